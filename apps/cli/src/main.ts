@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@lifelong/common';
+import { migrate } from './migrate.command';
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  migrate: () => migrate(loadConfigOrExit()),
+};
+
+async function main(): Promise<void> {
+  const [name = '', ...args] = process.argv.slice(2);
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`Usage: lifelong <${Object.keys(COMMANDS).join('|')}>\n`);
+    process.exit(64);
+  }
+  await command(args);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

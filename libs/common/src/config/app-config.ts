@@ -1,0 +1,123 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
+  value === '' ? undefined : value;
+
+/** Every setting the processes read, as environment variables, validated once at start. */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_URL?: string;
+
+  @Matches(/^mysql:\/\/[^\s]+$/, { message: 'DATABASE_URL must look like mysql://user:password@host:3306/database' })
+  DATABASE_URL = 'mysql://root@127.0.0.1:3306/lifelong';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://host:6379' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX may use letters, digits, _ and - only' })
+  QUEUE_PREFIX = 'lifelong';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  WORKER_QUEUES?: string;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Transform(toInt) @IsInt() @Min(1024)
+  BODY_LIMIT_BYTES = 1_048_576;
+
+  @Transform(toInt) @IsInt() @Min(1024)
+  IMPORT_MAX_BYTES = 52_428_800;
+
+  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET!: string;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(86_400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_MAX_PER_IP = 30;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_MAX_PER_ACCOUNT = 5;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  @IsEmail()
+  ADMIN_EMAIL = 'admin@lifelong.local';
+
+  @IsString() @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD!: string;
+
+  @Transform(toBool) @IsBoolean()
+  SWAGGER_ENABLED = true;
+
+  @Transform(toInt) @IsInt() @Min(100)
+  OUTBOX_RELAY_INTERVAL_MS = 1000;
+}
+
+export type LogLevel = EnvironmentVariables['LOG_LEVEL'];
+
+/** A bad setting: the message names each key and what is wrong with it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: Record<string, string[]>) {
+    super(
+      'Invalid configuration:\n' +
+        Object.entries(problems)
+          .map(([key, messages]) => `  ${key}: ${messages.join('; ')}`)
+          .join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates raw environment variables; throws ConfigError naming every bad or missing key. */
+export function validateEnvironment(raw: Record<string, string | undefined>): EnvironmentVariables {
+  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
+  const env = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const problems: Record<string, string[]> = {};
+    for (const error of errors) {
+      const messages = Object.values(error.constraints ?? {});
+      problems[error.property] = messages.length > 0 ? messages : ['is invalid'];
+    }
+    throw new ConfigError(problems);
+  }
+  return env;
+}

@@ -1,0 +1,104 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import { ConfigError, validateEnvironment, type EnvironmentVariables, type LogLevel } from './app-config';
+
+export const QUEUE_NAMES = ['media-transcode', 'documents', 'notifications', 'default'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** The validated settings, grouped by concern. Inject `AppConfig`; never read process.env. */
+export abstract class AppConfig {
+  abstract readonly env: 'development' | 'production' | 'test';
+  abstract readonly http: { port: number; host: string; publicUrl: string; bodyLimitBytes: number; importMaxBytes: number; swaggerEnabled: boolean };
+  abstract readonly database: { url: string; host: string; port: number; user: string; password: string; name: string; poolSize: number };
+  abstract readonly redis: { url: string; host: string; port: number };
+  abstract readonly queues: { prefix: string; enabled: readonly QueueName[]; outboxRelayIntervalMs: number };
+  abstract readonly auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    login: { maxPerIp: number; maxPerAccount: number; windowSeconds: number };
+  };
+  abstract readonly admin: { email: string; password: string };
+  abstract readonly log: { level: LogLevel };
+}
+
+function parseDatabaseUrl(url: string): AppConfig['database'] & { problems: string[] } {
+  const parsed = new URL(url);
+  const name = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  return {
+    url,
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : 3306,
+    user: decodeURIComponent(parsed.username) || 'root',
+    password: decodeURIComponent(parsed.password),
+    name,
+    poolSize: 10,
+    problems: /^[A-Za-z0-9_]+$/.test(name) ? [] : ['DATABASE_URL must name a database (letters, digits, _)'],
+  };
+}
+
+function parseQueues(value: string | undefined): { enabled: QueueName[]; problems: string[] } {
+  if (!value) return { enabled: [...QUEUE_NAMES], problems: [] };
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(QUEUE_NAMES as readonly string[]).includes(name));
+  return {
+    enabled: names.filter((name): name is QueueName => !unknown.includes(name)),
+    problems: unknown.length ? [`unknown queue(s) ${unknown.join(', ')}; known: ${QUEUE_NAMES.join(', ')}`] : [],
+  };
+}
+
+/** Maps validated variables to the typed config; throws ConfigError naming every bad key. */
+export function buildConfig(env: EnvironmentVariables): AppConfig {
+  const database = parseDatabaseUrl(env.DATABASE_URL);
+  const queues = parseQueues(env.WORKER_QUEUES);
+  const redis = new URL(env.REDIS_URL);
+  const problems: Record<string, string[]> = {};
+  if (database.problems.length) problems.DATABASE_URL = database.problems;
+  if (queues.problems.length) problems.WORKER_QUEUES = queues.problems;
+  if (Object.keys(problems).length) throw new ConfigError(problems);
+  const { problems: _ignored, ...db } = database;
+  return {
+    env: env.NODE_ENV,
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      importMaxBytes: env.IMPORT_MAX_BYTES,
+      swaggerEnabled: env.SWAGGER_ENABLED,
+    },
+    database: { ...db, poolSize: env.DATABASE_POOL_SIZE },
+    redis: { url: env.REDIS_URL, host: redis.hostname, port: redis.port ? Number(redis.port) : 6379 },
+    queues: { prefix: env.QUEUE_PREFIX, enabled: queues.enabled, outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS },
+    auth: {
+      jwtSecret: env.JWT_SECRET,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      login: { maxPerIp: env.LOGIN_MAX_PER_IP, maxPerAccount: env.LOGIN_MAX_PER_ACCOUNT, windowSeconds: env.LOGIN_WINDOW_SECONDS },
+    },
+    admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },
+    log: { level: env.LOG_LEVEL },
+  };
+}
+
+/**
+ * The one place that reads process.env: the real environment wins over `.env` (if present);
+ * validates, and returns the typed config.
+ */
+export function loadConfig(overrides: Record<string, string | undefined> = {}): AppConfig {
+  const file = existsSync('.env') ? parseDotenv(readFileSync('.env')) : {};
+  return buildConfig(validateEnvironment({ ...file, ...process.env, ...overrides }));
+}
+
+/** For process entry points: a bad config prints each key's problem and exits with status 78. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every setting and its default.\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

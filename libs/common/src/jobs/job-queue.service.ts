@@ -1,0 +1,39 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { type JobsOptions, Queue } from 'bullmq';
+import { AppConfig, type QueueName } from '../config/config';
+import { currentRequestId } from '../request-context/request-context';
+import { JOBS, type JobData, type JobName, type JobPayloads } from './job-registry';
+import { redisConnectionOptions } from './redis-connection';
+
+/** Producer side of every queue: typed enqueue with the registry's defaults. */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(private readonly config: AppConfig) {}
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: redisConnectionOptions(this.config),
+        prefix: this.config.queues.prefix,
+      });
+      // Errors surface on the add() promise; this keeps a Redis outage from crashing the process.
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<string> {
+    const definition = JOBS[name];
+    const data: JobData<N> = { ...payload, meta: { requestId: currentRequestId() } };
+    const job = await this.queue(definition.queue).add(name, data, { ...definition.options, ...options });
+    return job.id ?? '';
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+  }
+}

@@ -1,0 +1,3 @@
+export * from './auth/auth-decision';
+export * from './users/user.entity';
+export * from './identity.module';

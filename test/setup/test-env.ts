@@ -1,0 +1,26 @@
+import { type AppConfig, loadConfig } from '@lifelong/common';
+
+/** Each jest worker owns one database and one queue prefix, so files never see each other's data. */
+export function testDatabaseName(workerId = process.env.JEST_WORKER_ID ?? '1'): string {
+  return `${process.env.TEST_DB_PREFIX ?? 'lifelong_test'}_${workerId}`;
+}
+
+/** The settings every test process runs with; the machine's .env never leaks into tests. */
+export function testEnvironment(workerId?: string): Record<string, string> {
+  const base = process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306';
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: `${base.replace(/\/[^/@]*$/, '').replace(/\/$/, '')}/${testDatabaseName(workerId)}`,
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `${process.env.TEST_DB_PREFIX ?? 'lifelong_test'}_${workerId ?? process.env.JEST_WORKER_ID ?? '1'}`,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    ADMIN_EMAIL: 'admin@lifelong.test',
+    ADMIN_PASSWORD: 'admin-password-123',
+    LOG_LEVEL: 'silent',
+    SWAGGER_ENABLED: 'true',
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({ ...testEnvironment(), ...overrides });
+}
