@@ -33,7 +33,11 @@ const withServices = {
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...withServices, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/test/**/*.int-spec.ts'] },
+    {
+      ...withServices,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/test/**/*.int-spec.ts'],
+    },
     { ...withServices, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
   ],
 };

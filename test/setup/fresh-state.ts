@@ -6,7 +6,9 @@ import { DataSource } from 'typeorm';
 // Every test file starts from empty tables and empty queues of its own worker.
 beforeAll(async () => {
   const config = loadConfig();
-  const dataSource = new DataSource(dataSourceOptions(config, { flavor: await detectFlavor(config) }));
+  const dataSource = new DataSource(
+    dataSourceOptions(config, { flavor: await detectFlavor(config) }),
+  );
   await dataSource.initialize();
   try {
     await truncateAllTables(dataSource);
@@ -18,7 +20,13 @@ beforeAll(async () => {
     await redis.connect();
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.queues.prefix}:*`, 'COUNT', 1000);
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${config.queues.prefix}:*`,
+        'COUNT',
+        1000,
+      );
       if (keys.length) await redis.unlink(...keys);
       cursor = next;
     } while (cursor !== '0');

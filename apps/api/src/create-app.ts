@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type AppConfig, createValidationPipe, runWithRequestId, toErrorBody } from '@lifelong/common';
+import {
+  type AppConfig,
+  createValidationPipe,
+  runWithRequestId,
+  toErrorBody,
+} from '@lifelong/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';

@@ -10,7 +10,11 @@ export type DatabaseFlavor = 'mysql' | 'mariadb';
 /** The one DataSource shape every process and test uses: migrations only, never synchronize. */
 export function dataSourceOptions(
   config: AppConfig,
-  extra: { entities?: DataSourceOptions['entities']; database?: string; flavor?: DatabaseFlavor } = {},
+  extra: {
+    entities?: DataSourceOptions['entities'];
+    database?: string;
+    flavor?: DatabaseFlavor;
+  } = {},
 ): DataSourceOptions {
   const db = config.database;
   return {

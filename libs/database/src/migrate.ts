@@ -9,14 +9,21 @@ export async function detectFlavor(config: AppConfig): Promise<DatabaseFlavor> {
   const connection = await createConnection({ host, port, user, password, connectTimeout: 5_000 });
   try {
     const [rows] = await connection.query<RowDataPacket[]>('SELECT VERSION() AS version');
-    return String(rows[0]?.version ?? '').toLowerCase().includes('mariadb') ? 'mariadb' : 'mysql';
+    return String(rows[0]?.version ?? '')
+      .toLowerCase()
+      .includes('mariadb')
+      ? 'mariadb'
+      : 'mysql';
   } finally {
     await connection.end();
   }
 }
 
 /** Creates the configured database (utf8mb4) when it does not exist yet. */
-export async function createDatabaseIfMissing(config: AppConfig, name = config.database.name): Promise<void> {
+export async function createDatabaseIfMissing(
+  config: AppConfig,
+  name = config.database.name,
+): Promise<void> {
   const { host, port, user, password } = config.database;
   const connection = await createConnection({ host, port, user, password });
   try {
@@ -30,7 +37,9 @@ export async function createDatabaseIfMissing(config: AppConfig, name = config.d
 
 /** Applies every pending migration; returns the names applied. */
 export async function runMigrations(config: AppConfig, database?: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(config, { database, flavor: await detectFlavor(config) }));
+  const dataSource = new DataSource(
+    dataSourceOptions(config, { database, flavor: await detectFlavor(config) }),
+  );
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -42,7 +51,11 @@ export async function runMigrations(config: AppConfig, database?: string): Promi
 
 /** Names of migrations the database has not applied yet. */
 export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
-  const rows: { name: string }[] = await dataSource.query(`SELECT name FROM \`migrations\``).catch(() => []);
+  const rows = await dataSource
+    .query<{ name: string }[]>(`SELECT name FROM \`migrations\``)
+    .catch(() => []);
   const applied = new Set(rows.map((row) => row.name));
-  return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !applied.has(name));
+  return dataSource.migrations
+    .map((migration) => migration.name ?? migration.constructor.name)
+    .filter((name) => !applied.has(name));
 }

@@ -4,7 +4,9 @@ import { pendingMigrations } from './migrate';
 /** Thrown at start when the schema is behind the code. */
 export class MigrationsPendingError extends Error {
   constructor(readonly pending: string[]) {
-    super(`The database has ${pending.length} pending migration(s): ${pending.join(', ')}. Run \`npm run migrate\` first.`);
+    super(
+      `The database has ${pending.length} pending migration(s): ${pending.join(', ')}. Run \`npm run migrate\` first.`,
+    );
     this.name = 'MigrationsPendingError';
   }
 }

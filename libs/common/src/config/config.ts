@@ -1,6 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
-import { ConfigError, validateEnvironment, type EnvironmentVariables, type LogLevel } from './app-config';
+import {
+  ConfigError,
+  validateEnvironment,
+  type EnvironmentVariables,
+  type LogLevel,
+} from './app-config';
 
 export const QUEUE_NAMES = ['media-transcode', 'documents', 'notifications', 'default'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -8,10 +13,29 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 /** The validated settings, grouped by concern. Inject `AppConfig`; never read process.env. */
 export abstract class AppConfig {
   abstract readonly env: 'development' | 'production' | 'test';
-  abstract readonly http: { port: number; host: string; publicUrl: string; bodyLimitBytes: number; importMaxBytes: number; swaggerEnabled: boolean };
-  abstract readonly database: { url: string; host: string; port: number; user: string; password: string; name: string; poolSize: number };
+  abstract readonly http: {
+    port: number;
+    host: string;
+    publicUrl: string;
+    bodyLimitBytes: number;
+    importMaxBytes: number;
+    swaggerEnabled: boolean;
+  };
+  abstract readonly database: {
+    url: string;
+    host: string;
+    port: number;
+    user: string;
+    password: string;
+    name: string;
+    poolSize: number;
+  };
   abstract readonly redis: { url: string; host: string; port: number };
-  abstract readonly queues: { prefix: string; enabled: readonly QueueName[]; outboxRelayIntervalMs: number };
+  abstract readonly queues: {
+    prefix: string;
+    enabled: readonly QueueName[];
+    outboxRelayIntervalMs: number;
+  };
   abstract readonly auth: {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
@@ -33,17 +57,24 @@ function parseDatabaseUrl(url: string): AppConfig['database'] & { problems: stri
     password: decodeURIComponent(parsed.password),
     name,
     poolSize: 10,
-    problems: /^[A-Za-z0-9_]+$/.test(name) ? [] : ['DATABASE_URL must name a database (letters, digits, _)'],
+    problems: /^[A-Za-z0-9_]+$/.test(name)
+      ? []
+      : ['DATABASE_URL must name a database (letters, digits, _)'],
   };
 }
 
 function parseQueues(value: string | undefined): { enabled: QueueName[]; problems: string[] } {
   if (!value) return { enabled: [...QUEUE_NAMES], problems: [] };
-  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !(QUEUE_NAMES as readonly string[]).includes(name));
   return {
     enabled: names.filter((name): name is QueueName => !unknown.includes(name)),
-    problems: unknown.length ? [`unknown queue(s) ${unknown.join(', ')}; known: ${QUEUE_NAMES.join(', ')}`] : [],
+    problems: unknown.length
+      ? [`unknown queue(s) ${unknown.join(', ')}; known: ${QUEUE_NAMES.join(', ')}`]
+      : [],
   };
 }
 
@@ -68,13 +99,25 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       swaggerEnabled: env.SWAGGER_ENABLED,
     },
     database: { ...db, poolSize: env.DATABASE_POOL_SIZE },
-    redis: { url: env.REDIS_URL, host: redis.hostname, port: redis.port ? Number(redis.port) : 6379 },
-    queues: { prefix: env.QUEUE_PREFIX, enabled: queues.enabled, outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS },
+    redis: {
+      url: env.REDIS_URL,
+      host: redis.hostname,
+      port: redis.port ? Number(redis.port) : 6379,
+    },
+    queues: {
+      prefix: env.QUEUE_PREFIX,
+      enabled: queues.enabled,
+      outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
+    },
     auth: {
       jwtSecret: env.JWT_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
-      login: { maxPerIp: env.LOGIN_MAX_PER_IP, maxPerAccount: env.LOGIN_MAX_PER_ACCOUNT, windowSeconds: env.LOGIN_WINDOW_SECONDS },
+      login: {
+        maxPerIp: env.LOGIN_MAX_PER_IP,
+        maxPerAccount: env.LOGIN_MAX_PER_ACCOUNT,
+        windowSeconds: env.LOGIN_WINDOW_SECONDS,
+      },
     },
     admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },
     log: { level: env.LOG_LEVEL },
@@ -96,7 +139,9 @@ export function loadConfigOrExit(): AppConfig {
     return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every setting and its default.\n`);
+      process.stderr.write(
+        `${error.message}\nSee .env.example for every setting and its default.\n`,
+      );
       process.exit(78);
     }
     throw error;

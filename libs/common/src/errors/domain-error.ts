@@ -29,7 +29,13 @@ export class DomainError<Code extends string = string> extends Error {
 
 /** Errors shared by every domain. */
 export class CommonError extends DomainError<
-  'VALIDATION_FAILED' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
 > {}
 
 export const notFound = (what: string, details?: Record<string, unknown>): CommonError =>

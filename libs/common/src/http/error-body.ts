@@ -47,22 +47,47 @@ interface StatusError {
 /** Turns anything thrown while serving a request into the api.md error body. Never leaks a stack. */
 export function toErrorBody(error: unknown, requestId?: string): ErrorBody {
   if (error instanceof DomainError) {
-    return { statusCode: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, details: error.details, requestId };
+    const { kind, code, message, details } = error as DomainError;
+    return { statusCode: STATUS_BY_KIND[kind], code, message, details, requestId };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
-    const body = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+    const body =
+      typeof response === 'object' && response !== null
+        ? (response as Record<string, unknown>)
+        : {};
     const code = typeof body.code === 'string' ? body.code : (CODE_BY_STATUS[status] ?? 'ERROR');
-    const message = typeof body.message === 'string' ? body.message : status >= 500 ? 'Internal error' : error.message;
-    const details = typeof body.details === 'object' && body.details !== null ? (body.details as Record<string, unknown>) : undefined;
+    const message =
+      typeof body.message === 'string'
+        ? body.message
+        : status >= 500
+          ? 'Internal error'
+          : error.message;
+    const details =
+      typeof body.details === 'object' && body.details !== null
+        ? (body.details as Record<string, unknown>)
+        : undefined;
     return { statusCode: status, code, message, details, requestId };
   }
   const candidate = (typeof error === 'object' && error !== null ? error : {}) as StatusError;
   const status = candidate.statusCode ?? candidate.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const message = status === 400 && error instanceof SyntaxError ? 'The request body is not valid JSON' : (candidate.message ?? 'Bad request');
-    return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'BAD_REQUEST', message, requestId };
+    const message =
+      status === 400 && error instanceof SyntaxError
+        ? 'The request body is not valid JSON'
+        : (candidate.message ?? 'Bad request');
+    return {
+      statusCode: status,
+      code: CODE_BY_STATUS[status] ?? 'BAD_REQUEST',
+      message,
+      requestId,
+    };
   }
-  return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; it has been logged', requestId };
+  return {
+    statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+    code: 'INTERNAL_ERROR',
+    message: 'Something went wrong on our side; it has been logged',
+    requestId,
+  };
 }

@@ -4,4 +4,5 @@ import { v7 as uuidv7 } from 'uuid';
 export const newId = (): string => uuidv7();
 
 export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-export const isId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
+export const isId = (value: unknown): value is string =>
+  typeof value === 'string' && ID_PATTERN.test(value);

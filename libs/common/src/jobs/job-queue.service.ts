@@ -26,10 +26,17 @@ export class JobQueue implements OnApplicationShutdown {
     return queue;
   }
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<string> {
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: JobsOptions = {},
+  ): Promise<string> {
     const definition = JOBS[name];
     const data: JobData<N> = { ...payload, meta: { requestId: currentRequestId() } };
-    const job = await this.queue(definition.queue).add(name, data, { ...definition.options, ...options });
+    const job = await this.queue(definition.queue).add(name, data, {
+      ...definition.options,
+      ...options,
+    });
     return job.id ?? '';
   }
 

@@ -5,7 +5,10 @@ import type { AppConfig } from '../config/config';
  * BullMQ connection options from REDIS_URL. Producers fail fast while Redis is away
  * (the outbox keeps the work); workers wait for it to come back.
  */
-export function redisConnectionOptions(config: AppConfig, role: 'producer' | 'worker' = 'producer'): ConnectionOptions {
+export function redisConnectionOptions(
+  config: AppConfig,
+  role: 'producer' | 'worker' = 'producer',
+): ConnectionOptions {
   const url = new URL(config.redis.url);
   return {
     host: url.hostname,

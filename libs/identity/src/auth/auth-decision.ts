@@ -1,7 +1,19 @@
-import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 
-export const ROLES = ['learner', 'instructor', 'facility_admin', 'org_manager', 'supervisor', 'admin'] as const;
+export const ROLES = [
+  'learner',
+  'instructor',
+  'facility_admin',
+  'org_manager',
+  'supervisor',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 export const SCOPE_TYPES = ['facility', 'org_unit', 'admin_unit'] as const;
 export type ScopeType = (typeof SCOPE_TYPES)[number];
@@ -25,9 +37,7 @@ export interface Principal {
  */
 export const AUTH_DECISION = Symbol('lifelong:auth-decision');
 export type AuthDecision =
-  | { kind: 'public' }
-  | { kind: 'authenticated' }
-  | { kind: 'roles'; roles: readonly Role[] };
+  { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: readonly Role[] };
 
 /** Anyone, no token needed. */
 export const Public = (): MethodDecorator & ClassDecorator =>
@@ -35,18 +45,28 @@ export const Public = (): MethodDecorator & ClassDecorator =>
 
 /** Any signed-in user; finer checks (own records, scope) happen in the service. */
 export const Authenticated = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(AUTH_DECISION, { kind: 'authenticated' } satisfies AuthDecision), ApiBearerAuth());
+  applyDecorators(
+    SetMetadata(AUTH_DECISION, { kind: 'authenticated' } satisfies AuthDecision),
+    ApiBearerAuth(),
+  );
 
 /**
  * A signed-in user holding at least one of these roles (in any scope). Whether that scope covers
  * the resource is checked by the service with the scope rules.
  */
 export const RequireRoles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(AUTH_DECISION, { kind: 'roles', roles } satisfies AuthDecision), ApiBearerAuth(), ApiSecurity('roles', roles));
+  applyDecorators(
+    SetMetadata(AUTH_DECISION, { kind: 'roles', roles } satisfies AuthDecision),
+    ApiBearerAuth(),
+    ApiSecurity('roles', roles),
+  );
 
 /** The verified caller of an authenticated route. */
-export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const request = context.switchToHttp().getRequest<{ user?: Principal }>();
-  if (!request.user) throw new Error('CurrentUser used on a route without an authenticated decision');
-  return request.user;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const request = context.switchToHttp().getRequest<{ user?: Principal }>();
+    if (!request.user)
+      throw new Error('CurrentUser used on a route without an authenticated decision');
+    return request.user;
+  },
+);
