@@ -1,4 +1,4 @@
-import { type AppConfig, ConfigModule } from '@lifelong/common';
+import { type AppConfig, ClockModule, ConfigModule } from '@lifelong/common';
 import { DatabaseModule } from '@lifelong/database';
 import { IdentityModule } from '@lifelong/identity';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -9,7 +9,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, IdentityModule],
+      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule, IdentityModule],
     };
   }
 }

@@ -12,3 +12,5 @@ export * from './jobs/job-queue.service';
 export * from './jobs/redis-connection';
 export * from './http/error-body';
 export * from './http/validation';
+export * from './jobs/outbox-events';
+export * from './clock/clock.module';

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { detectFlavor } from './migrate';
+import { OutboxEventEntity } from './outbox/outbox-event.entity';
 
 /** The shared DataSource; each domain module registers its entities with TypeOrmModule.forFeature. */
 @Module({
@@ -16,6 +17,8 @@ import { detectFlavor } from './migrate';
         retryAttempts: 0,
       }),
     }),
+    TypeOrmModule.forFeature([OutboxEventEntity]),
   ],
+  exports: [TypeOrmModule],
 })
 export class DatabaseModule {}

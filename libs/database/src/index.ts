@@ -3,3 +3,5 @@ export * from './database.module';
 export * from './migrate';
 export * from './readiness';
 export * from './testing';
+export * from './outbox/outbox-event.entity';
+export * from './outbox/record-event';

@@ -1,0 +1,17 @@
+import { currentRequestId, type OutboxEventType, type OutboxEvents } from '@lifelong/common';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Writes an event in the caller's transaction: it exists exactly when the change that caused it
+ * commits, whether or not Redis is reachable. The worker's relay delivers it.
+ */
+export async function recordEvent<E extends OutboxEventType>(
+  manager: EntityManager,
+  type: E,
+  payload: OutboxEvents[E],
+): Promise<void> {
+  await manager.query(
+    'INSERT INTO `outbox_events` (`type`, `payload`, `request_id`) VALUES (?, ?, ?)',
+    [type, JSON.stringify(payload), currentRequestId() ?? null],
+  );
+}
