@@ -17,7 +17,10 @@ const swc = [
   },
 ];
 const shared = {
-  transform: { '^.+\\.ts$': swc },
+  // @fastify/static 10 (Swagger UI, Bull Board) requires content-disposition 3, which is ESM only:
+  // Node 20 loads it with require(esm), jest's module runtime cannot, so tests compile it to CJS.
+  transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@lifelong/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',

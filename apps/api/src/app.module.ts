@@ -1,7 +1,16 @@
-import { type AppConfig, ClockModule, ConfigModule } from '@lifelong/common';
+import {
+  type AppConfig,
+  ClockModule,
+  ConfigModule,
+  JobsModule,
+  LoggingModule,
+} from '@lifelong/common';
 import { DatabaseModule } from '@lifelong/database';
-import { IdentityModule } from '@lifelong/identity';
+import { IdentityHttpModule } from '@lifelong/identity';
+import { OrganizationsHttpModule, OrganizationsModule } from '@lifelong/organizations';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { OpsModule } from './ops/ops.module';
+import { QueueBoardModule } from './queue-board/queue-board.module';
 
 /** The HTTP process: every domain's http module, no job processing. */
 @Module({})
@@ -9,7 +18,18 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule, IdentityModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config, 'api'),
+        ClockModule,
+        DatabaseModule,
+        JobsModule,
+        OpsModule,
+        QueueBoardModule,
+        IdentityHttpModule,
+        OrganizationsModule,
+        OrganizationsHttpModule,
+      ],
     };
   }
 }

@@ -1,44 +1,67 @@
-import { randomUUID } from 'node:crypto';
-import {
-  type AppConfig,
-  createValidationPipe,
-  runWithRequestId,
-  toErrorBody,
-} from '@lifelong/common';
+import cookie from '@fastify/cookie';
+import { type AppConfig, createValidationPipe, enableLargeUploads } from '@lifelong/common';
+import { preflight } from '@lifelong/database';
+import { AccessTokenService } from '@lifelong/identity';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { closeConnectionsOnShutdown } from './http/graceful-close';
+import { acceptJsonBodies } from './http/json-bodies';
+import { carryRequestId, requestIdFrom } from './http/request-id';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { serveApiDocs } from './ops/api-docs';
+import { measureRequests } from './ops/http-metrics.hook';
+import { Metrics } from './ops/metrics.service';
+import { addSecurityHeaders } from './ops/security-headers';
+import { serveQueueBoard } from './queue-board/queue-board';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * Builds the Nest application on the prepared adapter. Tests pass one that uses a testing
+ * module (`Test.createTestingModule(...).overrideProvider(...)`) to swap the Clock or the scope
+ * trees; everything else createApp sets up stays the same.
+ */
+export type AppInstantiator = (
+  adapter: FastifyAdapter,
+) => Promise<NestFastifyApplication> | NestFastifyApplication;
 
-/** Builds the api application (not yet listening): used by main.ts and by end-to-end tests. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+/**
+ * Builds the api application (not yet listening): used by main.ts and by end-to-end tests.
+ * Refuses (StartupError) when MySQL or Redis is away or migrations are pending.
+ */
+export async function createApp(
+  config: AppConfig,
+  instantiate?: AppInstantiator,
+): Promise<NestFastifyApplication> {
+  await preflight(config);
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: true,
     requestIdHeader: false,
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: requestIdFrom,
   });
-  const fastify = adapter.getInstance();
-  fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
-    runWithRequestId(String(request.id), done);
-  });
-  // Errors raised before Nest's pipeline (body parsing, limits) get the same body as the rest.
-  fastify.setErrorHandler((error, request, reply) => {
-    const body = toErrorBody(error, String(request.id));
-    void reply.status(body.statusCode).send(body);
-  });
-
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bufferLogs: true,
-  });
+  const app = instantiate
+    ? await instantiate(adapter)
+    : await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+        bufferLogs: true,
+        // A failure while building is thrown to the caller, never a process.exit inside Nest.
+        abortOnError: false,
+      });
+  app.useLogger(app.get(Logger));
+  acceptJsonBodies(app);
+  await enableLargeUploads(app, config.http.importMaxBytes);
   app.useGlobalPipes(createValidationPipe());
+  // Also receives Fastify's own errors (body parsing, limits, unknown routes): Nest routes them here.
   app.useGlobalFilters(new HttpExceptionFilter());
+  const fastify = app.getHttpAdapter().getInstance();
+  carryRequestId(fastify);
+  closeConnectionsOnShutdown(fastify);
+  measureRequests(fastify, app.get(Metrics));
+  await addSecurityHeaders(app);
+  await app.register(cookie);
+  serveApiDocs(app, config);
+  await serveQueueBoard(app, app.get(AccessTokenService));
+  // SIGTERM: in-flight requests finish, then the pools close.
   app.enableShutdownHooks();
   return app;
 }

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@lifelong/common';
+import { exitWithStartupFailure, loadConfigOrExit } from '@lifelong/common';
+import { Logger } from 'nestjs-pino';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await createApp(config);
   await app.listen({ port: config.http.port, host: config.http.host });
-  process.stdout.write(
-    `Lifelong api listening on ${config.http.publicUrl} (docs at ${config.http.publicUrl}/api/docs)\n`,
-  );
+  const { publicUrl } = config.http;
+  app.get(Logger).log(`Lifelong api listening on ${publicUrl} (docs at ${publicUrl}/api/docs)`);
 }
 
-void main();
+main().catch(exitWithStartupFailure);

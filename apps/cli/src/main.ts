@@ -1,9 +1,13 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@lifelong/common';
 import { migrate } from './migrate.command';
+import { seedDemo } from './seed-demo.command';
+import { up } from './up.command';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   migrate: () => migrate(loadConfigOrExit()),
+  'seed-demo': () => seedDemo(loadConfigOrExit()),
+  up: () => up(),
 };
 
 async function main(): Promise<void> {

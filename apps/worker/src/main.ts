@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@lifelong/common';
-import { NestFactory } from '@nestjs/core';
-import { WorkerModule } from './worker.module';
+import { exitWithStartupFailure, loadConfigOrExit } from '@lifelong/common';
+import { Logger } from 'nestjs-pino';
+import { createWorker } from './create-worker';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
-  app.enableShutdownHooks();
-  process.stdout.write(`Lifelong worker running queues: ${config.queues.enabled.join(', ')}\n`);
+  const worker = await createWorker(config);
+  worker.get(Logger).log(`Lifelong worker running queues: ${config.queues.enabled.join(', ')}`);
 }
 
-void main();
+main().catch(exitWithStartupFailure);

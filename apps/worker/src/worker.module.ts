@@ -1,7 +1,15 @@
-import { type AppConfig, ClockModule, ConfigModule } from '@lifelong/common';
-import { DatabaseModule } from '@lifelong/database';
+import {
+  type AppConfig,
+  ClockModule,
+  ConfigModule,
+  JobsModule,
+  LoggingModule,
+} from '@lifelong/common';
+import { DatabaseModule, OutboxWorkerModule } from '@lifelong/database';
 import { IdentityModule } from '@lifelong/identity';
+import { OrganizationsModule, OrganizationsWorkerModule } from '@lifelong/organizations';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { JobRuntimeModule } from './jobs/job-runtime.module';
 
 /** The job process: every domain's worker module, no HTTP routes. */
 @Module({})
@@ -9,7 +17,18 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule, IdentityModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config, 'worker'),
+        ClockModule,
+        DatabaseModule,
+        JobsModule,
+        JobRuntimeModule,
+        OutboxWorkerModule,
+        IdentityModule,
+        OrganizationsModule,
+        OrganizationsWorkerModule,
+      ],
     };
   }
 }

@@ -5,3 +5,8 @@ export * from './readiness';
 export * from './testing';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/record-event';
+export * from './outbox/outbox-relay';
+export * from './outbox/outbox-relay.job';
+export * from './outbox/outbox.worker.module';
+export * from './startup/service-probe';
+export * from './startup/preflight';

@@ -1,7 +1,7 @@
 import type { AppConfig } from '@lifelong/common';
 import { createConnection, type RowDataPacket } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { type DatabaseFlavor, dataSourceOptions } from './data-source-options';
+import { type DatabaseFlavor, dataSourceOptions, MIGRATIONS_TABLE } from './data-source-options';
 
 /** The server answering at DATABASE_URL: MySQL or MariaDB (both are supported). */
 export async function detectFlavor(config: AppConfig): Promise<DatabaseFlavor> {
@@ -49,11 +49,15 @@ export async function runMigrations(config: AppConfig, database?: string): Promi
   }
 }
 
-/** Names of migrations the database has not applied yet. */
+/** Names of migrations the database has not applied yet (all of them on an empty database). */
 export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
-  const rows = await dataSource
-    .query<{ name: string }[]>(`SELECT name FROM \`migrations\``)
-    .catch(() => []);
+  const [table] = await dataSource.query<unknown[]>(
+    'SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?',
+    [MIGRATIONS_TABLE],
+  );
+  const rows = table
+    ? await dataSource.query<{ name: string }[]>(`SELECT name FROM \`${MIGRATIONS_TABLE}\``)
+    : [];
   const applied = new Set(rows.map((row) => row.name));
   return dataSource.migrations
     .map((migration) => migration.name ?? migration.constructor.name)

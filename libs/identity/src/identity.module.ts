@@ -1,10 +1,41 @@
 import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessPolicy } from './auth/access-policy';
+import { AdministratorBootstrap } from './bootstrap/administrator-bootstrap.service';
+import { CredentialsService } from './credentials/credentials.service';
+import { PasswordHasher } from './credentials/password-hasher';
+import { RoleGrantsService } from './grants/role-grants.service';
+import { RegistrationService } from './registration/registration.service';
+import { SessionsService } from './sessions/sessions.service';
+import { AccessTokenService } from './tokens/access-token.service';
+import { RefreshToken } from './tokens/refresh-token.entity';
+import { UserAccounts } from './users/user-accounts.service';
 import { User } from './users/user.entity';
+import { UserRole } from './users/user-role.entity';
+import { UsersRepository } from './users/users.repository';
 
-/** Users, credentials, tokens, roles and scopes: services for other domains. */
+const SERVICES = [
+  AccessPolicy,
+  AccessTokenService,
+  AdministratorBootstrap,
+  CredentialsService,
+  PasswordHasher,
+  RegistrationService,
+  RoleGrantsService,
+  SessionsService,
+  UserAccounts,
+  UsersRepository,
+];
+
+/**
+ * Users, credentials, tokens, roles and scopes: services for other domains. Needs AppConfig,
+ * Clock and the database; scope checks need a `ScopeHierarchy` bound by a global module.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([User])],
-  exports: [TypeOrmModule],
+  // The secret is passed per call from AppConfig, so nothing is configured here.
+  imports: [TypeOrmModule.forFeature([User, UserRole, RefreshToken]), JwtModule.register({})],
+  providers: SERVICES,
+  exports: [TypeOrmModule, ...SERVICES],
 })
 export class IdentityModule {}

@@ -1,4 +1,42 @@
+/**
+ * Identity: users, credentials, access and refresh tokens, roles and scopes, and the global
+ * guard that enforces every route's auth decision.
+ *
+ * Import {@link IdentityModule} for the services below; the api adds
+ * {@link IdentityHttpModule} (routes and the global guard). Scope checks need a
+ * {@link ScopeHierarchy}, which identity declares and organizations binds in a global module.
+ */
+
+/** The auth-decision decorators, `Principal`, roles and scope types. */
 export * from './auth/auth-decision';
-export * from './users/user.entity';
-export * from './identity.module';
+/** `Scope` and the abstract `ScopeHierarchy` (bound by organizations). */
 export * from './auth/scope';
+/** Services for other domains; needs AppConfig, Clock and the database. */
+export * from './identity.module';
+/** Identity's routes and the global auth guard (api only). */
+export * from './identity.http.module';
+/** `IdentityError` and its codes. */
+export * from './identity-error';
+/** The account entity, for relations from other domains. */
+export * from './users/user.entity';
+/** Scope checks for every domain: `covers`, `assertCovers`, `reach`. */
+export { AccessPolicy } from './auth/access-policy';
+/** Pure role checks on a Principal. */
+export { holdsAnyRole, isPlatformAdmin, roleReach, type RoleReach } from './auth/role-checks';
+/** Issues and verifies access tokens (also for routes outside Nest, like Bull Board). */
+export { AccessTokenService } from './tokens/access-token.service';
+/** The first administrator (`npm run migrate`). */
+export {
+  AdministratorBootstrap,
+  type AdministratorStatus,
+} from './bootstrap/administrator-bootstrap.service';
+/** Accounts made by the platform (demo data, imports), idempotently. */
+export { UserAccounts, type WantedAccount } from './users/user-accounts.service';
+/** Granting and revoking roles within the granter's scopes; `assign` for trusted callers. */
+export { RoleGrantsService } from './grants/role-grants.service';
+/** Which scopes each role may be granted in, and a grant as a client sends it. */
+export { type RequestedGrant, SCOPE_TYPES_BY_ROLE } from './grants/grant-rule';
+/** A user as the api shows it. */
+export type { UserProfile } from './users/user-profile';
+/** How emails and names are stored (trimmed, lower-cased email; NFC name). */
+export { normalizeEmail, normalizeFullName } from './users/user-input';

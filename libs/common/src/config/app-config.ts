@@ -122,6 +122,31 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(100)
   OUTBOX_RELAY_INTERVAL_MS = 1000;
+
+  /** Jobs one worker process runs at once, per queue (sized to the queue's resource profile). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WORKER_CONCURRENCY_MEDIA_TRANSCODE = 1;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WORKER_CONCURRENCY_DOCUMENTS = 2;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  WORKER_CONCURRENCY_NOTIFICATIONS = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WORKER_CONCURRENCY_DEFAULT = 5;
 }
 
 export type LogLevel = EnvironmentVariables['LOG_LEVEL'];

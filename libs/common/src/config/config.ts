@@ -35,6 +35,8 @@ export abstract class AppConfig {
     prefix: string;
     enabled: readonly QueueName[];
     outboxRelayIntervalMs: number;
+    /** Jobs a worker process runs at once on each queue. */
+    concurrency: Readonly<Record<QueueName, number>>;
   };
   abstract readonly auth: {
     jwtSecret: string;
@@ -108,6 +110,12 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       prefix: env.QUEUE_PREFIX,
       enabled: queues.enabled,
       outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
+      concurrency: {
+        'media-transcode': env.WORKER_CONCURRENCY_MEDIA_TRANSCODE,
+        documents: env.WORKER_CONCURRENCY_DOCUMENTS,
+        notifications: env.WORKER_CONCURRENCY_NOTIFICATIONS,
+        default: env.WORKER_CONCURRENCY_DEFAULT,
+      },
     },
     auth: {
       jwtSecret: env.JWT_SECRET,

@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';
 import { AppConfig, type QueueName } from '../config/config';
 import { currentRequestId } from '../request-context/request-context';
-import { JOBS, type JobData, type JobName, type JobPayloads } from './job-registry';
+import { JOBS, type JobData, type JobMeta, type JobName, type JobPayloads } from './job-registry';
 import { redisConnectionOptions } from './redis-connection';
 
 /** Producer side of every queue: typed enqueue with the registry's defaults. */
@@ -26,13 +26,18 @@ export class JobQueue implements OnApplicationShutdown {
     return queue;
   }
 
+  /**
+   * Adds a job with the registry's options. `meta` defaults to the current request id; the
+   * outbox relay passes the id of the request that recorded the event instead.
+   */
   async enqueue<N extends JobName>(
     name: N,
     payload: JobPayloads[N],
     options: JobsOptions = {},
+    meta: JobMeta = { requestId: currentRequestId() },
   ): Promise<string> {
     const definition = JOBS[name];
-    const data: JobData<N> = { ...payload, meta: { requestId: currentRequestId() } };
+    const data: JobData<N> = { ...payload, meta };
     const job = await this.queue(definition.queue).add(name, data, {
       ...definition.options,
       ...options,

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 
+/** Every role a user can hold (domain.md, People and roles). */
 export const ROLES = [
   'learner',
   'instructor',
@@ -15,9 +16,11 @@ export const ROLES = [
   'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
+/** What a role can be scoped to; the grant covers that scope's subtree. */
 export const SCOPE_TYPES = ['facility', 'org_unit', 'admin_unit'] as const;
 export type ScopeType = (typeof SCOPE_TYPES)[number];
 
+/** One role held, unscoped (both scope fields null) or within one scope. */
 export interface RoleGrant {
   role: Role;
   scopeType: ScopeType | null;
@@ -36,6 +39,7 @@ export interface Principal {
  * at runtime (403) and fails the route-audit test.
  */
 export const AUTH_DECISION = Symbol('lifelong:auth-decision');
+/** The metadata a decision decorator leaves under {@link AUTH_DECISION}. */
 export type AuthDecision =
   { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: readonly Role[] };
 

@@ -1,5 +1,6 @@
 import type { ScopeType } from './auth-decision';
 
+/** A facility, an org unit or an administrative unit, by id. */
 export interface Scope {
   scopeType: ScopeType;
   scopeId: string;

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
+/** A person's account. Other domains reference it by id (`char(36)`); never return it from a route. */
 @Entity('users')
 export class User {
   @PrimaryColumn({ type: 'char', length: 36 })

@@ -1,0 +1,129 @@
+import { AUTH_DECISION, type AuthDecision } from '@lifelong/identity';
+import { RequestMethod, type Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import {
+  DiscoveryService,
+  MetadataScanner,
+  ModulesContainer,
+  NestFactory,
+  Reflector,
+} from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { testConfig } from '../../../test/setup/test-env';
+import { AppModule } from '../src/app.module';
+import { createApp } from '../src/create-app';
+
+/**
+ * Routes registered straight on Fastify rather than by a Nest controller (Swagger UI, Bull
+ * Board, …). The global guard does not see them, so each must be listed here with who may
+ * call it. `path` ending in `*` covers every route beneath it. A non-public entry names a
+ * `probe` URL that an anonymous request must be refused at (401).
+ */
+export interface RouteOutsideNest {
+  path: string;
+  decision: AuthDecision['kind'];
+  probe?: string;
+}
+
+export const ROUTES_OUTSIDE_NEST: readonly RouteOutsideNest[] = [
+  { path: '/api/docs*', decision: 'public' },
+  { path: '/admin/queues*', decision: 'roles', probe: '/admin/queues' },
+];
+
+interface NestRoute {
+  route: string;
+  decision: AuthDecision | undefined;
+}
+
+/** Every route of every Nest controller, with the decision the global guard will read. */
+function nestRoutes(app: NestFastifyApplication): NestRoute[] {
+  const discovery = new DiscoveryService(app.get(ModulesContainer));
+  const scanner = new MetadataScanner();
+  const reflector = new Reflector();
+  const routes: NestRoute[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const controller = wrapper.metatype as Type | null;
+    if (!controller) continue;
+    const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+    for (const name of scanner.getAllMethodNames(controller.prototype as object)) {
+      const handler = (controller.prototype as Record<string, unknown>)[name] as () => unknown;
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+      if (path === undefined) continue;
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+      for (const sub of [path].flat())
+        routes.push({
+          route: `${method} ${joinPath(base, sub)}`,
+          decision: reflector.getAllAndOverride<AuthDecision | undefined>(AUTH_DECISION, [
+            handler,
+            controller,
+          ]),
+        });
+    }
+  }
+  return routes;
+}
+
+const joinPath = (...parts: string[]): string =>
+  `/${parts
+    .flatMap((part) => part.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
+
+const listed = (url: string): RouteOutsideNest | undefined =>
+  ROUTES_OUTSIDE_NEST.find((entry) =>
+    entry.path.endsWith('*') ? url.startsWith(entry.path.slice(0, -1)) : url === entry.path,
+  );
+
+describe('route auth decisions', () => {
+  let app: NestFastifyApplication;
+  const fastifyRoutes: { method: string; url: string }[] = [];
+
+  beforeAll(async () => {
+    const config = testConfig();
+    app = await createApp(config, (adapter) => {
+      adapter.getInstance().addHook('onRoute', (route) => {
+        for (const method of [route.method].flat()) fastifyRoutes.push({ method, url: route.url });
+      });
+      return NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+        bufferLogs: true,
+        abortOnError: false,
+      });
+    });
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('finds the controllers (the audit below looks at something)', () => {
+    const routes = nestRoutes(app).map(({ route }) => route);
+    expect(routes).toEqual(
+      expect.arrayContaining(['POST /api/v1/auth/login', 'GET /api/v1/me', 'GET /health']),
+    );
+  });
+
+  it('gives every Nest route an auth decision, on the method or its class', () => {
+    const undecided = nestRoutes(app)
+      .filter(({ decision }) => decision === undefined)
+      .map(({ route }) => route);
+    expect(undecided).toEqual([]);
+  });
+
+  it('lists every route registered outside Nest with its decision', () => {
+    const nest = new Set(nestRoutes(app).map(({ route }) => route));
+    const gets = new Set(fastifyRoutes.filter((r) => r.method === 'GET').map((r) => r.url));
+    const unlisted = fastifyRoutes
+      .filter(({ method, url }) => !(method === 'HEAD' && gets.has(url)))
+      .filter(({ method, url }) => !nest.has(`${method} ${joinPath(url)}`) && !listed(url))
+      .map(({ method, url }) => `${method} ${url}`);
+    expect(unlisted).toEqual([]);
+  });
+
+  it('refuses anonymous callers at the non-public routes outside Nest', async () => {
+    for (const entry of ROUTES_OUTSIDE_NEST.filter(({ decision }) => decision !== 'public')) {
+      const response = await app.inject({ method: 'GET', url: entry.probe ?? entry.path });
+      expect([entry.path, response.statusCode]).toEqual([entry.path, 401]);
+    }
+  });
+});

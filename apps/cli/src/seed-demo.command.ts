@@ -1,0 +1,39 @@
+import { type AppConfig, ClockModule, ConfigModule } from '@lifelong/common';
+import { DatabaseModule } from '@lifelong/database';
+import { IdentityModule } from '@lifelong/identity';
+import { OrganizationsModule } from '@lifelong/organizations';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DemoSeeder } from './demo/demo-seeder';
+
+/** What seeding needs: config, clock, database, identity and organizations; no queues. */
+@Module({})
+class SeedModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: SeedModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        DatabaseModule,
+        IdentityModule,
+        OrganizationsModule,
+      ],
+      providers: [DemoSeeder],
+    };
+  }
+}
+
+/** `npm run seed:demo`: realistic Vietnamese demo data; a second run changes nothing. */
+export async function seedDemo(config: AppConfig): Promise<void> {
+  const context = await NestFactory.createApplicationContext(SeedModule.forRoot(config), {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
+  try {
+    const summary = await context.get(DemoSeeder).seed();
+    process.stdout.write(`Demo data: ${summary}\n`);
+  } finally {
+    await context.close();
+  }
+}

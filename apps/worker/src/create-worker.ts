@@ -1,0 +1,21 @@
+import type { AppConfig } from '@lifelong/common';
+import { preflight } from '@lifelong/database';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+/**
+ * Starts the worker: refuses (StartupError) when MySQL or Redis is away, migrations are pending,
+ * or a job of an enabled queue has no handler or two; then runs the enabled queues.
+ */
+export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
+  await preflight(config);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  // SIGTERM: stop taking jobs, let running ones finish, then close the pools.
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,81 @@
+import {
+  AppConfig,
+  JOB_SCHEDULES,
+  type JobName,
+  JobQueue,
+  JOBS,
+  type QueueName,
+  redisConnectionOptions,
+} from '@lifelong/common';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { JobDispatcher } from './job-dispatcher';
+import { JobHandlerExplorer } from './job-handler-explorer';
+
+/**
+ * One BullMQ Worker per enabled queue (WORKER_QUEUES), each dispatching by job name. Checks the
+ * handlers before anything starts; on shutdown stops taking jobs and lets running ones finish
+ * before the pools close.
+ */
+@Injectable()
+export class QueueWorkers
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown
+{
+  private readonly logger = new Logger('QueueWorkers');
+  private dispatcher?: JobDispatcher;
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly explorer: JobHandlerExplorer,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.dispatcher = new JobDispatcher(this.explorer.explore(), this.config.queues.enabled);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const dispatcher = this.dispatcher;
+    if (!dispatcher) throw new Error('QueueWorkers started before its handlers were checked');
+    for (const queue of this.config.queues.enabled)
+      this.workers.push(this.start(queue, dispatcher));
+    await this.registerSchedulers();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    // close() stops fetching and waits for the jobs in flight.
+    await Promise.all(this.workers.map((worker) => worker.close()));
+    this.workers.length = 0;
+  }
+
+  private start(queue: QueueName, dispatcher: JobDispatcher): Worker {
+    const worker = new Worker(queue, dispatcher.process, {
+      connection: redisConnectionOptions(this.config, 'worker'),
+      prefix: this.config.queues.prefix,
+      concurrency: this.config.queues.concurrency[queue],
+    });
+    worker.on('error', (error) => this.logger.error(`Queue ${queue}: ${error.message}`));
+    return worker;
+  }
+
+  /** Recurring jobs as BullMQ job schedulers: idempotent, so every worker may register them. */
+  private async registerSchedulers(): Promise<void> {
+    for (const [job, schedule] of Object.entries(JOB_SCHEDULES)) {
+      const { queue, options } = JOBS[job as JobName];
+      if (!schedule || !this.config.queues.enabled.includes(queue)) continue;
+      const { attempts, backoff, removeOnComplete, removeOnFail } = options;
+      await this.jobs.queue(queue).upsertJobScheduler(job, schedule(this.config), {
+        name: job,
+        data: {},
+        opts: { attempts, backoff, removeOnComplete, removeOnFail },
+      });
+    }
+  }
+}

@@ -1,0 +1,11 @@
+import type { RepeatOptions } from 'bullmq';
+import type { AppConfig } from '../config/config';
+import type { JobName } from './job-registry';
+
+/**
+ * Recurring jobs. Workers taking the job's queue register these as BullMQ job schedulers at
+ * start, so however many workers run, each occurrence runs once. A domain adds its own here.
+ */
+export const JOB_SCHEDULES: { readonly [N in JobName]?: (config: AppConfig) => RepeatOptions } = {
+  'outbox.relay': (config) => ({ every: config.queues.outboxRelayIntervalMs }),
+};

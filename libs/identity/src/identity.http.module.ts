@@ -1,0 +1,37 @@
+import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessPolicy } from './auth/access-policy';
+import { AuthDecisionGuard } from './auth/auth-decision.guard';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalStrategy } from './auth/local.strategy';
+import { LoginThrottle } from './auth/login-throttle';
+import { JwtAuthGuard, LocalLoginGuard } from './auth/passport.guards';
+import { AuthController } from './http/auth.controller';
+import { MeController } from './http/me.controller';
+import { UserRolesController } from './http/user-roles.controller';
+import { IdentityModule } from './identity.module';
+
+/**
+ * Identity's routes, and the global guard that enforces every route's auth decision.
+ * Imported by the api only, next to a module binding ScopeHierarchy (organizations).
+ */
+@Module({
+  imports: [IdentityModule],
+  controllers: [AuthController, MeController, UserRolesController],
+  providers: [
+    JwtStrategy,
+    LocalStrategy,
+    JwtAuthGuard,
+    LocalLoginGuard,
+    LoginThrottle,
+    { provide: APP_GUARD, useClass: AuthDecisionGuard },
+  ],
+})
+export class IdentityHttpModule implements OnApplicationBootstrap {
+  constructor(private readonly policy: AccessPolicy) {}
+
+  /** The api serves scoped routes: it refuses to start unless a ScopeHierarchy is bound. */
+  onApplicationBootstrap(): void {
+    this.policy.scopes();
+  }
+}

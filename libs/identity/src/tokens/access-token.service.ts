@@ -1,0 +1,86 @@
+import { AppConfig, Clock } from '@lifelong/common';
+import { Injectable } from '@nestjs/common';
+import { JwtService, type JwtVerifyOptions } from '@nestjs/jwt';
+import type { Principal } from '../auth/auth-decision';
+import { IdentityError } from '../identity-error';
+import { UsersRepository } from '../users/users.repository';
+
+type Algorithm = NonNullable<JwtVerifyOptions['algorithms']>[number];
+
+/** The only algorithm accepted: a token claiming `none`, RS256 or anything else is refused. */
+const ALGORITHMS: Algorithm[] = ['HS256'];
+
+interface AccessClaims {
+  sub: string;
+  iat: number;
+  exp: number;
+}
+
+const isAccessClaims = (claims: unknown): claims is AccessClaims => {
+  if (typeof claims !== 'object' || claims === null) return false;
+  const { sub, iat, exp } = claims as Record<string, unknown>;
+  return typeof sub === 'string' && typeof iat === 'number' && typeof exp === 'number';
+};
+
+/**
+ * Short-lived access tokens: JWT HS256 signed with `JWT_SECRET`, carrying only the user id.
+ * Expiry follows the injected {@link Clock}. The caller's roles are not in the token: they are
+ * read from the database on every request, so a revoked role takes effect at once.
+ */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly users: UsersRepository,
+  ) {}
+
+  /** A signed access token for the user, valid for `ACCESS_TOKEN_TTL_SECONDS`. */
+  issue(userId: string): Promise<string> {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const claims: AccessClaims = {
+      sub: userId,
+      iat,
+      exp: iat + this.config.auth.accessTokenTtlSeconds,
+    };
+    return this.jwt.signAsync(claims, { secret: this.config.auth.jwtSecret, algorithm: 'HS256' });
+  }
+
+  /**
+   * The caller behind a raw access token (no `Bearer ` prefix), with their current roles.
+   * Throws {@link IdentityError} `UNAUTHENTICATED` (401) for a forged, malformed, expired or
+   * `alg: none` token, or one whose user no longer exists.
+   */
+  async verify(token: string): Promise<Principal> {
+    let claims: unknown;
+    try {
+      claims = await this.jwt.verifyAsync<object>(token, {
+        ...this.verificationOptions(),
+        ignoreExpiration: true,
+      });
+    } catch {
+      throw IdentityError.unauthenticated('The access token is not valid');
+    }
+    return this.principalFor(claims);
+  }
+
+  /**
+   * Signature checks shared with the passport-jwt strategy. Expiry is checked separately against
+   * the Clock (jsonwebtoken would use wall time), so verifiers pass `ignoreExpiration: true`.
+   */
+  verificationOptions(): { secret: string; algorithms: Algorithm[] } {
+    return { secret: this.config.auth.jwtSecret, algorithms: ALGORITHMS };
+  }
+
+  /** From claims whose signature was verified to the Principal: checks expiry, loads roles. */
+  async principalFor(claims: unknown): Promise<Principal> {
+    if (!isAccessClaims(claims))
+      throw IdentityError.unauthenticated('The access token is not valid');
+    if (claims.exp * 1000 <= this.clock.now().getTime())
+      throw IdentityError.unauthenticated('The access token has expired');
+    const profile = await this.users.findProfile(claims.sub);
+    if (!profile) throw IdentityError.unauthenticated('The account no longer exists');
+    return { userId: profile.id, email: profile.email, roles: profile.roles };
+  }
+}

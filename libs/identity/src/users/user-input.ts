@@ -1,0 +1,61 @@
+/** Shortest password accepted. */
+export const PASSWORD_MIN_LENGTH = 8;
+/**
+ * Longest password accepted, in characters. Hashing cost grows with input length, so an
+ * unbounded password would let one request tie up the CPU.
+ */
+export const PASSWORD_MAX_LENGTH = 128;
+/** `users.full_name` is varchar(200): MySQL counts characters (code points). */
+export const FULL_NAME_MAX_LENGTH = 200;
+/** RFC 5321 limit, and the width of `users.email`. */
+export const EMAIL_MAX_LENGTH = 254;
+
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+const characterCount = (value: string): number => [...value].length;
+
+/** Emails compare case-insensitively everywhere: stored trimmed and lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Names are stored trimmed and in Unicode NFC, so "Nguyễn" typed with combining marks and
+ * with precomposed letters is the same name (and searches find both).
+ */
+export function normalizeFullName(fullName: string): string {
+  return fullName.normalize('NFC').trim();
+}
+
+/** What is wrong with a password under the policy; empty when it is acceptable. */
+export function passwordProblems(password: string): string[] {
+  const length = characterCount(password);
+  const problems: string[] = [];
+  if (length < PASSWORD_MIN_LENGTH)
+    problems.push(`password must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  if (length > PASSWORD_MAX_LENGTH)
+    problems.push(`password must be at most ${PASSWORD_MAX_LENGTH} characters`);
+  if (password.trim().length === 0) problems.push('password must not be only spaces');
+  return problems;
+}
+
+/** What is wrong with a full name (after normalization); empty when it is acceptable. */
+export function fullNameProblems(fullName: string): string[] {
+  const normalized = normalizeFullName(fullName);
+  const problems: string[] = [];
+  if (normalized.length === 0) problems.push('fullName must not be empty');
+  if (characterCount(normalized) > FULL_NAME_MAX_LENGTH)
+    problems.push(`fullName must be at most ${FULL_NAME_MAX_LENGTH} characters`);
+  if (CONTROL_CHARACTERS.test(normalized))
+    problems.push('fullName must not contain control characters');
+  return problems;
+}
+
+/** Keeps only the fields that have problems; null when none has. */
+export function fieldProblems(
+  problemsByField: Record<string, string[]>,
+): Record<string, string[]> | null {
+  const entries = Object.entries(problemsByField).filter(([, problems]) => problems.length > 0);
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
+}

@@ -1,0 +1,10 @@
+import type { RoleGrant } from '../auth/auth-decision';
+
+/** A user as the api shows it (`user` in api.md): no password hash, roles included. */
+export interface UserProfile {
+  id: string;
+  email: string;
+  fullName: string;
+  locale: string;
+  roles: RoleGrant[];
+}

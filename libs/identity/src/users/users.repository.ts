@@ -1,0 +1,126 @@
+import { newId } from '@lifelong/common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Role, type RoleGrant, SCOPE_TYPES, type ScopeType } from '../auth/auth-decision';
+import type { UserProfile } from './user-profile';
+import { User } from './user.entity';
+import { UserRole } from './user-role.entity';
+
+interface ProfileRow {
+  id: string;
+  email: string;
+  full_name: string;
+  locale: string;
+  role: Role | null;
+  scope_type: string | null;
+  scope_id: string | null;
+}
+
+const toScopeType = (stored: string): ScopeType | null =>
+  (SCOPE_TYPES as readonly string[]).includes(stored) ? (stored as ScopeType) : null;
+
+const toGrant = (row: ProfileRow & { role: Role }): RoleGrant => {
+  const scopeType = toScopeType(row.scope_type ?? '');
+  return { role: row.role, scopeType, scopeId: scopeType === null ? null : row.scope_id };
+};
+
+/** A new account's fields, already normalized and hashed. */
+export interface NewUser {
+  email: string;
+  fullName: string;
+  passwordHash: string | null;
+}
+
+/** Queries on users and their role grants. */
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The user with their roles, in one index-backed query (primary key of `users`, then the
+   * `user_roles` key range that starts with `user_id`); null when there is no such user.
+   */
+  async findProfile(userId: string, manager?: EntityManager): Promise<UserProfile | null> {
+    const rows = await (manager ?? this.dataSource.manager).query<ProfileRow[]>(
+      `SELECT u.id, u.email, u.full_name, u.locale, r.role, r.scope_type, r.scope_id
+         FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
+        WHERE u.id = ?
+        ORDER BY r.role, r.scope_type, r.scope_id`,
+      [userId],
+    );
+    const first = rows[0];
+    if (!first) return null;
+    return {
+      id: first.id,
+      email: first.email,
+      fullName: first.full_name,
+      locale: first.locale,
+      roles: rows
+        .filter((row): row is ProfileRow & { role: Role } => row.role !== null)
+        .map(toGrant),
+    };
+  }
+
+  /** Id and password hash of the account with this (normalized) email. */
+  async findCredentials(email: string): Promise<Pick<User, 'id' | 'passwordHash'> | null> {
+    return this.dataSource
+      .getRepository(User)
+      .findOne({ where: { email }, select: { id: true, passwordHash: true } });
+  }
+
+  async emailTaken(email: string): Promise<boolean> {
+    return this.dataSource.getRepository(User).exists({ where: { email } });
+  }
+
+  async userExists(userId: string): Promise<boolean> {
+    return this.dataSource.getRepository(User).exists({ where: { id: userId } });
+  }
+
+  /**
+   * Inserts a user; returns null when the email is taken (also by a concurrent insert). The
+   * duplicate is skipped by the database rather than raised, so no failed query (whose logged
+   * parameters include the password hash) reaches the logs. IGNORE would also turn oversized
+   * values into truncation, which cannot happen: every field is checked before.
+   */
+  async insertUser(manager: EntityManager, user: NewUser): Promise<string | null> {
+    const id = newId();
+    const result = await manager.query<{ affectedRows: number }>(
+      'INSERT IGNORE INTO users (id, email, password_hash, full_name) VALUES (?, ?, ?, ?)',
+      [id, user.email, user.passwordHash, user.fullName],
+    );
+    return result.affectedRows === 1 ? id : null;
+  }
+
+  /** Grants a role; granting one the user already holds changes nothing. */
+  async insertGrant(
+    manager: EntityManager,
+    userId: string,
+    grant: RoleGrant,
+    grantedBy: string | null,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(UserRole)
+      .values({ userId, ...storedScope(grant), role: grant.role, grantedBy })
+      // A no-op update on the key (not INSERT IGNORE, which would also swallow a missing user).
+      .orUpdate(['user_id'], ['user_id', 'role', 'scope_type', 'scope_id'])
+      .execute();
+  }
+
+  async deleteGrant(userId: string, grant: RoleGrant): Promise<void> {
+    await this.dataSource
+      .getRepository(UserRole)
+      .delete({ userId, role: grant.role, ...storedScope(grant) });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}
+
+/** Unscoped grants are stored with '' scope columns (see {@link UserRole}). */
+function storedScope(grant: RoleGrant): { scopeType: string; scopeId: string } {
+  return { scopeType: grant.scopeType ?? '', scopeId: grant.scopeId ?? '' };
+}

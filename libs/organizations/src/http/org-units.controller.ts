@@ -1,0 +1,40 @@
+import { CurrentUser, type Principal, RequireRoles } from '@lifelong/identity';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { MembershipsService } from '../memberships/memberships.service';
+import { OrgUnitsService } from '../org-units/org-units.service';
+import { AddMemberDto, CreateOrgUnitDto, MembershipDto, OrgUnitDto } from './org-units.dto';
+
+@ApiTags('organizations')
+@Controller('api/v1/org-units')
+export class OrgUnitsController {
+  constructor(
+    private readonly orgUnits: OrgUnitsService,
+    private readonly memberships: MembershipsService,
+  ) {}
+
+  /** An admin or org manager covering the parent adds a unit (a root: platform admin). */
+  @Post()
+  @HttpCode(201)
+  @RequireRoles('admin', 'org_manager')
+  @ApiCreatedResponse({ type: OrgUnitDto })
+  async create(
+    @CurrentUser() principal: Principal,
+    @Body() body: CreateOrgUnitDto,
+  ): Promise<OrgUnitDto> {
+    return OrgUnitDto.from(await this.orgUnits.create(principal, body));
+  }
+
+  /** Places a user in the unit; their previous membership, if different, ends now. */
+  @Post(':id/members')
+  @HttpCode(201)
+  @RequireRoles('admin', 'org_manager')
+  @ApiCreatedResponse({ type: MembershipDto })
+  async addMember(
+    @CurrentUser() principal: Principal,
+    @Param('id') orgUnitId: string,
+    @Body() body: AddMemberDto,
+  ): Promise<MembershipDto> {
+    return MembershipDto.from(await this.memberships.addMember(principal, orgUnitId, body));
+  }
+}

@@ -1,0 +1,85 @@
+import { ID_PATTERN } from '@lifelong/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { Membership } from '../memberships/membership.entity';
+import type { OrgUnit } from '../org-units/org-unit.entity';
+import { CODE_MESSAGE, CODE_PATTERN, NAME_PATTERN, Trim } from './field-rules';
+
+export class CreateOrgUnitDto {
+  @ApiProperty({ example: 'BNV-VP', maxLength: 50 })
+  @Trim()
+  @IsString()
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  code!: string;
+
+  @ApiProperty({ example: 'Văn phòng Bộ', maxLength: 200 })
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  @Matches(NAME_PATTERN, { message: 'name must be text without line breaks' })
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'The unit above; omit for an agency at the root' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'parentId must be an id' })
+  parentId?: string;
+}
+
+export class OrgUnitDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) parentId!: string | null;
+
+  static from(unit: OrgUnit): OrgUnitDto {
+    const { id, code, name, parentId } = unit;
+    return { id, code, name, parentId };
+  }
+}
+
+export class AddMemberDto {
+  @ApiProperty()
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'userId must be an id' })
+  userId!: string;
+
+  @ApiPropertyOptional({ example: 'Chuyên viên', maxLength: 100 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  @Matches(NAME_PATTERN, { message: 'position must be text without line breaks' })
+  position?: string;
+
+  @ApiPropertyOptional({ example: 'A1', maxLength: 50 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(50)
+  @Matches(NAME_PATTERN, { message: 'jobGrade must be text without line breaks' })
+  jobGrade?: string;
+}
+
+export class MembershipDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() userId!: string;
+  @ApiProperty() orgUnitId!: string;
+  @ApiProperty({ type: String, nullable: true }) position!: string | null;
+  @ApiProperty({ type: String, nullable: true }) jobGrade!: string | null;
+  @ApiProperty() startedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) endedAt!: string | null;
+
+  static from(membership: Membership): MembershipDto {
+    const { id, userId, orgUnitId, position, jobGrade, startedAt, endedAt } = membership;
+    return {
+      id,
+      userId,
+      orgUnitId,
+      position,
+      jobGrade,
+      startedAt: startedAt.toISOString(),
+      endedAt: endedAt?.toISOString() ?? null,
+    };
+  }
+}

@@ -1,0 +1,124 @@
+import { Clock, newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import { AccessPolicy, type Principal, User } from '@lifelong/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { type DataSource, In, type Repository } from 'typeorm';
+import { isDuplicateKey, OrganizationError } from '../organization-error';
+import { OrgUnit } from '../org-units/org-unit.entity';
+import { subtreePattern } from '../tree/tree-path';
+import { Membership } from './membership.entity';
+import { membershipChange, type Placement } from './membership-change';
+
+export interface NewMember {
+  userId: string;
+  position?: string | null;
+  jobGrade?: string | null;
+}
+
+/** Who works where: placing people in org units, and the lookups other domains need. */
+@Injectable()
+export class MembershipsService {
+  constructor(
+    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    @InjectRepository(OrgUnit) private readonly orgUnits: Repository<OrgUnit>,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Places a user in the unit; an admin or org manager covering the unit may. */
+  async addMember(principal: Principal, orgUnitId: string, input: NewMember): Promise<Membership> {
+    const unit = await this.orgUnits.findOneBy({ id: orgUnitId });
+    if (!unit)
+      throw new OrganizationError(
+        'ORG_UNIT_NOT_FOUND',
+        `There is no org unit ${orgUnitId}`,
+        'not_found',
+      );
+    await this.access.assertCovers(principal, ['admin', 'org_manager'], {
+      scopeType: 'org_unit',
+      scopeId: unit.id,
+    });
+    if (!(await this.users.existsBy({ id: input.userId })))
+      throw new OrganizationError('USER_NOT_FOUND', `There is no user ${input.userId}`, 'rule', {
+        userId: input.userId,
+      });
+    const wanted = {
+      orgUnitId: unit.id,
+      position: input.position ?? null,
+      jobGrade: input.jobGrade ?? null,
+    };
+    try {
+      return await this.place(input.userId, wanted);
+    } catch (error) {
+      // Two placements of one person raced; the unique current membership let one win: retry once.
+      if (!isDuplicateKey(error, 'uq_memberships_current_user')) throw error;
+      return this.place(input.userId, wanted);
+    }
+  }
+
+  /**
+   * Makes `wanted` the person's current membership: unchanged when it already is; otherwise
+   * the current one ends now and a new one starts, keeping the history.
+   */
+  place(userId: string, wanted: Placement): Promise<Membership> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(Membership);
+      const current = await repository
+        .createQueryBuilder('membership')
+        .setLock('pessimistic_write')
+        .where('membership.currentUserId = :userId', { userId })
+        .getOne();
+      if (current && membershipChange(current, wanted) === 'unchanged') return current;
+      const now = this.clock.now();
+      if (current)
+        await repository.update({ id: current.id }, { endedAt: now, currentUserId: null });
+      const membership = repository.create({
+        id: newId(),
+        userId,
+        ...wanted,
+        startedAt: now,
+        endedAt: null,
+        currentUserId: userId,
+      });
+      await repository.insert(membership);
+      return membership;
+    });
+  }
+
+  /** The person's current membership, if any. */
+  current(userId: string): Promise<Membership | null> {
+    return this.memberships.findOneBy({ currentUserId: userId });
+  }
+
+  /** Current memberships of these people (one query). */
+  currentOf(userIds: readonly string[]): Promise<Membership[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.memberships.findBy({ currentUserId: In([...userIds]) });
+  }
+
+  /** Every membership the person held, oldest first. */
+  history(userId: string): Promise<Membership[]> {
+    return this.memberships.find({ where: { userId }, order: { startedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Current members of the unit and every unit below it, paginated (index-backed). */
+  async currentWithin(orgUnitId: string, query: PageQuery): Promise<Page<Membership>> {
+    const unit = await this.orgUnits.findOne({
+      where: { id: orgUnitId },
+      select: { id: true, path: true },
+    });
+    if (!unit) return toPage([], 0, query);
+    const [items, total] = await this.memberships
+      .createQueryBuilder('membership')
+      .innerJoin(OrgUnit, 'unit', 'unit.id = membership.orgUnitId')
+      .where('unit.path LIKE :pattern', { pattern: subtreePattern(unit.path) })
+      .andWhere('membership.endedAt IS NULL')
+      .orderBy('membership.userId', 'ASC')
+      .offset(pageOffset(query))
+      .limit(query.pageSize)
+      .getManyAndCount();
+    return toPage(items, total, query);
+  }
+}

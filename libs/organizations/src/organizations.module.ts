@@ -1,0 +1,51 @@
+import { IdentityModule, ScopeHierarchy } from '@lifelong/identity';
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminUnit } from './admin-units/admin-unit.entity';
+import { AdminUnitsService } from './admin-units/admin-units.service';
+import { FacilitiesService } from './facilities/facilities.service';
+import { Facility } from './facilities/facility.entity';
+import { Membership } from './memberships/membership.entity';
+import { MembershipsService } from './memberships/memberships.service';
+import { StaffProfile } from './memberships/staff-profile.entity';
+import { OrgUnit } from './org-units/org-unit.entity';
+import { OrgUnitsService } from './org-units/org-units.service';
+import { OrganizationScopeHierarchy } from './scope/organization-scope-hierarchy';
+import { RequestStaffImportService } from './staff-import/request-staff-import.service';
+import { StaffImport } from './staff-import/staff-import.entity';
+import { StaffImportChunk } from './staff-import/staff-import-chunk.entity';
+import { StaffImportError } from './staff-import/staff-import-error.entity';
+import { StaffImportReportService } from './staff-import/staff-import-report.service';
+
+const SERVICES = [
+  AdminUnitsService,
+  FacilitiesService,
+  OrgUnitsService,
+  MembershipsService,
+  RequestStaffImportService,
+  StaffImportReportService,
+];
+
+/**
+ * Administrative units, facilities, org units and memberships. Global because it binds
+ * identity's {@link ScopeHierarchy} for every module's scope checks (identity cannot import it).
+ */
+@Global()
+@Module({
+  imports: [
+    IdentityModule,
+    TypeOrmModule.forFeature([
+      AdminUnit,
+      Facility,
+      OrgUnit,
+      StaffProfile,
+      Membership,
+      StaffImport,
+      StaffImportChunk,
+      StaffImportError,
+    ]),
+  ],
+  providers: [...SERVICES, { provide: ScopeHierarchy, useClass: OrganizationScopeHierarchy }],
+  exports: [...SERVICES, ScopeHierarchy, TypeOrmModule],
+})
+export class OrganizationsModule {}

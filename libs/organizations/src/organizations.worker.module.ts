@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { OrganizationsModule } from './organizations.module';
+import { ImportStaffJob } from './staff-import/import-staff.job';
+import { StaffBatchWriter } from './staff-import/staff-batch-writer';
+
+/** The organizations job handlers (worker process only): the staff CSV import. */
+@Module({
+  imports: [OrganizationsModule],
+  providers: [ImportStaffJob, StaffBatchWriter],
+})
+export class OrganizationsWorkerModule {}

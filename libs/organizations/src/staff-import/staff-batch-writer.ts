@@ -1,0 +1,146 @@
+import { Clock, newId } from '@lifelong/common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  type CurrentMembership,
+  type KnownPerson,
+  planStaffBatch,
+  type StaffBatchPlan,
+  type StaffBatchState,
+} from './staff-batch-plan';
+import type { CheckedBatch, PlacedStaffRow } from './staff-row-checker';
+
+/** The run that owns an import; another run's claim makes this one's writes fail. */
+export interface ImportRun {
+  importId: string;
+  runToken: string;
+}
+
+/** This run lost its claim on the import to a newer run; it stops without writing. */
+export class RunSupersededError extends Error {
+  constructor(importId: string) {
+    super(`Another run took over staff import ${importId}`);
+    this.name = 'RunSupersededError';
+  }
+}
+
+export interface BatchCounts {
+  created: number;
+  updated: number;
+  failed: number;
+}
+
+const MESSAGE_MAX = 500;
+
+/**
+ * Writes one batch of an import in one transaction: a few set-based reads, multi-row inserts
+ * and updates, the batch's line errors, and the import's progress. A crash leaves either the
+ * whole batch and its progress or neither, so a retry resumes after the last written batch.
+ */
+@Injectable()
+export class StaffBatchWriter {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  write(run: ImportRun, batch: CheckedBatch, processed: number): Promise<BatchCounts> {
+    return this.dataSource.transaction(async (manager) => {
+      const [owner] = await manager.query<{ runToken: string | null }[]>(
+        'SELECT `run_token` AS runToken FROM `staff_imports` WHERE `id` = ? FOR UPDATE',
+        [run.importId],
+      );
+      if (owner?.runToken !== run.runToken) throw new RunSupersededError(run.importId);
+      const plan = planStaffBatch(batch.rows, await loadState(manager, batch.rows), newId);
+      await applyPlan(manager, plan, this.clock.now());
+      const errors = [...batch.errors, ...plan.errors];
+      if (errors.length > 0)
+        await manager.query(
+          'INSERT IGNORE INTO `staff_import_errors` (`import_id`, `line`, `message`) VALUES ?',
+          [errors.map((error) => [run.importId, error.line, error.message.slice(0, MESSAGE_MAX)])],
+        );
+      await manager.query(
+        'UPDATE `staff_imports` SET `processed` = ?, `created` = `created` + ?, `updated` = `updated` + ?, `failed` = `failed` + ? WHERE `id` = ?',
+        [processed, plan.created, plan.updated, errors.length, run.importId],
+      );
+      return { created: plan.created, updated: plan.updated, failed: errors.length };
+    });
+  }
+}
+
+async function loadState(
+  manager: EntityManager,
+  rows: readonly PlacedStaffRow[],
+): Promise<StaffBatchState> {
+  if (rows.length === 0)
+    return { byEmployeeCode: new Map(), byEmail: new Map(), currentMemberships: new Map() };
+  const byCode = await manager.query<KnownPerson[]>(
+    'SELECT p.`user_id` AS userId, p.`employee_code` AS employeeCode, u.`email` AS email, u.`full_name` AS fullName FROM `staff_profiles` p JOIN `users` u ON u.`id` = p.`user_id` WHERE p.`employee_code` IN (?)',
+    [rows.map((row) => row.employeeCode)],
+  );
+  const byEmail = await manager.query<KnownPerson[]>(
+    'SELECT u.`id` AS userId, u.`email` AS email, u.`full_name` AS fullName, p.`employee_code` AS employeeCode FROM `users` u LEFT JOIN `staff_profiles` p ON p.`user_id` = u.`id` WHERE u.`email` IN (?)',
+    [rows.map((row) => row.email)],
+  );
+  const userIds = [...new Set([...byCode, ...byEmail].map((person) => person.userId))];
+  const memberships = userIds.length
+    ? await manager.query<CurrentMembership[]>(
+        'SELECT `id`, `user_id` AS userId, `org_unit_id` AS orgUnitId, `position`, `job_grade` AS jobGrade FROM `memberships` WHERE `current_user_id` IN (?)',
+        [userIds],
+      )
+    : [];
+  return {
+    byEmployeeCode: new Map(
+      byCode.map((person) => [person.employeeCode?.toLowerCase() ?? '', person]),
+    ),
+    byEmail: new Map(byEmail.map((person) => [person.email.toLowerCase(), person])),
+    currentMemberships: new Map(memberships.map((membership) => [membership.userId, membership])),
+  };
+}
+
+/** `2026-11-29 08:00:00.000` (UTC, as the connection stores times): formatted once per batch. */
+const sqlDateTime = (date: Date): string => date.toISOString().slice(0, 23).replace('T', ' ');
+
+async function applyPlan(manager: EntityManager, plan: StaffBatchPlan, date: Date): Promise<void> {
+  const now = sqlDateTime(date);
+  if (plan.newUsers.length > 0)
+    await manager.query('INSERT INTO `users` (`id`, `email`, `full_name`) VALUES ?', [
+      plan.newUsers.map((user) => [user.userId, user.email, user.fullName]),
+    ]);
+  if (plan.changedUsers.length > 0) {
+    const cases = 'WHEN ? THEN ? '.repeat(plan.changedUsers.length);
+    await manager.query(
+      `UPDATE \`users\` SET \`email\` = CASE \`id\` ${cases}END, \`full_name\` = CASE \`id\` ${cases}END WHERE \`id\` IN (?)`,
+      [
+        ...plan.changedUsers.flatMap((user) => [user.userId, user.email]),
+        ...plan.changedUsers.flatMap((user) => [user.userId, user.fullName]),
+        plan.changedUsers.map((user) => user.userId),
+      ],
+    );
+  }
+  if (plan.newProfiles.length > 0)
+    await manager.query('INSERT INTO `staff_profiles` (`user_id`, `employee_code`) VALUES ?', [
+      plan.newProfiles.map((profile) => [profile.userId, profile.employeeCode]),
+    ]);
+  if (plan.endedMembershipIds.length > 0)
+    await manager.query(
+      'UPDATE `memberships` SET `ended_at` = ?, `current_user_id` = NULL WHERE `id` IN (?)',
+      [now, plan.endedMembershipIds],
+    );
+  if (plan.newMemberships.length > 0)
+    await manager.query(
+      'INSERT INTO `memberships` (`id`, `user_id`, `org_unit_id`, `position`, `job_grade`, `started_at`, `current_user_id`) VALUES ?',
+      [
+        plan.newMemberships.map((membership) => [
+          newId(),
+          membership.userId,
+          membership.orgUnitId,
+          membership.position,
+          membership.jobGrade,
+          now,
+          membership.userId,
+        ]),
+      ],
+    );
+}

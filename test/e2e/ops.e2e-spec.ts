@@ -1,0 +1,219 @@
+import type { AppConfig } from '@lifelong/common';
+import { AdministratorBootstrap } from '@lifelong/identity';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../apps/api/src/create-app';
+import { Readiness } from '../../apps/api/src/ops/readiness.service';
+import { testConfig } from '../setup/test-env';
+
+let app: NestFastifyApplication;
+let base: string;
+const config: AppConfig = testConfig();
+
+async function json(response: Response): Promise<Record<string, unknown>> {
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function signIn(email: string, password: string): Promise<string> {
+  const response = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(response.status).toBe(200);
+  return (await json(response)).accessToken as string;
+}
+
+async function registeredLearnerToken(): Promise<string> {
+  const response = await fetch(`${base}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: 'hoc.vien@example.vn',
+      password: 'Learner-password-2026',
+      fullName: 'Trần Thị Bình',
+    }),
+  });
+  expect(response.status).toBe(201);
+  return (await json(response)).accessToken as string;
+}
+
+beforeAll(async () => {
+  app = await createApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = await app.getUrl();
+  base = base.replace('[::1]', '127.0.0.1');
+  await app
+    .get(AdministratorBootstrap)
+    .ensureAdministrator(config.admin.email, config.admin.password);
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+describe('operations', () => {
+  it('answers liveness and readiness', async () => {
+    const live = await fetch(`${base}/health`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'ok' });
+
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { database: 'ok', redis: 'ok', migrations: 'ok' },
+    });
+  });
+
+  it('answers 503 naming what is not ready', async () => {
+    jest.spyOn(app.get(Readiness), 'check').mockResolvedValueOnce({
+      ready: false,
+      checks: { database: 'ok', redis: 'down: no answer', migrations: 'ok' },
+    });
+    const response = await fetch(`${base}/health/ready`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      statusCode: 503,
+      code: 'NOT_READY',
+      message: 'Not ready: redis',
+      details: { checks: { redis: 'down: no answer' } },
+    });
+  });
+
+  it('echoes the request id, or makes one', async () => {
+    const given = await fetch(`${base}/health`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(given.headers.get('x-request-id')).toBe('trace-123');
+    const made = await fetch(`${base}/health`);
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends security headers', async () => {
+    const response = await fetch(`${base}/health`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('strict-transport-security')).toBeTruthy();
+  });
+
+  it('exposes Prometheus metrics with request durations by route and queue depths', async () => {
+    await fetch(`${base}/health`);
+    const response = await fetch(`${base}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toContain('process_cpu_user_seconds_total');
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{route="\/health",method="GET",status="200"\} \d+/,
+    );
+    expect(text).toMatch(/lifelong_queue_jobs\{queue="default",state="waiting"\} 0/);
+  });
+
+  it('serves Swagger UI and an OpenAPI 3 document of every route', async () => {
+    const ui = await fetch(`${base}/api/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger-ui');
+    const init = await fetch(`${base}/api/docs/swagger-ui-init.js`);
+    expect(init.status).toBe(200);
+
+    const document = await json(await fetch(`${base}/api/docs-json`));
+    expect(document.openapi).toMatch(/^3\./);
+    expect(document.info).toMatchObject({ title: 'Lifelong' });
+    expect(document.components).toMatchObject({
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    });
+    expect(Object.keys(document.paths as object)).toEqual(
+      expect.arrayContaining([
+        '/health',
+        '/health/ready',
+        '/metrics',
+        '/api/v1/admin/queues/session',
+      ]),
+    );
+  });
+});
+
+describe('Bull Board', () => {
+  it('refuses a visitor without a token', async () => {
+    const response = await fetch(`${base}/admin/queues`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses an invalid token and a signed-in user who is not an administrator', async () => {
+    const forged = await fetch(`${base}/admin/queues`, {
+      headers: { authorization: 'Bearer not-a-token' },
+    });
+    expect(forged.status).toBe(401);
+    const learner = await registeredLearnerToken();
+    const response = await fetch(`${base}/admin/queues/api/queues`, {
+      headers: { authorization: `Bearer ${learner}` },
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    const session = await fetch(`${base}/api/v1/admin/queues/session`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${learner}` },
+    });
+    expect(session.status).toBe(403);
+  });
+
+  it('shows every queue to an administrator with a Bearer token', async () => {
+    const admin = await signIn(config.admin.email, config.admin.password);
+    const response = await fetch(`${base}/admin/queues/api/queues`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(response.status).toBe(200);
+    const { queues } = (await response.json()) as { queues: { name: string }[] };
+    expect(queues.map((queue) => queue.name).sort()).toEqual(
+      ['default', 'documents', 'media-transcode', 'notifications'].sort(),
+    );
+  });
+
+  it('opens in a browser through the admin-only session cookie', async () => {
+    const admin = await signIn(config.admin.email, config.admin.password);
+    const session = await fetch(`${base}/api/v1/admin/queues/session`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(session.status).toBe(204);
+    const setCookie = session.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    expect(setCookie).toMatch(/Path=\/admin\/queues/i);
+
+    const cookie = setCookie.split(';')[0]!;
+    const page = await fetch(`${base}/admin/queues`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('__UI_CONFIG__');
+    // The page's scripts load with the same cookie (the base href is the board's path).
+    const script = /src="(static\/js\/main\.[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${base}/admin/queues/${script}`, { headers: { cookie } });
+    expect(asset.status).toBe(200);
+    expect((await fetch(`${base}/admin/queues/${script}`)).status).toBe(401);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('lets a request in flight finish before the app closes', async () => {
+    const closing = await createApp(config);
+    // A slow route stands in for a long request: the test needs one in flight while closing.
+    closing
+      .getHttpAdapter()
+      .getInstance()
+      .get('/slow-test-route', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return { finished: true };
+      });
+    await closing.listen({ port: 0, host: '127.0.0.1' });
+    const url = (await closing.getUrl()).replace('[::1]', '127.0.0.1');
+    const inFlight = fetch(`${url}/slow-test-route`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await closing.close();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ finished: true });
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+  });
+});
