@@ -8,6 +8,8 @@ const config = testConfig({
   LOGIN_MAX_PER_ACCOUNT: '3',
   LOGIN_MAX_PER_IP: '5',
   LOGIN_WINDOW_SECONDS: '60',
+  // The test client connects from loopback, playing the load balancer that sets X-Forwarded-For.
+  TRUST_PROXY: '127.0.0.1',
 });
 let app: NestFastifyApplication;
 let http: HttpClient;

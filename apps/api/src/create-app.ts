@@ -36,7 +36,7 @@ export async function createApp(
   await preflight(config);
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: config.http.trustProxy,
     requestIdHeader: false,
     genReqId: requestIdFrom,
   });

@@ -1,7 +1,7 @@
 import { type AppConfig, ClockModule, ConfigModule } from '@lifelong/common';
 import { DatabaseModule } from '@lifelong/database';
 import { IdentityModule } from '@lifelong/identity';
-import { OrganizationsModule } from '@lifelong/organizations';
+import { OrganizationsModule, OrganizationsWorkerModule } from '@lifelong/organizations';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DemoSeeder } from './demo/demo-seeder';
@@ -18,6 +18,7 @@ class SeedModule {
         DatabaseModule,
         IdentityModule,
         OrganizationsModule,
+        OrganizationsWorkerModule,
       ],
       providers: [DemoSeeder],
     };

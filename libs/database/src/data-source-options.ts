@@ -2,6 +2,7 @@ import type { AppConfig } from '@lifelong/common';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../migrations';
+import { QueryLogger } from './query-logger';
 
 export const MIGRATIONS_TABLE = 'migrations';
 
@@ -38,5 +39,7 @@ export function dataSourceOptions(
     namingStrategy: new SnakeNamingStrategy(),
     entities: extra.entities ?? [],
     logging: ['error', 'warn'],
+    logger: new QueryLogger(),
+    maxQueryExecutionTime: 2_000,
   };
 }

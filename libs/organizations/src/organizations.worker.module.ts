@@ -7,5 +7,7 @@ import { StaffBatchWriter } from './staff-import/staff-batch-writer';
 @Module({
   imports: [OrganizationsModule],
   providers: [ImportStaffJob, StaffBatchWriter],
+  // The demo seeder runs the import in-process.
+  exports: [ImportStaffJob],
 })
 export class OrganizationsWorkerModule {}

@@ -118,6 +118,16 @@ export class EnvironmentVariables {
   @IsBoolean()
   SWAGGER_ENABLED = true;
 
+  /**
+   * Which proxies may set X-Forwarded-For (client address for login rate limits and logs):
+   * `false` (none: the api is reached directly), `true` (any), a hop count, or comma-separated
+   * addresses/CIDRs of the load balancers.
+   */
+  @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a hop count, or comma-separated addresses/CIDRs',
+  })
+  TRUST_PROXY = 'false';
+
   @Transform(toInt)
   @IsInt()
   @Min(100)

@@ -20,6 +20,7 @@ export abstract class AppConfig {
     bodyLimitBytes: number;
     importMaxBytes: number;
     swaggerEnabled: boolean;
+    trustProxy: boolean | number | string[];
   };
   abstract readonly database: {
     url: string;
@@ -65,6 +66,12 @@ function parseDatabaseUrl(url: string): AppConfig['database'] & { problems: stri
   };
 }
 
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
+}
+
 function parseQueues(value: string | undefined): { enabled: QueueName[]; problems: string[] } {
   if (!value) return { enabled: [...QUEUE_NAMES], problems: [] };
   const names = value
@@ -99,6 +106,7 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       importMaxBytes: env.IMPORT_MAX_BYTES,
       swaggerEnabled: env.SWAGGER_ENABLED,
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
     },
     database: { ...db, poolSize: env.DATABASE_POOL_SIZE },
     redis: {

@@ -1,0 +1,94 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, detectFlavor } from '@lifelong/database';
+import { FACILITY_TYPES } from '@lifelong/organizations';
+import { ROLES } from '@lifelong/identity';
+import { testConfig } from '../../../test/setup/test-env';
+import { migrate } from '../src/migrate.command';
+import { seedDemo } from '../src/seed-demo.command';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data';
+
+const config = testConfig();
+
+async function quietly(run: () => Promise<void>): Promise<string> {
+  const output: string[] = [];
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    output.push(String(chunk));
+    return true;
+  });
+  try {
+    await run();
+  } finally {
+    write.mockRestore();
+  }
+  return output.join('');
+}
+
+/** Row counts of every table but the migrations log: what "changes nothing" means. */
+async function tableCounts(dataSource: DataSource): Promise<Record<string, number>> {
+  const tables = await dataSource.query<{ name: string }[]>(
+    `SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = DATABASE() AND table_name <> 'migrations' ORDER BY table_name`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await dataSource.query<{ n: string }[]>(`SELECT COUNT(*) AS n FROM \`${name}\``);
+    counts[name] = Number(row?.n ?? 0);
+  }
+  return counts;
+}
+
+describe('npm run seed:demo', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    await quietly(() => migrate(config));
+    dataSource = new DataSource(dataSourceOptions(config, { flavor: await detectFlavor(config) }));
+    await dataSource.initialize();
+  });
+
+  afterAll(() => dataSource.destroy());
+
+  it('loads facilities of every type, users in every role and staff, and a second run changes nothing', async () => {
+    await quietly(() => seedDemo(config));
+    const first = await tableCounts(dataSource);
+
+    const types = await dataSource.query<{ type: string }[]>(
+      'SELECT DISTINCT type FROM facilities',
+    );
+    expect(types.map((row) => row.type).sort()).toEqual([...FACILITY_TYPES].sort());
+    const roles = await dataSource.query<{ role: string }[]>(
+      'SELECT DISTINCT role FROM user_roles',
+    );
+    expect(roles.map((row) => row.role).sort()).toEqual([...ROLES].sort());
+    expect(first.memberships).toBeGreaterThanOrEqual(50);
+    const names = await dataSource.query<{ name: string }[]>(
+      `SELECT name FROM admin_units WHERE code = 'VN-01'`,
+    );
+    expect(names[0]?.name).toBe('Thành phố Hà Nội');
+
+    expect(await quietly(() => seedDemo(config))).toContain('nothing changed');
+    expect(await tableCounts(dataSource)).toEqual(first);
+  });
+
+  it('lets every documented demo account sign in with the documented password', async () => {
+    const { createApp } = await import('../../api/src/create-app');
+    const app = await createApp(config);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const address = app.getHttpServer().address() as { port: number };
+      for (const account of DEMO_ACCOUNTS) {
+        const response = await fetch(`http://127.0.0.1:${address.port}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: account.email, password: DEMO_PASSWORD }),
+        });
+        expect({ email: account.email, status: response.status }).toEqual({
+          email: account.email,
+          status: 200,
+        });
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
