@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import * as argon2 from 'argon2';
+import { type Algorithm, hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
+
+/** `Algorithm.Argon2id`: the enum is `const` in the typings and absent at run time. */
+const ARGON2ID = 2 as Algorithm;
 
 /**
  * argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): strong against GPU
@@ -8,7 +11,7 @@ import * as argon2 from 'argon2';
  * are stored in each hash, so raising them later keeps old hashes verifiable.
  */
 const ARGON2_OPTIONS = {
-  type: argon2.argon2id,
+  algorithm: ARGON2ID,
   memoryCost: 19_456,
   timeCost: 2,
   parallelism: 1,
@@ -20,7 +23,7 @@ export class PasswordHasher {
   private dummyHash?: Promise<string>;
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, ARGON2_OPTIONS);
+    return argon2Hash(password, ARGON2_OPTIONS);
   }
 
   /**
@@ -38,7 +41,7 @@ export class PasswordHasher {
 
   private async safeVerify(hash: string, password: string): Promise<boolean> {
     try {
-      return await argon2.verify(hash, password);
+      return await argon2Verify(hash, password);
     } catch {
       return false; // a malformed stored hash is a failed login, not a 500
     }
