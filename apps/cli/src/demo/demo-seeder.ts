@@ -74,63 +74,57 @@ export class DemoSeeder {
     };
   }
 
-  private async seedAdminUnits(admin: Principal): Promise<Map<string, string>> {
-    const ids = await this.idsByCode(
-      AdminUnit,
-      DEMO_ADMIN_UNITS.map((unit) => unit.code),
-    );
-    for (const unit of DEMO_ADMIN_UNITS) {
-      if (ids.has(unit.code)) continue;
-      const parentId = unit.parentCode ? ids.get(unit.parentCode) : undefined;
-      const created = await this.adminUnits.create(admin, {
+  private seedAdminUnits(admin: Principal): Promise<Map<string, string>> {
+    return this.ensureByCode(AdminUnit, DEMO_ADMIN_UNITS, (unit, ids) =>
+      this.adminUnits.create(admin, {
         code: unit.code,
         name: unit.name,
         level: unit.level,
-        parentId,
-      });
-      ids.set(unit.code, created.id);
-      this.created += 1;
-    }
-    return ids;
+        parentId: unit.parentCode ? ids.get(unit.parentCode) : undefined,
+      }),
+    );
   }
 
-  private async seedFacilities(
+  private seedFacilities(
     admin: Principal,
     adminUnitIds: Map<string, string>,
   ): Promise<Map<string, string>> {
-    const ids = await this.idsByCode(
-      Facility,
-      DEMO_FACILITIES.map((facility) => facility.code),
-    );
-    for (const facility of DEMO_FACILITIES) {
-      if (ids.has(facility.code)) continue;
-      const adminUnitId = this.required(adminUnitIds, facility.adminUnitCode);
-      const created = await this.facilities.create(admin, {
+    return this.ensureByCode(Facility, DEMO_FACILITIES, (facility) =>
+      this.facilities.create(admin, {
         code: facility.code,
         name: facility.name,
         type: facility.type,
-        adminUnitId,
-      });
-      ids.set(facility.code, created.id);
-      this.created += 1;
-    }
-    return ids;
+        adminUnitId: this.required(adminUnitIds, facility.adminUnitCode),
+      }),
+    );
   }
 
-  private async seedOrgUnits(admin: Principal): Promise<Map<string, string>> {
-    const ids = await this.idsByCode(
-      OrgUnit,
-      DEMO_ORG_UNITS.map((unit) => unit.code),
-    );
-    for (const unit of DEMO_ORG_UNITS) {
-      if (ids.has(unit.code)) continue;
-      const parentId = unit.parentCode ? ids.get(unit.parentCode) : undefined;
-      const created = await this.orgUnits.create(admin, {
+  private seedOrgUnits(admin: Principal): Promise<Map<string, string>> {
+    return this.ensureByCode(OrgUnit, DEMO_ORG_UNITS, (unit, ids) =>
+      this.orgUnits.create(admin, {
         code: unit.code,
         name: unit.name,
-        parentId,
-      });
-      ids.set(unit.code, created.id);
+        parentId: unit.parentCode ? ids.get(unit.parentCode) : undefined,
+      }),
+    );
+  }
+
+  /**
+   * Creates, in list order (parents first), the items whose code is not there yet; returns the
+   * id of every item by code.
+   */
+  private async ensureByCode<T extends { code: string }>(
+    entity: typeof AdminUnit | typeof Facility | typeof OrgUnit,
+    items: readonly T[],
+    create: (item: T, ids: Map<string, string>) => Promise<{ id: string }>,
+  ): Promise<Map<string, string>> {
+    const ids = await this.idsByCode(
+      entity,
+      items.map((item) => item.code),
+    );
+    for (const item of items) {
+      if (ids.has(item.code)) continue;
+      ids.set(item.code, (await create(item, ids)).id);
       this.created += 1;
     }
     return ids;
