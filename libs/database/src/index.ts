@@ -10,3 +10,4 @@ export * from './outbox/outbox-relay.job';
 export * from './outbox/outbox.worker.module';
 export * from './startup/service-probe';
 export * from './startup/preflight';
+export * from './columns';

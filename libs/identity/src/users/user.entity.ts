@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '@lifelong/database';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A person's account. Other domains reference it by id (`char(36)`); never return it from a route. */
 @Entity('users')
@@ -21,14 +22,9 @@ export class User {
   @Column({ type: 'varchar', length: 10, default: 'vi' })
   locale!: string;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @UpdateDateColumn({
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  })
+  @UpdatedAtColumn()
   updatedAt!: Date;
 }

@@ -1,14 +1,6 @@
+import { CreatedAtColumn, UpdatedAtColumn } from '@lifelong/database';
 import { User } from '@lifelong/identity';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  OneToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 
 /** A user as a member of staff: the employee code that identifies them across moves. */
 @Entity('staff_profiles')
@@ -24,14 +16,9 @@ export class StaffProfile {
   @Column({ type: 'varchar', length: 50 })
   employeeCode!: string;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @UpdateDateColumn({
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  })
+  @UpdatedAtColumn()
   updatedAt!: Date;
 }

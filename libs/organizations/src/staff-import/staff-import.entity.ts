@@ -1,13 +1,6 @@
+import { CreatedAtColumn } from '@lifelong/database';
 import { User } from '@lifelong/identity';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 export const STAFF_IMPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type StaffImportStatus = (typeof STAFF_IMPORT_STATUSES)[number];
@@ -66,7 +59,7 @@ export class StaffImport {
   @Column({ type: 'char', length: 36, nullable: true, default: null })
   runToken!: string | null;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
   @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
