@@ -1,4 +1,3 @@
-import { JobQueue } from '@lifelong/common';
 import { createDatabaseIfMissing, dataSourceOptions, detectFlavor } from '@lifelong/database';
 import { DataSource } from 'typeorm';
 import { testConfig, testDatabaseName } from '../../../test/setup/test-env';
@@ -17,10 +16,10 @@ async function dataSourceOn(database?: string): Promise<DataSource> {
   return dataSource;
 }
 
-function jobQueue(redisUrl = config.redis.url): JobQueue {
-  const jobs = new JobQueue(testConfig({ REDIS_URL: redisUrl }));
-  opened.push({ close: () => jobs.onApplicationShutdown() });
-  return jobs;
+function readinessOf(dataSource: DataSource, redisUrl = config.redis.url): Readiness {
+  const readiness = new Readiness(dataSource, testConfig({ REDIS_URL: redisUrl }));
+  opened.push({ close: () => Promise.resolve(readiness.onModuleDestroy()) });
+  return readiness;
 }
 
 afterEach(async () => {
@@ -36,7 +35,7 @@ afterAll(async () => {
 
 describe('readiness', () => {
   it('is ready when the database, Redis and the schema are', async () => {
-    const readiness = new Readiness(await dataSourceOn(), jobQueue());
+    const readiness = readinessOf(await dataSourceOn());
     expect(await readiness.check()).toEqual({
       ready: true,
       checks: { database: 'ok', redis: 'ok', migrations: 'ok' },
@@ -44,7 +43,7 @@ describe('readiness', () => {
   });
 
   it('names Redis when it does not answer', async () => {
-    const readiness = new Readiness(await dataSourceOn(), jobQueue('redis://127.0.0.1:6399'));
+    const readiness = readinessOf(await dataSourceOn(), 'redis://127.0.0.1:6399');
     const { ready, checks } = await readiness.check();
     expect(ready).toBe(false);
     expect(checks).toMatchObject({ database: 'ok', migrations: 'ok' });
@@ -53,7 +52,7 @@ describe('readiness', () => {
 
   it('names pending migrations', async () => {
     await createDatabaseIfMissing(config, freshName);
-    const readiness = new Readiness(await dataSourceOn(freshName), jobQueue());
+    const readiness = readinessOf(await dataSourceOn(freshName));
     const { ready, checks } = await readiness.check();
     expect(ready).toBe(false);
     expect(checks.migrations).toMatch(/^\d+ pending: CreateUsers1764403200000/);

@@ -1,6 +1,7 @@
-import { JobQueue, withTimeout } from '@lifelong/common';
+import { AppConfig, withTimeout } from '@lifelong/common';
 import { pendingMigrations } from '@lifelong/database';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
 export type CheckName = 'database' | 'redis' | 'migrations';
@@ -11,11 +12,30 @@ const OK = 'ok';
 
 /** Whether this api instance can serve: the database answers, Redis answers, schema current. */
 @Injectable()
-export class Readiness {
+export class Readiness implements OnModuleDestroy {
+  /**
+   * Its own connection, failing fast: BullMQ's would wait for Redis to come back, and a probe
+   * must answer "down" instead.
+   */
+  private readonly redisClient: Redis;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly jobs: JobQueue,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.redisClient = new Redis(config.redis.url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: CHECK_TIMEOUT_MS,
+      retryStrategy: () => null,
+    });
+    this.redisClient.on('error', () => undefined);
+  }
+
+  onModuleDestroy(): void {
+    this.redisClient.disconnect();
+  }
 
   async check(): Promise<{ ready: boolean; checks: Checks }> {
     const [database, redis] = await Promise.all([this.database(), this.redis()]);
@@ -30,9 +50,13 @@ export class Readiness {
   }
 
   private async redis(): Promise<string> {
-    // BullMQ waits for Redis to return before any command; the timeout turns that into "down".
-    const ping = this.jobs.queue('default').getJobCountByTypes('waiting');
-    return withTimeout(ping, CHECK_TIMEOUT_MS, 'no answer').then(() => OK, describe);
+    const ping = async (): Promise<void> => {
+      // After a failure the client stays closed (no retry loop): reconnect on the next probe.
+      if (this.redisClient.status === 'wait' || this.redisClient.status === 'end')
+        await this.redisClient.connect();
+      await this.redisClient.ping();
+    };
+    return withTimeout(ping(), CHECK_TIMEOUT_MS, 'no answer').then(() => OK, describe);
   }
 
   private async migrations(): Promise<string> {

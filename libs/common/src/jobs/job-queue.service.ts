@@ -45,7 +45,28 @@ export class JobQueue implements OnApplicationShutdown {
     return job.id ?? '';
   }
 
+  /**
+   * Adds many jobs of one name in one Redis round trip (fan-out: one event, thousands of
+   * recipients), each with the registry's options merged with its own (a deterministic `jobId`).
+   */
+  async enqueueBulk<N extends JobName>(
+    name: N,
+    jobs: readonly { payload: JobPayloads[N]; options?: JobsOptions }[],
+    meta: JobMeta = { requestId: currentRequestId() },
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    const definition = JOBS[name];
+    await this.queue(definition.queue).addBulk(
+      jobs.map(({ payload, options }) => ({
+        name,
+        data: { ...payload, meta } satisfies JobData<N>,
+        opts: { ...definition.options, ...options },
+      })),
+    );
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    // A queue whose Redis never answered rejects on close; shutting down must not fail on it.
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
   }
 }
