@@ -16,11 +16,14 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
+const ESM_ONLY =
+  '(content-disposition|htmlparser2|domhandler|domutils|domelementtype|dom-serializer|entities)';
 const shared = {
-  // @fastify/static 10 (Swagger UI, Bull Board) requires content-disposition 3, which is ESM only:
-  // Node 20 loads it with require(esm), jest's module runtime cannot, so tests compile it to CJS.
-  transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  // @fastify/static 10 (Swagger UI, Bull Board) requires content-disposition 3, and sanitize-html
+  // requires htmlparser2 12 and its helpers, which are ESM only: Node 20 loads them with
+  // require(esm), jest's module runtime cannot, so tests compile them to CJS.
+  transform: { '^.+\\.ts$': swc, [`/node_modules/${ESM_ONLY}/.+\\.js$`]: swc },
+  transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY}/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@lifelong/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
@@ -31,6 +34,8 @@ const withServices = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   setupFiles: ['<rootDir>/test/setup/worker-env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/fresh-state.ts'],
+  // Real servers on a 2-core machine: a slow moment must not read as a failure.
+  testTimeout: 30_000,
 };
 
 module.exports = {

@@ -5,8 +5,12 @@ import {
   JobsModule,
   LoggingModule,
 } from '@lifelong/common';
+import { CoursesHttpModule } from '@lifelong/courses';
 import { DatabaseModule } from '@lifelong/database';
+import { DistanceLessonsHttpModule } from '@lifelong/distance-lessons';
+import { EnrollmentHttpModule } from '@lifelong/enrollment';
 import { IdentityHttpModule } from '@lifelong/identity';
+import { NotificationsHttpModule } from '@lifelong/notifications';
 import { OrganizationsHttpModule, OrganizationsModule } from '@lifelong/organizations';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { OpsModule } from './ops/ops.module';
@@ -29,6 +33,10 @@ export class AppModule {
         IdentityHttpModule,
         OrganizationsModule,
         OrganizationsHttpModule,
+        NotificationsHttpModule,
+        CoursesHttpModule,
+        EnrollmentHttpModule,
+        DistanceLessonsHttpModule,
       ],
     };
   }

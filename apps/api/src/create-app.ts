@@ -1,5 +1,10 @@
 import cookie from '@fastify/cookie';
-import { type AppConfig, createValidationPipe, enableLargeUploads } from '@lifelong/common';
+import {
+  type AppConfig,
+  createValidationPipe,
+  enableFormBodies,
+  enableLargeUploads,
+} from '@lifelong/common';
 import { preflight } from '@lifelong/database';
 import { AccessTokenService } from '@lifelong/identity';
 import { NestFactory } from '@nestjs/core';
@@ -49,7 +54,11 @@ export async function createApp(
       });
   app.useLogger(app.get(Logger));
   acceptJsonBodies(app);
-  await enableLargeUploads(app, config.http.importMaxBytes);
+  await enableLargeUploads(app, {
+    import: config.http.importMaxBytes,
+    video: config.media.videoMaxBytes,
+  });
+  enableFormBodies(app);
   app.useGlobalPipes(createValidationPipe());
   // Also receives Fastify's own errors (body parsing, limits, unknown routes): Nest routes them here.
   app.useGlobalFilters(new HttpExceptionFilter());

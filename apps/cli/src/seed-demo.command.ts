@@ -1,12 +1,16 @@
 import { type AppConfig, ClockModule, ConfigModule } from '@lifelong/common';
+import { CoursesModule } from '@lifelong/courses';
 import { DatabaseModule } from '@lifelong/database';
+import { EnrollmentModule } from '@lifelong/enrollment';
 import { IdentityModule } from '@lifelong/identity';
 import { OrganizationsModule, OrganizationsWorkerModule } from '@lifelong/organizations';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DemoCourseSeeder } from './demo/demo-courses';
+import { DemoEnrollmentSeeder } from './demo/demo-enrollments';
 import { DemoSeeder } from './demo/demo-seeder';
 
-/** What seeding needs: config, clock, database, identity and organizations; no queues. */
+/** What seeding needs: config, clock, database and the domain modules; no queues. */
 @Module({})
 class SeedModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -19,8 +23,10 @@ class SeedModule {
         IdentityModule,
         OrganizationsModule,
         OrganizationsWorkerModule,
+        CoursesModule,
+        EnrollmentModule,
       ],
-      providers: [DemoSeeder],
+      providers: [DemoSeeder, DemoCourseSeeder, DemoEnrollmentSeeder],
     };
   }
 }

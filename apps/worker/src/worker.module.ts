@@ -5,8 +5,12 @@ import {
   JobsModule,
   LoggingModule,
 } from '@lifelong/common';
+import { CoursesModule } from '@lifelong/courses';
 import { DatabaseModule, OutboxWorkerModule } from '@lifelong/database';
+import { DistanceLessonsWorkerModule } from '@lifelong/distance-lessons';
+import { EnrollmentModule } from '@lifelong/enrollment';
 import { IdentityModule } from '@lifelong/identity';
+import { NotificationsWorkerModule } from '@lifelong/notifications';
 import { OrganizationsModule, OrganizationsWorkerModule } from '@lifelong/organizations';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { JobRuntimeModule } from './jobs/job-runtime.module';
@@ -28,6 +32,10 @@ export class WorkerModule {
         IdentityModule,
         OrganizationsModule,
         OrganizationsWorkerModule,
+        NotificationsWorkerModule,
+        CoursesModule,
+        EnrollmentModule,
+        DistanceLessonsWorkerModule,
       ],
     };
   }

@@ -23,3 +23,4 @@ export * from './jobs/jobs.module';
 export * from './logging/log-options';
 export * from './logging/logging.module';
 export * from './http/large-upload';
+export * from './http/form-body';

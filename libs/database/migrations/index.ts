@@ -4,6 +4,10 @@ import { CreateUserRoles1764403300000 } from './1764403300000-create-user-roles'
 import { CreateRefreshTokens1764403310000 } from './1764403310000-create-refresh-tokens';
 import { CreateOrganizations1764403400000 } from './1764403400000-create-organizations';
 import { CreateStaffImports1764403410000 } from './1764403410000-create-staff-imports';
+import { CreateCourses1764403600000 } from './1764403600000-create-courses';
+import { CreateEnrollments1764403700000 } from './1764403700000-create-enrollments';
+import { CreateNotifications1764404000000 } from './1764404000000-create-notifications';
+import { CreateVideos1764404100000 } from './1764404100000-create-videos';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -16,4 +20,8 @@ export const MIGRATIONS = [
   CreateRefreshTokens1764403310000,
   CreateOrganizations1764403400000,
   CreateStaffImports1764403410000,
+  CreateCourses1764403600000,
+  CreateEnrollments1764403700000,
+  CreateNotifications1764404000000,
+  CreateVideos1764404100000,
 ];

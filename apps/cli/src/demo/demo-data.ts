@@ -193,6 +193,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       jobGrade: '01.003',
     },
   },
+  // Learners at every stage of an enrollment (see demo-enrollments-data.ts).
+  { email: 'hocvien.moi@demo.lifelong.local', fullName: 'Phạm Thu Hà', role: 'learner' },
+  { email: 'hocvien.giuakhoa@demo.lifelong.local', fullName: 'Đặng Minh Khoa', role: 'learner' },
+  { email: 'hocvien.hoanthanh@demo.lifelong.local', fullName: 'Bùi Thị Thanh', role: 'learner' },
+  { email: 'hocvien.chocho@demo.lifelong.local', fullName: 'Lý Văn Phúc', role: 'learner' },
+  { email: 'hocvien.rutlui@demo.lifelong.local', fullName: 'Ngô Thị Hoa', role: 'learner' },
 ];
 
 const FAMILY = [

@@ -15,6 +15,8 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
+import { DemoCourseSeeder } from './demo-courses';
+import { DemoEnrollmentSeeder } from './demo-enrollments';
 import {
   DEMO_ACCOUNTS,
   DEMO_ADMIN_UNITS,
@@ -44,6 +46,8 @@ export class DemoSeeder {
     private readonly grants: RoleGrantsService,
     private readonly requestImport: RequestStaffImportService,
     private readonly importStaff: ImportStaffJob,
+    private readonly courses: DemoCourseSeeder,
+    private readonly enrollments: DemoEnrollmentSeeder,
   ) {}
 
   async seed(): Promise<string> {
@@ -53,7 +57,10 @@ export class DemoSeeder {
     const facilityIds = await this.seedFacilities(admin, adminUnitIds);
     const orgUnitIds = await this.seedOrgUnits(admin);
     await this.seedAccounts(adminUnitIds, facilityIds, orgUnitIds);
+    this.created += await this.courses.seed(admin, facilityIds);
     const staffImported = await this.seedStaff(admin);
+    // After the staff: they fill a course so that a demo learner waits on its waitlist.
+    this.created += await this.enrollments.seed();
     return this.created === 0 && !staffImported
       ? 'already loaded, nothing changed.'
       : `${this.created} record(s) created${staffImported ? ', staff imported' : ''}.`;

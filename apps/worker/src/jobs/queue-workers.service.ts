@@ -14,7 +14,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleInit,
 } from '@nestjs/common';
-import { Worker } from 'bullmq';
+import { Worker, type WorkerOptions } from 'bullmq';
 import { JobDispatcher } from './job-dispatcher';
 import { JobHandlerExplorer } from './job-handler-explorer';
 
@@ -60,9 +60,19 @@ export class QueueWorkers
       connection: redisConnectionOptions(this.config, 'worker'),
       prefix: this.config.queues.prefix,
       concurrency: this.config.queues.concurrency[queue],
+      limiter: this.limiter(queue),
     });
     worker.on('error', (error) => this.logger.error(`Queue ${queue}: ${error.message}`));
     return worker;
+  }
+
+  /**
+   * A queue with a rate (notifications: SMTP relays cap messages per second) starts at most that
+   * many jobs per second. BullMQ keeps the count in Redis, so the cap holds across workers.
+   */
+  private limiter(queue: QueueName): WorkerOptions['limiter'] {
+    const perSecond = this.config.queues.ratePerSecond[queue];
+    return perSecond === undefined ? undefined : { max: perSecond, duration: 1_000 };
   }
 
   /** Recurring jobs as BullMQ job schedulers: idempotent, so every worker may register them. */

@@ -4,6 +4,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -15,8 +16,20 @@ import {
 } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const MEDIA_STORAGES = ['disk', 's3'] as const;
+const X264_PRESETS = [
+  'ultrafast',
+  'superfast',
+  'veryfast',
+  'faster',
+  'fast',
+  'medium',
+  'slow',
+] as const;
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
@@ -157,6 +170,137 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100)
   WORKER_CONCURRENCY_DEFAULT = 5;
+
+  /** Video progress: the fastest playback players offer; watching credit never accrues faster. */
+  @Transform(toNumber)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(16)
+  PROGRESS_MAX_PLAYBACK_RATE = 2;
+
+  /** Video progress: seconds of credit allowed on top of elapsed time (report timing jitter). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  PROGRESS_SLACK_SECONDS = 5;
+
+  /** Notifications: the SMTP relay; empty writes each message as an .eml file under MAIL_DIR. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, {
+    message: 'SMTP_URL must look like smtp://user:password@host:587 (or smtps://), or be empty',
+  })
+  SMTP_URL?: string;
+
+  @Matches(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'MAIL_FROM must be an address, optionally with a name: Lifelong <no-reply@example.vn>',
+  })
+  MAIL_FROM = 'Lifelong <no-reply@lifelong.local>';
+
+  /** Where messages are written as .eml files while SMTP_URL is empty. */
+  @IsString()
+  @MinLength(1)
+  MAIL_DIR = 'var/mail';
+
+  /** Notification jobs (mostly email sends) started per second, across every worker. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  NOTIFICATIONS_RATE_PER_SECOND = 20;
+
+  /** The local hour (0–23, in each user's time zone) at which daily digests go out. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  DIGEST_HOUR_LOCAL = 7;
+
+  /** Signs unsubscribe links; empty derives a key from JWT_SECRET (for that purpose only). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'UNSUBSCRIBE_SECRET must be at least 32 characters, or empty' })
+  UNSUBSCRIBE_SECRET?: string;
+
+  /** Where video sources and HLS outputs live: `disk` (under MEDIA_DIR) or `s3`. */
+  @IsIn(MEDIA_STORAGES)
+  MEDIA_STORAGE: (typeof MEDIA_STORAGES)[number] = 'disk';
+
+  /** Disk storage root; also the local scratch space for uploads in progress and transcoding. */
+  @IsString()
+  @MinLength(1)
+  MEDIA_DIR = 'var/media';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'MEDIA_S3_BUCKET must be an S3 bucket name',
+  })
+  MEDIA_S3_BUCKET?: string;
+
+  /** An S3-compatible endpoint (MinIO, Ceph, …); empty for AWS itself. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  MEDIA_S3_ENDPOINT?: string;
+
+  @IsString()
+  MEDIA_S3_REGION = 'us-east-1';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MEDIA_S3_ACCESS_KEY_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MEDIA_S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style addressing (`endpoint/bucket/key`), which most S3-compatible servers need. */
+  @Transform(toBool)
+  @IsBoolean()
+  MEDIA_S3_FORCE_PATH_STYLE = true;
+
+  /** The largest video an instructor may upload (default 4 GiB); larger is refused with 413. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  VIDEO_MAX_BYTES = 4 * 1024 ** 3;
+
+  @IsString()
+  @MinLength(1)
+  FFMPEG_PATH = 'ffmpeg';
+
+  @IsString()
+  @MinLength(1)
+  FFPROBE_PATH = 'ffprobe';
+
+  /** A transcode running longer is stopped and the video fails with a reason. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  TRANSCODE_TIMEOUT_SECONDS = 3 * 3600;
+
+  /** x264 speed/size trade-off for HLS renditions. */
+  @IsIn(X264_PRESETS)
+  TRANSCODE_PRESET: (typeof X264_PRESETS)[number] = 'veryfast';
+
+  /** CPU priority of ffmpeg (0 normal … 19 lowest), so transcoding never starves the api. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(19)
+  TRANSCODE_NICE = 19;
+
+  /** How long a playback URL (and every playlist and segment it leads to) stays valid. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  PLAYBACK_URL_TTL_SECONDS = 4 * 3600;
 }
 
 export type LogLevel = EnvironmentVariables['LOG_LEVEL'];

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import {
   ConfigError,
@@ -38,6 +39,8 @@ export abstract class AppConfig {
     outboxRelayIntervalMs: number;
     /** Jobs a worker process runs at once on each queue. */
     concurrency: Readonly<Record<QueueName, number>>;
+    /** Jobs started per second on a queue, across every worker (BullMQ's limiter); none if absent. */
+    ratePerSecond: Readonly<Partial<Record<QueueName, number>>>;
   };
   abstract readonly auth: {
     jwtSecret: string;
@@ -47,6 +50,35 @@ export abstract class AppConfig {
   };
   abstract readonly admin: { email: string; password: string };
   abstract readonly log: { level: LogLevel };
+  /** Video progress credit: elapsed time × `maxPlaybackRate` + `slackSeconds` per report. */
+  abstract readonly progress: { maxPlaybackRate: number; slackSeconds: number };
+  /** Outgoing email: the SMTP relay (null: .eml files under `dir`) and the sender. */
+  abstract readonly mail: { smtpUrl: string | null; from: string; dir: string };
+  /** Daily digests' local hour; the unsubscribe signing key (null: derived from JWT_SECRET). */
+  abstract readonly notifications: { digestHourLocal: number; unsubscribeSecret: string | null };
+  /** Video storage, upload limit, transcoding tools and playback links. */
+  abstract readonly media: MediaConfig;
+}
+
+/** Where distance-lesson videos live and how they are processed and handed out. */
+export interface MediaConfig {
+  storage: 'disk' | 's3';
+  /** Absolute: disk storage root and local scratch space (uploads in progress, transcodes). */
+  dir: string;
+  /** Set when `storage` is `s3`. */
+  s3: {
+    bucket: string;
+    endpoint?: string;
+    region: string;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    forcePathStyle: boolean;
+  } | null;
+  videoMaxBytes: number;
+  ffmpegPath: string;
+  ffprobePath: string;
+  transcode: { timeoutSeconds: number; preset: string; niceness: number };
+  playbackTtlSeconds: number;
 }
 
 function parseDatabaseUrl(url: string): AppConfig['database'] & { problems: string[] } {
@@ -95,6 +127,8 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
   const problems: Record<string, string[]> = {};
   if (database.problems.length) problems.DATABASE_URL = database.problems;
   if (queues.problems.length) problems.WORKER_QUEUES = queues.problems;
+  if (env.MEDIA_STORAGE === 's3' && !env.MEDIA_S3_BUCKET)
+    problems.MEDIA_S3_BUCKET = ['is required when MEDIA_STORAGE is s3'];
   if (Object.keys(problems).length) throw new ConfigError(problems);
   const { problems: _ignored, ...db } = database;
   return {
@@ -124,6 +158,7 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
         notifications: env.WORKER_CONCURRENCY_NOTIFICATIONS,
         default: env.WORKER_CONCURRENCY_DEFAULT,
       },
+      ratePerSecond: { notifications: env.NOTIFICATIONS_RATE_PER_SECOND },
     },
     auth: {
       jwtSecret: env.JWT_SECRET,
@@ -137,6 +172,43 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
     },
     admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },
     log: { level: env.LOG_LEVEL },
+    progress: {
+      maxPlaybackRate: env.PROGRESS_MAX_PLAYBACK_RATE,
+      slackSeconds: env.PROGRESS_SLACK_SECONDS,
+    },
+    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM, dir: env.MAIL_DIR },
+    notifications: {
+      digestHourLocal: env.DIGEST_HOUR_LOCAL,
+      unsubscribeSecret: env.UNSUBSCRIBE_SECRET ?? null,
+    },
+    media: mediaConfig(env),
+  };
+}
+
+function mediaConfig(env: EnvironmentVariables): MediaConfig {
+  return {
+    storage: env.MEDIA_STORAGE,
+    dir: resolvePath(env.MEDIA_DIR),
+    s3:
+      env.MEDIA_STORAGE === 's3' && env.MEDIA_S3_BUCKET
+        ? {
+            bucket: env.MEDIA_S3_BUCKET,
+            endpoint: env.MEDIA_S3_ENDPOINT,
+            region: env.MEDIA_S3_REGION,
+            accessKeyId: env.MEDIA_S3_ACCESS_KEY_ID,
+            secretAccessKey: env.MEDIA_S3_SECRET_ACCESS_KEY,
+            forcePathStyle: env.MEDIA_S3_FORCE_PATH_STYLE,
+          }
+        : null,
+    videoMaxBytes: env.VIDEO_MAX_BYTES,
+    ffmpegPath: env.FFMPEG_PATH,
+    ffprobePath: env.FFPROBE_PATH,
+    transcode: {
+      timeoutSeconds: env.TRANSCODE_TIMEOUT_SECONDS,
+      preset: env.TRANSCODE_PRESET,
+      niceness: env.TRANSCODE_NICE,
+    },
+    playbackTtlSeconds: env.PLAYBACK_URL_TTL_SECONDS,
   };
 }
 

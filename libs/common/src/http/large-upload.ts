@@ -4,28 +4,52 @@ import { type NestFastifyApplication, RouteConfig } from '@nestjs/platform-fasti
 const LARGE_UPLOAD = 'lifelongLargeUpload';
 
 /**
- * Marks a route that takes a file (a `text/csv` body or a multipart `file`) up to
- * IMPORT_MAX_BYTES: its own Fastify `bodyLimit`, while every other route keeps BODY_LIMIT_BYTES.
+ * Which configured limit a file route takes: `import` (IMPORT_MAX_BYTES: staff CSVs) or
+ * `video` (VIDEO_MAX_BYTES: lesson videos, read as a stream and never held in memory).
  */
-export const LargeUpload = (): MethodDecorator => RouteConfig({ [LARGE_UPLOAD]: true });
+export type UploadLimit = 'import' | 'video';
+
+/**
+ * Marks a route that takes a file (a `text/csv` body, a multipart `file`, or a raw
+ * `application/offset+octet-stream` body for the handler to stream) up to the limit named:
+ * its own Fastify `bodyLimit`, while every other route keeps BODY_LIMIT_BYTES.
+ */
+export const LargeUpload = (limit: UploadLimit = 'import'): MethodDecorator =>
+  RouteConfig({ [LARGE_UPLOAD]: limit });
+
+const limitOf = (config: unknown): UploadLimit | undefined => {
+  const value = (config as Record<string, unknown> | undefined)?.[LARGE_UPLOAD];
+  return value === 'import' || value === 'video' ? value : undefined;
+};
 
 /**
  * Call on the api before it initializes: raises the body limit of `@LargeUpload()` routes,
- * reads `text/csv` bodies as a Buffer, and enables multipart (`request.file()`).
+ * reads `text/csv` bodies as a Buffer, leaves `application/offset+octet-stream` bodies (tus
+ * PATCH) unread on those routes so the handler streams them, and enables multipart
+ * (`request.file()`, whose file size limit is `import` unless the handler passes its own).
  */
 export async function enableLargeUploads(
   app: NestFastifyApplication,
-  maxBytes: number,
+  limits: Readonly<Record<UploadLimit, number>>,
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRoute', (route) => {
-    const config = route.config as Record<string, unknown> | undefined;
-    if (config?.[LARGE_UPLOAD] === true) route.bodyLimit = maxBytes;
+    const limit = limitOf(route.config);
+    if (limit) route.bodyLimit = limits[limit];
   });
   fastify.addContentTypeParser(
     ['text/csv', 'application/csv'],
     { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),
   );
-  await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10 } });
+  fastify.addContentTypeParser('application/offset+octet-stream', (request, _payload, done) => {
+    if (limitOf(request.routeOptions.config)) return done(null, undefined);
+    const refusal = Object.assign(new Error('This route takes no raw byte stream'), {
+      statusCode: 415,
+    });
+    done(refusal, undefined);
+  });
+  await app.register(multipart, {
+    limits: { fileSize: limits.import, files: 1, fields: 10 },
+  });
 }

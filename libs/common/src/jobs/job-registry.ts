@@ -10,6 +10,16 @@ export interface JobPayloads {
   'outbox.relay': Record<string, never>;
   /** Runs one staff CSV import. */
   'organizations.import-staff': { importId: string };
+  /** Turns one outbox event into inbox entries and per-recipient email sends (or digest entries). */
+  'notifications.deliver-event': { outboxEventId: string };
+  /** Sends one notification email to one recipient, at most once. */
+  'notifications.send-email': { eventId: string; userId: string };
+  /** Finds users whose daily digest is due and queues one digest each (recurring). */
+  'notifications.plan-digests': Record<string, never>;
+  /** Sends one user's digest for one local day (`YYYY-MM-DD`), at most once. */
+  'notifications.send-digest': { userId: string; digestDate: string };
+  /** Probes an uploaded video, encodes its HLS renditions and poster, and publishes them. */
+  'media.transcode-video': { videoId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -37,6 +47,16 @@ const retrying = (attempts: number): JobsOptions => ({
 export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'outbox.relay': { queue: 'default', options: { removeOnComplete: true, removeOnFail: 100 } },
   'organizations.import-staff': { queue: 'default', options: retrying(3) },
+  // Fan-out writes the inbox at once: on `default`, it never waits behind rate-limited sends.
+  'notifications.deliver-event': { queue: 'default', options: retrying(5) },
+  // 12 attempts at 2 s × 2^n: an SMTP relay may be away for about two hours before a send fails.
+  'notifications.send-email': { queue: 'notifications', options: retrying(12) },
+  'notifications.plan-digests': {
+    queue: 'notifications',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
+  'notifications.send-digest': { queue: 'notifications', options: retrying(12) },
+  'media.transcode-video': { queue: 'media-transcode', options: retrying(3) },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

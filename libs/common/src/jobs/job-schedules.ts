@@ -8,4 +8,6 @@ import type { JobName } from './job-registry';
  */
 export const JOB_SCHEDULES: { readonly [N in JobName]?: (config: AppConfig) => RepeatOptions } = {
   'outbox.relay': (config) => ({ every: config.queues.outboxRelayIntervalMs }),
+  // Each run queues the digests whose local hour has come (per user time zone, from the Clock).
+  'notifications.plan-digests': () => ({ every: 5 * 60_000 }),
 };

@@ -6,15 +6,70 @@ import type { JobName, JobPayloads } from './job-registry';
  */
 export interface OutboxEvents {
   'organizations.staff-import-requested': { importId: string };
+  /** A learner got a seat in a course (self-enrolled or mandated). */
+  'enrollment.confirmed': EnrollmentEvent;
+  /** A waitlisted learner got a seat freed by someone else. */
+  'enrollment.promoted': EnrollmentEvent;
+  /** A learner completed every required lesson of a course. */
+  'enrollment.completed': EnrollmentEvent;
+  /** An instructor uploaded a lesson video (multipart or tus): transcode it. */
+  'media.video-uploaded': VideoUploadedEvent;
+  /** A video was transcoded and is playable. */
+  'video.ready': VideoOutcomeEvent;
+  /** A video could not be processed; `reason` says what to do about it. */
+  'video.failed': VideoOutcomeEvent & { reason: string };
+}
+
+/** A video's source is stored and waits for transcoding. */
+export interface VideoUploadedEvent {
+  videoId: string;
+}
+
+/**
+ * A video became playable or failed: for its uploader, with a display snapshot (titles as they
+ * were) so the notification reads the same whenever it is rendered.
+ */
+export interface VideoOutcomeEvent {
+  videoId: string;
+  lessonId: string;
+  courseId: string;
+  /** The instructor who uploaded it (the recipient). */
+  uploadedBy: string;
+  lessonTitle: string;
+  courseTitle: string;
+}
+
+/** The ids every enrollment event carries. */
+export interface EnrollmentEvent {
+  enrollmentId: string;
+  courseId: string;
+  userId: string;
+  /** The course's title when it happened, for the notification. */
+  courseTitle: string;
 }
 
 export type OutboxEventType = keyof OutboxEvents;
 
+/** What the relay knows about an event besides its payload. */
+export interface RoutedEvent {
+  /** The outbox row's id: a job may re-read the event (and dedupe on it) instead of copying it. */
+  eventId: string;
+}
+
 /** One job an event becomes; `jobId` makes delivery happen once however often the relay runs. */
 export interface EventRoute<E extends OutboxEventType = OutboxEventType> {
   job: JobName;
-  payload: (event: OutboxEvents[E]) => JobPayloads[JobName];
+  payload: (event: OutboxEvents[E], routed: RoutedEvent) => JobPayloads[JobName];
 }
+
+/**
+ * Notifications re-read the event row: the kind's recipe (libs/notifications) picks the
+ * recipients and the display snapshot from the payload.
+ */
+const toNotifications: EventRoute = {
+  job: 'notifications.deliver-event',
+  payload: (_event, { eventId }) => ({ outboxEventId: eventId }),
+};
 
 type Routes = { readonly [E in OutboxEventType]: readonly EventRoute<E>[] };
 
@@ -23,4 +78,13 @@ export const EVENT_ROUTES: Routes = {
   'organizations.staff-import-requested': [
     { job: 'organizations.import-staff', payload: (event) => ({ importId: event.importId }) },
   ],
+  'enrollment.confirmed': [toNotifications],
+  'enrollment.promoted': [toNotifications],
+  // Routed by certificates when they land.
+  'enrollment.completed': [],
+  'media.video-uploaded': [
+    { job: 'media.transcode-video', payload: (event) => ({ videoId: event.videoId }) },
+  ],
+  'video.ready': [toNotifications],
+  'video.failed': [toNotifications],
 };

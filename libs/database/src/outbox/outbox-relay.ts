@@ -55,9 +55,7 @@ function routesOf(type: string): readonly EventRoute[] {
   if (!Object.hasOwn(EVENT_ROUTES, type)) {
     throw new UndeliverableEventError(`No route for event type "${type}"`);
   }
-  // Each entry's routes take that entry's payload; the row's type picked the entry. (A no-op
-  // while there is one event type; with several, the union of route types needs it.)
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+  // Each entry's routes take that entry's payload; the row's type picked the entry.
   return EVENT_ROUTES[type as OutboxEventType] as unknown as readonly EventRoute[];
 }
 
@@ -144,7 +142,7 @@ export class OutboxRelay {
     for (const route of routes) {
       const added = this.jobs.enqueue(
         route.job,
-        route.payload(payload),
+        route.payload(payload, { eventId: event.id }),
         { jobId: outboxJobId(event.id, route.job) },
         { requestId: event.requestId ?? undefined },
       );

@@ -24,8 +24,14 @@ export class AuthDecisionGuard implements CanActivate {
     ]);
     if (!decision) throw IdentityError.forbidden('This route has no auth decision');
     switch (decision.kind) {
-      case 'public':
+      case 'public': {
+        const request = context
+          .switchToHttp()
+          .getRequest<{ headers: { authorization?: string } }>();
+        if (decision.identifiesCaller && request.headers.authorization !== undefined)
+          await this.jwt.authenticate(context.switchToHttp().getRequest());
         return true;
+      }
       case 'authenticated':
         await this.jwt.authenticate(context.switchToHttp().getRequest());
         return true;

@@ -41,11 +41,19 @@ export interface Principal {
 export const AUTH_DECISION = Symbol('lifelong:auth-decision');
 /** The metadata a decision decorator leaves under {@link AUTH_DECISION}. */
 export type AuthDecision =
-  { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: readonly Role[] };
+  | { kind: 'public'; identifiesCaller?: boolean }
+  | { kind: 'authenticated' }
+  | { kind: 'roles'; roles: readonly Role[] };
 
-/** Anyone, no token needed. */
-export const Public = (): MethodDecorator & ClassDecorator =>
-  SetMetadata(AUTH_DECISION, { kind: 'public' } satisfies AuthDecision);
+/**
+ * Anyone, no token needed. With `identifiesCaller`, for answers that depend on who asks (staff
+ * see a draft): a request without `Authorization` goes on anonymously; one with a token must
+ * carry a valid one (401 otherwise), and the caller is then available via {@link OptionalCaller}.
+ */
+export const Public = (
+  options: { identifiesCaller?: boolean } = {},
+): MethodDecorator & ClassDecorator =>
+  SetMetadata(AUTH_DECISION, { kind: 'public', ...options } satisfies AuthDecision);
 
 /** Any signed-in user; finer checks (own records, scope) happen in the service. */
 export const Authenticated = (): MethodDecorator & ClassDecorator =>
@@ -67,6 +75,12 @@ export const RequireRoles = (...roles: Role[]): MethodDecorator & ClassDecorator
   );
 
 /** The verified caller of an authenticated route. */
+/** The caller of a `@Public({ identifiesCaller: true })` route, or null when anonymous. */
+export const OptionalCaller = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal | null =>
+    context.switchToHttp().getRequest<{ user?: Principal }>().user ?? null,
+);
+
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Principal => {
     const request = context.switchToHttp().getRequest<{ user?: Principal }>();

@@ -1,0 +1,122 @@
+import { type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import type { Principal } from '@lifelong/identity';
+import { AdminUnit, subtreePattern } from '@lifelong/organizations';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CourseError } from '../course-error';
+import { Course } from '../courses/course.entity';
+import { CourseRecords } from '../courses/course-records';
+import { CourseStaff, OPEN_STATUSES } from '../courses/course-staff';
+import { CourseStructure } from '../courses/course-structure';
+import { courseView, type CourseDetailView, type CourseView } from '../courses/course-view';
+import type { CourseStatus } from '../courses/course-status';
+import {
+  type CatalogueCriteria,
+  catalogueStatements,
+  type CourseRow,
+  courseTagsStatement,
+} from './catalogue-sql';
+import { searchQuery, tagKey } from './search-terms';
+
+/** The catalogue's filters as a visitor sends them. */
+export interface CatalogueFilter {
+  q?: string;
+  facilityId?: string;
+  /** Courses of facilities anywhere in this administrative unit's subtree. */
+  adminUnitId?: string;
+  tag?: string;
+}
+
+/** The public catalogue (published courses only) and a course's page. */
+@Injectable()
+export class CourseCatalogue {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly staff: CourseStaff,
+    private readonly records: CourseRecords,
+    private readonly structure: CourseStructure,
+  ) {}
+
+  /**
+   * Published courses matching every filter given. A `q` with nothing searchable in it
+   * (punctuation, emoji) is no text filter; an unknown administrative unit, or a tag with no
+   * letter or digit, matches nothing.
+   */
+  async list(filter: CatalogueFilter, query: PageQuery): Promise<Page<CourseView>> {
+    const criteria = await this.criteria(filter);
+    if (!criteria) return toPage([], 0, query);
+    const { items, count } = catalogueStatements(criteria, {
+      offset: pageOffset(query),
+      limit: query.pageSize,
+    });
+    const [rows, [total]] = await Promise.all([
+      this.dataSource.query<CourseRow[]>(items.sql, items.params),
+      this.dataSource.query<{ total: string | number }[]>(count.sql, count.params),
+    ]);
+    const tags = await this.tagsOf(rows.map((row) => row.id));
+    return toPage(
+      rows.map((row) => rowView(row, tags.get(row.id) ?? [])),
+      Number(total?.total ?? 0),
+      query,
+    );
+  }
+
+  /**
+   * A course with its sections and lessons. Anyone may open a published or archived course;
+   * a draft or a course in review only its facility's staff (404 for anyone else). Quiz answers
+   * (`correct`) are in the staff's view only.
+   */
+  async detail(principal: Principal | null, courseId: string): Promise<CourseDetailView> {
+    const course = await this.dataSource.getRepository(Course).findOneBy({ id: courseId });
+    if (!course) throw CourseError.courseNotFound(courseId);
+    const isStaff = await this.staff.isAuthor(principal, course.facilityId);
+    if (!isStaff && !OPEN_STATUSES.includes(course.status))
+      throw CourseError.courseNotFound(courseId);
+    const manager = this.dataSource.manager;
+    const tags = await this.records.tagsOf(manager, [courseId]);
+    return {
+      ...courseView(course, tags.get(courseId) ?? []),
+      sections: await this.structure.sections(manager, courseId, isStaff ? 'staff' : 'learner'),
+    };
+  }
+
+  private async criteria(filter: CatalogueFilter): Promise<CatalogueCriteria | null> {
+    const criteria: CatalogueCriteria = { match: filter.q ? searchQuery(filter.q) : null };
+    if (filter.facilityId !== undefined) criteria.facilityId = filter.facilityId;
+    if (filter.tag !== undefined) {
+      criteria.tagKey = tagKey(filter.tag);
+      if (!criteria.tagKey) return null;
+    }
+    if (filter.adminUnitId !== undefined) {
+      const unit = await this.dataSource
+        .getRepository(AdminUnit)
+        .findOne({ where: { id: filter.adminUnitId }, select: { id: true, path: true } });
+      if (!unit) return null;
+      criteria.adminUnitPattern = subtreePattern(unit.path);
+    }
+    return criteria;
+  }
+
+  private async tagsOf(courseIds: string[]): Promise<Map<string, string[]>> {
+    const tags = new Map<string, string[]>(courseIds.map((id) => [id, []]));
+    if (courseIds.length === 0) return tags;
+    const statement = courseTagsStatement(courseIds);
+    const rows = await this.dataSource.query<{ courseId: string; tag: string }[]>(
+      statement.sql,
+      statement.params,
+    );
+    for (const row of rows) tags.get(row.courseId)?.push(row.tag);
+    return tags;
+  }
+}
+
+function rowView(row: CourseRow, tags: string[]): CourseView {
+  return {
+    ...row,
+    hours: row.hours === null ? null : Number(row.hours),
+    status: row.status as CourseStatus,
+    activeEnrollments: Number(row.activeEnrollments),
+    tags,
+  };
+}

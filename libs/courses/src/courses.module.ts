@@ -1,0 +1,64 @@
+import { IdentityModule } from '@lifelong/identity';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CourseCatalogue } from './catalogue/course-catalogue.service';
+import { AuthoringGate } from './courses/authoring-gate';
+import { CourseAuthoring } from './courses/course-authoring.service';
+import { Course } from './courses/course.entity';
+import { CourseRecords } from './courses/course-records';
+import { CourseStaff } from './courses/course-staff';
+import { CourseStructure } from './courses/course-structure';
+import { CourseTag } from './courses/course-tag.entity';
+import { LessonAuthoring } from './lessons/lesson-authoring.service';
+import { LessonVideos } from './lessons/lesson-videos.service';
+import { Lesson } from './lessons/lesson.entity';
+import { CoursePublishing } from './publishing/course-publishing.service';
+import { CourseReviewPolicy } from './publishing/course-review-policy.entity';
+import { ReviewPolicies } from './publishing/review-policies.service';
+import { QuizChoice } from './quizzes/quiz-choice.entity';
+import { QuizQuestion } from './quizzes/quiz-question.entity';
+import { QuizStore } from './quizzes/quiz-store';
+import { CourseOutline } from './seats/course-outline';
+import { CourseSeats } from './seats/course-seats';
+import { CourseSection } from './sections/course-section.entity';
+import { SectionAuthoring } from './sections/section-authoring.service';
+
+const SERVICES = [
+  AuthoringGate,
+  CourseAuthoring,
+  CourseCatalogue,
+  CourseOutline,
+  CoursePublishing,
+  CourseRecords,
+  CourseSeats,
+  CourseStaff,
+  CourseStructure,
+  LessonAuthoring,
+  LessonVideos,
+  QuizStore,
+  ReviewPolicies,
+  SectionAuthoring,
+];
+
+/**
+ * Courses, sections, lessons, quizzes, publishing and the catalogue: services for the api and
+ * for other domains (enrollment uses CourseSeats and CourseOutline; distance-lessons uses
+ * LessonVideos). Scope checks need organizations' global ScopeHierarchy binding.
+ */
+@Module({
+  imports: [
+    IdentityModule,
+    TypeOrmModule.forFeature([
+      Course,
+      CourseTag,
+      CourseSection,
+      Lesson,
+      QuizQuestion,
+      QuizChoice,
+      CourseReviewPolicy,
+    ]),
+  ],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class CoursesModule {}

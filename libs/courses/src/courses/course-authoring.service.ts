@@ -1,0 +1,141 @@
+import { newId } from '@lifelong/common';
+import type { Principal } from '@lifelong/identity';
+import { Facility } from '@lifelong/organizations';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CourseError } from '../course-error';
+import { AuthoringGate } from './authoring-gate';
+import { Course } from './course.entity';
+import {
+  assertWindow,
+  type CoursePatch,
+  type NewCourse,
+  normalizeTags,
+  plainText,
+} from './course-input';
+import { CourseRecords } from './course-records';
+import { CourseStaff } from './course-staff';
+import type { CourseView } from './course-view';
+import { editRefusal, statusAfterEdit } from './edit-rules';
+
+/** Creating courses and changing their own fields (not sections or lessons). */
+@Injectable()
+export class CourseAuthoring {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: CourseRecords,
+    private readonly staff: CourseStaff,
+    private readonly gate: AuthoringGate,
+  ) {}
+
+  /** A new draft at the facility; the caller must author there. */
+  async create(principal: Principal, input: NewCourse): Promise<CourseView> {
+    const facility = await this.dataSource
+      .getRepository(Facility)
+      .findOne({ where: { id: input.facilityId }, select: { id: true } });
+    if (!facility)
+      throw new CourseError('FACILITY_NOT_FOUND', `There is no facility ${input.facilityId}`, {
+        facilityId: input.facilityId,
+      });
+    if (!(await this.staff.isAuthor(principal, facility.id)))
+      throw new CourseError('FORBIDDEN', 'You author no courses at this facility');
+    assertWindow(input.enrollmentOpensAt ?? null, input.enrollmentClosesAt ?? null);
+    const tags = normalizeTags(input.tags ?? []);
+    const course = this.dataSource.getRepository(Course).create({
+      id: newId(),
+      facilityId: facility.id,
+      title: plainText(input.title),
+      summary: plainText(input.summary),
+      description: input.description ? plainText(input.description) : null,
+      language: input.language ?? 'vi',
+      capacity: input.capacity ?? null,
+      hours: input.hours ?? null,
+      validityMonths: input.validityMonths ?? null,
+      enrollmentOpensAt: input.enrollmentOpensAt ?? null,
+      enrollmentClosesAt: input.enrollmentClosesAt ?? null,
+      status: 'draft',
+      activeEnrollments: 0,
+      createdBy: principal.userId,
+      publishedAt: null,
+      archivedAt: null,
+    });
+    course.searchText = this.records.searchText(
+      course,
+      tags.map(({ tag }) => tag),
+    );
+    return this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(Course).insert(course);
+      await this.records.replaceTags(manager, course.id, tags);
+      return this.records.view(manager, course.id);
+    });
+  }
+
+  /**
+   * Changes the course's own fields under the lifecycle rules (docs/courses.md): a published
+   * course keeps its seats above the learners already in; an archived one changes no more; a
+   * course in review goes back to draft.
+   */
+  async update(principal: Principal, courseId: string, patch: CoursePatch): Promise<CourseView> {
+    await this.gate.course(principal, courseId);
+    return this.dataSource.transaction(async (manager) => {
+      const course = await this.records.lock(manager, courseId);
+      const refusal = editRefusal(course.status, { kind: 'course-fields' });
+      if (refusal) throw refusal;
+      this.apply(course, patch);
+      const newTags = patch.tags ? normalizeTags(patch.tags) : null;
+      const tagNames =
+        newTags?.map(({ tag }) => tag) ??
+        (await this.records.tagsOf(manager, [courseId])).get(courseId) ??
+        [];
+      course.searchText = this.records.searchText(course, tagNames);
+      course.status = statusAfterEdit(course.status);
+      await this.save(manager, course);
+      if (newTags) await this.records.replaceTags(manager, courseId, newTags);
+      return this.records.view(manager, courseId);
+    });
+  }
+
+  private apply(course: Course, patch: CoursePatch): void {
+    if (patch.title !== undefined) course.title = plainText(patch.title);
+    if (patch.summary !== undefined) course.summary = plainText(patch.summary);
+    if (patch.description !== undefined)
+      course.description = patch.description ? plainText(patch.description) : null;
+    if (patch.language !== undefined) course.language = patch.language;
+    if (patch.capacity !== undefined) {
+      if (patch.capacity !== null && patch.capacity < course.activeEnrollments)
+        throw new CourseError(
+          'CAPACITY_BELOW_ENROLLED',
+          `${course.activeEnrollments} learners are already enrolled; capacity cannot go below that`,
+          { activeEnrollments: course.activeEnrollments },
+        );
+      course.capacity = patch.capacity;
+    }
+    if (patch.hours !== undefined) course.hours = patch.hours;
+    if (patch.validityMonths !== undefined) course.validityMonths = patch.validityMonths;
+    if (patch.enrollmentOpensAt !== undefined) course.enrollmentOpensAt = patch.enrollmentOpensAt;
+    if (patch.enrollmentClosesAt !== undefined)
+      course.enrollmentClosesAt = patch.enrollmentClosesAt;
+    assertWindow(course.enrollmentOpensAt, course.enrollmentClosesAt);
+  }
+
+  private async save(manager: EntityManager, course: Course): Promise<void> {
+    // The seat counter belongs to the enrollment lib's transactions: never written from here.
+    await manager.getRepository(Course).update(
+      { id: course.id },
+      {
+        title: course.title,
+        summary: course.summary,
+        description: course.description,
+        language: course.language,
+        capacity: course.capacity,
+        hours: course.hours,
+        validityMonths: course.validityMonths,
+        enrollmentOpensAt: course.enrollmentOpensAt,
+        enrollmentClosesAt: course.enrollmentClosesAt,
+        status: course.status,
+        searchText: course.searchText,
+      },
+    );
+  }
+}

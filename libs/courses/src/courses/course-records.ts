@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { searchDocument } from '../catalogue/search-terms';
+import { CourseError } from '../course-error';
+import { Course } from './course.entity';
+import type { NormalizedTag } from './course-input';
+import { CourseTag } from './course-tag.entity';
+import { courseView, type CourseView } from './course-view';
+
+/** Course rows and their tags, inside the caller's transaction. */
+@Injectable()
+export class CourseRecords {
+  /** The course, locked for the rest of the transaction (authoring and seats serialize on it). */
+  async lock(manager: EntityManager, courseId: string): Promise<Course> {
+    const course = await manager
+      .getRepository(Course)
+      .createQueryBuilder('course')
+      .setLock('pessimistic_write')
+      .where('course.id = :courseId', { courseId })
+      .getOne();
+    if (!course) throw CourseError.courseNotFound(courseId);
+    return course;
+  }
+
+  /** Tags of each course, in the order the author gave them. */
+  async tagsOf(manager: EntityManager, courseIds: string[]): Promise<Map<string, string[]>> {
+    const tags = new Map<string, string[]>(courseIds.map((id) => [id, []]));
+    if (courseIds.length === 0) return tags;
+    const rows = await manager.getRepository(CourseTag).find({
+      where: { courseId: In(courseIds) },
+      order: { courseId: 'ASC', position: 'ASC' },
+    });
+    for (const row of rows) tags.get(row.courseId)?.push(row.tag);
+    return tags;
+  }
+
+  async replaceTags(
+    manager: EntityManager,
+    courseId: string,
+    tags: NormalizedTag[],
+  ): Promise<void> {
+    await manager.getRepository(CourseTag).delete({ courseId });
+    if (tags.length)
+      await manager
+        .getRepository(CourseTag)
+        .insert(tags.map(({ tag, key }, position) => ({ courseId, tag, tagKey: key, position })));
+  }
+
+  /** The folded search document of a course: its title, summary and tags. */
+  searchText(course: Pick<Course, 'title' | 'summary'>, tags: readonly string[]): string {
+    return searchDocument([course.title, course.summary, ...tags]);
+  }
+
+  async view(manager: EntityManager, courseId: string): Promise<CourseView> {
+    const course = await manager.getRepository(Course).findOneBy({ id: courseId });
+    if (!course) throw CourseError.courseNotFound(courseId);
+    const tags = await this.tagsOf(manager, [courseId]);
+    return courseView(course, tags.get(courseId) ?? []);
+  }
+}

@@ -1,0 +1,110 @@
+import { User } from '@lifelong/identity';
+import { Facility } from '@lifelong/organizations';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+  type ValueTransformer,
+} from 'typeorm';
+import type { CourseStatus } from './course-status';
+
+/** mysql2 returns DECIMAL as a string (bigNumberStrings); the api speaks numbers. */
+const decimalNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
+/**
+ * A course of one facility. `searchText` is the folded, marked token list the catalogue's
+ * FULLTEXT index reads (see catalogue/search-terms.ts); `activeEnrollments` is the seat counter
+ * the enrollment lib moves inside its own transactions (CourseSeats).
+ */
+@Entity('courses')
+@Index('ix_courses_catalogue', ['status', 'publishedAt', 'id'])
+@Index('ix_courses_facility', ['facilityId', 'status', 'publishedAt'])
+export class Course {
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id!: string;
+
+  @Column({ type: 'char', length: 36 })
+  facilityId!: string;
+
+  @ManyToOne(() => Facility, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'facility_id', foreignKeyConstraintName: 'fk_courses_facility' })
+  facility?: Facility;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 1000 })
+  summary!: string;
+
+  @Column({ type: 'text', nullable: true, default: null })
+  description!: string | null;
+
+  @Column({ type: 'varchar', length: 20, default: 'vi' })
+  language!: string;
+
+  /** Seats; null when the course takes everyone. */
+  @Column({ type: 'int', unsigned: true, nullable: true, default: null })
+  capacity!: number | null;
+
+  @Column({
+    type: 'decimal',
+    precision: 5,
+    scale: 1,
+    nullable: true,
+    default: null,
+    transformer: decimalNumber,
+  })
+  hours!: number | null;
+
+  /** How long a completion stays valid; null for ever. */
+  @Column({ type: 'smallint', unsigned: true, nullable: true, default: null })
+  validityMonths!: number | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  enrollmentOpensAt!: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  enrollmentClosesAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 20, default: 'draft' })
+  status!: CourseStatus;
+
+  @Column({ type: 'int', unsigned: true, default: 0 })
+  activeEnrollments!: number;
+
+  @Index('ix_courses_search', { fulltext: true })
+  @Column({ type: 'text' })
+  searchText!: string;
+
+  @Column({ type: 'char', length: 36, nullable: true, default: null })
+  createdBy!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_courses_created_by' })
+  creator?: User;
+
+  @CreateDateColumn({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({
+    type: 'datetime',
+    precision: 3,
+    default: () => 'CURRENT_TIMESTAMP(3)',
+    onUpdate: 'CURRENT_TIMESTAMP(3)',
+  })
+  updatedAt!: Date;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  publishedAt!: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  archivedAt!: Date | null;
+}

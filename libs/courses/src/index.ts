@@ -1,0 +1,111 @@
+/**
+ * Courses: a facility's courses with sections and lessons in order (video, television, reading,
+ * quiz), publishing with readiness checks and optional review, and the public catalogue with
+ * diacritics-insensitive, index-backed search.
+ *
+ * Import {@link CoursesModule} for the services below; the api adds {@link CoursesHttpModule}.
+ * Courses has no jobs, hence no worker module. Organizations' global module must be loaded too
+ * (scope checks and the facility and administrative-unit tables).
+ *
+ * For the enrollment lib: {@link CourseSeats} (seat counter under the course row lock),
+ * {@link CourseOutline} (course facts, lessons and their completion rules, quiz keys) and the
+ * pure {@link gradeAttempt} / {@link answerProblems}. For distance-lessons:
+ * {@link LessonVideos.attachLessonVideo}.
+ */
+
+/** Services, entities and the lookups other domains use. */
+export { CoursesModule } from './courses.module';
+/** The courses routes (api only). */
+export { CoursesHttpModule } from './courses.http.module';
+
+/** Why the courses domain refused something, and its codes. */
+export { CourseError, type CourseErrorCode } from './course-error';
+
+/** The course lifecycle: draft → (in_review) → published → archived. */
+export { COURSE_STATUSES, type CourseStatus } from './courses/course-status';
+/** Lesson kinds, the kinds completed by watching, and the default completion threshold (90%). */
+export {
+  DEFAULT_COMPLETION_THRESHOLD,
+  LESSON_KINDS,
+  type LessonKind,
+  WATCHED_KINDS,
+} from './lessons/lesson-kind';
+
+/** The course row, for relations from other domains' entities (`courses.id`). */
+export { Course } from './courses/course.entity';
+/** The lesson row, for relations from other domains' entities (`lessons.id`). */
+export { Lesson } from './lessons/lesson.entity';
+/** The section row. */
+export { CourseSection } from './sections/course-section.entity';
+
+/**
+ * The seat counter for enrollment, inside the caller's transaction:
+ * `lockForEnrollment(manager, courseId)` locks the course row and returns capacity, window,
+ * status and seats taken; `adjustActive(manager, courseId, ±1)` moves the counter.
+ */
+export { CourseSeats, type SeatedCourse } from './seats/course-seats';
+/**
+ * Read-only lookups: `course(courseId)`, `isPublished(courseId)`, `lessons(courseId)`,
+ * `requiredLessons(courseId)`, `lesson(lessonId)` (with its course and section) and
+ * `quizKey(lessonId)`; each takes an optional EntityManager to run in the caller's transaction.
+ */
+export { CourseOutline, type CourseFacts, type LessonRule } from './seats/course-outline';
+/**
+ * Grading quiz attempts (pure): `answerProblems(key, answers)` lists malformed answers (unknown
+ * question or choice, repeats); `gradeAttempt(key, answers)` scores them — a question scores when
+ * the chosen set equals the correct set, the score is the percent of questions (rounded down),
+ * and the attempt passes at `score >= passMark`.
+ */
+export {
+  answerProblems,
+  gradeAttempt,
+  type QuizAnswer,
+  type QuizGrade,
+  type QuizKey,
+} from './quizzes/quiz-grading';
+
+/** Where distance-lessons attaches a lesson's video (id, readiness, duration). */
+export { LessonVideos, type LessonVideoState } from './lessons/lesson-videos.service';
+/** Who is staff of a facility's courses (authors; approvers), for other domains' checks. */
+export { APPROVER_ROLES, AUTHOR_ROLES, CourseStaff } from './courses/course-staff';
+
+/** The authoring services (the api's routes, demo data). */
+export { CourseAuthoring } from './courses/course-authoring.service';
+export { SectionAuthoring } from './sections/section-authoring.service';
+export { LessonAuthoring } from './lessons/lesson-authoring.service';
+export { CoursePublishing } from './publishing/course-publishing.service';
+export { ReviewPolicies, type ReviewPolicyView } from './publishing/review-policies.service';
+/** The catalogue and a course's page. */
+export { CourseCatalogue, type CatalogueFilter } from './catalogue/course-catalogue.service';
+/** What the authoring services take. */
+export type { CoursePatch, NewCourse } from './courses/course-input';
+export type { LessonPatch, NewLesson } from './lessons/lesson-input';
+export type { QuestionDraft } from './quizzes/quiz-rules';
+/** What the services return. */
+export type {
+  ChoiceView,
+  CourseDetailView,
+  CourseView,
+  LessonView,
+  QuestionView,
+  SectionView,
+  SectionWithLessons,
+} from './courses/course-view';
+
+/**
+ * The catalogue's SQL and search folding, for the benchmark (which runs the same statements raw
+ * through mysql2) and for bulk loading: `searchDocument` builds `courses.search_text`.
+ */
+export {
+  catalogueStatements,
+  type CatalogueCriteria,
+  courseTagsStatement,
+  type SqlStatement,
+} from './catalogue/catalogue-sql';
+export {
+  foldText,
+  searchDocument,
+  searchQuery,
+  searchTokens,
+  tagKey,
+} from './catalogue/search-terms';

@@ -1,0 +1,114 @@
+import { newId } from '@lifelong/common';
+import type { Principal } from '@lifelong/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CourseError } from '../course-error';
+import { AuthoringGate } from '../courses/authoring-gate';
+import { plainText } from '../courses/course-input';
+import { CourseRecords } from '../courses/course-records';
+import { CourseStructure } from '../courses/course-structure';
+import type { LessonView } from '../courses/course-view';
+import { DEFAULT_PASS_MARK } from '../quizzes/quiz-rules';
+import { QuizStore } from '../quizzes/quiz-store';
+import { sanitizeReading } from '../reading/sanitize-reading';
+import { fieldsSet, lessonFieldProblems, type LessonPatch, type NewLesson } from './lesson-input';
+import { DEFAULT_COMPLETION_THRESHOLD, WATCHED_KINDS } from './lesson-kind';
+import { Lesson } from './lesson.entity';
+
+/** Adding lessons to sections and changing them. */
+@Injectable()
+export class LessonAuthoring {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly gate: AuthoringGate,
+    private readonly records: CourseRecords,
+    private readonly structure: CourseStructure,
+    private readonly quizzes: QuizStore,
+  ) {}
+
+  /** Adds a lesson at the end of the section; the staff view is returned (quiz answers included). */
+  async addLesson(principal: Principal, sectionId: string, input: NewLesson): Promise<LessonView> {
+    const problems = lessonFieldProblems(input.kind, input);
+    if (Object.keys(problems).length) throw CourseError.invalid(problems);
+    const section = await this.gate.section(principal, sectionId);
+    const required = input.required ?? true;
+    return this.dataSource.transaction(async (manager) => {
+      const course = await this.records.lock(manager, section.courseId);
+      await this.gate.applyEdit(manager, course, { kind: 'add-lesson', required });
+      const last = await manager
+        .getRepository(Lesson)
+        .findOne({ where: { sectionId }, order: { position: 'DESC' }, select: { position: true } });
+      const watched = WATCHED_KINDS.includes(input.kind);
+      const lesson = manager.getRepository(Lesson).create({
+        id: newId(),
+        courseId: section.courseId,
+        sectionId,
+        position: (last?.position ?? 0) + 1,
+        title: plainText(input.title),
+        kind: input.kind,
+        required,
+        completionThreshold: watched
+          ? (input.completionThreshold ?? DEFAULT_COMPLETION_THRESHOLD)
+          : null,
+        durationSeconds: null,
+        videoId: null,
+        videoReady: false,
+        body:
+          input.kind === 'reading' && input.body !== undefined ? sanitizeReading(input.body) : null,
+        passMark: input.kind === 'quiz' ? (input.passMark ?? DEFAULT_PASS_MARK) : null,
+        attemptLimit: input.kind === 'quiz' ? (input.attemptLimit ?? null) : null,
+      });
+      await manager.getRepository(Lesson).insert(lesson);
+      if (input.kind === 'quiz')
+        await this.quizzes.replace(manager, lesson.id, input.questions ?? []);
+      return this.view(manager, lesson.id);
+    });
+  }
+
+  /**
+   * Changes a lesson under the lifecycle rules: on a published course, what decides completion
+   * of a required lesson stays as it was (docs/courses.md). Quiz questions are replaced whole.
+   */
+  async updateLesson(
+    principal: Principal,
+    lessonId: string,
+    patch: LessonPatch,
+  ): Promise<LessonView> {
+    const found = await this.gate.lesson(principal, lessonId);
+    const problems = lessonFieldProblems(found.kind, patch);
+    if (Object.keys(problems).length) throw CourseError.invalid(problems);
+    return this.dataSource.transaction(async (manager) => {
+      const course = await this.records.lock(manager, found.courseId);
+      const lesson = await manager.getRepository(Lesson).findOneByOrFail({ id: lessonId });
+      await this.gate.applyEdit(manager, course, {
+        kind: 'lesson-fields',
+        lessonRequired: lesson.required,
+        fields: fieldsSet(patch),
+      });
+      const changes = this.changes(patch);
+      if (Object.keys(changes).length)
+        await manager.getRepository(Lesson).update({ id: lessonId }, changes);
+      if (patch.questions) await this.quizzes.replace(manager, lessonId, patch.questions);
+      return this.view(manager, lessonId);
+    });
+  }
+
+  private changes(patch: LessonPatch): Partial<Lesson> {
+    const changes: Partial<Lesson> = {};
+    if (patch.title !== undefined) changes.title = plainText(patch.title);
+    if (patch.required !== undefined) changes.required = patch.required;
+    if (patch.completionThreshold !== undefined)
+      changes.completionThreshold = patch.completionThreshold;
+    if (patch.body !== undefined) changes.body = sanitizeReading(patch.body);
+    if (patch.passMark !== undefined) changes.passMark = patch.passMark;
+    if (patch.attemptLimit !== undefined) changes.attemptLimit = patch.attemptLimit;
+    return changes;
+  }
+
+  private async view(manager: EntityManager, lessonId: string): Promise<LessonView> {
+    const lesson = await manager.getRepository(Lesson).findOneByOrFail({ id: lessonId });
+    const [view] = await this.structure.lessonViews(manager, [lesson], 'staff');
+    return view!;
+  }
+}

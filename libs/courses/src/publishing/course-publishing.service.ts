@@ -1,0 +1,122 @@
+import { Clock } from '@lifelong/common';
+import type { Principal } from '@lifelong/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CourseError } from '../course-error';
+import { AuthoringGate } from '../courses/authoring-gate';
+import { Course } from '../courses/course.entity';
+import { CourseRecords } from '../courses/course-records';
+import { CourseStaff } from '../courses/course-staff';
+import { CourseStructure } from '../courses/course-structure';
+import type { CourseView } from '../courses/course-view';
+import { QuizStore } from '../quizzes/quiz-store';
+import { publishReadiness } from './publish-readiness';
+import { ReviewPolicies } from './review-policies.service';
+
+/**
+ * Moving courses through their lifecycle: draft → (in_review) → published → archived. Each move
+ * locks the course row, so two moves of one course never interleave.
+ */
+@Injectable()
+export class CoursePublishing {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly gate: AuthoringGate,
+    private readonly staff: CourseStaff,
+    private readonly records: CourseRecords,
+    private readonly structure: CourseStructure,
+    private readonly quizzes: QuizStore,
+    private readonly policies: ReviewPolicies,
+  ) {}
+
+  /**
+   * Publishes a ready draft: 422 `COURSE_NOT_READY` listing every reason otherwise. Where the
+   * facility requires review, an author's publish moves it to `in_review`; a facility admin's
+   * publish is its own approval. Publishing a course already published or in review changes
+   * nothing (unless a facility admin publishes one in review: that approves it).
+   */
+  async publish(principal: Principal, courseId: string): Promise<CourseView> {
+    const facts = await this.gate.course(principal, courseId);
+    const approver = await this.staff.isApprover(principal, facts.facilityId);
+    return this.dataSource.transaction(async (manager) => {
+      const course = await this.records.lock(manager, courseId);
+      if (course.status === 'archived')
+        throw new CourseError('COURSE_ARCHIVED', 'An archived course cannot be published again');
+      if (course.status === 'published' || (course.status === 'in_review' && !approver))
+        return this.records.view(manager, courseId);
+      await this.assertReady(manager, courseId);
+      const review = !approver && (await this.policies.requiresReview(manager, course.facilityId));
+      await this.move(manager, course, review ? 'in_review' : 'published');
+      return this.records.view(manager, courseId);
+    });
+  }
+
+  /** A facility admin approves a course in review; it is checked for readiness again. */
+  async approve(principal: Principal, courseId: string): Promise<CourseView> {
+    const facts = await this.findFacts(courseId);
+    await this.staff.assertApprover(principal, facts);
+    return this.dataSource.transaction(async (manager) => {
+      const course = await this.records.lock(manager, courseId);
+      if (course.status === 'published') return this.records.view(manager, courseId);
+      if (course.status !== 'in_review')
+        throw new CourseError(
+          'COURSE_NOT_IN_REVIEW',
+          `The course is ${course.status}; only a course in review can be approved`,
+          { status: course.status },
+        );
+      await this.assertReady(manager, courseId);
+      await this.move(manager, course, 'published');
+      return this.records.view(manager, courseId);
+    });
+  }
+
+  /**
+   * Takes a course out of the catalogue for good. Its sections, lessons and the learners'
+   * records stay; it can still be opened by id. Archiving twice changes nothing.
+   */
+  async archive(principal: Principal, courseId: string): Promise<CourseView> {
+    await this.gate.course(principal, courseId);
+    return this.dataSource.transaction(async (manager) => {
+      const course = await this.records.lock(manager, courseId);
+      if (course.status !== 'archived') await this.move(manager, course, 'archived');
+      return this.records.view(manager, courseId);
+    });
+  }
+
+  private async assertReady(manager: EntityManager, courseId: string): Promise<void> {
+    const lessons = await this.structure.lessonsOf(manager, { courseId });
+    const counts = await this.quizzes.countsOf(
+      manager,
+      lessons.filter((lesson) => lesson.kind === 'quiz').map((lesson) => lesson.id),
+    );
+    const reasons = publishReadiness(
+      lessons.map((lesson) => ({ ...lesson, questionCount: counts.get(lesson.id) ?? 0 })),
+    );
+    if (reasons.length)
+      throw new CourseError('COURSE_NOT_READY', 'The course cannot be published yet', {
+        reasons,
+      });
+  }
+
+  private async move(
+    manager: EntityManager,
+    course: Course,
+    status: 'in_review' | 'published' | 'archived',
+  ): Promise<void> {
+    const now = this.clock.now();
+    const changes: Partial<Course> = { status };
+    if (status === 'published') changes.publishedAt = course.publishedAt ?? now;
+    if (status === 'archived') changes.archivedAt = now;
+    await manager.getRepository(Course).update({ id: course.id }, changes);
+  }
+
+  private async findFacts(courseId: string): Promise<Pick<Course, 'id' | 'facilityId' | 'status'>> {
+    const course = await this.dataSource
+      .getRepository(Course)
+      .findOne({ where: { id: courseId }, select: { id: true, facilityId: true, status: true } });
+    if (!course) throw CourseError.courseNotFound(courseId);
+    return course;
+  }
+}

@@ -1,0 +1,165 @@
+import {
+  CourseAuthoring,
+  CourseCatalogue,
+  CoursePublishing,
+  LessonAuthoring,
+  SectionAuthoring,
+  catalogueStatements,
+  searchQuery,
+} from '@lifelong/courses';
+import type { Principal } from '@lifelong/identity';
+import type { TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { coursesModule, seedWorld } from './courses-testing';
+
+const page = (pageSize = 20) => ({ page: 1, pageSize });
+
+// Catalogue search and filters against MariaDB/MySQL through the real services.
+describe('catalogue search', () => {
+  let moduleRef: TestingModule;
+  let catalogue: CourseCatalogue;
+  let admin: Principal;
+  let ids: Record<string, string>;
+  const titles = new Map<string, string>();
+
+  async function published(facility: string, title: string, tags: string[] = []): Promise<string> {
+    const course = await moduleRef.get(CourseAuthoring).create(admin, {
+      facilityId: ids[facility]!,
+      title,
+      summary: `Giới thiệu: ${title}`,
+      tags,
+    });
+    const section = await moduleRef.get(SectionAuthoring).addSection(admin, course.id, 'Phần 1');
+    await moduleRef.get(LessonAuthoring).addLesson(admin, section.id, {
+      title: 'Bài đọc',
+      kind: 'reading',
+      body: '<p>Nội dung</p>',
+    });
+    await moduleRef.get(CoursePublishing).publish(admin, course.id);
+    titles.set(course.id, title);
+    return course.id;
+  }
+
+  const search = async (filter: Parameters<CourseCatalogue['list']>[0]) =>
+    (await catalogue.list(filter, page(100))).items.map((course) => course.title).sort();
+
+  beforeAll(async () => {
+    moduleRef = await coursesModule();
+    catalogue = moduleRef.get(CourseCatalogue);
+    ({ ids, admin } = await seedWorld(moduleRef));
+    await published('BD', 'Học tập suốt đời: phương pháp tự học', ['Kỹ năng mềm']);
+    await published('SS', 'Kỹ năng số cho mọi người', ['kỹ năng số']);
+    await published('SP', 'An toàn thông tin cho cán bộ, công chức', ['An toàn']);
+    await published('SP', 'Đi an toàn trên đường đèo', ['giao thông']);
+    await published('BD', 'English for the world of work');
+    // A draft never shows, whatever matches it.
+    await moduleRef.get(CourseAuthoring).create(admin, {
+      facilityId: ids.BD!,
+      title: 'Học tập bản nháp',
+      summary: 'Chưa xuất bản',
+    });
+  });
+
+  afterAll(() => moduleRef.close());
+
+  it('finds "Học tập suốt đời" without diacritics, in any case, by a prefix', async () => {
+    const wanted = ['Học tập suốt đời: phương pháp tự học'];
+    expect(await search({ q: 'hoc tap suot doi' })).toEqual(wanted);
+    expect(await search({ q: 'học tập' })).toEqual(wanted);
+    expect(await search({ q: 'HOC TAP' })).toEqual(wanted);
+    expect(await search({ q: 'Học Tập SUỐT' })).toEqual(wanted);
+    expect(await search({ q: 'hoc ta' })).toEqual(wanted);
+    expect(await search({ q: 'phương pháp' })).toEqual(wanted);
+  });
+
+  it('treats đ and d alike, both ways', async () => {
+    expect(await search({ q: 'duong deo' })).toEqual(['Đi an toàn trên đường đèo']);
+    expect(await search({ q: 'ĐƯỜNG ĐÈO' })).toEqual(['Đi an toàn trên đường đèo']);
+    expect(await search({ q: 'suot đoi' })).toEqual(['Học tập suốt đời: phương pháp tự học']);
+  });
+
+  it('finds one- and two-letter syllables and English stopwords', async () => {
+    expect(await search({ q: 'di an toan' })).toEqual(['Đi an toàn trên đường đèo']);
+    expect(await search({ q: 'an toan' })).toEqual([
+      'An toàn thông tin cho cán bộ, công chức',
+      'Đi an toàn trên đường đèo',
+    ]);
+    expect(await search({ q: 'for the world' })).toEqual(['English for the world of work']);
+  });
+
+  it('requires every word', async () => {
+    expect(await search({ q: 'an toan thong tin' })).toEqual([
+      'An toàn thông tin cho cán bộ, công chức',
+    ]);
+    expect(await search({ q: 'hoc tap ky nang so' })).toEqual([]);
+  });
+
+  it('searches tags too, and filters by a tag however it is typed', async () => {
+    expect(await search({ q: 'giao thong' })).toEqual(['Đi an toàn trên đường đèo']);
+    expect(await search({ tag: 'KY NANG SO' })).toEqual(['Kỹ năng số cho mọi người']);
+    expect(await search({ tag: 'kỹ năng mềm', q: 'hoc' })).toEqual([
+      'Học tập suốt đời: phương pháp tự học',
+    ]);
+    expect(await search({ tag: '!!!' })).toEqual([]);
+  });
+
+  it('lists everything published for punctuation-only, emoji or blank queries', async () => {
+    const everything = await search({});
+    expect(everything).toHaveLength(5);
+    expect(await search({ q: '!!! ... ???' })).toEqual(everything);
+    expect(await search({ q: '🎓🔥' })).toEqual(everything);
+  });
+
+  it('takes SQL and full-text metacharacters as plain text', async () => {
+    for (const q of ['"; -- /* */', '%', '_', '\\', '+-*~<>()@"', "'"])
+      expect(await search({ q })).toHaveLength(5);
+    // Only the words count: "or" and "1" are in no course.
+    expect(await search({ q: "' OR 1=1 --" })).toEqual([]);
+    expect(await search({ q: "hoc' OR '1'='1" })).toEqual([]);
+    expect(await search({ q: 'học%' })).toEqual(['Học tập suốt đời: phương pháp tự học']);
+    expect(await search({ q: 'học 🎓 tập' })).toEqual(['Học tập suốt đời: phương pháp tự học']);
+  });
+
+  it('filters by facility and by administrative subtree', async () => {
+    expect(await search({ facilityId: ids.SP })).toEqual([
+      'An toàn thông tin cho cán bộ, công chức',
+      'Đi an toàn trên đường đèo',
+    ]);
+    expect(await search({ adminUnitId: ids.hanoi })).toEqual([
+      'English for the world of work',
+      'Học tập suốt đời: phương pháp tự học',
+      'Kỹ năng số cho mọi người',
+    ]);
+    expect(await search({ adminUnitId: ids.socson })).toEqual(['Kỹ năng số cho mọi người']);
+    expect(await search({ adminUnitId: ids.laocai, q: 'an toan thong tin' })).toEqual([
+      'An toàn thông tin cho cán bộ, công chức',
+    ]);
+    expect(await search({ adminUnitId: '00000000-0000-7000-8000-000000000000' })).toEqual([]);
+  });
+
+  it('pages newest first and counts every match', async () => {
+    const first = await catalogue.list({}, page(2));
+    const second = await catalogue.list({}, { page: 2, pageSize: 2 });
+    expect(first.total).toBe(5);
+    expect(first.items).toHaveLength(2);
+    expect(second.items.map((c) => c.id)).not.toContain(first.items[0]!.id);
+    expect(first.items[0]!.tags).toBeInstanceOf(Array);
+  });
+
+  it('uses the FULLTEXT index, never a full scan, for a search', async () => {
+    const dataSource = moduleRef.get(DataSource);
+    const { items, count } = catalogueStatements(
+      { match: searchQuery('hoc tap')! },
+      { offset: 0, limit: 20 },
+    );
+    for (const statement of [items, count]) {
+      const plan = await dataSource.query<{ table: string; type: string; key: string | null }[]>(
+        `EXPLAIN ${statement.sql}`,
+        statement.params,
+      );
+      expect(plan).toEqual([
+        expect.objectContaining({ table: 'c', type: 'fulltext', key: 'ix_courses_search' }),
+      ]);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { CoursesModule } from '@lifelong/courses';
+import { EnrollmentModule } from '@lifelong/enrollment';
+import { IdentityModule } from '@lifelong/identity';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LearnerStanding } from './playback/learner-standing';
+import { MediaDelivery } from './playback/media-delivery.service';
+import { PlaybackService } from './playback/playback.service';
+import { mediaStorageProvider } from './storage/media-storage.provider';
+import { MediaStorage } from './storage/media-storage';
+import { VideoSubtitles } from './subtitles/video-subtitles.service';
+import { MediaTools } from './transcode/media-tools';
+import { TranscodeVideo } from './transcode/transcode-video.service';
+import { VideoUploads } from './upload/video-uploads.service';
+import { LessonAccess } from './videos/lesson-access';
+import { VideoLifecycle } from './videos/video-lifecycle.service';
+import { VideoReads } from './videos/video-reads.service';
+import { VideoSubtitle } from './videos/video-subtitle.entity';
+import { Video } from './videos/video.entity';
+
+const SERVICES = [
+  LearnerStanding,
+  LessonAccess,
+  MediaDelivery,
+  MediaTools,
+  PlaybackService,
+  TranscodeVideo,
+  VideoLifecycle,
+  VideoReads,
+  VideoSubtitles,
+  VideoUploads,
+];
+
+/**
+ * Distance lessons: videos of lessons, their storage (MEDIA_STORAGE), uploads, transcoding,
+ * subtitles and signed playback. Needs courses (lessons, staff), enrollment (who may watch),
+ * organizations' global scope binding, Clock, AppConfig and the database.
+ */
+@Module({
+  imports: [
+    IdentityModule,
+    CoursesModule,
+    EnrollmentModule,
+    TypeOrmModule.forFeature([Video, VideoSubtitle]),
+  ],
+  providers: [mediaStorageProvider, ...SERVICES],
+  exports: [MediaStorage, ...SERVICES],
+})
+export class DistanceLessonsModule {}

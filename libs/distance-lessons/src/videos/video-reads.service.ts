@@ -1,0 +1,28 @@
+import type { Principal } from '@lifelong/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { VideoError } from '../distance-lessons-error';
+import { LessonAccess } from './lesson-access';
+import { Video } from './video.entity';
+
+/** A video's state, for its course's staff. */
+@Injectable()
+export class VideoReads {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: LessonAccess,
+  ) {}
+
+  /** The video, or 404; 403 unless the caller is staff of its lesson's course. */
+  async assertStaffOf(principal: Principal, videoId: string): Promise<Video> {
+    const video = await this.dataSource.getRepository(Video).findOneBy({ id: videoId });
+    if (!video) throw VideoError.videoNotFound(videoId);
+    await this.access.assertStaff(principal, await this.access.lesson(video.lessonId));
+    return video;
+  }
+
+  status(principal: Principal, videoId: string): Promise<Video> {
+    return this.assertStaffOf(principal, videoId);
+  }
+}

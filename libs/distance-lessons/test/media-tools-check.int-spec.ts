@@ -1,0 +1,31 @@
+import { StartupError } from '@lifelong/common';
+import { createWorker } from '../../../apps/worker/src/create-worker';
+import { testConfig } from '../../../test/setup/test-env';
+
+describe('the worker checks for ffmpeg and ffprobe', () => {
+  it('refuses to take the media-transcode queue without them, saying which and how to fix it', async () => {
+    const refusal = createWorker(
+      testConfig({
+        WORKER_QUEUES: 'media-transcode',
+        FFMPEG_PATH: '/nonexistent/ffmpeg',
+        FFPROBE_PATH: '/nonexistent/ffprobe',
+      }),
+    );
+    await expect(refusal).rejects.toBeInstanceOf(StartupError);
+    await expect(refusal).rejects.toThrow(
+      /ffmpeg at "\/nonexistent\/ffmpeg" \(FFMPEG_PATH\): not found.*ffprobe at "\/nonexistent\/ffprobe" \(FFPROBE_PATH\): not found.*apt-get install ffmpeg/s,
+    );
+  });
+
+  it('does not need them on a worker that only takes other queues', async () => {
+    const worker = await createWorker(
+      testConfig({ WORKER_QUEUES: 'notifications', FFMPEG_PATH: '/nonexistent/ffmpeg' }),
+    );
+    await worker.close();
+  });
+
+  it('starts with them', async () => {
+    const worker = await createWorker(testConfig({ WORKER_QUEUES: 'media-transcode' }));
+    await worker.close();
+  });
+});

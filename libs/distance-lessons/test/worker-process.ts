@@ -1,0 +1,38 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+/** A real worker (createWorker) in a child process, which a test may kill outright. */
+export class WorkerProcess {
+  private constructor(private readonly child: ChildProcess) {}
+
+  /** Starts it with the test's settings plus `env`; resolves once it runs its queues. */
+  static async start(env: Record<string, string>): Promise<WorkerProcess> {
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        join(__dirname, 'child', 'register-ts.cjs'),
+        join(__dirname, 'child', 'worker-process.ts'),
+      ],
+      // Its own process group, so a kill takes its ffmpeg along, as a machine or container dying would.
+      { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('worker ready')) resolve();
+      });
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`worker exited ${code}: ${output}`)));
+    });
+    return new WorkerProcess(child);
+  }
+
+  /** SIGKILL to the whole group: no shutdown hook, no cleanup, ffmpeg gone too. */
+  async kill(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    if (this.child.pid !== undefined) process.kill(-this.child.pid, 'SIGKILL');
+    await exited;
+  }
+}

@@ -1,0 +1,84 @@
+import { type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Enrollment } from './enrollment.entity';
+import type { EnrollmentStatus } from './enrollment-rules';
+
+/** Queries on enrollments. Methods taking a manager run in the caller's transaction. */
+@Injectable()
+export class EnrollmentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Enrollment's transactions run at READ COMMITTED: every read sees the newest committed rows
+   * (a transaction that waited for a lock then counts what the other one wrote), and looking up
+   * a row that does not exist yet locks no gap (two learners' first writes never deadlock).
+   */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('READ COMMITTED', work);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<Enrollment | null> {
+    return (manager ?? this.dataSource.manager).findOneBy(Enrollment, { id });
+  }
+
+  /** Locks the enrollment row (`FOR UPDATE`) for the rest of the transaction. */
+  lockById(manager: EntityManager, id: string): Promise<Enrollment | null> {
+    return manager.findOne(Enrollment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The learner's enrollment in the course; `lock` reads the newest version and locks it. */
+  findByCourseAndUser(
+    courseId: string,
+    userId: string,
+    options: { manager?: EntityManager; lock?: boolean } = {},
+  ): Promise<Enrollment | null> {
+    return (options.manager ?? this.dataSource.manager).findOne(Enrollment, {
+      where: { courseId, userId },
+      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  /** The longest-waiting learner of the course (by `enrolled_at`, then id), locked. */
+  oldestWaitlisted(manager: EntityManager, courseId: string): Promise<Enrollment | null> {
+    return manager.findOne(Enrollment, {
+      where: { courseId, status: 'waitlisted' },
+      order: { enrolledAt: 'ASC', id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async insert(manager: EntityManager, enrollment: Enrollment): Promise<void> {
+    await manager.insert(Enrollment, enrollment);
+  }
+
+  /** Writes the enrollment's state (status, times, progress) back. */
+  async update(manager: EntityManager, enrollment: Enrollment): Promise<void> {
+    const { status, source, progressPercent, enrolledAt, completedAt, withdrawnAt } = enrollment;
+    await manager.update(
+      Enrollment,
+      { id: enrollment.id },
+      { status, source, progressPercent, enrolledAt, completedAt, withdrawnAt },
+    );
+  }
+
+  async setProgress(
+    manager: EntityManager,
+    id: string,
+    change: { progressPercent: number; status?: EnrollmentStatus; completedAt?: Date },
+  ): Promise<void> {
+    await manager.update(Enrollment, { id }, change);
+  }
+
+  /** A learner's enrollments, newest first (index `ix_enrollments_user`). */
+  async pageOfUser(userId: string, query: PageQuery): Promise<Page<Enrollment>> {
+    const [items, total] = await this.dataSource.getRepository(Enrollment).findAndCount({
+      where: { userId },
+      order: { enrolledAt: 'DESC', id: 'DESC' },
+      skip: pageOffset(query),
+      take: query.pageSize,
+    });
+    return toPage(items, total, query);
+  }
+}

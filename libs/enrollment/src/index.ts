@@ -1,0 +1,89 @@
+/**
+ * Enrollment: learners in courses (capacity, waitlist, enrollment window), lesson progress
+ * (distinct watched seconds under a real-time credit rule), quiz attempts, and completion of
+ * lessons and courses with `enrollment.*` events through the outbox.
+ *
+ * Import {@link EnrollmentModule} for the services below; the api adds
+ * {@link EnrollmentHttpModule}. There is no worker module: nothing here runs as a job.
+ */
+
+/** Services for other domains; needs AppConfig, Clock, the database and CoursesModule. */
+export { EnrollmentModule } from './enrollment.module';
+/** The enrollment and progress routes (api only). */
+export { EnrollmentHttpModule } from './enrollment.http.module';
+
+/** One learner in one course. */
+export { Enrollment } from './enrollments/enrollment.entity';
+/** One learner's progress in one lesson (watched intervals, position, completion). */
+export { LessonProgress } from './progress/lesson-progress.entity';
+/** Statuses and sources of an enrollment, and the pure rules about windows, seats and percent. */
+export {
+  countedLessonIds,
+  ENROLLMENT_SOURCES,
+  ENROLLMENT_STATUSES,
+  type EnrollmentSource,
+  type EnrollmentStatus,
+  type EnrollmentWindow,
+  isWindowOpen,
+  progressPercent,
+  seatFor,
+} from './enrollments/enrollment-rules';
+/** Why enrollment refused something. */
+export { EnrollmentError, type EnrollmentErrorCode } from './enrollment-error';
+
+/**
+ * Enrolling: `enroll` (self, idempotent, windowed, waitlisted when full) and `enrollMandated`
+ * (mandated training: never blocked by capacity or window; promotes a waitlisted learner).
+ */
+export { EnrollLearnerService, type EnrollOutcome } from './enrollments/enroll-learner.service';
+/**
+ * Withdrawing (a freed seat goes to the oldest waitlisted learner in the same transaction), and
+ * `fillFreeSeats(courseId)` to seat waiting learners after a capacity was raised.
+ */
+export { WithdrawEnrollmentService } from './enrollments/withdraw-enrollment.service';
+/** A learner's own enrollments, and one with every lesson's progress. */
+export {
+  type EnrollmentDetail,
+  EnrollmentReadsService,
+  type LessonProgressStatus,
+  type LessonProgressView,
+} from './enrollments/enrollment-reads.service';
+/**
+ * Completing a lesson outright: `completeLesson(enrollmentId, lessonId)` and
+ * `completeLessonForLearner(userId, lessonId)` for television attendance; completes the course
+ * with its last counted lesson, in the same transaction.
+ */
+export {
+  CompleteLessonService,
+  type LessonCompletionOutcome,
+} from './completion/complete-lesson.service';
+/** A player's progress report on a video lesson (the hot write path). */
+export {
+  type ProgressReport,
+  type ProgressResult,
+  RecordProgressService,
+} from './progress/record-progress.service';
+/** A quiz attempt: graded, counted against the limit, completing the lesson when passed. */
+export {
+  type QuizAttemptOutcome,
+  SubmitQuizAttemptService,
+} from './quizzes/submit-quiz-attempt.service';
+/** Distinct watched seconds: merge, clip, count, and the stored binary form. */
+export { type Interval, WatchedIntervals } from './progress/watched-intervals';
+/** The real-time credit rule and the completion threshold, as pure functions. */
+export {
+  applyWatchReport,
+  creditAllowance,
+  type CreditRules,
+  secondsToComplete,
+  type WatchReport,
+  type WatchState,
+  watchCompletes,
+} from './progress/watch-report';
+/**
+ * Lookups for other domains, re-exported as they are (distance-lessons checks playback with
+ * them): a learner's enrollment in a course (`EnrollmentsRepository.findByCourseAndUser`) and
+ * their stored position in a lesson (`LessonProgressRepository.readReportContext`).
+ */
+export { EnrollmentsRepository } from './enrollments/enrollments.repository';
+export { LessonProgressRepository } from './progress/lesson-progress.repository';

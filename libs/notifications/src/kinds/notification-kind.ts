@@ -1,0 +1,53 @@
+/**
+ * The kinds of notification with a recipe and templates (api.md lists more, such as
+ * `training.*`, which come with their features). An outbox event of the same name becomes one.
+ */
+export const NOTIFICATION_KINDS = [
+  'enrollment.confirmed',
+  'enrollment.promoted',
+  'video.ready',
+  'video.failed',
+  'broadcast.reminder',
+  'certificate.issued',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const isNotificationKind = (value: string): value is NotificationKind =>
+  (NOTIFICATION_KINDS as readonly string[]).includes(value);
+
+/**
+ * What each kind's templates read: ids, and the producer's display snapshot (titles as they
+ * were when the event happened). Optional fields render as a generic phrase when absent.
+ * Every value is a string: ISO 8601 for times.
+ */
+export interface NotificationDataByKind {
+  'enrollment.confirmed': { enrollmentId: string; courseId: string; courseTitle?: string };
+  'enrollment.promoted': { enrollmentId: string; courseId: string; courseTitle?: string };
+  'video.ready': {
+    videoId: string;
+    lessonId?: string;
+    courseId?: string;
+    lessonTitle?: string;
+    courseTitle?: string;
+  };
+  'video.failed': {
+    videoId: string;
+    lessonId?: string;
+    courseId?: string;
+    lessonTitle?: string;
+    courseTitle?: string;
+    reason?: string;
+  };
+  'broadcast.reminder': {
+    broadcastId: string;
+    courseId?: string;
+    lessonTitle?: string;
+    courseTitle?: string;
+    channelName?: string;
+    startsAt?: string;
+  };
+  'certificate.issued': { serial: string; courseId?: string; courseTitle?: string };
+}
+
+/** A notification's stored data, as read back from the database (any kind). */
+export type NotificationData = Readonly<Record<string, string>>;

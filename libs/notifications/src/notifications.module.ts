@@ -1,0 +1,43 @@
+import { IdentityModule } from '@lifelong/identity';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeliveriesRepository } from './deliveries/deliveries.repository';
+import { NotificationDelivery } from './deliveries/notification-delivery.entity';
+import { DigestEntry } from './digest/digest-entry.entity';
+import { NotificationDigest } from './digest/notification-digest.entity';
+import { UnsubscribeTokens } from './email/unsubscribe-tokens';
+import { InboxService } from './inbox/inbox.service';
+import { Notification } from './inbox/notification.entity';
+import { NotificationPreference } from './preferences/notification-preference.entity';
+import { NotificationPreferencesService } from './preferences/notification-preferences.service';
+import { UnsubscribeService } from './preferences/unsubscribe.service';
+import { RecipientDirectory } from './recipients/recipient-directory';
+
+const SERVICES = [
+  DeliveriesRepository,
+  InboxService,
+  NotificationPreferencesService,
+  RecipientDirectory,
+  UnsubscribeService,
+  UnsubscribeTokens,
+];
+
+/**
+ * The inbox, preferences, delivery records and unsubscribe tokens. Needs AppConfig, Clock,
+ * JobsModule and the database; reads identity's accounts (email, name, locale) only.
+ */
+@Module({
+  imports: [
+    IdentityModule,
+    TypeOrmModule.forFeature([
+      Notification,
+      NotificationDelivery,
+      NotificationPreference,
+      DigestEntry,
+      NotificationDigest,
+    ]),
+  ],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class NotificationsModule {}

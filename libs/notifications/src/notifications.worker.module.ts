@@ -1,0 +1,32 @@
+import { AppConfig } from '@lifelong/common';
+import { Module } from '@nestjs/common';
+import { DigestsRepository } from './digest/digests.repository';
+import { PlanDigestsJob } from './digest/plan-digests.job';
+import { SendDigestJob } from './digest/send-digest.job';
+import { Mailer } from './email/mailer';
+import { createMailer } from './email/nodemailer-mailer';
+import { NotificationEmails } from './email/notification-emails';
+import { SendEmailJob } from './email/send-email.job';
+import { DeliverEventJob } from './fan-out/deliver-event.job';
+import { NotificationFanOut } from './fan-out/notification-fan-out';
+import { NotificationsModule } from './notifications.module';
+
+const JOB_HANDLERS = [DeliverEventJob, SendEmailJob, PlanDigestsJob, SendDigestJob];
+
+/**
+ * The notification jobs (worker only): fan-out of events, email sends, digest planning and
+ * sends, with the Mailer (SMTP_URL, or .eml files under MAIL_DIR).
+ */
+@Module({
+  imports: [NotificationsModule],
+  providers: [
+    ...JOB_HANDLERS,
+    DigestsRepository,
+    NotificationEmails,
+    NotificationFanOut,
+    { provide: Mailer, useFactory: createMailer, inject: [AppConfig] },
+  ],
+  // Tests and benchmarks run the handlers and the fan-out in-process.
+  exports: [...JOB_HANDLERS, NotificationFanOut, Mailer],
+})
+export class NotificationsWorkerModule {}

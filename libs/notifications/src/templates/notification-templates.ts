@@ -1,0 +1,155 @@
+import type { NotificationKind } from '../kinds/notification-kind';
+import type { Language } from './language';
+import type { NotificationText } from './notification-text';
+import type { TemplateVars } from './template-vars';
+
+/** Builds absolute links from PUBLIC_URL (api.md: every link handed out starts with it). */
+export interface TemplateLinks {
+  publicUrl: string;
+}
+
+export type Template = (vars: TemplateVars, links: TemplateLinks) => NotificationText;
+
+/** Vietnamese is required; another language may be missing and then falls back to it. */
+export type Translations = { vi: Template } & Partial<Record<Exclude<Language, 'vi'>, Template>>;
+
+const certificateUrl = (links: TemplateLinks, serial: string | undefined): string | undefined =>
+  serial === undefined ? undefined : `${links.publicUrl}/verify/${encodeURIComponent(serial)}`;
+
+const enrollmentConfirmed: Translations = {
+  vi: (vars) => {
+    const course = vars.quoted('courseTitle');
+    return {
+      title: course ? `Ghi danh thành công: ${course}` : 'Ghi danh thành công',
+      body: `Bạn đã có chỗ trong ${course ? `khoá học ${course}` : 'khoá học bạn đăng ký'}. Chúc bạn học tốt!`,
+    };
+  },
+  en: (vars) => {
+    const course = vars.quoted('courseTitle');
+    return {
+      title: course ? `Enrolled: ${course}` : 'Enrollment confirmed',
+      body: `You have a place in ${course ?? 'the course you signed up for'}. Enjoy learning!`,
+    };
+  },
+};
+
+const enrollmentPromoted: Translations = {
+  vi: (vars) => {
+    const course = vars.quoted('courseTitle');
+    return {
+      title: course ? `Bạn đã có chỗ trong khoá học ${course}` : 'Bạn đã có chỗ trong khoá học',
+      body: `Một chỗ vừa trống và bạn đã được chuyển từ danh sách chờ vào ${course ? `khoá học ${course}` : 'khoá học bạn chờ'}. Bạn có thể bắt đầu học ngay.`,
+    };
+  },
+  en: (vars) => {
+    const course = vars.quoted('courseTitle');
+    return {
+      title: course ? `You have a place in ${course}` : 'You have a place in the course',
+      body: `A place opened up and you moved from the waitlist into ${course ?? 'the course you were waiting for'}. You can start now.`,
+    };
+  },
+};
+
+const capitalize = (phrase: string): string => phrase.charAt(0).toUpperCase() + phrase.slice(1);
+
+/** `bài “X” (khoá “Y”)` / `the lesson “X” in “Y”`, with generic words for what is absent. */
+const lessonOf = (vars: TemplateVars, language: Language): string => {
+  const lesson = vars.quoted('lessonTitle');
+  const course = vars.quoted('courseTitle');
+  if (language === 'vi')
+    return `${lesson ? `bài ${lesson}` : 'bài học của bạn'}${course ? ` (khoá ${course})` : ''}`;
+  return `${lesson ? `the lesson ${lesson}` : 'your lesson'}${course ? ` in ${course}` : ''}`;
+};
+
+const videoReady: Translations = {
+  vi: (vars) => ({
+    title: 'Video đã sẵn sàng',
+    body: `Video của ${lessonOf(vars, 'vi')} đã xử lý xong; học viên đã có thể xem.`,
+  }),
+  en: (vars) => ({
+    title: 'Your video is ready',
+    body: `The video for ${lessonOf(vars, 'en')} is processed; learners can watch it now.`,
+  }),
+};
+
+const videoFailed: Translations = {
+  vi: (vars) => {
+    const reason = vars.text('reason');
+    return {
+      title: 'Không xử lý được video',
+      body: `Video của ${lessonOf(vars, 'vi')} không xử lý được${reason ? `: ${reason}` : '.'} Hãy tải lên lại một tệp video khác.`,
+    };
+  },
+  en: (vars) => {
+    const reason = vars.text('reason');
+    return {
+      title: 'Your video could not be processed',
+      body: `The video for ${lessonOf(vars, 'en')} could not be processed${reason ? `: ${reason}` : '.'} Please upload another video file.`,
+    };
+  },
+};
+
+const broadcastReminder: Translations = {
+  vi: (vars) => {
+    const [lesson, channel, at] = [
+      vars.quoted('lessonTitle'),
+      vars.text('channelName'),
+      vars.time('startsAt'),
+    ];
+    return {
+      title: lesson ? `Sắp phát sóng: ${lesson}` : 'Sắp đến giờ phát sóng bài học',
+      body: `${capitalize(lessonOf(vars, 'vi'))} sẽ phát sóng${channel ? ` trên kênh ${channel}` : ''}${at ? ` lúc ${at}` : ' sắp tới'}. Đừng quên nhập mã điểm danh hiện trên màn hình.`,
+    };
+  },
+  en: (vars) => {
+    const [lesson, channel, at] = [
+      vars.quoted('lessonTitle'),
+      vars.text('channelName'),
+      vars.time('startsAt'),
+    ];
+    return {
+      title: lesson ? `On air soon: ${lesson}` : 'Your lesson is on air soon',
+      body: `${capitalize(lessonOf(vars, 'en'))} airs${channel ? ` on ${channel}` : ''}${at ? ` at ${at}` : ' soon'}. Remember to enter the attendance code shown on screen.`,
+    };
+  },
+};
+
+const certificateIssued: Translations = {
+  vi: (vars, links) => {
+    const [course, url] = [vars.quoted('courseTitle'), certificateUrl(links, vars.text('serial'))];
+    return {
+      title: course ? `Bạn đã nhận chứng chỉ khoá học ${course}` : 'Bạn đã nhận chứng chỉ',
+      body: `Chúc mừng! Chứng chỉ ${course ? `khoá học ${course}` : 'khoá học của bạn'} đã được cấp. Ai cũng có thể kiểm tra chứng chỉ qua đường dẫn xác thực.`,
+      ...(url && { action: { label: 'Xem chứng chỉ', url } }),
+    };
+  },
+  en: (vars, links) => {
+    const [course, url] = [vars.quoted('courseTitle'), certificateUrl(links, vars.text('serial'))];
+    return {
+      title: course ? `Your certificate for ${course}` : 'Your certificate is issued',
+      body: `Congratulations! Your certificate${course ? ` for ${course}` : ''} has been issued. Anyone can check it at its verification link.`,
+      ...(url && { action: { label: 'View certificate', url } }),
+    };
+  },
+};
+
+/** The reader's translation, or Vietnamese when there is none (and the language it is in). */
+export function pickTemplate(
+  translations: Translations,
+  language: Language,
+): { template: Template; language: Language } {
+  const translated = translations[language as Exclude<Language, 'vi'>];
+  return translated
+    ? { template: translated, language }
+    : { template: translations.vi, language: 'vi' };
+}
+
+/** Every kind's templates. */
+export const NOTIFICATION_TEMPLATES: { readonly [K in NotificationKind]: Translations } = {
+  'enrollment.confirmed': enrollmentConfirmed,
+  'enrollment.promoted': enrollmentPromoted,
+  'video.ready': videoReady,
+  'video.failed': videoFailed,
+  'broadcast.reminder': broadcastReminder,
+  'certificate.issued': certificateIssued,
+};

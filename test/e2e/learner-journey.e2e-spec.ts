@@ -1,0 +1,392 @@
+import { ManualClock } from '@lifelong/common';
+import { LessonVideos } from '@lifelong/courses';
+import { AdministratorBootstrap } from '@lifelong/identity';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type HttpClient, type Json, listen } from '../support/http-client';
+import { createTestApp } from '../support/test-app';
+import { testConfig } from '../setup/test-env';
+
+const config = testConfig();
+const clock = new ManualClock('2026-12-01T08:00:00.000Z');
+const VIDEO_SECONDS = 120;
+let app: NestFastifyApplication;
+let http: HttpClient;
+let adminToken: string;
+let people = 0;
+
+interface Course {
+  courseId: string;
+  video: string;
+  reading: string;
+  quiz: string;
+  /** The quiz's single question, and its right and wrong choices (from the staff view). */
+  question: { id: string; right: string; wrong: string };
+}
+
+async function ok(promise: Promise<{ status: number; body: Json }>, status = 201): Promise<Json> {
+  const response = await promise;
+  expect([response.status, response.body]).toEqual([status, expect.anything()]);
+  return response.body;
+}
+
+async function learner(): Promise<{ id: string; token: string }> {
+  people += 1;
+  const body = await ok(
+    http.post('/api/v1/auth/register', {
+      body: {
+        email: `hocvien${people}@example.vn`,
+        password: 'Hoc-tap-2026',
+        fullName: 'Lê Văn An',
+      },
+    }),
+  );
+  return { id: (body.user as Json).id as string, token: body.accessToken as string };
+}
+
+/** A published course with a video, a reading and a quiz lesson, authored over HTTP by the admin. */
+async function publishedCourse(capacity?: number): Promise<Course> {
+  const token = adminToken;
+  const unit = await ok(
+    http.post('/api/v1/admin-units', {
+      token,
+      body: { code: `VN-${people}-${Date.now()}`, name: 'Tỉnh Bắc Ninh', level: 'province' },
+    }),
+  );
+  const facility = await ok(
+    http.post('/api/v1/facilities', {
+      token,
+      body: {
+        code: `HTCD-${people}-${Date.now()}`,
+        name: 'Trung tâm học tập cộng đồng Phù Lãng',
+        type: 'community_learning_center',
+        adminUnitId: unit.id,
+      },
+    }),
+  );
+  const course = await ok(
+    http.post('/api/v1/courses', {
+      token,
+      body: {
+        facilityId: facility.id,
+        title: 'Kỹ năng số cơ bản',
+        summary: 'Dùng điện thoại an toàn',
+        capacity,
+      },
+    }),
+  );
+  const section = await ok(
+    http.post(`/api/v1/courses/${course.id as string}/sections`, {
+      token,
+      body: { title: 'Phần 1' },
+    }),
+  );
+  const lesson = (body: Json) =>
+    ok(http.post(`/api/v1/sections/${section.id as string}/lessons`, { token, body }));
+  const video = await lesson({ title: 'Video giới thiệu', kind: 'video' });
+  // No upload route yet (distance-lessons): attach a ready video the way that lib will.
+  await app.get(LessonVideos).attachLessonVideo(video.id as string, {
+    videoId: '0190a1b2-0000-7000-8000-0000000000aa',
+    ready: true,
+    durationSeconds: VIDEO_SECONDS,
+  });
+  const reading = await lesson({
+    title: 'Bài đọc',
+    kind: 'reading',
+    body: '<p>Mật khẩu mạnh.</p>',
+  });
+  const quiz = await lesson({
+    title: 'Bài kiểm tra',
+    kind: 'quiz',
+    passMark: 100,
+    attemptLimit: 3,
+    questions: [
+      {
+        text: 'Mật khẩu nào mạnh hơn?',
+        multiple: false,
+        choices: [
+          { text: '123456', correct: false },
+          { text: 'Cá-Voi-Xanh-2026!', correct: true },
+        ],
+      },
+    ],
+  });
+  await ok(http.post(`/api/v1/courses/${course.id as string}/publish`, { token }), 200);
+  const [question] = quiz.questions as {
+    id: string;
+    choices: { id: string; correct: boolean }[];
+  }[];
+  return {
+    courseId: course.id as string,
+    video: video.id as string,
+    reading: reading.id as string,
+    quiz: quiz.id as string,
+    question: {
+      id: question!.id,
+      right: question!.choices.find((choice) => choice.correct)!.id,
+      wrong: question!.choices.find((choice) => !choice.correct)!.id,
+    },
+  };
+}
+
+beforeAll(async () => {
+  app = await createTestApp(config, { clock });
+  http = await listen(app);
+  await app
+    .get(AdministratorBootstrap)
+    .ensureAdministrator(config.admin.email, config.admin.password);
+  const login = await ok(
+    http.post('/api/v1/auth/login', {
+      body: { email: config.admin.email, password: config.admin.password },
+    }),
+    200,
+  );
+  adminToken = login.accessToken as string;
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+describe("a learner's journey", () => {
+  it('enrolls, watches, reads, fails then passes the quiz, and completes the course', async () => {
+    const course = await publishedCourse();
+    const me = await learner();
+    const token = me.token;
+    const enrollment = await ok(
+      http.post(`/api/v1/courses/${course.courseId}/enrollments`, { token }),
+    );
+    expect(enrollment).toMatchObject({
+      courseId: course.courseId,
+      userId: me.id,
+      status: 'active',
+      progressPercent: 0,
+      completedAt: null,
+    });
+    const again = await ok(
+      http.post(`/api/v1/courses/${course.courseId}/enrollments`, { token }),
+      200,
+    );
+    expect(again.id).toBe(enrollment.id);
+
+    const lessonPath = (lessonId: string, action: string) =>
+      `/api/v1/enrollments/${enrollment.id as string}/lessons/${lessonId}/${action}`;
+    const report = (segments: number[][], positionSeconds: number) =>
+      ok(
+        http.post(lessonPath(course.video, 'progress'), {
+          token,
+          body: { segments, positionSeconds },
+        }),
+        200,
+      );
+
+    // The player starts, then reports every 10 s of real time; a seek to the end earns nothing.
+    expect(await report([], 0)).toMatchObject({
+      watchedSeconds: 0,
+      durationSeconds: VIDEO_SECONDS,
+      completed: false,
+    });
+    clock.advance(10_000);
+    expect(await report([[0, 10.2]], 10.2)).toMatchObject({ watchedSeconds: 10 });
+    clock.advance(1_000);
+    expect(await report([], VIDEO_SECONDS)).toMatchObject({ watchedSeconds: 10, completed: false });
+    let last: Json = {};
+    for (let at = 10; at < VIDEO_SECONDS; at += 10) {
+      clock.advance(10_000);
+      last = await report([[at, at + 10]], at + 10);
+    }
+    expect(last).toMatchObject({
+      watchedSeconds: VIDEO_SECONDS,
+      completed: true,
+      courseCompleted: false,
+    });
+
+    const done = await ok(http.post(lessonPath(course.reading, 'complete'), { token }), 200);
+    expect(done).toMatchObject({ lessonId: course.reading, courseCompleted: false });
+    const answer = (choiceId: string) => ({
+      answers: [{ questionId: course.question.id, choiceIds: [choiceId] }],
+    });
+    expect(
+      await ok(
+        http.post(lessonPath(course.quiz, 'attempts'), {
+          token,
+          body: answer(course.question.wrong),
+        }),
+      ),
+    ).toEqual({ score: 0, passed: false });
+    clock.advance(60_000);
+    expect(
+      await ok(
+        http.post(lessonPath(course.quiz, 'attempts'), {
+          token,
+          body: answer(course.question.right),
+        }),
+      ),
+    ).toEqual({ score: 100, passed: true });
+
+    const detail = await ok(
+      http.get(`/api/v1/enrollments/${enrollment.id as string}`, { token }),
+      200,
+    );
+    expect(detail).toMatchObject({
+      status: 'completed',
+      progressPercent: 100,
+      completedAt: clock.now().toISOString(),
+    });
+    expect(detail.lessons).toEqual([
+      expect.objectContaining({
+        lessonId: course.video,
+        status: 'completed',
+        watchedSeconds: VIDEO_SECONDS,
+        positionSeconds: VIDEO_SECONDS,
+      }),
+      expect.objectContaining({ lessonId: course.reading, status: 'completed', watchedSeconds: 0 }),
+      expect.objectContaining({ lessonId: course.quiz, status: 'completed' }),
+    ]);
+    const mine = await ok(http.get('/api/v1/me/enrollments', { token }), 200);
+    expect(mine).toMatchObject({
+      total: 1,
+      page: 1,
+      pageSize: 20,
+      items: [{ id: enrollment.id, status: 'completed', progressPercent: 100 }],
+    });
+  });
+
+  it('waitlists when full and promotes the oldest waitlisted learner on withdrawal', async () => {
+    const course = await publishedCourse(1);
+    const [first, second, third] = [await learner(), await learner(), await learner()];
+    const enroll = (token: string) =>
+      ok(http.post(`/api/v1/courses/${course.courseId}/enrollments`, { token }));
+    const seat = await enroll(first.token);
+    clock.advance(1_000);
+    const waiting = await enroll(second.token);
+    clock.advance(1_000);
+    await enroll(third.token);
+    expect([seat.status, waiting.status]).toEqual(['active', 'waitlisted']);
+    const waitlistedReport = await http.post(
+      `/api/v1/enrollments/${waiting.id as string}/lessons/${course.video}/progress`,
+      {
+        token: second.token,
+        body: { segments: [], positionSeconds: 0 },
+      },
+    );
+    expect([waitlistedReport.status, waitlistedReport.body.code]).toEqual([
+      422,
+      'ENROLLMENT_NOT_ACTIVE',
+    ]);
+
+    const withdrawn = await ok(
+      http.delete(`/api/v1/enrollments/${seat.id as string}`, { token: first.token }),
+      200,
+    );
+    expect(withdrawn.status).toBe('withdrawn');
+    const promoted = await ok(
+      http.get(`/api/v1/enrollments/${waiting.id as string}`, { token: second.token }),
+      200,
+    );
+    expect(promoted.status).toBe('active');
+    const courseView = await ok(http.get(`/api/v1/courses/${course.courseId}`), 200);
+    expect(courseView.activeEnrollments).toBe(1);
+  });
+});
+
+describe('bad input', () => {
+  let course: Course;
+  let owner: { id: string; token: string };
+  let enrollmentId: string;
+  const progressPath = () => `/api/v1/enrollments/${enrollmentId}/lessons/${course.video}/progress`;
+
+  beforeAll(async () => {
+    course = await publishedCourse();
+    owner = await learner();
+    const enrolled = await ok(
+      http.post(`/api/v1/courses/${course.courseId}/enrollments`, { token: owner.token }),
+    );
+    enrollmentId = enrolled.id as string;
+  });
+
+  it.each([
+    ['from > to', { segments: [[20, 10]], positionSeconds: 0 }],
+    ['a negative second', { segments: [[-5, 10]], positionSeconds: 0 }],
+    ['a string', { segments: [['0', '10']], positionSeconds: 0 }],
+    ['NaN as text', { segments: [[0, 10]], positionSeconds: 'NaN' }],
+    ['a triple', { segments: [[0, 5, 10]], positionSeconds: 0 }],
+    ['no segments field', { positionSeconds: 0 }],
+    [
+      '10,000 segments',
+      { segments: Array.from({ length: 10_000 }, (_, i) => [i, i + 1]), positionSeconds: 0 },
+    ],
+    ['a huge second', { segments: [[0, 1e12]], positionSeconds: 0 }],
+  ])('refuses %s with 400 VALIDATION_FAILED', async (_name, body) => {
+    const response = await http.post(progressPath(), { token: owner.token, body });
+    expect([response.status, response.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  it('clips a segment past the end of the video to the video', async () => {
+    clock.advance(300_000);
+    const response = await http.post(progressPath(), {
+      token: owner.token,
+      body: {
+        segments: [[VIDEO_SECONDS - 4, VIDEO_SECONDS + 500]],
+        positionSeconds: VIDEO_SECONDS + 500,
+      },
+    });
+    expect([response.status, response.body.watchedSeconds]).toEqual([200, 4]);
+    const detail = await ok(
+      http.get(`/api/v1/enrollments/${enrollmentId}`, { token: owner.token }),
+      200,
+    );
+    expect((detail.lessons as Json[])[0]).toMatchObject({
+      positionSeconds: VIDEO_SECONDS,
+      status: 'in_progress',
+    });
+  });
+
+  it("answers 404 for someone else's enrollment, on every route", async () => {
+    const stranger = await learner();
+    const token = stranger.token;
+    const responses = await Promise.all([
+      http.get(`/api/v1/enrollments/${enrollmentId}`, { token }),
+      http.delete(`/api/v1/enrollments/${enrollmentId}`, { token }),
+      http.post(progressPath(), { token, body: { segments: [], positionSeconds: 0 } }),
+      http.post(`/api/v1/enrollments/${enrollmentId}/lessons/${course.reading}/complete`, {
+        token,
+      }),
+      http.post(`/api/v1/enrollments/${enrollmentId}/lessons/${course.quiz}/attempts`, {
+        token,
+        body: { answers: [] },
+      }),
+    ]);
+    expect(responses.map((response) => response.status)).toEqual([404, 404, 404, 404, 404]);
+  });
+
+  it('answers 400 for a quiz answer naming an unknown question or choice', async () => {
+    const path = `/api/v1/enrollments/${enrollmentId}/lessons/${course.quiz}/attempts`;
+    const unknownQuestion = await http.post(path, {
+      token: owner.token,
+      body: { answers: [{ questionId: '0190a1b2-0000-7000-8000-000000000000', choiceIds: [] }] },
+    });
+    const unknownChoice = await http.post(path, {
+      token: owner.token,
+      body: {
+        answers: [
+          { questionId: course.question.id, choiceIds: ['0190a1b2-0000-7000-8000-000000000000'] },
+        ],
+      },
+    });
+    expect([unknownQuestion.status, unknownChoice.status]).toEqual([400, 400]);
+  });
+
+  it('refuses an unknown course (404), a huge page (400) and no token (401)', async () => {
+    const unknown = await http.post(
+      '/api/v1/courses/0190a1b2-0000-7000-8000-000000000000/enrollments',
+      { token: owner.token },
+    );
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'COURSE_NOT_FOUND']);
+    const page = await http.get('/api/v1/me/enrollments?pageSize=100000', { token: owner.token });
+    expect(page.status).toBe(400);
+    const anonymous = await http.post(progressPath(), {
+      body: { segments: [], positionSeconds: 0 },
+    });
+    expect(anonymous.status).toBe(401);
+  });
+});

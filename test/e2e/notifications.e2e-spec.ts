@@ -1,0 +1,240 @@
+import { newId } from '@lifelong/common';
+import { recordEvent } from '@lifelong/database';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ParsedMail } from 'mailparser';
+import { DataSource } from 'typeorm';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { type HttpClient, type Json, listen } from '../support/http-client';
+import { headerOf, SmtpTestServer } from '../support/smtp-test-server';
+import { createTestApp } from '../support/test-app';
+import { testConfig } from '../setup/test-env';
+
+// A learner's notifications over HTTP, with the real api, the real worker and a real SMTP
+// server: an enrollment event becomes an inbox entry and an email; the email's unsubscribe
+// link works; preferences and read marks follow the contract.
+const smtp = new SmtpTestServer();
+let app: NestFastifyApplication;
+let worker: INestApplicationContext;
+let http: HttpClient;
+let publicUrl: string;
+
+jest.setTimeout(30_000);
+
+interface Learner {
+  id: string;
+  token: string;
+  email: string;
+}
+
+async function register(email: string, fullName: string, locale = 'vi'): Promise<Learner> {
+  const response = await http.post('/api/v1/auth/register', {
+    body: { email, password: 'Correct-horse-2026', fullName },
+  });
+  expect(response.status).toBe(201);
+  const id = (response.body.user as { id: string }).id;
+  // Registration has no locale field yet; an English reader is set in the database.
+  await app.get(DataSource).query('UPDATE `users` SET `locale` = ? WHERE `id` = ?', [locale, id]);
+  return { id, token: response.body.accessToken as string, email };
+}
+
+/** What the enrollment service records when a learner gets a seat. */
+async function enrollmentConfirmed(userId: string): Promise<void> {
+  await app.get(DataSource).transaction((manager) =>
+    recordEvent(manager, 'enrollment.confirmed', {
+      enrollmentId: newId(),
+      courseId: newId(),
+      userId,
+      courseTitle: 'Kỹ năng số cho mọi người',
+    }),
+  );
+}
+
+const inbox = (who: Learner, query = '') =>
+  http.get(`/api/v1/me/notifications${query}`, { token: who.token });
+const readMark = (who: Learner, id: string) =>
+  http.post(`/api/v1/me/notifications/${id}/read`, { token: who.token });
+const preferences = (who: Learner) =>
+  http.get('/api/v1/me/notification-preferences', { token: who.token });
+const setPreferences = (who: Learner, body: unknown) =>
+  http.request('PUT', '/api/v1/me/notification-preferences', { token: who.token, body });
+
+async function inboxOf(who: Learner, total: number): Promise<Json[]> {
+  for (let tries = 0; tries < 200; tries += 1) {
+    const page = await inbox(who);
+    if ((page.body.total as number) >= total) return page.body.items as Json[];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the inbox never reached ${total}`);
+}
+
+/** The unsubscribe link of a message, aimed at this test's api (same path and query). */
+function unsubscribeUrl(mail: ParsedMail): { advertised: string; local: string } {
+  const advertised = headerOf(mail, 'List-Unsubscribe').replace(/^<|>$/g, '');
+  const url = new URL(advertised);
+  return { advertised, local: `${http.base}${url.pathname}${url.search}` };
+}
+
+const oneClick = (url: string, accept = 'application/json') =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
+    body: 'List-Unsubscribe=One-Click',
+  });
+
+beforeAll(async () => {
+  await smtp.start();
+  const config = testConfig({ SMTP_URL: smtp.url, OUTBOX_RELAY_INTERVAL_MS: '100' });
+  publicUrl = config.http.publicUrl;
+  app = await createTestApp(config);
+  http = await listen(app);
+  worker = await createWorker(config);
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await app?.close();
+  await smtp.stop();
+});
+
+describe('notifications of a learner', () => {
+  let hoa: Learner;
+  let john: Learner;
+  let hoaMail: ParsedMail;
+
+  beforeAll(async () => {
+    hoa = await register('hoa.e2e@example.vn', 'Nguyễn Thị Hoa');
+    john = await register('john.e2e@example.com', 'John Smith', 'en');
+    await enrollmentConfirmed(hoa.id);
+    await enrollmentConfirmed(john.id);
+    hoaMail = (await smtp.waitFor(1, hoa.email))[0]!.mail;
+  });
+
+  it('arrive by email in the reader’s language', async () => {
+    const johnMail = (await smtp.waitFor(1, john.email))[0]!.mail;
+    expect(hoaMail.subject).toBe('Ghi danh thành công: “Kỹ năng số cho mọi người”');
+    expect(headerOf(hoaMail, 'Content-Language')).toBe('vi');
+    expect(johnMail.subject).toBe('Enrolled: “Kỹ năng số cho mọi người”');
+    expect(headerOf(johnMail, 'Content-Language')).toBe('en');
+    expect(hoaMail.text).toContain('Kỹ năng số cho mọi người');
+    expect(johnMail.text).toContain('Kỹ năng số cho mọi người');
+    expect(
+      unsubscribeUrl(hoaMail).advertised.startsWith(
+        `${publicUrl}/api/v1/notifications/unsubscribe?token=`,
+      ),
+    ).toBe(true);
+  });
+
+  it('are listed in the inbox, newest first, unread ones on their own', async () => {
+    const [item] = await inboxOf(hoa, 1);
+    expect(item).toEqual({
+      id: expect.any(String) as unknown,
+      kind: 'enrollment.confirmed',
+      title: 'Ghi danh thành công: “Kỹ năng số cho mọi người”',
+      body: 'Bạn đã có chỗ trong khoá học “Kỹ năng số cho mọi người”. Chúc bạn học tốt!',
+      data: {
+        enrollmentId: expect.any(String) as unknown,
+        courseId: expect.any(String) as unknown,
+        courseTitle: 'Kỹ năng số cho mọi người',
+      },
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/) as unknown,
+      readAt: null,
+    });
+    const [english] = await inboxOf(john, 1);
+    expect(english!.title).toBe('Enrolled: “Kỹ năng số cho mọi người”');
+    const unread = await inbox(hoa, '?unread=true&page=1&pageSize=10');
+    expect(unread.body).toMatchObject({ total: 1, page: 1, pageSize: 10 });
+    expect((await inbox(hoa, '?pageSize=101')).status).toBe(400);
+    expect((await http.get('/api/v1/me/notifications')).status).toBe(401);
+  });
+
+  it('are marked read by their owner only; anyone else gets 404', async () => {
+    const [item] = await inboxOf(hoa, 1);
+    const id = item!.id as string;
+    const stranger = await readMark(john, id);
+    expect(stranger.status).toBe(404);
+    expect(stranger.body.code).toBe('NOTIFICATION_NOT_FOUND');
+    expect((await readMark(hoa, 'not-an-id')).status).toBe(404);
+    expect((await readMark(hoa, newId())).status).toBe(404);
+
+    const read = await readMark(hoa, id);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id, readAt: expect.any(String) as unknown });
+    const again = await readMark(hoa, id);
+    expect(again.body.readAt).toBe(read.body.readAt);
+    expect((await inbox(hoa, '?unread=true')).body.total).toBe(0);
+    expect((await inbox(hoa, '?unread=false')).body.total).toBe(1);
+    expect((await inbox(john, '?unread=true')).body.total).toBe(1);
+  });
+
+  it('follow the preferences, which are validated', async () => {
+    expect((await preferences(john)).body).toEqual({
+      email: true,
+      digest: 'off',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
+    for (const bad of [
+      { email: true, digest: 'weekly' },
+      { email: 'yes', digest: 'off' },
+      { email: true },
+      { email: true, digest: 'off', timeZone: 'Mars/Olympus' },
+    ]) {
+      const refused = await setPreferences(john, bad);
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe('VALIDATION_FAILED');
+    }
+    const saved = await setPreferences(john, {
+      email: true,
+      digest: 'daily',
+      timeZone: 'Europe/Paris',
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toEqual({ email: true, digest: 'daily', timeZone: 'Europe/Paris' });
+    expect((await preferences(john)).body).toEqual(saved.body);
+    expect((await preferences(hoa)).body.email).toBe(true);
+  });
+
+  it('can be unsubscribed from with the link in the email, and a tampered link changes nothing', async () => {
+    const { local } = unsubscribeUrl(hoaMail);
+    const token = new URL(local).searchParams.get('token')!;
+    const tampered = local.replace(token, encodeURIComponent(`${token.slice(0, -2)}xx`));
+    for (const response of [await fetch(tampered), await oneClick(tampered)]) {
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Json).code).toBe('UNSUBSCRIBE_TOKEN_INVALID');
+    }
+    expect((await oneClick(local.replace(hoa.id, john.id))).status).toBe(400);
+    expect((await preferences(hoa)).body.email).toBe(true);
+    expect((await preferences(john)).body.email).toBe(true);
+
+    const page = await fetch(local, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('<form method="post"');
+    expect(html).toContain('Huỷ nhận email');
+    expect((await preferences(hoa)).body.email).toBe(true);
+
+    const done = await oneClick(local);
+    expect(done.status).toBe(200);
+    expect(await done.json()).toEqual({ email: false });
+    expect((await preferences(hoa)).body).toMatchObject({ email: false });
+    const browser = await oneClick(local, 'text/html');
+    expect(await browser.text()).toContain('Bạn đã huỷ nhận email');
+  });
+
+  it('stay in the inbox but send no email once unsubscribed', async () => {
+    await enrollmentConfirmed(hoa.id);
+    await inboxOf(hoa, 2);
+    const rows = await app
+      .get(DataSource)
+      .query<{ status: string; reason: string }[]>(
+        'SELECT `status`, `reason` FROM `notification_deliveries` WHERE `user_id` = ? ORDER BY `event_id`',
+        [hoa.id],
+      );
+    expect(rows).toEqual([
+      { status: 'sent', reason: null },
+      { status: 'skipped', reason: 'email_off' },
+    ]);
+    expect(smtp.to(hoa.email)).toHaveLength(1);
+  });
+});
