@@ -4,38 +4,18 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/create-app';
 import { testConfig } from '../setup/test-env';
 import { type HttpClient, type Json, listen } from '../support/http-client';
+import { type Person, peopleRegistry } from '../support/people';
 
 // An instructor's journey over HTTP against the real api (real scope trees): a course from
 // draft to the catalogue and out of it, and the bad input that must never get through.
 const config = testConfig();
-const PASSWORD = 'Correct-horse-2026';
 
 let app: NestFastifyApplication;
 let http: HttpClient;
 let adminToken: string;
-let people = 0;
 const ids: Record<string, string> = {};
 
-interface Person {
-  id: string;
-  token: string;
-}
-
-async function person(): Promise<Person> {
-  people += 1;
-  const response = await http.post('/api/v1/auth/register', {
-    body: {
-      email: `course-e2e-${people}@example.vn`,
-      password: PASSWORD,
-      fullName: `Người ${people}`,
-    },
-  });
-  expect(response.status).toBe(201);
-  return {
-    id: (response.body.user as Json).id as string,
-    token: response.body.accessToken as string,
-  };
-}
+const person = peopleRegistry(() => http, 'course-e2e');
 
 async function holding(role: string, facility: string): Promise<Person> {
   const holder = await person();

@@ -9,9 +9,9 @@ import { createWorker } from '../../apps/worker/src/create-worker';
 import { testConfig } from '../setup/test-env';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { fixture, mediaDir, removeMediaDir } from '../support/media-fixtures';
+import { peopleRegistry } from '../support/people';
 
 const run = promisify(execFile);
-const PASSWORD = 'Correct-horse-2026';
 
 // A distance lesson end to end, over HTTP against the real api and the real worker: an
 // instructor uploads a 10-second video, the worker transcodes it, the course is published, an
@@ -22,28 +22,8 @@ let api: NestFastifyApplication;
 let worker: INestApplicationContext;
 let http: HttpClient;
 let adminToken: string;
-let people = 0;
 
-interface Person {
-  id: string;
-  token: string;
-}
-
-async function person(): Promise<Person> {
-  people += 1;
-  const response = await http.post('/api/v1/auth/register', {
-    body: {
-      email: `video-e2e-${people}@example.vn`,
-      password: PASSWORD,
-      fullName: `Người ${people}`,
-    },
-  });
-  expect(response.status).toBe(201);
-  return {
-    id: (response.body.user as Json).id as string,
-    token: response.body.accessToken as string,
-  };
-}
+const person = peopleRegistry(() => http, 'video-e2e');
 
 async function created(path: string, token: string, body: Json): Promise<Json> {
   const response = await http.post(path, { token, body });

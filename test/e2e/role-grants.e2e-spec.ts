@@ -3,9 +3,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { createTestApp, FakeScopeHierarchy } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
+import { type Person, peopleRegistry } from '../support/people';
 
 const config = testConfig();
-const PASSWORD = 'Correct-horse-2026';
 
 // Province P holds district D (facility F1) and facility F2; province Q holds facility G.
 // Ministry M holds department M1; agency N stands apart.
@@ -32,24 +32,8 @@ const scopes = new FakeScopeHierarchy()
 let app: NestFastifyApplication;
 let http: HttpClient;
 let adminToken: string;
-let people = 0;
 
-interface Person {
-  id: string;
-  token: string;
-}
-
-async function person(): Promise<Person> {
-  people += 1;
-  const response = await http.post('/api/v1/auth/register', {
-    body: { email: `person${people}@example.vn`, password: PASSWORD, fullName: `Người ${people}` },
-  });
-  expect(response.status).toBe(201);
-  return {
-    id: (response.body.user as { id: string }).id,
-    token: response.body.accessToken as string,
-  };
-}
+const person = peopleRegistry(() => http, 'person');
 
 const grant = (token: string, userId: string, body: Json) =>
   http.post(`/api/v1/admin/users/${userId}/roles`, { token, body });

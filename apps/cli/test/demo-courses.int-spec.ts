@@ -1,25 +1,12 @@
 import { dataSourceOptions, detectFlavor } from '@lifelong/database';
 import { DataSource } from 'typeorm';
 import { testConfig } from '../../../test/setup/test-env';
+import { quietly } from '../../../test/support/quietly';
 import { DEMO_COURSES } from '../src/demo/demo-courses-data';
 import { migrate } from '../src/migrate.command';
 import { seedDemo } from '../src/seed-demo.command';
 
 const config = testConfig();
-
-async function quietly(run: () => Promise<void>): Promise<string> {
-  const output: string[] = [];
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output.push(String(chunk));
-    return true;
-  });
-  try {
-    await run();
-  } finally {
-    write.mockRestore();
-  }
-  return output.join('');
-}
 
 const COURSE_TABLES = [
   'courses',

@@ -3,25 +3,12 @@ import { dataSourceOptions, detectFlavor } from '@lifelong/database';
 import { FACILITY_TYPES } from '@lifelong/organizations';
 import { ROLES } from '@lifelong/identity';
 import { testConfig } from '../../../test/setup/test-env';
+import { quietly } from '../../../test/support/quietly';
 import { migrate } from '../src/migrate.command';
 import { seedDemo } from '../src/seed-demo.command';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data';
 
 const config = testConfig();
-
-async function quietly(run: () => Promise<void>): Promise<string> {
-  const output: string[] = [];
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output.push(String(chunk));
-    return true;
-  });
-  try {
-    await run();
-  } finally {
-    write.mockRestore();
-  }
-  return output.join('');
-}
 
 /** Row counts of every table but the migrations log: what "changes nothing" means. */
 async function tableCounts(dataSource: DataSource): Promise<Record<string, number>> {
