@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CourseError } from '../course-error';
 import { CourseStructure } from '../courses/course-structure';
 import type { LessonView } from '../courses/course-view';
@@ -30,37 +30,49 @@ export class LessonVideos {
   /**
    * Attaches (or updates) the video of a video or television lesson. Trusted callers only: the
    * caller has already checked who is uploading. Works on published courses too (a replaced
-   * video, a transcode that finished after publishing).
+   * video, a transcode that finished after publishing). Pass the caller's `manager` to make it
+   * part of the caller's transaction (the video row and the lesson change commit together).
    */
-  async attachLessonVideo(lessonId: string, state: LessonVideoState): Promise<LessonView> {
-    return this.dataSource.transaction(async (manager) => {
-      const lesson = await manager.getRepository(Lesson).findOneBy({ id: lessonId });
-      if (!lesson) throw CourseError.lessonNotFound(lessonId);
-      if (!WATCHED_KINDS.includes(lesson.kind))
-        throw new CourseError('LESSON_NOT_VIDEO', `A ${lesson.kind} lesson takes no video`, {
-          lessonId,
-        });
-      await manager.getRepository(Lesson).update(
-        { id: lessonId },
+  async attachLessonVideo(
+    lessonId: string,
+    state: LessonVideoState,
+    manager?: EntityManager,
+  ): Promise<LessonView> {
+    if (manager) return this.attach(manager, lessonId, state);
+    return this.dataSource.transaction((own) => this.attach(own, lessonId, state));
+  }
+
+  private async attach(
+    manager: EntityManager,
+    lessonId: string,
+    state: LessonVideoState,
+  ): Promise<LessonView> {
+    const lesson = await manager.getRepository(Lesson).findOneBy({ id: lessonId });
+    if (!lesson) throw CourseError.lessonNotFound(lessonId);
+    if (!WATCHED_KINDS.includes(lesson.kind))
+      throw new CourseError('LESSON_NOT_VIDEO', `A ${lesson.kind} lesson takes no video`, {
+        lessonId,
+      });
+    await manager.getRepository(Lesson).update(
+      { id: lessonId },
+      {
+        videoId: state.videoId,
+        videoReady: state.ready,
+        durationSeconds: state.durationSeconds,
+      },
+    );
+    const [view] = await this.structure.lessonViews(
+      manager,
+      [
         {
+          ...lesson,
           videoId: state.videoId,
           videoReady: state.ready,
           durationSeconds: state.durationSeconds,
         },
-      );
-      const [view] = await this.structure.lessonViews(
-        manager,
-        [
-          {
-            ...lesson,
-            videoId: state.videoId,
-            videoReady: state.ready,
-            durationSeconds: state.durationSeconds,
-          },
-        ],
-        'staff',
-      );
-      return view!;
-    });
+      ],
+      'staff',
+    );
+    return view!;
   }
 }

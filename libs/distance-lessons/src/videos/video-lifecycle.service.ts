@@ -65,14 +65,13 @@ export class VideoLifecycle {
         const stale = await this.lockVideos(manager, lessonId, ['processing', 'failed']);
         if (stale.length > 0) await manager.delete(Video, { id: In(stale) });
         const playing = await manager.existsBy(Video, { lessonId, status: 'ready' });
-        // The lesson row is courses' (written on its own connection): attach before inserting,
-        // since our insert's foreign-key check holds a shared lock on that row until commit.
+        // In this transaction: the lesson never points at a video row that did not commit.
         if (!playing)
-          await this.lessonVideos.attachLessonVideo(lessonId, {
-            videoId: source.videoId,
-            ready: false,
-            durationSeconds: null,
-          });
+          await this.lessonVideos.attachLessonVideo(
+            lessonId,
+            { videoId: source.videoId, ready: false, durationSeconds: null },
+            manager,
+          );
         await manager.insert(Video, {
           id: source.videoId,
           lessonId,
@@ -119,11 +118,11 @@ export class VideoLifecycle {
     const outcome = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const video = await this.lockOwned(manager, videoId, runToken);
       if (!video) return null;
-      await this.lessonVideos.attachLessonVideo(video.lessonId, {
-        videoId,
-        ready: true,
-        durationSeconds: result.durationSeconds,
-      });
+      await this.lessonVideos.attachLessonVideo(
+        video.lessonId,
+        { videoId, ready: true, durationSeconds: result.durationSeconds },
+        manager,
+      );
       const replaced = await this.lockVideos(manager, video.lessonId, ['ready'], videoId);
       if (replaced.length > 0) await manager.delete(Video, { id: In(replaced) });
       await manager.update(Video, videoId, {
