@@ -1,14 +1,13 @@
+import { CreatedAtColumn, UpdatedAtColumn } from '@lifelong/database';
 import { User } from '@lifelong/identity';
 import { Facility } from '@lifelong/organizations';
 import {
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
   ManyToOne,
   PrimaryColumn,
-  UpdateDateColumn,
   type ValueTransformer,
 } from 'typeorm';
 import type { CourseStatus } from './course-status';
@@ -91,15 +90,10 @@ export class Course {
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_courses_created_by' })
   creator?: User;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @UpdateDateColumn({
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  })
+  @UpdatedAtColumn()
   updatedAt!: Date;
 
   @Column({ type: 'datetime', precision: 3, nullable: true, default: null })

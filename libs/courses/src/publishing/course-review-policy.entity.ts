@@ -1,5 +1,6 @@
+import { UpdatedAtColumn } from '@lifelong/database';
 import { Facility } from '@lifelong/organizations';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 /**
  * Whether a facility reviews its courses before they reach the catalogue. Kept by courses (not on
@@ -20,11 +21,6 @@ export class CourseReviewPolicy {
   @Column({ type: 'boolean' })
   requiresReview!: boolean;
 
-  @UpdateDateColumn({
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  })
+  @UpdatedAtColumn()
   updatedAt!: Date;
 }
