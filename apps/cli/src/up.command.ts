@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type AppConfig, loadConfigOrExit, StartupError } from '@lifelong/common';
+import { type AppConfig, loadConfigOrExit, QUEUE_NAMES, StartupError } from '@lifelong/common';
 import { describeUnreachable, probeServices } from '@lifelong/database';
 import { migrate } from './migrate.command';
 import { seedDemo } from './seed-demo.command';
@@ -17,9 +17,33 @@ function ensureEnvFile(): void {
   }
 }
 
-function startProcess(name: 'api' | 'worker'): ChildProcess {
+function startProcess(name: 'api' | 'worker', env: NodeJS.ProcessEnv = {}): ChildProcess {
   // The cli bundle sits beside the api and worker bundles in dist/apps/.
-  return spawn(process.execPath, [join(__dirname, '..', name, 'main.js')], { stdio: 'inherit' });
+  return spawn(process.execPath, [join(__dirname, '..', name, 'main.js')], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+}
+
+const answers = (command: string): boolean =>
+  spawnSync(command, ['-version'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * The platform runs without ffmpeg, minus video transcoding: rather than let the worker refuse
+ * to start, leave its queue out and say how to turn it on.
+ */
+function workerEnvironment(config: AppConfig): NodeJS.ProcessEnv {
+  if (!config.queues.enabled.includes('media-transcode')) return {};
+  if (answers(config.media.ffmpegPath) && answers(config.media.ffprobePath)) return {};
+  process.stdout.write(
+    `ffmpeg/ffprobe not found (${config.media.ffmpegPath}, ${config.media.ffprobePath}): ` +
+      'the worker runs without video transcoding. Install ffmpeg (Debian/Ubuntu: apt-get install ffmpeg) ' +
+      'and start again to turn it on.\n',
+  );
+  const queues = config.queues.enabled.filter((queue) => queue !== 'media-transcode');
+  return {
+    WORKER_QUEUES: queues.join(',') || QUEUE_NAMES.filter((q) => q !== 'media-transcode').join(','),
+  };
 }
 
 async function waitForHealth(config: AppConfig): Promise<boolean> {
@@ -69,7 +93,7 @@ export async function up(): Promise<void> {
   if (unreachable.length > 0) throw new StartupError(describeUnreachable(unreachable));
   await migrate(config);
   await seedDemo(config);
-  const children = [startProcess('api'), startProcess('worker')];
+  const children = [startProcess('api'), startProcess('worker', workerEnvironment(config))];
   const supervised = superviseUntilExit(children);
   if (await waitForHealth(config)) {
     const url = config.http.publicUrl;
