@@ -2,6 +2,7 @@ import { dataSourceOptions, detectFlavor } from '@lifelong/database';
 import { DataSource } from 'typeorm';
 import { testConfig } from '../../../test/setup/test-env';
 import { quietly } from '../../../test/support/quietly';
+import { rowCounts } from '../../../test/support/row-counts';
 import { DEMO_COURSES } from '../src/demo/demo-courses-data';
 import { migrate } from '../src/migrate.command';
 import { seedDemo } from '../src/seed-demo.command';
@@ -28,15 +29,7 @@ describe('demo courses', () => {
 
   afterAll(() => dataSource.destroy());
 
-  const counts = async (): Promise<number[]> =>
-    Promise.all(
-      COURSE_TABLES.map(async (table) => {
-        const [row] = await dataSource.query<{ n: string }[]>(
-          `SELECT COUNT(*) AS n FROM \`${table}\``,
-        );
-        return Number(row!.n);
-      }),
-    );
+  const counts = (): Promise<Record<string, number>> => rowCounts(dataSource, COURSE_TABLES);
 
   it('publishes a dozen Vietnamese courses with every lesson kind, and a second run adds nothing', async () => {
     await quietly(() => seedDemo(config));

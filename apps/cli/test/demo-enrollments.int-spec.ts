@@ -2,6 +2,7 @@ import { dataSourceOptions, detectFlavor } from '@lifelong/database';
 import { DataSource } from 'typeorm';
 import { testConfig } from '../../../test/setup/test-env';
 import { quietly } from '../../../test/support/quietly';
+import { rowCounts } from '../../../test/support/row-counts';
 import { DEMO_ENROLLMENTS, type DemoStage } from '../src/demo/demo-enrollments-data';
 import { migrate } from '../src/migrate.command';
 import { seedDemo } from '../src/seed-demo.command';
@@ -28,15 +29,8 @@ describe('demo enrollments', () => {
 
   afterAll(() => dataSource.destroy());
 
-  const counts = async (): Promise<number[]> =>
-    Promise.all(
-      ['enrollments', 'lesson_progress', 'quiz_attempts', 'outbox_events'].map(async (table) => {
-        const [row] = await dataSource.query<{ n: string }[]>(
-          `SELECT COUNT(*) AS n FROM \`${table}\``,
-        );
-        return Number(row!.n);
-      }),
-    );
+  const counts = (): Promise<Record<string, number>> =>
+    rowCounts(dataSource, ['enrollments', 'lesson_progress', 'quiz_attempts', 'outbox_events']);
 
   it('puts demo learners at every stage through the services, and a second run adds nothing', async () => {
     await quietly(() => seedDemo(config));

@@ -4,25 +4,12 @@ import { FACILITY_TYPES } from '@lifelong/organizations';
 import { ROLES } from '@lifelong/identity';
 import { testConfig } from '../../../test/setup/test-env';
 import { quietly } from '../../../test/support/quietly';
+import { rowCounts } from '../../../test/support/row-counts';
 import { migrate } from '../src/migrate.command';
 import { seedDemo } from '../src/seed-demo.command';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data';
 
 const config = testConfig();
-
-/** Row counts of every table but the migrations log: what "changes nothing" means. */
-async function tableCounts(dataSource: DataSource): Promise<Record<string, number>> {
-  const tables = await dataSource.query<{ name: string }[]>(
-    `SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = DATABASE() AND table_name <> 'migrations' ORDER BY table_name`,
-  );
-  const counts: Record<string, number> = {};
-  for (const { name } of tables) {
-    const [row] = await dataSource.query<{ n: string }[]>(`SELECT COUNT(*) AS n FROM \`${name}\``);
-    counts[name] = Number(row?.n ?? 0);
-  }
-  return counts;
-}
 
 describe('npm run seed:demo', () => {
   let dataSource: DataSource;
@@ -37,7 +24,7 @@ describe('npm run seed:demo', () => {
 
   it('loads facilities of every type, users in every role and staff, and a second run changes nothing', async () => {
     await quietly(() => seedDemo(config));
-    const first = await tableCounts(dataSource);
+    const first = await rowCounts(dataSource);
 
     const types = await dataSource.query<{ type: string }[]>(
       'SELECT DISTINCT type FROM facilities',
@@ -54,7 +41,7 @@ describe('npm run seed:demo', () => {
     expect(names[0]?.name).toBe('Thành phố Hà Nội');
 
     expect(await quietly(() => seedDemo(config))).toContain('nothing changed');
-    expect(await tableCounts(dataSource)).toEqual(first);
+    expect(await rowCounts(dataSource)).toEqual(first);
   });
 
   it('lets every documented demo account sign in with the documented password', async () => {

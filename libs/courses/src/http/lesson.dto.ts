@@ -207,23 +207,9 @@ export class LessonDto {
   questions?: QuestionDto[];
 
   static from(lesson: LessonView): LessonDto {
-    const dto: LessonDto = {
-      id: lesson.id,
-      sectionId: lesson.sectionId,
-      position: lesson.position,
-      title: lesson.title,
-      kind: lesson.kind,
-      required: lesson.required,
-      durationSeconds: lesson.durationSeconds,
-      videoId: lesson.videoId,
-      videoReady: lesson.videoReady,
-      completionThreshold: lesson.completionThreshold,
-      body: lesson.body,
-      passMark: lesson.passMark,
-      attemptLimit: lesson.attemptLimit,
-    };
-    if (lesson.questions) dto.questions = lesson.questions.map(questionDto);
-    return dto;
+    // The view already holds exactly the lesson's public fields; only questions change shape.
+    const { questions, ...fields } = lesson;
+    return questions ? { ...fields, questions: questions.map(questionDto) } : fields;
   }
 }
 
