@@ -57,9 +57,8 @@ export async function insertOutboxEvent(
 }
 
 /**
- * An event of a later feature (broadcast reminders, certificates), which has no route yet: it
- * is written as already relayed and its `notifications.deliver-event` job added as the relay
- * will add it once the route exists.
+ * An event written as already relayed, with its `notifications.deliver-event` job added as the
+ * relay adds it: tests of one kind's delivery without the relay's other routes.
  */
 export async function relayedEvent(
   dataSource: DataSource,

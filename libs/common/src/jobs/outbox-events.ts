@@ -18,6 +18,38 @@ export interface OutboxEvents {
   'video.ready': VideoOutcomeEvent;
   /** A video could not be processed; `reason` says what to do about it. */
   'video.failed': VideoOutcomeEvent & { reason: string };
+  /** A broadcast airs soon: one event per chunk of at most 1,000 enrolled learners. */
+  'broadcast.reminder': BroadcastReminderEvent;
+  /** A certificate was issued for a completed enrollment. */
+  'certificate.issued': CertificateIssuedEvent;
+}
+
+/** Who to remind of which airing, with a display snapshot as it was when the reminder fired. */
+export interface BroadcastReminderEvent {
+  broadcastId: string;
+  /** At most 1,000 learners per event; the producer chunks larger audiences. */
+  recipientIds: string[];
+  courseId: string;
+  courseTitle: string;
+  lessonTitle: string;
+  channelName: string;
+  /** ISO 8601 (UTC). */
+  startsAt: string;
+}
+
+/** One certificate, issued once for one completed enrollment. */
+export interface CertificateIssuedEvent {
+  certificateId: string;
+  serial: string;
+  /** The holder (the recipient). */
+  userId: string;
+  enrollmentId: string;
+  courseId: string;
+  courseTitle: string;
+  /** ISO 8601 (UTC). */
+  issuedAt: string;
+  /** ISO 8601 (UTC), or null when the certificate does not expire. */
+  expiresAt: string | null;
 }
 
 /** A video's source is stored and waits for transcoding. */
@@ -87,4 +119,6 @@ export const EVENT_ROUTES: Routes = {
   ],
   'video.ready': [toNotifications],
   'video.failed': [toNotifications],
+  'broadcast.reminder': [toNotifications],
+  'certificate.issued': [toNotifications],
 };
