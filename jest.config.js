@@ -17,11 +17,12 @@ const swc = [
   },
 ];
 const ESM_ONLY =
-  '(content-disposition|htmlparser2|domhandler|domutils|domelementtype|dom-serializer|entities)';
+  '(content-disposition|htmlparser2|domhandler|domutils|domelementtype|dom-serializer|entities|jose)';
 const shared = {
   // @fastify/static 10 (Swagger UI, Bull Board) requires content-disposition 3, and sanitize-html
   // requires htmlparser2 12 and its helpers, which are ESM only: Node 20 loads them with
-  // require(esm), jest's module runtime cannot, so tests compile them to CJS.
+  // require(esm), jest's module runtime cannot, so tests compile them to CJS. jose (tests only:
+  // the independent check of certificate credentials) is ESM only too.
   transform: { '^.+\\.ts$': swc, [`/node_modules/${ESM_ONLY}/.+\\.js$`]: swc },
   transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY}/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
@@ -39,6 +40,8 @@ const withServices = {
 };
 
 module.exports = {
+  // Jest reads the timeout from the top level only; unit tests never come near it.
+  testTimeout: withServices.testTimeout,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

@@ -110,11 +110,13 @@ describe('an instructor’s course, from draft to the catalogue and out', () => 
       enrollmentOpensAt: '2026-12-01T00:00:00.000Z',
       enrollmentClosesAt: null,
       publishedAt: null,
+      code: null,
     });
     expect(Object.keys(course).sort()).toEqual(
       [
         'id',
         'facilityId',
+        'code',
         'title',
         'summary',
         'description',
@@ -415,6 +417,84 @@ describe('an instructor’s course, from draft to the catalogue and out', () => 
     expect((await http.get(`/api/v1/courses/${courseId}`)).body.status).toBe('archived');
     const edit = await patch(`/api/v1/courses/${courseId}`, teacher.token, { title: 'Mới' });
     expect([edit.status, edit.body.code]).toEqual([409, 'COURSE_ARCHIVED']);
+  });
+});
+
+describe('course codes', () => {
+  it('stores a code upper case, changes and clears it, and gives a taken one to nobody else', async () => {
+    const course = await created('/api/v1/courses', teacher.token, {
+      facilityId: ids.mine,
+      code: ' tv-nn-01 ',
+      title: 'Nông nghiệp trên sóng',
+      summary: 'Chuyên đề truyền hình',
+    });
+    expect(course.code).toBe('TV-NN-01');
+    const other = await created('/api/v1/courses', outsider.token, {
+      facilityId: ids.theirs,
+      title: 'Khóa của tỉnh khác',
+      summary: 'Không có mã',
+    });
+    expect(other.code).toBeNull();
+
+    // Unique across the platform, whatever the case and whoever asks.
+    const taken = await http.post('/api/v1/courses', {
+      token: outsider.token,
+      body: { facilityId: ids.theirs, code: 'Tv-Nn-01', title: 'Trùng mã', summary: 'x' },
+    });
+    expect([taken.status, taken.body.code, taken.body.details]).toEqual([
+      409,
+      'COURSE_CODE_TAKEN',
+      { code: 'TV-NN-01' },
+    ]);
+    const takenByPatch = await patch(`/api/v1/courses/${other.id as string}`, outsider.token, {
+      code: 'tv-nn-01',
+    });
+    expect([takenByPatch.status, takenByPatch.body.code]).toEqual([409, 'COURSE_CODE_TAKEN']);
+
+    const renamed = await patch(`/api/v1/courses/${course.id as string}`, teacher.token, {
+      code: 'tv-nn-01.b',
+    });
+    expect([renamed.status, renamed.body.code, renamed.body.title]).toEqual([
+      200,
+      'TV-NN-01.B',
+      'Nông nghiệp trên sóng',
+    ]);
+    const untouched = await patch(`/api/v1/courses/${course.id as string}`, teacher.token, {
+      summary: 'Chuyên đề truyền hình tỉnh',
+    });
+    expect(untouched.body.code).toBe('TV-NN-01.B');
+    // The old code is free again; the new one is on the course page.
+    const reused = await patch(`/api/v1/courses/${other.id as string}`, outsider.token, {
+      code: 'TV-NN-01',
+    });
+    expect([reused.status, reused.body.code]).toEqual([200, 'TV-NN-01']);
+    const page = await http.get(`/api/v1/courses/${course.id as string}`, {
+      token: teacher.token,
+    });
+    expect(page.body.code).toBe('TV-NN-01.B');
+
+    const cleared = await patch(`/api/v1/courses/${course.id as string}`, teacher.token, {
+      code: null,
+    });
+    expect([cleared.status, cleared.body.code]).toEqual([200, null]);
+    const alsoCleared = await patch(`/api/v1/courses/${other.id as string}`, outsider.token, {
+      code: null,
+    });
+    expect(alsoCleared.body.code).toBeNull();
+  });
+
+  it('refuses codes that are not 2–32 letters, digits, hyphens or dots', async () => {
+    for (const code of ['A', 'X'.repeat(33), 'TV 01', 'TV_01', 'KỸ-01', '-TV', 42]) {
+      const response = await http.post('/api/v1/courses', {
+        token: teacher.token,
+        body: { facilityId: ids.mine, code, title: 'x', summary: 'y' },
+      });
+      expect([
+        code,
+        response.status,
+        Object.keys((response.body.details as Json).fields as Json),
+      ]).toEqual([code, 400, ['code']]);
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import {
   JobsModule,
   LoggingModule,
 } from '@lifelong/common';
+import { CertificatesHttpModule } from '@lifelong/certificates';
 import { CoursesHttpModule } from '@lifelong/courses';
 import { DatabaseModule } from '@lifelong/database';
 import { DistanceLessonsHttpModule } from '@lifelong/distance-lessons';
@@ -12,6 +13,8 @@ import { EnrollmentHttpModule } from '@lifelong/enrollment';
 import { IdentityHttpModule } from '@lifelong/identity';
 import { NotificationsHttpModule } from '@lifelong/notifications';
 import { OrganizationsHttpModule, OrganizationsModule } from '@lifelong/organizations';
+import { TelevisionLessonsHttpModule } from '@lifelong/television-lessons';
+import { TrainingHttpModule } from '@lifelong/training';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { OpsModule } from './ops/ops.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
@@ -37,6 +40,9 @@ export class AppModule {
         CoursesHttpModule,
         EnrollmentHttpModule,
         DistanceLessonsHttpModule,
+        TelevisionLessonsHttpModule,
+        CertificatesHttpModule,
+        TrainingHttpModule,
       ],
     };
   }

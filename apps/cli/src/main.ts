@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@lifelong/common';
+import { certificateKeys } from './certificate-keys.command';
 import { migrate } from './migrate.command';
 import { seedDemo } from './seed-demo.command';
 import { up } from './up.command';
@@ -8,6 +9,10 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   migrate: () => migrate(loadConfigOrExit()),
   'seed-demo': () => seedDemo(loadConfigOrExit()),
   up: () => up(),
+  'certificate-keys': (args) => {
+    process.stdout.write(certificateKeys(args));
+    return Promise.resolve();
+  },
 };
 
 async function main(): Promise<void> {

@@ -1,16 +1,20 @@
-import { type AppConfig, ClockModule, ConfigModule } from '@lifelong/common';
+import { type AppConfig, ClockModule, ConfigModule, JobsModule } from '@lifelong/common';
 import { CoursesModule } from '@lifelong/courses';
 import { DatabaseModule } from '@lifelong/database';
 import { EnrollmentModule } from '@lifelong/enrollment';
 import { IdentityModule } from '@lifelong/identity';
 import { OrganizationsModule, OrganizationsWorkerModule } from '@lifelong/organizations';
+import { TelevisionLessonsModule } from '@lifelong/television-lessons';
+import { TrainingWorkerModule } from '@lifelong/training';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DemoCourseSeeder } from './demo/demo-courses';
 import { DemoEnrollmentSeeder } from './demo/demo-enrollments';
 import { DemoSeeder } from './demo/demo-seeder';
+import { DemoTelevisionSeeder } from './demo/demo-television';
+import { DemoTrainingSeeder } from './demo/demo-training';
 
-/** What seeding needs: config, clock, database and the domain modules; no queues. */
+/** What seeding needs: config, clock, database, the domain modules and the job producer. */
 @Module({})
 class SeedModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -25,8 +29,18 @@ class SeedModule {
         OrganizationsWorkerModule,
         CoursesModule,
         EnrollmentModule,
+        TrainingWorkerModule,
+        // Television demo slots are scheduled through the api's service, which queues reminders.
+        JobsModule,
+        TelevisionLessonsModule,
       ],
-      providers: [DemoSeeder, DemoCourseSeeder, DemoEnrollmentSeeder],
+      providers: [
+        DemoSeeder,
+        DemoCourseSeeder,
+        DemoEnrollmentSeeder,
+        DemoTrainingSeeder,
+        DemoTelevisionSeeder,
+      ],
     };
   }
 }

@@ -34,9 +34,9 @@ describe('demo courses', () => {
   it('publishes a dozen Vietnamese courses with every lesson kind, and a second run adds nothing', async () => {
     await quietly(() => seedDemo(config));
     const courses = await dataSource.query<
-      { title: string; status: string; code: string; author: string | null }[]
+      { title: string; status: string; code: string; courseCode: string; author: string | null }[]
     >(
-      `SELECT c.title, c.status, f.code, u.email AS author FROM courses c
+      `SELECT c.title, c.status, f.code, c.code AS courseCode, u.email AS author FROM courses c
          JOIN facilities f ON f.id = c.facility_id LEFT JOIN users u ON u.id = c.created_by`,
     );
     expect(courses).toHaveLength(DEMO_COURSES.length);
@@ -45,8 +45,12 @@ describe('demo courses', () => {
     expect(new Set(courses.map((c) => c.code)).size).toBeGreaterThanOrEqual(8);
     expect(courses.find((c) => c.title === 'Học tập suốt đời: phương pháp tự học')).toMatchObject({
       code: 'DH-MO-HN',
+      courseCode: 'HTSD-01',
       author: 'giangvien@demo.lifelong.local',
     });
+    expect(courses.map((c) => c.courseCode).sort()).toEqual(
+      DEMO_COURSES.map((demo) => demo.code).sort(),
+    );
     const kinds = await dataSource.query<{ kind: string; required: number; n: string }[]>(
       'SELECT kind, required, COUNT(*) AS n FROM lessons GROUP BY kind, required ORDER BY kind',
     );
@@ -64,5 +68,14 @@ describe('demo courses', () => {
     const before = await counts();
     expect(await quietly(() => seedDemo(config))).toContain('nothing changed');
     expect(await counts()).toEqual(before);
+
+    // A course seeded before courses had codes is found by facility and title and given its code.
+    await dataSource.query("UPDATE courses SET code = NULL WHERE code = 'KNS-01'");
+    expect(await quietly(() => seedDemo(config))).toMatch(/\b1 record\(s\) created/);
+    expect(await counts()).toEqual(before);
+    const [kns] = await dataSource.query<{ code: string }[]>(
+      "SELECT code FROM courses WHERE title = 'Kỹ năng số cho mọi người'",
+    );
+    expect(kns).toEqual({ code: 'KNS-01' });
   });
 });

@@ -5,6 +5,7 @@ import {
   JobsModule,
   LoggingModule,
 } from '@lifelong/common';
+import { CertificatesWorkerModule } from '@lifelong/certificates';
 import { CoursesModule } from '@lifelong/courses';
 import { DatabaseModule, OutboxWorkerModule } from '@lifelong/database';
 import { DistanceLessonsWorkerModule } from '@lifelong/distance-lessons';
@@ -12,6 +13,8 @@ import { EnrollmentModule } from '@lifelong/enrollment';
 import { IdentityModule } from '@lifelong/identity';
 import { NotificationsWorkerModule } from '@lifelong/notifications';
 import { OrganizationsModule, OrganizationsWorkerModule } from '@lifelong/organizations';
+import { TelevisionLessonsWorkerModule } from '@lifelong/television-lessons';
+import { TrainingWorkerModule } from '@lifelong/training';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { JobRuntimeModule } from './jobs/job-runtime.module';
 
@@ -36,6 +39,9 @@ export class WorkerModule {
         CoursesModule,
         EnrollmentModule,
         DistanceLessonsWorkerModule,
+        TelevisionLessonsWorkerModule,
+        CertificatesWorkerModule,
+        TrainingWorkerModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/config';
 export * from './config/config.module';
+export * from './config/certificate-keys';
 export * from './errors/domain-error';
 export * from './clock/clock';
 export * from './ids/new-id';

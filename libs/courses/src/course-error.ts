@@ -1,4 +1,5 @@
 import { DomainError, type ErrorKind } from '@lifelong/common';
+import { QueryFailedError } from 'typeorm';
 
 /** Why the courses domain refused a request; each code has one fixed {@link ErrorKind}. */
 export type CourseErrorCode =
@@ -13,7 +14,8 @@ export type CourseErrorCode =
   | 'COURSE_ARCHIVED'
   | 'COURSE_NOT_IN_REVIEW'
   | 'CAPACITY_BELOW_ENROLLED'
-  | 'LESSON_NOT_VIDEO';
+  | 'LESSON_NOT_VIDEO'
+  | 'COURSE_CODE_TAKEN';
 
 const KIND_BY_CODE: Record<CourseErrorCode, ErrorKind> = {
   VALIDATION_FAILED: 'invalid',
@@ -28,6 +30,7 @@ const KIND_BY_CODE: Record<CourseErrorCode, ErrorKind> = {
   COURSE_NOT_IN_REVIEW: 'conflict',
   CAPACITY_BELOW_ENROLLED: 'rule',
   LESSON_NOT_VIDEO: 'rule',
+  COURSE_CODE_TAKEN: 'conflict',
 };
 
 /** A refusal from the courses domain; the global filter maps its kind to the HTTP status. */
@@ -52,7 +55,21 @@ export class CourseError extends DomainError<CourseErrorCode> {
     return new CourseError('SECTION_NOT_FOUND', `There is no section ${sectionId}`, { sectionId });
   }
 
+  /** 409: another course already has the code (the unique index `uq_courses_code` said so). */
+  static codeTaken(code: string): CourseError {
+    return new CourseError('COURSE_CODE_TAKEN', `Another course already has the code ${code}`, {
+      code,
+    });
+  }
+
   static lessonNotFound(lessonId: string): CourseError {
     return new CourseError('LESSON_NOT_FOUND', `There is no lesson ${lessonId}`, { lessonId });
   }
+}
+
+/** True when `error` is the database's duplicate-key error on the named unique index. */
+export function isDuplicateKey(error: unknown, indexName: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; sqlMessage?: string } | undefined;
+  return driverError?.code === 'ER_DUP_ENTRY' && (driverError.sqlMessage ?? '').includes(indexName);
 }

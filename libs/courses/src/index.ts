@@ -31,6 +31,12 @@ export {
   WATCHED_KINDS,
 } from './lessons/lesson-kind';
 
+/**
+ * Course codes (`TV-NN-01`): `readCourseCode(raw)` is the code as stored (trimmed, upper case) or
+ * null when `raw` cannot be one; look a course up by `{ code: readCourseCode(raw) }`.
+ */
+export { normalizeCourseCode, readCourseCode } from './courses/course-code';
+
 /** The course row, for relations from other domains' entities (`courses.id`). */
 export { Course } from './courses/course.entity';
 /** The lesson row, for relations from other domains' entities (`lessons.id`). */

@@ -8,6 +8,10 @@ import { CreateCourses1764403600000 } from './1764403600000-create-courses';
 import { CreateEnrollments1764403700000 } from './1764403700000-create-enrollments';
 import { CreateNotifications1764404000000 } from './1764404000000-create-notifications';
 import { CreateVideos1764404100000 } from './1764404100000-create-videos';
+import { CreateTelevisionLessons1764500000000 } from './1764500000000-create-television-lessons';
+import { CreateCertificates1764600000000 } from './1764600000000-create-certificates';
+import { CreateTraining1764700000000 } from './1764700000000-create-training';
+import { AddCourseCodes1764800000000 } from './1764800000000-add-course-codes';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -24,4 +28,8 @@ export const MIGRATIONS = [
   CreateEnrollments1764403700000,
   CreateNotifications1764404000000,
   CreateVideos1764404100000,
+  CreateTelevisionLessons1764500000000,
+  CreateCertificates1764600000000,
+  CreateTraining1764700000000,
+  AddCourseCodes1764800000000,
 ];

@@ -26,7 +26,7 @@ import {
   removeMediaDir,
   truncated,
 } from '../../../test/support/media-fixtures';
-import { WorkerProcess } from './worker-process';
+import { WorkerProcess } from '../../../test/support/worker-process';
 
 const context = (attempt = 1): JobContext => ({
   jobId: 'test',

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CompleteLessonService } from './completion/complete-lesson.service';
 import { CourseCompletion } from './completion/course-completion';
 import { EnrollLearnerService } from './enrollments/enroll-learner.service';
+import { EnrollMandatedMany } from './enrollments/enroll-mandated-many';
 import { Enrollment } from './enrollments/enrollment.entity';
 import { EnrollmentReadsService } from './enrollments/enrollment-reads.service';
 import { EnrollmentsRepository } from './enrollments/enrollments.repository';
@@ -19,6 +20,7 @@ const SERVICES = [
   CompleteLessonService,
   CourseCompletion,
   EnrollLearnerService,
+  EnrollMandatedMany,
   EnrollmentReadsService,
   EnrollmentsRepository,
   LessonProgressRepository,

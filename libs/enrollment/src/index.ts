@@ -37,6 +37,11 @@ export { EnrollmentError, type EnrollmentErrorCode } from './enrollment-error';
  */
 export { EnrollLearnerService, type EnrollOutcome } from './enrollments/enroll-learner.service';
 /**
+ * Mandated enrollment of many people in one transaction (multi-row, course locked once, no
+ * per-person event): `enroll(manager, courseId, userIds, at)` returns each one's enrollment id.
+ */
+export { EnrollMandatedMany } from './enrollments/enroll-mandated-many';
+/**
  * Withdrawing (a freed seat goes to the oldest waitlisted learner in the same transaction), and
  * `fillFreeSeats(courseId)` to seat waiting learners after a capacity was raised.
  */

@@ -348,6 +348,27 @@ describe('staff CSV import job', () => {
       "SELECT COUNT(*) AS n FROM `staff_profiles` WHERE `employee_code` LIKE 'R%'",
     );
     expect(Number(n)).toBe(2_500);
+    // One memberships-changed event per written batch, not one per row.
+    const ids = new Set(
+      (
+        await dataSource.query<{ userId: string }[]>(
+          "SELECT p.`user_id` AS userId FROM `staff_profiles` p WHERE p.`employee_code` LIKE 'R%'",
+        )
+      ).map((row) => row.userId),
+    );
+    const events = (
+      await dataSource.query<{ payload: unknown }[]>(
+        'SELECT `payload` FROM `outbox_events` WHERE `type` = ?',
+        ['organizations.memberships-changed'],
+      )
+    )
+      .map((row) =>
+        typeof row.payload === 'string'
+          ? (JSON.parse(row.payload) as { userIds: string[] })
+          : (row.payload as { userIds: string[] }),
+      )
+      .filter((payload) => payload.userIds.some((userId) => ids.has(userId)));
+    expect(events.map((payload) => payload.userIds.length)).toEqual([1_000, 1_000, 500]);
   });
 
   it('marks the import failed when the last attempt fails', async () => {

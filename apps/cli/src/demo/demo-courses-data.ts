@@ -20,6 +20,8 @@ export type DemoLesson =
 
 export interface DemoCourse {
   facilityCode: string;
+  /** The course's own code (what a broadcaster's schedule names it by); unique, the seed's key. */
+  code: string;
   title: string;
   summary: string;
   description: string;
@@ -85,6 +87,7 @@ export const DEMO_COURSES: DemoCourse[] = [
   course(
     {
       facilityCode: 'DH-MO-HN',
+      code: 'KNS-01',
       title: 'Kỹ năng số cho mọi người',
       summary: 'Dùng điện thoại và máy tính an toàn, hiệu quả cho học tập, công việc và đời sống.',
       description:
@@ -120,6 +123,7 @@ export const DEMO_COURSES: DemoCourse[] = [
   course(
     {
       facilityCode: 'DH-MO-HN',
+      code: 'HTSD-01',
       title: 'Học tập suốt đời: phương pháp tự học',
       summary: 'Đặt mục tiêu, tìm nguồn học mở và duy trì thói quen học tập ở mọi lứa tuổi.',
       description:
@@ -154,6 +158,7 @@ export const DEMO_COURSES: DemoCourse[] = [
   course(
     {
       facilityCode: 'NNTH-BENTHANH',
+      code: 'TA-GT-01',
       title: 'Tiếng Anh giao tiếp cơ bản',
       summary: 'Chào hỏi, giới thiệu bản thân, hỏi đường và mua bán bằng tiếng Anh đơn giản.',
       description:
@@ -190,6 +195,7 @@ export const DEMO_COURSES: DemoCourse[] = [
   course(
     {
       facilityCode: 'DH-MO-HN',
+      code: 'ATTT-01',
       title: 'An toàn thông tin cho cán bộ, công chức',
       summary: 'Nhận biết lừa đảo qua thư điện tử, bảo vệ dữ liệu cơ quan và xử lý sự cố ban đầu.',
       description:
@@ -225,6 +231,7 @@ export const DEMO_COURSES: DemoCourse[] = [
   course(
     {
       facilityCode: 'HTCD-CANGIO',
+      code: 'NN-TS-01',
       title: 'Nuôi trồng thủy sản bền vững',
       summary: 'Nuôi tôm, cá an toàn sinh học, quản lý nước ao và bảo vệ rừng ngập mặn.',
       description:
@@ -254,6 +261,7 @@ export const DEMO_COURSES: DemoCourse[] = [
   course(
     {
       facilityCode: 'HTCD-BAVI',
+      code: 'NN-RAU-01',
       title: 'Trồng rau an toàn theo VietGAP',
       summary: 'Chọn đất, dùng phân bón và thuốc bảo vệ thực vật đúng cách để rau sạch đến bữa ăn.',
       description:
@@ -289,6 +297,7 @@ export const DEMO_COURSES: DemoCourse[] = [
   course(
     {
       facilityCode: 'KNS-CAUGIAY',
+      code: 'SCC-01',
       title: 'Sơ cứu ban đầu tại cộng đồng',
       summary: 'Xử lý vết thương, bỏng, đuối nước và gọi cấp cứu 115 đúng cách.',
       description: 'Kỹ năng sơ cứu cơ bản cho mọi gia đình và tình nguyện viên ở khu dân cư.',
@@ -319,6 +328,7 @@ export const DEMO_COURSES: DemoCourse[] = [
   course(
     {
       facilityCode: 'GDTX-TN',
+      code: 'THVP-01',
       title: 'Tin học văn phòng cơ bản',
       summary: 'Soạn văn bản, lập bảng tính đơn giản và trình chiếu cho công việc hằng ngày.',
       description:
@@ -345,6 +355,7 @@ export const DEMO_COURSES: DemoCourse[] = [
   course(
     {
       facilityCode: 'HTCD-BATXAT',
+      code: 'DLCD-01',
       title: 'Du lịch cộng đồng ở vùng cao',
       summary: 'Đón khách tại nhà, giữ gìn bản sắc và chia sẻ lợi ích du lịch trong bản.',
       description:
@@ -379,6 +390,7 @@ export const DEMO_COURSES: DemoCourse[] = [
   course(
     {
       facilityCode: 'GDNN-GDTX-SOCSON',
+      code: 'DDD-01',
       title: 'Điện dân dụng cơ bản',
       summary: 'Lắp đặt, sửa chữa điện trong gia đình đúng kỹ thuật và an toàn.',
       description: 'Khóa nghề ngắn hạn: dụng cụ, đấu nối ổ cắm, công tắc, aptomat và an toàn điện.',
@@ -409,6 +421,7 @@ export const DEMO_COURSES: DemoCourse[] = [
   course(
     {
       facilityCode: 'TV-LAOCAI',
+      code: 'VHD-01',
       title: 'Văn hóa đọc trong gia đình',
       summary:
         'Xây dựng thói quen đọc sách cùng con, góc đọc tại nhà và câu lạc bộ đọc ở thôn bản.',
@@ -445,6 +458,7 @@ export const DEMO_COURSES: DemoCourse[] = [
   course(
     {
       facilityCode: 'HTCD-CANGIO',
+      code: 'PCTT-01',
       title: 'Phòng chống thiên tai và ứng phó biến đổi khí hậu',
       summary: 'Chuẩn bị trước mùa bão, sơ tán an toàn và giảm thiệt hại cho hộ gia đình ven biển.',
       description:

@@ -9,14 +9,15 @@ import {
 import { type Principal, User } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, In, IsNull } from 'typeorm';
 import { DEMO_COURSES, type DemoCourse, type DemoLesson } from './demo-courses-data';
 import { DEMO_ACCOUNTS } from './demo-data';
 
 /**
  * Loads the demo courses through the authoring and publishing services, so every rule holds
- * (sanitized readings, validated quizzes, readiness). A course is found by facility and title: a
- * second run creates nothing; a course left in draft by an interrupted run is published.
+ * (sanitized readings, validated quizzes, readiness). A course is found by its code (or, when
+ * seeded before courses had codes, by facility and title, and given its code): a second run
+ * creates nothing; a course left in draft by an interrupted run is published.
  */
 @Injectable()
 export class DemoCourseSeeder {
@@ -29,18 +30,21 @@ export class DemoCourseSeeder {
   ) {}
 
   /**
-   * Returns how many courses it created. A facility's demo instructor (giangvien@… at DH-MO-HN)
+   * Returns how many courses it created (or gave their code). A facility's demo instructor (giangvien@… at DH-MO-HN)
    * authors its courses; the administrator authors the others.
    */
   async seed(admin: Principal, facilityIds: Map<string, string>): Promise<number> {
     const instructors = await this.instructors(facilityIds);
     const authorOf = (code: string): Principal => instructors.get(code) ?? admin;
     const existing = await this.dataSource.getRepository(Course).find({
-      select: { id: true, facilityId: true, title: true, status: true },
-      where: { facilityId: In([...facilityIds.values()]) },
+      select: { id: true, facilityId: true, code: true, title: true, status: true },
+      where: [
+        { code: In(DEMO_COURSES.map((demo) => demo.code)) },
+        { facilityId: In([...facilityIds.values()]), code: IsNull() },
+      ],
     });
     const found = new Map(
-      existing.map((course) => [`${course.facilityId}|${course.title}`, course]),
+      existing.map((course) => [course.code ?? `${course.facilityId}|${course.title}`, course]),
     );
     let created = 0;
     for (const demo of DEMO_COURSES) {
@@ -50,7 +54,11 @@ export class DemoCourseSeeder {
           `Demo course "${demo.title}" names ${demo.facilityCode}, which was not created.`,
         );
       const author = authorOf(demo.facilityCode);
-      const course = found.get(`${facilityId}|${demo.title}`);
+      const course = found.get(demo.code) ?? found.get(`${facilityId}|${demo.title}`);
+      if (course && course.code === null) {
+        await this.authoring.update(author, course.id, { code: demo.code });
+        created += 1;
+      }
       if (course?.status === 'draft') await this.publishing.publish(author, course.id);
       if (course) continue;
       await this.create(author, facilityId, demo);

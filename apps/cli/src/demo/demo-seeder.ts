@@ -17,6 +17,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import { DemoCourseSeeder } from './demo-courses';
 import { DemoEnrollmentSeeder } from './demo-enrollments';
+import { DemoTelevisionSeeder } from './demo-television';
+import { DemoTrainingSeeder } from './demo-training';
 import {
   DEMO_ACCOUNTS,
   DEMO_ADMIN_UNITS,
@@ -48,6 +50,8 @@ export class DemoSeeder {
     private readonly importStaff: ImportStaffJob,
     private readonly courses: DemoCourseSeeder,
     private readonly enrollments: DemoEnrollmentSeeder,
+    private readonly training: DemoTrainingSeeder,
+    private readonly television: DemoTelevisionSeeder,
   ) {}
 
   async seed(): Promise<string> {
@@ -58,9 +62,13 @@ export class DemoSeeder {
     const orgUnitIds = await this.seedOrgUnits(admin);
     await this.seedAccounts(adminUnitIds, facilityIds, orgUnitIds);
     this.created += await this.courses.seed(admin, facilityIds);
+    // After the courses: channels air their television lessons.
+    this.created += await this.television.seed(admin);
     const staffImported = await this.seedStaff(admin);
     // After the staff: they fill a course so that a demo learner waits on its waitlist.
     this.created += await this.enrollments.seed();
+    // After the enrollments: mandated training enrolls the ministry's staff in its courses.
+    this.created += await this.training.seed(admin);
     return this.created === 0 && !staffImported
       ? 'already loaded, nothing changed.'
       : `${this.created} record(s) created${staffImported ? ', staff imported' : ''}.`;

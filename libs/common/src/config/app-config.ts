@@ -217,6 +217,13 @@ export class EnvironmentVariables {
   @Max(23)
   DIGEST_HOUR_LOCAL = 7;
 
+  /** Days an assignment stays overdue before the org managers one unit up are told. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  TRAINING_ESCALATION_DAYS = 14;
+
   /** Signs unsubscribe links; empty derives a key from JWT_SECRET (for that purpose only). */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -301,6 +308,62 @@ export class EnvironmentVariables {
   @Min(60)
   @Max(86_400)
   PLAYBACK_URL_TTL_SECONDS = 4 * 3600;
+
+  /** Television lessons: the time zone of feeds, reminder texts and schedule CSV input. */
+  @IsString()
+  @MinLength(1)
+  TV_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+  /** Minutes after an airing ends during which its attendance code is still accepted. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  TV_ATTENDANCE_GRACE_MINUTES = 30;
+
+  /** Minutes before air time at which enrolled learners are reminded. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_080)
+  TV_REMINDER_LEAD_MINUTES = 30;
+
+  /** Wrong attendance codes a learner may enter per TV_CODE_WINDOW_SECONDS before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TV_CODE_MAX_WRONG = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TV_CODE_WINDOW_SECONDS = 600;
+
+  /**
+   * Signs certificates (Ed25519 private key, PEM or base64 PKCS#8); empty uses the committed
+   * development key, which production refuses. Checked in buildConfig (certificate-keys.ts).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CERTIFICATE_SIGNING_KEY?: string;
+
+  /** The signing key's id (`kid`), stored with every certificate it signs. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CERTIFICATE_KEY_ID?: string;
+
+  /** Retired keys still published for verification: `kid=<base64 SPKI>,kid=…`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CERTIFICATE_PREVIOUS_KEYS?: string;
+
+  /** The issuer's name on certificates and Open Badges credentials. */
+  @IsString()
+  @MinLength(1)
+  CERTIFICATE_ISSUER_NAME = 'Lifelong';
 }
 
 export type LogLevel = EnvironmentVariables['LOG_LEVEL'];

@@ -7,6 +7,7 @@ import {
   type EnvironmentVariables,
   type LogLevel,
 } from './app-config';
+import { certificateKeys, type CertificateKeysConfig } from './certificate-keys';
 
 export const QUEUE_NAMES = ['media-transcode', 'documents', 'notifications', 'default'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -56,8 +57,22 @@ export abstract class AppConfig {
   abstract readonly mail: { smtpUrl: string | null; from: string; dir: string };
   /** Daily digests' local hour; the unsubscribe signing key (null: derived from JWT_SECRET). */
   abstract readonly notifications: { digestHourLocal: number; unsubscribeSecret: string | null };
+  /** Mandated training: days an assignment stays overdue before the unit above hears of it. */
+  abstract readonly training: { escalationDays: number };
   /** Video storage, upload limit, transcoding tools and playback links. */
   abstract readonly media: MediaConfig;
+  /**
+   * Television lessons: the display time zone, the attendance grace period, the reminder lead
+   * time, and the wrong-code limit per learner.
+   */
+  abstract readonly television: {
+    timeZone: string;
+    attendanceGraceMinutes: number;
+    reminderLeadMinutes: number;
+    codeGuesses: { maxWrong: number; windowSeconds: number };
+  };
+  /** The certificate signing key, the retired keys still published, the issuer's name. */
+  abstract readonly certificates: CertificateKeysConfig;
 }
 
 /** Where distance-lesson videos live and how they are processed and handed out. */
@@ -98,6 +113,15 @@ function parseDatabaseUrl(url: string): AppConfig['database'] & { problems: stri
   };
 }
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function parseTrustProxy(value: string): boolean | number | string[] {
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d+$/.test(value)) return Number(value);
@@ -129,6 +153,10 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
   if (queues.problems.length) problems.WORKER_QUEUES = queues.problems;
   if (env.MEDIA_STORAGE === 's3' && !env.MEDIA_S3_BUCKET)
     problems.MEDIA_S3_BUCKET = ['is required when MEDIA_STORAGE is s3'];
+  if (!isTimeZone(env.TV_TIME_ZONE))
+    problems.TV_TIME_ZONE = ['must be an IANA time zone such as Asia/Ho_Chi_Minh'];
+  const certificates = certificateKeys(env);
+  Object.assign(problems, certificates.problems);
   if (Object.keys(problems).length) throw new ConfigError(problems);
   const { problems: _ignored, ...db } = database;
   return {
@@ -181,7 +209,15 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       digestHourLocal: env.DIGEST_HOUR_LOCAL,
       unsubscribeSecret: env.UNSUBSCRIBE_SECRET ?? null,
     },
+    training: { escalationDays: env.TRAINING_ESCALATION_DAYS },
     media: mediaConfig(env),
+    television: {
+      timeZone: env.TV_TIME_ZONE,
+      attendanceGraceMinutes: env.TV_ATTENDANCE_GRACE_MINUTES,
+      reminderLeadMinutes: env.TV_REMINDER_LEAD_MINUTES,
+      codeGuesses: { maxWrong: env.TV_CODE_MAX_WRONG, windowSeconds: env.TV_CODE_WINDOW_SECONDS },
+    },
+    certificates: certificates.config!,
   };
 }
 

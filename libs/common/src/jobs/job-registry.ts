@@ -20,6 +20,26 @@ export interface JobPayloads {
   'notifications.send-digest': { userId: string; digestDate: string };
   /** Probes an uploaded video, encodes its HLS renditions and poster, and publishes them. */
   'media.transcode-video': { videoId: string };
+  /** Reminds a broadcast's enrolled learners, for the broadcast's revision `revision` only. */
+  'television.remind-broadcast': { broadcastId: string; revision: number };
+  /** Queues the reminders that are due and not sent (a lost delayed job is found here; recurring). */
+  'television.sweep-reminders': Record<string, never>;
+  /** Completes television lessons whose learners were present and have passed the check quiz (recurring). */
+  'television.settle-checks': Record<string, never>;
+  /** Runs one channel schedule CSV import. */
+  'television.import-schedule': { importId: string };
+  /** Issues the certificate of one completed enrollment (at most one, ever) and stores its PDF. */
+  'certificates.issue': { enrollmentId: string };
+  /** Brings one requirement's assignments in step with its current version and target. */
+  'training.sync-requirement': { requirementId: string };
+  /** Brings these people's assignments in step after they joined, moved or left units. */
+  'training.sync-people': { userIds: string[] };
+  /** Completes the assignment of a completed enrollment (from `enrollment.completed`). */
+  'training.complete-assignment': { enrollmentId: string };
+  /** Stores an issued certificate's serial on the assignment of its enrollment. */
+  'training.attach-certificate': { enrollmentId: string; serial: string };
+  /** Statuses, expiry, recertification windows, reminders and escalation (recurring). */
+  'training.scan-deadlines': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -57,6 +77,25 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   },
   'notifications.send-digest': { queue: 'notifications', options: retrying(12) },
   'media.transcode-video': { queue: 'media-transcode', options: retrying(3) },
+  'television.remind-broadcast': { queue: 'default', options: retrying(5) },
+  'television.sweep-reminders': {
+    queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
+  'television.settle-checks': {
+    queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
+  'television.import-schedule': { queue: 'default', options: retrying(3) },
+  'certificates.issue': { queue: 'documents', options: retrying(8) },
+  'training.sync-requirement': { queue: 'default', options: retrying(5) },
+  'training.sync-people': { queue: 'default', options: retrying(5) },
+  'training.complete-assignment': { queue: 'default', options: retrying(5) },
+  'training.attach-certificate': { queue: 'default', options: retrying(5) },
+  'training.scan-deadlines': {
+    queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

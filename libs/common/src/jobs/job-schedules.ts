@@ -10,4 +10,9 @@ export const JOB_SCHEDULES: { readonly [N in JobName]?: (config: AppConfig) => R
   'outbox.relay': (config) => ({ every: config.queues.outboxRelayIntervalMs }),
   // Each run queues the digests whose local hour has come (per user time zone, from the Clock).
   'notifications.plan-digests': () => ({ every: 5 * 60_000 }),
+  // Reminders are delayed jobs; this finds the due ones Redis lost (the broadcast row is the truth).
+  'television.sweep-reminders': () => ({ every: 60_000 }),
+  'television.settle-checks': () => ({ every: 60_000 }),
+  // Overdue, expiry, recertification windows and reminders move by the hour at the finest.
+  'training.scan-deadlines': () => ({ every: 15 * 60_000 }),
 };

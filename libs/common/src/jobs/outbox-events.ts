@@ -20,8 +20,46 @@ export interface OutboxEvents {
   'video.failed': VideoOutcomeEvent & { reason: string };
   /** A broadcast airs soon: one event per chunk of at most 1,000 enrolled learners. */
   'broadcast.reminder': BroadcastReminderEvent;
+  /** A channel schedule CSV was uploaded: import it. */
+  'television.schedule-import-requested': { importId: string };
   /** A certificate was issued for a completed enrollment. */
   'certificate.issued': CertificateIssuedEvent;
+  /** People joined, moved or left org units (staff import: one event per batch of ≤1,000). */
+  'organizations.memberships-changed': MembershipsChangedEvent;
+  /** A training requirement was created or edited: its assignments follow the new version. */
+  'training.requirement-changed': { requirementId: string };
+  /** People were assigned mandated training: one event per chunk of at most 1,000. */
+  'training.assigned': TrainingNoticeEvent;
+  /** Mandated training is due soon (`daysLeft` is the reminder step). */
+  'training.due-soon': TrainingNoticeEvent & { daysLeft: string };
+  /** Mandated training is overdue: for the learners, or for their unit's org managers. */
+  'training.overdue': TrainingNoticeEvent & TrainingManagerNotice;
+  /** Staff are still overdue after the escalation period: for the org managers one unit up. */
+  'training.escalated': TrainingNoticeEvent & TrainingManagerNotice;
+}
+
+/** The people whose current membership changed (at most 1,000 per event). */
+export interface MembershipsChangedEvent {
+  userIds: string[];
+}
+
+/** A training notice for a chunk of at most 1,000 recipients, with a display snapshot. */
+export interface TrainingNoticeEvent {
+  requirementId: string;
+  recipientIds: string[];
+  title: string;
+  courseId: string;
+  courseTitle: string;
+  /** ISO 8601 (UTC), when every recipient's assignment shares it; absent otherwise. */
+  dueAt?: string;
+}
+
+/** Present when the recipients are managers rather than the learners themselves. */
+export interface TrainingManagerNotice {
+  audience?: 'learner' | 'manager';
+  orgUnitName?: string;
+  /** How many of the unit's staff this notice is about (managers' notices). */
+  staffCount?: string;
 }
 
 /** Who to remind of which airing, with a display snapshot as it was when the reminder fired. */
@@ -112,13 +150,40 @@ export const EVENT_ROUTES: Routes = {
   ],
   'enrollment.confirmed': [toNotifications],
   'enrollment.promoted': [toNotifications],
-  // Routed by certificates when they land.
-  'enrollment.completed': [],
+  'enrollment.completed': [
+    { job: 'certificates.issue', payload: (event) => ({ enrollmentId: event.enrollmentId }) },
+    {
+      job: 'training.complete-assignment',
+      payload: (event) => ({ enrollmentId: event.enrollmentId }),
+    },
+  ],
   'media.video-uploaded': [
     { job: 'media.transcode-video', payload: (event) => ({ videoId: event.videoId }) },
   ],
   'video.ready': [toNotifications],
   'video.failed': [toNotifications],
   'broadcast.reminder': [toNotifications],
-  'certificate.issued': [toNotifications],
+  'television.schedule-import-requested': [
+    { job: 'television.import-schedule', payload: (event) => ({ importId: event.importId }) },
+  ],
+  'certificate.issued': [
+    toNotifications,
+    {
+      job: 'training.attach-certificate',
+      payload: (event) => ({ enrollmentId: event.enrollmentId, serial: event.serial }),
+    },
+  ],
+  'organizations.memberships-changed': [
+    { job: 'training.sync-people', payload: (event) => ({ userIds: event.userIds }) },
+  ],
+  'training.requirement-changed': [
+    {
+      job: 'training.sync-requirement',
+      payload: (event) => ({ requirementId: event.requirementId }),
+    },
+  ],
+  'training.assigned': [toNotifications],
+  'training.due-soon': [toNotifications],
+  'training.overdue': [toNotifications],
+  'training.escalated': [toNotifications],
 };

@@ -26,6 +26,7 @@ export interface CatalogueCriteria {
 const COLUMNS = [
   'c.`id` AS id',
   'c.`facility_id` AS facilityId',
+  'c.`code` AS code',
   'c.`title` AS title',
   'c.`summary` AS summary',
   'c.`description` AS description',
@@ -109,6 +110,7 @@ export function courseTagsStatement(courseIds: readonly string[]): SqlStatement 
 export interface CourseRow {
   id: string;
   facilityId: string;
+  code: string | null;
   title: string;
   summary: string;
   description: string | null;

@@ -4,9 +4,10 @@ import { Facility } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CourseError } from '../course-error';
+import { CourseError, isDuplicateKey } from '../course-error';
 import { AuthoringGate } from './authoring-gate';
 import { Course } from './course.entity';
+import { codeInput } from './course-code';
 import {
   assertWindow,
   type CoursePatch,
@@ -45,6 +46,7 @@ export class CourseAuthoring {
     const course = this.dataSource.getRepository(Course).create({
       id: newId(),
       facilityId: facility.id,
+      code: codeInput(input.code) ?? null,
       title: plainText(input.title),
       summary: plainText(input.summary),
       description: input.description ? plainText(input.description) : null,
@@ -64,11 +66,13 @@ export class CourseAuthoring {
       course,
       tags.map(({ tag }) => tag),
     );
-    return this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(Course).insert(course);
-      await this.records.replaceTags(manager, course.id, tags);
-      return this.records.view(manager, course.id);
-    });
+    return codeGuarded(course.code, () =>
+      this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(Course).insert(course);
+        await this.records.replaceTags(manager, course.id, tags);
+        return this.records.view(manager, course.id);
+      }),
+    );
   }
 
   /**
@@ -78,25 +82,30 @@ export class CourseAuthoring {
    */
   async update(principal: Principal, courseId: string, patch: CoursePatch): Promise<CourseView> {
     await this.gate.course(principal, courseId);
-    return this.dataSource.transaction(async (manager) => {
-      const course = await this.records.lock(manager, courseId);
-      const refusal = editRefusal(course.status, { kind: 'course-fields' });
-      if (refusal) throw refusal;
-      this.apply(course, patch);
-      const newTags = patch.tags ? normalizeTags(patch.tags) : null;
-      const tagNames =
-        newTags?.map(({ tag }) => tag) ??
-        (await this.records.tagsOf(manager, [courseId])).get(courseId) ??
-        [];
-      course.searchText = this.records.searchText(course, tagNames);
-      course.status = statusAfterEdit(course.status);
-      await this.save(manager, course);
-      if (newTags) await this.records.replaceTags(manager, courseId, newTags);
-      return this.records.view(manager, courseId);
-    });
+    const code = codeInput(patch.code);
+    return codeGuarded(code, () =>
+      this.dataSource.transaction(async (manager) => {
+        const course = await this.records.lock(manager, courseId);
+        const refusal = editRefusal(course.status, { kind: 'course-fields' });
+        if (refusal) throw refusal;
+        this.apply(course, { ...patch, code });
+        const newTags = patch.tags ? normalizeTags(patch.tags) : null;
+        const tagNames =
+          newTags?.map(({ tag }) => tag) ??
+          (await this.records.tagsOf(manager, [courseId])).get(courseId) ??
+          [];
+        course.searchText = this.records.searchText(course, tagNames);
+        course.status = statusAfterEdit(course.status);
+        await this.save(manager, course);
+        if (newTags) await this.records.replaceTags(manager, courseId, newTags);
+        return this.records.view(manager, courseId);
+      }),
+    );
   }
 
+  /** Applies the patch; its `code` is already normalized. */
   private apply(course: Course, patch: CoursePatch): void {
+    if (patch.code !== undefined) course.code = patch.code;
     if (patch.title !== undefined) course.title = plainText(patch.title);
     if (patch.summary !== undefined) course.summary = plainText(patch.summary);
     if (patch.description !== undefined)
@@ -124,6 +133,7 @@ export class CourseAuthoring {
     await manager.getRepository(Course).update(
       { id: course.id },
       {
+        code: course.code,
         title: course.title,
         summary: course.summary,
         description: course.description,
@@ -137,5 +147,21 @@ export class CourseAuthoring {
         searchText: course.searchText,
       },
     );
+  }
+}
+
+/**
+ * Runs `write`, answering 409 `COURSE_CODE_TAKEN` when another course holds `code`. The unique
+ * index decides, not a look-up first: of two concurrent writers of one code, one commits.
+ */
+async function codeGuarded<T>(
+  code: string | null | undefined,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (code && isDuplicateKey(error, 'uq_courses_code')) throw CourseError.codeTaken(code);
+    throw error;
   }
 }

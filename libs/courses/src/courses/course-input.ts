@@ -5,6 +5,8 @@ import { CourseError } from '../course-error';
 export interface CourseFields {
   title: string;
   summary: string;
+  /** A catalogue or broadcast code, unique across the platform (course-code.ts). */
+  code?: string | null;
   description?: string | null;
   language?: string;
   tags?: string[];

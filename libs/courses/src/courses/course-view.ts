@@ -6,6 +6,7 @@ import type { CourseStatus } from './course-status';
 export interface CourseView {
   id: string;
   facilityId: string;
+  code: string | null;
   title: string;
   summary: string;
   description: string | null;
@@ -75,6 +76,7 @@ export function courseView(course: Course, tags: string[]): CourseView {
   return {
     id: course.id,
     facilityId: course.facilityId,
+    code: course.code,
     title: course.title,
     summary: course.summary,
     description: course.description,

@@ -26,6 +26,7 @@ const decimalNumber: ValueTransformer = {
 @Entity('courses')
 @Index('ix_courses_catalogue', ['status', 'publishedAt', 'id'])
 @Index('ix_courses_facility', ['facilityId', 'status', 'publishedAt'])
+@Index('uq_courses_code', ['code'], { unique: true })
 export class Course {
   @PrimaryColumn({ type: 'char', length: 36 })
   id!: string;
@@ -36,6 +37,10 @@ export class Course {
   @ManyToOne(() => Facility, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'facility_id', foreignKeyConstraintName: 'fk_courses_facility' })
   facility?: Facility;
+
+  /** What a catalogue or a broadcaster calls the course, upper case (course-code.ts); optional. */
+  @Column({ type: 'varchar', length: 32, nullable: true, default: null })
+  code!: string | null;
 
   @Column({ type: 'varchar', length: 200 })
   title!: string;

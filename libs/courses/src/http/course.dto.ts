@@ -17,6 +17,11 @@ import { COURSE_STATUSES, type CourseStatus } from '../courses/course-status';
 import type { CourseView } from '../courses/course-view';
 import { MAX_TAGS } from '../courses/course-input';
 import {
+  COURSE_CODE_MAX_LENGTH,
+  COURSE_CODE_MESSAGE,
+  COURSE_CODE_PATTERN,
+} from '../courses/course-code';
+import {
   INSTANT_MESSAGE,
   INSTANT_PATTERN,
   LANGUAGE_PATTERN,
@@ -28,6 +33,21 @@ import {
 
 /** The optional fields of a course, on creation and on `PATCH`. */
 class CourseOptionsDto {
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'TV-NN-01',
+    maxLength: COURSE_CODE_MAX_LENGTH,
+    description:
+      "What a catalogue or a broadcaster calls the course: 2–32 letters, digits, '-' or '.'; " +
+      'stored upper case, unique across the platform (409 COURSE_CODE_TAKEN). null clears it.',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Matches(COURSE_CODE_PATTERN, { message: COURSE_CODE_MESSAGE })
+  code?: string | null;
+
   @ApiPropertyOptional({
     type: String,
     nullable: true,
@@ -168,6 +188,7 @@ export class ListCoursesQuery extends PageQuery {
 export class CourseDto {
   @ApiProperty() id!: string;
   @ApiProperty() facilityId!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'TV-NN-01' }) code!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty() summary!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
@@ -189,6 +210,7 @@ export class CourseDto {
     return {
       id: course.id,
       facilityId: course.facilityId,
+      code: course.code,
       title: course.title,
       summary: course.summary,
       description: course.description,

@@ -125,6 +125,7 @@ export class CoursesController {
 /** The body's course fields as the services take them (times as Dates). */
 function coursePatch(body: UpdateCourseDto): CoursePatch {
   return {
+    code: body.code,
     title: body.title,
     summary: body.summary,
     description: body.description,

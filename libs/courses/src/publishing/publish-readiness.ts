@@ -70,7 +70,7 @@ function lessonReason(lesson: LessonForReadiness): Omit<NotReadyReason, 'lessonI
           }
         : null;
     case 'television':
-      // Broadcast slots belong to the television-lessons lib (a later issue).
+      // Broadcasts (libs/television-lessons) may be scheduled before or after publishing.
       return null;
   }
 }

@@ -1,5 +1,5 @@
 import { AppConfig, Clock } from '@lifelong/common';
-import { DEFAULT_COMPLETION_THRESHOLD } from '@lifelong/courses';
+import { DEFAULT_COMPLETION_THRESHOLD, WATCHED_KINDS } from '@lifelong/courses';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertLearning, assertLessonOf } from '../completion/complete-lesson.service';
@@ -156,13 +156,21 @@ export class RecordProgressService {
   }
 }
 
-/** The lesson must be a video of the enrollment's course with a known duration. */
+/**
+ * The lesson must be watched (a video, or a television lesson with its replay attached) of the
+ * enrollment's course, with a known duration.
+ */
 function playable(
   context: { courseId: string },
   lesson: LessonForProgress | null,
   lessonId: string,
 ): PlayableLesson {
-  assertLessonOf(context, lesson, lessonId, 'video');
+  assertLessonOf(context, lesson, lessonId);
+  if (!WATCHED_KINDS.includes(lesson.kind))
+    throw new EnrollmentError('LESSON_KIND_MISMATCH', 'This works on video lessons only', {
+      lessonId,
+      kind: lesson.kind,
+    });
   const { durationSeconds } = lesson;
   if (durationSeconds === null || durationSeconds <= 0)
     throw new EnrollmentError('LESSON_NOT_PLAYABLE', 'The lesson has no ready video yet', {

@@ -1,6 +1,6 @@
 /**
- * The kinds of notification with a recipe and templates (api.md lists more, such as
- * `training.*`, which come with their features). An outbox event of the same name becomes one.
+ * The kinds of notification with a recipe and templates (api.md's list). An outbox event of
+ * the same name becomes one.
  */
 export const NOTIFICATION_KINDS = [
   'enrollment.confirmed',
@@ -9,6 +9,10 @@ export const NOTIFICATION_KINDS = [
   'video.failed',
   'broadcast.reminder',
   'certificate.issued',
+  'training.assigned',
+  'training.due-soon',
+  'training.overdue',
+  'training.escalated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -47,7 +51,27 @@ export interface NotificationDataByKind {
     startsAt?: string;
   };
   'certificate.issued': { serial: string; courseId?: string; courseTitle?: string };
+  'training.assigned': TrainingData;
+  'training.due-soon': TrainingData & { daysLeft?: string };
+  'training.overdue': TrainingData & TrainingManagerData;
+  'training.escalated': TrainingData & TrainingManagerData;
 }
+
+/** A mandated-training notice: the requirement and the course that satisfies it. */
+type TrainingData = {
+  requirementId: string;
+  courseId?: string;
+  title?: string;
+  courseTitle?: string;
+  dueAt?: string;
+};
+
+/** `audience` is `manager` when the notice tells org managers about their staff. */
+type TrainingManagerData = {
+  audience?: string;
+  orgUnitName?: string;
+  staffCount?: string;
+};
 
 /** A notification's stored data, as read back from the database (any kind). */
 export type NotificationData = Readonly<Record<string, string>>;

@@ -42,6 +42,28 @@ describe('planNotification', () => {
     expect(plan.data).toEqual({ broadcastId: A, lessonTitle: 'Bài 1' });
   });
 
+  it("sends a training notice to the recipients it names, keeping the managers' fields", () => {
+    const plan = planNotification('training.overdue', {
+      requirementId: A,
+      recipientIds: [B, C],
+      title: 'An toàn thông tin',
+      audience: 'manager',
+      staffCount: '2',
+      courseId: 7,
+    });
+    expect(plan.recipientIds).toEqual([B, C]);
+    expect(plan.data).toEqual({
+      requirementId: A,
+      title: 'An toàn thông tin',
+      audience: 'manager',
+      staffCount: '2',
+    });
+    expect(
+      planNotification('training.due-soon', { requirementId: A, recipientIds: [B], daysLeft: '3' })
+        .data,
+    ).toEqual({ requirementId: A, daysLeft: '3' });
+  });
+
   it('caps snapshot strings so rows stay narrow', () => {
     const plan = planNotification('certificate.issued', {
       userId: A,

@@ -46,6 +46,30 @@ const video =
     }),
   });
 
+type TrainingKind =
+  'training.assigned' | 'training.due-soon' | 'training.overdue' | 'training.escalated';
+
+/** Training notices name their recipients (chunked by the producer), learners or managers. */
+const training =
+  <K extends TrainingKind>(kind: K): Recipe<K> =>
+  (payload) => ({
+    kind,
+    recipientIds: payload.ids('recipientIds'),
+    data: present({
+      requirementId: payload.id('requirementId'),
+      courseId: payload.text('courseId'),
+      title: payload.text('title'),
+      courseTitle: payload.text('courseTitle'),
+      dueAt: payload.text('dueAt'),
+      ...(kind === 'training.due-soon' && { daysLeft: payload.text('daysLeft') }),
+      ...((kind === 'training.overdue' || kind === 'training.escalated') && {
+        audience: payload.text('audience'),
+        orgUnitName: payload.text('orgUnitName'),
+        staffCount: payload.text('staffCount'),
+      }),
+    }),
+  });
+
 /**
  * How each event becomes notifications. The producer puts the display snapshot (titles as they
  * were) in the payload, so nothing here reads another domain's tables. A reminder names its
@@ -77,6 +101,10 @@ const RECIPES: { readonly [K in NotificationKind]: Recipe<K> } = {
       courseTitle: payload.text('courseTitle'),
     }),
   }),
+  'training.assigned': training('training.assigned'),
+  'training.due-soon': training('training.due-soon'),
+  'training.overdue': training('training.overdue'),
+  'training.escalated': training('training.escalated'),
 };
 
 /** The notifications an outbox event of `type` becomes; throws UndeliverableEventError. */

@@ -133,6 +133,91 @@ const certificateIssued: Translations = {
   },
 };
 
+/** `“Title”` (or the course's title), with a generic phrase when neither is known. */
+const trainingOf = (vars: TemplateVars, language: Language): string => {
+  const name = vars.quoted('title') ?? vars.quoted('courseTitle');
+  if (language === 'vi') return name ? `bồi dưỡng bắt buộc ${name}` : 'một khoá bồi dưỡng bắt buộc';
+  return name ? `the mandated training ${name}` : 'a mandated training';
+};
+
+const trainingAssigned: Translations = {
+  vi: (vars) => {
+    const due = vars.time('dueAt');
+    return {
+      title: 'Bạn được giao bồi dưỡng bắt buộc',
+      body: `Bạn được giao ${trainingOf(vars, 'vi')}${due ? `, hạn hoàn thành ${due}` : ''}. Khoá học đã được ghi danh sẵn cho bạn.`,
+    };
+  },
+  en: (vars) => {
+    const due = vars.time('dueAt');
+    return {
+      title: 'You have mandated training',
+      body: `You are assigned ${trainingOf(vars, 'en')}${due ? `, due ${due}` : ''}. You are already enrolled in its course.`,
+    };
+  },
+};
+
+const trainingDueSoon: Translations = {
+  vi: (vars) => {
+    const days = vars.text('daysLeft');
+    return {
+      title: 'Sắp đến hạn bồi dưỡng bắt buộc',
+      body: `${capitalize(trainingOf(vars, 'vi'))} ${days ? `đến hạn trong ${days} ngày nữa` : 'sắp đến hạn'}. Hãy hoàn thành khoá học trước hạn.`,
+    };
+  },
+  en: (vars) => {
+    const days = vars.text('daysLeft');
+    return {
+      title: 'Mandated training due soon',
+      body: `${capitalize(trainingOf(vars, 'en'))} is due ${days ? `in ${days} days` : 'soon'}. Please complete its course before then.`,
+    };
+  },
+};
+
+/** Managers read how many of a unit's staff are late; learners read about their own duty. */
+const staffOf = (vars: TemplateVars, language: Language): string => {
+  const [count, unit] = [vars.text('staffCount'), vars.text('orgUnitName')];
+  if (language === 'vi')
+    return `${count ? `${count} cán bộ` : 'Cán bộ'}${unit ? ` của ${unit}` : ' trong đơn vị'}`;
+  return `${count ? `${count} staff` : 'Staff'}${unit ? ` of ${unit}` : ' in your unit'}`;
+};
+
+const forManagers = (vars: TemplateVars): boolean => vars.text('audience') === 'manager';
+
+const trainingOverdue: Translations = {
+  vi: (vars) =>
+    forManagers(vars)
+      ? {
+          title: 'Cán bộ quá hạn bồi dưỡng bắt buộc',
+          body: `${staffOf(vars, 'vi')} đã quá hạn ${trainingOf(vars, 'vi')}.`,
+        }
+      : {
+          title: 'Bạn đã quá hạn bồi dưỡng bắt buộc',
+          body: `${capitalize(trainingOf(vars, 'vi'))} đã quá hạn. Hãy hoàn thành khoá học sớm nhất có thể; đơn vị của bạn đã được thông báo.`,
+        },
+  en: (vars) =>
+    forManagers(vars)
+      ? {
+          title: 'Staff overdue on mandated training',
+          body: `${staffOf(vars, 'en')} are overdue on ${trainingOf(vars, 'en')}.`,
+        }
+      : {
+          title: 'Your mandated training is overdue',
+          body: `${capitalize(trainingOf(vars, 'en'))} is overdue. Please complete its course as soon as you can; your unit has been told.`,
+        },
+};
+
+const trainingEscalated: Translations = {
+  vi: (vars) => ({
+    title: 'Báo cáo vượt cấp: cán bộ quá hạn bồi dưỡng',
+    body: `${staffOf(vars, 'vi')} vẫn quá hạn ${trainingOf(vars, 'vi')} sau thời gian nhắc nhở.`,
+  }),
+  en: (vars) => ({
+    title: 'Escalation: staff still overdue',
+    body: `${staffOf(vars, 'en')} are still overdue on ${trainingOf(vars, 'en')} after the reminder period.`,
+  }),
+};
+
 /** The reader's translation, or Vietnamese when there is none (and the language it is in). */
 export function pickTemplate(
   translations: Translations,
@@ -152,4 +237,8 @@ export const NOTIFICATION_TEMPLATES: { readonly [K in NotificationKind]: Transla
   'video.failed': videoFailed,
   'broadcast.reminder': broadcastReminder,
   'certificate.issued': certificateIssued,
+  'training.assigned': trainingAssigned,
+  'training.due-soon': trainingDueSoon,
+  'training.overdue': trainingOverdue,
+  'training.escalated': trainingEscalated,
 };

@@ -24,6 +24,26 @@ const FULL: Record<string, NotificationData> = {
     startsAt: '2026-11-30T12:30:00.000Z',
   },
   'certificate.issued': { serial: 'LL-7K3M-9QX2', courseTitle: 'Kỹ năng số' },
+  'training.assigned': {
+    requirementId: 'r',
+    title: 'An toàn thông tin',
+    dueAt: '2026-12-31T10:00:00.000Z',
+  },
+  'training.due-soon': { requirementId: 'r', title: 'An toàn thông tin', daysLeft: '3' },
+  'training.overdue': {
+    requirementId: 'r',
+    title: 'An toàn thông tin',
+    audience: 'manager',
+    orgUnitName: 'Vụ Tổ chức',
+    staffCount: '4',
+  },
+  'training.escalated': {
+    requirementId: 'r',
+    title: 'An toàn thông tin',
+    audience: 'manager',
+    orgUnitName: 'Vụ Tổ chức',
+    staffCount: '4',
+  },
 };
 
 const words = (text: { title: string; body: string }): string => `${text.title}\n${text.body}`;
@@ -119,9 +139,31 @@ describe('renderNotification', () => {
   });
 
   it('renders a kind it has no template for as a generic notice', () => {
-    const rendered = renderNotification('training.overdue', {}, en, links);
+    const rendered = renderNotification('reports.ready', {}, en, links);
     expect(rendered.text.title).toBe('You have a new notification');
     expect(rendered.missing).toEqual(['kind']);
+  });
+});
+
+describe('training notices', () => {
+  it('tells managers how many of which unit are late, and learners about their own duty', () => {
+    const manager = renderNotification('training.overdue', FULL['training.overdue']!, vi, links);
+    expect(manager.text.body).toBe(
+      '4 cán bộ của Vụ Tổ chức đã quá hạn bồi dưỡng bắt buộc “An toàn thông tin”.',
+    );
+    const learner = { requirementId: 'r', title: 'An toàn thông tin' };
+    expect(renderNotification('training.overdue', learner, en, links).text.title).toBe(
+      'Your mandated training is overdue',
+    );
+  });
+
+  it("shows the due date in the reader's time zone and the days left", () => {
+    const assigned = renderNotification('training.assigned', FULL['training.assigned']!, vi, links);
+    expect(assigned.text.body).toContain('17:00');
+    const soon = renderNotification('training.due-soon', FULL['training.due-soon']!, en, links);
+    expect(soon.text.body).toBe(
+      'The mandated training “An toàn thông tin” is due in 3 days. Please complete its course before then.',
+    );
   });
 });
 

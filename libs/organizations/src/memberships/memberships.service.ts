@@ -1,4 +1,5 @@
 import { Clock, newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import { recordEvent } from '@lifelong/database';
 import { AccessPolicy, type Principal, User } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -83,6 +84,8 @@ export class MembershipsService {
         currentUserId: userId,
       });
       await repository.insert(membership);
+      // Other domains (training) keep their duties in step with who works where.
+      await recordEvent(manager, 'organizations.memberships-changed', { userIds: [userId] });
       return membership;
     });
   }

@@ -1,4 +1,5 @@
 import { Clock, newId } from '@lifelong/common';
+import { recordEvent } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -128,7 +129,7 @@ async function applyPlan(manager: EntityManager, plan: StaffBatchPlan, date: Dat
       'UPDATE `memberships` SET `ended_at` = ?, `current_user_id` = NULL WHERE `id` IN (?)',
       [now, plan.endedMembershipIds],
     );
-  if (plan.newMemberships.length > 0)
+  if (plan.newMemberships.length > 0) {
     await manager.query(
       'INSERT INTO `memberships` (`id`, `user_id`, `org_unit_id`, `position`, `job_grade`, `started_at`, `current_user_id`) VALUES ?',
       [
@@ -143,4 +144,9 @@ async function applyPlan(manager: EntityManager, plan: StaffBatchPlan, date: Dat
         ]),
       ],
     );
+    // One event for the batch (at most 1,000 people), not one per row.
+    await recordEvent(manager, 'organizations.memberships-changed', {
+      userIds: [...new Set(plan.newMemberships.map((membership) => membership.userId))],
+    });
+  }
 }

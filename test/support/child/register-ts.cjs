@@ -4,7 +4,7 @@ const { readFileSync } = require('node:fs');
 const { resolve } = require('node:path');
 const { transformSync } = require('@swc/core');
 
-const root = resolve(__dirname, '../../../..');
+const root = resolve(__dirname, '../../..');
 
 require.extensions['.ts'] = (module, filename) => {
   const { code } = transformSync(readFileSync(filename, 'utf8'), {

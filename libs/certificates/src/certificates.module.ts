@@ -1,0 +1,42 @@
+import { CoursesModule } from '@lifelong/courses';
+import { DistanceLessonsModule } from '@lifelong/distance-lessons';
+import { EnrollmentModule } from '@lifelong/enrollment';
+import { IdentityModule } from '@lifelong/identity';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CertificateRevocation } from './certificates/certificate-revocation.entity';
+import { Certificate } from './certificates/certificate.entity';
+import { IssueCertificate } from './issue/issue-certificate.service';
+import { CertificateReads } from './reads/certificate-reads.service';
+import { RevokeCertificate } from './revoke/revoke-certificate.service';
+import { CertificateSigner } from './signing/certificate-signer';
+import { IssuerProfile } from './signing/issuer-profile';
+import { CertificateTemplate } from './templates/certificate-template.entity';
+import { CertificateTemplates } from './templates/certificate-templates.service';
+
+const SERVICES = [
+  CertificateReads,
+  CertificateSigner,
+  CertificateTemplates,
+  IssueCertificate,
+  IssuerProfile,
+  RevokeCertificate,
+];
+
+/**
+ * Certificates: issuing (once per completed enrollment), signing, PDFs kept in the media
+ * storage, templates, verification and revocation. Needs courses, enrollment, identity,
+ * distance-lessons' MediaStorage, organizations' global scope binding, Clock and AppConfig.
+ */
+@Module({
+  imports: [
+    IdentityModule,
+    CoursesModule,
+    EnrollmentModule,
+    DistanceLessonsModule,
+    TypeOrmModule.forFeature([Certificate, CertificateRevocation, CertificateTemplate]),
+  ],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class CertificatesModule {}

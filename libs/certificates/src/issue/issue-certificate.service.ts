@@ -1,0 +1,173 @@
+import { Readable } from 'node:stream';
+import { AppConfig, Clock, newId } from '@lifelong/common';
+import { Course } from '@lifelong/courses';
+import { recordEvent } from '@lifelong/database';
+import { MediaStorage } from '@lifelong/distance-lessons';
+import { Enrollment } from '@lifelong/enrollment';
+import { User } from '@lifelong/identity';
+import { Facility } from '@lifelong/organizations';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CertificateError } from '../certificate-error';
+import { addMonths } from '../certificates/certificate-status';
+import { Certificate } from '../certificates/certificate.entity';
+import { issuerId, openBadgeCredential, verificationUrl } from '../credential/open-badge';
+import { renderCertificate } from '../pdf/render-certificate';
+import { displaySerial, newSerial } from '../serial/serial';
+import { CertificateSigner } from '../signing/certificate-signer';
+import { CertificateTemplates } from '../templates/certificate-templates.service';
+
+/** What one run of issuing did. */
+export interface IssueOutcome {
+  certificateId: string;
+  serial: string;
+  /** False when an earlier run had already issued it (this run only finished what was missing). */
+  created: boolean;
+}
+
+const isDuplicate = (error: unknown): boolean =>
+  (error as { code?: string }).code === 'ER_DUP_ENTRY';
+
+/** Where a certificate's PDF is kept in the media storage. */
+export const pdfKeyOf = (certificateId: string): string =>
+  `certificates/${certificateId.toLowerCase()}.pdf`;
+
+/**
+ * Issues the certificate of a completed enrollment, exactly once however often it runs: the
+ * row (unique per enrollment, inserted under the enrollment's row lock), its signed credential
+ * and the `certificate.issued` outbox event commit together; the PDF is rendered and stored
+ * afterwards, and a rerun (a killed worker, a redelivered event) finds the row and only stores
+ * the PDF when it is still missing.
+ */
+@Injectable()
+export class IssueCertificate {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly signer: CertificateSigner,
+    private readonly templates: CertificateTemplates,
+    private readonly storage: MediaStorage,
+  ) {}
+
+  async issue(enrollmentId: string): Promise<IssueOutcome> {
+    const { certificate, created } = await this.recordOnce(enrollmentId);
+    if (certificate.pdfKey === null) await this.storePdf(certificate);
+    return { certificateId: certificate.id, serial: certificate.serial, created };
+  }
+
+  /** Renders the certificate's PDF and keeps it in storage (whole, or not at all). */
+  async storePdf(certificate: Certificate): Promise<Buffer> {
+    const pdf = await this.render(certificate);
+    const key = pdfKeyOf(certificate.id);
+    await this.storage.write(key, Readable.from([pdf]), 'application/pdf');
+    await this.dataSource
+      .getRepository(Certificate)
+      .update({ id: certificate.id }, { pdfKey: key });
+    certificate.pdfKey = key;
+    return pdf;
+  }
+
+  /** The PDF of a certificate as it prints now (its template as saved). */
+  async render(certificate: Certificate): Promise<Buffer> {
+    const template = await this.templates.byId(certificate.templateId);
+    const serial = displaySerial(certificate.serial);
+    return renderCertificate(template, {
+      holderName: certificate.holderName,
+      courseTitle: certificate.courseTitle,
+      facilityName: certificate.facilityName,
+      hours: certificate.hours,
+      issuedAt: certificate.issuedAt,
+      expiresAt: certificate.expiresAt,
+      serial,
+      verifyUrl: verificationUrl(this.config.http.publicUrl, serial),
+    });
+  }
+
+  private async recordOnce(
+    enrollmentId: string,
+  ): Promise<{ certificate: Certificate; created: boolean }> {
+    const existing = await this.dataSource.getRepository(Certificate).findOneBy({ enrollmentId });
+    if (existing) return { certificate: existing, created: false };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((manager) => this.insert(manager, enrollmentId));
+      } catch (error) {
+        if (!isDuplicate(error) || attempt >= 3) throw error;
+        // Another run won the race (or, once in 2^65, the serial was taken): look again.
+        const winner = await this.dataSource.getRepository(Certificate).findOneBy({ enrollmentId });
+        if (winner) return { certificate: winner, created: false };
+      }
+    }
+  }
+
+  private async insert(
+    manager: EntityManager,
+    enrollmentId: string,
+  ): Promise<{ certificate: Certificate; created: boolean }> {
+    const enrollment = await manager
+      .getRepository(Enrollment)
+      .findOne({ where: { id: enrollmentId }, lock: { mode: 'pessimistic_write' } });
+    if (!enrollment || enrollment.status !== 'completed')
+      throw new CertificateError(
+        'ENROLLMENT_NOT_COMPLETED',
+        'Only a completed enrollment earns a certificate',
+        { enrollmentId },
+      );
+    const already = await manager.getRepository(Certificate).findOneBy({ enrollmentId });
+    if (already) return { certificate: already, created: false };
+    const course = await manager.getRepository(Course).findOneByOrFail({ id: enrollment.courseId });
+    const facility = await manager
+      .getRepository(Facility)
+      .findOneByOrFail({ id: course.facilityId });
+    const holder = await manager.getRepository(User).findOneByOrFail({ id: enrollment.userId });
+    const template = await this.templates.forCourse(course.id, facility.id, manager);
+
+    const issuedAt = this.clock.now();
+    const achievedAt = enrollment.completedAt ?? issuedAt;
+    const certificate = Object.assign(new Certificate(), {
+      id: newId(),
+      serial: newSerial(),
+      enrollmentId,
+      userId: enrollment.userId,
+      courseId: course.id,
+      facilityId: facility.id,
+      templateId: template.id,
+      holderName: holder.fullName.normalize('NFC'),
+      courseTitle: course.title,
+      facilityName: facility.name,
+      hours: course.hours,
+      issuedAt,
+      expiresAt: course.validityMonths ? addMonths(achievedAt, course.validityMonths) : null,
+      keyId: this.signer.keyId,
+      pdfKey: null,
+    } satisfies Omit<Certificate, 'credential'>);
+    certificate.credential = this.signCredential(certificate);
+    await manager.getRepository(Certificate).insert(certificate);
+    await recordEvent(manager, 'certificate.issued', {
+      certificateId: certificate.id,
+      serial: certificate.serial,
+      userId: certificate.userId,
+      enrollmentId,
+      courseId: course.id,
+      courseTitle: course.title,
+      issuedAt: issuedAt.toISOString(),
+      expiresAt: certificate.expiresAt?.toISOString() ?? null,
+    });
+    return { certificate, created: true };
+  }
+
+  /** The Open Badges 3.0 credential as a VC-JWT under the current key. */
+  private signCredential(certificate: Certificate): string {
+    const { publicUrl } = this.config.http;
+    const credential = openBadgeCredential(
+      { ...certificate, certificateId: certificate.id, serial: displaySerial(certificate.serial) },
+      { publicUrl, name: this.config.certificates.issuerName },
+    );
+    return this.signer.signJwt({
+      ...credential,
+      iss: issuerId(publicUrl),
+      jti: credential.id,
+    });
+  }
+}

@@ -1,0 +1,113 @@
+import type { Readable } from 'node:stream';
+import { Clock } from '@lifelong/common';
+import { CourseStaff } from '@lifelong/courses';
+import { MediaStorage } from '@lifelong/distance-lessons';
+import type { Principal } from '@lifelong/identity';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CertificateError } from '../certificate-error';
+import { CertificateRevocation } from '../certificates/certificate-revocation.entity';
+import { certificateStatus, type CertificateStatus } from '../certificates/certificate-status';
+import { Certificate } from '../certificates/certificate.entity';
+import { IssueCertificate } from '../issue/issue-certificate.service';
+import { parseSerial } from '../serial/serial';
+
+/** A certificate with its revocation (if any) and its status now. */
+export interface CertificateView {
+  certificate: Certificate;
+  revocation: CertificateRevocation | null;
+  status: CertificateStatus;
+}
+
+/** A certificate's PDF, from storage or rendered again when storing never finished. */
+export interface CertificatePdf {
+  body: Readable | Buffer;
+  serial: string;
+}
+
+/**
+ * Reading certificates: the holder's list, public verification by serial (a malformed serial is
+ * refused before any look-up; no cache, so a revocation shows at once), the PDF for the holder
+ * or the staff of the course's facility, and the stored credential.
+ */
+@Injectable()
+export class CertificateReads {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly staff: CourseStaff,
+    private readonly storage: MediaStorage,
+    private readonly issuing: IssueCertificate,
+  ) {}
+
+  /** The caller's certificates, newest first. */
+  async mine(userId: string): Promise<CertificateView[]> {
+    const certificates = await this.dataSource
+      .getRepository(Certificate)
+      .find({ where: { userId }, order: { issuedAt: 'DESC', id: 'DESC' } });
+    const revocations = certificates.length
+      ? await this.dataSource
+          .getRepository(CertificateRevocation)
+          .createQueryBuilder('revocation')
+          .where('revocation.certificateId IN (:...ids)', { ids: certificates.map((c) => c.id) })
+          .getMany()
+      : [];
+    const byId = new Map(revocations.map((revocation) => [revocation.certificateId, revocation]));
+    return certificates.map((certificate) =>
+      this.view(certificate, byId.get(certificate.id) ?? null),
+    );
+  }
+
+  /** Anyone may verify a serial (typed any case, with spaces or hyphens). */
+  async verify(serialInput: string): Promise<CertificateView> {
+    const serial = parseSerial(serialInput);
+    if (serial === null) throw CertificateError.serialMalformed();
+    const certificate = await this.dataSource.getRepository(Certificate).findOneBy({ serial });
+    if (!certificate) throw CertificateError.notFound(serial);
+    const revocation = await this.dataSource
+      .getRepository(CertificateRevocation)
+      .findOneBy({ certificateId: certificate.id });
+    return this.view(certificate, revocation);
+  }
+
+  /**
+   * The Open Badges 3.0 credential as signed (the VC-JWT), and its payload without the JWT
+   * claims: public by serial, like verification.
+   */
+  async credential(
+    serialInput: string,
+  ): Promise<{ credential: Record<string, unknown>; compactJwsString: string }> {
+    const { certificate } = await this.verify(serialInput);
+    const [, payload = ''] = certificate.credential.split('.');
+    const {
+      iss: _iss,
+      jti: _jti,
+      ...credential
+    } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    return { credential, compactJwsString: certificate.credential };
+  }
+
+  /** The PDF for its holder or the staff of the course's facility; anyone else gets 404. */
+  async pdf(principal: Principal, serialInput: string): Promise<CertificatePdf> {
+    const { certificate } = await this.verify(serialInput);
+    if (
+      certificate.userId !== principal.userId &&
+      !(await this.staff.isAuthor(principal, certificate.facilityId))
+    )
+      throw CertificateError.notFound(certificate.serial);
+    const stored = certificate.pdfKey ? await this.storage.read(certificate.pdfKey) : null;
+    if (stored) return { body: stored.body, serial: certificate.serial };
+    return { body: await this.issuing.storePdf(certificate), serial: certificate.serial };
+  }
+
+  private view(
+    certificate: Certificate,
+    revocation: CertificateRevocation | null,
+  ): CertificateView {
+    return {
+      certificate,
+      revocation,
+      status: certificateStatus(certificate, revocation?.revokedAt ?? null, this.clock.now()),
+    };
+  }
+}

@@ -1,0 +1,199 @@
+import { Clock, newId } from '@lifelong/common';
+import { CourseOutline } from '@lifelong/courses';
+import { AccessPolicy, type Principal, type Role } from '@lifelong/identity';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CertificateError } from '../certificate-error';
+import { DEFAULT_TEMPLATE, renderCertificate, type TemplateText } from '../pdf/render-certificate';
+import { CertificateTemplate } from './certificate-template.entity';
+import { unknownPlaceholders } from './placeholders';
+import { LOGO_MAX_BYTES, sniffLogo } from './template-logo';
+
+/** Who manages a facility's certificate templates. */
+export const TEMPLATE_ROLES: readonly Role[] = ['facility_admin', 'admin'];
+
+/** A template's texts and logo as sent (base64; null removes the logo, absent keeps it). */
+export interface TemplateInput {
+  title: string;
+  body: string;
+  signerName: string;
+  signerTitle: string;
+  logoBase64?: string | null;
+}
+
+/** Where a new template applies: a whole facility, or one course. */
+export type TemplateScope =
+  { facilityId: string; courseId?: undefined } | { courseId: string; facilityId?: undefined };
+
+/**
+ * Certificate templates per facility or course. Every text is checked when saved (an unknown
+ * placeholder is refused then, with its name) and a trial render proves it prints, so issuing
+ * never fails on a template. Issuing picks the course's template, else the facility's, else
+ * {@link DEFAULT_TEMPLATE}.
+ */
+@Injectable()
+export class CertificateTemplates {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+    private readonly outline: CourseOutline,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(
+    principal: Principal,
+    scope: TemplateScope,
+    input: TemplateInput,
+  ): Promise<CertificateTemplate> {
+    let facilityId: string;
+    let courseId: string | null = null;
+    if (scope.courseId !== undefined) {
+      const course = await this.outline.course(scope.courseId);
+      if (!course)
+        throw new CertificateError('TEMPLATE_SCOPE_INVALID', 'There is no such course', {
+          courseId: scope.courseId,
+        });
+      facilityId = course.facilityId;
+      courseId = course.courseId;
+    } else facilityId = scope.facilityId;
+    await this.assertManages(principal, facilityId);
+    const template = Object.assign(new CertificateTemplate(), {
+      id: newId(),
+      facilityId,
+      courseId,
+      scopeId: courseId ?? facilityId,
+      logo: null,
+      logoType: null,
+    });
+    await this.apply(template, input);
+    try {
+      await this.dataSource.getRepository(CertificateTemplate).insert(template);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ER_DUP_ENTRY')
+        throw new CertificateError('TEMPLATE_EXISTS', 'This already has a certificate template', {
+          existing: await this.idOfScope(template.scopeId),
+        });
+      if (code === 'ER_NO_REFERENCED_ROW_2')
+        throw new CertificateError('TEMPLATE_SCOPE_INVALID', 'There is no such facility', {
+          facilityId,
+        });
+      throw error;
+    }
+    return this.get(principal, template.id);
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    input: TemplateInput,
+  ): Promise<CertificateTemplate> {
+    const template = await this.get(principal, id);
+    await this.apply(template, input);
+    await this.dataSource.getRepository(CertificateTemplate).save(template);
+    return this.get(principal, id);
+  }
+
+  async get(principal: Principal, id: string): Promise<CertificateTemplate> {
+    const template = await this.dataSource.getRepository(CertificateTemplate).findOneBy({ id });
+    if (!template || !(await this.manages(principal, template.facilityId)))
+      throw new CertificateError('TEMPLATE_NOT_FOUND', 'There is no such certificate template', {
+        id,
+      });
+    return template;
+  }
+
+  /** A facility's templates (its own and its courses'). */
+  async list(principal: Principal, facilityId: string): Promise<CertificateTemplate[]> {
+    await this.assertManages(principal, facilityId);
+    return this.dataSource
+      .getRepository(CertificateTemplate)
+      .find({ where: { facilityId }, order: { courseId: 'ASC' } });
+  }
+
+  /** The template a certificate of `courseId` prints with, and its id (null: the default). */
+  async forCourse(
+    courseId: string,
+    facilityId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string | null; text: TemplateText }> {
+    const found = await manager
+      .getRepository(CertificateTemplate)
+      .find({ where: [{ scopeId: courseId }, { scopeId: facilityId }] });
+    const template =
+      found.find((row) => row.scopeId === courseId) ??
+      found.find((row) => row.scopeId === facilityId);
+    return template ? { id: template.id, text: template } : { id: null, text: DEFAULT_TEMPLATE };
+  }
+
+  /** The template a certificate was printed with (the default when it is gone or was none). */
+  async byId(id: string | null): Promise<TemplateText> {
+    if (id === null) return DEFAULT_TEMPLATE;
+    return (
+      (await this.dataSource.getRepository(CertificateTemplate).findOneBy({ id })) ??
+      DEFAULT_TEMPLATE
+    );
+  }
+
+  private async apply(template: CertificateTemplate, input: TemplateInput): Promise<void> {
+    const unknown = [
+      ...new Set(
+        [input.title, input.body, input.signerName, input.signerTitle].flatMap(unknownPlaceholders),
+      ),
+    ];
+    if (unknown.length)
+      throw new CertificateError(
+        'TEMPLATE_PLACEHOLDER_UNKNOWN',
+        `Unknown placeholder(s): ${unknown.map((name) => `{{${name}}}`).join(', ')}`,
+        { unknown },
+      );
+    Object.assign(template, {
+      title: input.title,
+      body: input.body,
+      signerName: input.signerName,
+      signerTitle: input.signerTitle,
+    });
+    if (input.logoBase64 === null) Object.assign(template, { logo: null, logoType: null });
+    else if (input.logoBase64 !== undefined) {
+      const logo = Buffer.from(input.logoBase64, 'base64');
+      const type = sniffLogo(logo);
+      if (logo.length > LOGO_MAX_BYTES || type === null)
+        throw new CertificateError(
+          'LOGO_INVALID',
+          `The logo must be a PNG or JPEG image of at most ${LOGO_MAX_BYTES / 1024} KiB`,
+        );
+      Object.assign(template, { logo, logoType: type });
+    }
+    // A trial print: a logo the PDF library cannot read is refused now, not at issue.
+    await renderCertificate(template, {
+      holderName: 'Nguyễn Văn A',
+      courseTitle: 'Khoá học',
+      facilityName: 'Cơ sở',
+      hours: 1,
+      issuedAt: this.clock.now(),
+      expiresAt: null,
+      serial: '0000-0000-0000-00',
+      verifyUrl: 'https://example.vn/verify/0000-0000-0000-00',
+    }).catch(() => {
+      throw new CertificateError('LOGO_INVALID', 'The logo image could not be read');
+    });
+  }
+
+  private async idOfScope(scopeId: string): Promise<string | undefined> {
+    return (await this.dataSource.getRepository(CertificateTemplate).findOneBy({ scopeId }))?.id;
+  }
+
+  private manages(principal: Principal, facilityId: string): Promise<boolean> {
+    return this.access.covers(principal, TEMPLATE_ROLES, {
+      scopeType: 'facility',
+      scopeId: facilityId,
+    });
+  }
+
+  private async assertManages(principal: Principal, facilityId: string): Promise<void> {
+    await this.access.assertCovers(principal, TEMPLATE_ROLES, {
+      scopeType: 'facility',
+      scopeId: facilityId,
+    });
+  }
+}

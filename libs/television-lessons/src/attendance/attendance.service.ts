@@ -1,0 +1,237 @@
+import { AppConfig, Clock, newId } from '@lifelong/common';
+import { EnrollmentsRepository } from '@lifelong/enrollment';
+import { AccessPolicy, type Principal } from '@lifelong/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In } from 'typeorm';
+import { normalizeCode } from '../broadcasts/attendance-code';
+import { Broadcast } from '../broadcasts/broadcast.entity';
+import { AUTHOR_ROLES } from '@lifelong/courses';
+import { TelevisionError } from '../television-error';
+import { type AttendanceMethod, BroadcastAttendance } from './attendance.entity';
+import { attendanceWindowProblem, WINDOW_MESSAGES } from './attendance-window';
+import { CodeGuessThrottle } from './code-guess-throttle';
+import { LessonCompletion, type PresenceOutcome } from './lesson-completion';
+
+/** A learner's presence, as recorded. */
+export interface AttendanceRecord extends PresenceOutcome {
+  broadcastId: string;
+  userId: string;
+  method: AttendanceMethod;
+  recordedAt: Date;
+}
+
+/** Why a named learner was not recorded by group attendance. */
+export type SkipReason = 'unknown_user' | 'not_enrolled' | 'already_recorded' | 'other_facility';
+
+export interface GroupOutcome {
+  recorded: string[];
+  skipped: { userId: string; reason: SkipReason }[];
+}
+
+const LEARNING = ['active', 'completed'];
+
+/**
+ * Proof of learning at an airing: a learner enters the code shown on screen, or a facilitator
+ * records the learners watching together at a community learning centre. Either way one
+ * attendance per learner and airing, and the lesson completes through enrollment.
+ */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly enrollments: EnrollmentsRepository,
+    private readonly throttle: CodeGuessThrottle,
+    private readonly completion: LessonCompletion,
+    private readonly access: AccessPolicy,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** A learner enters the attendance code during the airing or its grace period. */
+  async enterCode(
+    principal: Principal,
+    broadcastId: string,
+    code: string,
+  ): Promise<AttendanceRecord> {
+    const broadcast = await this.openBroadcast(broadcastId);
+    const enrollment = await this.enrollments.findByCourseAndUser(
+      broadcast.courseId,
+      principal.userId,
+    );
+    if (!enrollment || !LEARNING.includes(enrollment.status))
+      throw new TelevisionError(
+        'NOT_ENROLLED',
+        'Attendance needs an active enrollment in the course',
+        {
+          courseId: broadcast.courseId,
+        },
+      );
+    await this.throttle.attempt(principal.userId);
+    if (normalizeCode(code) !== broadcast.attendanceCode)
+      throw new TelevisionError(
+        'ATTENDANCE_CODE_INVALID',
+        'That is not the code of this broadcast',
+      );
+    await this.throttle.succeeded(principal.userId);
+    const attendance = await this.record(
+      broadcast,
+      principal.userId,
+      'code',
+      null,
+      principal.userId,
+    );
+    const outcome = await this.completion.settle(attendance);
+    return {
+      broadcastId,
+      userId: principal.userId,
+      method: attendance.method,
+      recordedAt: attendance.recordedAt,
+      ...outcome,
+    };
+  }
+
+  /**
+   * A facilitator records the learners watching together at their facility: enrolled learners
+   * are recorded, everyone else is skipped with a reason.
+   */
+  async recordGroup(
+    principal: Principal,
+    broadcastId: string,
+    facilityId: string,
+    userIds: readonly string[],
+  ): Promise<GroupOutcome> {
+    if (
+      !(await this.access.covers(principal, AUTHOR_ROLES, {
+        scopeType: 'facility',
+        scopeId: facilityId,
+      }))
+    )
+      throw new TelevisionError(
+        'FORBIDDEN',
+        'Only the staff of this facility record its group attendance',
+        {
+          facilityId,
+        },
+      );
+    const broadcast = await this.openBroadcast(broadcastId);
+    const wanted = [...new Set(userIds)];
+    const reasons = await this.skipReasons(broadcast, facilityId, wanted);
+    const outcome: GroupOutcome = { recorded: [], skipped: [] };
+    for (const userId of wanted) {
+      const reason = reasons.get(userId);
+      if (reason) {
+        outcome.skipped.push({ userId, reason });
+        continue;
+      }
+      const attendance = await this.record(
+        broadcast,
+        userId,
+        'group',
+        facilityId,
+        principal.userId,
+      );
+      if (attendance.recordedBy !== principal.userId || attendance.method !== 'group') {
+        outcome.skipped.push({ userId, reason: 'already_recorded' });
+        continue;
+      }
+      outcome.recorded.push(userId);
+      await this.completion.settle(attendance).catch(() => undefined); // the sweep retries
+    }
+    return outcome;
+  }
+
+  /** The broadcast, if attendance is open now (422 `ATTENDANCE_CLOSED` otherwise). */
+  private async openBroadcast(broadcastId: string): Promise<Broadcast> {
+    const broadcast = await this.dataSource.getRepository(Broadcast).findOneBy({ id: broadcastId });
+    if (!broadcast) throw TelevisionError.broadcastNotFound(broadcastId);
+    const problem = attendanceWindowProblem(
+      broadcast,
+      this.clock.now(),
+      this.config.television.attendanceGraceMinutes,
+    );
+    if (problem)
+      throw new TelevisionError('ATTENDANCE_CLOSED', WINDOW_MESSAGES[problem], {
+        broadcastId,
+        reason: problem,
+      });
+    return broadcast;
+  }
+
+  /** Inserts the attendance once; a learner already present keeps the first record. */
+  private async record(
+    broadcast: Broadcast,
+    userId: string,
+    method: AttendanceMethod,
+    facilityId: string | null,
+    recordedBy: string,
+  ): Promise<BroadcastAttendance> {
+    const repository = this.dataSource.getRepository(BroadcastAttendance);
+    await repository
+      .createQueryBuilder()
+      .insert()
+      .values({
+        id: newId(),
+        broadcastId: broadcast.id,
+        userId,
+        lessonId: broadcast.lessonId,
+        method,
+        facilityId,
+        recordedBy,
+        recordedAt: this.clock.now(),
+      })
+      .orIgnore()
+      .execute();
+    return repository.findOneByOrFail({ broadcastId: broadcast.id, userId });
+  }
+
+  private async skipReasons(
+    broadcast: Broadcast,
+    facilityId: string,
+    userIds: readonly string[],
+  ): Promise<Map<string, SkipReason>> {
+    const reasons = new Map<string, SkipReason>();
+    if (userIds.length === 0) return reasons;
+    const users = await this.dataSource.query<{ id: string }[]>(
+      'SELECT `id` FROM `users` WHERE `id` IN (?)',
+      [userIds],
+    );
+    const known = new Set(users.map((user) => user.id));
+    // Someone who works at another facility (and not here) belongs to that facility's group.
+    const placed = await this.dataSource.query<{ user_id: string; scope_id: string }[]>(
+      "SELECT `user_id`, `scope_id` FROM `user_roles` WHERE `scope_type` = 'facility' AND `user_id` IN (?)",
+      [userIds],
+    );
+    const elsewhere = new Set(
+      placed
+        .filter(
+          (row) =>
+            !placed.some((other) => other.user_id === row.user_id && other.scope_id === facilityId),
+        )
+        .map((row) => row.user_id),
+    );
+    const enrolled = new Set(
+      (
+        await this.dataSource.query<{ user_id: string }[]>(
+          "SELECT `user_id` FROM `enrollments` WHERE `course_id` = ? AND `status` IN ('active', 'completed') AND `user_id` IN (?)",
+          [broadcast.courseId, userIds],
+        )
+      ).map((row) => row.user_id),
+    );
+    const present = new Set(
+      (
+        await this.dataSource.getRepository(BroadcastAttendance).find({
+          select: { userId: true },
+          where: { broadcastId: broadcast.id, userId: In([...userIds]) },
+        })
+      ).map((row) => row.userId),
+    );
+    for (const userId of userIds) {
+      if (!known.has(userId)) reasons.set(userId, 'unknown_user');
+      else if (elsewhere.has(userId)) reasons.set(userId, 'other_facility');
+      else if (!enrolled.has(userId)) reasons.set(userId, 'not_enrolled');
+      else if (present.has(userId)) reasons.set(userId, 'already_recorded');
+    }
+    return reasons;
+  }
+}

@@ -1,0 +1,69 @@
+import { Course } from '@lifelong/courses';
+import type { Principal } from '@lifelong/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { TelevisionError } from '../television-error';
+import { Broadcast } from './broadcast.entity';
+import { LessonStaff } from './lesson-staff';
+
+/** The public schedule's filter: a time range (required) and optionally a channel. */
+export interface ScheduleFilter {
+  from: Date;
+  to: Date;
+  channelId?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** A broadcast as a caller may see it: the attendance code only for the course's staff. */
+export interface BroadcastView {
+  broadcast: Broadcast;
+  showCode: boolean;
+}
+
+/** The longest range one schedule request may span. */
+export const MAX_RANGE_DAYS = 93;
+
+/**
+ * The public schedule: broadcasts of published courses, scheduled or cancelled (so a client
+ * learns of a cancellation), by start time.
+ */
+@Injectable()
+export class BroadcastReads {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly staff: LessonStaff,
+  ) {}
+
+  async list(filter: ScheduleFilter): Promise<{ items: Broadcast[]; total: number }> {
+    if (filter.to.getTime() <= filter.from.getTime())
+      throw TelevisionError.invalid({ to: ['to must be after from'] });
+    if (filter.to.getTime() - filter.from.getTime() > MAX_RANGE_DAYS * 86_400_000)
+      throw TelevisionError.invalid({ to: [`A range spans at most ${MAX_RANGE_DAYS} days`] });
+    const query = this.dataSource
+      .getRepository(Broadcast)
+      .createQueryBuilder('b')
+      .innerJoin(Course, 'c', "c.id = b.courseId AND c.status = 'published'")
+      .where('b.startsAt < :to AND b.endsAt > :from', { from: filter.from, to: filter.to })
+      .orderBy('b.startsAt', 'ASC')
+      .addOrderBy('b.id', 'ASC')
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize);
+    if (filter.channelId)
+      query.andWhere('b.channelId = :channelId', { channelId: filter.channelId });
+    const [items, total] = await query.getManyAndCount();
+    return { items, total };
+  }
+
+  /** One broadcast: staff of its course see it always (with its code); others when published. */
+  async one(principal: Principal | null, broadcastId: string): Promise<BroadcastView> {
+    const broadcast = await this.dataSource.getRepository(Broadcast).findOneBy({ id: broadcastId });
+    if (!broadcast) throw TelevisionError.broadcastNotFound(broadcastId);
+    const { course } = await this.staff.lesson(broadcast.lessonId);
+    const showCode = await this.staff.isStaff(principal, course.facilityId);
+    if (!showCode && course.status !== 'published')
+      throw TelevisionError.broadcastNotFound(broadcastId);
+    return { broadcast, showCode };
+  }
+}

@@ -1,0 +1,166 @@
+import { AppConfig, Clock, newId } from '@lifelong/common';
+import type { Principal } from '@lifelong/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ReminderQueue } from '../reminders/reminder-queue';
+import { TelevisionError } from '../television-error';
+import { Broadcast } from './broadcast.entity';
+import { ChannelSchedule } from './channel-schedule';
+import { LessonStaff } from './lesson-staff';
+import { expandRecurrence, type Slot } from './recurrence';
+import { slotProblem } from './slot-rules';
+
+/** A slot to schedule, times already parsed (with their offsets) into instants. */
+export interface NewBroadcast {
+  channelId: string;
+  lessonId: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** An RRULE that repeats the slot; COUNT or UNTIL required. */
+  recurrence?: string;
+}
+
+/** A move: any of a new start, end or channel. */
+export interface BroadcastMove {
+  startsAt?: Date;
+  endsAt?: Date;
+  channelId?: string;
+}
+
+/**
+ * Scheduling, moving and cancelling broadcasts, by the staff of the lesson's course. Each change
+ * runs under the channel lock (see {@link ChannelSchedule}); reminders follow each change.
+ */
+@Injectable()
+export class BroadcastScheduler {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly schedule: ChannelSchedule,
+    private readonly staff: LessonStaff,
+    private readonly reminders: ReminderQueue,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Schedules one slot, or every slot of its recurrence; returns them in time order. */
+  async create(principal: Principal, input: NewBroadcast): Promise<Broadcast[]> {
+    assertSlot(input.startsAt, input.endsAt);
+    const { lesson, course } = await this.staff.televisionLesson(input.lessonId);
+    await this.staff.assertStaff(principal, course.facilityId);
+    const first = { startsAt: input.startsAt, endsAt: input.endsAt };
+    const slots = input.recurrence ? this.expand(input.recurrence, first) : [first];
+    const created = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      await this.schedule.lockChannels(manager, [input.channelId]);
+      await this.schedule.assertFree(manager, input.channelId, slots);
+      return this.schedule.insert(manager, input.channelId, slots, {
+        lessonId: lesson.lessonId,
+        courseId: course.courseId,
+        createdBy: principal.userId,
+        seriesId: slots.length > 1 ? newId() : null,
+        reminderLeadMs: this.leadMs(),
+      });
+    });
+    for (const broadcast of created) await this.reminders.schedule(broadcast);
+    return created;
+  }
+
+  /** Moves a slot that has not aired yet; its revision rises and its reminder moves with it. */
+  async move(principal: Principal, broadcastId: string, move: BroadcastMove): Promise<Broadcast> {
+    if (move.startsAt === undefined && move.endsAt === undefined && move.channelId === undefined)
+      throw TelevisionError.invalid({ startsAt: ['Give a new startsAt, endsAt or channelId'] });
+    const current = await this.changeable(principal, broadcastId);
+    const startsAt = move.startsAt ?? current.startsAt;
+    const endsAt = move.endsAt ?? current.endsAt;
+    const channelId = move.channelId ?? current.channelId;
+    assertSlot(startsAt, endsAt);
+    const moved = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      await this.schedule.lockChannels(manager, [current.channelId, channelId]);
+      const locked = await this.lockScheduled(manager, broadcastId);
+      await this.schedule.assertFree(manager, channelId, [{ startsAt, endsAt }], broadcastId);
+      await manager.update(Broadcast, broadcastId, {
+        startsAt,
+        endsAt,
+        channelId,
+        revision: locked.revision + 1,
+        remindAt: new Date(startsAt.getTime() - this.leadMs()),
+      });
+      return manager.findOneByOrFail(Broadcast, { id: broadcastId });
+    });
+    await this.reminders.drop(broadcastId, current.revision);
+    await this.reminders.schedule(moved);
+    return moved;
+  }
+
+  /** Cancels a slot that has not aired yet: it stays in feeds as cancelled; no reminder goes out. */
+  async cancel(principal: Principal, broadcastId: string): Promise<void> {
+    const current = await this.changeable(principal, broadcastId);
+    await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      await this.schedule.lockChannels(manager, [current.channelId]);
+      const locked = await this.lockScheduled(manager, broadcastId);
+      await manager.update(Broadcast, broadcastId, {
+        status: 'cancelled',
+        revision: locked.revision + 1,
+      });
+    });
+    await this.reminders.drop(broadcastId, current.revision);
+  }
+
+  /** The broadcast, if the caller is staff of its course and it is scheduled and not over. */
+  private async changeable(principal: Principal, broadcastId: string): Promise<Broadcast> {
+    const broadcast = await this.dataSource.getRepository(Broadcast).findOneBy({ id: broadcastId });
+    if (!broadcast) throw TelevisionError.broadcastNotFound(broadcastId);
+    const { course } = await this.staff.lesson(broadcast.lessonId);
+    await this.staff.assertStaff(principal, course.facilityId);
+    assertChangeable(broadcast, this.clock.now());
+    return broadcast;
+  }
+
+  private async lockScheduled(manager: EntityManager, broadcastId: string): Promise<Broadcast> {
+    const locked = await manager.findOne(Broadcast, {
+      where: { id: broadcastId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!locked) throw TelevisionError.broadcastNotFound(broadcastId);
+    assertChangeable(locked, this.clock.now());
+    return locked;
+  }
+
+  private expand(rule: string, first: Slot): Slot[] {
+    const expanded = expandRecurrence(rule, first, this.config.television.timeZone);
+    if (Array.isArray(expanded)) return expanded;
+    if (expanded.kind === 'malformed')
+      throw TelevisionError.invalid({ recurrence: [expanded.message] });
+    throw new TelevisionError(
+      expanded.kind === 'unbounded' ? 'RECURRENCE_UNBOUNDED' : 'RECURRENCE_TOO_LONG',
+      expanded.message,
+    );
+  }
+
+  private leadMs(): number {
+    return this.config.television.reminderLeadMinutes * 60_000;
+  }
+}
+
+/** 400 for an end before the start, 422 for a slot longer than allowed. */
+export function assertSlot(startsAt: Date, endsAt: Date): void {
+  const problem = slotProblem(startsAt, endsAt);
+  if (!problem) return;
+  if (problem.tooLong)
+    throw new TelevisionError('BROADCAST_TOO_LONG', problem.message, {
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+    });
+  throw TelevisionError.invalid({ [problem.field]: [problem.message] });
+}
+
+function assertChangeable(broadcast: Broadcast, now: Date): void {
+  if (broadcast.status === 'cancelled')
+    throw new TelevisionError('BROADCAST_CANCELLED', 'The broadcast is cancelled', {
+      broadcastId: broadcast.id,
+    });
+  if (broadcast.endsAt.getTime() <= now.getTime())
+    throw new TelevisionError('BROADCAST_AIRED', 'The broadcast has already aired', {
+      broadcastId: broadcast.id,
+    });
+}

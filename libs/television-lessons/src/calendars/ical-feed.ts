@@ -1,0 +1,142 @@
+import ICAL from 'ical.js';
+import { DateTime } from 'luxon';
+
+/** One broadcast as a calendar event. */
+export interface FeedEvent {
+  broadcastId: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: 'scheduled' | 'cancelled';
+  /** Rises with every move or cancellation: the event's SEQUENCE. */
+  revision: number;
+  updatedAt: Date;
+  lessonTitle: string;
+  courseTitle: string;
+  channelName: string;
+  /** Where the learner follows the course (absolute). */
+  url: string;
+}
+
+export interface Feed {
+  name: string;
+  timeZone: string;
+  /** The host part of every UID (`<broadcastId>@<host>`), stable across renames. */
+  uidHost: string;
+  events: readonly FeedEvent[];
+}
+
+/**
+ * An RFC 5545 calendar of broadcasts. Times carry the feed's TZID with its VTIMEZONE when the
+ * zone keeps one offset (Asia/Ho_Chi_Minh is +07:00 all year); a zone with daylight saving is
+ * written in UTC instead, which every calendar app converts correctly. UIDs are the broadcast
+ * ids, SEQUENCE its revision, and a cancelled slot stays with `STATUS:CANCELLED` so subscribed
+ * calendars drop it.
+ */
+export function renderFeed(feed: Feed): string {
+  const calendar = new ICAL.Component('vcalendar');
+  calendar.addPropertyWithValue('version', '2.0');
+  calendar.addPropertyWithValue('prodid', '-//Lifelong//Television lessons//VI');
+  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
+  calendar.addPropertyWithValue('method', 'PUBLISH');
+  calendar.addPropertyWithValue('x-wr-calname', feed.name);
+  calendar.addPropertyWithValue('x-wr-timezone', feed.timeZone);
+  const offset = fixedOffsetMinutes(feed.timeZone, feed.events);
+  if (offset !== null) calendar.addSubcomponent(vtimezone(feed.timeZone, offset));
+  for (const event of feed.events)
+    calendar.addSubcomponent(vevent(event, feed, offset === null ? null : feed.timeZone));
+  return calendar.toString() + '\r\n';
+}
+
+function vevent(event: FeedEvent, feed: Feed, tzid: string | null): ICAL.Component {
+  const component = new ICAL.Component('vevent');
+  component.addPropertyWithValue('uid', `${event.broadcastId}@${feed.uidHost}`);
+  component.addPropertyWithValue('dtstamp', utc(event.updatedAt));
+  component.addPropertyWithValue('last-modified', utc(event.updatedAt));
+  component.addProperty(timeProperty('dtstart', event.startsAt, tzid));
+  component.addProperty(timeProperty('dtend', event.endsAt, tzid));
+  component.addPropertyWithValue('sequence', event.revision);
+  component.addPropertyWithValue(
+    'status',
+    event.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+  );
+  component.addPropertyWithValue('summary', `${event.lessonTitle} — ${event.courseTitle}`);
+  component.addPropertyWithValue('location', event.channelName);
+  component.addPropertyWithValue(
+    'description',
+    `${event.courseTitle}: ${event.lessonTitle} (${event.channelName}). ${event.url}`,
+  );
+  component.addPropertyWithValue('url', event.url);
+  component.addPropertyWithValue('transp', 'TRANSPARENT');
+  return component;
+}
+
+function utc(date: Date): ICAL.Time {
+  return ICAL.Time.fromJSDate(date, true);
+}
+
+function timeProperty(name: string, date: Date, tzid: string | null): ICAL.Property {
+  const property = new ICAL.Property(name);
+  if (tzid === null) {
+    property.setValue(utc(date));
+    return property;
+  }
+  const local = DateTime.fromJSDate(date, { zone: tzid });
+  property.setValue(
+    ICAL.Time.fromData({
+      year: local.year,
+      month: local.month,
+      day: local.day,
+      hour: local.hour,
+      minute: local.minute,
+      second: local.second,
+      isDate: false,
+    }),
+  );
+  property.setParameter('tzid', tzid);
+  return property;
+}
+
+/** The zone's offset in minutes if it is the same at every event (and now), else null. */
+function fixedOffsetMinutes(timeZone: string, events: readonly FeedEvent[]): number | null {
+  const zone = DateTime.now().setZone(timeZone);
+  if (!zone.isValid) return null;
+  const year = zone.year;
+  const probes = [
+    DateTime.fromObject({ year, month: 1, day: 1 }, { zone: timeZone }),
+    DateTime.fromObject({ year, month: 7, day: 1 }, { zone: timeZone }),
+    ...events.map((event) => DateTime.fromJSDate(event.startsAt, { zone: timeZone })),
+  ];
+  const offsets = new Set(probes.map((probe) => probe.offset));
+  return offsets.size === 1 ? probes[0]!.offset : null;
+}
+
+function vtimezone(timeZone: string, offsetMinutes: number): ICAL.Component {
+  const component = new ICAL.Component('vtimezone');
+  component.addPropertyWithValue('tzid', timeZone);
+  const standard = new ICAL.Component('standard');
+  standard.addPropertyWithValue(
+    'dtstart',
+    ICAL.Time.fromData({
+      year: 1970,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      isDate: false,
+    }),
+  );
+  const offset = ICAL.UtcOffset.fromSeconds(offsetMinutes * 60);
+  standard.addPropertyWithValue('tzoffsetfrom', offset);
+  standard.addPropertyWithValue('tzoffsetto', offset);
+  standard.addPropertyWithValue('tzname', offsetName(offsetMinutes));
+  component.addSubcomponent(standard);
+  return component;
+}
+
+function offsetName(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0');
+  const rest = Math.abs(minutes) % 60;
+  return rest === 0 ? `${sign}${hours}` : `${sign}${hours}${String(rest).padStart(2, '0')}`;
+}

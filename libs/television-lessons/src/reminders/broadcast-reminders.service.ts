@@ -1,0 +1,113 @@
+import { Clock, JobQueue } from '@lifelong/common';
+import { Course, Lesson } from '@lifelong/courses';
+import { recordEvent } from '@lifelong/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Broadcast } from '../broadcasts/broadcast.entity';
+import { Channel } from '../channels/channel.entity';
+import { reminderJobId } from './reminder-queue';
+
+/** Recipients per `broadcast.reminder` event (the event's contract). */
+export const REMINDER_CHUNK = 1_000;
+/** A delayed job this early (clock skew) leaves the reminder to the sweep. */
+const EARLY_TOLERANCE_MS = 60_000;
+/** Due reminders queued per sweep run. */
+const SWEEP_BATCH = 1_000;
+
+export type ReminderOutcome = 'sent' | 'stale' | 'early' | 'too_late';
+
+/**
+ * Sends broadcast reminders as `broadcast.reminder` outbox events (notifications renders and
+ * delivers them). The broadcast row decides, under its lock: a cancelled slot, a moved slot
+ * (another revision) or an already sent revision sends nothing. The audience is read when the
+ * reminder fires, so a learner who enrolled after scheduling is reminded too.
+ */
+@Injectable()
+export class BroadcastReminders {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  async remind(broadcastId: string, revision: number): Promise<ReminderOutcome> {
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      const broadcast = await manager.findOne(Broadcast, {
+        where: { id: broadcastId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (
+        !broadcast ||
+        broadcast.status !== 'scheduled' ||
+        broadcast.revision !== revision ||
+        broadcast.remindedRevision === revision
+      )
+        return 'stale';
+      const now = this.clock.now();
+      if (now.getTime() < broadcast.remindAt.getTime() - EARLY_TOLERANCE_MS) return 'early';
+      let outcome: ReminderOutcome = 'too_late';
+      if (now.getTime() < broadcast.startsAt.getTime()) {
+        await this.recordReminders(manager, broadcast);
+        outcome = 'sent';
+      }
+      await manager.update(Broadcast, broadcastId, { remindedRevision: revision, remindedAt: now });
+      return outcome;
+    });
+  }
+
+  /**
+   * Queues every due reminder not yet sent (its delayed job lost, or never queued because Redis
+   * was away). Job ids carry the minute, so a failed earlier run never blocks a later one;
+   * a reminder queued twice is sent once (the row lock and `remindedRevision`).
+   */
+  async sweep(): Promise<{ queued: number }> {
+    const now = this.clock.now();
+    const due = await this.dataSource
+      .getRepository(Broadcast)
+      .createQueryBuilder('b')
+      .select(['b.id', 'b.revision'])
+      .where("b.status = 'scheduled'")
+      .andWhere('b.remindAt <= :now AND b.startsAt > :now', { now })
+      .andWhere('(b.remindedRevision IS NULL OR b.remindedRevision <> b.revision)')
+      .orderBy('b.remindAt', 'ASC')
+      .limit(SWEEP_BATCH)
+      .getMany();
+    const minute = Math.floor(now.getTime() / 60_000);
+    await this.jobs.enqueueBulk(
+      'television.remind-broadcast',
+      due.map((broadcast) => ({
+        payload: { broadcastId: broadcast.id, revision: broadcast.revision },
+        options: { jobId: `${reminderJobId(broadcast.id, broadcast.revision)}-sweep-${minute}` },
+      })),
+    );
+    return { queued: due.length };
+  }
+
+  private async recordReminders(manager: EntityManager, broadcast: Broadcast): Promise<void> {
+    const [course, lesson, channel] = await Promise.all([
+      manager.findOneByOrFail(Course, { id: broadcast.courseId }),
+      manager.findOneByOrFail(Lesson, { id: broadcast.lessonId }),
+      manager.findOneByOrFail(Channel, { id: broadcast.channelId }),
+    ]);
+    let after = '';
+    for (;;) {
+      const rows = await manager.query<{ user_id: string }[]>(
+        "SELECT `user_id` FROM `enrollments` WHERE `course_id` = ? AND `status` IN ('active', 'completed') AND `user_id` > ? ORDER BY `user_id` LIMIT ?",
+        [broadcast.courseId, after, REMINDER_CHUNK],
+      );
+      if (rows.length === 0) return;
+      await recordEvent(manager, 'broadcast.reminder', {
+        broadcastId: broadcast.id,
+        recipientIds: rows.map((row) => row.user_id),
+        courseId: course.id,
+        courseTitle: course.title,
+        lessonTitle: lesson.title,
+        channelName: channel.name,
+        startsAt: broadcast.startsAt.toISOString(),
+      });
+      if (rows.length < REMINDER_CHUNK) return;
+      after = rows[rows.length - 1]!.user_id;
+    }
+  }
+}

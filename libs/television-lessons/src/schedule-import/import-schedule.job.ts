@@ -1,0 +1,207 @@
+import { AppConfig, Clock, JobHandler, type JobPayloads } from '@lifelong/common';
+import { Course, Lesson, readCourseCode } from '@lifelong/courses';
+import type { Principal, RoleGrant } from '@lifelong/identity';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Broadcast } from '../broadcasts/broadcast.entity';
+import { ChannelSchedule } from '../broadcasts/channel-schedule';
+import { LessonStaff } from '../broadcasts/lesson-staff';
+import { slotProblem } from '../broadcasts/slot-rules';
+import { ReminderQueue } from '../reminders/reminder-queue';
+import { TelevisionError } from '../television-error';
+import { type LineError, parseScheduleCsv, rowSlot, type ScheduleRow } from './schedule-csv';
+import { ScheduleImport } from './schedule-import.entity';
+import { ScheduleImportError } from './schedule-import-error.entity';
+
+type RowOutcome = 'created' | 'unchanged' | LineError;
+
+interface LessonTarget {
+  lessonId: string;
+  courseId: string;
+}
+
+/**
+ * Runs one schedule CSV import, line by line, each slot in its own transaction under the channel
+ * lock (the same overlap guarantee as the route). A line already on the schedule (same channel,
+ * lesson, start and end) is counted unchanged, so running the same file again creates nothing
+ * twice. Rows are checked against the importer's course-staff grants as they are now.
+ */
+@Injectable()
+export class ImportScheduleJob {
+  private readonly logger = new Logger(ImportScheduleJob.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly schedule: ChannelSchedule,
+    private readonly staff: LessonStaff,
+    private readonly reminders: ReminderQueue,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  @JobHandler('television.import-schedule')
+  async run(payload: JobPayloads['television.import-schedule']): Promise<string> {
+    const found = await this.dataSource
+      .getRepository(ScheduleImport)
+      .findOneBy({ id: payload.importId });
+    if (!found || found.status === 'completed' || found.status === 'failed' || !found.content)
+      return 'skipped';
+    await this.dataSource
+      .getRepository(ScheduleImport)
+      .update({ id: found.id }, { status: 'running', created: 0, unchanged: 0, failed: 0 });
+    await this.dataSource.getRepository(ScheduleImportError).delete({ importId: found.id });
+    const parsed = parseScheduleCsv(found.content);
+    if ('failure' in parsed) {
+      await this.finish(found.id, {
+        failure: parsed.failure,
+        counts: { total: 0, created: 0, unchanged: 0 },
+        errors: [],
+      });
+      return 'failed';
+    }
+    const importer = await this.principalOf(found.requestedBy);
+    const seen = new Map<string, number>();
+    const courses = new Map<string, Promise<Course | null>>();
+    const errors: LineError[] = [];
+    const counts = { total: parsed.rows.length, created: 0, unchanged: 0 };
+    for (const row of parsed.rows) {
+      const outcome =
+        'message' in row
+          ? row
+          : await this.importRow(found.channelId, importer, row, seen, courses);
+      if (outcome === 'created') counts.created += 1;
+      else if (outcome === 'unchanged') counts.unchanged += 1;
+      else errors.push(outcome);
+    }
+    await this.finish(found.id, { failure: null, counts, errors });
+    return 'completed';
+  }
+
+  private async importRow(
+    channelId: string,
+    importer: Principal,
+    row: ScheduleRow,
+    seen: Map<string, number>,
+    courses: Map<string, Promise<Course | null>>,
+  ): Promise<RowOutcome> {
+    const fail = (message: string): LineError => ({ line: row.line, message });
+    const slot = rowSlot(row, this.config.television.timeZone);
+    if ('problem' in slot) return fail(slot.problem);
+    const problem = slotProblem(slot.startsAt, slot.endsAt);
+    if (problem) return fail(problem.message);
+    if (!courses.has(row.course)) courses.set(row.course, this.courseNamed(row.course));
+    const course = await courses.get(row.course)!;
+    if (!course) return fail(`unknown course code "${row.course}"`);
+    if (!(await this.staff.isStaff(importer, course.facilityId)))
+      return fail(`you are not staff of course "${row.course}"`);
+    const target = await this.lessonOf(course.id, row.lesson);
+    if (typeof target === 'string') return fail(target);
+    const key = `${target.lessonId}|${slot.startsAt.toISOString()}|${slot.endsAt.toISOString()}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) return fail(`duplicates line ${earlier}`);
+    seen.set(key, row.line);
+    try {
+      const created = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+        await this.schedule.lockChannels(manager, [channelId]);
+        const same = await manager.existsBy(Broadcast, {
+          channelId,
+          lessonId: target.lessonId,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          status: 'scheduled',
+        });
+        if (same) return null;
+        await this.schedule.assertFree(manager, channelId, [slot]);
+        const [broadcast] = await this.schedule.insert(manager, channelId, [slot], {
+          ...target,
+          createdBy: importer.userId,
+          seriesId: null,
+          reminderLeadMs: this.config.television.reminderLeadMinutes * 60_000,
+        });
+        return broadcast!;
+      });
+      if (!created) return 'unchanged';
+      await this.reminders.schedule(created);
+      return 'created';
+    } catch (error) {
+      if (error instanceof TelevisionError && error.code === 'BROADCAST_OVERLAP') {
+        const other = error.details?.conflictingBroadcastId;
+        return fail(
+          `overlaps broadcast ${typeof other === 'string' ? other : 'already on the channel'}`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The course a line names: by its code, in any case; else by its id, so files written before
+   * courses had codes keep working.
+   */
+  private async courseNamed(named: string): Promise<Course | null> {
+    const courses = this.dataSource.getRepository(Course);
+    const code = readCourseCode(named);
+    return (code && (await courses.findOneBy({ code }))) || courses.findOneBy({ id: named });
+  }
+
+  /** The lesson named by id or by title within the course, if it is a television lesson. */
+  private async lessonOf(courseId: string, named: string): Promise<LessonTarget | string> {
+    const lessons = await this.dataSource
+      .getRepository(Lesson)
+      .find({ where: { courseId }, select: { id: true, title: true, kind: true } });
+    const lesson =
+      lessons.find((candidate) => candidate.id === named) ??
+      lessons.find(
+        (candidate) => candidate.title.trim().toLowerCase() === named.trim().toLowerCase(),
+      );
+    if (!lesson) return `unknown lesson "${named}" in the course`;
+    if (lesson.kind !== 'television') return `lesson "${named}" is not a television lesson`;
+    return { lessonId: lesson.id, courseId };
+  }
+
+  private async principalOf(userId: string): Promise<Principal> {
+    const rows = await this.dataSource.query<
+      { role: RoleGrant['role']; scope_type: string; scope_id: string }[]
+    >('SELECT `role`, `scope_type`, `scope_id` FROM `user_roles` WHERE `user_id` = ?', [userId]);
+    return {
+      userId,
+      email: '',
+      roles: rows.map((row) => ({
+        role: row.role,
+        scopeType: (row.scope_type || null) as RoleGrant['scopeType'],
+        scopeId: row.scope_id || null,
+      })),
+    };
+  }
+
+  private async finish(
+    importId: string,
+    end: {
+      failure: string | null;
+      counts: { total: number; created: number; unchanged: number };
+      errors: LineError[];
+    },
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (end.errors.length > 0)
+        await manager.insert(
+          ScheduleImportError,
+          end.errors.map((error) => ({
+            importId,
+            line: error.line,
+            message: error.message.slice(0, 500),
+          })),
+        );
+      await manager.update(ScheduleImport, importId, {
+        status: end.failure ? 'failed' : 'completed',
+        failure: end.failure,
+        ...end.counts,
+        failed: end.errors.length,
+        content: null,
+        finishedAt: this.clock.now(),
+      });
+    });
+    this.logger.log(`Schedule import ${importId} ${end.failure ? 'failed' : 'completed'}`);
+  }
+}

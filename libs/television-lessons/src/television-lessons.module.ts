@@ -1,0 +1,74 @@
+import { CoursesModule } from '@lifelong/courses';
+import { DistanceLessonsModule } from '@lifelong/distance-lessons';
+import { EnrollmentModule } from '@lifelong/enrollment';
+import { IdentityModule } from '@lifelong/identity';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BroadcastAttendance } from './attendance/attendance.entity';
+import { AttendanceService } from './attendance/attendance.service';
+import { CodeGuessThrottle } from './attendance/code-guess-throttle';
+import { TelevisionLessonCheck } from './attendance/lesson-check.entity';
+import { LessonChecks } from './attendance/lesson-checks.service';
+import { LessonCompletion } from './attendance/lesson-completion';
+import { Broadcast } from './broadcasts/broadcast.entity';
+import { BroadcastReads } from './broadcasts/broadcast-reads.service';
+import { BroadcastScheduler } from './broadcasts/broadcast-scheduler.service';
+import { ChannelSchedule } from './broadcasts/channel-schedule';
+import { LessonStaff } from './broadcasts/lesson-staff';
+import { ScheduleCalendars } from './calendars/schedule-calendars.service';
+import { ScheduleFeedToken } from './calendars/schedule-feed-token.entity';
+import { ScheduleFeedTokens } from './calendars/schedule-feed-tokens.service';
+import { Channel } from './channels/channel.entity';
+import { ChannelsService } from './channels/channels.service';
+import { BroadcastReminders } from './reminders/broadcast-reminders.service';
+import { ReminderQueue } from './reminders/reminder-queue';
+import { Replays } from './replays/replays.service';
+import { RequestScheduleImport } from './schedule-import/request-schedule-import.service';
+import { ScheduleImport } from './schedule-import/schedule-import.entity';
+import { ScheduleImportError } from './schedule-import/schedule-import-error.entity';
+import { ScheduleImportReports } from './schedule-import/schedule-import-report.service';
+
+const SERVICES = [
+  AttendanceService,
+  BroadcastReads,
+  BroadcastReminders,
+  BroadcastScheduler,
+  ChannelSchedule,
+  ChannelsService,
+  CodeGuessThrottle,
+  LessonChecks,
+  LessonCompletion,
+  LessonStaff,
+  ReminderQueue,
+  Replays,
+  RequestScheduleImport,
+  ScheduleCalendars,
+  ScheduleFeedTokens,
+  ScheduleImportReports,
+];
+
+/**
+ * Television lessons: channels, broadcast slots, calendars, attendance, replays, reminders and
+ * schedule imports. Needs courses, enrollment and distance-lessons (replay videos), identity,
+ * organizations' global scope binding, Clock, AppConfig, the job queue and the database.
+ */
+@Module({
+  imports: [
+    IdentityModule,
+    CoursesModule,
+    EnrollmentModule,
+    DistanceLessonsModule,
+    TypeOrmModule.forFeature([
+      Channel,
+      Broadcast,
+      BroadcastAttendance,
+      TelevisionLessonCheck,
+      ScheduleFeedToken,
+      ScheduleImport,
+      ScheduleImportError,
+    ]),
+  ],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class TelevisionLessonsModule {}

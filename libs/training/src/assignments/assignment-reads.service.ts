@@ -1,0 +1,119 @@
+import { type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import { AccessPolicy, type Principal } from '@lifelong/identity';
+import { subtreePattern } from '@lifelong/organizations';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { TrainingError } from '../training-error';
+import type { AssignmentStatus } from './assignment-status';
+
+/** An assignment as the learner and their managers see it. */
+export interface AssignmentView {
+  id: string;
+  requirementId: string;
+  requirementVersion: number;
+  title: string;
+  courseId: string;
+  enrollmentId: string | null;
+  assignedAt: Date;
+  dueAt: Date | null;
+  status: AssignmentStatus;
+  completedAt: Date | null;
+  expiresAt: Date | null;
+  closedAt: Date | null;
+  certificateSerial: string | null;
+}
+
+/** A member of staff in a manager's subtree, with their live assignments. */
+export interface StaffMemberView {
+  userId: string;
+  fullName: string;
+  orgUnitId: string;
+  position: string | null;
+  jobGrade: string | null;
+  assignments: AssignmentView[];
+}
+
+const VIEW_COLUMNS = `a.\`id\`, a.\`requirement_id\` AS requirementId,
+  a.\`requirement_version\` AS requirementVersion, v.\`title\`, v.\`course_id\` AS courseId,
+  a.\`enrollment_id\` AS enrollmentId, a.\`assigned_at\` AS assignedAt, a.\`due_at\` AS dueAt,
+  a.\`status\`, a.\`completed_at\` AS completedAt, a.\`expires_at\` AS expiresAt,
+  a.\`closed_at\` AS closedAt, a.\`certificate_serial\` AS certificateSerial, a.\`user_id\` AS userId`;
+
+/** The title and course are read from the version each assignment is under. */
+const VIEW_FROM = `FROM \`training_assignments\` a JOIN \`training_requirement_versions\` v
+  ON v.\`requirement_id\` = a.\`requirement_id\` AND v.\`version\` = a.\`requirement_version\``;
+
+/** A learner's own assignments, and "my staff" for org managers within their scope. */
+@Injectable()
+export class AssignmentReads {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  /** Every assignment of the learner, history included, newest first. */
+  async mine(userId: string): Promise<AssignmentView[]> {
+    const rows = await this.dataSource.query<(AssignmentView & { userId: string })[]>(
+      `SELECT ${VIEW_COLUMNS} ${VIEW_FROM} WHERE a.\`user_id\` = ?
+       ORDER BY a.\`assigned_at\` DESC, a.\`cycle\` DESC`,
+      [userId],
+    );
+    return rows.map(toView);
+  }
+
+  /** Current members of the unit's subtree, optionally only those with a live assignment in `status`. */
+  async staff(
+    principal: Principal,
+    orgUnitId: string,
+    status: AssignmentStatus | undefined,
+    query: PageQuery,
+  ): Promise<Page<StaffMemberView>> {
+    const [unit] = await this.dataSource.query<{ path: string }[]>(
+      'SELECT `path` FROM `org_units` WHERE `id` = ?',
+      [orgUnitId],
+    );
+    if (!unit)
+      throw new TrainingError('ORG_UNIT_NOT_FOUND', `There is no org unit ${orgUnitId}`, {
+        orgUnitId,
+      });
+    await this.access.assertCovers(principal, ['admin', 'org_manager'], {
+      scopeType: 'org_unit',
+      scopeId: orgUnitId,
+    });
+    const filter = status
+      ? 'AND EXISTS (SELECT 1 FROM `training_assignments` s WHERE s.`user_id` = m.`user_id` AND s.`closed_at` IS NULL AND s.`status` = ?)'
+      : '';
+    const params = [subtreePattern(unit.path), ...(status ? [status] : [])];
+    const from = `FROM \`memberships\` m JOIN \`org_units\` u ON u.\`id\` = m.\`org_unit_id\`
+      JOIN \`users\` p ON p.\`id\` = m.\`user_id\`
+      WHERE m.\`ended_at\` IS NULL AND u.\`path\` LIKE ? ${filter}`;
+    const [counted] = await this.dataSource.query<{ total: number | string }[]>(
+      `SELECT COUNT(*) AS total ${from}`,
+      params,
+    );
+    const people = await this.dataSource.query<Omit<StaffMemberView, 'assignments'>[]>(
+      `SELECT m.\`user_id\` AS userId, p.\`full_name\` AS fullName, m.\`org_unit_id\` AS orgUnitId,
+         m.\`position\`, m.\`job_grade\` AS jobGrade
+       ${from} ORDER BY p.\`full_name\`, m.\`user_id\` LIMIT ? OFFSET ?`,
+      [...params, query.pageSize, pageOffset(query)],
+    );
+    const assignments = people.length
+      ? await this.dataSource.query<(AssignmentView & { userId: string })[]>(
+          `SELECT ${VIEW_COLUMNS} ${VIEW_FROM}
+           WHERE a.\`user_id\` IN (?) AND a.\`closed_at\` IS NULL ORDER BY a.\`assigned_at\``,
+          [people.map((person) => person.userId)],
+        )
+      : [];
+    const items = people.map((person) => ({
+      ...person,
+      assignments: assignments.filter((a) => a.userId === person.userId).map(toView),
+    }));
+    return toPage(items, Number(counted?.total ?? 0), query);
+  }
+}
+
+function toView(row: AssignmentView & { userId?: string }): AssignmentView {
+  const { userId: _userId, ...view } = row;
+  return { ...view, requirementVersion: Number(view.requirementVersion) };
+}

@@ -1,0 +1,199 @@
+import { Clock, newId } from '@lifelong/common';
+import { recordEvent } from '@lifelong/database';
+import { EnrollMandatedMany } from '@lifelong/enrollment';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { RequirementVersion } from '../requirements/requirement-version.entity';
+import { dueAtFor } from '../requirements/requirement-rules';
+import { RequirementsService } from '../requirements/requirements.service';
+import { chunksOf, sqlDateTime } from '../sql-time';
+import { AssignmentStatuses } from './assignment-statuses';
+import { type SqlCondition, TARGET_FROM, targetCondition } from './target-query';
+
+/** People are assigned (and enrolled) this many per transaction and per `training.assigned`. */
+export const ASSIGN_CHUNK = 1_000;
+
+/** What one sync changed. */
+export interface SyncOutcome {
+  assigned: number;
+  closed: number;
+}
+
+/** One person to assign: the cycle their new assignment gets. */
+interface Newcomer {
+  userId: string;
+  cycle: number;
+}
+
+const OPEN = "('assigned', 'in_progress', 'overdue')";
+
+/**
+ * Keeps a requirement's assignments in step with its current version and target, set-based:
+ * open assignments of people who left the target close (history kept); open ones move to the
+ * current version with their due date recomputed; people in the target without a live
+ * assignment get one (enrolled in the course in the same transaction, whatever its capacity),
+ * 1,000 per transaction with one `training.assigned` notification each. The unique
+ * (requirement, person, cycle) key makes a re-run, or a second run racing this one, add nothing.
+ */
+@Injectable()
+export class AssignmentSync {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requirements: RequirementsService,
+    private readonly enrollments: EnrollMandatedMany,
+    private readonly statuses: AssignmentStatuses,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Syncs the requirement for everyone it concerns, or only for `userIds`. */
+  async syncRequirement(requirementId: string, userIds?: readonly string[]): Promise<SyncOutcome> {
+    if (userIds?.length === 0) return { assigned: 0, closed: 0 };
+    const { rules } = await this.requirements.find(requirementId);
+    const [unit] = await this.dataSource.query<{ path: string }[]>(
+      'SELECT `path` FROM `org_units` WHERE `id` = ?',
+      [rules.orgUnitId],
+    );
+    if (!unit) return { assigned: 0, closed: 0 };
+    const target = narrowed(targetCondition(rules, unit.path), userIds);
+    // History keeps the status a closed assignment had when it closed.
+    await this.statuses.refresh(requirementId, userIds);
+    const closed = await this.closeLeavers(rules, target, userIds);
+    // Versions change only by an edit, whose full sync moves everyone at once.
+    if (!userIds) await this.followVersion(rules);
+    const assigned = await this.assignNewcomers(rules, await this.newcomers(rules, target));
+    await this.statuses.refresh(requirementId, userIds);
+    return { assigned, closed };
+  }
+
+  /** Syncs every requirement for these people (they joined, moved or left units). */
+  async syncPeople(userIds: readonly string[]): Promise<SyncOutcome> {
+    const total = { assigned: 0, closed: 0 };
+    for (const requirementId of await this.requirements.allIds()) {
+      const outcome = await this.syncRequirement(requirementId, userIds);
+      total.assigned += outcome.assigned;
+      total.closed += outcome.closed;
+    }
+    return total;
+  }
+
+  /** Open assignments of people no longer in the target close now; done ones stay. */
+  private async closeLeavers(
+    rules: RequirementVersion,
+    target: SqlCondition,
+    userIds?: readonly string[],
+  ): Promise<number> {
+    const result = await this.dataSource.query<{ affectedRows: number }>(
+      `UPDATE \`training_assignments\` a SET a.\`closed_at\` = ?
+       WHERE a.\`requirement_id\` = ? AND a.\`closed_at\` IS NULL AND a.\`status\` IN ${OPEN}
+       ${userIds ? 'AND a.`user_id` IN (?)' : ''}
+       AND NOT EXISTS (SELECT 1 ${TARGET_FROM} WHERE m.\`user_id\` = a.\`user_id\` AND ${target.sql})`,
+      [
+        sqlDateTime(this.clock.now()),
+        rules.requirementId,
+        ...(userIds ? [userIds] : []),
+        ...target.params,
+      ],
+    );
+    return result.affectedRows;
+  }
+
+  /** Open assignments follow the current version; a first cycle's due date is recomputed. */
+  private async followVersion(rules: RequirementVersion): Promise<void> {
+    const due =
+      rules.dueDays !== null
+        ? { sql: 'DATE_ADD(a.`assigned_at`, INTERVAL ? DAY)', params: [rules.dueDays] }
+        : { sql: '?', params: [rules.dueDate ? sqlDateTime(rules.dueDate) : null] };
+    await this.dataSource.query(
+      `UPDATE \`training_assignments\` a
+       SET a.\`due_at\` = IF(a.\`cycle\` = 1, ${due.sql}, a.\`due_at\`), a.\`requirement_version\` = ?
+       WHERE a.\`requirement_id\` = ? AND a.\`closed_at\` IS NULL AND a.\`status\` IN ${OPEN}
+       AND a.\`requirement_version\` <> ?`,
+      [...due.params, rules.version, rules.requirementId, rules.version],
+    );
+  }
+
+  /**
+   * People in the target with no live assignment. An expired completion counts as live: only
+   * the recertification scan renews it (see AssignmentRenewals).
+   */
+  private newcomers(rules: RequirementVersion, target: SqlCondition): Promise<Newcomer[]> {
+    return this.dataSource.query<Newcomer[]>(
+      `SELECT m.\`user_id\` AS userId,
+         COALESCE((SELECT MAX(p.\`cycle\`) FROM \`training_assignments\` p
+           WHERE p.\`requirement_id\` = ? AND p.\`user_id\` = m.\`user_id\`), 0) + 1 AS cycle
+       ${TARGET_FROM}
+       WHERE ${target.sql} AND NOT EXISTS (SELECT 1 FROM \`training_assignments\` a
+         WHERE a.\`requirement_id\` = ? AND a.\`user_id\` = m.\`user_id\`
+         AND a.\`closed_at\` IS NULL)
+       ORDER BY m.\`user_id\``,
+      [rules.requirementId, ...target.params, rules.requirementId],
+    );
+  }
+
+  private async assignNewcomers(
+    rules: RequirementVersion,
+    newcomers: readonly Newcomer[],
+  ): Promise<number> {
+    if (newcomers.length === 0) return 0;
+    const courseTitle = await this.requirements.courseTitle(rules.courseId);
+    let assigned = 0;
+    for (const chunk of chunksOf(newcomers, ASSIGN_CHUNK))
+      assigned += await this.dataSource.transaction('READ COMMITTED', (manager) =>
+        this.assignChunk(manager, rules, courseTitle, chunk),
+      );
+    return assigned;
+  }
+
+  /**
+   * One chunk, at READ COMMITTED like enrollment's own transactions: looking up enrollments
+   * that do not exist yet locks no gap, so a chunk never deadlocks with a learner enrolling.
+   */
+  private async assignChunk(
+    manager: EntityManager,
+    rules: RequirementVersion,
+    courseTitle: string,
+    chunk: readonly Newcomer[],
+  ): Promise<number> {
+    const now = this.clock.now();
+    const userIds = chunk.map((person) => person.userId);
+    const enrollmentIds = await this.enrollments.enroll(manager, rules.courseId, userIds, now);
+    const dueAt = dueAtFor(rules, now);
+    const rows = chunk.map((person) => [
+      newId(),
+      rules.requirementId,
+      rules.version,
+      person.userId,
+      person.cycle,
+      enrollmentIds.get(person.userId) ?? null,
+      'assigned',
+      sqlDateTime(now),
+      dueAt ? sqlDateTime(dueAt) : null,
+    ]);
+    await manager.query(
+      'INSERT IGNORE INTO `training_assignments` (`id`, `requirement_id`, `requirement_version`, `user_id`, `cycle`, `enrollment_id`, `status`, `assigned_at`, `due_at`) VALUES ?',
+      [rows],
+    );
+    // A racing run may have assigned some of them first: tell only the ones this run assigned.
+    const mine = await manager.query<{ userId: string }[]>(
+      'SELECT `user_id` AS userId FROM `training_assignments` WHERE `id` IN (?)',
+      [rows.map((row) => row[0])],
+    );
+    if (mine.length > 0)
+      await recordEvent(manager, 'training.assigned', {
+        requirementId: rules.requirementId,
+        recipientIds: mine.map((row) => row.userId),
+        title: rules.title,
+        courseId: rules.courseId,
+        courseTitle,
+        ...(dueAt && { dueAt: dueAt.toISOString() }),
+      });
+    return mine.length;
+  }
+}
+
+/** The target, further narrowed to some people. */
+function narrowed(target: SqlCondition, userIds?: readonly string[]): SqlCondition {
+  if (!userIds) return target;
+  return { sql: `${target.sql} AND m.\`user_id\` IN (?)`, params: [...target.params, userIds] };
+}

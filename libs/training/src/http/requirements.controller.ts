@@ -1,0 +1,47 @@
+import { CurrentUser, type Principal, RequireRoles } from '@lifelong/identity';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirementsService } from '../requirements/requirements.service';
+import { RequirementBodyDto, RequirementDto, RequirementListQuery } from './training.dto';
+
+@ApiTags('training')
+@Controller('api/v1/training/requirements')
+export class RequirementsController {
+  constructor(private readonly requirements: RequirementsService) {}
+
+  /** Version 1 of a requirement; its assignments follow in a background job. */
+  @Post()
+  @HttpCode(201)
+  @RequireRoles('admin', 'org_manager')
+  @ApiCreatedResponse({ type: RequirementDto })
+  async create(
+    @CurrentUser() principal: Principal,
+    @Body() body: RequirementBodyDto,
+  ): Promise<RequirementDto> {
+    return RequirementDto.from(await this.requirements.create(principal, body));
+  }
+
+  /** The next version; open assignments follow it, finished ones keep theirs. */
+  @Put(':id')
+  @RequireRoles('admin', 'org_manager')
+  @ApiOkResponse({ type: RequirementDto })
+  async update(
+    @CurrentUser() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: RequirementBodyDto,
+  ): Promise<RequirementDto> {
+    return RequirementDto.from(await this.requirements.update(principal, id, body));
+  }
+
+  /** Requirements the caller may see, or those targeting one unit. */
+  @Get()
+  @RequireRoles('admin', 'org_manager', 'supervisor')
+  @ApiOkResponse({ type: [RequirementDto] })
+  async list(
+    @CurrentUser() principal: Principal,
+    @Query() query: RequirementListQuery,
+  ): Promise<RequirementDto[]> {
+    const views = await this.requirements.list(principal, query.orgUnitId);
+    return views.map((view) => RequirementDto.from(view));
+  }
+}

@@ -1,0 +1,73 @@
+import { Clock, newId } from '@lifelong/common';
+import { AccessPolicy, type Principal } from '@lifelong/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, QueryFailedError } from 'typeorm';
+import { isPeriod } from '../requirements/requirement-rules';
+import { TrainingError } from '../training-error';
+import { ComplianceReport, REPORT_READERS } from './compliance-report.service';
+import { ComplianceSnapshot } from './compliance-snapshot.entity';
+
+/**
+ * Snapshots freeze a subtree's compliance for an inspection period: the rows are copied when
+ * taken and never updated; a second snapshot of the same unit and period is refused (409).
+ */
+@Injectable()
+export class ComplianceSnapshots {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly report: ComplianceReport,
+    private readonly access: AccessPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  async take(principal: Principal, orgUnitId: string, period: string): Promise<ComplianceSnapshot> {
+    if (!isPeriod(period))
+      throw new TrainingError('VALIDATION_FAILED', 'period must be YYYY, YYYY-Qn or YYYY-MM', {
+        period,
+      });
+    const existing = await this.dataSource.manager.existsBy(ComplianceSnapshot, {
+      orgUnitId,
+      period,
+    });
+    const rows = await this.report.subtreeRows(principal, orgUnitId);
+    if (existing) throw snapshotExists(period);
+    const snapshot = this.dataSource.manager.create(ComplianceSnapshot, {
+      id: newId(),
+      orgUnitId,
+      period,
+      takenAt: this.clock.now(),
+      takenBy: principal.userId,
+      rows,
+    });
+    try {
+      await this.dataSource.manager.insert(ComplianceSnapshot, snapshot);
+    } catch (error) {
+      if (
+        error instanceof QueryFailedError &&
+        error.message.includes('uq_training_snapshots_period')
+      )
+        throw snapshotExists(period);
+      throw error;
+    }
+    return snapshot;
+  }
+
+  async find(principal: Principal, id: string): Promise<ComplianceSnapshot> {
+    const snapshot = await this.dataSource.manager.findOneBy(ComplianceSnapshot, { id });
+    if (
+      !snapshot ||
+      !(await this.access.covers(principal, REPORT_READERS, {
+        scopeType: 'org_unit',
+        scopeId: snapshot.orgUnitId,
+      }))
+    )
+      throw new TrainingError('SNAPSHOT_NOT_FOUND', 'There is no such snapshot', { id });
+    return snapshot;
+  }
+}
+
+const snapshotExists = (period: string): TrainingError =>
+  new TrainingError('SNAPSHOT_EXISTS', `A snapshot of period ${period} exists already`, {
+    period,
+  });

@@ -1,0 +1,208 @@
+import { Clock, newId } from '@lifelong/common';
+import { Course } from '@lifelong/courses';
+import { recordEvent } from '@lifelong/database';
+import { AccessPolicy, type Principal } from '@lifelong/identity';
+import { OrgUnit } from '@lifelong/organizations';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import { TrainingError } from '../training-error';
+import { RequirementVersion } from './requirement-version.entity';
+import { type RequirementInput, requirementProblems, toRules } from './requirement-rules';
+import { TrainingRequirement } from './training-requirement.entity';
+
+/** A requirement with the rules of its current version. */
+export interface RequirementView {
+  requirement: TrainingRequirement;
+  rules: RequirementVersion;
+}
+
+/** Who may set requirements: an admin, or an org manager covering the target unit. */
+const SETTERS = ['admin', 'org_manager'] as const;
+
+/**
+ * Requirements as versioned data: creating writes version 1, editing writes the next version
+ * (the old one stays as it was). Either way `training.requirement-changed` goes to the outbox in
+ * the same transaction, so the assignments follow in a background job.
+ */
+@Injectable()
+export class RequirementsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(principal: Principal, input: RequirementInput): Promise<RequirementView> {
+    const rules = toRules(await this.checked(principal, input));
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const requirement = manager.create(TrainingRequirement, {
+        id: newId(),
+        orgUnitId: rules.orgUnitId,
+        courseId: rules.courseId,
+        title: rules.title,
+        currentVersion: 1,
+        createdBy: principal.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.insert(TrainingRequirement, requirement);
+      const version = await this.writeVersion(manager, requirement, principal, input);
+      return { requirement, rules: version };
+    });
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    input: RequirementInput,
+  ): Promise<RequirementView> {
+    const known = await this.find(id);
+    // Both the old and the new target must be the caller's to change.
+    await this.assertMayChange(principal, known.requirement.orgUnitId);
+    const rules = toRules(await this.checked(principal, input));
+    return this.dataSource.transaction(async (manager) => {
+      const requirement = await manager.findOne(TrainingRequirement, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!requirement) throw notFound(id);
+      Object.assign(requirement, {
+        orgUnitId: rules.orgUnitId,
+        courseId: rules.courseId,
+        title: rules.title,
+        currentVersion: requirement.currentVersion + 1,
+        updatedAt: this.clock.now(),
+      });
+      await manager.save(TrainingRequirement, requirement);
+      const version = await this.writeVersion(manager, requirement, principal, input);
+      return { requirement, rules: version };
+    });
+  }
+
+  /** The requirement with its current rules; 404 when there is none. */
+  async find(id: string, manager?: EntityManager): Promise<RequirementView> {
+    const reader = manager ?? this.dataSource.manager;
+    const requirement = await reader.findOneBy(TrainingRequirement, { id });
+    if (!requirement) throw notFound(id);
+    const rules = await reader.findOneByOrFail(RequirementVersion, {
+      requirementId: id,
+      version: requirement.currentVersion,
+    });
+    return { requirement, rules };
+  }
+
+  /** One version as it was (assignments done under an older one keep reading it). */
+  version(requirementId: string, version: number): Promise<RequirementVersion | null> {
+    return this.dataSource.manager.findOneBy(RequirementVersion, { requirementId, version });
+  }
+
+  /** The course's title now, for the display snapshot of notices (the id when it is gone). */
+  async courseTitle(courseId: string): Promise<string> {
+    const course = await this.dataSource.manager.findOne(Course, {
+      where: { id: courseId },
+      select: { id: true, title: true },
+    });
+    return course?.title ?? courseId;
+  }
+
+  /** Every requirement's id (assignments of moved people are checked against each). */
+  async allIds(): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(TrainingRequirement, { select: { id: true } });
+    return rows.map((row) => row.id);
+  }
+
+  /** Requirements targeting the unit (or, without one, every unit the caller covers). */
+  async list(principal: Principal, orgUnitId?: string): Promise<RequirementView[]> {
+    const reach = this.access.reach(principal, [...SETTERS, 'supervisor']);
+    if (orgUnitId) {
+      await this.access.assertCovers(principal, [...SETTERS, 'supervisor'], {
+        scopeType: 'org_unit',
+        scopeId: orgUnitId,
+      });
+    }
+    const requirements = await this.dataSource.manager.find(TrainingRequirement, {
+      where: orgUnitId ? { orgUnitId } : {},
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const visible = [];
+    for (const requirement of requirements)
+      if (
+        reach.everywhere ||
+        orgUnitId ||
+        (await this.access.covers(principal, [...SETTERS, 'supervisor'], {
+          scopeType: 'org_unit',
+          scopeId: requirement.orgUnitId,
+        }))
+      )
+        visible.push(requirement);
+    if (visible.length === 0) return [];
+    const versions = await this.dataSource.manager.find(RequirementVersion, {
+      where: { requirementId: In(visible.map((requirement) => requirement.id)) },
+    });
+    const byKey = new Map(versions.map((v) => [`${v.requirementId}/${v.version}`, v]));
+    return visible.flatMap((requirement) => {
+      const rules = byKey.get(`${requirement.id}/${requirement.currentVersion}`);
+      return rules ? [{ requirement, rules }] : [];
+    });
+  }
+
+  /** Validates the input, the unit (in the caller's scope) and the course (published). */
+  private async checked(principal: Principal, input: RequirementInput): Promise<RequirementInput> {
+    const problems = requirementProblems(input);
+    if (problems.length > 0)
+      throw new TrainingError('VALIDATION_FAILED', problems.join('; '), { problems });
+    const unit = await this.dataSource.manager.findOneBy(OrgUnit, { id: input.orgUnitId });
+    if (!unit)
+      throw new TrainingError('ORG_UNIT_NOT_FOUND', `There is no org unit ${input.orgUnitId}`, {
+        orgUnitId: input.orgUnitId,
+      });
+    await this.assertMayChange(principal, unit.id);
+    const course = await this.dataSource.manager.findOne(Course, {
+      where: { id: input.courseId },
+      select: { id: true, status: true },
+    });
+    if (!course)
+      throw new TrainingError('COURSE_NOT_FOUND', `There is no course ${input.courseId}`, {
+        courseId: input.courseId,
+      });
+    if (course.status !== 'published')
+      throw new TrainingError(
+        'COURSE_NOT_PUBLISHED',
+        'Only a published course can satisfy a requirement',
+        { courseId: course.id, status: course.status },
+      );
+    return input;
+  }
+
+  private assertMayChange(principal: Principal, orgUnitId: string): Promise<void> {
+    return this.access.assertCovers(principal, SETTERS, {
+      scopeType: 'org_unit',
+      scopeId: orgUnitId,
+    });
+  }
+
+  private async writeVersion(
+    manager: EntityManager,
+    requirement: TrainingRequirement,
+    principal: Principal,
+    input: RequirementInput,
+  ): Promise<RequirementVersion> {
+    const version = manager.create(RequirementVersion, {
+      requirementId: requirement.id,
+      version: requirement.currentVersion,
+      ...toRules(input),
+      createdBy: principal.userId,
+      createdAt: this.clock.now(),
+    });
+    await manager.insert(RequirementVersion, version);
+    await recordEvent(manager, 'training.requirement-changed', { requirementId: requirement.id });
+    return version;
+  }
+}
+
+const notFound = (id: string): TrainingError =>
+  new TrainingError('REQUIREMENT_NOT_FOUND', `There is no requirement ${id}`, {
+    requirementId: id,
+  });

@@ -1,0 +1,193 @@
+import { AppConfig, Clock, type TrainingNoticeEvent } from '@lifelong/common';
+import { recordEvent } from '@lifelong/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AssignmentRenewals } from '../assignments/assignment-renewals';
+import { AssignmentStatuses } from '../assignments/assignment-statuses';
+import { type RequirementView, RequirementsService } from '../requirements/requirements.service';
+import { chunksOf, sqlDateTime } from '../sql-time';
+import { type NoticeCandidate, NoticeLedger } from './notice-ledger';
+
+/** A requirement with its course's title, as notices show them. */
+type NoticeSource = RequirementView & { courseTitle: string };
+
+/** What one scan did. */
+export interface ScanOutcome {
+  expired: number;
+  renewed: number;
+  statusChanges: number;
+  dueSoon: number;
+  overdue: number;
+  escalated: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Candidates: live assignments of one requirement, with the person's current unit. */
+const CANDIDATES = `SELECT a.\`id\` AS assignmentId, a.\`user_id\` AS userId, m.\`org_unit_id\` AS orgUnitId
+  FROM \`training_assignments\` a
+  LEFT JOIN \`memberships\` m ON m.\`current_user_id\` = a.\`user_id\`
+  WHERE a.\`requirement_id\` = ? AND a.\`closed_at\` IS NULL`;
+
+/**
+ * `training.scan-deadlines`, run by a BullMQ job scheduler (one run per occurrence however
+ * many workers): expiries, recertification windows, statuses, then the notices, each once
+ * through the ledger: due-soon reminders to learners per reminder step, overdue notices to
+ * learners and their unit's org managers, and escalation to the managers one unit up after
+ * TRAINING_ESCALATION_DAYS more.
+ */
+@Injectable()
+export class DeadlineScan {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requirements: RequirementsService,
+    private readonly statuses: AssignmentStatuses,
+    private readonly renewals: AssignmentRenewals,
+    private readonly ledger: NoticeLedger,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async run(): Promise<ScanOutcome> {
+    const expired = await this.statuses.expire();
+    const renewed = await this.renewals.openDueRenewals();
+    const statusChanges = await this.statuses.refresh();
+    const outcome = { expired, renewed, statusChanges, dueSoon: 0, overdue: 0, escalated: 0 };
+    for (const requirementId of await this.requirements.allIds()) {
+      const found = await this.requirements.find(requirementId);
+      const view = {
+        ...found,
+        courseTitle: await this.requirements.courseTitle(found.rules.courseId),
+      };
+      outcome.dueSoon += await this.remindDueSoon(view);
+      outcome.overdue += await this.noticeOverdue(view);
+      outcome.escalated += await this.escalate(view);
+    }
+    return outcome;
+  }
+
+  /** Each reminder step once, nearest step first; a later step skips people told nearer. */
+  private async remindDueSoon(view: NoticeSource): Promise<number> {
+    const now = this.clock.now();
+    let sent = 0;
+    for (const days of [...view.rules.reminderDays].sort((a, b) => a - b)) {
+      const candidates = await this.dataSource.query<NoticeCandidate[]>(
+        `${CANDIDATES} AND a.\`status\` IN ('assigned', 'in_progress')
+         AND a.\`due_at\` > ? AND a.\`due_at\` <= ?
+         AND NOT EXISTS (SELECT 1 FROM \`training_notices\` n WHERE n.\`assignment_id\` = a.\`id\`
+           AND n.\`kind\` = 'due-soon' AND n.\`step\` <= ?)`,
+        [
+          view.requirement.id,
+          sqlDateTime(now),
+          sqlDateTime(new Date(now.getTime() + days * DAY_MS)),
+          days,
+        ],
+      );
+      sent += await this.ledger.notifyOnce('due-soon', days, candidates, (manager, won) =>
+        recordEvent(manager, 'training.due-soon', {
+          ...this.notice(
+            view,
+            won.map((candidate) => candidate.userId),
+          ),
+          daysLeft: String(days),
+        }),
+      );
+    }
+    return sent;
+  }
+
+  /** Overdue: the learners, and the org managers of each learner's unit. */
+  private async noticeOverdue(view: NoticeSource): Promise<number> {
+    const candidates = await this.dataSource.query<NoticeCandidate[]>(
+      `${CANDIDATES} AND a.\`status\` = 'overdue'
+       AND NOT EXISTS (SELECT 1 FROM \`training_notices\` n WHERE n.\`assignment_id\` = a.\`id\`
+         AND n.\`kind\` = 'overdue')`,
+      [view.requirement.id],
+    );
+    return this.ledger.notifyOnce('overdue', 0, candidates, async (manager, won) => {
+      await recordEvent(manager, 'training.overdue', {
+        ...this.notice(
+          view,
+          won.map((candidate) => candidate.userId),
+        ),
+        audience: 'learner',
+      });
+      await this.tellManagers(manager, view, 'training.overdue', won, (unitId) => unitId);
+    });
+  }
+
+  /** Still overdue TRAINING_ESCALATION_DAYS after the due date: the managers one unit up. */
+  private async escalate(view: NoticeSource): Promise<number> {
+    const before = new Date(
+      this.clock.now().getTime() - this.config.training.escalationDays * DAY_MS,
+    );
+    const candidates = await this.dataSource.query<NoticeCandidate[]>(
+      `${CANDIDATES} AND a.\`status\` = 'overdue' AND a.\`due_at\` <= ?
+       AND NOT EXISTS (SELECT 1 FROM \`training_notices\` n WHERE n.\`assignment_id\` = a.\`id\`
+         AND n.\`kind\` = 'escalated')`,
+      [view.requirement.id, sqlDateTime(before)],
+    );
+    const parents = await this.parentsOf(candidates);
+    return this.ledger.notifyOnce('escalated', 0, candidates, (manager, won) =>
+      this.tellManagers(manager, view, 'training.escalated', won, (unitId) => parents.get(unitId)),
+    );
+  }
+
+  /** One notice per unit to the org managers scoped exactly to that unit. */
+  private async tellManagers(
+    manager: EntityManager,
+    view: NoticeSource,
+    type: 'training.overdue' | 'training.escalated',
+    won: readonly NoticeCandidate[],
+    unitFor: (orgUnitId: string) => string | undefined,
+  ): Promise<void> {
+    const byUnit = new Map<string, number>();
+    for (const candidate of won) {
+      const unitId = candidate.orgUnitId ? unitFor(candidate.orgUnitId) : undefined;
+      if (unitId) byUnit.set(unitId, (byUnit.get(unitId) ?? 0) + 1);
+    }
+    if (byUnit.size === 0) return;
+    const managers = await manager.query<{ userId: string; unitId: string; name: string }[]>(
+      `SELECT r.\`user_id\` AS userId, u.\`id\` AS unitId, u.\`name\` AS name
+       FROM \`org_units\` u JOIN \`user_roles\` r ON r.\`scope_type\` = 'org_unit'
+         AND r.\`scope_id\` = u.\`id\` AND r.\`role\` = 'org_manager'
+       WHERE u.\`id\` IN (?)`,
+      [[...byUnit.keys()]],
+    );
+    const perUnit = new Map<string, { name: string; userIds: string[] }>();
+    for (const row of managers) {
+      const entry = perUnit.get(row.unitId) ?? { name: row.name, userIds: [] };
+      entry.userIds.push(row.userId);
+      perUnit.set(row.unitId, entry);
+    }
+    for (const [unitId, { name, userIds }] of perUnit)
+      for (const recipients of chunksOf(userIds, 1_000))
+        await recordEvent(manager, type, {
+          ...this.notice(view, recipients),
+          audience: 'manager',
+          orgUnitName: name,
+          staffCount: String(byUnit.get(unitId) ?? 0),
+        });
+  }
+
+  private async parentsOf(candidates: readonly NoticeCandidate[]): Promise<Map<string, string>> {
+    const unitIds = [...new Set(candidates.flatMap((c) => (c.orgUnitId ? [c.orgUnitId] : [])))];
+    if (unitIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; parentId: string | null }[]>(
+      'SELECT `id`, `parent_id` AS parentId FROM `org_units` WHERE `id` IN (?)',
+      [unitIds],
+    );
+    return new Map(rows.flatMap((row) => (row.parentId ? [[row.id, row.parentId]] : [])));
+  }
+
+  private notice(view: NoticeSource, recipientIds: string[]): TrainingNoticeEvent {
+    return {
+      requirementId: view.requirement.id,
+      recipientIds,
+      title: view.rules.title,
+      courseId: view.rules.courseId,
+      courseTitle: view.courseTitle,
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { CoursesModule } from '@lifelong/courses';
+import { EnrollmentModule } from '@lifelong/enrollment';
+import { IdentityModule } from '@lifelong/identity';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssignmentReads } from './assignments/assignment-reads.service';
+import { AssignmentRenewals } from './assignments/assignment-renewals';
+import { AssignmentStatuses } from './assignments/assignment-statuses';
+import { AssignmentSync } from './assignments/assignment-sync.service';
+import { TrainingAssignment } from './assignments/training-assignment.entity';
+import { ComplianceReport } from './reports/compliance-report.service';
+import { ComplianceSnapshot } from './reports/compliance-snapshot.entity';
+import { ComplianceSnapshots } from './reports/compliance-snapshots.service';
+import { RequirementVersion } from './requirements/requirement-version.entity';
+import { RequirementsService } from './requirements/requirements.service';
+import { TrainingRequirement } from './requirements/training-requirement.entity';
+import { DeadlineScan } from './scans/deadline-scan.service';
+import { NoticeLedger } from './scans/notice-ledger';
+import { TrainingNotice } from './scans/training-notice.entity';
+
+const SERVICES = [
+  AssignmentReads,
+  AssignmentRenewals,
+  AssignmentStatuses,
+  AssignmentSync,
+  ComplianceReport,
+  ComplianceSnapshots,
+  DeadlineScan,
+  NoticeLedger,
+  RequirementsService,
+];
+
+/**
+ * Mandated training: requirements, assignments kept in step, deadline scans and compliance
+ * reports. Needs AppConfig, Clock, the database, organizations (global) and enrollment.
+ */
+@Module({
+  imports: [
+    IdentityModule,
+    CoursesModule,
+    EnrollmentModule,
+    TypeOrmModule.forFeature([
+      TrainingRequirement,
+      RequirementVersion,
+      TrainingAssignment,
+      TrainingNotice,
+      ComplianceSnapshot,
+    ]),
+  ],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class TrainingModule {}

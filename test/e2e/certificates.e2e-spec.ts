@@ -1,0 +1,197 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { AdministratorBootstrap } from '@lifelong/identity';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { type HttpClient, type Json, listen } from '../support/http-client';
+import { createTestApp, FakeScopeHierarchy } from '../support/test-app';
+import { testConfig } from '../setup/test-env';
+
+// A certificate's life over HTTP, with the real api and the real worker: a learner completes a
+// course, the worker issues the certificate within seconds, the learner lists and downloads it,
+// the public verifies it, a facility admin revokes it, and the learner was told in the inbox.
+const run = promisify(execFile);
+const scopes = new FakeScopeHierarchy();
+let dir: string;
+let app: NestFastifyApplication;
+let worker: INestApplicationContext;
+let http: HttpClient;
+let adminToken: string;
+
+jest.setTimeout(60_000);
+
+async function ok(promise: Promise<{ status: number; body: Json }>, status = 201): Promise<Json> {
+  const response = await promise;
+  expect([response.status, response.body]).toEqual([status, expect.anything()]);
+  return response.body;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  for (let waited = 0; waited < 20_000; waited += 100) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what} never happened`);
+}
+
+const signIn = async (email: string, password: string): Promise<string> =>
+  (await ok(http.post('/api/v1/auth/login', { body: { email, password } }), 200))
+    .accessToken as string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lifelong-cert-e2e-'));
+  const config = testConfig({ MEDIA_DIR: dir, OUTBOX_RELAY_INTERVAL_MS: '100' });
+  app = await createTestApp(config, { scopes });
+  http = await listen(app);
+  worker = await createWorker(config);
+  await app
+    .get(AdministratorBootstrap)
+    .ensureAdministrator(config.admin.email, config.admin.password);
+  adminToken = await signIn(config.admin.email, config.admin.password);
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await app?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('is issued on completion, listed, downloaded, verified, revoked, and announced', async () => {
+  const token = adminToken;
+  const unit = await ok(
+    http.post('/api/v1/admin-units', {
+      token,
+      body: { code: 'VN-HG', name: 'Tỉnh Hà Giang', level: 'province' },
+    }),
+  );
+  scopes.add({ scopeType: 'admin_unit', scopeId: unit.id as string });
+  const facility = await ok(
+    http.post('/api/v1/facilities', {
+      token,
+      body: {
+        code: 'GDTX-HG',
+        name: 'Trung tâm GDTX tỉnh Hà Giang',
+        type: 'provincial_ce_center',
+        adminUnitId: unit.id,
+      },
+    }),
+  );
+  scopes.add(
+    { scopeType: 'facility', scopeId: facility.id as string },
+    { scopeType: 'admin_unit', scopeId: unit.id as string },
+  );
+  const course = await ok(
+    http.post('/api/v1/courses', {
+      token,
+      body: { facilityId: facility.id, title: 'An toàn thông tin cơ bản', summary: 'Mật khẩu' },
+    }),
+  );
+  const section = await ok(
+    http.post(`/api/v1/courses/${course.id as string}/sections`, {
+      token,
+      body: { title: 'Phần 1' },
+    }),
+  );
+  const reading = await ok(
+    http.post(`/api/v1/sections/${section.id as string}/lessons`, {
+      token,
+      body: { title: 'Bài đọc', kind: 'reading', body: '<p>Mật khẩu mạnh.</p>' },
+    }),
+  );
+  await ok(http.post(`/api/v1/courses/${course.id as string}/publish`, { token }), 200);
+
+  // A facility admin, who may revoke this facility's certificates.
+  const managerBody = await ok(
+    http.post('/api/v1/auth/register', {
+      body: { email: 'quanly@example.vn', password: 'Quan-ly-2026', fullName: 'Trần Quản Lý' },
+    }),
+  );
+  await ok(
+    http.post(`/api/v1/admin/users/${(managerBody.user as Json).id as string}/roles`, {
+      token,
+      body: { role: 'facility_admin', scopeType: 'facility', scopeId: facility.id },
+    }),
+  );
+  const managerToken = await signIn('quanly@example.vn', 'Quan-ly-2026');
+
+  // The learner completes the course.
+  const learner = await ok(
+    http.post('/api/v1/auth/register', {
+      body: { email: 'hang@example.vn', password: 'Hoc-tap-2026', fullName: 'Nguyễn Thị Hằng' },
+    }),
+  );
+  const learnerToken = learner.accessToken as string;
+  const enrollment = await ok(
+    http.post(`/api/v1/courses/${course.id as string}/enrollments`, { token: learnerToken }),
+  );
+  const done = await ok(
+    http.post(
+      `/api/v1/enrollments/${enrollment.id as string}/lessons/${reading.id as string}/complete`,
+      { token: learnerToken },
+    ),
+    200,
+  );
+  expect(done).toMatchObject({ courseCompleted: true });
+
+  // The worker issues the certificate within seconds.
+  const [mine] = await until('the certificate', async () => {
+    const list = await http.get('/api/v1/me/certificates', { token: learnerToken });
+    const items = list.body as unknown as Json[];
+    return items.length ? items : undefined;
+  });
+  expect(mine).toMatchObject({
+    courseId: course.id,
+    courseTitle: 'An toàn thông tin cơ bản',
+    expiresAt: null,
+    status: 'valid',
+  });
+  const serial = mine!.serial as string;
+  expect(serial).toMatch(
+    /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/,
+  );
+
+  // The learner downloads the PDF.
+  const pdf = await fetch(`${http.base}/api/v1/certificates/${serial}/pdf`, {
+    headers: { authorization: `Bearer ${learnerToken}` },
+  });
+  expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+  const file = join(dir, 'downloaded.pdf');
+  await writeFile(file, Buffer.from(await pdf.arrayBuffer()));
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+  expect(stdout.normalize('NFC')).toContain('Nguyễn Thị Hằng');
+
+  // Anyone verifies it, without signing in.
+  expect((await http.get(`/api/v1/verify/${serial.toLowerCase()}`)).body).toMatchObject({
+    status: 'valid',
+    holderName: 'Nguyễn Thị Hằng',
+    courseTitle: 'An toàn thông tin cơ bản',
+    facilityName: 'Trung tâm GDTX tỉnh Hà Giang',
+  });
+
+  // The facility admin revokes it; verification says so at once.
+  await ok(
+    http.post(`/api/v1/certificates/${serial}/revoke`, {
+      token: managerToken,
+      body: { reason: 'Cấp nhầm người' },
+    }),
+    200,
+  );
+  expect((await http.get(`/api/v1/verify/${serial}`)).body).toMatchObject({
+    status: 'revoked',
+    revocationReason: 'Cấp nhầm người',
+  });
+  const page = await (await fetch(`${http.base}/verify/${serial}`)).text();
+  expect(page).toContain('Đã bị thu hồi');
+
+  // The learner was told in the inbox.
+  const notice = await until('the notification', async () => {
+    const inbox = await http.get('/api/v1/me/notifications', { token: learnerToken });
+    return (inbox.body.items as Json[]).find((item) => item.kind === 'certificate.issued');
+  });
+  expect(JSON.stringify(notice)).toContain('An toàn thông tin cơ bản');
+});

@@ -1,0 +1,205 @@
+import { Clock, ManualClock } from '@lifelong/common';
+import { AdministratorBootstrap } from '@lifelong/identity';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import ICAL from 'ical.js';
+import { testConfig } from '../setup/test-env';
+import { type HttpClient, type Json, listen } from '../support/http-client';
+import { PERSON_PASSWORD, peopleRegistry } from '../support/people';
+import { AppModule } from '../../apps/api/src/app.module';
+import { createApp } from '../../apps/api/src/create-app';
+
+const config = testConfig();
+const clock = new ManualClock('2026-12-01T02:00:00.000Z');
+let app: NestFastifyApplication;
+let http: HttpClient;
+const register = peopleRegistry(() => http, 'truyen-hinh');
+
+async function ok(promise: Promise<{ status: number; body: Json }>, status = 201): Promise<Json> {
+  const response = await promise;
+  expect([response.status, response.body]).toEqual([status, expect.anything()]);
+  return response.body;
+}
+
+/** A fresh token at the clock's time (the journey moves the clock by days). */
+async function signIn(email: string, password: string): Promise<string> {
+  const body = await ok(http.post('/api/v1/auth/login', { body: { email, password } }), 200);
+  return body.accessToken as string;
+}
+
+beforeAll(async () => {
+  // The real scope trees (facilities are checked on role grants) and a clock the journey moves.
+  app = await createApp(config, async (adapter) => {
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    return moduleRef.createNestApplication<NestFastifyApplication>(adapter, { bufferLogs: true });
+  });
+  http = await listen(app);
+  await app
+    .get(AdministratorBootstrap)
+    .ensureAdministrator(config.admin.email, config.admin.password);
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+describe('a course taught on television', () => {
+  it('is scheduled, found in the learner’s calendar, attended with the on-screen code, and completed', async () => {
+    const admin = () => signIn(config.admin.email, config.admin.password);
+    let token = await admin();
+    const unit = await ok(
+      http.post('/api/v1/admin-units', {
+        token,
+        body: { code: 'VN-15', name: 'Tỉnh Yên Bái', level: 'province' },
+      }),
+    );
+    const facility = await ok(
+      http.post('/api/v1/facilities', {
+        token,
+        body: {
+          code: 'TTHTCD-MCC',
+          name: 'Trung tâm học tập cộng đồng Mù Cang Chải',
+          type: 'community_learning_center',
+          adminUnitId: unit.id,
+        },
+      }),
+    );
+    const channel = await ok(
+      http.post('/api/v1/channels', {
+        token,
+        body: { code: 'VTV7', name: 'VTV7 — Kênh Giáo dục Quốc gia' },
+      }),
+    );
+    const teacher = await register();
+    await ok(
+      http.post(`/api/v1/admin/users/${teacher.id}/roles`, {
+        token,
+        body: { role: 'instructor', scopeType: 'facility', scopeId: facility.id },
+      }),
+    );
+    const teacherEmail = 'truyen-hinh-1@example.vn';
+    token = await signIn(teacherEmail, PERSON_PASSWORD);
+    const course = await ok(
+      http.post('/api/v1/courses', {
+        token,
+        body: { facilityId: facility.id, title: 'Trồng chè sạch', summary: 'Học qua truyền hình' },
+      }),
+    );
+    const section = await ok(
+      http.post(`/api/v1/courses/${course.id as string}/sections`, {
+        token,
+        body: { title: 'Phần 1' },
+      }),
+    );
+    const lesson = (title: string) =>
+      ok(
+        http.post(`/api/v1/sections/${section.id as string}/lessons`, {
+          token,
+          body: { title, kind: 'television' },
+        }),
+      );
+    const first = await lesson('Bài 1: Chọn giống chè');
+    const second = await lesson('Bài 2: Bón phân hữu cơ');
+    await ok(http.post(`/api/v1/courses/${course.id as string}/publish`, { token }), 200);
+    // Two Mondays at 19:00 Hà Nội time for the first lesson, one Tuesday for the second.
+    const series = await ok(
+      http.post('/api/v1/broadcasts', {
+        token,
+        body: {
+          channelId: channel.id,
+          lessonId: first.id,
+          startsAt: '2026-12-07T19:00:00+07:00',
+          endsAt: '2026-12-07T19:45:00+07:00',
+          recurrence: 'FREQ=WEEKLY;COUNT=2',
+        },
+      }),
+    );
+    expect((series.series as Json[]).map((slot) => slot.startsAt)).toEqual([
+      '2026-12-07T12:00:00.000Z',
+      '2026-12-14T12:00:00.000Z',
+    ]);
+    const tuesday = await ok(
+      http.post('/api/v1/broadcasts', {
+        token,
+        body: {
+          channelId: channel.id,
+          lessonId: second.id,
+          startsAt: '2026-12-08T12:00:00Z',
+          endsAt: '2026-12-08T12:45:00Z',
+        },
+      }),
+    );
+
+    const learner = await register();
+    const learnerEmail = 'truyen-hinh-2@example.vn';
+    const enrollment = await ok(
+      http.post(`/api/v1/courses/${course.id as string}/enrollments`, { token: learner.token }),
+    );
+    const feed = await ok(http.get('/api/v1/me/schedule-feed', { token: learner.token }), 200);
+    const feedUrl = new URL(feed.url as string);
+    const ics = await fetch(`${http.base}${feedUrl.pathname}${feedUrl.search}`);
+    expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const calendar = new ICAL.Component(ICAL.parse(await ics.text()) as unknown[]);
+    for (const zone of calendar.getAllSubcomponents('vtimezone'))
+      ICAL.TimezoneService.register(zone);
+    const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    expect(
+      events.map((event) => [event.summary, event.startDate.toJSDate().toISOString()]),
+    ).toEqual([
+      ['Bài 1: Chọn giống chè — Trồng chè sạch', '2026-12-07T12:00:00.000Z'],
+      ['Bài 2: Bón phân hữu cơ — Trồng chè sạch', '2026-12-08T12:00:00.000Z'],
+      ['Bài 1: Chọn giống chè — Trồng chè sạch', '2026-12-14T12:00:00.000Z'],
+    ]);
+
+    // Monday evening, ten minutes into the airing: the code is on screen (staff can read it).
+    clock.set('2026-12-07T12:10:00.000Z');
+    const onScreen = await ok(
+      http.get(`/api/v1/broadcasts/${series.id as string}`, {
+        token: await signIn(teacherEmail, PERSON_PASSWORD),
+      }),
+      200,
+    );
+    let learnerToken = await signIn(learnerEmail, PERSON_PASSWORD);
+    const hidden = await ok(
+      http.get(`/api/v1/broadcasts/${series.id as string}`, { token: learnerToken }),
+      200,
+    );
+    expect(hidden).not.toHaveProperty('attendanceCode');
+    const present = await ok(
+      http.post(`/api/v1/broadcasts/${series.id as string}/attendance`, {
+        token: learnerToken,
+        body: { code: onScreen.attendanceCode },
+      }),
+    );
+    expect(present).toMatchObject({ lessonCompleted: true, courseCompleted: false });
+    const halfway = await ok(
+      http.get(`/api/v1/enrollments/${enrollment.id as string}`, { token: learnerToken }),
+      200,
+    );
+    expect(halfway.progressPercent).toBe(50);
+
+    // Tuesday: the second lesson, entered during the grace period after the end.
+    clock.set('2026-12-08T13:10:00.000Z');
+    const tuesdayCode = await ok(
+      http.get(`/api/v1/broadcasts/${tuesday.id as string}`, {
+        token: await signIn(teacherEmail, PERSON_PASSWORD),
+      }),
+      200,
+    );
+    learnerToken = await signIn(learnerEmail, PERSON_PASSWORD);
+    const done = await ok(
+      http.post(`/api/v1/broadcasts/${tuesday.id as string}/attendance`, {
+        token: learnerToken,
+        body: { code: tuesdayCode.attendanceCode },
+      }),
+    );
+    expect(done).toMatchObject({ lessonCompleted: true, courseCompleted: true });
+    const mine = await ok(http.get('/api/v1/me/enrollments', { token: learnerToken }), 200);
+    expect(mine.items).toEqual([
+      expect.objectContaining({ courseId: course.id, status: 'completed', progressPercent: 100 }),
+    ]);
+  });
+});

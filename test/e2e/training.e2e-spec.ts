@@ -1,0 +1,180 @@
+import { ManualClock } from '@lifelong/common';
+import { AdministratorBootstrap, type Scope } from '@lifelong/identity';
+import { AssignmentSync } from '@lifelong/training';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { buildCourse, facility, platformAdmin } from '../support/course-fixtures';
+import { type HttpClient, type Json, listen } from '../support/http-client';
+import { type Person, peopleRegistry } from '../support/people';
+import { createTestApp, FakeScopeHierarchy } from '../support/test-app';
+import { testConfig } from '../setup/test-env';
+
+const config = testConfig();
+const clock = new ManualClock('2026-12-01T08:00:00.000Z');
+const scopes = new FakeScopeHierarchy();
+let app: NestFastifyApplication;
+let http: HttpClient;
+let adminToken: string;
+const person = peopleRegistry(() => http, 'cong-chuc');
+
+async function ok(promise: Promise<{ status: number; body: Json }>, status = 201): Promise<Json> {
+  const response = await promise;
+  expect([response.status, response.body]).toEqual([status, expect.anything()]);
+  return response.body;
+}
+
+/** An org unit made over HTTP by the admin, known to the scope trees. */
+async function unit(name: string, parent?: Scope): Promise<Scope> {
+  const body = await ok(
+    http.post('/api/v1/org-units', {
+      token: adminToken,
+      body: { code: `OU-${name.length}-${Date.now()}`, name, parentId: parent?.scopeId },
+    }),
+  );
+  const scope: Scope = { scopeType: 'org_unit', scopeId: body.id as string };
+  scopes.add(scope, parent);
+  return scope;
+}
+
+beforeAll(async () => {
+  app = await createTestApp(config, { clock, scopes });
+  http = await listen(app);
+  await app
+    .get(AdministratorBootstrap)
+    .ensureAdministrator(config.admin.email, config.admin.password);
+  const login = await http.post('/api/v1/auth/login', {
+    body: { email: config.admin.email, password: config.admin.password },
+  });
+  adminToken = login.body.accessToken as string;
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+describe('mandated training over HTTP', () => {
+  it('sets a requirement, shows it to the learner and the manager, reports and freezes compliance', async () => {
+    const ministry = await unit('Bộ Nội vụ');
+    const [office, other] = [
+      await unit('Văn phòng Bộ', ministry),
+      await unit('Vụ Pháp chế', ministry),
+    ];
+    const learner: Person = await person();
+    const manager: Person = await person();
+    await ok(
+      http.post(`/api/v1/org-units/${office.scopeId}/members`, {
+        token: adminToken,
+        body: { userId: learner.id, position: 'Chuyên viên', jobGrade: 'A1' },
+      }),
+    );
+    await ok(
+      http.post(`/api/v1/admin/users/${manager.id}/roles`, {
+        token: adminToken,
+        body: { role: 'org_manager', ...office },
+      }),
+    );
+    const managerToken = (
+      await http.post('/api/v1/auth/login', {
+        body: { email: 'cong-chuc-2@example.vn', password: 'Correct-horse-2026' },
+      })
+    ).body.accessToken as string;
+    const dataSource = app.get(DataSource);
+    const admin = await platformAdmin(dataSource);
+    const { courseId } = await buildCourse(app, admin, await facility(app, admin));
+    const body = { title: 'Kỹ năng số', courseId, orgUnitId: ministry.scopeId, dueDays: 30 };
+
+    expect(
+      (
+        await http.post('/api/v1/training/requirements', {
+          token: adminToken,
+          body: { ...body, dueDate: '2027-01-31' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await http.post('/api/v1/training/requirements', {
+          token: adminToken,
+          body: { ...body, recurrence: { annualOn: '02-30' } },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await http.post('/api/v1/training/requirements', {
+          token: managerToken,
+          body: { ...body, orgUnitId: other.scopeId },
+        })
+      ).status,
+    ).toBe(403);
+    const created = await ok(
+      http.post('/api/v1/training/requirements', { token: adminToken, body }),
+    );
+    expect(created).toMatchObject({ version: 1, dueDays: 30, reminderDays: [14, 3] });
+    await app.get(AssignmentSync).syncRequirement(created.id as string);
+
+    const mine = await ok(http.get('/api/v1/me/assignments', { token: learner.token }), 200);
+    expect(mine).toEqual([
+      expect.objectContaining({ title: 'Kỹ năng số', status: 'assigned', requirementVersion: 1 }),
+    ]);
+
+    const edited = await ok(
+      http.request('PUT', `/api/v1/training/requirements/${created.id as string}`, {
+        token: adminToken,
+        body: { ...body, title: 'Kỹ năng số 2027' },
+      }),
+      200,
+    );
+    expect(edited.version).toBe(2);
+
+    const staff = await ok(
+      http.get(`/api/v1/training/staff?orgUnitId=${office.scopeId}&status=assigned`, {
+        token: managerToken,
+      }),
+      200,
+    );
+    expect(staff.items).toEqual([expect.objectContaining({ userId: learner.id })]);
+    expect(
+      (
+        await http.get(`/api/v1/training/staff?orgUnitId=${ministry.scopeId}`, {
+          token: managerToken,
+        })
+      ).status,
+    ).toBe(403);
+
+    const report = await ok(
+      http.get(`/api/v1/training/compliance?orgUnitId=${ministry.scopeId}`, { token: adminToken }),
+      200,
+    );
+    expect(report).toMatchObject({ assigned: 1, completed: 0, compliantPercent: 0 });
+    expect(report.children).toHaveLength(2);
+    const csv = await fetch(
+      `${http.base}/api/v1/training/compliance.csv?orgUnitId=${ministry.scopeId}`,
+      { headers: { authorization: `Bearer ${adminToken}` } },
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect((await csv.text()).trim().split('\n')).toHaveLength(4);
+    expect(
+      (await http.get(`/api/v1/training/compliance?orgUnitId=${ministry.scopeId}`)).status,
+    ).toBe(401);
+
+    const snapshot = await ok(
+      http.post('/api/v1/training/snapshots', {
+        token: adminToken,
+        body: { orgUnitId: ministry.scopeId, period: '2026-Q4' },
+      }),
+    );
+    expect(snapshot.rows).toHaveLength(3);
+    const again = await http.post('/api/v1/training/snapshots', {
+      token: adminToken,
+      body: { orgUnitId: ministry.scopeId, period: '2026-Q4' },
+    });
+    expect(again.status).toBe(409);
+    const frozen = await ok(
+      http.get(`/api/v1/training/snapshots/${snapshot.id as string}`, { token: adminToken }),
+      200,
+    );
+    expect(frozen).toEqual(snapshot);
+  });
+});
