@@ -141,7 +141,8 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
   // The worker issues the certificate within seconds.
   const [mine] = await until('the certificate', async () => {
     const list = await http.get('/api/v1/me/certificates', { token: learnerToken });
-    const items = list.body as unknown as Json[];
+    expect(list.body).toMatchObject({ page: 1, pageSize: 20 });
+    const items = list.body.items as Json[];
     return items.length ? items : undefined;
   });
   expect(mine).toMatchObject({

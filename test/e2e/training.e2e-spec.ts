@@ -114,7 +114,8 @@ describe('mandated training over HTTP', () => {
     await app.get(AssignmentSync).syncRequirement(created.id as string);
 
     const mine = await ok(http.get('/api/v1/me/assignments', { token: learner.token }), 200);
-    expect(mine).toEqual([
+    expect(mine).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    expect(mine.items).toEqual([
       expect.objectContaining({ title: 'Kỹ năng số', status: 'assigned', requirementVersion: 1 }),
     ]);
 
@@ -126,6 +127,14 @@ describe('mandated training over HTTP', () => {
       200,
     );
     expect(edited.version).toBe(2);
+    const listed = await ok(
+      http.get(`/api/v1/training/requirements?pageSize=1`, { token: adminToken }),
+      200,
+    );
+    expect(listed).toMatchObject({ total: 1, page: 1, pageSize: 1 });
+    expect(listed.items).toEqual([
+      expect.objectContaining({ id: created.id, version: 2, title: 'Kỹ năng số 2027' }),
+    ]);
 
     const staff = await ok(
       http.get(`/api/v1/training/staff?orgUnitId=${office.scopeId}&status=assigned`, {

@@ -1,12 +1,12 @@
-import { type AppConfig, ManualClock } from '@lifelong/common';
+import { type AppConfig, certificateKeys, ManualClock } from '@lifelong/common';
 import {
   Certificate,
   CertificateSigner,
+  displaySerial,
   IssueCertificate,
   IssuerProfile,
   SERIAL_ALPHABET,
 } from '@lifelong/certificates';
-import { certificateKeys } from '@lifelong/common';
 import { CompleteLessonService, EnrollLearnerService } from '@lifelong/enrollment';
 import { AccessTokenService } from '@lifelong/identity';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -163,7 +163,7 @@ describe('issuing', () => {
     expect(issued).toEqual([
       {
         certificateId: row!.id,
-        serial: row!.serial,
+        serial: displaySerial(row!.serial),
         userId: learner.userId,
         enrollmentId,
         courseId,
@@ -174,7 +174,8 @@ describe('issuing', () => {
     ]);
 
     const mine = await http.get('/api/v1/me/certificates', { token: learner.token });
-    expect(mine.body).toEqual([
+    expect(mine.body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    expect(mine.body.items).toEqual([
       {
         serial: shown(row!.serial),
         courseId,
@@ -312,7 +313,7 @@ describe('verification', () => {
       // Access tokens follow the clock too: sign in again, two years on.
       const token = await app.get(AccessTokenService).issue(learner.userId);
       const mine = await http.get('/api/v1/me/certificates', { token });
-      expect((mine.body as unknown as Json[])[0]).toMatchObject({ status: 'expired' });
+      expect((mine.body.items as Json[])[0]).toMatchObject({ status: 'expired' });
     } finally {
       clock.set('2026-12-01T08:00:00.000Z');
     }

@@ -277,6 +277,20 @@ describe('scheduling', () => {
     const bad = await http.get('/api/v1/broadcasts?from=2026-12-07&to=2026-12-14T00:00:00Z');
     expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
+
+  it('shows the week ahead when no range is given', async () => {
+    const now = clock.now();
+    const weekAhead = new Date(now.getTime() + 7 * 86_400_000);
+    const plain = await http.get(`/api/v1/broadcasts?channelId=${channelId}&pageSize=100`);
+    const explicit = await http.get(
+      `/api/v1/broadcasts?from=${encodeURIComponent(now.toISOString())}&to=${encodeURIComponent(weekAhead.toISOString())}&channelId=${channelId}&pageSize=100`,
+    );
+    expect(plain.status).toBe(200);
+    expect(plain.body.total).toBeGreaterThan(0);
+    expect(plain.body).toEqual(explicit.body);
+    const items = plain.body.items as Json[];
+    expect(items.every((item) => new Date(item.startsAt as string) < weekAhead)).toBe(true);
+  });
 });
 
 describe("a learner's calendar feed", () => {

@@ -36,6 +36,13 @@ export class MyCertificateDto {
   }
 }
 
+export class MyCertificatePageDto {
+  @ApiProperty({ type: [MyCertificateDto] }) items!: MyCertificateDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
 export class VerificationDto {
   @ApiProperty({ example: '7KQ4-M2XD-9FHT-B3' }) serial!: string;
   @ApiProperty({ enum: CERTIFICATE_STATUSES }) status!: CertificateStatus;

@@ -1,3 +1,4 @@
+import { PageQuery } from '@lifelong/common';
 import {
   Authenticated,
   CurrentUser,
@@ -5,7 +6,7 @@ import {
   type Principal,
   RequireRoles,
 } from '@lifelong/identity';
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -21,6 +22,7 @@ import { displaySerial } from '../serial/serial';
 import {
   CredentialDto,
   MyCertificateDto,
+  MyCertificatePageDto,
   RevokeCertificateDto,
   VerificationDto,
 } from './certificate.dto';
@@ -36,9 +38,13 @@ export class CertificatesController {
   /** The caller's certificates, newest first. */
   @Get('me/certificates')
   @Authenticated()
-  @ApiOkResponse({ type: [MyCertificateDto] })
-  async mine(@CurrentUser() principal: Principal): Promise<MyCertificateDto[]> {
-    return (await this.reads.mine(principal.userId)).map((view) => MyCertificateDto.from(view));
+  @ApiOkResponse({ type: MyCertificatePageDto })
+  async mine(
+    @CurrentUser() principal: Principal,
+    @Query() query: PageQuery,
+  ): Promise<MyCertificatePageDto> {
+    const page = await this.reads.mine(principal.userId, query);
+    return { ...page, items: page.items.map((view) => MyCertificateDto.from(view)) };
   }
 
   /** Verifies a serial (any case; spaces and hyphens allowed). No login. */

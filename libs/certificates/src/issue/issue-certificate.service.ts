@@ -25,8 +25,14 @@ export interface IssueOutcome {
   created: boolean;
 }
 
-const isDuplicate = (error: unknown): boolean =>
-  (error as { code?: string }).code === 'ER_DUP_ENTRY';
+const errorCode = (error: unknown): string | undefined => (error as { code?: string }).code;
+const isDuplicate = (error: unknown): boolean => errorCode(error) === 'ER_DUP_ENTRY';
+/**
+ * The insert's foreign-key checks take shared locks on the course and holder rows, which a
+ * completion elsewhere in the same course may hold: the database picks a victim, and running
+ * the transaction again is the documented answer.
+ */
+const isDeadlock = (error: unknown): boolean => errorCode(error) === 'ER_LOCK_DEADLOCK';
 
 /** Where a certificate's PDF is kept in the media storage. */
 export const pdfKeyOf = (certificateId: string): string =>
@@ -93,6 +99,7 @@ export class IssueCertificate {
       try {
         return await this.dataSource.transaction((manager) => this.insert(manager, enrollmentId));
       } catch (error) {
+        if (isDeadlock(error) && attempt < 3) continue;
         if (!isDuplicate(error) || attempt >= 3) throw error;
         // Another run won the race (or, once in 2^65, the serial was taken): look again.
         const winner = await this.dataSource.getRepository(Certificate).findOneBy({ enrollmentId });
@@ -146,7 +153,8 @@ export class IssueCertificate {
     await manager.getRepository(Certificate).insert(certificate);
     await recordEvent(manager, 'certificate.issued', {
       certificateId: certificate.id,
-      serial: certificate.serial,
+      // As people read it (and as every route shows it): the inbox, emails and assignments.
+      serial: displaySerial(certificate.serial),
       userId: certificate.userId,
       enrollmentId,
       courseId: course.id,

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { Clock } from '@lifelong/common';
+import { Clock, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
 import { CourseStaff } from '@lifelong/courses';
 import { MediaStorage } from '@lifelong/distance-lessons';
 import type { Principal } from '@lifelong/identity';
@@ -41,10 +41,13 @@ export class CertificateReads {
   ) {}
 
   /** The caller's certificates, newest first. */
-  async mine(userId: string): Promise<CertificateView[]> {
-    const certificates = await this.dataSource
-      .getRepository(Certificate)
-      .find({ where: { userId }, order: { issuedAt: 'DESC', id: 'DESC' } });
+  async mine(userId: string, query: PageQuery): Promise<Page<CertificateView>> {
+    const [certificates, total] = await this.dataSource.getRepository(Certificate).findAndCount({
+      where: { userId },
+      order: { issuedAt: 'DESC', id: 'DESC' },
+      skip: pageOffset(query),
+      take: query.pageSize,
+    });
     const revocations = certificates.length
       ? await this.dataSource
           .getRepository(CertificateRevocation)
@@ -53,9 +56,10 @@ export class CertificateReads {
           .getMany()
       : [];
     const byId = new Map(revocations.map((revocation) => [revocation.certificateId, revocation]));
-    return certificates.map((certificate) =>
+    const views = certificates.map((certificate) =>
       this.view(certificate, byId.get(certificate.id) ?? null),
     );
+    return toPage(views, total, query);
   }
 
   /** Anyone may verify a serial (typed any case, with spaces or hyphens). */

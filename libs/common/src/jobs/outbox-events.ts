@@ -78,6 +78,7 @@ export interface BroadcastReminderEvent {
 /** One certificate, issued once for one completed enrollment. */
 export interface CertificateIssuedEvent {
   certificateId: string;
+  /** As displayed (`XXXX-XXXX-XXXX-XX`); the verification routes accept it as it is. */
   serial: string;
   /** The holder (the recipient). */
   userId: string;

@@ -1,3 +1,4 @@
+import { Clock } from '@lifelong/common';
 import { Course } from '@lifelong/courses';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
@@ -7,10 +8,13 @@ import { TelevisionError } from '../television-error';
 import { Broadcast } from './broadcast.entity';
 import { LessonStaff } from './lesson-staff';
 
-/** The public schedule's filter: a time range (required) and optionally a channel. */
+/**
+ * The public schedule's filter: a time range and optionally a channel. Without `from` the range
+ * starts now; without `to` it runs {@link DEFAULT_RANGE_DAYS} days from `from`.
+ */
 export interface ScheduleFilter {
-  from: Date;
-  to: Date;
+  from?: Date;
+  to?: Date;
   channelId?: string;
   page: number;
   pageSize: number;
@@ -24,6 +28,8 @@ export interface BroadcastView {
 
 /** The longest range one schedule request may span. */
 export const MAX_RANGE_DAYS = 93;
+/** The week ahead: what a learner opening the schedule wants to see. */
+export const DEFAULT_RANGE_DAYS = 7;
 
 /**
  * The public schedule: broadcasts of published courses, scheduled or cancelled (so a client
@@ -34,9 +40,16 @@ export class BroadcastReads {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly staff: LessonStaff,
+    private readonly clock: Clock,
   ) {}
 
-  async list(filter: ScheduleFilter): Promise<{ items: Broadcast[]; total: number }> {
+  async list(range: ScheduleFilter): Promise<{ items: Broadcast[]; total: number }> {
+    const from = range.from ?? this.clock.now();
+    const filter = {
+      ...range,
+      from,
+      to: range.to ?? new Date(from.getTime() + DEFAULT_RANGE_DAYS * 86_400_000),
+    };
     if (filter.to.getTime() <= filter.from.getTime())
       throw TelevisionError.invalid({ to: ['to must be after from'] });
     if (filter.to.getTime() - filter.from.getTime() > MAX_RANGE_DAYS * 86_400_000)

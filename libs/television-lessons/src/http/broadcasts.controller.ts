@@ -76,8 +76,8 @@ export class BroadcastsController {
   @ApiOkResponse({ type: BroadcastPageDto })
   async list(@Query() query: ScheduleQueryDto): Promise<BroadcastPageDto> {
     const { items, total } = await this.reads.list({
-      from: instant(query.from),
-      to: instant(query.to),
+      from: query.from === undefined ? undefined : instant(query.from),
+      to: query.to === undefined ? undefined : instant(query.to),
       channelId: query.channelId,
       page: query.page,
       pageSize: query.pageSize,

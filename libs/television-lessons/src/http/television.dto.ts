@@ -107,10 +107,17 @@ export class MoveBroadcastDto {
 }
 
 export class ScheduleQueryDto extends PageQuery {
-  @ApiProperty({ example: '2026-12-07T00:00:00+07:00' }) @IsOffsetTime() from!: string;
-  @ApiProperty({ example: '2026-12-14T00:00:00+07:00', description: 'At most 93 days after from' })
+  @ApiPropertyOptional({ example: '2026-12-07T00:00:00+07:00', description: 'Default: now' })
+  @IsOptional()
   @IsOffsetTime()
-  to!: string;
+  from?: string;
+  @ApiPropertyOptional({
+    example: '2026-12-14T00:00:00+07:00',
+    description: 'At most 93 days after from; default: 7 days after from',
+  })
+  @IsOptional()
+  @IsOffsetTime()
+  to?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() channelId?: string;
 }
 

@@ -52,14 +52,18 @@ export class AssignmentReads {
     private readonly access: AccessPolicy,
   ) {}
 
-  /** Every assignment of the learner, history included, newest first. */
-  async mine(userId: string): Promise<AssignmentView[]> {
+  /** The learner's assignments, history included, newest first. */
+  async mine(userId: string, query: PageQuery): Promise<Page<AssignmentView>> {
     const rows = await this.dataSource.query<(AssignmentView & { userId: string })[]>(
       `SELECT ${VIEW_COLUMNS} ${VIEW_FROM} WHERE a.\`user_id\` = ?
-       ORDER BY a.\`assigned_at\` DESC, a.\`cycle\` DESC`,
+       ORDER BY a.\`assigned_at\` DESC, a.\`cycle\` DESC LIMIT ? OFFSET ?`,
+      [userId, query.pageSize, pageOffset(query)],
+    );
+    const [{ total }] = await this.dataSource.query<[{ total: number | string }]>(
+      'SELECT COUNT(*) AS total FROM `training_assignments` WHERE `user_id` = ?',
       [userId],
     );
-    return rows.map(toView);
+    return toPage(rows.map(toView), Number(total), query);
   }
 
   /** Current members of the unit's subtree, optionally only those with a live assignment in `status`. */

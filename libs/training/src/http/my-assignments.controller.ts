@@ -1,8 +1,9 @@
+import { PageQuery } from '@lifelong/common';
 import { Authenticated, CurrentUser, type Principal } from '@lifelong/identity';
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AssignmentReads } from '../assignments/assignment-reads.service';
-import { AssignmentDto } from './training.dto';
+import { AssignmentDto, AssignmentPageDto } from './training.dto';
 
 @ApiTags('training')
 @Controller('api/v1/me/assignments')
@@ -12,9 +13,12 @@ export class MyAssignmentsController {
   /** The caller's mandated training, history included, newest first. */
   @Get()
   @Authenticated()
-  @ApiOkResponse({ type: [AssignmentDto] })
-  async list(@CurrentUser() principal: Principal): Promise<AssignmentDto[]> {
-    const views = await this.reads.mine(principal.userId);
-    return views.map((view) => AssignmentDto.from(view));
+  @ApiOkResponse({ type: AssignmentPageDto })
+  async list(
+    @CurrentUser() principal: Principal,
+    @Query() query: PageQuery,
+  ): Promise<AssignmentPageDto> {
+    const page = await this.reads.mine(principal.userId, query);
+    return { ...page, items: page.items.map((view) => AssignmentDto.from(view)) };
   }
 }

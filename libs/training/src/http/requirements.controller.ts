@@ -2,7 +2,12 @@ import { CurrentUser, type Principal, RequireRoles } from '@lifelong/identity';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirementsService } from '../requirements/requirements.service';
-import { RequirementBodyDto, RequirementDto, RequirementListQuery } from './training.dto';
+import {
+  RequirementBodyDto,
+  RequirementDto,
+  RequirementListQuery,
+  RequirementPageDto,
+} from './training.dto';
 
 @ApiTags('training')
 @Controller('api/v1/training/requirements')
@@ -36,12 +41,12 @@ export class RequirementsController {
   /** Requirements the caller may see, or those targeting one unit. */
   @Get()
   @RequireRoles('admin', 'org_manager', 'supervisor')
-  @ApiOkResponse({ type: [RequirementDto] })
+  @ApiOkResponse({ type: RequirementPageDto })
   async list(
     @CurrentUser() principal: Principal,
     @Query() query: RequirementListQuery,
-  ): Promise<RequirementDto[]> {
-    const views = await this.requirements.list(principal, query.orgUnitId);
-    return views.map((view) => RequirementDto.from(view));
+  ): Promise<RequirementPageDto> {
+    const page = await this.requirements.list(principal, query);
+    return { ...page, items: page.items.map((view) => RequirementDto.from(view)) };
   }
 }

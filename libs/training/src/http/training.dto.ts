@@ -1,4 +1,4 @@
-import { ID_PATTERN } from '@lifelong/common';
+import { ID_PATTERN, PageQuery } from '@lifelong/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -164,7 +164,7 @@ export class RequirementDto {
   }
 }
 
-export class RequirementListQuery {
+export class RequirementListQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -238,6 +238,20 @@ export class StaffMemberDto {
   static from(member: StaffMemberView): StaffMemberDto {
     return { ...member, assignments: member.assignments.map((a) => AssignmentDto.from(a)) };
   }
+}
+
+export class AssignmentPageDto {
+  @ApiProperty({ type: [AssignmentDto] }) items!: AssignmentDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class RequirementPageDto {
+  @ApiProperty({ type: [RequirementDto] }) items!: RequirementDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }
 
 export class StaffPageDto {

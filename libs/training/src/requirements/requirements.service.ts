@@ -1,4 +1,4 @@
-import { Clock, newId } from '@lifelong/common';
+import { Clock, newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
 import { Course } from '@lifelong/courses';
 import { recordEvent } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
@@ -114,7 +114,11 @@ export class RequirementsService {
   }
 
   /** Requirements targeting the unit (or, without one, every unit the caller covers). */
-  async list(principal: Principal, orgUnitId?: string): Promise<RequirementView[]> {
+  async list(
+    principal: Principal,
+    query: PageQuery & { orgUnitId?: string },
+  ): Promise<Page<RequirementView>> {
+    const { orgUnitId } = query;
     const reach = this.access.reach(principal, [...SETTERS, 'supervisor']);
     if (orgUnitId) {
       await this.access.assertCovers(principal, [...SETTERS, 'supervisor'], {
@@ -137,15 +141,18 @@ export class RequirementsService {
         }))
       )
         visible.push(requirement);
-    if (visible.length === 0) return [];
+    // Requirements are decrees, tens per ministry: the scope filter runs in memory, then the page.
+    const shown = visible.slice(pageOffset(query), pageOffset(query) + query.pageSize);
+    if (shown.length === 0) return toPage([], visible.length, query);
     const versions = await this.dataSource.manager.find(RequirementVersion, {
-      where: { requirementId: In(visible.map((requirement) => requirement.id)) },
+      where: { requirementId: In(shown.map((requirement) => requirement.id)) },
     });
     const byKey = new Map(versions.map((v) => [`${v.requirementId}/${v.version}`, v]));
-    return visible.flatMap((requirement) => {
+    const items = shown.flatMap((requirement) => {
       const rules = byKey.get(`${requirement.id}/${requirement.currentVersion}`);
       return rules ? [{ requirement, rules }] : [];
     });
+    return toPage(items, visible.length, query);
   }
 
   /** Validates the input, the unit (in the caller's scope) and the course (published). */
