@@ -22,9 +22,8 @@ export { CertificateError, type CertificateErrorCode } from './certificate-error
 export { Certificate } from './certificates/certificate.entity';
 export { CertificateRevocation } from './certificates/certificate-revocation.entity';
 export { CertificateTemplate } from './templates/certificate-template.entity';
-/** Statuses, computed from the Clock when read; expiry arithmetic (pure). */
+/** Statuses, computed from the Clock when read (pure). */
 export {
-  addMonths,
   CERTIFICATE_STATUSES,
   type CertificateStatus,
   certificateStatus,

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { AppConfig, Clock, newId } from '@lifelong/common';
+import { addMonths, AppConfig, Clock, newId } from '@lifelong/common';
 import { Course } from '@lifelong/courses';
 import { recordEvent } from '@lifelong/database';
 import { MediaStorage } from '@lifelong/distance-lessons';
@@ -9,7 +9,6 @@ import { Facility } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CertificateError } from '../certificate-error';
-import { addMonths } from '../certificates/certificate-status';
 import { Certificate } from '../certificates/certificate.entity';
 import { issuerId, openBadgeCredential, verificationUrl } from '../credential/open-badge';
 import { renderCertificate } from '../pdf/render-certificate';

@@ -1,4 +1,4 @@
-import { AppConfig, LargeUpload } from '@lifelong/common';
+import { AppConfig, LargeUpload, readCsvUpload } from '@lifelong/common';
 import { CurrentUser, type Principal, RequireRoles } from '@lifelong/identity';
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -6,7 +6,6 @@ import type { FastifyRequest } from 'fastify';
 import { RequestStaffImportService } from '../staff-import/request-staff-import.service';
 import { StaffImportReportService } from '../staff-import/staff-import-report.service';
 import { STAFF_CSV_COLUMNS } from '../staff-import/staff-csv';
-import { readCsvUpload } from './read-csv-upload';
 import { StaffImportAcceptedDto, StaffImportDto } from './staff-imports.dto';
 
 @ApiTags('organizations')
@@ -36,7 +35,7 @@ export class StaffImportsController {
     @CurrentUser() principal: Principal,
     @Req() request: FastifyRequest,
   ): Promise<StaffImportAcceptedDto> {
-    const upload = await readCsvUpload(request, this.config.http.importMaxBytes);
+    const upload = await readCsvUpload(request, this.config.http.importMaxBytes, 'the staff list');
     return this.requests.request(principal, upload);
   }
 

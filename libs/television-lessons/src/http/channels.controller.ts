@@ -1,4 +1,4 @@
-import { LargeUpload, PageQuery } from '@lifelong/common';
+import { LargeUpload, PageQuery, readCsvUpload } from '@lifelong/common';
 import { AUTHOR_ROLES } from '@lifelong/courses';
 import { CurrentUser, type Principal, Public, RequireRoles } from '@lifelong/identity';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
@@ -19,7 +19,6 @@ import {
   SCHEDULE_MAX_BYTES,
 } from '../schedule-import/request-schedule-import.service';
 import { ScheduleImportReports } from '../schedule-import/schedule-import-report.service';
-import { readScheduleUpload } from './read-schedule-upload';
 import {
   ChannelDto,
   ChannelListDto,
@@ -92,7 +91,7 @@ export class ChannelsController {
     @Param('id') id: string,
     @Req() request: FastifyRequest,
   ): Promise<ScheduleImportAcceptedDto> {
-    const upload = await readScheduleUpload(request, SCHEDULE_MAX_BYTES);
+    const upload = await readCsvUpload(request, SCHEDULE_MAX_BYTES, 'the schedule');
     return this.imports.request(principal, id, upload);
   }
 

@@ -1,3 +1,5 @@
+import { addMonths } from '@lifelong/common';
+
 /** A requirement's rules as one version holds them (dates as Date, lists as arrays). */
 export interface RequirementRules {
   title: string;
@@ -103,18 +105,6 @@ export function expiresAtFor(rules: RecurrenceRules, completedAt: Date): Date | 
   if (rules.everyMonths !== null) return addMonths(completedAt, rules.everyMonths);
   if (rules.annualOn !== null) return nextMonthDay(rules.annualOn, completedAt);
   return null;
-}
-
-export function addMonths(from: Date, months: number): Date {
-  const target = new Date(from.getTime());
-  const day = from.getUTCDate();
-  target.setUTCDate(1);
-  target.setUTCMonth(target.getUTCMonth() + months);
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target;
 }
 
 /** The first `MM-DD` (00:00 UTC) after `after`; 02-29 falls on 02-28 in common years. */

@@ -1,13 +1,18 @@
 import '@fastify/multipart';
-import { CommonError } from '@lifelong/common';
 import type { FastifyRequest } from 'fastify';
+import { CommonError } from '../errors/domain-error';
 
 const CSV_TYPE = /^(text|application)\/csv\s*(;|$)/i;
 
-/** The uploaded schedule: a `text/csv` body, or the multipart field `file`. */
-export async function readScheduleUpload(
+/**
+ * An uploaded CSV (a staff list, a broadcast schedule): a `text/csv` body, or the multipart
+ * field `file`. Above `maxBytes` Fastify and multipart answer 413 themselves. `what` names the
+ * file in the 415 message ("the staff list").
+ */
+export async function readCsvUpload(
   request: FastifyRequest,
   maxBytes: number,
+  what: string,
 ): Promise<Buffer> {
   if (request.isMultipart()) {
     const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
@@ -26,7 +31,7 @@ export async function readScheduleUpload(
     return request.body;
   throw new CommonError(
     'UNSUPPORTED_MEDIA_TYPE',
-    'Send the schedule as text/csv, or as multipart/form-data with the field "file"',
+    `Send ${what} as text/csv, or as multipart/form-data with the field "file"`,
     'unsupported',
   );
 }
