@@ -1,21 +1,8 @@
 import { Course } from '@lifelong/courses';
+import { NullableDecimalColumn } from '@lifelong/database';
 import { Enrollment } from '@lifelong/enrollment';
 import { User } from '@lifelong/identity';
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  type ValueTransformer,
-} from 'typeorm';
-
-/** mysql2 returns DECIMAL as a string; the api speaks numbers. */
-const decimalNumber: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 /**
  * One certificate, at most one per enrollment (`uq_certificates_enrollment` is the guarantee
@@ -60,14 +47,7 @@ export class Certificate {
   @Column({ type: 'varchar', length: 200 })
   facilityName!: string;
 
-  @Column({
-    type: 'decimal',
-    precision: 5,
-    scale: 1,
-    nullable: true,
-    default: null,
-    transformer: decimalNumber,
-  })
+  @NullableDecimalColumn(5, 1)
   hours!: number | null;
 
   @Column({ type: 'datetime', precision: 3 })

@@ -1,22 +1,8 @@
-import { CreatedAtColumn, UpdatedAtColumn } from '@lifelong/database';
+import { CreatedAtColumn, NullableDecimalColumn, UpdatedAtColumn } from '@lifelong/database';
 import { User } from '@lifelong/identity';
 import { Facility } from '@lifelong/organizations';
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  type ValueTransformer,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { CourseStatus } from './course-status';
-
-/** mysql2 returns DECIMAL as a string (bigNumberStrings); the api speaks numbers. */
-const decimalNumber: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
 
 /**
  * A course of one facility. `searchText` is the folded, marked token list the catalogue's
@@ -58,14 +44,7 @@ export class Course {
   @Column({ type: 'int', unsigned: true, nullable: true, default: null })
   capacity!: number | null;
 
-  @Column({
-    type: 'decimal',
-    precision: 5,
-    scale: 1,
-    nullable: true,
-    default: null,
-    transformer: decimalNumber,
-  })
+  @NullableDecimalColumn(5, 1)
   hours!: number | null;
 
   /** How long a completion stays valid; null for ever. */

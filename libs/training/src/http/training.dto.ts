@@ -200,7 +200,7 @@ export class AssignmentDto {
   }
 }
 
-export class StaffQuery {
+export class StaffQuery extends PageQuery {
   @ApiProperty()
   @IsString()
   @Matches(ID_PATTERN, { message: 'orgUnitId must be an id' })
@@ -210,21 +210,6 @@ export class StaffQuery {
   @IsOptional()
   @IsIn(ASSIGNMENT_STATUSES)
   status?: AssignmentStatus;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 20;
 }
 
 export class StaffMemberDto {
