@@ -302,7 +302,11 @@ describe('verification', () => {
     expect(html).toContain('Hoàng &lt;b&gt;Anh&lt;/b&gt; &quot;Tú&quot;');
     expect(html).toContain('Còn hiệu lực');
     expect(html).not.toMatch(/<script/i);
-    expect((await fetch(`${http.base}/verify/${serial.slice(0, 13)}X`)).status).toBe(400);
+    // The same serial with another check symbol: refused as malformed, on the page too.
+    const wrongCheck = SERIAL_ALPHABET[(SERIAL_ALPHABET.indexOf(serial[13]!) + 1) % 32]!;
+    expect((await fetch(`${http.base}/verify/${serial.slice(0, 13)}${wrongCheck}`)).status).toBe(
+      400,
+    );
   });
 
   it('says expired once the validity has run out', async () => {
