@@ -327,6 +327,52 @@ describe('deadlines on the clock', () => {
     expect(escalated[0]).toMatchObject({ recipientIds: [parentManagerId], staffCount: '2' });
   });
 
+  it('tells the nearest managed unit above a unit without managers, and escalates past it', async () => {
+    clock.set('2027-02-01T08:00:00.000Z');
+    const ministry = await orgUnit(moduleRef, admin, 'Bộ Nội vụ');
+    const department = await orgUnit(moduleRef, admin, 'Vụ Tổ chức', ministry);
+    const managedOffice = await orgUnit(moduleRef, admin, 'Phòng Một', department);
+    const bareOffice = await orgUnit(moduleRef, admin, 'Phòng Hai', department);
+    const [inManaged, inBare, officeManager, ministryManager] = await insertLearners(dataSource, 4);
+    await place(moduleRef, [inManaged!], managedOffice);
+    await place(moduleRef, [inBare!], bareOffice);
+    await orgManager(dataSource, officeManager!, managedOffice);
+    await orgManager(dataSource, ministryManager!, ministry);
+    const { courseId } = await twoLessonCourse();
+    const { requirement } = await requirements.create(admin, {
+      title: 'Công vụ',
+      courseId,
+      orgUnitId: department,
+      dueDays: 10,
+    });
+    await jobs.syncRequirement({ requirementId: requirement.id });
+
+    clock.advance(11 * DAY);
+    await jobs.scanDeadlines();
+    const toManagers = (await eventsOf('training.overdue', requirement.id))
+      .filter((event) => event.audience === 'manager')
+      .map((event) => [event.recipientIds, event.orgUnitName, event.staffCount]);
+    expect(toManagers.sort()).toEqual(
+      [
+        [[officeManager], 'Phòng Một', '1'],
+        // Phòng Hai and Vụ Tổ chức have no manager: the ministry's answers for its learner.
+        [[ministryManager], 'Bộ Nội vụ', '1'],
+      ].sort(),
+    );
+
+    clock.advance(14 * DAY);
+    await jobs.scanDeadlines();
+    // Phòng Một's learner goes past the manager-less department to the ministry; nobody is
+    // above the ministry for Phòng Hai's.
+    expect(
+      (await eventsOf('training.escalated', requirement.id)).map((event) => [
+        event.recipientIds,
+        event.orgUnitName,
+        event.staffCount,
+      ]),
+    ).toEqual([[[ministryManager], 'Bộ Nội vụ', '1']]);
+  });
+
   it('opens the next cycle in the recertification window and expires a completion with none', async () => {
     clock.set('2027-03-01T08:00:00.000Z');
     const unit = await orgUnit(moduleRef, admin, 'Sở Tư pháp');

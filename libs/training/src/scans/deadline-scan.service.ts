@@ -1,5 +1,6 @@
 import { AppConfig, Clock, type TrainingNoticeEvent } from '@lifelong/common';
 import { recordEvent } from '@lifelong/database';
+import { idsOnPath } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -7,6 +8,7 @@ import { AssignmentRenewals } from '../assignments/assignment-renewals';
 import { AssignmentStatuses } from '../assignments/assignment-statuses';
 import { type RequirementView, RequirementsService } from '../requirements/requirements.service';
 import { chunksOf, sqlDateTime } from '../sql-time';
+import { type ManagingUnits, managingUnits } from './manager-chain';
 import { type NoticeCandidate, NoticeLedger } from './notice-ledger';
 
 /** A requirement with its course's title, as notices show them. */
@@ -34,8 +36,8 @@ const CANDIDATES = `SELECT a.\`id\` AS assignmentId, a.\`user_id\` AS userId, m.
  * `training.scan-deadlines`, run by a BullMQ job scheduler (one run per occurrence however
  * many workers): expiries, recertification windows, statuses, then the notices, each once
  * through the ledger: due-soon reminders to learners per reminder step, overdue notices to
- * learners and their unit's org managers, and escalation to the managers one unit up after
- * TRAINING_ESCALATION_DAYS more.
+ * learners and the org managers answering for their unit, and escalation to the managers of
+ * the next managed unit above after TRAINING_ESCALATION_DAYS more (see managingUnits).
  */
 @Injectable()
 export class DeadlineScan {
@@ -105,6 +107,7 @@ export class DeadlineScan {
          AND n.\`kind\` = 'overdue')`,
       [view.requirement.id],
     );
+    const chains = await this.managingUnitsOf(candidates);
     return this.ledger.notifyOnce('overdue', 0, candidates, async (manager, won) => {
       await recordEvent(manager, 'training.overdue', {
         ...this.notice(
@@ -113,7 +116,13 @@ export class DeadlineScan {
         ),
         audience: 'learner',
       });
-      await this.tellManagers(manager, view, 'training.overdue', won, (unitId) => unitId);
+      await this.tellManagers(
+        manager,
+        view,
+        'training.overdue',
+        won,
+        (unitId) => chains.get(unitId)?.responsible,
+      );
     });
   }
 
@@ -128,13 +137,19 @@ export class DeadlineScan {
          AND n.\`kind\` = 'escalated')`,
       [view.requirement.id, sqlDateTime(before)],
     );
-    const parents = await this.parentsOf(candidates);
+    const chains = await this.managingUnitsOf(candidates);
     return this.ledger.notifyOnce('escalated', 0, candidates, (manager, won) =>
-      this.tellManagers(manager, view, 'training.escalated', won, (unitId) => parents.get(unitId)),
+      this.tellManagers(
+        manager,
+        view,
+        'training.escalated',
+        won,
+        (unitId) => chains.get(unitId)?.above,
+      ),
     );
   }
 
-  /** One notice per unit to the org managers scoped exactly to that unit. */
+  /** One notice per answering unit to its org managers, with the count of late staff. */
   private async tellManagers(
     manager: EntityManager,
     view: NoticeSource,
@@ -171,14 +186,27 @@ export class DeadlineScan {
         });
   }
 
-  private async parentsOf(candidates: readonly NoticeCandidate[]): Promise<Map<string, string>> {
+  /** For each candidate's unit: whose managers answer for it (see managingUnits). */
+  private async managingUnitsOf(
+    candidates: readonly NoticeCandidate[],
+  ): Promise<Map<string, ManagingUnits>> {
     const unitIds = [...new Set(candidates.flatMap((c) => (c.orgUnitId ? [c.orgUnitId] : [])))];
     if (unitIds.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ id: string; parentId: string | null }[]>(
-      'SELECT `id`, `parent_id` AS parentId FROM `org_units` WHERE `id` IN (?)',
+    const units = await this.dataSource.query<{ id: string; path: string }[]>(
+      'SELECT `id`, `path` FROM `org_units` WHERE `id` IN (?)',
       [unitIds],
     );
-    return new Map(rows.flatMap((row) => (row.parentId ? [[row.id, row.parentId]] : [])));
+    const paths = new Map(units.map((unit) => [unit.id, idsOnPath(unit.path)]));
+    const onPaths = [...new Set([...paths.values()].flat())];
+    const managed = new Set(
+      (
+        await this.dataSource.query<{ scopeId: string }[]>(
+          "SELECT DISTINCT `scope_id` AS scopeId FROM `user_roles` WHERE `role` = 'org_manager' AND `scope_type` = 'org_unit' AND `scope_id` IN (?)",
+          [onPaths],
+        )
+      ).map((row) => row.scopeId),
+    );
+    return new Map([...paths].map(([unitId, ids]) => [unitId, managingUnits(ids, managed)]));
   }
 
   private notice(view: NoticeSource, recipientIds: string[]): TrainingNoticeEvent {
