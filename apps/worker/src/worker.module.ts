@@ -9,7 +9,7 @@ import { CertificatesWorkerModule } from '@lifelong/certificates';
 import { CoursesModule } from '@lifelong/courses';
 import { DatabaseModule, OutboxWorkerModule } from '@lifelong/database';
 import { DistanceLessonsWorkerModule } from '@lifelong/distance-lessons';
-import { EnrollmentModule } from '@lifelong/enrollment';
+import { EnrollmentModule, EnrollmentWorkerModule } from '@lifelong/enrollment';
 import { IdentityModule } from '@lifelong/identity';
 import { NotificationsWorkerModule } from '@lifelong/notifications';
 import { OrganizationsModule, OrganizationsWorkerModule } from '@lifelong/organizations';
@@ -38,6 +38,7 @@ export class WorkerModule {
         NotificationsWorkerModule,
         CoursesModule,
         EnrollmentModule,
+        EnrollmentWorkerModule,
         DistanceLessonsWorkerModule,
         TelevisionLessonsWorkerModule,
         CertificatesWorkerModule,

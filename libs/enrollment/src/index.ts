@@ -4,13 +4,15 @@
  * lessons and courses with `enrollment.*` events through the outbox.
  *
  * Import {@link EnrollmentModule} for the services below; the api adds
- * {@link EnrollmentHttpModule}. There is no worker module: nothing here runs as a job.
+ * {@link EnrollmentHttpModule}, the worker {@link EnrollmentWorkerModule}.
  */
 
 /** Services for other domains; needs AppConfig, Clock, the database and CoursesModule. */
 export { EnrollmentModule } from './enrollment.module';
 /** The enrollment and progress routes (api only). */
 export { EnrollmentHttpModule } from './enrollment.http.module';
+/** `enrollment.fill-free-seats`: waitlisted learners get seats a capacity raise freed (worker only). */
+export { EnrollmentWorkerModule } from './enrollment.worker.module';
 
 /** One learner in one course. */
 export { Enrollment } from './enrollments/enrollment.entity';

@@ -1,4 +1,4 @@
-import { ManualClock } from '@lifelong/common';
+import { EVENT_ROUTES, ManualClock } from '@lifelong/common';
 import { Course, CourseAuthoring } from '@lifelong/courses';
 import {
   EnrollLearnerService,
@@ -9,6 +9,7 @@ import {
 import type { Principal } from '@lifelong/identity';
 import type { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
+import { FillFreeSeatsJob } from '../src/enrollments/fill-free-seats.job';
 import {
   buildCourse,
   enrollmentModule,
@@ -185,8 +186,26 @@ describe('a capacity raised after learners began to wait', () => {
       clock.advance(1_000);
       await enroll.enroll(userId, courseId);
     }
-    await moduleRef.get(CourseAuthoring).update(admin, courseId, { capacity: 3 });
-    expect(await withdrawals.fillFreeSeats(courseId)).toBe(2);
+    const authoring = moduleRef.get(CourseAuthoring);
+    await authoring.update(admin, courseId, { title: 'Chỉ đổi tên' });
+    await authoring.update(admin, courseId, { capacity: 1 });
+    const raised = async () =>
+      (await outboxEvents(dataSource, 'course.capacity-raised')).filter(
+        (event) => event.courseId === courseId,
+      );
+    expect(await raised()).toEqual([]);
+    await authoring.update(admin, courseId, { capacity: 3 });
+    // The raise is announced in its own transaction; its job seats the waiting learners.
+    expect(await raised()).toEqual([{ courseId }]);
+    expect(EVENT_ROUTES['course.capacity-raised'].map((route) => route.job)).toEqual([
+      'enrollment.fill-free-seats',
+    ]);
+    expect(await new FillFreeSeatsJob(withdrawals).run({ courseId })).toEqual({ promoted: 2 });
+    expect(
+      (await outboxEvents(dataSource, 'enrollment.promoted')).filter(
+        (event) => event.courseId === courseId,
+      ),
+    ).toHaveLength(2);
     const active = await dataSource
       .getRepository(Enrollment)
       .find({ where: { courseId, status: 'active' }, order: { enrolledAt: 'ASC' } });

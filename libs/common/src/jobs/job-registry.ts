@@ -10,6 +10,8 @@ export interface JobPayloads {
   'outbox.relay': Record<string, never>;
   /** Runs one staff CSV import. */
   'organizations.import-staff': { importId: string };
+  /** Seats a course's waitlisted learners, oldest first, while it has free seats. */
+  'enrollment.fill-free-seats': { courseId: string };
   /** Turns one outbox event into inbox entries and per-recipient email sends (or digest entries). */
   'notifications.deliver-event': { outboxEventId: string };
   /** Sends one notification email to one recipient, at most once. */
@@ -67,6 +69,7 @@ const retrying = (attempts: number): JobsOptions => ({
 export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'outbox.relay': { queue: 'default', options: { removeOnComplete: true, removeOnFail: 100 } },
   'organizations.import-staff': { queue: 'default', options: retrying(3) },
+  'enrollment.fill-free-seats': { queue: 'default', options: retrying(5) },
   // Fan-out writes the inbox at once: on `default`, it never waits behind rate-limited sends.
   'notifications.deliver-event': { queue: 'default', options: retrying(5) },
   // 12 attempts at 2 s × 2^n: an SMTP relay may be away for about two hours before a send fails.

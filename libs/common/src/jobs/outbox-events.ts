@@ -6,6 +6,8 @@ import type { JobName, JobPayloads } from './job-registry';
  */
 export interface OutboxEvents {
   'organizations.staff-import-requested': { importId: string };
+  /** A course's capacity was raised or removed: learners on its waitlist may now get seats. */
+  'course.capacity-raised': { courseId: string };
   /** A learner got a seat in a course (self-enrolled or mandated). */
   'enrollment.confirmed': EnrollmentEvent;
   /** A waitlisted learner got a seat freed by someone else. */
@@ -148,6 +150,9 @@ type Routes = { readonly [E in OutboxEventType]: readonly EventRoute<E>[] };
 export const EVENT_ROUTES: Routes = {
   'organizations.staff-import-requested': [
     { job: 'organizations.import-staff', payload: (event) => ({ importId: event.importId }) },
+  ],
+  'course.capacity-raised': [
+    { job: 'enrollment.fill-free-seats', payload: (event) => ({ courseId: event.courseId }) },
   ],
   'enrollment.confirmed': [toNotifications],
   'enrollment.promoted': [toNotifications],

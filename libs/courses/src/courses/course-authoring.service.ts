@@ -1,4 +1,5 @@
 import { newId } from '@lifelong/common';
+import { recordEvent } from '@lifelong/database';
 import type { Principal } from '@lifelong/identity';
 import { Facility } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
@@ -88,7 +89,11 @@ export class CourseAuthoring {
         const course = await this.records.lock(manager, courseId);
         const refusal = editRefusal(course.status, { kind: 'course-fields' });
         if (refusal) throw refusal;
+        const seatsBefore = course.capacity;
         this.apply(course, { ...patch, code });
+        // Learners waiting for a seat get the new ones (enrollment's job, after this commits).
+        if (capacityRaised(seatsBefore, course.capacity))
+          await recordEvent(manager, 'course.capacity-raised', { courseId });
         const newTags = patch.tags ? normalizeTags(patch.tags) : null;
         const tagNames =
           newTags?.map(({ tag }) => tag) ??
@@ -149,6 +154,10 @@ export class CourseAuthoring {
     );
   }
 }
+
+/** True when `after` seats more learners than `before` (null: no limit). */
+const capacityRaised = (before: number | null, after: number | null): boolean =>
+  before !== null && (after === null || after > before);
 
 /**
  * Runs `write`, answering 409 `COURSE_CODE_TAKEN` when another course holds `code`. The unique
