@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { toBuffer as qrPng } from 'qrcode';
+import { create as qrSymbol } from 'qrcode';
 import { fillPlaceholders, type PlaceholderValues } from '../templates/placeholders';
 import { certificateFonts } from './certificate-fonts';
 import { printableText } from './printable-text';
@@ -76,7 +76,6 @@ export async function renderCertificate(
   const clean = (text: string): string => printableText(text, fonts.metrics);
   const values = placeholderValues({ ...print, holderName: clean(print.holderName) });
   const fill = (text: string): string => clean(fillPlaceholders(text, values));
-  const qr = await qrPng(print.verifyUrl, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
 
   const doc = new PDFDocument({
     size: 'A4',
@@ -176,7 +175,27 @@ export async function renderCertificate(
     ellipsis: true,
   });
 
-  doc.image(qr, 680, 420, { fit: [120, 120] });
+  drawQrCode(doc, print.verifyUrl, { x: 680, y: 420, size: 120 });
   doc.end();
   return done;
+}
+
+/**
+ * The QR code as vector squares, with a quiet zone of two modules: sharp at any zoom or print
+ * size, and no image to encode.
+ */
+function drawQrCode(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  at: { x: number; y: number; size: number },
+): void {
+  const { modules } = qrSymbol(text, { errorCorrectionLevel: 'M' });
+  const quiet = 2;
+  const cell = at.size / (modules.size + 2 * quiet);
+  doc.rect(at.x, at.y, at.size, at.size).fill('#ffffff');
+  for (let row = 0; row < modules.size; row++)
+    for (let col = 0; col < modules.size; col++)
+      if (modules.get(row, col))
+        doc.rect(at.x + (col + quiet) * cell, at.y + (row + quiet) * cell, cell, cell);
+  doc.fill('#000000');
 }
