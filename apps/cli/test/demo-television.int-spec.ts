@@ -38,6 +38,9 @@ describe('demo television', () => {
         7 * 86_400_000,
       );
       expect(Number(row.lessons)).toBeGreaterThanOrEqual(4);
+      // From tomorrow: the public schedule's default (the week ahead) is never empty.
+      expect(new Date(row.first).getTime()).toBeGreaterThan(Date.now());
+      expect(new Date(row.first).getTime() - Date.now()).toBeLessThan(2 * 86_400_000);
     }
     const counts = () => rowCounts(dataSource, ['channels', 'broadcasts']);
     const first = await counts();

@@ -25,8 +25,9 @@ const DEMO_CHANNELS = [
 const SLOT_MINUTES = 45;
 
 /**
- * Demo channels with a week of broadcasts of the demo courses' television lessons, from the
- * next Monday (Asia/Ho_Chi_Minh), scheduled through the same service as the api. A channel
+ * Demo channels with a week of broadcasts of the demo courses' television lessons, from
+ * tomorrow (Asia/Ho_Chi_Minh), so the public schedule's default week ahead shows them; scheduled
+ * through the same service as the api. A channel
  * that already has broadcasts is left as it is: a second run creates nothing.
  */
 @Injectable()
@@ -45,7 +46,7 @@ export class DemoTelevisionSeeder {
     if (lessons.length === 0) return 0;
     const zone = this.config.television.timeZone;
     const today = DateTime.fromJSDate(this.clock.now(), { zone }).startOf('day');
-    const monday = today.plus({ days: 8 - today.weekday });
+    const firstDay = today.plus({ days: 1 });
     let created = 0;
     let next = 0;
     for (const demo of DEMO_CHANNELS) {
@@ -59,7 +60,7 @@ export class DemoTelevisionSeeder {
       for (let day = 0; day < 7; day += 1)
         for (const time of demo.times) {
           const [hour, minute] = time.split(':').map(Number);
-          const startsAt = monday.plus({ days: day }).set({ hour, minute }).toJSDate();
+          const startsAt = firstDay.plus({ days: day }).set({ hour, minute }).toJSDate();
           const lessonId = lessons[next % lessons.length]!;
           next += 1;
           await this.scheduler.create(admin, {

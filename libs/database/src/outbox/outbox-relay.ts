@@ -101,7 +101,9 @@ export class OutboxRelay {
   }
 
   private relayBatch(after: string, settings: OutboxRelayOptions): Promise<BatchResult> {
-    return this.dataSource.transaction(async (manager) => {
+    // READ COMMITTED: the claim locks the rows it takes and no gaps, so transactions writing
+    // new events (and holding locks of their own) never wait on the relay or deadlock with it.
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const events = await this.claim(manager, after, settings.batchSize);
       const delivered: string[] = [];
       let failed = 0;
