@@ -183,6 +183,7 @@ describe('issuing', () => {
         issuedAt: '2026-12-01T08:00:00.000Z',
         expiresAt: '2028-12-01T08:00:00.000Z',
         status: 'valid',
+        shared: false,
       },
     ]);
   });
@@ -370,10 +371,16 @@ describe('revoking', () => {
 
 describe('the Open Badges 3.0 credential', () => {
   it('verifies offline with only the key published in issuer.json, also after a key rotation', async () => {
-    const { enrollmentId } = await completed('Trần Quốc Toản');
+    const { learner, enrollmentId } = await completed('Trần Quốc Toản');
     const { serial } = await issue(enrollmentId);
     const issuer = await http.get('/.well-known/lifelong/issuer.json');
     expect(issuer.status).toBe(200);
+    // Shared by the holder, it answers anyone (without a token).
+    const shared = await http.request('PUT', `/api/v1/certificates/${serial}/sharing`, {
+      token: learner.token,
+      body: { shared: true },
+    });
+    expect([shared.status, shared.body.shared]).toEqual([200, true]);
     const response = await http.get(`/api/v1/certificates/${serial}/credential`);
     expect(response.status).toBe(200);
     const jwt = response.body.compactJwsString as string;
@@ -425,6 +432,42 @@ describe('the Open Badges 3.0 credential', () => {
     const document = new IssuerProfile(rotated, new CertificateSigner(rotated)).document();
     expect(document.keys.map((key) => key.kid)).toEqual(['2027-01', 'development']);
     await expect(jwtVerify(jwt, createLocalJWKSet({ keys: document.keys }))).resolves.toBeTruthy();
+  });
+});
+
+describe('sharing the credential', () => {
+  it('is for the holder and the staff until the holder shares it, and again once unshared', async () => {
+    const { learner, enrollmentId } = await completed('Lý Thường Kiệt');
+    const { serial } = await issue(enrollmentId);
+    const path = `/api/v1/certificates/${serial}/credential`;
+    const stranger = await person(app, 'nguoi.la', {
+      role: 'learner',
+      scopeType: null,
+      scopeId: null,
+    });
+    const statuses = async () => [
+      (await http.get(path)).status,
+      (await http.get(path, { token: stranger.token })).status,
+      (await http.get(path, { token: learner.token })).status,
+      (await http.get(path, { token: instructor.token })).status,
+    ];
+    expect(await statuses()).toEqual([404, 404, 200, 200]);
+    const sharing = (token: string, shared: boolean) =>
+      http.request('PUT', `/api/v1/certificates/${serial}/sharing`, { token, body: { shared } });
+
+    expect((await sharing(stranger.token, true)).status).toBe(404);
+    expect((await sharing(learner.token, true)).body).toMatchObject({ shared: true });
+    expect(await statuses()).toEqual([200, 200, 200, 200]);
+    const listed = await http.get('/api/v1/me/certificates', { token: learner.token });
+    expect((listed.body.items as Json[])[0]).toMatchObject({ shared: true });
+
+    expect((await sharing(learner.token, false)).body).toMatchObject({ shared: false });
+    expect(await statuses()).toEqual([404, 404, 200, 200]);
+    const bad = await http.request('PUT', `/api/v1/certificates/${serial}/sharing`, {
+      token: learner.token,
+      body: { shared: 'yes' },
+    });
+    expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 });
 

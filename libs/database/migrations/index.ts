@@ -12,6 +12,7 @@ import { CreateTelevisionLessons1764500000000 } from './1764500000000-create-tel
 import { CreateCertificates1764600000000 } from './1764600000000-create-certificates';
 import { CreateTraining1764700000000 } from './1764700000000-create-training';
 import { AddCourseCodes1764800000000 } from './1764800000000-add-course-codes';
+import { AddCertificateSharing1764900000000 } from './1764900000000-add-certificate-sharing';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   CreateCertificates1764600000000,
   CreateTraining1764700000000,
   AddCourseCodes1764800000000,
+  AddCertificateSharing1764900000000,
 ];

@@ -66,6 +66,10 @@ export class Certificate {
   @Column({ type: 'varchar', length: 200, nullable: true, default: null })
   pdfKey!: string | null;
 
+  /** When the holder made the credential public; null while only they and staff may fetch it. */
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  sharedAt!: Date | null;
+
   @ManyToOne(() => Enrollment, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_certificates_enrollment' })
   enrollment?: Enrollment;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBase64,
+  IsBoolean,
   IsOptional,
   IsString,
   IsUUID,
@@ -22,6 +23,8 @@ export class MyCertificateDto {
   @ApiProperty({ type: String, format: 'date-time' }) issuedAt!: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt!: Date | null;
   @ApiProperty({ enum: CERTIFICATE_STATUSES }) status!: CertificateStatus;
+  @ApiProperty({ description: 'Whether anyone may fetch the Open Badges credential' })
+  shared!: boolean;
 
   static from({ certificate, status }: CertificateView): MyCertificateDto {
     const { courseId, courseTitle, issuedAt, expiresAt } = certificate;
@@ -32,8 +35,15 @@ export class MyCertificateDto {
       issuedAt,
       expiresAt,
       status,
+      shared: certificate.sharedAt !== null,
     };
   }
+}
+
+export class ShareCertificateDto {
+  @ApiProperty({ description: 'true: anyone with the serial may fetch the credential' })
+  @IsBoolean()
+  shared!: boolean;
 }
 
 export class MyCertificatePageDto {

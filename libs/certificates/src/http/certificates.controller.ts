@@ -2,11 +2,12 @@ import { PageQuery } from '@lifelong/common';
 import {
   Authenticated,
   CurrentUser,
+  OptionalCaller,
   Public,
   type Principal,
   RequireRoles,
 } from '@lifelong/identity';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -24,6 +25,7 @@ import {
   MyCertificateDto,
   MyCertificatePageDto,
   RevokeCertificateDto,
+  ShareCertificateDto,
   VerificationDto,
 } from './certificate.dto';
 
@@ -80,16 +82,32 @@ export class CertificatesController {
   }
 
   /**
-   * The Open Badges 3.0 credential. Public by serial, like verification: a holder shares a
-   * certificate by sharing its serial, and the credential says nothing verification does not.
+   * The Open Badges 3.0 credential: for its holder and the facility's staff, and for anyone once
+   * the holder shared it (`PUT .../sharing`); otherwise 404.
    */
   @Get('certificates/:serial/credential')
-  @Public()
+  @Public({ identifiesCaller: true })
   @ApiOkResponse({ type: CredentialDto })
   @ApiBadRequestResponse({ description: 'SERIAL_MALFORMED' })
-  @ApiNotFoundResponse({ description: 'CERTIFICATE_NOT_FOUND' })
-  credential(@Param('serial') serial: string): Promise<CredentialDto> {
-    return this.reads.credential(serial);
+  @ApiNotFoundResponse({ description: 'CERTIFICATE_NOT_FOUND (also not shared with the caller)' })
+  credential(
+    @OptionalCaller() principal: Principal | null,
+    @Param('serial') serial: string,
+  ): Promise<CredentialDto> {
+    return this.reads.credential(principal, serial);
+  }
+
+  /** The holder shares the credential publicly, or stops sharing it. */
+  @Put('certificates/:serial/sharing')
+  @Authenticated()
+  @ApiOkResponse({ type: MyCertificateDto })
+  @ApiNotFoundResponse({ description: "CERTIFICATE_NOT_FOUND (also someone else's)" })
+  async share(
+    @CurrentUser() principal: Principal,
+    @Param('serial') serial: string,
+    @Body() body: ShareCertificateDto,
+  ): Promise<MyCertificateDto> {
+    return MyCertificateDto.from(await this.reads.share(principal, serial, body.shared));
   }
 
   /** Revokes a certificate, with a reason (admin, or facility admin of the course's facility). */

@@ -147,6 +147,7 @@ export class IssueCertificate {
       expiresAt: course.validityMonths ? addMonths(achievedAt, course.validityMonths) : null,
       keyId: this.signer.keyId,
       pdfKey: null,
+      sharedAt: null,
     } satisfies Omit<Certificate, 'credential'>);
     certificate.credential = this.signCredential(certificate);
     await manager.getRepository(Certificate).insert(certificate);

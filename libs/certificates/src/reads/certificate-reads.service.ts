@@ -78,10 +78,17 @@ export class CertificateReads {
    * The Open Badges 3.0 credential as signed (the VC-JWT), and its payload without the JWT
    * claims: public by serial, like verification.
    */
+  /**
+   * The Open Badges credential: for its holder and the staff of the course's facility, and for
+   * anyone once the holder shared it; otherwise 404, as if there were none.
+   */
   async credential(
+    principal: Principal | null,
     serialInput: string,
   ): Promise<{ credential: Record<string, unknown>; compactJwsString: string }> {
     const { certificate } = await this.verify(serialInput);
+    if (certificate.sharedAt === null && !(await this.mayRead(principal, certificate)))
+      throw CertificateError.notFound(certificate.serial);
     const [, payload = ''] = certificate.credential.split('.');
     const {
       iss: _iss,
@@ -91,17 +98,40 @@ export class CertificateReads {
     return { credential, compactJwsString: certificate.credential };
   }
 
+  /** The holder shares the credential with anyone (or stops); others get 404. */
+  async share(
+    principal: Principal,
+    serialInput: string,
+    shared: boolean,
+  ): Promise<CertificateView> {
+    const view = await this.verify(serialInput);
+    if (view.certificate.userId !== principal.userId)
+      throw CertificateError.notFound(view.certificate.serial);
+    const sharedAt = shared ? (view.certificate.sharedAt ?? this.clock.now()) : null;
+    await this.dataSource
+      .getRepository(Certificate)
+      .update({ id: view.certificate.id }, { sharedAt });
+    view.certificate.sharedAt = sharedAt;
+    return view;
+  }
+
   /** The PDF for its holder or the staff of the course's facility; anyone else gets 404. */
   async pdf(principal: Principal, serialInput: string): Promise<CertificatePdf> {
     const { certificate } = await this.verify(serialInput);
-    if (
-      certificate.userId !== principal.userId &&
-      !(await this.staff.isAuthor(principal, certificate.facilityId))
-    )
+    if (!(await this.mayRead(principal, certificate)))
       throw CertificateError.notFound(certificate.serial);
     const stored = certificate.pdfKey ? await this.storage.read(certificate.pdfKey) : null;
     if (stored) return { body: stored.body, serial: certificate.serial };
     return { body: await this.issuing.storePdf(certificate), serial: certificate.serial };
+  }
+
+  /** The holder, and the staff of the course's facility. */
+  private async mayRead(principal: Principal | null, certificate: Certificate): Promise<boolean> {
+    if (!principal) return false;
+    return (
+      certificate.userId === principal.userId ||
+      this.staff.isAuthor(principal, certificate.facilityId)
+    );
   }
 
   private view(
