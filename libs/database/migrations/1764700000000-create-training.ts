@@ -62,6 +62,7 @@ export class CreateTraining1764700000000 implements MigrationInterface {
         \`certificate_serial\` varchar(100) NULL DEFAULT NULL,
         UNIQUE INDEX \`uq_training_assignments_cycle\` (\`requirement_id\`, \`user_id\`, \`cycle\`),
         INDEX \`ix_training_assignments_user\` (\`user_id\`, \`assigned_at\`),
+        INDEX \`ix_training_assignments_live\` (\`user_id\`, \`closed_at\`, \`status\`),
         INDEX \`ix_training_assignments_enrollment\` (\`enrollment_id\`),
         INDEX \`ix_training_assignments_status\` (\`status\`, \`due_at\`),
         PRIMARY KEY (\`id\`),

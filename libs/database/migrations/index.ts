@@ -13,6 +13,7 @@ import { CreateCertificates1764600000000 } from './1764600000000-create-certific
 import { CreateTraining1764700000000 } from './1764700000000-create-training';
 import { AddCourseCodes1764800000000 } from './1764800000000-add-course-codes';
 import { AddCertificateSharing1764900000000 } from './1764900000000-add-certificate-sharing';
+import { CoverCurrentMembers1765000000000 } from './1765000000000-cover-current-members';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   CreateTraining1764700000000,
   AddCourseCodes1764800000000,
   AddCertificateSharing1764900000000,
+  CoverCurrentMembers1765000000000,
 ];

@@ -7,7 +7,8 @@ import { OrgUnit } from '../org-units/org-unit.entity';
  * membership and starts a new one, so the rows are the person's history.
  */
 @Entity('memberships')
-@Index('ix_memberships_org_unit', ['orgUnitId', 'endedAt'])
+// With the user id: a unit's current members come from the index alone (compliance reports).
+@Index('ix_memberships_org_unit', ['orgUnitId', 'endedAt', 'userId'])
 @Index('ix_memberships_user', ['userId', 'startedAt'])
 export class Membership {
   @PrimaryColumn({ type: 'char', length: 36 })

@@ -11,6 +11,8 @@ import type { AssignmentStatus } from './assignment-status';
 @Entity('training_assignments')
 @Index('uq_training_assignments_cycle', ['requirementId', 'userId', 'cycle'], { unique: true })
 @Index('ix_training_assignments_user', ['userId', 'assignedAt'])
+// Covers compliance: a member's live assignments and their statuses, read from the index alone.
+@Index('ix_training_assignments_live', ['userId', 'closedAt', 'status'])
 @Index('ix_training_assignments_enrollment', ['enrollmentId'])
 @Index('ix_training_assignments_status', ['status', 'dueAt'])
 export class TrainingAssignment {

@@ -5,7 +5,9 @@ import { subtreePattern } from '@lifelong/organizations';
  * first the live assignments of current members counted per unit (one range of the path index,
  * one pass over the assignments), then each reported unit sums the per-unit counts whose path
  * starts with its own. `units` picks which units get a row: the whole subtree, or the unit and
- * its children.
+ * its children. Grouping by the path alone (unique per unit) follows the order the path index
+ * yields the units in, so the counts stream out without a temporary table; the joins read
+ * covering indexes only (`ix_memberships_org_unit`, `ix_training_assignments_live`).
  */
 export function complianceQuery(
   rootPath: string,
@@ -27,7 +29,7 @@ export function complianceQuery(
       JOIN \`memberships\` m ON m.\`org_unit_id\` = u.\`id\` AND m.\`ended_at\` IS NULL
       JOIN \`training_assignments\` a ON a.\`user_id\` = m.\`user_id\` AND a.\`closed_at\` IS NULL
       WHERE u.\`path\` LIKE ?
-      GROUP BY u.\`id\`, u.\`path\`
+      GROUP BY u.\`path\`
     )
     SELECT c.\`id\` AS orgUnitId, c.\`parent_id\` AS parentId, c.\`code\`, c.\`name\`, c.\`depth\`,
       SUM(p.assigned) AS assigned, SUM(p.completed) AS completed,
