@@ -1,27 +1,15 @@
-import { Clock, ClockModule, ConfigModule, ManualClock, newId } from '@lifelong/common';
+import { ManualClock, newId } from '@lifelong/common';
 import { CoursesModule } from '@lifelong/courses';
-import { DatabaseModule } from '@lifelong/database';
 import type { Principal, RoleGrant } from '@lifelong/identity';
 import { AdminUnitsService, FacilitiesService, OrganizationsModule } from '@lifelong/organizations';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { testConfig } from '../../../test/setup/test-env';
+import { servicesModule } from '../../../test/support/services-module';
 
 /** Courses' services over the test database (organizations binds the real scope trees). */
 export async function coursesModule(clock = new ManualClock()): Promise<TestingModule> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      ConfigModule.forRoot(testConfig()),
-      ClockModule,
-      DatabaseModule,
-      OrganizationsModule,
-      CoursesModule,
-    ],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  return moduleRef.init();
+  return servicesModule(testConfig(), clock, [OrganizationsModule, CoursesModule]);
 }
 
 /** A user row (the access policy reads grants from the principal, not from the database). */

@@ -1,10 +1,10 @@
-import { Clock, ClockModule, ConfigModule, ManualClock } from '@lifelong/common';
+import { type Clock, ManualClock } from '@lifelong/common';
 import { CoursesModule } from '@lifelong/courses';
-import { DatabaseModule } from '@lifelong/database';
 import { EnrollmentModule } from '@lifelong/enrollment';
 import { OrganizationsModule } from '@lifelong/organizations';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { testConfig } from '../../../test/setup/test-env';
+import { servicesModule } from '../../../test/support/services-module';
 
 export {
   buildCourse,
@@ -20,18 +20,9 @@ export async function enrollmentModule(
   clock: Clock = new ManualClock(),
   overrides: Record<string, string> = {},
 ): Promise<TestingModule> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      ConfigModule.forRoot(testConfig(overrides)),
-      ClockModule,
-      DatabaseModule,
-      OrganizationsModule,
-      CoursesModule,
-      EnrollmentModule,
-    ],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  return moduleRef.init();
+  return servicesModule(testConfig(overrides), clock, [
+    OrganizationsModule,
+    CoursesModule,
+    EnrollmentModule,
+  ]);
 }

@@ -1,8 +1,6 @@
 import {
   type AppConfig,
-  Clock,
-  ClockModule,
-  ConfigModule,
+  type Clock,
   type JobContext,
   type JobQueue,
   JobsModule,
@@ -10,11 +8,12 @@ import {
   newId,
   type OutboxEventType,
 } from '@lifelong/common';
-import { DatabaseModule, outboxJobId } from '@lifelong/database';
+import { outboxJobId } from '@lifelong/database';
 import { type NotificationKind, NotificationsWorkerModule } from '@lifelong/notifications';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
+import { servicesModule } from '../../../test/support/services-module';
 
 /** A person as identity stores them; `email` may be blank or malformed (imported staff). */
 export interface TestPerson {
@@ -84,19 +83,7 @@ export async function notificationHandlers(
   config: AppConfig,
   clock: Clock = new ManualClock(),
 ): Promise<TestingModule> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      ConfigModule.forRoot(config),
-      ClockModule,
-      DatabaseModule,
-      JobsModule,
-      NotificationsWorkerModule,
-    ],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  return moduleRef.init();
+  return servicesModule(config, clock, [JobsModule, NotificationsWorkerModule]);
 }
 
 /** A job context for calling a handler directly, as the worker would on `attempt`. */

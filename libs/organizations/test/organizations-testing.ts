@@ -1,36 +1,17 @@
-import {
-  Clock,
-  ClockModule,
-  ConfigModule,
-  type JobContext,
-  ManualClock,
-  newId,
-} from '@lifelong/common';
-import { DatabaseModule } from '@lifelong/database';
+import { type JobContext, ManualClock, newId } from '@lifelong/common';
 import type { Principal, RoleGrant } from '@lifelong/identity';
 import { OrganizationsModule, OrganizationsWorkerModule } from '@lifelong/organizations';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import type { DataSource } from 'typeorm';
 import { testConfig } from '../../../test/setup/test-env';
+import { servicesModule } from '../../../test/support/services-module';
 
 /** Organizations' services and job handler over the test database, with a manual clock. */
 export async function organizationsModule(
   clock = new ManualClock(),
   config = testConfig(),
 ): Promise<TestingModule> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      ConfigModule.forRoot(config),
-      ClockModule,
-      DatabaseModule,
-      OrganizationsModule,
-      OrganizationsWorkerModule,
-    ],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  return moduleRef.init();
+  return servicesModule(config, clock, [OrganizationsModule, OrganizationsWorkerModule]);
 }
 
 /** A user row as identity stores it (no password: like an imported member of staff). */

@@ -1,14 +1,14 @@
-import { Clock, ClockModule, ConfigModule, ManualClock, newId } from '@lifelong/common';
+import { type Clock, ManualClock, newId } from '@lifelong/common';
 import { CoursesModule } from '@lifelong/courses';
-import { DatabaseModule } from '@lifelong/database';
 import { EnrollmentModule } from '@lifelong/enrollment';
 import type { Principal } from '@lifelong/identity';
 import { MembershipsService, OrganizationsModule, OrgUnitsService } from '@lifelong/organizations';
 import { TrainingWorkerModule } from '@lifelong/training';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import type { DataSource } from 'typeorm';
 import { testConfig } from '../../../test/setup/test-env';
+import { servicesModule } from '../../../test/support/services-module';
 
 export {
   buildCourse,
@@ -23,21 +23,12 @@ export async function trainingModule(
   clock: Clock = new ManualClock(),
   overrides: Record<string, string> = {},
 ): Promise<TestingModule> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      ConfigModule.forRoot(testConfig(overrides)),
-      ClockModule,
-      DatabaseModule,
-      OrganizationsModule,
-      CoursesModule,
-      EnrollmentModule,
-      TrainingWorkerModule,
-    ],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  return moduleRef.init();
+  return servicesModule(testConfig(overrides), clock, [
+    OrganizationsModule,
+    CoursesModule,
+    EnrollmentModule,
+    TrainingWorkerModule,
+  ]);
 }
 
 /** An org unit under `parentId` (a root without), created through the real service. */
