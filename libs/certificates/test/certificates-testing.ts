@@ -26,7 +26,23 @@ import { OpsModule } from '../../../apps/api/src/ops/ops.module';
 export { buildCourse, outboxEvents } from '../../../test/support/course-fixtures';
 export { person, type Person } from '../../../test/support/distance-lessons';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+const PACKAGE_OF: Record<string, string> = {
+  pdftotext: 'poppler-utils',
+  pdftoppm: 'poppler-utils',
+  zbarimg: 'zbar-tools',
+};
+
+/** Runs a PDF tool; a missing one says which Debian package brings it. */
+async function run(tool: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
+  try {
+    return await execFileAsync(tool, args);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT')
+      throw new Error(`${tool} is not installed: apt-get install ${PACKAGE_OF[tool] ?? tool}`);
+    throw error;
+  }
+}
 
 /**
  * The api as createApp builds it, with the domains certificates stands on (not every other
