@@ -28,3 +28,4 @@ export * from './http/large-upload';
 export * from './http/form-body';
 export * from './http/csv-upload';
 export * from './rate-limit/redis-rate-limits';
+export * from './collections/chunks-of';

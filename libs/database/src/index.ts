@@ -11,3 +11,4 @@ export * from './outbox/outbox.worker.module';
 export * from './startup/service-probe';
 export * from './startup/preflight';
 export * from './columns';
+export * from './sql-datetime';

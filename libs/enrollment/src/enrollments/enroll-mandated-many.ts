@@ -1,3 +1,4 @@
+import { sqlDateTime } from '@lifelong/database';
 import { newId } from '@lifelong/common';
 import { CourseSeats } from '@lifelong/courses';
 import { Injectable } from '@nestjs/common';
@@ -5,8 +6,6 @@ import type { EntityManager } from 'typeorm';
 import { EnrollmentError } from '../enrollment-error';
 
 /** `2026-11-29 08:00:00.000` (UTC, as the connection stores times). */
-const sqlDateTime = (date: Date): string => date.toISOString().slice(0, 23).replace('T', ' ');
-
 /**
  * Mandated enrollment of many people at once (training assigns whole org units): the rules of
  * `enrollMandated`, set-based. In the caller's transaction, with the course row locked: new

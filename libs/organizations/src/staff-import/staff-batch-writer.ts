@@ -1,5 +1,5 @@
 import { Clock, newId } from '@lifelong/common';
-import { recordEvent } from '@lifelong/database';
+import { recordEvent, sqlDateTime } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -101,8 +101,6 @@ async function loadState(
 }
 
 /** `2026-11-29 08:00:00.000` (UTC, as the connection stores times): formatted once per batch. */
-const sqlDateTime = (date: Date): string => date.toISOString().slice(0, 23).replace('T', ' ');
-
 async function applyPlan(manager: EntityManager, plan: StaffBatchPlan, date: Date): Promise<void> {
   const now = sqlDateTime(date);
   if (plan.newUsers.length > 0)

@@ -1,4 +1,4 @@
-import { newId } from '@lifelong/common';
+import { chunksOf, newId } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { Channel } from '../channels/channel.entity';
@@ -49,7 +49,7 @@ export class ChannelSchedule {
     if (self) throw overlapError(self[1], null);
     const from = new Date(Math.min(...slots.map((slot) => slot.startsAt.getTime())));
     const to = new Date(Math.max(...slots.map((slot) => slot.endsAt.getTime())));
-    // Slots last at most 12 hours, so one that overlaps [from, to) starts after from − 12 h.
+    // Every scheduled slot meeting the span of the new ones, in one query.
     const query = manager
       .createQueryBuilder(Broadcast, 'b')
       .select(['b.id', 'b.startsAt', 'b.endsAt'])
@@ -91,8 +91,7 @@ export class ChannelSchedule {
         createdBy: owner.createdBy,
       }),
     );
-    for (let i = 0; i < rows.length; i += 500)
-      await manager.insert(Broadcast, rows.slice(i, i + 500));
+    for (const chunk of chunksOf(rows, 500)) await manager.insert(Broadcast, chunk);
     return manager.find(Broadcast, {
       where: { id: In(rows.map((row) => row.id)) },
       order: { startsAt: 'ASC' },

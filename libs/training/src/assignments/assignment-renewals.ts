@@ -1,11 +1,10 @@
-import { Clock, newId } from '@lifelong/common';
-import { recordEvent } from '@lifelong/database';
+import { chunksOf, Clock, newId } from '@lifelong/common';
+import { recordEvent, sqlDateTime } from '@lifelong/database';
 import { EnrollMandatedMany } from '@lifelong/enrollment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RequirementsService, type RequirementView } from '../requirements/requirements.service';
-import { chunksOf, sqlDateTime } from '../sql-time';
 import { ASSIGN_CHUNK } from './assignment-sync.service';
 import { TARGET_FROM, targetCondition } from './target-query';
 

@@ -1,10 +1,10 @@
+import { sqlDateTime } from '@lifelong/database';
 import { Clock } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RequirementVersion } from '../requirements/requirement-version.entity';
 import { expiresAtFor } from '../requirements/requirement-rules';
-import { sqlDateTime } from '../sql-time';
 
 /**
  * Stored statuses, moved by set-based statements that read time from the Clock: open

@@ -1,5 +1,5 @@
-import { Clock, newId } from '@lifelong/common';
-import { recordEvent } from '@lifelong/database';
+import { chunksOf, Clock, newId } from '@lifelong/common';
+import { recordEvent, sqlDateTime } from '@lifelong/database';
 import { EnrollMandatedMany } from '@lifelong/enrollment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,7 +7,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { RequirementVersion } from '../requirements/requirement-version.entity';
 import { dueAtFor } from '../requirements/requirement-rules';
 import { RequirementsService } from '../requirements/requirements.service';
-import { chunksOf, sqlDateTime } from '../sql-time';
 import { AssignmentStatuses } from './assignment-statuses';
 import { type SqlCondition, TARGET_FROM, targetCondition } from './target-query';
 

@@ -1,5 +1,5 @@
-import { AppConfig, Clock, type TrainingNoticeEvent } from '@lifelong/common';
-import { recordEvent } from '@lifelong/database';
+import { AppConfig, chunksOf, Clock, type TrainingNoticeEvent } from '@lifelong/common';
+import { recordEvent, sqlDateTime } from '@lifelong/database';
 import { idsOnPath } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,7 +7,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AssignmentRenewals } from '../assignments/assignment-renewals';
 import { AssignmentStatuses } from '../assignments/assignment-statuses';
 import { type RequirementView, RequirementsService } from '../requirements/requirements.service';
-import { chunksOf, sqlDateTime } from '../sql-time';
 import { type ManagingUnits, managingUnits } from './manager-chain';
 import { type NoticeCandidate, NoticeLedger } from './notice-ledger';
 

@@ -1,8 +1,8 @@
-import { Clock, newId } from '@lifelong/common';
+import { sqlDateTime } from '@lifelong/database';
+import { chunksOf, Clock, newId } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { chunksOf, sqlDateTime } from '../sql-time';
 
 /** A notice kind in the ledger. */
 export type NoticeKind = 'due-soon' | 'overdue' | 'escalated';
