@@ -29,3 +29,4 @@ export * from './http/form-body';
 export * from './http/csv-upload';
 export * from './rate-limit/redis-rate-limits';
 export * from './collections/chunks-of';
+export * from './jobs/close-settled';

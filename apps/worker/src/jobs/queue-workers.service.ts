@@ -1,5 +1,6 @@
 import {
   AppConfig,
+  closeSettled,
   JOB_SCHEDULES,
   type JobName,
   JobQueue,
@@ -51,7 +52,7 @@ export class QueueWorkers
 
   async beforeApplicationShutdown(): Promise<void> {
     // close() stops fetching and waits for the jobs in flight.
-    await Promise.all(this.workers.map((worker) => worker.close()));
+    await Promise.all(this.workers.map((worker) => closeSettled(worker)));
     this.workers.length = 0;
   }
 

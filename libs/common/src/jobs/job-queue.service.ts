@@ -1,14 +1,12 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';
 import { AppConfig, type QueueName } from '../config/config';
-import { withTimeout } from '../async/with-timeout';
+import { closeSettled } from './close-settled';
 import { currentRequestId } from '../request-context/request-context';
 import { JOBS, type JobData, type JobMeta, type JobName, type JobPayloads } from './job-registry';
 import { redisConnectionOptions } from './redis-connection';
 
 /** Producer side of every queue: typed enqueue with the registry's defaults. */
-const INIT_SETTLE_MS = 1_000;
-
 @Injectable()
 export class JobQueue implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
@@ -70,16 +68,6 @@ export class JobQueue implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     // A queue whose Redis never answered rejects on close; shutting down must not fail on it.
-    // Closing while BullMQ still initializes the connection drops its error listeners first, so
-    // an init failure then crashes the process: give initialization a moment to settle (bounded,
-    // since with Redis away it never does).
-    await Promise.allSettled(
-      [...this.queues.values()].map(async (queue) => {
-        await withTimeout(queue.waitUntilReady(), INIT_SETTLE_MS, 'not ready').catch(
-          () => undefined,
-        );
-        await queue.close();
-      }),
-    );
+    await Promise.allSettled([...this.queues.values()].map((queue) => closeSettled(queue)));
   }
 }
