@@ -37,7 +37,11 @@ async function ensureAdministrator(config: AppConfig): Promise<void> {
     const status = await context
       .get(AdministratorBootstrap)
       .ensureAdministrator(config.admin.email, config.admin.password);
-    process.stdout.write(`Administrator ${config.admin.email}: ${status}.\n`);
+    if (status === 'email taken')
+      process.stderr.write(
+        `No administrator was created: ${config.admin.email} (ADMIN_EMAIL) already belongs to an account, which is not given any role. Set ADMIN_EMAIL to an address nobody uses and run migrate again.\n`,
+      );
+    else process.stdout.write(`Administrator ${config.admin.email}: ${status}.\n`);
   } finally {
     await context.close();
   }

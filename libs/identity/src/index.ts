@@ -39,4 +39,4 @@ export { type RequestedGrant, SCOPE_TYPES_BY_ROLE } from './grants/grant-rule';
 /** A user as the api shows it. */
 export type { UserProfile } from './users/user-profile';
 /** How emails and names are stored (trimmed, lower-cased email; NFC name). */
-export { normalizeEmail, normalizeFullName } from './users/user-input';
+export { canonicalEmail, normalizeFullName } from './users/user-input';

@@ -68,18 +68,48 @@ describe('accounts made by the platform', () => {
     ).toBeNull();
   });
 
-  it('makes an existing account administrator without touching its password', async () => {
+  it('never grants administrator to an existing account that holds ADMIN_EMAIL', async () => {
+    // Someone registered (or was given by an import) the address before `npm run migrate` ran.
     const { userId } = await context
       .get(UserAccounts)
       .ensureUser({ email: 'boss@example.vn', fullName: 'Boss', password: 'Original-pass-1' });
     const bootstrap = context.get(AdministratorBootstrap);
     expect(await bootstrap.ensureAdministrator('BOSS@example.vn', 'Other-password-2')).toBe(
-      'already present',
+      'email taken',
     );
-    expect(await rolesOf(userId)).toEqual(['admin', 'learner']);
+    expect(await rolesOf(userId)).toEqual(['learner']);
     expect(await context.get(CredentialsService).verify('boss@example.vn', 'Original-pass-1')).toBe(
       userId,
     );
+    expect(
+      await context.get(CredentialsService).verify('boss@example.vn', 'Other-password-2'),
+    ).toBe(null);
+  });
+
+  it('creates the first administrator once; later runs grant nothing to anyone', async () => {
+    const bootstrap = context.get(AdministratorBootstrap);
+    expect(
+      await bootstrap.ensureAdministrator('first.admin@example.vn', 'First-admin-pass-1'),
+    ).toBe('created');
+    const admin = await context
+      .get(CredentialsService)
+      .verify('first.admin@example.vn', 'First-admin-pass-1');
+    expect(await rolesOf(admin!)).toEqual(['admin', 'learner']);
+    expect(
+      await bootstrap.ensureAdministrator('first.admin@example.vn', 'First-admin-pass-1'),
+    ).toBe('already present');
+    // ADMIN_EMAIL changed to an address someone else holds: still nothing granted.
+    const { userId } = await context
+      .get(UserAccounts)
+      .ensureUser({
+        email: 'squatter@example.vn',
+        fullName: 'Squatter',
+        password: 'Squatter-pass-1',
+      });
+    expect(await bootstrap.ensureAdministrator('squatter@example.vn', 'Whatever-pass-1')).toBe(
+      'already present',
+    );
+    expect(await rolesOf(userId)).toEqual(['learner']);
   });
 
   it('verifies access tokens for callers outside Nest routes (Bull Board)', async () => {

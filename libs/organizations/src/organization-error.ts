@@ -10,6 +10,7 @@ export type OrganizationErrorCode =
   | 'PARENT_NOT_FOUND'
   | 'TREE_TOO_DEEP'
   | 'USER_NOT_FOUND'
+  | 'MEMBER_OUTSIDE_SCOPE'
   | 'STAFF_IMPORT_NOT_FOUND'
   | 'STAFF_IMPORT_EMPTY';
 

@@ -259,6 +259,129 @@ describe('staff CSV import job', () => {
     ]);
   });
 
+  describe('who an import may change (domain.md, Accounts)', () => {
+    /** A person who set a password: a self-registered learner, or an activated member of staff. */
+    async function signedUpUser(email: string, fullName: string): Promise<string> {
+      const userId = await insertUser(dataSource, email, fullName);
+      await dataSource.query('UPDATE `users` SET `password_hash` = ? WHERE `id` = ?', [
+        '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
+        userId,
+      ]);
+      return userId;
+    }
+
+    const account = async (userId: string): Promise<Record<string, unknown> | undefined> => {
+      const [row] = await dataSource.query<Record<string, unknown>[]>(
+        'SELECT u.`email`, u.`full_name` AS fullName, o.`code` AS orgUnitCode FROM `users` u LEFT JOIN `memberships` m ON m.`current_user_id` = u.`id` LEFT JOIN `org_units` o ON o.`id` = m.`org_unit_id` WHERE u.`id` = ?',
+        [userId],
+      );
+      return row;
+    };
+
+    it('changes nothing for a self-registered user or the administrator the org manager does not manage, and reports each line', async () => {
+      const learner = await signedUpUser('hoa.learner@gmail.com', 'Phan Thị Hoa');
+      const platformAdmin = await signedUpUser('root@lifelong.gov.vn', 'Quản trị');
+      // Another ministry's member of staff who has signed in, known by an employee code.
+      const elsewhere = await signedUpUser('khanh.moet@moet.gov.vn', 'Lương Văn Khánh');
+      await runImport(csv('GD900,Lương Văn Khánh,khanh.moet@moet.gov.vn,BGD,Chuyên viên,A1'));
+      const before = await Promise.all([learner, platformAdmin, elsewhere].map(account));
+
+      const result = await runImport(
+        csv(
+          'NV900,Kẻ Gian,hoa.learner@gmail.com,BNV-VP,,',
+          'NV901,Kẻ Gian,root@lifelong.gov.vn,BNV-VP,,',
+          'GD900,Kẻ Gian,attacker@bnv.gov.vn,BNV-VP,,',
+        ),
+        ministryManager,
+      );
+
+      expect(result).toMatchObject({ status: 'completed', created: 0, updated: 0, failed: 3 });
+      expect(result.errors).toEqual([
+        {
+          line: 2,
+          message:
+            'hoa.learner@gmail.com belongs to a person outside the units you manage; they were not changed',
+        },
+        {
+          line: 3,
+          message:
+            'root@lifelong.gov.vn belongs to a person outside the units you manage; they were not changed',
+        },
+        {
+          line: 4,
+          message:
+            'employee code GD900 belongs to a person outside the units you manage; they were not changed',
+        },
+      ]);
+      expect(await Promise.all([learner, platformAdmin, elsewhere].map(account))).toEqual(before);
+      expect(before[2]).toMatchObject({ orgUnitCode: 'BGD' });
+    });
+
+    it('never changes the email or name of an account that has signed in, even its own staff', async () => {
+      await runImport(csv('NV910,Tạ Văn Long,long.ta@bnv.gov.vn,BNV-VP,Chuyên viên,A1'));
+      const [{ userId }] = await dataSource.query<[{ userId: string }]>(
+        'SELECT `user_id` AS userId FROM `staff_profiles` WHERE `employee_code` = ?',
+        ['NV910'],
+      );
+      // Long accepts the invitation: the account now has a password.
+      await dataSource.query('UPDATE `users` SET `password_hash` = ? WHERE `id` = ?', [
+        '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
+        userId,
+      ]);
+      const result = await runImport(
+        csv(
+          'NV910,Tạ Văn Long,intruder@bnv.gov.vn,BNV-TCCB,Chuyên viên,A1',
+          'NV910,Kẻ Gian,long.ta@bnv.gov.vn,BNV-TCCB,Chuyên viên,A1',
+        ),
+        ministryManager,
+      );
+      expect(result.errors).toEqual([
+        {
+          line: 2,
+          message:
+            'employee code NV910 belongs to an account that has signed in: an import cannot change its email',
+        },
+        { line: 3, message: 'employee code NV910 already appears on line 2' },
+      ]);
+      expect(await account(userId)).toEqual({
+        email: 'long.ta@bnv.gov.vn',
+        fullName: 'Tạ Văn Long',
+        orgUnitCode: 'BNV-VP',
+      });
+      const renamed = await runImport(
+        csv('NV910,Kẻ Gian,long.ta@bnv.gov.vn,BNV-TCCB,Chuyên viên,A1'),
+        ministryManager,
+      );
+      expect(renamed.errors).toEqual([
+        {
+          line: 2,
+          message:
+            'employee code NV910 belongs to an account that has signed in: an import cannot change its name',
+        },
+      ]);
+      // The same person moved within the manager's units, name and email unchanged: fine.
+      const moved = await runImport(
+        csv('NV910,Tạ Văn Long,LONG.TA@bnv.gov.vn,BNV-TCCB,Chuyên viên,A1'),
+        ministryManager,
+      );
+      expect(moved).toMatchObject({ updated: 1, failed: 0 });
+      expect(await account(userId)).toMatchObject({ orgUnitCode: 'BNV-TCCB' });
+    });
+
+    it('still corrects the name and email of its own staff who have never signed in', async () => {
+      await runImport(csv('NV920,Đinh Văn Mạnh,manh.dinh@bnv.gov.vn,BNV-VP,,'), ministryManager);
+      const corrected = await runImport(
+        csv('NV920,Đinh Văn Mạnh (Phòng VP),manh.dv@bnv.gov.vn,BNV-VP,,'),
+        ministryManager,
+      );
+      expect(corrected).toMatchObject({ updated: 1, failed: 0 });
+      expect(await staff('NV920')).toMatchObject({
+        email: 'manh.dv@bnv.gov.vn',
+        fullName: 'Đinh Văn Mạnh (Phòng VP)',
+      });
+    });
+  });
+
   it('fails the whole import on a bad header, writing nothing', async () => {
     const users = await count('users');
     const result = await runImport(

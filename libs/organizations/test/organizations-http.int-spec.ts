@@ -292,6 +292,42 @@ describe('organizations routes', () => {
     });
   });
 
+  describe('members of another subtree', () => {
+    it('refuses an org manager moving someone out of a unit outside their scope; an admin may', async () => {
+      const home = await created('/api/v1/org-units', { code: 'BYT', name: 'Bộ Y tế' });
+      const away = await created('/api/v1/org-units', { code: 'BCT', name: 'Bộ Công Thương' });
+      const manager = await userWith('to.chuc@byt.gov.vn', {
+        role: 'org_manager',
+        scopeType: 'org_unit',
+        scopeId: String(home.id),
+      });
+      const userId = await insertUser(dataSource, 'can.bo@bct.gov.vn');
+      await created(`/api/v1/org-units/${String(away.id)}/members`, {
+        userId,
+        position: 'Vụ trưởng',
+      });
+
+      const taken = await call('POST', `/api/v1/org-units/${String(home.id)}/members`, {
+        token: manager,
+        json: { userId },
+      });
+      expect(taken).toMatchObject({
+        status: 403,
+        body: { statusCode: 403, code: 'MEMBER_OUTSIDE_SCOPE' },
+      });
+      const current = await dataSource.query<{ orgUnitId: string }[]>(
+        'SELECT `org_unit_id` AS orgUnitId FROM `memberships` WHERE `current_user_id` = ?',
+        [userId],
+      );
+      expect(current).toEqual([{ orgUnitId: away.id }]);
+
+      // Someone in no unit yet may be placed; an admin may move anyone.
+      const newcomer = await insertUser(dataSource, 'moi@byt.gov.vn');
+      await created(`/api/v1/org-units/${String(home.id)}/members`, { userId: newcomer }, manager);
+      await created(`/api/v1/org-units/${String(home.id)}/members`, { userId });
+    });
+  });
+
   describe('staff imports', () => {
     const csv =
       'employeeCode,fullName,email,orgUnitCode,position,jobGrade\nNV001,Nguyễn Văn An,an@bnv.gov.vn,NHAP,Chuyên viên,A1\n';

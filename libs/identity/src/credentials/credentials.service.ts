@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { normalizeEmail, PASSWORD_MAX_LENGTH } from '../users/user-input';
+import { canonicalEmail, PASSWORD_MAX_LENGTH } from '../users/user-input';
 import { UsersRepository } from '../users/users.repository';
 import { PasswordHasher } from './password-hasher';
 
@@ -18,7 +18,7 @@ export class CredentialsService {
   async verify(email: string, password: string): Promise<string | null> {
     // Longer than any acceptable password: refuse without hashing (bounded cost per request).
     const tooLong = [...password].length > PASSWORD_MAX_LENGTH;
-    const user = await this.users.findCredentials(normalizeEmail(email));
+    const user = await this.users.findCredentials(canonicalEmail(email));
     const matches = await this.hasher.verify(
       tooLong ? null : (user?.passwordHash ?? null),
       tooLong ? '' : password,

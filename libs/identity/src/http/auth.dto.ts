@@ -4,14 +4,14 @@ import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import {
   EMAIL_MAX_LENGTH,
   FULL_NAME_MAX_LENGTH,
-  normalizeEmail,
+  canonicalEmail,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from '../users/user-input';
 import { IsAcceptablePassword, IsFullName } from './input-validators';
 
 const toNormalizedEmail = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? normalizeEmail(value) : value;
+  typeof value === 'string' ? canonicalEmail(value) : value;
 
 export class RegisterDto {
   @ApiProperty({ format: 'email', maxLength: EMAIL_MAX_LENGTH, example: 'lan.nguyen@example.vn' })

@@ -5,7 +5,7 @@ import { SessionsService, type SignedInSession } from '../sessions/sessions.serv
 import {
   fieldProblems,
   fullNameProblems,
-  normalizeEmail,
+  canonicalEmail,
   normalizeFullName,
   passwordProblems,
 } from '../users/user-input';
@@ -29,7 +29,7 @@ export class RegistrationService {
 
   /** Creates the account and opens a session; 409 `EMAIL_TAKEN` when the email is in use. */
   async register(input: Registration): Promise<SignedInSession> {
-    const email = normalizeEmail(input.email);
+    const email = canonicalEmail(input.email);
     const problems = fieldProblems({
       password: passwordProblems(input.password),
       fullName: fullNameProblems(input.fullName),

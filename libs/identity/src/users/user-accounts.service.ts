@@ -4,7 +4,7 @@ import { IdentityError } from '../identity-error';
 import {
   fieldProblems,
   fullNameProblems,
-  normalizeEmail,
+  canonicalEmail,
   normalizeFullName,
   passwordProblems,
 } from './user-input';
@@ -33,7 +33,7 @@ export class UserAccounts {
    * account is left as it is, password included. Safe to run again.
    */
   async ensureUser(wanted: WantedAccount): Promise<{ userId: string; created: boolean }> {
-    const email = normalizeEmail(wanted.email);
+    const email = canonicalEmail(wanted.email);
     const problems = fieldProblems({
       fullName: fullNameProblems(wanted.fullName),
       password: wanted.password === undefined ? [] : passwordProblems(wanted.password),

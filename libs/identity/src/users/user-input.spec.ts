@@ -1,6 +1,6 @@
 import {
   fullNameProblems,
-  normalizeEmail,
+  canonicalEmail,
   normalizeFullName,
   PASSWORD_MAX_LENGTH,
   passwordProblems,
@@ -34,7 +34,7 @@ describe('password policy', () => {
 
 describe('user input normalization', () => {
   it('trims and lower-cases emails', () => {
-    expect(normalizeEmail('  Lan.Nguyen@Example.VN ')).toBe('lan.nguyen@example.vn');
+    expect(canonicalEmail('  Lan.Nguyen@Example.VN ')).toBe('lan.nguyen@example.vn');
   });
 
   it('stores names trimmed and in NFC', () => {

@@ -15,9 +15,31 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 const characterCount = (value: string): number => [...value].length;
 
-/** Emails compare case-insensitively everywhere: stored trimmed and lower-cased. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+// Invisible characters: format characters (soft hyphen, zero-width space and joiners, byte-order
+// mark, bidi marks) and every other default-ignorable code point (variation selectors, ...).
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+// Accents and other marks, once separated from their letters by NFD.
+const MARKS = /\p{M}/gu;
+
+/**
+ * The one form of an email the platform stores, looks up, limits sign-ins by and keeps unique
+ * (docs/identity.md): Unicode compatibility forms unified (NFKC: full-width letters, ligatures),
+ * invisible characters removed, case folded (ß as ss), accents removed, surrounding spaces
+ * trimmed. The users table's collation (utf8mb4_unicode_ci) already compares "àdmin" and
+ * "admin" as equal, so an account can only ever hold one of them: folding accents here makes
+ * every variant the database would match the same string everywhere else too (rate-limit keys,
+ * duplicate checks), instead of a second name for one account.
+ */
+export function canonicalEmail(email: string): string {
+  return email
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .normalize('NFC')
+    .trim();
 }
 
 /**

@@ -73,6 +73,13 @@ export class UsersRepository {
     return this.dataSource.getRepository(User).exists({ where: { email } });
   }
 
+  /** True when someone holds the unscoped `admin` role (all of them, or this user only). */
+  async platformAdminExists(userId?: string): Promise<boolean> {
+    return this.dataSource.getRepository(UserRole).exists({
+      where: { role: 'admin', scopeType: '', scopeId: '', ...(userId ? { userId } : {}) },
+    });
+  }
+
   async userExists(userId: string): Promise<boolean> {
     return this.dataSource.getRepository(User).exists({ where: { id: userId } });
   }

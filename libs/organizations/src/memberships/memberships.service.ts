@@ -28,7 +28,10 @@ export class MembershipsService {
     private readonly clock: Clock,
   ) {}
 
-  /** Places a user in the unit; an admin or org manager covering the unit may. */
+  /**
+   * Places a user in the unit; an admin or org manager covering the unit may, and only take
+   * someone out of a unit they cover too (nobody moves people out of another's subtree).
+   */
   async addMember(principal: Principal, orgUnitId: string, input: NewMember): Promise<Membership> {
     const unit = await this.orgUnits.findOneBy({ id: orgUnitId });
     if (!unit)
@@ -50,20 +53,40 @@ export class MembershipsService {
       position: input.position ?? null,
       jobGrade: input.jobGrade ?? null,
     };
+    const mayLeave = (current: Membership): Promise<void> => this.assertMayMove(principal, current);
     try {
-      return await this.place(input.userId, wanted);
+      return await this.place(input.userId, wanted, mayLeave);
     } catch (error) {
       // Two placements of one person raced; the unique current membership let one win: retry once.
       if (!isDuplicateKey(error, 'uq_memberships_current_user')) throw error;
-      return this.place(input.userId, wanted);
+      return this.place(input.userId, wanted, mayLeave);
     }
+  }
+
+  private async assertMayMove(principal: Principal, current: Membership): Promise<void> {
+    const covered = await this.access.covers(principal, ['admin', 'org_manager'], {
+      scopeType: 'org_unit',
+      scopeId: current.orgUnitId,
+    });
+    if (!covered)
+      throw new OrganizationError(
+        'MEMBER_OUTSIDE_SCOPE',
+        'This person works in a unit outside the units you manage; ask its managers or an administrator to move them',
+        'forbidden',
+        { userId: current.userId },
+      );
   }
 
   /**
    * Makes `wanted` the person's current membership: unchanged when it already is; otherwise
-   * the current one ends now and a new one starts, keeping the history.
+   * the current one ends now and a new one starts, keeping the history. `mayLeave` vets the
+   * current membership (under its row lock) before it ends.
    */
-  place(userId: string, wanted: Placement): Promise<Membership> {
+  place(
+    userId: string,
+    wanted: Placement,
+    mayLeave?: (current: Membership) => Promise<void>,
+  ): Promise<Membership> {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(Membership);
       const current = await repository
@@ -72,6 +95,7 @@ export class MembershipsService {
         .where('membership.currentUserId = :userId', { userId })
         .getOne();
       if (current && membershipChange(current, wanted) === 'unchanged') return current;
+      if (current && mayLeave) await mayLeave(current);
       const now = this.clock.now();
       if (current)
         await repository.update({ id: current.id }, { endedAt: now, currentUserId: null });

@@ -1,3 +1,4 @@
+import { canonicalEmail } from '@lifelong/identity';
 import { membershipChange, type Placement } from '../memberships/membership-change';
 import type { LineError } from './staff-csv';
 import type { PlacedStaffRow } from './staff-row-checker';
@@ -8,12 +9,19 @@ export interface KnownPerson {
   email: string;
   fullName: string;
   employeeCode: string | null;
+  /** Has a password or has had a session: who they are is theirs now, not the import's. */
+  signedIn: boolean;
 }
 
 export interface CurrentMembership extends Placement {
   id: string;
   userId: string;
+  /** The materialized path of the current unit, to check it against the importer's scope. */
+  orgUnitPath: string;
 }
+
+/** Whether the importer manages a unit, by its path (an admin's import manages every unit). */
+export type ManagesUnit = (orgUnitPath: string) => boolean;
 
 /** What the database holds for one batch's codes, emails and people. */
 export interface StaffBatchState {
@@ -43,7 +51,7 @@ export interface StaffBatchPlan {
   updated: number;
 }
 
-type Match = { person: KnownPerson; isNew: boolean } | { problem: string };
+type Match = { person: KnownPerson; isNew: boolean; matchedBy: string } | { problem: string };
 
 /** Matches on employee code first, then on email; refuses an email that is someone else's. */
 function matchPerson(row: PlacedStaffRow, state: StaffBatchState, newId: () => string): Match {
@@ -53,13 +61,40 @@ function matchPerson(row: PlacedStaffRow, state: StaffBatchState, newId: () => s
   if (byCode)
     return byEmail && byEmail.userId !== byCode.userId
       ? { problem: emailTaken }
-      : { person: byCode, isNew: false };
+      : { person: byCode, isNew: false, matchedBy: `employee code ${row.employeeCode}` };
   if (byEmail)
     return byEmail.employeeCode !== null
       ? { problem: emailTaken }
-      : { person: byEmail, isNew: false };
-  const person = { userId: newId(), email: row.email, fullName: row.fullName, employeeCode: null };
-  return { person, isNew: true };
+      : { person: byEmail, isNew: false, matchedBy: row.email };
+  const person = {
+    userId: newId(),
+    email: row.email,
+    fullName: row.fullName,
+    employeeCode: null,
+    signedIn: false,
+  };
+  return { person, isNew: true, matchedBy: row.email };
+}
+
+/**
+ * Who someone is never changes by a side door (domain.md, Accounts): an import only touches
+ * people currently in a unit the importer manages, and never changes the email or name of an
+ * account that has signed in. Null when the row may be applied.
+ */
+function sideDoorProblem(
+  row: PlacedStaffRow,
+  person: KnownPerson,
+  current: CurrentMembership | undefined,
+  manages: ManagesUnit | null,
+  matchedBy: string,
+): string | null {
+  if (manages && !(current && manages(current.orgUnitPath)))
+    return `${matchedBy} belongs to a person outside the units you manage; they were not changed`;
+  if (!person.signedIn) return null;
+  const signedIn = `${matchedBy} belongs to an account that has signed in: an import cannot change its`;
+  if (canonicalEmail(person.email) !== row.email) return `${signedIn} email`;
+  if (person.fullName !== row.fullName) return `${signedIn} name`;
+  return null;
 }
 
 /**
@@ -70,6 +105,7 @@ function matchPerson(row: PlacedStaffRow, state: StaffBatchState, newId: () => s
 export function planStaffBatch(
   rows: readonly PlacedStaffRow[],
   state: StaffBatchState,
+  manages: ManagesUnit | null,
   newId: () => string,
 ): StaffBatchPlan {
   const plan: StaffBatchPlan = {
@@ -88,7 +124,13 @@ export function planStaffBatch(
       plan.errors.push({ line: row.line, message: match.problem });
       continue;
     }
-    const { person, isNew } = match;
+    const { person, isNew, matchedBy } = match;
+    const current = state.currentMemberships.get(person.userId);
+    const refused = isNew ? null : sideDoorProblem(row, person, current, manages, matchedBy);
+    if (refused !== null) {
+      plan.errors.push({ line: row.line, message: refused });
+      continue;
+    }
     const record = { userId: person.userId, email: row.email, fullName: row.fullName };
     const personChanged =
       !isNew && (person.email !== row.email || person.fullName !== row.fullName);
@@ -101,7 +143,6 @@ export function planStaffBatch(
       position: row.position,
       jobGrade: row.jobGrade,
     };
-    const current = state.currentMemberships.get(person.userId);
     const change = membershipChange(current, wanted);
     if (change === 'move' && current) plan.endedMembershipIds.push(current.id);
     if (change !== 'unchanged') plan.newMemberships.push({ userId: person.userId, ...wanted });

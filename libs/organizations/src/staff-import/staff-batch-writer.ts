@@ -1,21 +1,26 @@
 import { Clock, newId } from '@lifelong/common';
 import { recordEvent, sqlDateTime } from '@lifelong/database';
+import { canonicalEmail } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   type CurrentMembership,
   type KnownPerson,
+  type ManagesUnit,
   planStaffBatch,
   type StaffBatchPlan,
   type StaffBatchState,
 } from './staff-batch-plan';
+import { idsOnPath } from '../tree/tree-path';
 import type { CheckedBatch, PlacedStaffRow } from './staff-row-checker';
 
 /** The run that owns an import; another run's claim makes this one's writes fail. */
 export interface ImportRun {
   importId: string;
   runToken: string;
+  /** The org units the importer manages, fixed when they asked (null: every unit). */
+  scopeOrgUnitIds: readonly string[] | null;
 }
 
 /** This run lost its claim on the import to a newer run; it stops without writing. */
@@ -53,7 +58,12 @@ export class StaffBatchWriter {
         [run.importId],
       );
       if (owner?.runToken !== run.runToken) throw new RunSupersededError(run.importId);
-      const plan = planStaffBatch(batch.rows, await loadState(manager, batch.rows), newId);
+      const plan = planStaffBatch(
+        batch.rows,
+        await loadState(manager, batch.rows),
+        managesUnit(run.scopeOrgUnitIds),
+        newId,
+      );
       await applyPlan(manager, plan, this.clock.now());
       const errors = [...batch.errors, ...plan.errors];
       if (errors.length > 0)
@@ -70,24 +80,40 @@ export class StaffBatchWriter {
   }
 }
 
+/** The importer's reach over a unit path; null when they manage every unit. */
+function managesUnit(scopeOrgUnitIds: readonly string[] | null): ManagesUnit | null {
+  if (scopeOrgUnitIds === null) return null;
+  const scope = new Set(scopeOrgUnitIds);
+  return (orgUnitPath) => idsOnPath(orgUnitPath).some((id) => scope.has(id));
+}
+
+/** A password, or any session ever opened (refresh tokens are kept after they end). */
+const SIGNED_IN =
+  '(u.`password_hash` IS NOT NULL OR EXISTS (SELECT 1 FROM `refresh_tokens` t WHERE t.`user_id` = u.`id`)) AS signedIn';
+
 async function loadState(
   manager: EntityManager,
   rows: readonly PlacedStaffRow[],
 ): Promise<StaffBatchState> {
   if (rows.length === 0)
     return { byEmployeeCode: new Map(), byEmail: new Map(), currentMemberships: new Map() };
-  const byCode = await manager.query<KnownPerson[]>(
-    'SELECT p.`user_id` AS userId, p.`employee_code` AS employeeCode, u.`email` AS email, u.`full_name` AS fullName FROM `staff_profiles` p JOIN `users` u ON u.`id` = p.`user_id` WHERE p.`employee_code` IN (?)',
-    [rows.map((row) => row.employeeCode)],
-  );
-  const byEmail = await manager.query<KnownPerson[]>(
-    'SELECT u.`id` AS userId, u.`email` AS email, u.`full_name` AS fullName, p.`employee_code` AS employeeCode FROM `users` u LEFT JOIN `staff_profiles` p ON p.`user_id` = u.`id` WHERE u.`email` IN (?)',
-    [rows.map((row) => row.email)],
-  );
+  const byCode = (
+    await manager.query<StoredPerson[]>(
+      `SELECT p.\`user_id\` AS userId, p.\`employee_code\` AS employeeCode, u.\`email\` AS email, u.\`full_name\` AS fullName, ${SIGNED_IN} FROM \`staff_profiles\` p JOIN \`users\` u ON u.\`id\` = p.\`user_id\` WHERE p.\`employee_code\` IN (?)`,
+      [rows.map((row) => row.employeeCode)],
+    )
+  ).map(knownPerson);
+  // The users collation compares accent-insensitively: key the matches by the canonical form.
+  const byEmail = (
+    await manager.query<StoredPerson[]>(
+      `SELECT u.\`id\` AS userId, u.\`email\` AS email, u.\`full_name\` AS fullName, p.\`employee_code\` AS employeeCode, ${SIGNED_IN} FROM \`users\` u LEFT JOIN \`staff_profiles\` p ON p.\`user_id\` = u.\`id\` WHERE u.\`email\` IN (?)`,
+      [rows.map((row) => row.email)],
+    )
+  ).map(knownPerson);
   const userIds = [...new Set([...byCode, ...byEmail].map((person) => person.userId))];
   const memberships = userIds.length
     ? await manager.query<CurrentMembership[]>(
-        'SELECT `id`, `user_id` AS userId, `org_unit_id` AS orgUnitId, `position`, `job_grade` AS jobGrade FROM `memberships` WHERE `current_user_id` IN (?)',
+        'SELECT m.`id`, m.`user_id` AS userId, m.`org_unit_id` AS orgUnitId, m.`position`, m.`job_grade` AS jobGrade, o.`path` AS orgUnitPath FROM `memberships` m JOIN `org_units` o ON o.`id` = m.`org_unit_id` WHERE m.`current_user_id` IN (?)',
         [userIds],
       )
     : [];
@@ -95,10 +121,17 @@ async function loadState(
     byEmployeeCode: new Map(
       byCode.map((person) => [person.employeeCode?.toLowerCase() ?? '', person]),
     ),
-    byEmail: new Map(byEmail.map((person) => [person.email.toLowerCase(), person])),
+    byEmail: new Map(byEmail.map((person) => [canonicalEmail(person.email), person])),
     currentMemberships: new Map(memberships.map((membership) => [membership.userId, membership])),
   };
 }
+
+type StoredPerson = Omit<KnownPerson, 'signedIn'> & { signedIn: number | string };
+
+const knownPerson = ({ signedIn, ...person }: StoredPerson): KnownPerson => ({
+  ...person,
+  signedIn: Number(signedIn) === 1,
+});
 
 /** `2026-11-29 08:00:00.000` (UTC, as the connection stores times): formatted once per batch. */
 async function applyPlan(manager: EntityManager, plan: StaffBatchPlan, date: Date): Promise<void> {

@@ -1,4 +1,4 @@
-import { normalizeEmail, normalizeFullName } from '@lifelong/identity';
+import { canonicalEmail, normalizeFullName } from '@lifelong/identity';
 import { isEmail } from 'class-validator';
 
 /** The staff CSV's columns (api.md), matched case-insensitively and in any order. */
@@ -96,7 +96,7 @@ export function readStaffRow(
     line,
     employeeCode: value('employeeCode'),
     fullName: normalizeFullName(value('fullName')),
-    email: normalizeEmail(value('email')),
+    email: canonicalEmail(value('email')),
     orgUnitCode: value('orgUnitCode'),
     position: value('position') || null,
     jobGrade: value('jobGrade') || null,
