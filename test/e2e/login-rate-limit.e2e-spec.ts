@@ -5,7 +5,8 @@ import { testConfig } from '../setup/test-env';
 
 const PASSWORD = 'Correct-horse-2026';
 const config = testConfig({
-  LOGIN_MAX_PER_ACCOUNT: '3',
+  LOGIN_MAX_PER_ACCOUNT_AND_IP: '3',
+  LOGIN_MAX_PER_ACCOUNT: '6',
   LOGIN_MAX_PER_IP: '5',
   LOGIN_WINDOW_SECONDS: '60',
   // The test client connects from loopback, playing the load balancer that sets X-Forwarded-For.
@@ -39,13 +40,13 @@ afterAll(async () => {
 });
 
 describe('login rate limit', () => {
-  it('refuses an account after 3 failures, from any address, with 429 and Retry-After', async () => {
+  it('refuses an account after 6 failures from anywhere, with 429 and Retry-After', async () => {
     const email = await registered('target@example.vn');
-    for (const ip of ['10.0.0.1', '10.0.0.2', '10.0.0.3'])
+    for (const ip of ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4', '10.0.0.5', '10.0.0.6'])
       expect((await login(email, 'Wrong-horse-2026', ip)).status).toBe(401);
 
-    // Even the right password is refused while the account is limited.
-    const limited = await login(email, PASSWORD, '10.0.0.4');
+    // Even the right password is refused while the account is at its ceiling.
+    const limited = await login(email, PASSWORD, '10.0.0.7');
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
     const retryAfter = Number(limited.headers.get('retry-after'));
@@ -53,7 +54,51 @@ describe('login rate limit', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     // Another account from the same addresses is not affected.
     const other = await registered('bystander@example.vn');
-    expect((await login(other, PASSWORD, '10.0.0.4')).status).toBe(200);
+    expect((await login(other, PASSWORD, '10.0.0.7')).status).toBe(200);
+  });
+
+  it('slows an attacker on one address while the owner signs in from their own', async () => {
+    const email = await registered('owner@example.vn');
+    for (let n = 0; n < 3; n += 1)
+      expect((await login(email, 'Wrong-horse-2026', '10.0.3.1')).status).toBe(401);
+    expect((await login(email, 'Wrong-horse-2026', '10.0.3.1')).status).toBe(429);
+    expect((await login(email, PASSWORD, '10.0.3.1')).status).toBe(429);
+
+    expect((await login(email, PASSWORD, '10.0.3.2')).status).toBe(200);
+  });
+
+  it('counts accented, invisible and case variants of an email against the same account', async () => {
+    const email = await registered('variant@example.vn');
+    const variants = [
+      'vàriant@example.vn',
+      'vari\u00ADant@example.vn', // soft hyphen
+      'VA\u200BRIANT@EXAMPLE.VN', // zero-width space
+    ];
+    for (const variant of variants)
+      expect((await login(variant, 'Wrong-horse-2026', '10.0.4.1')).status).toBe(401);
+    expect((await login(email, PASSWORD, '10.0.4.1')).status).toBe(429);
+    expect((await login('ｖａｒｉａｎｔ@example.vn', PASSWORD, '10.0.4.1')).status).toBe(429);
+    // The same variants name the account itself, from the owner's address.
+    expect((await login('vàri\u00ADant@example.vn', PASSWORD, '10.0.4.2')).status).toBe(200);
+  });
+
+  it('refuses to register an accented or invisible variant of a taken email with 409', async () => {
+    await registered('admin@lifelong.example');
+    for (const variant of [
+      'àdmin@lifelong.example',
+      'ad\u00ADmin@lifelong.example',
+      'ADMİN@lifelong.example'.replace('İ', 'I\u0307'),
+      'admin\u200D@lifelong.example',
+    ]) {
+      const response = await http.post('/api/v1/auth/register', {
+        body: { email: variant, password: PASSWORD, fullName: 'Kẻ Giả Danh' },
+      });
+      expect({ variant, status: response.status, code: response.body.code }).toEqual({
+        variant,
+        status: 409,
+        code: 'EMAIL_TAKEN',
+      });
+    }
   });
 
   it('refuses an address after 5 failures, whichever accounts it tries', async () => {
@@ -73,7 +118,7 @@ describe('login rate limit', () => {
       expect((await login(email, 'Wrong-horse-2026', '10.0.2.1')).status).toBe(401);
     expect((await login(email, PASSWORD, '10.0.2.1')).status).toBe(200);
     for (let n = 0; n < 3; n += 1)
-      expect((await login(email, 'Wrong-horse-2026', '10.0.2.2')).status).toBe(401);
-    expect((await login(email, PASSWORD, '10.0.2.3')).status).toBe(429);
+      expect((await login(email, 'Wrong-horse-2026', '10.0.2.1')).status).toBe(401);
+    expect((await login(email, PASSWORD, '10.0.2.1')).status).toBe(429);
   });
 });

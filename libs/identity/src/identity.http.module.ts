@@ -10,6 +10,7 @@ import { AuthController } from './http/auth.controller';
 import { MeController } from './http/me.controller';
 import { UserRolesController } from './http/user-roles.controller';
 import { IdentityModule } from './identity.module';
+import { RegistrationThrottle } from './registration/registration-throttle';
 
 /**
  * Identity's routes, and the global guard that enforces every route's auth decision.
@@ -24,6 +25,7 @@ import { IdentityModule } from './identity.module';
     JwtAuthGuard,
     LocalLoginGuard,
     LoginThrottle,
+    RegistrationThrottle,
     { provide: APP_GUARD, useClass: AuthDecisionGuard },
   ],
 })

@@ -110,15 +110,36 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_MAX_PER_IP = 30;
 
+  /** Failed sign-ins on one account from one client address: slows a guesser there. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  LOGIN_MAX_PER_ACCOUNT = 5;
+  LOGIN_MAX_PER_ACCOUNT_AND_IP = 5;
+
+  /**
+   * Failed sign-ins on one account from all addresses together: a ceiling well above the
+   * per-address limit, so one attacker cannot lock the owner out (docs/identity.md).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_PER_ACCOUNT = 50;
 
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
+
+  /** Registrations from one client address per REGISTER_WINDOW_SECONDS; more are 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTER_MAX_PER_IP = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTER_WINDOW_SECONDS = 3600;
 
   @IsEmail()
   ADMIN_EMAIL = 'admin@lifelong.local';

@@ -47,7 +47,15 @@ export abstract class AppConfig {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
-    login: { maxPerIp: number; maxPerAccount: number; windowSeconds: number };
+    /** Failed sign-ins per window: per address, per (account, address), per account. */
+    login: {
+      maxPerIp: number;
+      maxPerAccountAndIp: number;
+      maxPerAccount: number;
+      windowSeconds: number;
+    };
+    /** Registrations per window from one client address. */
+    registration: { maxPerIp: number; windowSeconds: number };
   };
   abstract readonly admin: { email: string; password: string };
   abstract readonly log: { level: LogLevel };
@@ -194,8 +202,13 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
       login: {
         maxPerIp: env.LOGIN_MAX_PER_IP,
+        maxPerAccountAndIp: env.LOGIN_MAX_PER_ACCOUNT_AND_IP,
         maxPerAccount: env.LOGIN_MAX_PER_ACCOUNT,
         windowSeconds: env.LOGIN_WINDOW_SECONDS,
+      },
+      registration: {
+        maxPerIp: env.REGISTER_MAX_PER_IP,
+        windowSeconds: env.REGISTER_WINDOW_SECONDS,
       },
     },
     admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiConflictResponse,
@@ -9,8 +9,10 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { Authenticated, CurrentUser, type Principal, Public } from '../auth/auth-decision';
 import { LocalLoginGuard } from '../auth/passport.guards';
+import { RegistrationThrottle } from '../registration/registration-throttle';
 import { RegistrationService } from '../registration/registration.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { LoginDto, RefreshTokenDto, RegisterDto } from './auth.dto';
@@ -21,6 +23,7 @@ import { SessionResponse, TokenPairResponse } from './user.response';
 export class AuthController {
   constructor(
     private readonly registration: RegistrationService,
+    private readonly registrationThrottle: RegistrationThrottle,
     private readonly sessions: SessionsService,
   ) {}
 
@@ -28,7 +31,12 @@ export class AuthController {
   @Public()
   @ApiCreatedResponse({ type: SessionResponse, description: 'The new account, signed in' })
   @ApiConflictResponse({ description: 'EMAIL_TAKEN' })
-  async register(@Body() body: RegisterDto): Promise<SessionResponse> {
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with a Retry-After header' })
+  async register(
+    @Req() request: FastifyRequest,
+    @Body() body: RegisterDto,
+  ): Promise<SessionResponse> {
+    await this.registrationThrottle.attempt(request.ip);
     return SessionResponse.fromSession(await this.registration.register(body));
   }
 

@@ -37,6 +37,22 @@ describe('user input normalization', () => {
     expect(canonicalEmail('  Lan.Nguyen@Example.VN ')).toBe('lan.nguyen@example.vn');
   });
 
+  it('gives every variant the database would match one canonical email', () => {
+    for (const variant of [
+      'àdmin@lifelong.vn',
+      'a\u0300dmin@lifelong.vn', // combining grave accent
+      'ad\u00ADmin@lifelong.vn', // soft hyphen
+      'ad\u200Bmin@lifelong.vn', // zero-width space
+      '\uFEFFadmin\u200D@lifelong.vn', // byte-order mark, zero-width joiner
+      'ADMİN@LIFELONG.VN',
+      'ａｄｍｉｎ@lifelong.vn', // full-width letters
+      'admin@lifelong.vn\u00A0', // no-break space
+    ])
+      expect(canonicalEmail(variant)).toBe('admin@lifelong.vn');
+    expect(canonicalEmail('Nguyễn.Thị.Ưng@example.vn')).toBe('nguyen.thi.ung@example.vn');
+    expect(canonicalEmail('straße@example.de')).toBe('strasse@example.de');
+  });
+
   it('stores names trimmed and in NFC', () => {
     const decomposed = 'Nguye\u0302\u0303n Va\u0306n A'; // "Nguyễn Văn A" with combining marks
     expect(normalizeFullName(`  ${decomposed} `)).toBe('Nguyễn Văn A');
