@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
   type AppConfig,
   buildConfig,
@@ -62,8 +62,8 @@ describe('certificate signing keys', () => {
   it('stop a production process that has no key of its own, naming the setting', () => {
     const production = {
       NODE_ENV: 'production',
-      JWT_SECRET: 'x'.repeat(40),
-      ADMIN_PASSWORD: 'A-long-password-2026',
+      JWT_SECRET: randomBytes(48).toString('base64'),
+      ADMIN_PASSWORD: randomBytes(18).toString('base64'),
     };
     expect(() => buildConfig(validateEnvironment(production))).toThrow(ConfigError);
     expect(() => buildConfig(validateEnvironment(production))).toThrow(/CERTIFICATE_SIGNING_KEY/);

@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { isPublishedSecret } from './published-secrets';
 
 /**
  * The development signing key: committed on purpose so certificates work out of the box on a
@@ -68,6 +69,10 @@ export function certificateKeys(env: {
       const development = privateKey === DEVELOPMENT_CERTIFICATE_KEY.privateKey;
       if (development && production)
         problems.CERTIFICATE_SIGNING_KEY = ['is the development key; make a real one'];
+      else if (production && isPublishedSecret(privateKey))
+        problems.CERTIFICATE_SIGNING_KEY = [
+          'is published in the Lifelong repository (docker/compose.yml); make your own pair with `npm run certificate-keys -- <key id>`',
+        ];
       if (!env.CERTIFICATE_KEY_ID || !KEY_ID.test(env.CERTIFICATE_KEY_ID))
         problems.CERTIFICATE_KEY_ID = ['must name the signing key (letters, digits, . _ -)'];
       else signing = { keyId: env.CERTIFICATE_KEY_ID, privateKey, development };

@@ -8,6 +8,7 @@ import {
   type LogLevel,
 } from './app-config';
 import { certificateKeys, type CertificateKeysConfig } from './certificate-keys';
+import { productionSecretProblems } from './published-secrets';
 
 export const QUEUE_NAMES = ['media-transcode', 'documents', 'notifications', 'default'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -164,7 +165,7 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
   if (!isTimeZone(env.TV_TIME_ZONE))
     problems.TV_TIME_ZONE = ['must be an IANA time zone such as Asia/Ho_Chi_Minh'];
   const certificates = certificateKeys(env);
-  Object.assign(problems, certificates.problems);
+  Object.assign(problems, certificates.problems, productionSecretProblems(env));
   if (Object.keys(problems).length) throw new ConfigError(problems);
   const { problems: _ignored, ...db } = database;
   return {
