@@ -7,7 +7,13 @@ import { AppConfig, toErrorBody } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
 import { Injectable, Logger } from '@nestjs/common';
 import { VideoError } from '../distance-lessons-error';
-import { isUploadId, newUploadId, UploadFileStore, uploadPathOf } from './upload-files';
+import {
+  isUploadId,
+  newUploadId,
+  UnknownUploadError,
+  UploadFileStore,
+  uploadPathOf,
+} from './upload-files';
 import { VideoUploads } from './video-uploads.service';
 
 /** Where tus clients create uploads (api.md). */
@@ -121,6 +127,10 @@ export class TusUploads {
     response.setHeader('content-type', 'application/json; charset=utf-8');
     const requestId = String(response.getHeader('x-request-id') ?? '') || undefined;
     if (error instanceof TusRefusal) return { status_code: error.status_code, body: error.body };
+    if (error instanceof UnknownUploadError) {
+      const body = toErrorBody(uploadNotFound(), requestId);
+      return { status_code: body.statusCode, body: JSON.stringify(body) };
+    }
     const status = 'status_code' in error ? error.status_code : 500;
     if (status >= 400 && status < 500) {
       const message = 'body' in error ? error.body.trim() : 'Bad request';
