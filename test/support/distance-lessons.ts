@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { newId } from '@lifelong/common';
 import { CourseAuthoring, LessonAuthoring, SectionAuthoring } from '@lifelong/courses';
 import {
@@ -250,3 +251,70 @@ export class TusClient {
 
 export const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 export const sha256OfFile = async (path: string): Promise<string> => sha256(await readFile(path));
+
+/**
+ * A request sent with its path exactly as given (fetch would normalize some encodings of `..`),
+ * answered with its status, headers and body text.
+ */
+export function rawRequest(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: Buffer,
+): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ hostname, port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A loopback HTTP server that only records which paths were asked of it. */
+export async function requestTrap(): Promise<{
+  url: string;
+  requests: string[];
+  close(): Promise<void>;
+}> {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * An HLS playlist naming `uris` as its segments, with a control byte in a comment so it does not
+ * pass for plain text: the kind of file that would make ffmpeg read whatever it names.
+ */
+export const playlistNaming = (...uris: string[]): Buffer =>
+  Buffer.from(
+    [
+      '#EXTM3U',
+      '#EXT-X-VERSION:3',
+      '#\u0001',
+      '#EXT-X-TARGETDURATION:6',
+      ...uris.flatMap((uri) => ['#EXTINF:2,', uri]),
+      '#EXT-X-ENDLIST',
+      '',
+    ].join('\n'),
+  );

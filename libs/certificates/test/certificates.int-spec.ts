@@ -19,6 +19,7 @@ import { testConfig } from '../../../test/setup/test-env';
 import { type HttpClient, type Json, listen } from '../../../test/support/http-client';
 import { certificateKeys as printKeyPair } from '../../../apps/cli/src/certificate-keys.command';
 import { IssueCertificateJob } from '../src/issue/issue-certificate.job';
+import { jpegDeclaring, pngDeclaring } from './logo-images';
 import {
   buildCourse,
   certificatesApp,
@@ -499,6 +500,24 @@ describe('templates', () => {
       body: { ...fields, facilityId },
     });
     expect(stranger.status).toBe(403);
+  });
+
+  it('refuses a small logo that declares 30000×30000 pixels, before drawing it', async () => {
+    for (const [what, logo] of [
+      ['PNG', pngDeclaring(30_000, 30_000)],
+      ['JPEG', jpegDeclaring(30_000, 30_000)],
+    ] as const) {
+      expect(logo.length).toBeLessThan(1024);
+      const started = Date.now();
+      const answer = await http.post('/api/v1/certificate-templates', {
+        token: facilityAdmin.token,
+        body: { ...fields, facilityId, logoBase64: logo.toString('base64') },
+      });
+      expect([what, answer.status, answer.body.code]).toEqual([what, 422, 'LOGO_INVALID']);
+      expect(answer.body.message).toMatch(/30000×30000 pixels.*at most \d+×\d+/);
+      expect(answer.body.details).toMatchObject({ width: 30_000, height: 30_000 });
+      expect(Date.now() - started).toBeLessThan(1000);
+    }
   });
 
   it('prints with the course template (logo included) over the facility one', async () => {

@@ -6,6 +6,7 @@ export type VideoErrorCode =
   | 'FORBIDDEN'
   | 'LESSON_NOT_FOUND'
   | 'VIDEO_NOT_FOUND'
+  | 'UPLOAD_NOT_FOUND'
   | 'LESSON_NOT_VIDEO'
   | 'NOT_A_VIDEO'
   | 'VIDEO_TOO_LARGE'
@@ -19,6 +20,7 @@ const KIND_BY_CODE: Record<VideoErrorCode, ErrorKind> = {
   FORBIDDEN: 'forbidden',
   LESSON_NOT_FOUND: 'not_found',
   VIDEO_NOT_FOUND: 'not_found',
+  UPLOAD_NOT_FOUND: 'not_found',
   LESSON_NOT_VIDEO: 'rule',
   NOT_A_VIDEO: 'unsupported',
   VIDEO_TOO_LARGE: 'too_large',

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type AppConfig, Clock, ManualClock } from '@lifelong/common';
 import { CoursePublishing } from '@lifelong/courses';
 import { TranscodeVideo } from '@lifelong/distance-lessons';
@@ -14,6 +15,7 @@ import {
   lessonWorld,
   type LessonWorld,
   person,
+  rawRequest,
   uploadVideo,
 } from '../../../test/support/distance-lessons';
 import { decodes, fixture, mediaDir, removeMediaDir } from '../../../test/support/media-fixtures';
@@ -172,6 +174,44 @@ describe('playing a lesson video', () => {
         path,
         404,
       ]);
+  });
+
+  it('serves nothing outside the published layout, however the path is encoded', async () => {
+    const { pathname } = new URL((await grant()).hlsUrl);
+    const token = pathname.replace(/\/master\.m3u8$/, '');
+    for (const path of [
+      '%2e%2e%2fsource',
+      '%2E%2E/source',
+      '..%252Fsource',
+      '..%5Csource',
+      '..%5C..%5Csource',
+      '180p/%2e%2e%2f%2e%2e%2fsource',
+      '..%2F..%2F..%2F..%2Fetc%2Fhostname',
+      'source%00.ts',
+      'subs/..%2F..%2Fsource',
+      '.%2Fmaster.m3u8',
+    ]) {
+      const answer = await rawRequest(base, 'GET', `${token}/${path}`);
+      expect([path, answer.status]).toEqual([path, 404]);
+      expect(answer.text).not.toContain(dir);
+    }
+  });
+
+  it('keeps subtitles of a video id only in its canonical form', async () => {
+    const vtt = Buffer.from('WEBVTT\n\n00:00.000 --> 00:01.000\nA\n');
+    for (const id of [videoId.toUpperCase(), `${videoId}%20`, `${videoId}%09`, `..%2F${videoId}`]) {
+      const form = new FormData();
+      form.append('language', 'en');
+      form.append('file', new Blob([vtt], { type: 'text/vtt' }), 'a.vtt');
+      const response = await fetch(`${base}/api/v1/videos/${id}/subtitles`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${world.instructor.token}` },
+        body: form,
+      });
+      expect([id, response.status]).toEqual([id, 404]);
+      expect(await response.json()).toMatchObject({ code: 'VIDEO_NOT_FOUND' });
+    }
+    expect(await readdir(join(dir, 'videos'))).toEqual([videoId]);
   });
 
   it('adds WebVTT subtitles to the master playlist, and refuses what is not WebVTT', async () => {

@@ -7,7 +7,7 @@ import { CertificateError } from '../certificate-error';
 import { DEFAULT_TEMPLATE, renderCertificate, type TemplateText } from '../pdf/render-certificate';
 import { CertificateTemplate } from './certificate-template.entity';
 import { unknownPlaceholders } from './placeholders';
-import { LOGO_MAX_BYTES, sniffLogo } from './template-logo';
+import { LOGO_MAX_BYTES, LOGO_MAX_SIDE, readLogo } from './template-logo';
 
 /** Who manages a facility's certificate templates. */
 export const TEMPLATE_ROLES: readonly Role[] = ['facility_admin', 'admin'];
@@ -156,13 +156,21 @@ export class CertificateTemplates {
     if (input.logoBase64 === null) Object.assign(template, { logo: null, logoType: null });
     else if (input.logoBase64 !== undefined) {
       const logo = Buffer.from(input.logoBase64, 'base64');
-      const type = sniffLogo(logo);
-      if (logo.length > LOGO_MAX_BYTES || type === null)
+      const image = readLogo(logo);
+      if (logo.length > LOGO_MAX_BYTES || image === null)
         throw new CertificateError(
           'LOGO_INVALID',
           `The logo must be a PNG or JPEG image of at most ${LOGO_MAX_BYTES / 1024} KiB`,
         );
-      Object.assign(template, { logo, logoType: type });
+      // Checked from the header, before the trial print below decodes anything.
+      const { width, height } = image;
+      if (width > LOGO_MAX_SIDE || height > LOGO_MAX_SIDE)
+        throw new CertificateError(
+          'LOGO_INVALID',
+          `The logo is ${width}×${height} pixels; at most ${LOGO_MAX_SIDE}×${LOGO_MAX_SIDE} are accepted. Make it smaller and upload it again.`,
+          { width, height, maxSide: LOGO_MAX_SIDE },
+        );
+      Object.assign(template, { logo, logoType: image.type });
     }
     // A trial print: a logo the PDF library cannot read is refused now, not at issue.
     await renderCertificate(template, {

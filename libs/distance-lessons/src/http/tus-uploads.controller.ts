@@ -1,7 +1,7 @@
 import { LargeUpload } from '@lifelong/common';
 import { AUTHOR_ROLES } from '@lifelong/courses';
 import { CurrentUser, type Principal, Public, RequireRoles } from '@lifelong/identity';
-import { Controller, Delete, Head, Options, Patch, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Head, Options, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TusUploads } from '../upload/tus-uploads';
@@ -40,10 +40,11 @@ export class TusUploadsController {
   @ApiOperation({ summary: 'The offset an interrupted upload resumes from (Upload-Offset)' })
   offset(
     @CurrentUser() principal: Principal,
+    @Param('uploadId') uploadId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.serve(principal, request, reply);
+    return this.serve(principal, request, reply, uploadId);
   }
 
   @Patch(':uploadId')
@@ -52,10 +53,11 @@ export class TusUploadsController {
   @ApiOperation({ summary: 'Append bytes at Upload-Offset', description: TUS_DOCS })
   append(
     @CurrentUser() principal: Principal,
+    @Param('uploadId') uploadId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.serve(principal, request, reply);
+    return this.serve(principal, request, reply, uploadId);
   }
 
   @Delete(':uploadId')
@@ -63,10 +65,11 @@ export class TusUploadsController {
   @ApiOperation({ summary: 'Cancel an unfinished upload' })
   cancel(
     @CurrentUser() principal: Principal,
+    @Param('uploadId') uploadId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.serve(principal, request, reply);
+    return this.serve(principal, request, reply, uploadId);
   }
 
   /** Capability discovery (Tus-Version, Tus-Extension, Tus-Max-Size): no token needed. */
@@ -81,11 +84,14 @@ export class TusUploadsController {
     principal: Principal | null,
     request: FastifyRequest,
     reply: FastifyReply,
+    uploadId?: string,
   ): Promise<void> {
     // tus honours X-HTTP-Method-Override; the auth decision above was made for the real method.
     delete request.raw.headers['x-http-method-override'];
+    // A malformed id is refused here, before the reply is handed to tus.
+    if (uploadId !== undefined) this.tus.assertUploadId(uploadId);
     reply.hijack();
     reply.raw.setHeader('x-request-id', String(request.id));
-    await this.tus.handle(principal, request.raw, reply.raw);
+    await this.tus.handle(principal, request.raw, reply.raw, uploadId);
   }
 }

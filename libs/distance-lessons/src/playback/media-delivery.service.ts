@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { AppConfig, Clock } from '@lifelong/common';
+import { AppConfig, Clock, isId } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -62,7 +62,9 @@ export class MediaDelivery {
 
   async open(request: MediaRequest): Promise<MediaAnswer> {
     const nowMs = this.clock.now().getTime();
-    const check = this.signer.check(request.videoId, request.expires, request.signature, nowMs);
+    const check = isId(request.videoId)
+      ? this.signer.check(request.videoId, request.expires, request.signature, nowMs)
+      : 'invalid';
     if (check === 'expired')
       throw new VideoError(
         'PLAYBACK_LINK_EXPIRED',

@@ -4,7 +4,7 @@ import { cp, mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertKey } from './media-keys';
+import { diskPathOf } from './media-keys';
 import { type ByteRange, MediaStorage, type OpenedObject } from './media-storage';
 
 const isMissing = (error: unknown): boolean => (error as { code?: unknown }).code === 'ENOENT';
@@ -19,7 +19,7 @@ export class DiskMediaStorage extends MediaStorage {
   }
 
   private pathOf(key: string): string {
-    return join(this.root, ...assertKey(key).split('/'));
+    return diskPathOf(this.root, key);
   }
 
   private async scratchPath(kind: '.partial' | '.trash'): Promise<string> {

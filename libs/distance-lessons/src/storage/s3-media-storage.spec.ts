@@ -47,6 +47,26 @@ describe('S3MediaStorage', () => {
     expect(s3.calls()).toHaveLength(0);
   });
 
+  it.each([
+    '..',
+    '../x',
+    'videos/../../x',
+    '/videos/a/source',
+    'videos//a',
+    'videos/a\u0000/source',
+    'videos\\..\\x',
+    'videos/./a',
+    'videos/a/',
+  ])('refuses the key %j for every operation, sending nothing', async (key) => {
+    await expect(storage.read(key)).rejects.toThrow(/Not a media storage key/);
+    await expect(storage.size(key)).rejects.toThrow(/Not a media storage key/);
+    await expect(storage.delete(key)).rejects.toThrow(/Not a media storage key/);
+    await expect(storage.list(key)).rejects.toThrow(/Not a media storage key/);
+    await expect(storage.move(key, 'videos/a/source')).rejects.toThrow(/Not a media storage key/);
+    await expect(storage.move('videos/a/source', key)).rejects.toThrow(/Not a media storage key/);
+    expect(s3.calls()).toHaveLength(0);
+  });
+
   it('reads a byte range and the whole size from Content-Range', async () => {
     s3.on(GetObjectCommand).resolves({
       Body: body('ello'),

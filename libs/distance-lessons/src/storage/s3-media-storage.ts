@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { MediaConfig } from '@lifelong/common';
-import { assertKey, contentTypeOf } from './media-keys';
+import { contentTypeOf, objectKeyOf } from './media-keys';
 import { type ByteRange, MediaStorage, type OpenedObject } from './media-storage';
 
 type S3Settings = NonNullable<MediaConfig['s3']>;
@@ -79,7 +79,7 @@ export class S3MediaStorage extends MediaStorage {
       client: this.client,
       params: {
         Bucket: this.bucket,
-        Key: assertKey(key),
+        Key: objectKeyOf(key),
         Body: body.pipe(counter),
         ContentType: contentType,
       },
@@ -101,7 +101,7 @@ export class S3MediaStorage extends MediaStorage {
       const answer = await this.client.send(
         new GetObjectCommand({
           Bucket: this.bucket,
-          Key: assertKey(key),
+          Key: objectKeyOf(key),
           Range: range ? `bytes=${range.start}-${range.end}` : undefined,
         }),
       );
@@ -118,7 +118,7 @@ export class S3MediaStorage extends MediaStorage {
   async size(key: string): Promise<number | null> {
     try {
       const head = await this.client.send(
-        new HeadObjectCommand({ Bucket: this.bucket, Key: assertKey(key) }),
+        new HeadObjectCommand({ Bucket: this.bucket, Key: objectKeyOf(key) }),
       );
       return head.ContentLength ?? 0;
     } catch (error) {
@@ -134,7 +134,7 @@ export class S3MediaStorage extends MediaStorage {
       const page = await this.client.send(
         new ListObjectsV2Command({
           Bucket: this.bucket,
-          Prefix: `${assertKey(prefix)}/`,
+          Prefix: `${objectKeyOf(prefix)}/`,
           ContinuationToken: token,
         }),
       );
@@ -145,7 +145,7 @@ export class S3MediaStorage extends MediaStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: assertKey(key) }));
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKeyOf(key) }));
   }
 
   async deletePrefix(prefix: string): Promise<void> {
@@ -171,8 +171,8 @@ export class S3MediaStorage extends MediaStorage {
     await this.client.send(
       new CopyObjectCommand({
         Bucket: this.bucket,
-        Key: assertKey(to),
-        CopySource: `${this.bucket}/${encodeURIComponent(assertKey(from)).replace(/%2F/g, '/')}`,
+        Key: objectKeyOf(to),
+        CopySource: `${this.bucket}/${encodeURIComponent(objectKeyOf(from)).replace(/%2F/g, '/')}`,
       }),
     );
     await this.delete(from);
@@ -191,7 +191,7 @@ export class S3MediaStorage extends MediaStorage {
     const files = await filesUnder(localDir);
     const written = new Set<string>();
     for (const file of files) {
-      const key = `${assertKey(prefix)}/${file}`;
+      const key = `${objectKeyOf(prefix)}/${file}`;
       await this.write(key, createReadStream(join(localDir, file)), contentTypeOf(file));
       written.add(key);
     }

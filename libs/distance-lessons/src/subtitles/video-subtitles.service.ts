@@ -36,18 +36,18 @@ export class VideoSubtitles {
     language: SubtitleLanguage,
     file: Buffer,
   ): Promise<SubtitleTrack> {
-    await this.videos.assertStaffOf(principal, videoId);
+    const video = await this.videos.assertStaffOf(principal, videoId);
     const problems = webvttProblems(file);
     if (problems.length > 0)
       throw new VideoError('NOT_WEBVTT', problems[0] ?? 'Not a WebVTT file', { problems });
-    const key = subtitleKey(videoId, language);
+    const key = subtitleKey(video.id, language);
     await this.storage.write(key, Readable.from([file]), contentTypeOf(key));
     await this.dataSource
       .getRepository(VideoSubtitle)
-      .upsert({ videoId, language, byteSize: file.length, uploadedBy: principal.userId }, [
-        'videoId',
-        'language',
-      ]);
-    return { videoId, language, byteSize: file.length };
+      .upsert(
+        { videoId: video.id, language, byteSize: file.length, uploadedBy: principal.userId },
+        ['videoId', 'language'],
+      );
+    return { videoId: video.id, language, byteSize: file.length };
   }
 }

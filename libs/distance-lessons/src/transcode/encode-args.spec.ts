@@ -22,6 +22,17 @@ describe('encodeArgs', () => {
     preset: 'ultrafast',
   });
 
+  it('reads the source file itself and nothing it names (no network, no playlists)', () => {
+    const input = args.indexOf('-i');
+    expect(valueOf(args, '-protocol_whitelist')).toBe('file');
+    expect(args.indexOf('-protocol_whitelist')).toBeLessThan(input);
+    const demuxers = valueOf(args, '-format_whitelist')?.split(',') ?? [];
+    expect(args.indexOf('-format_whitelist')).toBeLessThan(input);
+    expect(demuxers).toEqual(expect.arrayContaining(['mov', 'matroska', 'mpegts']));
+    for (const referencing of ['hls', 'concat', 'dash', 'sdp', 'image2', 'rtsp'])
+      expect(demuxers).not.toContain(referencing);
+  });
+
   it('splits one decode into every rendition and the poster', () => {
     expect(filterGraph(plan)).toBe(
       '[0:v]fps=25,split=3[s0][s1][sp];' +

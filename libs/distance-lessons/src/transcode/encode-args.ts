@@ -1,4 +1,5 @@
 import type { LadderPlan } from './ladder';
+import { sourceInputArgs } from './source-input';
 
 /** Where one encode reads and writes, and how hard x264 works. */
 export interface EncodeTarget {
@@ -67,6 +68,7 @@ export function encodeArgs(plan: LadderPlan, target: EncodeTarget): string[] {
   return [
     ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error'],
     ...['-progress', 'pipe:1', '-nostats'],
+    ...sourceInputArgs(),
     ...['-i', target.input],
     ...['-filter_complex', filterGraph(plan)],
     ...streamArgs(plan),

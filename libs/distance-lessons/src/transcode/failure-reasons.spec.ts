@@ -1,5 +1,6 @@
 import {
   CUT_SHORT_REASON,
+  NOT_A_CONTAINER_REASON,
   sourceProblem,
   timeoutReason,
   UNREADABLE_REASON,
@@ -22,6 +23,13 @@ describe('sourceProblem', () => {
     expect(sourceProblem('Decoder (codec prores_raw) not found for input stream #0:0')).toMatch(
       /cannot decode \(prores_raw\)/,
     );
+  });
+
+  it('says a playlist or a list of files is not a video', () => {
+    expect(
+      sourceProblem("[hls @ 0x5] Format not on whitelist 'mov,matroska'\nsource: Invalid argument"),
+    ).toBe(NOT_A_CONTAINER_REASON);
+    expect(NOT_A_CONTAINER_REASON).toMatch(/not a video.*Upload the video file itself/);
   });
 
   it('leaves passing failures alone (disk full, killed)', () => {

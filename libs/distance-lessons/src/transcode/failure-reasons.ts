@@ -11,10 +11,14 @@ const UNREADABLE = [
   /Invalid data found when processing input/i,
   /could not find codec parameters/i,
 ];
+/** The source is not a container of its own (a playlist, a list of files): see source-input.ts. */
+const NOT_A_CONTAINER = /not on whitelist/i;
 const NO_DECODER = /(?:Decoder|decoder) \(?(?:codec )?([\w-]+)\)? not found|unsupported codec/i;
 
 export const CUT_SHORT_REASON =
   'The file is cut short (the recording or the upload was interrupted). Upload it again.';
+export const NOT_A_CONTAINER_REASON =
+  'This file is not a video: it names other files or addresses (a playlist or a list of files). Upload the video file itself (MP4, MOV, MKV, WebM…).';
 export const UNREADABLE_REASON =
   'The file is damaged or is not a video we can read. Export it again as MP4 (H.264) and upload it.';
 
@@ -23,6 +27,7 @@ export const UNREADABLE_REASON =
  * bad (retrying will not help); null when the failure may be passing (disk, memory, a kill).
  */
 export function sourceProblem(stderr: string): string | null {
+  if (NOT_A_CONTAINER.test(stderr)) return NOT_A_CONTAINER_REASON;
   if (CUT_SHORT.some((pattern) => pattern.test(stderr))) return CUT_SHORT_REASON;
   const decoder = NO_DECODER.exec(stderr);
   if (decoder)

@@ -12,6 +12,7 @@ import {
 } from './failure-reasons';
 import type { LadderPlan } from './ladder';
 import { type FfprobeJson, type ProbeResult, readProbe } from './probe';
+import { sourceInputArgs } from './source-input';
 
 /** The source itself is bad: retrying cannot help; `message` is for the uploader. */
 export class SourceProblemError extends Error {
@@ -63,7 +64,11 @@ export class MediaTools {
 
   /** Probes a local file; SourceProblemError when it is not a readable media file. */
   async probe(path: string): Promise<ProbeResult> {
-    const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path];
+    const args = [
+      ...['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams'],
+      ...sourceInputArgs(),
+      path,
+    ];
     let stdout: string;
     try {
       stdout = await run(this.config.media.ffprobePath, args, PROBE_TIMEOUT_MS);

@@ -54,6 +54,21 @@ describe('sniffVideo', () => {
     });
   });
 
+  it('refuses playlists and lists of other files, even with a control byte hidden in them', () => {
+    const named: [string, RegExp][] = [
+      ['#EXTM3U\n#\u0001\n#EXTINF:2,\nhttp://127.0.0.1:8080/seg.ts\n', /HLS playlist/],
+      ['\ufeff#EXTM3U\n#\u0000\n', /HLS playlist/],
+      ['ffconcat version 1.0\n#\u0002\nfile ../other/source\n', /list of files/],
+      ['v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\n\u0003', /session description/],
+      ['<?xml version="1.0"?>\u0004<MPD>', /XML/],
+    ];
+    for (const [text, looksLike] of named) {
+      const result = sniffVideo(Buffer.from(text, 'utf8'));
+      expect(result).toMatchObject({ verdict: 'not_video' });
+      expect(result.verdict === 'not_video' && result.looksLike).toMatch(looksLike);
+    }
+  });
+
   it('leaves unknown binary to ffprobe', () => {
     expect(
       sniffVideo(Buffer.from([0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09])),

@@ -35,7 +35,29 @@ const VIDEO_SIGNATURES: Signature[] = [
   ['Ogg', (h) => at(h, 0, 'OggS')],
 ];
 
+/** The start of a text file, past a UTF-8 byte order mark. */
+const textStart = (head: Buffer): string =>
+  head
+    .subarray(0, 64)
+    .toString('latin1')
+    .replace(/^\xef\xbb\xbf/, '');
+
+/**
+ * Files that only name other files or addresses (which ffmpeg would then read, from disk or the
+ * network). A control byte can hide them from the text check below, so they are named here.
+ */
+const REFERENCE_SIGNATURES: Signature[] = [
+  ['an HLS playlist (it names other files)', (h) => textStart(h).startsWith('#EXTM3U')],
+  ['a list of files for ffmpeg', (h) => textStart(h).startsWith('ffconcat')],
+  ['a session description (SDP) for a stream', (h) => /^v=0\r?\n/.test(textStart(h))],
+  [
+    'an XML document (a DASH manifest or a web page)',
+    (h) => /^\s*<(?:\?xml|!DOCTYPE|MPD|html|smil)/i.test(textStart(h)),
+  ],
+];
+
 const OTHER_SIGNATURES: Signature[] = [
+  ...REFERENCE_SIGNATURES,
   ['a PNG image', (h) => at(h, 0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
   ['a JPEG image', (h) => at(h, 0, [0xff, 0xd8, 0xff])],
   ['a GIF image', (h) => at(h, 0, 'GIF8')],

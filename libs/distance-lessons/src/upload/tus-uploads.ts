@@ -2,12 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
 import { AppConfig, toErrorBody } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { VideoError } from '../distance-lessons-error';
+import {
+  isUploadId,
+  newUploadId,
+  UnknownUploadError,
+  UploadFileStore,
+  uploadPathOf,
+} from './upload-files';
 import { VideoUploads } from './video-uploads.service';
 
 /** Where tus clients create uploads (api.md). */
@@ -31,6 +37,20 @@ const refusal = (error: unknown): TusRefusal => {
   return new TusRefusal(body.statusCode, JSON.stringify(body));
 };
 
+/** Unknown, malformed, or someone else's: the caller cannot tell which. */
+const uploadNotFound = (): VideoError =>
+  new VideoError('UPLOAD_NOT_FOUND', 'There is no such upload');
+
+/**
+ * tus sets CORS headers on every answer (`*`, or whatever Origin the request names). The web app
+ * calls the api from its own origin, so no other origin is given leave to read these answers.
+ */
+function withoutCors(response: ServerResponse): void {
+  const setHeader = response.setHeader.bind(response);
+  response.setHeader = (name, value) =>
+    /^access-control-/i.test(name) ? response : setHeader(name, value);
+}
+
 /**
  * tus 1.0 resumable uploads of lesson videos (`@tus/server` with a file store under
  * MEDIA_DIR/.incoming). The api's auth guard has already checked the Bearer token of every
@@ -44,6 +64,9 @@ export class TusUploads {
   private server?: Server;
   private readonly directory: string;
   private readonly callers = new WeakMap<IncomingMessage, Principal>();
+  /** The upload id of each request, as the route read and checked it. */
+  private readonly uploadIds = new WeakMap<IncomingMessage, string>();
+  private readonly logger = new Logger('TusUploads');
 
   constructor(
     private readonly config: AppConfig,
@@ -59,9 +82,13 @@ export class TusUploads {
     const base = `${this.config.http.publicUrl}${TUS_PATH}`;
     this.server = new Server({
       path: TUS_PATH,
-      datastore: new FileStore({ directory: this.directory }),
+      datastore: new UploadFileStore(this.directory),
       maxSize: this.config.media.videoMaxBytes,
+      namingFunction: newUploadId,
+      // Not re-read from the URL (tus would decode it, query string and all): the checked id.
+      getFileIdFromRequest: (request) => this.uploadIds.get(request),
       generateUrl: (_request, { id }) => `${base}/${id}`,
+      onResponseError: (_request, response, error) => this.errorAnswer(response, error),
       onIncomingRequest: (request, _response, id) => this.assertOwner(request, id),
       onUploadCreate: (request, response, upload) => this.create(request, response, upload),
       onUploadFinish: (request, response, upload) => this.finish(request, response, upload),
@@ -69,14 +96,49 @@ export class TusUploads {
     return this.server;
   }
 
-  /** Serves one tus request for an authenticated caller; the response is written here. */
+  /**
+   * Serves one tus request for an authenticated caller; the response is written here.
+   * `uploadId` is the route's; anything but an id this server made is an unknown upload, before
+   * the store is touched.
+   */
   async handle(
     principal: Principal | null,
     request: IncomingMessage,
     response: ServerResponse,
+    uploadId?: string,
   ): Promise<void> {
+    if (uploadId !== undefined) this.uploadIds.set(request, this.assertUploadId(uploadId));
     if (principal) this.callers.set(request, principal);
+    withoutCors(response);
     await this.tus().handle(request, response);
+  }
+
+  /** 404 `UPLOAD_NOT_FOUND` for anything but an upload id this server makes. */
+  assertUploadId(uploadId: string): string {
+    if (!isUploadId(uploadId)) throw uploadNotFound();
+    return uploadId;
+  }
+
+  /** Every error answer in the api.md shape; a 5xx says nothing of what failed (it is logged). */
+  private errorAnswer(
+    response: ServerResponse,
+    error: Error | { status_code: number; body: string },
+  ): { status_code: number; body: string } {
+    response.setHeader('content-type', 'application/json; charset=utf-8');
+    const requestId = String(response.getHeader('x-request-id') ?? '') || undefined;
+    if (error instanceof TusRefusal) return { status_code: error.status_code, body: error.body };
+    if (error instanceof UnknownUploadError) {
+      const body = toErrorBody(uploadNotFound(), requestId);
+      return { status_code: body.statusCode, body: JSON.stringify(body) };
+    }
+    const status = 'status_code' in error ? error.status_code : 500;
+    if (status >= 400 && status < 500) {
+      const message = 'body' in error ? error.body.trim() : 'Bad request';
+      const body = toErrorBody({ statusCode: status, message }, requestId);
+      return { status_code: status, body: JSON.stringify(body) };
+    }
+    this.logger.error(`tus request failed: ${error instanceof Error ? error.message : error.body}`);
+    return { status_code: 500, body: JSON.stringify(toErrorBody(new Error(), requestId)) };
   }
 
   private caller(request: IncomingMessage): Principal {
@@ -85,15 +147,20 @@ export class TusUploads {
     return principal;
   }
 
-  /** Someone else's upload is answered as if it did not exist. */
+  /**
+   * Someone else's upload is answered as if it did not exist. Fails closed: an upload whose
+   * metadata cannot be read (or names no uploader) is no one's.
+   */
   private async assertOwner(request: IncomingMessage, id: string): Promise<void> {
     if (request.method === 'POST' || request.method === 'OPTIONS') return;
     const principal = this.caller(request);
-    const upload = await this.tus()
-      .datastore.getUpload(id)
-      .catch(() => null);
-    if (upload && upload.metadata?.uploadedBy !== principal.userId)
-      throw new TusRefusal(404, 'The file does not exist');
+    const upload = isUploadId(id)
+      ? await this.tus()
+          .datastore.getUpload(id)
+          .catch(() => null)
+      : null;
+    const uploadedBy = upload?.metadata?.uploadedBy;
+    if (!uploadedBy || uploadedBy !== principal.userId) throw refusal(uploadNotFound());
   }
 
   private async create(
@@ -126,7 +193,7 @@ export class TusUploads {
     upload: Upload,
   ): Promise<{ res: ServerResponse; headers: Record<string, string> }> {
     const principal = this.caller(request);
-    const file = join(this.directory, upload.id);
+    const file = uploadPathOf(this.directory, upload.id);
     try {
       // Checked again: the uploader may have lost the course since the upload began.
       const target = await this.uploads.target(principal, upload.metadata?.lessonId ?? '');

@@ -1,3 +1,4 @@
+import { isId } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -16,6 +17,9 @@ export class VideoReads {
 
   /** The video, or 404; 403 unless the caller is staff of its lesson's course. */
   async assertStaffOf(principal: Principal, videoId: string): Promise<Video> {
+    // Only ids in the form the server makes: the database would match other spellings of one
+    // (another case, trailing spaces), and storage keys are made from it.
+    if (!isId(videoId)) throw VideoError.videoNotFound(videoId);
     const video = await this.dataSource.getRepository(Video).findOneBy({ id: videoId });
     if (!video) throw VideoError.videoNotFound(videoId);
     await this.access.assertStaff(principal, await this.access.lesson(video.lessonId));
