@@ -29,4 +29,5 @@ export * from './http/form-body';
 export * from './http/csv-upload';
 export * from './rate-limit/redis-rate-limits';
 export * from './collections/chunks-of';
+export * from './csv/csv-writer';
 export * from './jobs/close-settled';

@@ -15,6 +15,7 @@ import { AddCourseCodes1764800000000 } from './1764800000000-add-course-codes';
 import { AddCertificateSharing1764900000000 } from './1764900000000-add-certificate-sharing';
 import { CoverCurrentMembers1765000000000 } from './1765000000000-cover-current-members';
 import { CanonicalEmails1765100000000 } from './1765100000000-canonical-emails';
+import { CreateGroupAttendanceRecords1765400000000 } from './1765400000000-create-group-attendance-records';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   AddCertificateSharing1764900000000,
   CoverCurrentMembers1765000000000,
   CanonicalEmails1765100000000,
+  CreateGroupAttendanceRecords1765400000000,
 ];

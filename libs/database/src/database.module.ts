@@ -1,11 +1,16 @@
 import { AppConfig } from '@lifelong/common';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { ExportConnections } from './exports/export-connections';
 import { detectFlavor } from './migrate';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 
-/** The shared DataSource; each domain module registers its entities with TypeOrmModule.forFeature. */
+/**
+ * The shared DataSource (each domain module registers its entities with TypeOrmModule.forFeature)
+ * and the separate pool of streamed exports, for every module.
+ */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -19,6 +24,7 @@ import { OutboxEventEntity } from './outbox/outbox-event.entity';
     }),
     TypeOrmModule.forFeature([OutboxEventEntity]),
   ],
-  exports: [TypeOrmModule],
+  providers: [ExportConnections],
+  exports: [TypeOrmModule, ExportConnections],
 })
 export class DatabaseModule {}

@@ -12,3 +12,4 @@ export * from './startup/service-probe';
 export * from './startup/preflight';
 export * from './columns';
 export * from './sql-datetime';
+export * from './exports/export-connections';

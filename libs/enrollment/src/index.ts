@@ -58,10 +58,12 @@ export {
 /**
  * Completing a lesson outright: `completeLesson(enrollmentId, lessonId)` and
  * `completeLessonForLearner(userId, lessonId)` for television attendance; completes the course
- * with its last counted lesson, in the same transaction.
+ * with its last counted lesson, in the same transaction. `revokeLessonCompletion(userId,
+ * lessonId)` takes a completion back when its evidence was voided (the course reopens).
  */
 export {
   CompleteLessonService,
+  type CompletionRevocation,
   type LessonCompletionOutcome,
 } from './completion/complete-lesson.service';
 /** A player's progress report on a video lesson (the hot write path). */

@@ -25,6 +25,8 @@ export { TelevisionError, type TelevisionErrorCode } from './television-error';
 export { Channel } from './channels/channel.entity';
 export { Broadcast, BROADCAST_STATUSES, type BroadcastStatus } from './broadcasts/broadcast.entity';
 export { BroadcastAttendance } from './attendance/attendance.entity';
+/** The audit of group attendance: who recorded whom, where and when, and who voided it. */
+export { GroupAttendanceRecord } from './attendance/group-attendance-record.entity';
 
 /** Channels: create, list, find by code. */
 export { ChannelsService, type NewChannel } from './channels/channels.service';
@@ -36,13 +38,20 @@ export {
 } from './broadcasts/broadcast-scheduler.service';
 /** The public schedule and one broadcast as its caller may see it. */
 export { BroadcastReads } from './broadcasts/broadcast-reads.service';
-/** Attendance by code and by group. */
+/** Attendance by code and by group (staff of viewing facilities, at most 200 learners a call). */
 export {
   AttendanceService,
   type AttendanceRecord,
+  GROUP_ATTENDANCE_MAX,
   type GroupOutcome,
   type SkipReason,
+  VIEWING_FACILITY_TYPES,
 } from './attendance/attendance.service';
+/** The course staff's view of group attendance: list the records, void one. */
+export {
+  GroupAttendanceRecords,
+  type VoidOutcome,
+} from './attendance/group-attendance-records.service';
 /** Presence into lesson completion, and the check-quiz sweep. */
 export { LessonCompletion, type PresenceOutcome } from './attendance/lesson-completion';
 /** A television lesson's check quiz. */

@@ -25,7 +25,9 @@ export type TelevisionErrorCode =
   | 'REPLAY_NOT_OF_LESSON'
   | 'CHECK_QUIZ_INVALID'
   | 'SCHEDULE_IMPORT_EMPTY'
-  | 'SCHEDULE_IMPORT_NOT_FOUND';
+  | 'SCHEDULE_IMPORT_NOT_FOUND'
+  | 'COURSE_NOT_FOUND'
+  | 'GROUP_ATTENDANCE_NOT_FOUND';
 
 const KIND_BY_CODE: Record<TelevisionErrorCode, ErrorKind> = {
   VALIDATION_FAILED: 'invalid',
@@ -52,6 +54,8 @@ const KIND_BY_CODE: Record<TelevisionErrorCode, ErrorKind> = {
   CHECK_QUIZ_INVALID: 'rule',
   SCHEDULE_IMPORT_EMPTY: 'invalid',
   SCHEDULE_IMPORT_NOT_FOUND: 'not_found',
+  COURSE_NOT_FOUND: 'not_found',
+  GROUP_ATTENDANCE_NOT_FOUND: 'not_found',
 };
 
 /** A refusal from the television-lessons domain; the global filter maps its kind to HTTP. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BroadcastsController } from './http/broadcasts.controller';
 import { ChannelsController } from './http/channels.controller';
+import { GroupAttendanceController } from './http/group-attendance.controller';
 import { LessonChecksController } from './http/lesson-checks.controller';
 import { ScheduleFeedController } from './http/schedule-feed.controller';
 import { TelevisionLessonsModule } from './television-lessons.module';
@@ -13,6 +14,7 @@ import { TelevisionLessonsModule } from './television-lessons.module';
     BroadcastsController,
     ScheduleFeedController,
     LessonChecksController,
+    GroupAttendanceController,
   ],
 })
 export class TelevisionLessonsHttpModule {}

@@ -7,6 +7,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BroadcastAttendance } from './attendance/attendance.entity';
 import { AttendanceService } from './attendance/attendance.service';
 import { CodeGuessThrottle } from './attendance/code-guess-throttle';
+import { GroupAttendanceRecord } from './attendance/group-attendance-record.entity';
+import { GroupAttendanceRecords } from './attendance/group-attendance-records.service';
 import { TelevisionLessonCheck } from './attendance/lesson-check.entity';
 import { LessonChecks } from './attendance/lesson-checks.service';
 import { LessonCompletion } from './attendance/lesson-completion';
@@ -36,6 +38,7 @@ const SERVICES = [
   ChannelSchedule,
   ChannelsService,
   CodeGuessThrottle,
+  GroupAttendanceRecords,
   LessonChecks,
   LessonCompletion,
   LessonStaff,
@@ -62,6 +65,7 @@ const SERVICES = [
       Channel,
       Broadcast,
       BroadcastAttendance,
+      GroupAttendanceRecord,
       TelevisionLessonCheck,
       ScheduleFeedToken,
       ScheduleImport,

@@ -65,6 +65,20 @@ export class EnvironmentVariables {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** Connections of the separate pool that streamed exports (CSV) read from. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  EXPORT_POOL_SIZE = 2;
+
+  /** A streamed export whose client reads nothing for this long is cut off (its connection freed). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  EXPORT_STALL_SECONDS = 30;
+
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://host:6379' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

@@ -33,6 +33,10 @@ export abstract class AppConfig {
     password: string;
     name: string;
     poolSize: number;
+    /** The separate, small pool of streamed exports, so slow downloads never drain `poolSize`. */
+    exportPoolSize: number;
+    /** Seconds without a row read before an export stream is aborted and its connection freed. */
+    exportStallSeconds: number;
   };
   abstract readonly redis: { url: string; host: string; port: number };
   abstract readonly queues: {
@@ -116,6 +120,8 @@ function parseDatabaseUrl(url: string): AppConfig['database'] & { problems: stri
     password: decodeURIComponent(parsed.password),
     name,
     poolSize: 10,
+    exportPoolSize: 2,
+    exportStallSeconds: 30,
     problems: /^[A-Za-z0-9_]+$/.test(name)
       ? []
       : ['DATABASE_URL must name a database (letters, digits, _)'],
@@ -179,7 +185,12 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       swaggerEnabled: env.SWAGGER_ENABLED,
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
     },
-    database: { ...db, poolSize: env.DATABASE_POOL_SIZE },
+    database: {
+      ...db,
+      poolSize: env.DATABASE_POOL_SIZE,
+      exportPoolSize: env.EXPORT_POOL_SIZE,
+      exportStallSeconds: env.EXPORT_STALL_SECONDS,
+    },
     redis: {
       url: env.REDIS_URL,
       host: redis.hostname,

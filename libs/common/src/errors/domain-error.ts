@@ -36,6 +36,7 @@ export class CommonError extends DomainError<
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'EXPORTS_BUSY'
 > {}
 
 export const notFound = (what: string, details?: Record<string, unknown>): CommonError =>

@@ -3,9 +3,14 @@ import { CourseOutline, type LessonRule } from '@lifelong/courses';
 import { Injectable } from '@nestjs/common';
 import { EnrollmentError } from '../enrollment-error';
 import type { Enrollment } from '../enrollments/enrollment.entity';
-import { LEARNING_STATUSES } from '../enrollments/enrollment-rules';
+import {
+  countedLessonIds,
+  LEARNING_STATUSES,
+  progressPercent,
+} from '../enrollments/enrollment-rules';
 import { EnrollmentsRepository } from '../enrollments/enrollments.repository';
 import { LessonProgressRepository } from '../progress/lesson-progress.repository';
+import { watchCompletes } from '../progress/watch-report';
 import { CourseCompletion } from './course-completion';
 
 /** A lesson's completion as the caller sees it. */
@@ -13,6 +18,15 @@ export interface LessonCompletionOutcome {
   lessonId: string;
   completedAt: Date;
   courseCompleted: boolean;
+}
+
+/** What withdrawing a completion left: whether the lesson and the course are still complete. */
+export interface CompletionRevocation {
+  lessonId: string;
+  lessonCompleted: boolean;
+  courseCompleted: boolean;
+  /** The course was completed and is not any more (an issued certificate is left as it is). */
+  courseReopened: boolean;
 }
 
 /**
@@ -65,6 +79,57 @@ export class CompleteLessonService {
         },
       );
     return this.completeLesson(enrollment.id, lessonId);
+  }
+
+  /**
+   * Withdraws a lesson completion whose evidence was taken back (a voided group attendance; the
+   * caller checked that no other attendance remains). The watched seconds of its video or replay
+   * still complete it when they reach the threshold, so only a completion without evidence goes.
+   * The progress percent is recounted; a completed course returns to `active` (its
+   * `completedAt` cleared), so the last lesson completes it again with its event.
+   */
+  async revokeLessonCompletion(userId: string, lessonId: string): Promise<CompletionRevocation> {
+    const lesson = await this.outline.lesson(lessonId);
+    if (!lesson) throw EnrollmentError.lessonNotFound(lessonId);
+    const found = await this.enrollments.findByCourseAndUser(lesson.courseId, userId);
+    if (!found)
+      return { lessonId, lessonCompleted: false, courseCompleted: false, courseReopened: false };
+    return this.enrollments.transaction(async (manager) => {
+      const enrollment = await this.enrollments.lockById(manager, found.id);
+      if (!enrollment) throw EnrollmentError.enrollmentNotFound(found.id);
+      const stored = await this.progress.lock(manager, enrollment.id, lessonId);
+      const watched =
+        lesson.durationSeconds !== null &&
+        lesson.completionThreshold !== null &&
+        watchCompletes(
+          stored?.watchedSeconds ?? 0,
+          lesson.durationSeconds,
+          lesson.completionThreshold,
+        );
+      const courseCompleted = enrollment.status === 'completed';
+      if (!stored?.completedAt || watched)
+        return {
+          lessonId,
+          lessonCompleted: Boolean(stored?.completedAt),
+          courseCompleted,
+          courseReopened: false,
+        };
+      await this.progress.clearCompleted(manager, enrollment.id, lessonId);
+      const counted = countedLessonIds(await this.outline.lessons(enrollment.courseId, manager));
+      const done = await this.progress.countCompleted(manager, enrollment.id, counted);
+      const reopened = courseCompleted && counted.includes(lessonId);
+      Object.assign(enrollment, {
+        progressPercent: progressPercent(done, counted.length),
+        ...(reopened ? { status: 'active', completedAt: null } : {}),
+      });
+      await this.enrollments.update(manager, enrollment);
+      return {
+        lessonId,
+        lessonCompleted: false,
+        courseCompleted: courseCompleted && !reopened,
+        courseReopened: reopened,
+      };
+    });
   }
 
   private async complete(

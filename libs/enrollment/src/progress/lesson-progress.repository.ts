@@ -188,6 +188,19 @@ export class LessonProgressRepository {
     );
   }
 
+  /** Clears a lesson's completion (its watched seconds stay). */
+  async clearCompleted(
+    manager: EntityManager,
+    enrollmentId: string,
+    lessonId: string,
+  ): Promise<void> {
+    await manager.query(
+      'UPDATE lesson_progress SET completed_at = NULL, revision = revision + 1 ' +
+        'WHERE enrollment_id = ? AND lesson_id = ?',
+      [enrollmentId, lessonId],
+    );
+  }
+
   /** How many of these lessons the enrollment has completed (newest committed state). */
   async countCompleted(
     manager: EntityManager,

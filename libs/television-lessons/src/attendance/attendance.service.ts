@@ -1,9 +1,10 @@
 import { AppConfig, Clock, newId } from '@lifelong/common';
 import { EnrollmentsRepository } from '@lifelong/enrollment';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
+import { Facility, type FacilityType } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { normalizeCode } from '../broadcasts/attendance-code';
 import { Broadcast } from '../broadcasts/broadcast.entity';
 import { AUTHOR_ROLES } from '@lifelong/courses';
@@ -11,6 +12,7 @@ import { TelevisionError } from '../television-error';
 import { type AttendanceMethod, BroadcastAttendance } from './attendance.entity';
 import { attendanceWindowProblem, WINDOW_MESSAGES } from './attendance-window';
 import { CodeGuessThrottle } from './code-guess-throttle';
+import { GroupAttendanceRecord } from './group-attendance-record.entity';
 import { LessonCompletion, type PresenceOutcome } from './lesson-completion';
 
 /** A learner's presence, as recorded. */
@@ -30,6 +32,20 @@ export interface GroupOutcome {
 }
 
 const LEARNING = ['active', 'completed'];
+
+/**
+ * The facilities that hold viewings, where a group watches a broadcast together: community
+ * learning centres and the continuing-education centres. Universities and other facilities do
+ * not record group attendance.
+ */
+export const VIEWING_FACILITY_TYPES: readonly FacilityType[] = [
+  'community_learning_center',
+  'provincial_ce_center',
+  'district_vocational_ce_center',
+];
+
+/** Learners one group attendance call may name. */
+export const GROUP_ATTENDANCE_MAX = 200;
 
 /**
  * Proof of learning at an airing: a learner enters the code shown on screen, or a facilitator
@@ -93,7 +109,9 @@ export class AttendanceService {
 
   /**
    * A facilitator records the learners watching together at their facility: enrolled learners
-   * are recorded, everyone else is skipped with a reason.
+   * are recorded, everyone else is skipped with a reason. Only the staff (or admins over it) of
+   * the facility named, and only a facility that holds viewings; each recorded learner gets an
+   * audit row ({@link GroupAttendanceRecord}) in the attendance's transaction.
    */
   async recordGroup(
     principal: Principal,
@@ -101,6 +119,52 @@ export class AttendanceService {
     facilityId: string,
     userIds: readonly string[],
   ): Promise<GroupOutcome> {
+    await this.assertViewingStaff(principal, facilityId);
+    const wanted = [...new Set(userIds)];
+    if (wanted.length > GROUP_ATTENDANCE_MAX)
+      throw TelevisionError.invalid({
+        userIds: [`userIds must contain no more than ${GROUP_ATTENDANCE_MAX} elements`],
+      });
+    const broadcast = await this.openBroadcast(broadcastId);
+    const reasons = await this.skipReasons(broadcast, facilityId, wanted);
+    const outcome: GroupOutcome = { recorded: [], skipped: [] };
+    for (const userId of wanted) {
+      const reason = reasons.get(userId);
+      if (reason) {
+        outcome.skipped.push({ userId, reason });
+        continue;
+      }
+      const attendance = await this.dataSource.transaction(async (manager) => {
+        const inserted = await this.insertAttendance(manager, broadcast, userId, 'group', {
+          facilityId,
+          recordedBy: principal.userId,
+        });
+        if (inserted)
+          await manager.insert(GroupAttendanceRecord, {
+            id: newId(),
+            attendanceId: inserted.id,
+            broadcastId: broadcast.id,
+            courseId: broadcast.courseId,
+            lessonId: broadcast.lessonId,
+            learnerId: userId,
+            facilityId,
+            recordedBy: principal.userId,
+            recordedAt: inserted.recordedAt,
+          });
+        return inserted;
+      });
+      if (!attendance) {
+        outcome.skipped.push({ userId, reason: 'already_recorded' });
+        continue;
+      }
+      outcome.recorded.push(userId);
+      await this.completion.settle(attendance).catch(() => undefined); // the sweep retries
+    }
+    return outcome;
+  }
+
+  /** 403 unless `principal` is staff of the facility named and that facility holds viewings. */
+  private async assertViewingStaff(principal: Principal, facilityId: string): Promise<void> {
     if (
       !(await this.access.covers(principal, AUTHOR_ROLES, {
         scopeType: 'facility',
@@ -110,35 +174,17 @@ export class AttendanceService {
       throw new TelevisionError(
         'FORBIDDEN',
         'Only the staff of this facility record its group attendance',
-        {
-          facilityId,
-        },
+        { facilityId },
       );
-    const broadcast = await this.openBroadcast(broadcastId);
-    const wanted = [...new Set(userIds)];
-    const reasons = await this.skipReasons(broadcast, facilityId, wanted);
-    const outcome: GroupOutcome = { recorded: [], skipped: [] };
-    for (const userId of wanted) {
-      const reason = reasons.get(userId);
-      if (reason) {
-        outcome.skipped.push({ userId, reason });
-        continue;
-      }
-      const attendance = await this.record(
-        broadcast,
-        userId,
-        'group',
-        facilityId,
-        principal.userId,
+    const facility = await this.dataSource
+      .getRepository(Facility)
+      .findOne({ select: { id: true, type: true }, where: { id: facilityId } });
+    if (!facility || !VIEWING_FACILITY_TYPES.includes(facility.type))
+      throw new TelevisionError(
+        'FORBIDDEN',
+        'Group attendance is recorded at community learning centres and continuing-education centres only',
+        { facilityId, facilityTypes: VIEWING_FACILITY_TYPES },
       );
-      if (attendance.recordedBy !== principal.userId || attendance.method !== 'group') {
-        outcome.skipped.push({ userId, reason: 'already_recorded' });
-        continue;
-      }
-      outcome.recorded.push(userId);
-      await this.completion.settle(attendance).catch(() => undefined); // the sweep retries
-    }
-    return outcome;
   }
 
   /** The broadcast, if attendance is open now (422 `ATTENDANCE_CLOSED` otherwise). */
@@ -166,23 +212,51 @@ export class AttendanceService {
     facilityId: string | null,
     recordedBy: string,
   ): Promise<BroadcastAttendance> {
-    const repository = this.dataSource.getRepository(BroadcastAttendance);
-    await repository
-      .createQueryBuilder()
-      .insert()
-      .values({
-        id: newId(),
-        broadcastId: broadcast.id,
+    await this.insertAttendance(this.dataSource.manager, broadcast, userId, method, {
+      facilityId,
+      recordedBy,
+    });
+    return this.dataSource
+      .getRepository(BroadcastAttendance)
+      .findOneByOrFail({ broadcastId: broadcast.id, userId });
+  }
+
+  /** The new attendance, or null when the learner was already present at this airing. */
+  private async insertAttendance(
+    manager: EntityManager,
+    broadcast: Broadcast,
+    userId: string,
+    method: AttendanceMethod,
+    by: { facilityId: string | null; recordedBy: string },
+  ): Promise<BroadcastAttendance | null> {
+    const attendance = Object.assign(new BroadcastAttendance(), {
+      id: newId(),
+      broadcastId: broadcast.id,
+      userId,
+      lessonId: broadcast.lessonId,
+      method,
+      facilityId: by.facilityId,
+      recordedBy: by.recordedBy,
+      recordedAt: this.clock.now(),
+    });
+    // Raw, so both MySQL and MariaDB (where TypeORM inserts with RETURNING) report the count.
+    const result = await manager.query<{ affectedRows: number }>(
+      'INSERT IGNORE INTO `broadcast_attendances` ' +
+        '(`id`, `broadcast_id`, `user_id`, `lesson_id`, `method`, `facility_id`, `recorded_by`, `recorded_at`) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        attendance.id,
+        attendance.broadcastId,
         userId,
-        lessonId: broadcast.lessonId,
+        attendance.lessonId,
         method,
-        facilityId,
-        recordedBy,
-        recordedAt: this.clock.now(),
-      })
-      .orIgnore()
-      .execute();
-    return repository.findOneByOrFail({ broadcastId: broadcast.id, userId });
+        by.facilityId,
+        by.recordedBy,
+        attendance.recordedAt,
+      ],
+    );
+    const affected = result.affectedRows;
+    return affected === 1 ? attendance : null;
   }
 
   private async skipReasons(

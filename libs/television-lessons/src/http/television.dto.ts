@@ -13,7 +13,12 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import type { AttendanceRecord, GroupOutcome, SkipReason } from '../attendance/attendance.service';
+import {
+  type AttendanceRecord,
+  GROUP_ATTENDANCE_MAX,
+  type GroupOutcome,
+  type SkipReason,
+} from '../attendance/attendance.service';
 import {
   BROADCAST_STATUSES,
   type Broadcast,
@@ -199,14 +204,17 @@ export class AttendanceDto {
 }
 
 export class GroupAttendanceDto {
-  @ApiProperty({ description: 'The community learning centre where the group watched' })
+  @ApiProperty({
+    description:
+      'The facility where the group watched: a community learning centre or a continuing-education centre',
+  })
   @IsUUID()
   facilityId!: string;
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], maxItems: GROUP_ATTENDANCE_MAX })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(GROUP_ATTENDANCE_MAX)
   @IsUUID('all', { each: true })
   userIds!: string[];
 }

@@ -1,7 +1,8 @@
+import { csvWriter } from '@lifelong/common';
+import { ExportConnections } from '@lifelong/database';
 import { AccessPolicy, type Principal, type Role } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify';
 import { PassThrough, type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DataSource } from 'typeorm';
@@ -30,6 +31,7 @@ export class ComplianceReport {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
+    private readonly exports: ExportConnections,
   ) {}
 
   async tree(principal: Principal, orgUnitId: string): Promise<ComplianceTree> {
@@ -51,32 +53,25 @@ export class ComplianceReport {
   }
 
   /**
-   * The subtree as CSV, one row per unit, streamed from the database cursor through the CSV
-   * encoder: scope is checked before the first byte, and backpressure from the client pauses
-   * the query stream.
+   * The subtree as CSV, one row per unit, streamed from a cursor of the export pool through the
+   * shared CSV writer (formula-like text escaped): scope is checked before the first byte,
+   * backpressure from the client pauses the query stream, and a client that stops reading is
+   * cut off after `EXPORT_STALL_SECONDS` (see {@link ExportConnections}).
    */
   async csv(principal: Principal, orgUnitId: string): Promise<Readable> {
     const unit = await this.readableUnit(principal, orgUnitId);
     const query = complianceQuery(unit.path, 'subtree', unit.id);
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    const rows = await this.exports.stream(query.sql, query.params);
+    const toRecord = new Transform({
+      objectMode: true,
+      transform(raw: RawComplianceRow, _encoding, done) {
+        done(null, toComplianceRow(raw));
+      },
+    });
     const output = new PassThrough();
-    try {
-      const rows = await runner.stream(query.sql, query.params);
-      const toRecord = new Transform({
-        objectMode: true,
-        transform(raw: RawComplianceRow, _encoding, done) {
-          done(null, toComplianceRow(raw));
-        },
-      });
-      const encoder = stringify({ header: true, columns: [...COMPLIANCE_CSV_COLUMNS] });
-      pipeline(rows, toRecord, encoder, output)
-        .catch((error: unknown) => output.destroy(error as Error))
-        .finally(() => void runner.release());
-    } catch (error) {
-      await runner.release();
-      throw error;
-    }
+    pipeline(rows, toRecord, csvWriter(COMPLIANCE_CSV_COLUMNS), output).catch((error: unknown) =>
+      output.destroy(error as Error),
+    );
     return output;
   }
 

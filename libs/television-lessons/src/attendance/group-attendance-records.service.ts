@@ -1,0 +1,133 @@
+import { Clock, type Page, type PageQuery, pageOffset, toPage } from '@lifelong/common';
+import { CourseOutline } from '@lifelong/courses';
+import { CompleteLessonService, EnrollmentsRepository } from '@lifelong/enrollment';
+import type { Principal } from '@lifelong/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { LessonStaff } from '../broadcasts/lesson-staff';
+import { TelevisionError } from '../television-error';
+import { BroadcastAttendance } from './attendance.entity';
+import { GroupAttendanceRecord } from './group-attendance-record.entity';
+
+/** A voided record, with what its learner still has. */
+export interface VoidOutcome {
+  record: GroupAttendanceRecord;
+  /** The lesson is still complete (other evidence: another attendance, or the replay watched). */
+  lessonCompleted: boolean;
+  courseCompleted: boolean;
+  /** The course was completed and reopened by this void. */
+  courseReopened: boolean;
+}
+
+/**
+ * Group attendance as the course's staff see it: every record of their course (the audit, voided
+ * ones included), and voiding one. A void removes the attendance it created; when no other
+ * attendance of that learner at the lesson remains, the lesson's completion is withdrawn through
+ * enrollment (`revokeLessonCompletion`, which keeps it when the replay was watched enough), and
+ * a completed course reopens. An issued certificate is left for a facility admin to revoke.
+ */
+@Injectable()
+export class GroupAttendanceRecords {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outline: CourseOutline,
+    private readonly staff: LessonStaff,
+    private readonly completion: CompleteLessonService,
+    private readonly enrollments: EnrollmentsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The course's records, newest first; course staff only. */
+  async list(
+    principal: Principal,
+    courseId: string,
+    query: PageQuery,
+  ): Promise<Page<GroupAttendanceRecord>> {
+    await this.assertCourseStaff(principal, courseId);
+    const [items, total] = await this.dataSource.getRepository(GroupAttendanceRecord).findAndCount({
+      where: { courseId },
+      order: { recordedAt: 'DESC', id: 'DESC' },
+      skip: pageOffset(query),
+      take: query.pageSize,
+    });
+    return toPage(items, total, query);
+  }
+
+  /** Voids a record (once; voiding again answers the first void). Course staff only. */
+  async void(principal: Principal, recordId: string, reason: string | null): Promise<VoidOutcome> {
+    const found = await this.dataSource
+      .getRepository(GroupAttendanceRecord)
+      .findOneBy({ id: recordId });
+    if (!found)
+      throw new TelevisionError(
+        'GROUP_ATTENDANCE_NOT_FOUND',
+        `There is no group attendance record ${recordId}`,
+        { recordId },
+      );
+    await this.assertCourseStaff(principal, found.courseId);
+    const record = await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOneOrFail(GroupAttendanceRecord, {
+        where: { id: recordId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (locked.voidedAt) return locked;
+      Object.assign(locked, {
+        voidedAt: this.clock.now(),
+        voidedBy: principal.userId,
+        voidReason: reason,
+      });
+      await manager.update(
+        GroupAttendanceRecord,
+        { id: locked.id },
+        { voidedAt: locked.voidedAt, voidedBy: locked.voidedBy, voidReason: locked.voidReason },
+      );
+      await manager.delete(BroadcastAttendance, { id: locked.attendanceId, method: 'group' });
+      return locked;
+    });
+    return { record, ...(await this.settleEvidence(record)) };
+  }
+
+  /** Withdraws the lesson's completion when the voided record was its only evidence. */
+  private async settleEvidence(
+    record: GroupAttendanceRecord,
+  ): Promise<Omit<VoidOutcome, 'record'>> {
+    const other = await this.dataSource.getRepository(BroadcastAttendance).findOne({
+      select: { id: true, lessonCompletedAt: true },
+      where: { userId: record.learnerId, lessonId: record.lessonId },
+    });
+    if (!other) {
+      const revoked = await this.completion.revokeLessonCompletion(
+        record.learnerId,
+        record.lessonId,
+      );
+      return {
+        lessonCompleted: revoked.lessonCompleted,
+        courseCompleted: revoked.courseCompleted,
+        courseReopened: revoked.courseReopened,
+      };
+    }
+    const enrollment = await this.enrollments.findByCourseAndUser(
+      record.courseId,
+      record.learnerId,
+    );
+    return {
+      lessonCompleted: other.lessonCompletedAt !== null,
+      courseCompleted: enrollment?.status === 'completed',
+      courseReopened: false,
+    };
+  }
+
+  private async assertCourseStaff(principal: Principal, courseId: string): Promise<void> {
+    const course = await this.outline.course(courseId);
+    if (!course)
+      throw new TelevisionError('COURSE_NOT_FOUND', `There is no course ${courseId}`, {
+        courseId,
+      });
+    if (!(await this.staff.isStaff(principal, course.facilityId)))
+      throw new TelevisionError(
+        'FORBIDDEN',
+        "Only the course's instructors and the admins of its facility see and void its group attendance",
+      );
+  }
+}
