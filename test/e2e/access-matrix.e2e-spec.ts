@@ -223,6 +223,8 @@ const MATRIX: Row[] = [
 const NOT_IN_MATRIX: Record<string, string> = {
   'POST /api/v1/auth/logout': 'acts on the refresh token sent, whoever holds it',
   'GET /api/v1/me': "the caller's own account",
+  'POST /api/v1/courses/{}/enrollments':
+    'any learner may enroll in a published course; a draft answers 422 COURSE_NOT_PUBLISHED (api.md)',
   'GET /api/v1/me/notifications': "the caller's own records",
   'GET /api/v1/me/notification-preferences': "the caller's own settings",
   'PUT /api/v1/me/notification-preferences': "the caller's own settings",

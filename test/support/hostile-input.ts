@@ -128,22 +128,37 @@ function plausible(schema: Schema | undefined): fc.Arbitrary<unknown> {
   }
 }
 
-/** The schema's fields, each plausible, hostile or missing, plus unknown fields now and then. */
+/**
+ * The schema's fields, plausible, with one of them (now and then none) hostile, plus unknown
+ * fields now and then: one bad value at a time gets past the validation of the others.
+ */
 function shapedBody(schema: Schema): fc.Arbitrary<Record<string, unknown>> {
+  const properties = schema.properties ?? {};
+  const names = Object.keys(properties);
   const fields = Object.fromEntries(
-    Object.entries(schema.properties ?? {}).map(([name, field]) => [
-      name,
-      fc.oneof({ arbitrary: plausible(field), weight: 2 }, { arbitrary: hostileValue, weight: 2 }),
-    ]),
+    Object.entries(properties).map(([name, field]) => [name, plausible(field)]),
   );
-  const extra = fc.dictionary(
-    fc.constantFrom('isAdmin', 'roles', 'userId', 'status', '__proto__', 'constructor', 'id'),
-    hostileValue,
-    { maxKeys: 2 },
+  const extra = fc.oneof(
+    { arbitrary: fc.constant({}), weight: 5 },
+    {
+      arbitrary: fc.dictionary(
+        fc.constantFrom('isAdmin', 'roles', 'userId', 'status', '__proto__', 'constructor', 'id'),
+        hostileValue,
+        { maxKeys: 2 },
+      ),
+      weight: 1,
+    },
   );
+  const target = names.length
+    ? fc.option(fc.constantFrom(...names), { freq: 5 })
+    : fc.constant(null);
   return fc
-    .tuple(fc.record(fields, { requiredKeys: [] }), fc.oneof(fc.constant({}), extra))
-    .map(([body, more]) => ({ ...body, ...more }));
+    .tuple(fc.record(fields, { requiredKeys: schema.required ?? [] }), target, hostileValue, extra)
+    .map(([body, name, value, more]) => ({
+      ...body,
+      ...(name === null ? {} : { [name]: value }),
+      ...more,
+    }));
 }
 
 /** A request body for a JSON route: serialized text, sometimes not valid JSON at all. */
@@ -186,16 +201,29 @@ export const hostilePathSegment: fc.Arbitrary<string> = fc.oneof(
   },
 );
 
-/** A query string over the declared parameters and an unknown one, with repeats. */
+/**
+ * A query string: one declared parameter hostile, valid paging now and then (so the hostile value
+ * gets past validation to the handler), and now and then an unknown or repeated parameter.
+ */
 export function hostileQuery(names: string[]): fc.Arbitrary<string> {
-  const pair = fc.tuple(fc.constantFrom(...names, 'unknown', 'page', 'pageSize'), hostileString);
-  return fc
-    .array(pair, { maxLength: 4 })
-    .map((pairs) =>
-      pairs.length
-        ? `?${pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&')}`
-        : '',
-    );
+  const targets = names.filter((name) => name !== 'page' && name !== 'pageSize');
+  const target = targets.length
+    ? fc.option(fc.constantFrom(...targets, ...names), { freq: 6 })
+    : fc.option(fc.constantFrom('unknown', ...names), { freq: 2 });
+  const stray = fc.oneof(
+    { arbitrary: fc.constant(null), weight: 5 },
+    { arbitrary: fc.tuple(fc.constantFrom('unknown', ...names), hostileString), weight: 1 },
+  );
+  const paging = names.includes('page')
+    ? fc.constantFrom('', 'page=1&pageSize=20')
+    : fc.constant('');
+  return fc.tuple(target, hostileString, paging, stray).map(([name, value, page, extra]) => {
+    const parts: string[] = [page];
+    if (name !== null) parts.push(`${name}=${encodeURIComponent(value)}`);
+    if (extra) parts.push(`${extra[0]}=${encodeURIComponent(extra[1])}`);
+    const query = parts.filter(Boolean).join('&');
+    return query ? `?${query}` : '';
+  });
 }
 
 /** Header values fetch can send (visible ASCII): hostile auth headers and tus headers. */
