@@ -8,14 +8,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { type HttpClient, type Json, listen } from '../support/http-client';
-import { createTestApp, FakeScopeHierarchy } from '../support/test-app';
+import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
 
 // A certificate's life over HTTP, with the real api and the real worker: a learner completes a
 // course, the worker issues the certificate within seconds, the learner lists and downloads it,
 // the public verifies it, a facility admin revokes it, and the learner was told in the inbox.
 const run = promisify(execFile);
-const scopes = new FakeScopeHierarchy();
 let dir: string;
 let app: NestFastifyApplication;
 let worker: INestApplicationContext;
@@ -46,7 +45,7 @@ const signIn = async (email: string, password: string): Promise<string> =>
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lifelong-cert-e2e-'));
   const config = testConfig({ MEDIA_DIR: dir, OUTBOX_RELAY_INTERVAL_MS: '100' });
-  app = await createTestApp(config, { scopes });
+  app = await createTestApp(config);
   http = await listen(app);
   worker = await createWorker(config);
   await app
@@ -69,7 +68,6 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
       body: { code: 'VN-HG', name: 'Tỉnh Hà Giang', level: 'province' },
     }),
   );
-  scopes.add({ scopeType: 'admin_unit', scopeId: unit.id as string });
   const facility = await ok(
     http.post('/api/v1/facilities', {
       token,
@@ -80,10 +78,6 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
         adminUnitId: unit.id,
       },
     }),
-  );
-  scopes.add(
-    { scopeType: 'facility', scopeId: facility.id as string },
-    { scopeType: 'admin_unit', scopeId: unit.id as string },
   );
   const course = await ok(
     http.post('/api/v1/courses', {

@@ -94,6 +94,15 @@ describe('error bodies', () => {
     expect(body.code).toBe('VALIDATION_FAILED');
   });
 
+  it.each([
+    ['arrays', '['.repeat(10_000) + ']'.repeat(10_000)],
+    ['objects', '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000)],
+  ])('answers %s nested 10,000 levels deep with 400, not 500', async (_what, payload) => {
+    const body = await errorOf(await register(payload), 400);
+    expect(body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(body.message).toMatch(/nests deeper/);
+  });
+
   it('answers a 10 MB body with 413 PAYLOAD_TOO_LARGE', async () => {
     const huge = JSON.stringify({ ...valid, fullName: 'x'.repeat(10 * 1024 * 1024) });
     const body = await errorOf(await register(huge), 413);
@@ -112,6 +121,20 @@ describe('error bodies', () => {
     const response = await fetch(`${base}/api/v1/no-such-thing?x=1`);
     const body = await errorOf(response, 404);
     expect(body.code).toBe('NOT_FOUND');
+  });
+
+  it('answers a URL that does not percent-decode with 400 in the same body', async () => {
+    const response = await fetch(`${base}/api/v1/enrollments/%5C/lessons/%/complete`, {
+      method: 'POST',
+      headers: { 'x-request-id': 'err-test-2' },
+    });
+    const body = await errorOf(response, 400);
+    expect(body).toMatchObject({ code: 'VALIDATION_FAILED', requestId: 'err-test-2' });
+  });
+
+  it('answers a request line too large for the parser with 431 in the same body', async () => {
+    const body = await errorOf(await fetch(`${base}/api/v1/courses?q=${'A'.repeat(300_000)}`), 431);
+    expect(body.code).toBe('HEADERS_TOO_LARGE');
   });
 
   it('still accepts the valid request', async () => {

@@ -1,33 +1,16 @@
 import { AdministratorBootstrap, type Scope } from '@lifelong/identity';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type HttpClient, type Json, listen } from '../support/http-client';
-import { createTestApp, FakeScopeHierarchy } from '../support/test-app';
+import { ScopeTree } from '../support/scope-tree';
+import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
 import { type Person, peopleRegistry } from '../support/people';
 
 const config = testConfig();
 
 // Province P holds district D (facility F1) and facility F2; province Q holds facility G.
-// Ministry M holds department M1; agency N stands apart.
-const P: Scope = { scopeType: 'admin_unit', scopeId: 'au-P' };
-const D: Scope = { scopeType: 'admin_unit', scopeId: 'au-D' };
-const Q: Scope = { scopeType: 'admin_unit', scopeId: 'au-Q' };
-const F1: Scope = { scopeType: 'facility', scopeId: 'fa-F1' };
-const F2: Scope = { scopeType: 'facility', scopeId: 'fa-F2' };
-const G: Scope = { scopeType: 'facility', scopeId: 'fa-G' };
-const M: Scope = { scopeType: 'org_unit', scopeId: 'ou-M' };
-const M1: Scope = { scopeType: 'org_unit', scopeId: 'ou-M1' };
-const N: Scope = { scopeType: 'org_unit', scopeId: 'ou-N' };
-const scopes = new FakeScopeHierarchy()
-  .add(P)
-  .add(D, P)
-  .add(F1, D)
-  .add(F2, P)
-  .add(Q)
-  .add(G, Q)
-  .add(M)
-  .add(M1, M)
-  .add(N);
+// Ministry M holds department M1; agency N stands apart. The real tree, made in beforeAll.
+let P: Scope, D: Scope, Q: Scope, F1: Scope, F2: Scope, G: Scope, M: Scope, M1: Scope, N: Scope;
 
 let app: NestFastifyApplication;
 let http: HttpClient;
@@ -55,7 +38,7 @@ async function rolesOf(who: Person): Promise<Json[]> {
 }
 
 beforeAll(async () => {
-  app = await createTestApp(config, { scopes });
+  app = await createTestApp(config);
   http = await listen(app);
   await app
     .get(AdministratorBootstrap)
@@ -64,6 +47,19 @@ beforeAll(async () => {
     body: { email: config.admin.email, password: config.admin.password },
   });
   adminToken = login.body.accessToken as string;
+  const tree = new ScopeTree(
+    () => http,
+    () => adminToken,
+  );
+  P = await tree.adminUnit('Tỉnh P');
+  D = await tree.adminUnit('Huyện D', P);
+  Q = await tree.adminUnit('Tỉnh Q');
+  F1 = await tree.facility('Trung tâm F1', D);
+  F2 = await tree.facility('Trung tâm F2', P);
+  G = await tree.facility('Trung tâm G', Q);
+  M = await tree.orgUnit('Bộ M');
+  M1 = await tree.orgUnit('Vụ M1', M);
+  N = await tree.orgUnit('Cơ quan N');
 });
 
 afterAll(async () => {

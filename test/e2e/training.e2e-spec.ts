@@ -6,12 +6,11 @@ import { DataSource } from 'typeorm';
 import { buildCourse, facility, platformAdmin } from '../support/course-fixtures';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { type Person, peopleRegistry } from '../support/people';
-import { createTestApp, FakeScopeHierarchy } from '../support/test-app';
+import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
 
 const config = testConfig();
 const clock = new ManualClock('2026-12-01T08:00:00.000Z');
-const scopes = new FakeScopeHierarchy();
 let app: NestFastifyApplication;
 let http: HttpClient;
 let adminToken: string;
@@ -23,7 +22,7 @@ async function ok(promise: Promise<{ status: number; body: Json }>, status = 201
   return response.body;
 }
 
-/** An org unit made over HTTP by the admin, known to the scope trees. */
+/** An org unit made over HTTP by the admin: the real tree the scope checks read. */
 async function unit(name: string, parent?: Scope): Promise<Scope> {
   const body = await ok(
     http.post('/api/v1/org-units', {
@@ -32,12 +31,11 @@ async function unit(name: string, parent?: Scope): Promise<Scope> {
     }),
   );
   const scope: Scope = { scopeType: 'org_unit', scopeId: body.id as string };
-  scopes.add(scope, parent);
   return scope;
 }
 
 beforeAll(async () => {
-  app = await createTestApp(config, { clock, scopes });
+  app = await createTestApp(config, { clock });
   http = await listen(app);
   await app
     .get(AdministratorBootstrap)

@@ -11,6 +11,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { closeConnectionsOnShutdown } from './http/graceful-close';
 import { acceptJsonBodies } from './http/json-bodies';
 import { carryRequestId, requestIdFrom } from './http/request-id';
@@ -44,6 +45,8 @@ export async function createApp(
     trustProxy: config.http.trustProxy,
     requestIdHeader: false,
     genReqId: requestIdFrom,
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = instantiate
     ? await instantiate(adapter)

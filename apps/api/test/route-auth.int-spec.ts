@@ -30,6 +30,46 @@ export const ROUTES_OUTSIDE_NEST: readonly RouteOutsideNest[] = [
   { path: '/admin/queues*', decision: 'roles', probe: '/admin/queues' },
 ];
 
+/**
+ * Every route anyone may call without a token, pinned: a new public route fails the audit until
+ * it is added here, so opening one is a reviewed change (docs/security.md). Routes outside Nest
+ * are pinned by {@link ROUTES_OUTSIDE_NEST}.
+ */
+export const PUBLIC_ROUTES: readonly string[] = [
+  // Operations (api.md): liveness, readiness, Prometheus.
+  'GET /health',
+  'GET /health/ready',
+  'GET /metrics',
+  // Identity: signing up and in; the refresh token is the credential.
+  'POST /api/v1/auth/register',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/refresh',
+  // The public directory and catalogue (drafts only to staff who send a token).
+  'GET /api/v1/admin-units',
+  'GET /api/v1/facilities',
+  'GET /api/v1/courses',
+  'GET /api/v1/courses/:id',
+  // Television schedules; the personal feed is guarded by its token in the URL.
+  'GET /api/v1/channels',
+  'GET /api/v1/channels/:id/schedule.ics',
+  'GET /api/v1/broadcasts',
+  'GET /api/v1/broadcasts/:id',
+  'GET /api/v1/me/schedule.ics',
+  // Signed, short-lived playback URLs (the signature is the credential).
+  'GET /media/v/:videoId/:expires/:signature/:file',
+  'GET /media/v/:videoId/:expires/:signature/:folder/:file',
+  // tus capability discovery (no upload is touched).
+  'OPTIONS /api/v1/uploads',
+  // Certificates: verification, shared credentials, the issuer's public keys.
+  'GET /api/v1/verify/:serial',
+  'GET /verify/:serial',
+  'GET /api/v1/certificates/:serial/credential',
+  'GET /.well-known/lifelong/issuer.json',
+  // One-click unsubscribe from e-mail (the token in the link is the credential).
+  'GET /api/v1/notifications/unsubscribe',
+  'POST /api/v1/notifications/unsubscribe',
+];
+
 interface NestRoute {
   route: string;
   decision: AuthDecision | undefined;
@@ -108,6 +148,13 @@ describe('route auth decisions', () => {
       .filter(({ decision }) => decision === undefined)
       .map(({ route }) => route);
     expect(undecided).toEqual([]);
+  });
+
+  it('pins the exact list of public routes (a new one is a reviewed change)', () => {
+    const open = nestRoutes(app)
+      .filter(({ decision }) => decision?.kind === 'public')
+      .map(({ route }) => route);
+    expect([...new Set(open)].sort()).toEqual([...PUBLIC_ROUTES].sort());
   });
 
   it('lists every route registered outside Nest with its decision', () => {

@@ -1,0 +1,516 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AdministratorBootstrap, type Scope } from '@lifelong/identity';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { testConfig } from '../setup/test-env';
+import { type HttpClient, type Json, listen } from '../support/http-client';
+import { apiOperations, operationName } from '../support/openapi-operations';
+import { type Person, peopleRegistry } from '../support/people';
+import { answerProblems } from '../support/response-checks';
+import { ScopeTree } from '../support/scope-tree';
+import { createTestApp } from '../support/test-app';
+
+// issue 12, "Keep the class closed": each role of domain.md (and people of another facility,
+// org unit and administrative unit) tries routes on resources it must not reach, on the real
+// organization tree. A row is role × route × resource → expected; add a row for a new route.
+//
+// The tree: province P ⊃ district D ⊃ facility F1 (course C1 published, C2 draft);
+// province Q ⊃ facility G. Ministry M ⊃ department M1 (learner A is staff there); agency N.
+
+type Actor =
+  | 'learnerA'
+  | 'learnerB'
+  | 'instructorF1'
+  | 'instructorG'
+  | 'facilityAdminG'
+  | 'managerM'
+  | 'managerM1'
+  | 'managerN'
+  | 'supervisorQ'
+  | 'adminQ'
+  | 'admin';
+
+interface Row {
+  who: Actor;
+  /** `METHOD /path` with `{resource}` placeholders from the fixture (and a query if any). */
+  route: string;
+  /** A JSON body; strings `{resource}` are replaced too. */
+  body?: Json;
+  /** refused: 403 or 404 in the error shape. allowed: a 2xx (the control that the row can fail). */
+  expect: 'refused' | 'allowed';
+}
+
+const refused = (who: Actor, route: string, body?: Json): Row => ({
+  who,
+  route,
+  body,
+  expect: 'refused',
+});
+const allowed = (who: Actor, route: string, body?: Json): Row => ({
+  who,
+  route,
+  body,
+  expect: 'allowed',
+});
+
+const COURSE = { title: 'Chiếm quyền', summary: 'x' };
+const REQUIREMENT = { title: 'Bắt buộc', courseId: '{C1}', orgUnitId: '{M}', dueDays: 30 };
+
+const MATRIX: Row[] = [
+  // A curious learner, on another learner's records and on staff and admin routes.
+  refused('learnerB', 'GET /api/v1/enrollments/{enrollmentA}'),
+  refused('learnerB', 'DELETE /api/v1/enrollments/{enrollmentA}'),
+  refused('learnerB', 'POST /api/v1/enrollments/{enrollmentA}/lessons/{L1}/complete'),
+  refused('learnerB', 'POST /api/v1/enrollments/{enrollmentA}/lessons/{L1}/progress', {
+    segments: [[0, 10]],
+    positionSeconds: 10,
+  }),
+  refused('learnerB', 'POST /api/v1/enrollments/{enrollmentA}/lessons/{L1}/attempts', {
+    answers: [],
+  }),
+  refused('learnerB', 'POST /api/v1/me/notifications/{notificationA}/read'),
+  refused('learnerB', 'GET /api/v1/certificates/{serialA}/pdf'),
+  refused('learnerB', 'PUT /api/v1/certificates/{serialA}/sharing', { shared: true }),
+  refused('learnerB', 'GET /api/v1/certificates/{serialA}/credential'),
+  refused('learnerB', 'GET /api/v1/courses/{C2}'),
+  refused('learnerB', 'GET /api/v1/lessons/{L2}/playback'),
+  refused('learnerB', 'POST /api/v1/admin/users/{learnerB}/roles', { role: 'admin' }),
+  refused('learnerB', 'DELETE /api/v1/admin/users/{instructorF1}/roles', {
+    role: 'instructor',
+    scopeType: 'facility',
+    scopeId: '{F1}',
+  }),
+  refused('learnerB', 'POST /api/v1/admin-units', { code: 'X-1', name: 'X', level: 'province' }),
+  refused('learnerB', 'POST /api/v1/facilities', {
+    code: 'X-2',
+    name: 'X',
+    type: 'other',
+    adminUnitId: '{P}',
+  }),
+  refused('learnerB', 'POST /api/v1/org-units', { code: 'X-3', name: 'X' }),
+  refused('learnerB', 'POST /api/v1/org-units/{M}/members', { userId: '{learnerB}' }),
+  refused('learnerB', 'GET /api/v1/admin/imports/{importM}'),
+  refused('learnerB', 'GET /api/v1/training/requirements?orgUnitId={M}'),
+  refused('learnerB', 'GET /api/v1/training/staff?orgUnitId={M}'),
+  refused('learnerB', 'GET /api/v1/training/compliance?orgUnitId={M}'),
+  refused('learnerB', 'GET /api/v1/training/snapshots/{snapshotM}'),
+  refused('learnerB', 'POST /api/v1/channels', { code: 'KENH-X', name: 'Kênh X' }),
+  refused('learnerB', 'GET /api/v1/certificate-templates/{templateF1}'),
+  refused('learnerB', 'POST /api/v1/admin/queues/session'),
+  // A malicious instructor of facility G, on facility F1's courses, learners and certificates.
+  refused('instructorG', 'PATCH /api/v1/courses/{C1}', { title: 'Chiếm quyền' }),
+  refused('instructorG', 'POST /api/v1/courses', { ...COURSE, facilityId: '{F1}' }),
+  refused('instructorG', 'POST /api/v1/courses/{C1}/sections', { title: 'Chen vào' }),
+  refused('instructorG', 'POST /api/v1/courses/{C2}/publish'),
+  refused('instructorG', 'POST /api/v1/courses/{C1}/archive'),
+  refused('instructorG', 'POST /api/v1/sections/{S1}/lessons', {
+    title: 'Chen vào',
+    kind: 'reading',
+    body: '<p>x</p>',
+  }),
+  refused('instructorG', 'PUT /api/v1/sections/{S1}/lesson-order', { lessonIds: ['{L1}'] }),
+  refused('instructorG', 'PATCH /api/v1/lessons/{L1}', { title: 'Chen vào' }),
+  refused('instructorG', 'GET /api/v1/courses/{C2}'),
+  refused('instructorG', 'GET /api/v1/facilities/{F1}/course-review-policy'),
+  refused('instructorG', 'GET /api/v1/enrollments/{enrollmentA}'),
+  refused('instructorG', 'GET /api/v1/certificates/{serialA}/pdf'),
+  refused('instructorG', 'POST /api/v1/certificates/{serialA}/revoke', { reason: 'Gian lận' }),
+  refused('instructorG', 'POST /api/v1/admin/users/{learnerB}/roles', {
+    role: 'instructor',
+    scopeType: 'facility',
+    scopeId: '{F1}',
+  }),
+  // The head of facility G, on facility F1.
+  refused('facilityAdminG', 'POST /api/v1/courses/{C2}/approve'),
+  refused('facilityAdminG', 'PUT /api/v1/facilities/{F1}/course-review-policy', {
+    requiresReview: false,
+  }),
+  refused('facilityAdminG', 'POST /api/v1/certificates/{serialA}/revoke', { reason: 'Gian lận' }),
+  refused('facilityAdminG', 'GET /api/v1/certificate-templates?facilityId={F1}'),
+  refused('facilityAdminG', 'GET /api/v1/certificate-templates/{templateF1}'),
+  refused('facilityAdminG', 'PUT /api/v1/certificate-templates/{templateF1}', {
+    title: 'Giả',
+    body: 'Giả',
+    signerName: 'Giả',
+    signerTitle: 'Giả',
+  }),
+  refused('facilityAdminG', 'POST /api/v1/admin/users/{learnerB}/roles', {
+    role: 'facility_admin',
+    scopeType: 'facility',
+    scopeId: '{F1}',
+  }),
+  // An org manager of agency N, overreaching into ministry M.
+  refused('managerN', 'GET /api/v1/training/staff?orgUnitId={M}'),
+  refused('managerN', 'GET /api/v1/training/compliance?orgUnitId={M}'),
+  refused('managerN', 'GET /api/v1/training/compliance.csv?orgUnitId={M}'),
+  refused('managerN', 'GET /api/v1/training/requirements?orgUnitId={M}'),
+  refused('managerN', 'POST /api/v1/training/requirements', REQUIREMENT),
+  refused('managerN', 'PUT /api/v1/training/requirements/{requirementM}', REQUIREMENT),
+  refused('managerN', 'POST /api/v1/training/snapshots', { orgUnitId: '{M}', period: '2025' }),
+  refused('managerN', 'GET /api/v1/training/snapshots/{snapshotM}'),
+  refused('managerN', 'POST /api/v1/org-units', { code: 'X-4', name: 'X', parentId: '{M}' }),
+  refused('managerN', 'POST /api/v1/org-units/{M}/members', { userId: '{learnerB}' }),
+  refused('managerN', 'POST /api/v1/admin/users/{learnerB}/roles', {
+    role: 'org_manager',
+    scopeType: 'org_unit',
+    scopeId: '{M}',
+  }),
+  refused('managerN', 'GET /api/v1/admin/imports/{importM}'),
+  // The manager of department M1, reaching up to the ministry.
+  refused('managerM1', 'GET /api/v1/training/compliance?orgUnitId={M}'),
+  refused('managerM1', 'PUT /api/v1/training/requirements/{requirementM}', REQUIREMENT),
+  // A supervisor of province Q: reports of its own administrative unit, not of ministry M.
+  refused('supervisorQ', 'GET /api/v1/training/compliance?orgUnitId={M}'),
+  refused('supervisorQ', 'GET /api/v1/training/snapshots/{snapshotM}'),
+  refused('supervisorQ', 'POST /api/v1/training/snapshots', { orgUnitId: '{M}', period: '2024' }),
+  refused('supervisorQ', 'PATCH /api/v1/courses/{C1}', { title: 'Chiếm quyền' }),
+  // An administrator scoped to province Q, on province P and on national resources.
+  refused('adminQ', 'PATCH /api/v1/courses/{C1}', { title: 'Chiếm quyền' }),
+  refused('adminQ', 'POST /api/v1/courses/{C2}/approve'),
+  refused('adminQ', 'PUT /api/v1/facilities/{F1}/course-review-policy', { requiresReview: false }),
+  refused('adminQ', 'GET /api/v1/enrollments/{enrollmentA}'),
+  refused('adminQ', 'POST /api/v1/certificates/{serialA}/revoke', { reason: 'Gian lận' }),
+  refused('adminQ', 'POST /api/v1/admin-units', {
+    code: 'X-5',
+    name: 'X',
+    parentId: '{P}',
+    level: 'commune',
+  }),
+  refused('adminQ', 'POST /api/v1/facilities', {
+    code: 'X-6',
+    name: 'X',
+    type: 'other',
+    adminUnitId: '{P}',
+  }),
+  refused('adminQ', 'POST /api/v1/admin/users/{learnerB}/roles', {
+    role: 'instructor',
+    scopeType: 'facility',
+    scopeId: '{F1}',
+  }),
+  refused('adminQ', 'POST /api/v1/admin/users/{learnerB}/roles', { role: 'admin' }),
+  refused('adminQ', 'GET /api/v1/training/compliance?orgUnitId={M}'),
+  refused('adminQ', 'POST /api/v1/channels', { code: 'KENH-Q', name: 'Kênh tỉnh Q' }), // hole 6
+
+  // Controls: the rightful holder reaches each resource, so a refusal above is not a typo.
+  allowed('learnerA', 'GET /api/v1/enrollments/{enrollmentA}'),
+  allowed('learnerA', 'GET /api/v1/certificates/{serialA}/pdf'),
+  allowed('learnerA', 'POST /api/v1/me/notifications/{notificationA}/read'),
+  allowed('instructorF1', 'GET /api/v1/courses/{C2}'),
+  allowed('instructorF1', 'GET /api/v1/facilities/{F1}/course-review-policy'),
+  allowed('instructorF1', 'PATCH /api/v1/lessons/{L1}', { title: 'Bài đọc' }),
+  allowed('managerM', 'GET /api/v1/training/staff?orgUnitId={M}'),
+  allowed('managerM', 'GET /api/v1/training/compliance?orgUnitId={M}'),
+  allowed('managerM', 'GET /api/v1/training/snapshots/{snapshotM}'),
+  allowed('managerM', 'PUT /api/v1/training/requirements/{requirementM}', REQUIREMENT),
+  allowed('managerM1', 'GET /api/v1/training/compliance?orgUnitId={M1}'),
+  allowed('adminQ', 'POST /api/v1/admin-units', {
+    code: 'X-7',
+    name: 'X',
+    parentId: '{Q}',
+    level: 'district',
+  }),
+  allowed('admin', 'GET /api/v1/certificate-templates/{templateF1}'),
+  allowed('admin', 'GET /api/v1/admin/imports/{importM}'),
+];
+
+/**
+ * Non-public routes with no row above, each with why. The audit test below fails when a new
+ * route is neither in the matrix nor here.
+ */
+const NOT_IN_MATRIX: Record<string, string> = {
+  'POST /api/v1/auth/logout': 'acts on the refresh token sent, whoever holds it',
+  'GET /api/v1/me': "the caller's own account",
+  'POST /api/v1/courses/{}/enrollments':
+    'any learner may enroll in a published course; a draft answers 422 COURSE_NOT_PUBLISHED (api.md)',
+  'GET /api/v1/me/notifications': "the caller's own records",
+  'GET /api/v1/me/notification-preferences': "the caller's own settings",
+  'PUT /api/v1/me/notification-preferences': "the caller's own settings",
+  'GET /api/v1/me/enrollments': "the caller's own records",
+  'GET /api/v1/me/schedule-feed': "the caller's own feed",
+  'POST /api/v1/me/schedule-feed/rotate': "the caller's own feed",
+  'GET /api/v1/me/certificates': "the caller's own records",
+  'GET /api/v1/me/assignments': "the caller's own records",
+  'POST /api/v1/admin/imports/staff': 'hole 1 (staff import scope): the identity tests',
+  'POST /api/v1/lessons/{}/video': 'multipart upload; covered by the distance-lessons tests',
+  'GET /api/v1/videos/{}': 'needs an uploaded video; covered by the distance-lessons tests',
+  'POST /api/v1/videos/{}/subtitles': 'multipart upload; covered by the distance-lessons tests',
+  'POST /api/v1/uploads': 'tus protocol; hole 2 (the distance-lessons tests)',
+  'HEAD /api/v1/uploads/{}': 'tus protocol; hole 2 (the distance-lessons tests)',
+  'PATCH /api/v1/uploads/{}': 'tus protocol; hole 2 (the distance-lessons tests)',
+  'DELETE /api/v1/uploads/{}': 'tus protocol; hole 2 (the distance-lessons tests)',
+  'POST /api/v1/channels/{}/schedule/import':
+    'hole 6 (channel authorization): the television tests',
+  'GET /api/v1/channels/{}/schedule/imports/{}':
+    'hole 6 (channel authorization): the television tests',
+  'POST /api/v1/broadcasts': 'hole 6 (channel authorization): the television tests',
+  'PATCH /api/v1/broadcasts/{}': 'hole 6 (channel authorization): the television tests',
+  'DELETE /api/v1/broadcasts/{}': 'hole 6 (channel authorization): the television tests',
+  'POST /api/v1/broadcasts/{}/attendance': "the caller's own attendance, by the code on screen",
+  'POST /api/v1/broadcasts/{}/group-attendance': 'hole 7 (group attendance): the television tests',
+  'PUT /api/v1/broadcasts/{}/replay': 'hole 6 (channel authorization): the television tests',
+  'PUT /api/v1/lessons/{}/check-quiz':
+    'a trial of a quiz the caller authors; same rule as PATCH lessons',
+  'POST /api/v1/certificate-templates': 'same facility rule as PUT certificate-templates',
+};
+
+const routeKey = (route: string): string => (route.split('?')[0] ?? '').replace(/\{[^}]+\}/g, '{}');
+
+let app: NestFastifyApplication;
+let worker: INestApplicationContext;
+let http: HttpClient;
+let adminToken: string;
+let mediaDir: string;
+const tokens = {} as Record<Actor, string>;
+const ids: Record<string, string> = {};
+const person = peopleRegistry(() => http, 'matrix');
+
+async function ok(status: number, promise: Promise<{ status: number; body: Json }>): Promise<Json> {
+  const response = await promise;
+  if (response.status !== status)
+    throw new Error(`fixture step answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  for (let waited = 0; waited < 20_000; waited += 100) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what} never happened`);
+}
+
+/** Replaces `{name}` with the fixture's ids, in a route or anywhere in a body. */
+const fill = (text: string): string =>
+  text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const id = ids[name];
+    if (id === undefined) throw new Error(`no fixture id named ${name}`);
+    return id;
+  });
+const fillBody = (body: Json): Json => JSON.parse(fill(JSON.stringify(body))) as Json;
+
+/** A new person signed in, holding `role` at `scope` (a fresh sign-in carries the grant). */
+async function holding(role: string, scope: Scope | undefined, tree: ScopeTree): Promise<Person> {
+  const someone = await person();
+  await tree.grant(someone.id, role, scope);
+  return someone;
+}
+
+beforeAll(async () => {
+  mediaDir = await mkdtemp(join(tmpdir(), 'lifelong-matrix-'));
+  const config = testConfig({ MEDIA_DIR: mediaDir, OUTBOX_RELAY_INTERVAL_MS: '100' });
+  app = await createTestApp(config);
+  http = await listen(app);
+  worker = await createWorker(config);
+  await app
+    .get(AdministratorBootstrap)
+    .ensureAdministrator(config.admin.email, config.admin.password);
+  adminToken = (
+    await ok(
+      200,
+      http.post('/api/v1/auth/login', {
+        body: { email: config.admin.email, password: config.admin.password },
+      }),
+    )
+  ).accessToken as string;
+  tokens.admin = adminToken;
+  const tree = new ScopeTree(
+    () => http,
+    () => adminToken,
+  );
+
+  const P = await tree.adminUnit('Tỉnh P');
+  const D = await tree.adminUnit('Huyện D', P);
+  const Q = await tree.adminUnit('Tỉnh Q');
+  const F1 = await tree.facility('Trung tâm học tập cộng đồng F1', D);
+  const G = await tree.facility('Trung tâm học tập cộng đồng G', Q);
+  const M = await tree.orgUnit('Bộ M');
+  const M1 = await tree.orgUnit('Vụ M1', M);
+  const N = await tree.orgUnit('Cơ quan N');
+  Object.assign(ids, {
+    P: P.scopeId,
+    D: D.scopeId,
+    Q: Q.scopeId,
+    F1: F1.scopeId,
+    G: G.scopeId,
+    M: M.scopeId,
+    M1: M1.scopeId,
+    N: N.scopeId,
+  });
+
+  const people: Record<Exclude<Actor, 'admin'>, Person> = {
+    learnerA: await person(),
+    learnerB: await person(),
+    instructorF1: await holding('instructor', F1, tree),
+    instructorG: await holding('instructor', G, tree),
+    facilityAdminG: await holding('facility_admin', G, tree),
+    managerM: await holding('org_manager', M, tree),
+    managerM1: await holding('org_manager', M1, tree),
+    managerN: await holding('org_manager', N, tree),
+    supervisorQ: await holding('supervisor', Q, tree),
+    adminQ: await holding('admin', Q, tree),
+  };
+  for (const [actor, who] of Object.entries(people)) {
+    tokens[actor as Actor] = who.token;
+    ids[actor] = who.id;
+  }
+  await tree.member(M1, people.learnerA.id);
+
+  // Facility F1's courses, authored by its instructor: C1 published, C2 a draft.
+  const instructor = tokens.instructorF1;
+  const course = async (title: string, publish: boolean) => {
+    const created = await ok(
+      201,
+      http.post('/api/v1/courses', {
+        token: instructor,
+        body: { facilityId: F1.scopeId, title, summary: 'Khoá học của F1' },
+      }),
+    );
+    const id = created.id as string;
+    const section = await ok(
+      201,
+      http.post(`/api/v1/courses/${id}/sections`, { token: instructor, body: { title: 'Phần 1' } }),
+    );
+    const lesson = await ok(
+      201,
+      http.post(`/api/v1/sections/${section.id as string}/lessons`, {
+        token: instructor,
+        body: { title: 'Bài đọc', kind: 'reading', body: '<p>Nội dung.</p>' },
+      }),
+    );
+    if (publish) await ok(200, http.post(`/api/v1/courses/${id}/publish`, { token: instructor }));
+    return { id, sectionId: section.id as string, lessonId: lesson.id as string };
+  };
+  const c1 = await course('Kỹ năng số cơ bản', true);
+  const c2 = await course('Bản nháp', false);
+  Object.assign(ids, {
+    C1: c1.id,
+    S1: c1.sectionId,
+    L1: c1.lessonId,
+    C2: c2.id,
+    S2: c2.sectionId,
+    L2: c2.lessonId,
+  });
+
+  // Learner A enrolls in C1 and completes it: an enrollment, a notification, a certificate.
+  const learnerA = tokens.learnerA;
+  const enrollment = await ok(
+    201,
+    http.post(`/api/v1/courses/${c1.id}/enrollments`, { token: learnerA }),
+  );
+  ids.enrollmentA = enrollment.id as string;
+  await ok(
+    200,
+    http.post(`/api/v1/enrollments/${ids.enrollmentA}/lessons/${c1.lessonId}/complete`, {
+      token: learnerA,
+    }),
+  );
+  ids.serialA = await until('the certificate', async () => {
+    const list = await http.get('/api/v1/me/certificates', { token: learnerA });
+    return (list.body.items as Json[])[0]?.serial as string | undefined;
+  });
+  ids.notificationA = await until('a notification', async () => {
+    const list = await http.get('/api/v1/me/notifications', { token: learnerA });
+    return (list.body.items as Json[])[0]?.id as string | undefined;
+  });
+
+  // Ministry M's mandated training, snapshot and staff import; facility F1's template.
+  ids.requirementM = (
+    await ok(
+      201,
+      http.post('/api/v1/training/requirements', {
+        token: adminToken,
+        body: fillBody(REQUIREMENT),
+      }),
+    )
+  ).id as string;
+  ids.snapshotM = (
+    await ok(
+      201,
+      http.post('/api/v1/training/snapshots', {
+        token: tokens.managerM,
+        body: { orgUnitId: M.scopeId, period: '2026' },
+      }),
+    )
+  ).id as string;
+  const csv = `employeeCode,fullName,email,orgUnitCode,position,jobGrade\nNV-1,Lê Văn Một,mot@example.vn,X,Chuyên viên,A1\n`;
+  const imported = await fetch(`${http.base}/api/v1/admin/imports/staff`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'text/csv' },
+    body: csv,
+  });
+  if (imported.status !== 202) throw new Error(`staff import answered ${imported.status}`);
+  ids.importM = ((await imported.json()) as Json).importId as string;
+  ids.templateF1 = (
+    await ok(
+      201,
+      http.post('/api/v1/certificate-templates', {
+        token: adminToken,
+        body: {
+          facilityId: F1.scopeId,
+          title: 'Chứng chỉ',
+          body: '{{holderName}} đã hoàn thành {{courseTitle}}',
+          signerName: 'Nguyễn Văn Ký',
+          signerTitle: 'Giám đốc',
+        },
+      }),
+    )
+  ).id as string;
+}, 120_000);
+
+afterAll(async () => {
+  await worker?.close();
+  await app?.close();
+  if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
+});
+
+describe('the access matrix', () => {
+  it.each(MATRIX.map((row) => [row.expect, row.who, row.route, row] as const))(
+    '%s: %s → %s',
+    async (_expect, who, route, row) => {
+      const [method = '', path = ''] = route.split(' ');
+      const headers: Record<string, string> = { authorization: `Bearer ${tokens[who]}` };
+      if (row.body) headers['content-type'] = 'application/json';
+      const response = await fetch(`${http.base}${fill(path)}`, {
+        method,
+        headers,
+        body: row.body && JSON.stringify(fillBody(row.body)),
+      });
+      const text = await response.text();
+      const outcome =
+        response.status >= 200 && response.status < 300
+          ? 'allowed'
+          : [403, 404].includes(response.status)
+            ? 'refused'
+            : `answered ${response.status}`;
+      // On failure the answer shows: a 2xx where refused is expected is a hole.
+      expect(outcome === row.expect ? outcome : `${outcome}: ${text.slice(0, 300)}`).toBe(
+        row.expect,
+      );
+      if (row.expect === 'refused')
+        expect(
+          answerProblems({
+            status: response.status,
+            contentType: response.headers.get('content-type') ?? '',
+            text,
+            method,
+            path,
+          }),
+        ).toEqual([]);
+    },
+  );
+
+  it('has a row for every non-public route of the OpenAPI document, or a reason why not', async () => {
+    const inMatrix = new Set(MATRIX.map((row) => routeKey(row.route)));
+    const missing = (await apiOperations(http))
+      .filter((operation) => operation.access.kind !== 'public')
+      .map((operation) => routeKey(operationName(operation)))
+      .filter((key) => !inMatrix.has(key) && !NOT_IN_MATRIX[key]);
+    expect(missing).toEqual([]);
+    const stale = Object.keys(NOT_IN_MATRIX).filter((key) => inMatrix.has(key));
+    expect(stale).toEqual([]);
+  });
+});
