@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Server, type Upload } from '@tus/server';
 import { AppConfig, toErrorBody } from '@lifelong/common';
@@ -49,6 +49,54 @@ function withoutCors(response: ServerResponse): void {
   const setHeader = response.setHeader.bind(response);
   response.setHeader = (name, value) =>
     /^access-control-/i.test(name) ? response : setHeader(name, value);
+}
+
+/**
+ * tus answers a few protocol errors itself, in plain text, before any hook runs (a missing
+ * Tus-Resumable header, an Upload-Length past what it can count). Those answers are rewritten
+ * into the api.md error body, like every other 4xx; answers already in JSON pass as they are.
+ */
+function errorsInApiShape(response: ServerResponse): void {
+  const writeHead = response.writeHead.bind(response) as (
+    status: number,
+    headers?: OutgoingHttpHeaders,
+  ) => ServerResponse;
+  const write = response.write.bind(response) as (chunk: unknown) => boolean;
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+  let held: { status: number; headers: OutgoingHttpHeaders } | null = null;
+  const release = (text: string): void => {
+    if (!held) return;
+    const { status, headers } = held;
+    held = null;
+    const requestId = String(response.getHeader('x-request-id') ?? '') || undefined;
+    const body = JSON.stringify(
+      toErrorBody({ statusCode: status, message: text.trim() || 'Request refused' }, requestId),
+    );
+    writeHead(status, {
+      ...headers,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
+    });
+    write(body);
+  };
+  const text = (chunk: unknown): string =>
+    Buffer.isBuffer(chunk) ? chunk.toString() : typeof chunk === 'string' ? chunk : '';
+  response.writeHead = ((status: number, headers?: OutgoingHttpHeaders) => {
+    const json = /json/.test(String(response.getHeader('content-type') ?? ''));
+    if (status < 400 || json) return writeHead(status, headers);
+    held = { status, headers: headers ?? {} };
+    return response;
+  }) as ServerResponse['writeHead'];
+  response.write = ((chunk: unknown) => {
+    if (!held) return write(chunk);
+    release(text(chunk));
+    return true;
+  }) as ServerResponse['write'];
+  response.end = ((...args: unknown[]) => {
+    if (!held) return end(...args);
+    release(text(args[0]));
+    return end();
+  }) as ServerResponse['end'];
 }
 
 /**
@@ -110,6 +158,7 @@ export class TusUploads {
     if (uploadId !== undefined) this.uploadIds.set(request, this.assertUploadId(uploadId));
     if (principal) this.callers.set(request, principal);
     withoutCors(response);
+    errorsInApiShape(response);
     await this.tus().handle(request, response);
   }
 
