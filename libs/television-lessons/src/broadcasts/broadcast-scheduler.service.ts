@@ -49,7 +49,7 @@ export class BroadcastScheduler {
     const { lesson, course } = await this.staff.televisionLesson(input.lessonId);
     await this.staff.assertStaff(principal, course.facilityId);
     const first = { startsAt: input.startsAt, endsAt: input.endsAt };
-    const slots = input.recurrence ? this.expand(input.recurrence, first) : [first];
+    const slots = input.recurrence ? await this.expand(input.recurrence, first) : [first];
     const created = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
       await this.schedule.lockChannels(manager, [input.channelId]);
       await this.schedule.assertFree(manager, input.channelId, slots);
@@ -126,8 +126,8 @@ export class BroadcastScheduler {
     return locked;
   }
 
-  private expand(rule: string, first: Slot): Slot[] {
-    const expanded = expandRecurrence(rule, first, this.config.television.timeZone);
+  private async expand(rule: string, first: Slot): Promise<Slot[]> {
+    const expanded = await expandRecurrence(rule, first, this.config.television.timeZone);
     if (Array.isArray(expanded)) return expanded;
     if (expanded.kind === 'malformed')
       throw TelevisionError.invalid({ recurrence: [expanded.message] });
