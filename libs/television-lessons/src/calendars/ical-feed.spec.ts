@@ -78,4 +78,30 @@ describe('renderFeed', () => {
       '2026-07-01T10:00:00.000Z',
     );
   });
+
+  it('escapes every user text, the calendar name too: a name cannot add events or lines', () => {
+    const hostile = 'Kênh; A, B\nBEGIN:VEVENT\r\nUID:evil\rEND:VEVENT\\ \u0007x';
+    const readable = 'Kênh; A, B\nBEGIN:VEVENT\nUID:evil\nEND:VEVENT\\ x';
+    const text = renderFeed({
+      name: hostile,
+      timeZone: 'Asia/Ho_Chi_Minh',
+      uidHost: 'h',
+      events: [event({ channelName: hostile, lessonTitle: hostile, courseTitle: 'C,;' })],
+    });
+    // Every physical line is a property or a fold; no bare CR and no other control character.
+    expect(text).not.toMatch(/\r(?!\n)/);
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    expect(text.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);
+    const { events, calendar } = parse(text);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(readable);
+    expect(events.map((e) => [e.uid, e.location, e.summary, e.description])).toEqual([
+      [
+        '0193a000-0000-7000-8000-000000000001@h',
+        readable,
+        `${readable} — C,;`,
+        `C,;: ${readable} (${readable}). http://localhost:3000/api/v1/courses/c1`,
+      ],
+    ]);
+  });
 });

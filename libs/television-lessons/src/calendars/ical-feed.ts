@@ -38,7 +38,7 @@ export function renderFeed(feed: Feed): string {
   calendar.addPropertyWithValue('prodid', '-//Lifelong//Television lessons//VI');
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
   calendar.addPropertyWithValue('method', 'PUBLISH');
-  calendar.addPropertyWithValue('x-wr-calname', feed.name);
+  calendar.addProperty(textProperty('x-wr-calname', feed.name));
   calendar.addPropertyWithValue('x-wr-timezone', feed.timeZone);
   const offset = fixedOffsetMinutes(feed.timeZone, feed.events);
   if (offset !== null) calendar.addSubcomponent(vtimezone(feed.timeZone, offset));
@@ -59,15 +59,34 @@ function vevent(event: FeedEvent, feed: Feed, tzid: string | null): ICAL.Compone
     'status',
     event.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
   );
-  component.addPropertyWithValue('summary', `${event.lessonTitle} — ${event.courseTitle}`);
-  component.addPropertyWithValue('location', event.channelName);
-  component.addPropertyWithValue(
-    'description',
-    `${event.courseTitle}: ${event.lessonTitle} (${event.channelName}). ${event.url}`,
+  component.addProperty(textProperty('summary', `${event.lessonTitle} — ${event.courseTitle}`));
+  component.addProperty(textProperty('location', event.channelName));
+  component.addProperty(
+    textProperty(
+      'description',
+      `${event.courseTitle}: ${event.lessonTitle} (${event.channelName}). ${event.url}`,
+    ),
   );
   component.addPropertyWithValue('url', event.url);
   component.addPropertyWithValue('transp', 'TRANSPARENT');
   return component;
+}
+
+// eslint-disable-next-line no-control-regex -- dropping control characters is the point
+const CONTROL_BUT_TAB_AND_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * A TEXT property, escaped by ical.js (`\\`, `;`, `,`, line feeds). Names and titles come from
+ * users: ical.js escapes line feeds but passes a carriage return or another control character
+ * through, which would end the content line and let the rest read as calendar lines, so line
+ * breaks become line feeds and other control characters go. An `X-` property is typed TEXT
+ * explicitly, since ical.js writes a property it does not know unescaped.
+ */
+function textProperty(name: string, value: string): ICAL.Property {
+  const property = new ICAL.Property(name);
+  property.resetType('text');
+  property.setValue(value.replace(/\r\n?/g, '\n').replace(CONTROL_BUT_TAB_AND_LF, ''));
+  return property;
 }
 
 function utc(date: Date): ICAL.Time {
