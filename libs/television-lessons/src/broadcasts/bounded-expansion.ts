@@ -1,5 +1,5 @@
 import { createContext, Script } from 'node:vm';
-import { Worker } from 'node:worker_threads';
+import { runWorkerScript } from '@lifelong/common';
 import { RRule, rrulestr } from 'rrule';
 
 /** The start times a rule made (floating, as epoch ms), and whether it went past the limits. */
@@ -23,7 +23,7 @@ export const WORKER_BUDGET_MS = 1_000;
  * slots but not the candidates it walks through: time bounds those. The expansion first runs
  * on this thread for at most {@link THREAD_BUDGET_MS} (V8 stops it from a watchdog thread); a
  * rule that needs longer (a cold start, a rule that rarely matches) is expanded again in a
- * worker thread, one at a time, for at most {@link WORKER_BUDGET_MS}. Null when it did not
+ * worker thread for at most {@link WORKER_BUDGET_MS}. Null when it did not
  * finish there either.
  */
 export async function expandBounded(
@@ -69,12 +69,10 @@ function onThisThread(job: () => Expansion): Expansion | null {
   }
 }
 
-// The same as `collect`, as plain JavaScript for a worker thread (the build bundles our
-// sources, so the worker cannot load them); rrule resolves from where this module runs.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { RRule, rrulestr } = require('node:module').createRequire(workerData.from)('rrule');
-const { rule, dtstart, limit, max } = workerData;
+// The same as `collect`, as plain JavaScript for a worker thread (see runWorkerScript).
+const COLLECT_SCRIPT = `
+const { RRule, rrulestr } = load('rrule');
+const { rule, dtstart, limit, max } = data;
 const parsed = rrulestr('RRULE:' + rule, { forceset: false });
 const expanded = new RRule({ ...parsed.origOptions, dtstart: new Date(dtstart), tzid: null });
 const result = { starts: [], tooLong: false };
@@ -86,44 +84,14 @@ expanded.all((date, index) => {
   result.starts.push(date.getTime());
   return true;
 });
-parentPort.postMessage(result);
+return result;
 `;
 
-interface WorkerJob {
+function inWorker(job: {
   rule: string;
   dtstart: number;
   limit: number;
   max: number;
-}
-
-// One worker thread at a time: many slow rules queue rather than spawn a thread each.
-let queue: Promise<unknown> = Promise.resolve();
-
-function inWorker(job: WorkerJob): Promise<Expansion | null> {
-  const run = queue.then(() => runWorker(job));
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-function runWorker(job: WorkerJob): Promise<Expansion | null> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { ...job, from: __filename },
-      resourceLimits: { maxOldGenerationSizeMb: 64 },
-    });
-    const timer = setTimeout(() => {
-      resolve(null);
-      void worker.terminate();
-    }, WORKER_BUDGET_MS);
-    worker.once('message', (result: Expansion) => {
-      clearTimeout(timer);
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-  });
+}): Promise<Expansion | null> {
+  return runWorkerScript<Expansion>(COLLECT_SCRIPT, job, { timeoutMs: WORKER_BUDGET_MS });
 }
