@@ -127,8 +127,8 @@ describe('a hostile recurrence rule', () => {
     const times = await stop();
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);
-    // Refused promptly: at most the worker thread's budget (a second) and some slack.
-    expect(elapsed).toBeLessThan(3_000);
+    // Refused promptly: at most the worker thread's budget (a second) and slack for a busy machine.
+    expect(elapsed).toBeLessThan(5_000);
     expect(times.length).toBeGreaterThan(0);
     expect(Math.max(...times)).toBeLessThan(HEALTH_BUDGET_MS);
   });
@@ -144,5 +144,32 @@ describe('a hostile recurrence rule', () => {
       recurrence: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=30',
     });
     expect(series.series).toHaveLength(30);
+  });
+});
+
+describe('a deeply nested JSON body', () => {
+  it('is refused with a 400 before it is parsed, while /health keeps answering within a second', async () => {
+    // Just under the body limit: V8 takes about a second to parse a megabyte of nesting.
+    const depth = 450_000;
+    const body = '['.repeat(depth) + ']'.repeat(depth);
+    const stop = watchHealth();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const statuses = await Promise.all(
+      [1, 2, 3].map(() =>
+        fetch(`${http.base}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+          signal: AbortSignal.timeout(HOSTILE_TIMEOUT_MS),
+        }).then(
+          (response) => response.status,
+          () => 'no answer',
+        ),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const times = await stop();
+    expect(statuses).toEqual([400, 400, 400]);
+    expect(Math.max(...times)).toBeLessThan(HEALTH_BUDGET_MS);
   });
 });

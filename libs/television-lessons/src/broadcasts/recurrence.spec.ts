@@ -95,7 +95,7 @@ describe('expandRecurrence', () => {
   ])('gives up on %s, whose candidates never match, within the time budgets', async (rule) => {
     const started = performance.now();
     const result = await expandRecurrence(rule, first, VN);
-    expect(performance.now() - started).toBeLessThan(THREAD_BUDGET_MS + WORKER_BUDGET_MS + 500);
+    expect(performance.now() - started).toBeLessThan(THREAD_BUDGET_MS + WORKER_BUDGET_MS + 2_000);
     expect(Array.isArray(result)).toBe(false);
   });
 
