@@ -25,8 +25,8 @@ function parse(text: string): { events: ICAL.Event[]; calendar: ICAL.Component }
 }
 
 describe('renderFeed', () => {
-  it('writes Asia/Ho_Chi_Minh local times with their VTIMEZONE, stable UIDs and SEQUENCE', () => {
-    const text = renderFeed({
+  it('writes Asia/Ho_Chi_Minh local times with their VTIMEZONE, stable UIDs and SEQUENCE', async () => {
+    const text = await renderFeed({
       name: 'VTV7',
       timeZone: 'Asia/Ho_Chi_Minh',
       uidHost: 'lifelong.example.vn',
@@ -62,8 +62,8 @@ describe('renderFeed', () => {
     ]);
   });
 
-  it('falls back to UTC times in a zone with daylight saving', () => {
-    const text = renderFeed({
+  it('falls back to UTC times in a zone with daylight saving', async () => {
+    const text = await renderFeed({
       name: 'X',
       timeZone: 'Europe/Berlin',
       uidHost: 'h',
@@ -79,10 +79,10 @@ describe('renderFeed', () => {
     );
   });
 
-  it('escapes every user text, the calendar name too: a name cannot add events or lines', () => {
+  it('escapes every user text, the calendar name too: a name cannot add events or lines', async () => {
     const hostile = 'Kênh; A, B\nBEGIN:VEVENT\r\nUID:evil\rEND:VEVENT\\ \u0007x';
     const readable = 'Kênh; A, B\nBEGIN:VEVENT\nUID:evil\nEND:VEVENT\\ x';
-    const text = renderFeed({
+    const text = await renderFeed({
       name: hostile,
       timeZone: 'Asia/Ho_Chi_Minh',
       uidHost: 'h',
@@ -103,5 +103,32 @@ describe('renderFeed', () => {
         `C,;: ${readable} (${readable}). http://localhost:3000/api/v1/courses/c1`,
       ],
     ]);
+  });
+
+  it('renders a full feed (2,000 events) in slices, never holding the thread for long', async () => {
+    const events = Array.from({ length: 2_000 }, (_, i) =>
+      event({
+        broadcastId: `b${i}`,
+        startsAt: new Date(Date.UTC(2026, 11, 1, 12) + i * 3_600_000),
+        endsAt: new Date(Date.UTC(2026, 11, 1, 12, 45) + i * 3_600_000),
+      }),
+    );
+    // Other requests' work, queued as the event loop's next turn: it runs only when the render
+    // lets it, which a render in one piece does only at its end.
+    let turns = 0;
+    let watching = true;
+    const otherWork = (): void => {
+      turns += 1;
+      if (watching) setImmediate(otherWork);
+    };
+    setImmediate(otherWork);
+    let text: string;
+    try {
+      text = await renderFeed({ name: 'VTV7', timeZone: 'Asia/Ho_Chi_Minh', uidHost: 'h', events });
+    } finally {
+      watching = false;
+    }
+    expect(parse(text).events).toHaveLength(2_000);
+    expect(turns).toBeGreaterThanOrEqual(2_000 / 50);
   });
 });
