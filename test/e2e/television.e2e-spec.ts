@@ -70,7 +70,9 @@ describe('a course taught on television', () => {
     const channel = await ok(
       http.post('/api/v1/channels', {
         token,
-        body: { code: 'VTV7', name: 'VTV7 — Kênh Giáo dục Quốc gia' },
+        // The facility's own channel: its instructors schedule on it (a national one is the
+        // platform admins' to schedule).
+        body: { code: 'YBTV', name: 'Truyền hình Yên Bái', facilityId: facility.id },
       }),
     );
     const teacher = await register();

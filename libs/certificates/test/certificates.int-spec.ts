@@ -520,6 +520,34 @@ describe('templates', () => {
     }
   });
 
+  it('reads a saved logo without holding the api’s thread', async () => {
+    // A transparent PNG: the PDF library walks its pixels in JavaScript (long for a real logo).
+    const logo = await qrPng('Trung tâm học tập cộng đồng', { scale: 20 });
+    let longest = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    let savedId: string;
+    try {
+      const saved = await http.post('/api/v1/certificate-templates', {
+        token: facilityAdmin.token,
+        body: { ...fields, facilityId, title: 'MẪU CÓ LOGO', logoBase64: logo.toString('base64') },
+      });
+      expect([saved.status, saved.body.logoType]).toEqual([201, 'image/png']);
+      savedId = saved.body.id as string;
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(longest).toBeLessThan(200);
+    // The facility's one template slot stays free for the next test.
+    await app
+      .get(DataSource)
+      .query('DELETE FROM `certificate_templates` WHERE `id` = ?', [savedId]);
+  });
+
   it('prints with the course template (logo included) over the facility one', async () => {
     const logo = await qrPng('logo', { scale: 2 });
     const facilityWide = await http.post('/api/v1/certificate-templates', {

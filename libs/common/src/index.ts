@@ -18,6 +18,7 @@ export * from './jobs/outbox-events';
 export * from './clock/clock.module';
 export * from './errors/startup-error';
 export * from './async/with-timeout';
+export * from './async/worker-script';
 export * from './jobs/job-context';
 export * from './jobs/job-handler-check';
 export * from './jobs/job-schedules';

@@ -15,6 +15,7 @@ import { AddCourseCodes1764800000000 } from './1764800000000-add-course-codes';
 import { AddCertificateSharing1764900000000 } from './1764900000000-add-certificate-sharing';
 import { CoverCurrentMembers1765000000000 } from './1765000000000-cover-current-members';
 import { CanonicalEmails1765100000000 } from './1765100000000-canonical-emails';
+import { AddChannelOwners1765300000000 } from './1765300000000-add-channel-owners';
 import { CreateGroupAttendanceRecords1765400000000 } from './1765400000000-create-group-attendance-records';
 
 /**
@@ -39,5 +40,6 @@ export const MIGRATIONS = [
   AddCertificateSharing1764900000000,
   CoverCurrentMembers1765000000000,
   CanonicalEmails1765100000000,
+  AddChannelOwners1765300000000,
   CreateGroupAttendanceRecords1765400000000,
 ];

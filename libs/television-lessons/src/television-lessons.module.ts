@@ -20,6 +20,7 @@ import { LessonStaff } from './broadcasts/lesson-staff';
 import { ScheduleCalendars } from './calendars/schedule-calendars.service';
 import { ScheduleFeedToken } from './calendars/schedule-feed-token.entity';
 import { ScheduleFeedTokens } from './calendars/schedule-feed-tokens.service';
+import { ChannelAccess } from './channels/channel-access';
 import { Channel } from './channels/channel.entity';
 import { ChannelsService } from './channels/channels.service';
 import { BroadcastReminders } from './reminders/broadcast-reminders.service';
@@ -35,6 +36,7 @@ const SERVICES = [
   BroadcastReads,
   BroadcastReminders,
   BroadcastScheduler,
+  ChannelAccess,
   ChannelSchedule,
   ChannelsService,
   CodeGuessThrottle,

@@ -72,7 +72,7 @@ beforeAll(async () => {
   world = await televisionWorld(app);
   const channel = await http.post('/api/v1/channels', {
     token: await fresh(world.admin),
-    body: { code: 'HTV-LC', name: 'Truyền hình Lào Cai' },
+    body: { code: 'HTV-LC', name: 'Truyền hình Lào Cai', facilityId: world.facilityId },
   });
   channelId = channel.body.id as string;
 });

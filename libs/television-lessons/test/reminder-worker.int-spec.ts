@@ -21,9 +21,11 @@ describe('a broadcast reminder through the worker', () => {
     const dataSource = worker.get(DataSource);
     const world = await televisionWorld(worker);
     const learner = await enrolledLearner(worker, world.courseId);
-    const channel = await worker
-      .get(ChannelsService)
-      .create({ code: 'VTV7', name: 'VTV7 — Kênh Giáo dục Quốc gia' });
+    const channel = await worker.get(ChannelsService).create(world.admin.principal, {
+      code: 'VTV7',
+      name: 'VTV7 — Kênh Giáo dục Quốc gia',
+      facilityId: world.facilityId,
+    });
     // Reminders go out 30 minutes before air: this one is due in about a second.
     const startsAt = new Date(Date.now() + 30 * 60_000 + 1_000);
     const [broadcast] = await worker.get(BroadcastScheduler).create(world.instructor.principal, {

@@ -21,8 +21,9 @@ const CODE = 'TV-NN-01';
 async function upload(
   csv: string,
   token = world.instructor.token,
+  channel = channelId,
 ): Promise<{ status: number; body: Json }> {
-  const response = await fetch(`${http.base}/api/v1/channels/${channelId}/schedule/import`, {
+  const response = await fetch(`${http.base}/api/v1/channels/${channel}/schedule/import`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
     body: csv,
@@ -56,7 +57,7 @@ beforeAll(async () => {
   await app.get(CourseAuthoring).update(world.instructor.principal, world.courseId, { code: CODE });
   const channel = await http.post('/api/v1/channels', {
     token: world.admin.token,
-    body: { code: 'THLC', name: 'Truyền hình tỉnh' },
+    body: { code: 'THLC', name: 'Truyền hình tỉnh', facilityId: world.facilityId },
   });
   channelId = channel.body.id as string;
 });
@@ -119,11 +120,19 @@ describe('schedule CSV import', () => {
     });
     expect((await upload('')).status).toBe(400);
     const strangerCsv = `date,start,end,course,lesson\n2026-12-20,19:00,19:45,${CODE},${world.tv1}\n`;
-    const accepted = await upload(strangerCsv, world.stranger.token);
+    // Not on a channel of another facility than the stranger's ...
+    expect((await upload(strangerCsv, world.stranger.token)).status).toBe(403);
+    // ... and on their own facility's channel, not for a course they do not teach.
+    const own = await http.post('/api/v1/channels', {
+      token: world.admin.token,
+      body: { code: 'THYB', name: 'Truyền hình Yên Bái', facilityId: world.otherFacilityId },
+    });
+    const ownChannel = own.body.id as string;
+    const accepted = await upload(strangerCsv, world.stranger.token, ownChannel);
     expect(accepted.status).toBe(202);
     await app.get(ImportScheduleJob).run({ importId: accepted.body.importId as string });
     const strangerReport = await http.get(
-      `/api/v1/channels/${channelId}/schedule/imports/${accepted.body.importId as string}`,
+      `/api/v1/channels/${ownChannel}/schedule/imports/${accepted.body.importId as string}`,
       { token: world.stranger.token },
     );
     expect(strangerReport.body).toMatchObject({
@@ -131,7 +140,7 @@ describe('schedule CSV import', () => {
       errors: [{ line: 2, message: `you are not staff of course "${CODE}"` }],
     });
     const someoneElses = await http.get(
-      `/api/v1/channels/${channelId}/schedule/imports/${accepted.body.importId as string}`,
+      `/api/v1/channels/${ownChannel}/schedule/imports/${accepted.body.importId as string}`,
       { token: world.instructor.token },
     );
     expect(someoneElses.status).toBe(404);

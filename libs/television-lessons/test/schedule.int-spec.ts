@@ -60,7 +60,7 @@ beforeAll(async () => {
   world = await televisionWorld(app);
   const channel = await http.post('/api/v1/channels', {
     token: world.admin.token,
-    body: { code: 'vtv7', name: 'VTV7 — Kênh Giáo dục Quốc gia' },
+    body: { code: 'vtv7', name: 'VTV7 — Kênh Giáo dục Quốc gia', facilityId: world.facilityId },
   });
   expect(channel.status).toBe(201);
   channelId = channel.body.id as string;

@@ -18,4 +18,9 @@ describe('nestsDeeperThan', () => {
   it('does not count brackets inside strings, escaped quotes included', () => {
     expect(nestsDeeperThan(JSON.stringify({ a: '[[[[{{{{', b: '\\"[[[[' }), 1)).toBe(false);
   });
+
+  it('passes a long flat body and stops early on a megabyte of brackets', () => {
+    expect(nestsDeeperThan(`[${'1,'.repeat(300_000)}1]`, MAX_JSON_DEPTH)).toBe(false);
+    expect(nestsDeeperThan('['.repeat(500_000) + ']'.repeat(500_000), MAX_JSON_DEPTH)).toBe(true);
+  });
 });

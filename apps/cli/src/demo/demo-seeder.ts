@@ -63,7 +63,7 @@ export class DemoSeeder {
     await this.seedAccounts(adminUnitIds, facilityIds, orgUnitIds);
     this.created += await this.courses.seed(admin, facilityIds);
     // After the courses: channels air their television lessons.
-    this.created += await this.television.seed(admin);
+    this.created += await this.television.seed(admin, facilityIds);
     const staffImported = await this.seedStaff(admin);
     // After the staff: they fill a course so that a demo learner waits on its waitlist.
     this.created += await this.enrollments.seed();

@@ -7,18 +7,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 
-/** An education channel and a provincial one, each airing at fixed local times every day. */
+/**
+ * A national education channel (platform admins schedule on it) and a provincial one run with
+ * the Thái Nguyên continuing-education centre (its staff schedule on it), each airing at fixed
+ * local times every day.
+ */
 const DEMO_CHANNELS = [
   {
     code: 'VTV7',
     name: 'VTV7 — Kênh Giáo dục Quốc gia',
     description: 'Kênh truyền hình giáo dục quốc gia: học tập suốt đời trên sóng.',
+    ownerCode: null,
     times: ['19:00', '20:00'],
   },
   {
     code: 'TNTV',
     name: 'Đài Phát thanh và Truyền hình Thái Nguyên',
     description: 'Kênh truyền hình tỉnh: chuyên mục học tập cộng đồng.',
+    ownerCode: 'GDTX-TN',
     times: ['18:30'],
   },
 ] as const;
@@ -40,8 +46,8 @@ export class DemoTelevisionSeeder {
     private readonly config: AppConfig,
   ) {}
 
-  /** Returns how many records it created. */
-  async seed(admin: Principal): Promise<number> {
+  /** Returns how many records it created; `facilityIds` maps demo facility codes to ids. */
+  async seed(admin: Principal, facilityIds: ReadonlyMap<string, string>): Promise<number> {
     const lessons = await this.televisionLessons();
     if (lessons.length === 0) return 0;
     const zone = this.config.television.timeZone;
@@ -52,7 +58,9 @@ export class DemoTelevisionSeeder {
     for (const demo of DEMO_CHANNELS) {
       let channel = await this.channels.byCode(demo.code);
       if (!channel) {
-        channel = await this.channels.create(demo);
+        const { code, name, description, ownerCode } = demo;
+        const facilityId = ownerCode === null ? null : (facilityIds.get(ownerCode) ?? null);
+        channel = await this.channels.create(admin, { code, name, description, facilityId });
         created += 1;
       }
       if (await this.dataSource.getRepository(Broadcast).existsBy({ channelId: channel.id }))

@@ -3,6 +3,8 @@ import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ChannelAccess } from '../channels/channel-access';
+import { ChannelsService } from '../channels/channels.service';
 import { ReminderQueue } from '../reminders/reminder-queue';
 import { TelevisionError } from '../television-error';
 import { Broadcast } from './broadcast.entity';
@@ -29,8 +31,9 @@ export interface BroadcastMove {
 }
 
 /**
- * Scheduling, moving and cancelling broadcasts, by the staff of the lesson's course. Each change
- * runs under the channel lock (see {@link ChannelSchedule}); reminders follow each change.
+ * Scheduling, moving and cancelling broadcasts, by the staff of the lesson's course who may also
+ * schedule on the channel (see {@link ChannelAccess}). Each change runs under the channel lock
+ * (see {@link ChannelSchedule}); reminders follow each change.
  */
 @Injectable()
 export class BroadcastScheduler {
@@ -38,6 +41,8 @@ export class BroadcastScheduler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly schedule: ChannelSchedule,
     private readonly staff: LessonStaff,
+    private readonly channels: ChannelsService,
+    private readonly channelAccess: ChannelAccess,
     private readonly reminders: ReminderQueue,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -48,8 +53,9 @@ export class BroadcastScheduler {
     assertSlot(input.startsAt, input.endsAt);
     const { lesson, course } = await this.staff.televisionLesson(input.lessonId);
     await this.staff.assertStaff(principal, course.facilityId);
+    await this.assertMaySchedule(principal, input.channelId);
     const first = { startsAt: input.startsAt, endsAt: input.endsAt };
-    const slots = input.recurrence ? this.expand(input.recurrence, first) : [first];
+    const slots = input.recurrence ? await this.expand(input.recurrence, first) : [first];
     const created = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
       await this.schedule.lockChannels(manager, [input.channelId]);
       await this.schedule.assertFree(manager, input.channelId, slots);
@@ -73,6 +79,7 @@ export class BroadcastScheduler {
     const startsAt = move.startsAt ?? current.startsAt;
     const endsAt = move.endsAt ?? current.endsAt;
     const channelId = move.channelId ?? current.channelId;
+    if (channelId !== current.channelId) await this.assertMaySchedule(principal, channelId);
     assertSlot(startsAt, endsAt);
     const moved = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
       await this.schedule.lockChannels(manager, [current.channelId, channelId]);
@@ -106,14 +113,23 @@ export class BroadcastScheduler {
     await this.reminders.drop(broadcastId, current.revision);
   }
 
-  /** The broadcast, if the caller is staff of its course and it is scheduled and not over. */
+  /**
+   * The broadcast, if the caller is staff of its course, may schedule on its channel, and it is
+   * scheduled and not over.
+   */
   private async changeable(principal: Principal, broadcastId: string): Promise<Broadcast> {
     const broadcast = await this.dataSource.getRepository(Broadcast).findOneBy({ id: broadcastId });
     if (!broadcast) throw TelevisionError.broadcastNotFound(broadcastId);
     const { course } = await this.staff.lesson(broadcast.lessonId);
     await this.staff.assertStaff(principal, course.facilityId);
+    await this.assertMaySchedule(principal, broadcast.channelId);
     assertChangeable(broadcast, this.clock.now());
     return broadcast;
+  }
+
+  /** 404 for a missing channel, 403 unless the caller may schedule on it. */
+  private async assertMaySchedule(principal: Principal, channelId: string): Promise<void> {
+    await this.channelAccess.assertMaySchedule(principal, await this.channels.get(channelId));
   }
 
   private async lockScheduled(manager: EntityManager, broadcastId: string): Promise<Broadcast> {
@@ -126,8 +142,8 @@ export class BroadcastScheduler {
     return locked;
   }
 
-  private expand(rule: string, first: Slot): Slot[] {
-    const expanded = expandRecurrence(rule, first, this.config.television.timeZone);
+  private async expand(rule: string, first: Slot): Promise<Slot[]> {
+    const expanded = await expandRecurrence(rule, first, this.config.television.timeZone);
     if (Array.isArray(expanded)) return expanded;
     if (expanded.kind === 'malformed')
       throw TelevisionError.invalid({ recurrence: [expanded.message] });

@@ -25,8 +25,8 @@ function parse(text: string): { events: ICAL.Event[]; calendar: ICAL.Component }
 }
 
 describe('renderFeed', () => {
-  it('writes Asia/Ho_Chi_Minh local times with their VTIMEZONE, stable UIDs and SEQUENCE', () => {
-    const text = renderFeed({
+  it('writes Asia/Ho_Chi_Minh local times with their VTIMEZONE, stable UIDs and SEQUENCE', async () => {
+    const text = await renderFeed({
       name: 'VTV7',
       timeZone: 'Asia/Ho_Chi_Minh',
       uidHost: 'lifelong.example.vn',
@@ -62,8 +62,8 @@ describe('renderFeed', () => {
     ]);
   });
 
-  it('falls back to UTC times in a zone with daylight saving', () => {
-    const text = renderFeed({
+  it('falls back to UTC times in a zone with daylight saving', async () => {
+    const text = await renderFeed({
       name: 'X',
       timeZone: 'Europe/Berlin',
       uidHost: 'h',
@@ -77,5 +77,58 @@ describe('renderFeed', () => {
     expect(parse(text).events[1]!.startDate.toJSDate().toISOString()).toBe(
       '2026-07-01T10:00:00.000Z',
     );
+  });
+
+  it('escapes every user text, the calendar name too: a name cannot add events or lines', async () => {
+    const hostile = 'Kênh; A, B\nBEGIN:VEVENT\r\nUID:evil\rEND:VEVENT\\ \u0007x';
+    const readable = 'Kênh; A, B\nBEGIN:VEVENT\nUID:evil\nEND:VEVENT\\ x';
+    const text = await renderFeed({
+      name: hostile,
+      timeZone: 'Asia/Ho_Chi_Minh',
+      uidHost: 'h',
+      events: [event({ channelName: hostile, lessonTitle: hostile, courseTitle: 'C,;' })],
+    });
+    // Every physical line is a property or a fold; no bare CR and no other control character.
+    expect(text).not.toMatch(/\r(?!\n)/);
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    expect(text.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);
+    const { events, calendar } = parse(text);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(readable);
+    expect(events.map((e) => [e.uid, e.location, e.summary, e.description])).toEqual([
+      [
+        '0193a000-0000-7000-8000-000000000001@h',
+        readable,
+        `${readable} — C,;`,
+        `C,;: ${readable} (${readable}). http://localhost:3000/api/v1/courses/c1`,
+      ],
+    ]);
+  });
+
+  it('renders a full feed (2,000 events) in slices, never holding the thread for long', async () => {
+    const events = Array.from({ length: 2_000 }, (_, i) =>
+      event({
+        broadcastId: `b${i}`,
+        startsAt: new Date(Date.UTC(2026, 11, 1, 12) + i * 3_600_000),
+        endsAt: new Date(Date.UTC(2026, 11, 1, 12, 45) + i * 3_600_000),
+      }),
+    );
+    // Other requests' work, queued as the event loop's next turn: it runs only when the render
+    // lets it, which a render in one piece does only at its end.
+    let turns = 0;
+    let watching = true;
+    const otherWork = (): void => {
+      turns += 1;
+      if (watching) setImmediate(otherWork);
+    };
+    setImmediate(otherWork);
+    let text: string;
+    try {
+      text = await renderFeed({ name: 'VTV7', timeZone: 'Asia/Ho_Chi_Minh', uidHost: 'h', events });
+    } finally {
+      watching = false;
+    }
+    expect(parse(text).events).toHaveLength(2_000);
+    expect(turns).toBeGreaterThanOrEqual(2_000 / 50);
   });
 });

@@ -32,20 +32,33 @@ export interface Feed {
  * ids, SEQUENCE its revision, and a cancelled slot stays with `STATUS:CANCELLED` so subscribed
  * calendars drop it.
  */
-export function renderFeed(feed: Feed): string {
+export async function renderFeed(feed: Feed): Promise<string> {
   const calendar = new ICAL.Component('vcalendar');
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('prodid', '-//Lifelong//Television lessons//VI');
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
   calendar.addPropertyWithValue('method', 'PUBLISH');
-  calendar.addPropertyWithValue('x-wr-calname', feed.name);
+  calendar.addProperty(textProperty('x-wr-calname', feed.name));
   calendar.addPropertyWithValue('x-wr-timezone', feed.timeZone);
-  const offset = fixedOffsetMinutes(feed.timeZone, feed.events);
+  const offset = await fixedOffsetMinutes(feed.timeZone, feed.events);
   if (offset !== null) calendar.addSubcomponent(vtimezone(feed.timeZone, offset));
-  for (const event of feed.events)
-    calendar.addSubcomponent(vevent(event, feed, offset === null ? null : feed.timeZone));
-  return calendar.toString() + '\r\n';
+  // ical.js writes each event; a full feed (2,000 events) takes a few hundred milliseconds, so
+  // it is written in slices with a turn for other requests in between.
+  const events: string[] = [];
+  for (const [index, event] of feed.events.entries()) {
+    events.push(vevent(event, feed, offset === null ? null : feed.timeZone).toString());
+    if ((index + 1) % EVENTS_PER_SLICE === 0) await nextTurn();
+  }
+  const text = calendar.toString();
+  if (events.length === 0) return text + '\r\n';
+  const end = text.lastIndexOf('END:VCALENDAR');
+  return `${text.slice(0, end)}${events.join('\r\n')}\r\n${text.slice(end)}\r\n`;
 }
+
+/** Events handled between two turns of the event loop (a few milliseconds of work). */
+const EVENTS_PER_SLICE = 50;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function vevent(event: FeedEvent, feed: Feed, tzid: string | null): ICAL.Component {
   const component = new ICAL.Component('vevent');
@@ -59,15 +72,34 @@ function vevent(event: FeedEvent, feed: Feed, tzid: string | null): ICAL.Compone
     'status',
     event.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
   );
-  component.addPropertyWithValue('summary', `${event.lessonTitle} — ${event.courseTitle}`);
-  component.addPropertyWithValue('location', event.channelName);
-  component.addPropertyWithValue(
-    'description',
-    `${event.courseTitle}: ${event.lessonTitle} (${event.channelName}). ${event.url}`,
+  component.addProperty(textProperty('summary', `${event.lessonTitle} — ${event.courseTitle}`));
+  component.addProperty(textProperty('location', event.channelName));
+  component.addProperty(
+    textProperty(
+      'description',
+      `${event.courseTitle}: ${event.lessonTitle} (${event.channelName}). ${event.url}`,
+    ),
   );
   component.addPropertyWithValue('url', event.url);
   component.addPropertyWithValue('transp', 'TRANSPARENT');
   return component;
+}
+
+// eslint-disable-next-line no-control-regex -- dropping control characters is the point
+const CONTROL_BUT_TAB_AND_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * A TEXT property, escaped by ical.js (`\\`, `;`, `,`, line feeds). Names and titles come from
+ * users: ical.js escapes line feeds but passes a carriage return or another control character
+ * through, which would end the content line and let the rest read as calendar lines, so line
+ * breaks become line feeds and other control characters go. An `X-` property is typed TEXT
+ * explicitly, since ical.js writes a property it does not know unescaped.
+ */
+function textProperty(name: string, value: string): ICAL.Property {
+  const property = new ICAL.Property(name);
+  property.resetType('text');
+  property.setValue(value.replace(/\r\n?/g, '\n').replace(CONTROL_BUT_TAB_AND_LF, ''));
+  return property;
 }
 
 function utc(date: Date): ICAL.Time {
@@ -97,17 +129,22 @@ function timeProperty(name: string, date: Date, tzid: string | null): ICAL.Prope
 }
 
 /** The zone's offset in minutes if it is the same at every event (and now), else null. */
-function fixedOffsetMinutes(timeZone: string, events: readonly FeedEvent[]): number | null {
+async function fixedOffsetMinutes(
+  timeZone: string,
+  events: readonly FeedEvent[],
+): Promise<number | null> {
   const zone = DateTime.now().setZone(timeZone);
   if (!zone.isValid) return null;
   const year = zone.year;
-  const probes = [
-    DateTime.fromObject({ year, month: 1, day: 1 }, { zone: timeZone }),
-    DateTime.fromObject({ year, month: 7, day: 1 }, { zone: timeZone }),
-    ...events.map((event) => DateTime.fromJSDate(event.startsAt, { zone: timeZone })),
-  ];
-  const offsets = new Set(probes.map((probe) => probe.offset));
-  return offsets.size === 1 ? probes[0]!.offset : null;
+  const offsets = new Set([
+    DateTime.fromObject({ year, month: 1, day: 1 }, { zone: timeZone }).offset,
+    DateTime.fromObject({ year, month: 7, day: 1 }, { zone: timeZone }).offset,
+  ]);
+  for (const [index, event] of events.entries()) {
+    offsets.add(DateTime.fromJSDate(event.startsAt, { zone: timeZone }).offset);
+    if ((index + 1) % EVENTS_PER_SLICE === 0) await nextTurn();
+  }
+  return offsets.size === 1 ? [...offsets][0]! : null;
 }
 
 function vtimezone(timeZone: string, offsetMinutes: number): ICAL.Component {

@@ -93,7 +93,7 @@ export class ScheduleCalendars {
     return narrow(query).getRawMany<FeedRow>();
   }
 
-  private render(name: string, rows: FeedRow[]): string {
+  private render(name: string, rows: FeedRow[]): Promise<string> {
     const { publicUrl } = this.config.http;
     const events: FeedEvent[] = rows.map((row) => ({
       broadcastId: row.id,

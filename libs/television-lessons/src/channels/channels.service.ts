@@ -1,22 +1,40 @@
 import { newId } from '@lifelong/common';
+import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { TelevisionError } from '../television-error';
+import { ChannelAccess } from './channel-access';
 import { Channel } from './channel.entity';
 
 export interface NewChannel {
   code: string;
   name: string;
   description?: string | null;
+  /** The owning facility; null or absent for a national channel. */
+  facilityId?: string | null;
 }
 
-/** Channels: created by admins (the route says who), listed publicly. */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * Channels: national ones created by platform admins, a facility's by its admins (see
+ * {@link ChannelAccess}); listed publicly. Names and descriptions are shown in feeds and
+ * calendars, so they carry no control characters (no line breaks either).
+ */
 @Injectable()
 export class ChannelsService {
-  constructor(@InjectRepository(Channel) private readonly channels: Repository<Channel>) {}
+  constructor(
+    @InjectRepository(Channel) private readonly channels: Repository<Channel>,
+    private readonly access: ChannelAccess,
+  ) {}
 
-  async create(input: NewChannel): Promise<Channel> {
+  async create(principal: Principal, input: NewChannel): Promise<Channel> {
+    const problems = textProblems(input);
+    if (problems) throw TelevisionError.invalid(problems);
+    const facilityId = input.facilityId ?? null;
+    await this.access.assertMayCreate(principal, facilityId);
     const code = input.code.trim().toUpperCase();
     if (await this.channels.existsBy({ code }))
       throw new TelevisionError('CHANNEL_CODE_TAKEN', `A channel with code ${code} exists`, {
@@ -29,6 +47,7 @@ export class ChannelsService {
         code,
         name: input.name.trim(),
         description: input.description?.trim() || null,
+        facilityId,
       });
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code === 'ER_DUP_ENTRY')
@@ -60,4 +79,14 @@ export class ChannelsService {
   byCode(code: string): Promise<Channel | null> {
     return this.channels.findOneBy({ code: code.trim().toUpperCase() });
   }
+}
+
+/** The name and description fields that carry control characters, or null. */
+function textProblems(input: NewChannel): Record<string, string[]> | null {
+  const problems: Record<string, string[]> = {};
+  if (CONTROL_CHARACTERS.test(input.name))
+    problems.name = ['name must not contain control characters or line breaks'];
+  if (input.description && CONTROL_CHARACTERS.test(input.description))
+    problems.description = ['description must not contain control characters or line breaks'];
+  return Object.keys(problems).length > 0 ? problems : null;
 }

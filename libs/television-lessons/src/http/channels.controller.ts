@@ -37,12 +37,18 @@ export class ChannelsController {
     private readonly reports: ScheduleImportReports,
   ) {}
 
-  /** A new channel (platform admins). */
+  /**
+   * A new channel: national (no `facilityId`; platform admins only) or a facility's own (its
+   * facility admins, admins over it).
+   */
   @Post()
-  @RequireRoles('admin')
+  @RequireRoles('admin', 'facility_admin')
   @ApiCreatedResponse({ type: ChannelDto })
-  async create(@Body() body: CreateChannelDto): Promise<ChannelDto> {
-    return ChannelDto.from(await this.channels.create(body));
+  async create(
+    @CurrentUser() principal: Principal,
+    @Body() body: CreateChannelDto,
+  ): Promise<ChannelDto> {
+    return ChannelDto.from(await this.channels.create(principal, body));
   }
 
   /** Every channel. */

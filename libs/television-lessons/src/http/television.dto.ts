@@ -51,6 +51,14 @@ export class CreateChannelDto {
   @IsString()
   @MaxLength(1000)
   description?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The owning facility, whose staff schedule on the channel; absent for a national channel (platform admins only)',
+  })
+  @IsOptional()
+  @IsUUID()
+  facilityId?: string;
 }
 
 export class ChannelDto {
@@ -58,6 +66,8 @@ export class ChannelDto {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null for a national channel' })
+  facilityId!: string | null;
 
   static from(channel: Channel): ChannelDto {
     return Object.assign(new ChannelDto(), {
@@ -65,6 +75,7 @@ export class ChannelDto {
       code: channel.code,
       name: channel.name,
       description: channel.description,
+      facilityId: channel.facilityId,
     });
   }
 }

@@ -7,6 +7,8 @@ import type { DataSource } from 'typeorm';
 import { Broadcast } from '../broadcasts/broadcast.entity';
 import { ChannelSchedule } from '../broadcasts/channel-schedule';
 import { LessonStaff } from '../broadcasts/lesson-staff';
+import { ChannelAccess } from '../channels/channel-access';
+import { Channel } from '../channels/channel.entity';
 import { slotProblem } from '../broadcasts/slot-rules';
 import { ReminderQueue } from '../reminders/reminder-queue';
 import { TelevisionError } from '../television-error';
@@ -25,7 +27,7 @@ interface LessonTarget {
  * Runs one schedule CSV import, line by line, each slot in its own transaction under the channel
  * lock (the same overlap guarantee as the route). A line already on the schedule (same channel,
  * lesson, start and end) is counted unchanged, so running the same file again creates nothing
- * twice. Rows are checked against the importer's course-staff grants as they are now.
+ * twice. The channel and each row are checked against the importer's grants as they are now.
  */
 @Injectable()
 export class ImportScheduleJob {
@@ -35,6 +37,7 @@ export class ImportScheduleJob {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly schedule: ChannelSchedule,
     private readonly staff: LessonStaff,
+    private readonly channelAccess: ChannelAccess,
     private readonly reminders: ReminderQueue,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -61,6 +64,15 @@ export class ImportScheduleJob {
       return 'failed';
     }
     const importer = await this.principalOf(found.requestedBy);
+    const channel = await this.dataSource.getRepository(Channel).findOneBy({ id: found.channelId });
+    if (!channel || !(await this.channelAccess.maySchedule(importer, channel))) {
+      await this.finish(found.id, {
+        failure: 'you may no longer schedule on this channel',
+        counts: { total: parsed.rows.length, created: 0, unchanged: 0 },
+        errors: [],
+      });
+      return 'failed';
+    }
     const seen = new Map<string, number>();
     const courses = new Map<string, Promise<Course | null>>();
     const errors: LineError[] = [];

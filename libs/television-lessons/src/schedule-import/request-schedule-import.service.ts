@@ -4,6 +4,7 @@ import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ChannelAccess } from '../channels/channel-access';
 import { ChannelsService } from '../channels/channels.service';
 import { TelevisionError } from '../television-error';
 import { ScheduleImport } from './schedule-import.entity';
@@ -17,6 +18,7 @@ export class RequestScheduleImport {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly channels: ChannelsService,
+    private readonly access: ChannelAccess,
     private readonly config: AppConfig,
   ) {}
 
@@ -25,7 +27,7 @@ export class RequestScheduleImport {
     channelId: string,
     upload: Buffer,
   ): Promise<{ importId: string }> {
-    await this.channels.get(channelId);
+    await this.access.assertMaySchedule(principal, await this.channels.get(channelId));
     if (upload.length === 0)
       throw new TelevisionError('SCHEDULE_IMPORT_EMPTY', 'The uploaded file is empty');
     const limit = Math.min(SCHEDULE_MAX_BYTES, this.config.http.importMaxBytes);

@@ -1,0 +1,47 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * The real api (createApp, with the test's settings) in a child process: a test can probe it
+ * from outside while one of its requests holds the event loop, and kill it whatever state it is
+ * in.
+ */
+export class ApiProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    /** `http://127.0.0.1:<port>`. */
+    readonly base: string,
+  ) {}
+
+  /** Starts it with the test's settings plus `env`; resolves once it listens. */
+  static async start(env: Record<string, string> = {}): Promise<ApiProcess> {
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        join(__dirname, 'child', 'register-ts.cjs'),
+        join(__dirname, 'child', 'api-process.ts'),
+      ],
+      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    const base = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const ready = /api ready (\S+)/.exec(output);
+        if (ready) resolve(ready[1]!);
+      });
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`api exited ${code}: ${output}`)));
+    });
+    return new ApiProcess(child, base);
+  }
+
+  /** SIGKILL: a stuck event loop cannot delay it. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGKILL');
+    await exited;
+  }
+}
