@@ -106,6 +106,9 @@ const MATRIX: Row[] = [
   refused('instructorG', 'POST /api/v1/courses/{C1}/sections', { title: 'Chen vào' }),
   refused('instructorG', 'POST /api/v1/courses/{C2}/publish'),
   refused('instructorG', 'POST /api/v1/courses/{C1}/archive'),
+  refused('instructorG', 'GET /api/v1/courses/{C1}/group-attendance'),
+  refused('learnerB', 'GET /api/v1/courses/{C1}/group-attendance'),
+  allowed('instructorF1', 'GET /api/v1/courses/{C1}/group-attendance'),
   refused('instructorG', 'POST /api/v1/sections/{S1}/lessons', {
     title: 'Chen vào',
     kind: 'reading',
@@ -250,6 +253,8 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'DELETE /api/v1/broadcasts/{}': 'hole 6 (channel authorization): the television tests',
   'POST /api/v1/broadcasts/{}/attendance': "the caller's own attendance, by the code on screen",
   'POST /api/v1/broadcasts/{}/group-attendance': 'hole 7 (group attendance): the television tests',
+  'POST /api/v1/group-attendance/{}/void':
+    'hole 7: group-attendance.int-spec.ts, a facilitator who is not course staff is refused a void',
   'PUT /api/v1/broadcasts/{}/replay': 'hole 6 (channel authorization): the television tests',
   'PUT /api/v1/lessons/{}/check-quiz':
     'a trial of a quiz the caller authors; same rule as PATCH lessons',
