@@ -14,6 +14,7 @@ import { CreateTraining1764700000000 } from './1764700000000-create-training';
 import { AddCourseCodes1764800000000 } from './1764800000000-add-course-codes';
 import { AddCertificateSharing1764900000000 } from './1764900000000-add-certificate-sharing';
 import { CoverCurrentMembers1765000000000 } from './1765000000000-cover-current-members';
+import { AddUserTimeZone1765600000000 } from './1765600000000-add-user-time-zone';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   AddCourseCodes1764800000000,
   AddCertificateSharing1764900000000,
   CoverCurrentMembers1765000000000,
+  AddUserTimeZone1765600000000,
 ];

@@ -145,7 +145,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    patch: operations['MeController_update'];
     trace?: never;
   };
   '/api/v1/admin/users/{id}/roles': {
@@ -1231,6 +1231,11 @@ export interface components {
       fullName: string;
       /** @example vi */
       locale: string;
+      /**
+       * @description IANA time zone; times are shown in it
+       * @example Asia/Ho_Chi_Minh
+       */
+      timeZone: string;
       roles: components['schemas']['RoleGrantResponse'][];
     };
     SessionResponse: {
@@ -1255,6 +1260,20 @@ export interface components {
       accessToken: string;
       /** @description Opaque; exchange it at /auth/refresh (once) */
       refreshToken: string;
+    };
+    UpdateMeDto: {
+      /** @example Nguyễn Thị Lan */
+      fullName?: string;
+      /**
+       * @description The language of the app and of messages
+       * @enum {string}
+       */
+      locale?: 'vi' | 'en';
+      /**
+       * @description IANA time zone
+       * @example Asia/Ho_Chi_Minh
+       */
+      timeZone?: string;
     };
     RoleGrantDto: {
       /** @enum {string} */
@@ -2484,6 +2503,37 @@ export interface operations {
         content: {
           'application/json': components['schemas']['UserResponse'];
         };
+      };
+    };
+  };
+  MeController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMeDto'];
+      };
+    };
+    responses: {
+      /** @description The user, changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED (an unknown locale or time zone, an empty name) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

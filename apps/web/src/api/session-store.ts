@@ -7,11 +7,12 @@ const listeners = new Set<() => void>();
 
 export const sessionStore = {
   token: (): string | null => accessToken,
-  set(token: string | null): void {
+  set: (token: string | null): void => {
     accessToken = token;
     listeners.forEach((listener) => listener());
   },
-  subscribe(listener: () => void): () => void {
+  // Arrow functions: passed around unbound (useSyncExternalStore).
+  subscribe: (listener: () => void): (() => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },

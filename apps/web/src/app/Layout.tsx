@@ -10,11 +10,13 @@ import {
   Text,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
 import { isLanguage, setLanguage } from '../i18n';
+import { useErrorMessage } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
 
 interface NavItem {
@@ -35,15 +37,24 @@ function useNavItems(): NavItem[] {
   return items;
 }
 
+/** The language of the app; signed in, it is saved to the profile so every device follows. */
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
+  const { user, updateProfile } = useSession();
+  const errorMessage = useErrorMessage();
   return (
     <NativeSelect
       aria-label={t('nav.language')}
       size="xs"
       value={i18n.language}
       onChange={(event) => {
-        if (isLanguage(event.currentTarget.value)) setLanguage(event.currentTarget.value);
+        const language = event.currentTarget.value;
+        if (!isLanguage(language)) return;
+        setLanguage(language);
+        if (user && user.locale !== language)
+          updateProfile({ locale: language }).catch((error: unknown) =>
+            notifications.show({ color: 'red', message: errorMessage(error) }),
+          );
       }}
       data={[
         { value: 'vi', label: t('language.vi') },

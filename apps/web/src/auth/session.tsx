@@ -13,14 +13,18 @@ import { sessionStore } from '../api/session-store';
 import { isLanguage, setLanguage } from '../i18n';
 
 export type User = components['schemas']['UserResponse'];
+export type ProfileChanges = components['schemas']['UpdateMeDto'];
 
+/** Function properties, not methods: pages destructure them from useSession(). */
 interface Session {
   /** undefined while the first refresh runs; null when nobody is signed in. */
   user: User | null | undefined;
-  signIn(email: string, password: string): Promise<User>;
-  register(fullName: string, email: string, password: string): Promise<User>;
-  signOut(): Promise<void>;
-  hasRole(...roles: User['roles'][number]['role'][]): boolean;
+  signIn: (email: string, password: string) => Promise<User>;
+  register: (fullName: string, email: string, password: string) => Promise<User>;
+  signOut: () => Promise<void>;
+  /** Saves the person's own name, language or time zone (PATCH /me); answers the user. */
+  updateProfile: (changes: ProfileChanges) => Promise<User>;
+  hasRole: (...roles: User['roles'][number]['role'][]) => boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -75,6 +79,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           sessionStore.set(null);
           queryClient.clear();
         }
+      },
+      updateProfile: async (changes) => {
+        const user = await unwrap(api.PATCH('/api/v1/me', { body: changes }));
+        queryClient.setQueryData(['me', true], user);
+        return user;
       },
       hasRole: (...roles) => Boolean(me.data?.roles.some((grant) => roles.includes(grant.role))),
     }),

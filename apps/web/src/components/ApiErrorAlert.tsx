@@ -8,7 +8,7 @@ export function useErrorMessage(): (error: unknown) => string {
   return (error) => {
     const code = error instanceof ApiError ? error.code : 'UNKNOWN';
     const key = `errors.${code}`;
-    return i18n.exists(key) ? (t(key as 'errors.UNKNOWN') as string) : t('errors.UNKNOWN');
+    return i18n.exists(key) ? t(key as 'errors.UNKNOWN') : t('errors.UNKNOWN');
   };
 }
 
