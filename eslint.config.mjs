@@ -4,6 +4,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // A lib's only door is its index: another lib or an app imports `@lifelong/<lib>`,
 // never a file inside it, by alias or by relative path.
@@ -26,11 +27,14 @@ const crossLibZones = [
 
 export default tseslint.config(
   {
+    // What builds and the running platform write (bundles, HLS segments named *.ts under
+    // var/media, mail, reports) is never source.
     ignores: [
       'dist/**',
       'node_modules/**',
       'coverage/**',
       '.reports/**',
+      'var/**',
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',
@@ -74,6 +78,12 @@ export default tseslint.config(
       ],
       'import-x/no-restricted-paths': ['error', { zones: crossLibZones }],
     },
+  },
+  {
+    // The web app: React in the browser, type-checked with its own tsconfig (found by the
+    // project service: apps/web/tsconfig.json is the nearest one to apps/web/src).
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: [

@@ -18,6 +18,12 @@ const swc = [
 ];
 const ESM_ONLY =
   '(content-disposition|htmlparser2|domhandler|domutils|domelementtype|dom-serializer|entities|jose)';
+const RUNTIME_OUTPUT = [
+  '<rootDir>/dist/',
+  '<rootDir>/var/',
+  '<rootDir>/.reports/',
+  '<rootDir>/coverage/',
+];
 const shared = {
   // @fastify/static 10 (Swagger UI, Bull Board) requires content-disposition 3, and sanitize-html
   // requires htmlparser2 12 and its helpers, which are ESM only: Node 20 loads them with
@@ -29,6 +35,10 @@ const shared = {
   moduleNameMapper: { '^@lifelong/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
   rootDir: __dirname,
+  // Builds and what the running platform writes (var/media holds HLS segments named *.ts) are
+  // neither tests nor modules: jest does not even look inside.
+  modulePathIgnorePatterns: RUNTIME_OUTPUT,
+  testPathIgnorePatterns: ['/node_modules/', ...RUNTIME_OUTPUT],
 };
 const withServices = {
   ...shared,
@@ -43,7 +53,14 @@ module.exports = {
   // Jest reads the timeout from the top level only; unit tests never come near it.
   testTimeout: withServices.testTimeout,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      // test/tooling: checks of the repository's own tools (lint, format, type-check, jest).
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/tooling/**/*.spec.ts'],
+      // The web app's browser journeys run in Playwright (npm run test:web), not here.
+      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '<rootDir>/apps/web/e2e/'],
+    },
     {
       ...withServices,
       displayName: 'integration',

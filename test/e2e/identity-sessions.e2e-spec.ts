@@ -14,7 +14,14 @@ let http: HttpClient;
 let registered = 0;
 
 interface Session {
-  user: { id: string; email: string; fullName: string; locale: string; roles: Json[] };
+  user: {
+    id: string;
+    email: string;
+    fullName: string;
+    locale: string;
+    timeZone: string;
+    roles: Json[];
+  };
   accessToken: string;
   refreshToken: string;
 }
@@ -57,6 +64,7 @@ describe('register', () => {
       email: 'lan.nguyen@example.vn',
       fullName: 'Trần Thị Bình',
       locale: 'vi',
+      timeZone: 'Asia/Ho_Chi_Minh',
       roles: [{ role: 'learner', scopeType: null, scopeId: null }],
     });
     expect(session.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);

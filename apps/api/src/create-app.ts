@@ -15,6 +15,7 @@ import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { closeConnectionsOnShutdown } from './http/graceful-close';
 import { acceptJsonBodies } from './http/json-bodies';
 import { carryRequestId, requestIdFrom } from './http/request-id';
+import { serveWebApp } from './http/web-app';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { serveApiDocs } from './ops/api-docs';
 import { measureRequests } from './ops/http-metrics.hook';
@@ -73,6 +74,7 @@ export async function createApp(
   await app.register(cookie);
   serveApiDocs(app, config);
   await serveQueueBoard(app, app.get(AccessTokenService));
+  await serveWebApp(app, config);
   // SIGTERM: in-flight requests finish, then the pools close.
   app.enableShutdownHooks();
   return app;

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AUTH_DECISION, type AuthDecision } from '@lifelong/identity';
 import { RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
@@ -23,11 +26,19 @@ export interface RouteOutsideNest {
   path: string;
   decision: AuthDecision['kind'];
   probe?: string;
+  /** `path` is the route itself even though it ends in `*` (the web app's fallback `/*`). */
+  exact?: boolean;
 }
 
 export const ROUTES_OUTSIDE_NEST: readonly RouteOutsideNest[] = [
   { path: '/api/docs*', decision: 'public' },
   { path: '/admin/queues*', decision: 'roles', probe: '/admin/queues' },
+  // The built web app (a stand-in below): its files, and index.html for any page of it.
+  { path: '/', decision: 'public' },
+  { path: '/*', decision: 'public', exact: true },
+  { path: '/index.html', decision: 'public' },
+  { path: '/favicon.svg', decision: 'public' },
+  { path: '/assets/*', decision: 'public' },
 ];
 
 /**
@@ -70,6 +81,16 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'POST /api/v1/notifications/unsubscribe',
 ];
 
+/** A stand-in for dist/web, so the routes listed do not depend on the last build. */
+function builtWebApp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lifelong-route-auth-web-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html>');
+  writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
+  writeFileSync(join(dir, 'assets', 'index-Ab12.js'), '');
+  return dir;
+}
+
 interface NestRoute {
   route: string;
   decision: AuthDecision | undefined;
@@ -111,7 +132,9 @@ const joinPath = (...parts: string[]): string =>
 
 const listed = (url: string): RouteOutsideNest | undefined =>
   ROUTES_OUTSIDE_NEST.find((entry) =>
-    entry.path.endsWith('*') ? url.startsWith(entry.path.slice(0, -1)) : url === entry.path,
+    entry.path.endsWith('*') && !entry.exact
+      ? url.startsWith(entry.path.slice(0, -1))
+      : url === entry.path,
   );
 
 describe('route auth decisions', () => {
@@ -119,7 +142,7 @@ describe('route auth decisions', () => {
   const fastifyRoutes: { method: string; url: string }[] = [];
 
   beforeAll(async () => {
-    const config = testConfig();
+    const config = testConfig({ WEB_DIR: builtWebApp() });
     app = await createApp(config, (adapter) => {
       adapter.getInstance().addHook('onRoute', (route) => {
         for (const method of [route.method].flat()) fastifyRoutes.push({ method, url: route.url });

@@ -98,8 +98,9 @@ export async function up(): Promise<void> {
   if (await waitForHealth(config)) {
     const url = config.http.publicUrl;
     process.stdout.write(
-      `\nLifelong is running.\n  API documentation: ${url}/api/docs\n  Health: ${url}/health/ready\n` +
-        `  Sign in as ${config.admin.email} (password: ADMIN_PASSWORD in .env); demo accounts are in README.md.\n` +
+      `\nLifelong is running. Open ${url}/\n` +
+        `  Sign in as a demo person (README.md "Demo accounts", password Lifelong@2026) or as ${config.admin.email} (ADMIN_PASSWORD in .env).\n` +
+        `  API documentation: ${url}/api/docs\n  Health: ${url}/health/ready\n` +
         '  Press Ctrl+C to stop.\n\n',
     );
   }

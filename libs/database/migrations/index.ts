@@ -17,6 +17,7 @@ import { CoverCurrentMembers1765000000000 } from './1765000000000-cover-current-
 import { CanonicalEmails1765100000000 } from './1765100000000-canonical-emails';
 import { AddChannelOwners1765300000000 } from './1765300000000-add-channel-owners';
 import { CreateGroupAttendanceRecords1765400000000 } from './1765400000000-create-group-attendance-records';
+import { AddUserTimeZone1765600000000 } from './1765600000000-add-user-time-zone';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   CanonicalEmails1765100000000,
   AddChannelOwners1765300000000,
   CreateGroupAttendanceRecords1765400000000,
+  AddUserTimeZone1765600000000,
 ];

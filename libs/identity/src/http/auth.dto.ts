@@ -1,14 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   EMAIL_MAX_LENGTH,
   FULL_NAME_MAX_LENGTH,
   canonicalEmail,
+  LOCALES,
+  normalizeFullName,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from '../users/user-input';
-import { IsAcceptablePassword, IsFullName } from './input-validators';
+import { IsAcceptablePassword, IsFullName, IsTimeZone } from './input-validators';
 
 const toNormalizedEmail = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? canonicalEmail(value) : value;
@@ -51,9 +53,34 @@ export class LoginDto {
 }
 
 export class RefreshTokenDto {
-  @ApiProperty({ description: 'The refresh token from login, register or the last refresh' })
+  @ApiPropertyOptional({
+    description:
+      'The refresh token from login, register or the last refresh; without it, the lifelong_refresh cookie (the web app) is read',
+  })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  refreshToken!: string;
+  refreshToken?: string;
+}
+
+/** PATCH /me: the fields a person changes about themselves; absent ones stay as they are. */
+export class UpdateMeDto {
+  @ApiPropertyOptional({ maxLength: FULL_NAME_MAX_LENGTH, example: 'Nguyễn Thị Lan' })
+  @IsOptional()
+  @IsFullName()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? normalizeFullName(value) : value,
+  )
+  fullName?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'The language of the app and of messages' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: (typeof LOCALES)[number];
+
+  @ApiPropertyOptional({ example: 'Asia/Ho_Chi_Minh', description: 'IANA time zone' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
 }

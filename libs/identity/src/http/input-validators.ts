@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { fullNameProblems, passwordProblems } from '../users/user-input';
+import { fullNameProblems, passwordProblems, timeZoneProblems } from '../users/user-input';
 
 /** A check whose messages come from one of the pure input rules, so DTOs and services agree. */
 function satisfies(
@@ -29,3 +29,7 @@ export const IsAcceptablePassword = (options?: ValidationOptions): PropertyDecor
 /** A full name: not empty after trimming, at most 200 characters, no control characters. */
 export const IsFullName = (options?: ValidationOptions): PropertyDecorator =>
   satisfies('isFullName', fullNameProblems, options);
+
+/** An IANA time zone name the runtime knows, e.g. `Asia/Ho_Chi_Minh`. */
+export const IsTimeZone = (options?: ValidationOptions): PropertyDecorator =>
+  satisfies('isTimeZone', timeZoneProblems, options);

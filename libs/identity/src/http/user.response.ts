@@ -27,6 +27,12 @@ export class UserResponse {
   @ApiProperty({ example: 'vi' })
   locale!: string;
 
+  @ApiProperty({
+    example: 'Asia/Ho_Chi_Minh',
+    description: 'IANA time zone; times are shown in it',
+  })
+  timeZone!: string;
+
   @ApiProperty({ type: [RoleGrantResponse] })
   roles!: RoleGrantResponse[];
 
@@ -36,6 +42,7 @@ export class UserResponse {
       email: user.email,
       fullName: user.fullName,
       locale: user.locale,
+      timeZone: user.timeZone,
       roles: user.roles.map(({ role, scopeType, scopeId }) => ({ role, scopeType, scopeId })),
     };
   }

@@ -10,6 +10,13 @@ export const FULL_NAME_MAX_LENGTH = 200;
 /** RFC 5321 limit, and the width of `users.email`. */
 export const EMAIL_MAX_LENGTH = 254;
 
+/** The languages the platform speaks; `vi` is the default. */
+export const LOCALES = ['vi', 'en'] as const;
+/** The default time zone of every account (`users.time_zone`). */
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/** `users.time_zone` is varchar(64). */
+export const TIME_ZONE_MAX_LENGTH = 64;
+
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -80,4 +87,24 @@ export function fieldProblems(
 ): Record<string, string[]> | null {
   const entries = Object.entries(problemsByField).filter(([, problems]) => problems.length > 0);
   return entries.length > 0 ? Object.fromEntries(entries) : null;
+}
+
+/**
+ * What is wrong with a time zone: it must be an IANA name such as `Asia/Ho_Chi_Minh` that this
+ * runtime knows (offsets like `+07:00` are refused: they ignore daylight saving).
+ */
+export function timeZoneProblems(timeZone: string): string[] {
+  const named = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(timeZone);
+  if (!named || timeZone.length > TIME_ZONE_MAX_LENGTH || !knownTimeZone(timeZone))
+    return ['timeZone must be an IANA time zone such as Asia/Ho_Chi_Minh'];
+  return [];
+}
+
+function knownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }

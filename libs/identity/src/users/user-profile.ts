@@ -6,5 +6,7 @@ export interface UserProfile {
   email: string;
   fullName: string;
   locale: string;
+  /** IANA time zone, `Asia/Ho_Chi_Minh` unless the person chose another. */
+  timeZone: string;
   roles: RoleGrant[];
 }

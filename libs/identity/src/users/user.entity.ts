@@ -22,6 +22,10 @@ export class User {
   @Column({ type: 'varchar', length: 10, default: 'vi' })
   locale!: string;
 
+  /** IANA name; times are shown to the person in it. */
+  @Column({ type: 'varchar', length: 64, default: 'Asia/Ho_Chi_Minh' })
+  timeZone!: string;
+
   @CreatedAtColumn()
   createdAt!: Date;
 

@@ -12,6 +12,7 @@ interface ProfileRow {
   email: string;
   full_name: string;
   locale: string;
+  time_zone: string;
   role: Role | null;
   scope_type: string | null;
   scope_id: string | null;
@@ -32,6 +33,13 @@ export interface NewUser {
   passwordHash: string | null;
 }
 
+/** What a person may change about themselves (PATCH /me). */
+export interface ProfileChanges {
+  fullName?: string;
+  locale?: string;
+  timeZone?: string;
+}
+
 /** Queries on users and their role grants. */
 @Injectable()
 export class UsersRepository {
@@ -43,7 +51,7 @@ export class UsersRepository {
    */
   async findProfile(userId: string, manager?: EntityManager): Promise<UserProfile | null> {
     const rows = await (manager ?? this.dataSource.manager).query<ProfileRow[]>(
-      `SELECT u.id, u.email, u.full_name, u.locale, r.role, r.scope_type, r.scope_id
+      `SELECT u.id, u.email, u.full_name, u.locale, u.time_zone, r.role, r.scope_type, r.scope_id
          FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
         WHERE u.id = ?
         ORDER BY r.role, r.scope_type, r.scope_id`,
@@ -56,10 +64,20 @@ export class UsersRepository {
       email: first.email,
       fullName: first.full_name,
       locale: first.locale,
+      timeZone: first.time_zone,
       roles: rows
         .filter((row): row is ProfileRow & { role: Role } => row.role !== null)
         .map(toGrant),
     };
+  }
+
+  /** Sets the given profile fields (already checked and normalized); others stay as they are. */
+  async updateProfile(userId: string, changes: ProfileChanges): Promise<void> {
+    const fields = Object.fromEntries(
+      Object.entries(changes).filter(([, value]) => value !== undefined),
+    ) as ProfileChanges;
+    if (Object.keys(fields).length > 0)
+      await this.dataSource.getRepository(User).update({ id: userId }, fields);
   }
 
   /** Id and password hash of the account with this (normalized) email. */

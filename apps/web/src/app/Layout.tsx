@@ -1,0 +1,171 @@
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  NativeSelect,
+  NavLink,
+  Stack,
+  Text,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
+import { useSession } from '../auth/session';
+import { isLanguage, setLanguage } from '../i18n';
+import { useErrorMessage } from '../components/ApiErrorAlert';
+import { PageLoader } from '../components/PageLoader';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+function useNavItems(): NavItem[] {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home') },
+    { to: '/courses', label: t('nav.catalogue') },
+    { to: '/television', label: t('nav.television') },
+    { to: '/verify', label: t('nav.verify') },
+  ];
+  if (user) items.splice(1, 0, { to: '/learning', label: t('nav.myLearning') });
+  return items;
+}
+
+/** The language of the app; signed in, it is saved to the profile so every device follows. */
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const { user, updateProfile } = useSession();
+  const errorMessage = useErrorMessage();
+  return (
+    <NativeSelect
+      aria-label={t('nav.language')}
+      size="xs"
+      value={i18n.language}
+      onChange={(event) => {
+        const language = event.currentTarget.value;
+        if (!isLanguage(language)) return;
+        setLanguage(language);
+        if (user && user.locale !== language)
+          updateProfile({ locale: language }).catch((error: unknown) =>
+            notifications.show({ color: 'red', message: errorMessage(error) }),
+          );
+      }}
+      data={[
+        { value: 'vi', label: t('language.vi') },
+        { value: 'en', label: t('language.en') },
+      ]}
+    />
+  );
+}
+
+function AccountButtons() {
+  const { t } = useTranslation();
+  const { user, signOut } = useSession();
+  const navigate = useNavigate();
+  if (user === undefined) return null;
+  if (!user) {
+    return (
+      <Group gap="xs" wrap="nowrap">
+        <Button component={Link} to="/sign-in" variant="subtle" size="xs">
+          {t('nav.signIn')}
+        </Button>
+        <Button component={Link} to="/register" size="xs" visibleFrom="xs">
+          {t('nav.register')}
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" visibleFrom="sm" truncate maw={180}>
+        {user.fullName}
+      </Text>
+      <Button
+        variant="subtle"
+        size="xs"
+        onClick={() => {
+          void signOut().then(() => navigate('/'));
+        }}
+      >
+        {t('nav.signOut')}
+      </Button>
+    </Group>
+  );
+}
+
+/** The frame of every page: a header with the main links, the language and the account. */
+export function Layout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const items = useNavItems();
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'md', collapsed: { desktop: true, mobile: !opened } }}
+      padding="md"
+    >
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="md"
+              size="sm"
+              aria-label={t('nav.menu')}
+            />
+            <Anchor component={Link} to="/" fw={700} size="lg" underline="never">
+              {t('app.name')}
+            </Anchor>
+            <Group component="nav" gap={4} visibleFrom="md" aria-label={t('nav.menu')}>
+              {items.map((item) => (
+                <Button
+                  key={item.to}
+                  component={RouterNavLink}
+                  to={item.to}
+                  end={item.to === '/'}
+                  variant="subtle"
+                  size="compact-sm"
+                >
+                  {item.label}
+                </Button>
+              ))}
+            </Group>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <AccountButtons />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.menu')}>
+        <Stack gap={2}>
+          {items.map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterNavLink}
+              to={item.to}
+              end={item.to === '/'}
+              label={item.label}
+              onClick={close}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="main">
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
