@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/create-app';
 import { testConfig } from '../setup/test-env';
@@ -10,6 +11,8 @@ import { testConfig } from '../setup/test-env';
 const INDEX =
   '<!doctype html><html><head><script type="module" src="/assets/main-Ab12Cd34.js"></script></head></html>';
 const HTML = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+/** The asset, long enough that the build writes its compressed copies beside it. */
+const SCRIPT = `${'console.log("app");\n'.repeat(200)}`;
 
 async function start(webDir: string): Promise<{ app: NestFastifyApplication; base: string }> {
   const app = await createApp(testConfig({ WEB_DIR: webDir }));
@@ -25,7 +28,10 @@ describe('the web app, built', () => {
   beforeAll(async () => {
     mkdirSync(join(webDir, 'assets'));
     writeFileSync(join(webDir, 'index.html'), INDEX);
-    writeFileSync(join(webDir, 'assets', 'main-Ab12Cd34.js'), 'console.log("app");\n');
+    writeFileSync(join(webDir, 'assets', 'main-Ab12Cd34.js'), SCRIPT);
+    // What vite.config.ts's precompress step writes beside each text file of the build.
+    writeFileSync(join(webDir, 'assets', 'main-Ab12Cd34.js.br'), brotliCompressSync(SCRIPT));
+    writeFileSync(join(webDir, 'assets', 'main-Ab12Cd34.js.gz'), gzipSync(SCRIPT));
     writeFileSync(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     ({ app, base } = await start(webDir));
   });
@@ -52,6 +58,34 @@ describe('the web app, built', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('javascript');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it.each(['br', 'gzip'])(
+    'sends a phone that accepts %s the compressed copy of an asset, cached alike',
+    async (encoding) => {
+      const response = await fetch(`${base}/assets/main-Ab12Cd34.js`, {
+        headers: { 'accept-encoding': encoding },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-encoding')).toBe(encoding);
+      expect(response.headers.get('content-type')).toContain('javascript');
+      expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(await response.text()).toBe(SCRIPT); // fetch decodes it: the copy is the file
+    },
+  );
+
+  it('prefers brotli when both are accepted, and sends the file as is when neither is', async () => {
+    const both = await fetch(`${base}/assets/main-Ab12Cd34.js`, {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(both.headers.get('content-encoding')).toBe('br');
+    const plain = await fetch(`${base}/assets/main-Ab12Cd34.js`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(await plain.text()).toBe(SCRIPT);
   });
 
   it('serves other files at the root without the long cache', async () => {

@@ -58,6 +58,10 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
         // Swagger UI has its own reply.sendFile; this scope needs none.
         decorateReply: false,
         cacheControl: false,
+        // The build writes .br and .gz beside each text file (vite.config.ts): sent as they are
+        // to a browser that accepts them, with `Vary: Accept-Encoding`; 494 KB of JavaScript
+        // becomes about 150 KB on a phone's link.
+        preCompressed: true,
         setHeaders: (reply, path) => {
           const assets = path.startsWith(join(root, 'assets'));
           void reply.header('cache-control', assets ? ASSET_CACHE_CONTROL : INDEX_CACHE_CONTROL);
