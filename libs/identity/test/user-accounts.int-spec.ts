@@ -99,13 +99,11 @@ describe('accounts made by the platform', () => {
       await bootstrap.ensureAdministrator('first.admin@example.vn', 'First-admin-pass-1'),
     ).toBe('already present');
     // ADMIN_EMAIL changed to an address someone else holds: still nothing granted.
-    const { userId } = await context
-      .get(UserAccounts)
-      .ensureUser({
-        email: 'squatter@example.vn',
-        fullName: 'Squatter',
-        password: 'Squatter-pass-1',
-      });
+    const { userId } = await context.get(UserAccounts).ensureUser({
+      email: 'squatter@example.vn',
+      fullName: 'Squatter',
+      password: 'Squatter-pass-1',
+    });
     expect(await bootstrap.ensureAdministrator('squatter@example.vn', 'Whatever-pass-1')).toBe(
       'already present',
     );
