@@ -1,0 +1,19 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../format';
+
+/** Seats left, or that a new enrollment goes on the waitlist; nothing for an unlimited course. */
+export function SeatsBadge({ capacity, taken }: { capacity: number | null; taken: number }) {
+  const { t } = useTranslation();
+  if (capacity === null) return null;
+  const left = capacity - taken;
+  return left > 0 ? (
+    <Badge variant="light" color="green" tt="none">
+      {t('catalogue.seatsLeft', { seats: formatNumber(left) })}
+    </Badge>
+  ) : (
+    <Badge variant="light" color="orange" tt="none">
+      {t('catalogue.waitlist')}
+    </Badge>
+  );
+}
