@@ -23,7 +23,7 @@ export function CourseCard({ course, headingOrder = 2 }: { course: Course; headi
         </Text>
         <Group gap={6} mt="auto">
           {course.hours !== null ? (
-            <Badge variant="light" color="gray">
+            <Badge variant="light" color="gray" tt="none">
               {t('catalogue.hours', { hours: formatNumber(course.hours) })}
             </Badge>
           ) : null}

@@ -6,6 +6,7 @@ import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { readableAlert } from '../components/readable-badge';
 import { formatDateTime, formatNumber } from '../format';
 
 type CourseDetail = components['schemas']['CourseDetailDto'];
@@ -28,7 +29,7 @@ function EnrolledAnswer({ enrollment, fresh }: { enrollment: Enrollment; fresh: 
   const waitlisted = enrollment.status === 'waitlisted';
   return (
     <Alert
-      color={waitlisted ? 'orange' : 'green'}
+      {...readableAlert(waitlisted ? 'orange' : 'green')}
       title={
         waitlisted
           ? t('course.waitlistedTitle')

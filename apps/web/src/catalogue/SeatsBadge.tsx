@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { readableBadge } from '../components/readable-badge';
 import { formatNumber } from '../format';
 
 /** Seats left, or that a new enrollment goes on the waitlist; nothing for an unlimited course. */
@@ -8,12 +9,10 @@ export function SeatsBadge({ capacity, taken }: { capacity: number | null; taken
   if (capacity === null) return null;
   const left = capacity - taken;
   return left > 0 ? (
-    <Badge variant="light" color="green" tt="none">
+    <Badge {...readableBadge('green')}>
       {t('catalogue.seatsLeft', { seats: formatNumber(left) })}
     </Badge>
   ) : (
-    <Badge variant="light" color="orange" tt="none">
-      {t('catalogue.waitlist')}
-    </Badge>
+    <Badge {...readableBadge('orange')}>{t('catalogue.waitlist')}</Badge>
   );
 }

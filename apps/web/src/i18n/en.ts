@@ -82,6 +82,7 @@ export const en: Messages = {
     anyTag: 'Any topic',
     results: 'Search results',
     found: '{{total}} courses found',
+    nothingToSearch: '(the search has no letter or digit, so every course is listed)',
     emptyTitle: 'No course matches',
     emptyFiltered:
       'Try fewer or other words (with or without Vietnamese diacritics), or remove a filter.',

@@ -26,6 +26,7 @@ import {
   searchParams,
 } from '../catalogue/catalogue-search';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { readableAlert } from '../components/readable-badge';
 import { PageLoader } from '../components/PageLoader';
 import { PageTitle } from '../components/PageTitle';
 import { formatNumber } from '../format';
@@ -134,7 +135,7 @@ export function Component() {
           <PageLoader />
         ) : results.isError ? (
           results.error instanceof ApiError && results.error.code === 'VALIDATION_FAILED' ? (
-            <Alert color="orange" role="alert" title={t('catalogue.badSearchTitle')}>
+            <Alert {...readableAlert('orange')} role="alert" title={t('catalogue.badSearchTitle')}>
               <Stack gap="xs" align="flex-start">
                 <Text size="sm">{t('catalogue.badSearch')}</Text>
                 <Button size="xs" variant="light" onClick={() => setParams(new URLSearchParams())}>
@@ -162,6 +163,9 @@ export function Component() {
           <Stack gap="md">
             <Text size="sm" c="dimmed" role="status">
               {t('catalogue.found', { total: formatNumber(results.data.total) })}
+              {search.q && !/[\p{L}\p{N}]/u.test(search.q)
+                ? ` ${t('catalogue.nothingToSearch')}`
+                : ''}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
               {results.data.items.map((course) => (

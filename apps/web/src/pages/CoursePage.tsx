@@ -6,6 +6,7 @@ import { api, ApiError, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { EnrollPanel } from '../catalogue/EnrollPanel';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { readableBadge } from '../components/readable-badge';
 import { PageLoader } from '../components/PageLoader';
 import { PageTitle } from '../components/PageTitle';
 import { formatDuration, formatNumber } from '../format';
@@ -100,7 +101,7 @@ export function Component() {
                   {section.lessons.map((lesson) => (
                     <List.Item key={lesson.id}>
                       <Group gap="xs" wrap="wrap">
-                        <Badge size="sm" variant="light" tt="none" color={KIND_COLORS[lesson.kind]}>
+                        <Badge size="sm" {...readableBadge(KIND_COLORS[lesson.kind])}>
                           {t(`lessonKind.${lesson.kind}`)}
                         </Badge>
                         <Text span size="sm">

@@ -155,7 +155,7 @@ export function Component() {
             <PageLoader />
           ) : (
             <SimpleGrid
-              cols={{ base: 1, sm: 2, md: 4, xl: 7 }}
+              cols={{ base: 1, sm: 2, md: 4, lg: 7 }}
               spacing="sm"
               aria-busy={broadcasts.isFetching}
             >

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { readableAlert } from '../components/readable-badge';
 import { PageLoader } from '../components/PageLoader';
 import { PageTitle } from '../components/PageTitle';
 import { displaySerial, parseSerial } from '../certificates/serial';
@@ -22,7 +23,7 @@ function Result({ serial }: { serial: string }) {
   if (result.isError) {
     if (result.error instanceof ApiError && result.error.code === 'CERTIFICATE_NOT_FOUND')
       return (
-        <Alert color="red" role="alert" title={t('verify.notFoundTitle')}>
+        <Alert {...readableAlert('red')} role="alert" title={t('verify.notFoundTitle')}>
           {t('verify.notFound', { serial: displaySerial(serial) })}
         </Alert>
       );
@@ -34,7 +35,7 @@ function Result({ serial }: { serial: string }) {
       <Stack gap="sm">
         <Alert
           id="verify-result"
-          color={STATUS_COLORS[data.status]}
+          {...readableAlert(STATUS_COLORS[data.status])}
           role="status"
           title={t(`verify.status.${data.status}`)}
         >

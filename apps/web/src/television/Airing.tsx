@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
+import { readableBadge } from '../components/readable-badge';
 import { formatTime } from '../format';
 import type { BroadcastTitles } from './broadcast-titles';
 
@@ -28,12 +29,12 @@ export function Airing({
           <time dateTime={broadcast.endsAt}>{formatTime(broadcast.endsAt)}</time>
         </Text>
         {channelName ? (
-          <Badge size="sm" variant="light" color="grape" tt="none">
+          <Badge size="sm" {...readableBadge('grape')}>
             {channelName}
           </Badge>
         ) : null}
         {cancelled ? (
-          <Badge size="sm" color="red" variant="light" tt="none">
+          <Badge size="sm" {...readableBadge('red')}>
             {t('television.cancelled')}
           </Badge>
         ) : null}
