@@ -9,7 +9,8 @@ export interface CatalogueSearch {
 
 /** The server's limit on `q` (ListCoursesQuery): longer input is cut, never sent to fail. */
 export const QUERY_MAX_LENGTH = 200;
-export const PAGE_SIZE = 12;
+/** Three rows of three on a laptop. */
+export const PAGE_SIZE = 9;
 
 export const FACILITY_TYPES = [
   'provincial_ce_center',

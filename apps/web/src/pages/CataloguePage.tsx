@@ -64,6 +64,11 @@ export function Component() {
     setParams(searchParams({ ...search, page: 1, ...change }));
   const filtered = Boolean(search.q || search.province || search.facilityType || search.tag);
   const pages = results.data ? Math.ceil(results.data.total / PAGE_SIZE) : 0;
+  // A page past the end (an old link, fewer courses since): go to the last one.
+  const pastTheEnd = results.isSuccess && pages > 0 && search.page > pages;
+  useEffect(() => {
+    if (pastTheEnd) setParams(searchParams({ ...search, page: pages }), { replace: true });
+  });
 
   return (
     <Stack gap="md" maw={1200} mx="auto">
