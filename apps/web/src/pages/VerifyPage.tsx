@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
-import { readableAlert } from '../components/readable-badge';
+import { readableAlert, readableColor } from '../components/readable-badge';
 import { PageLoader } from '../components/PageLoader';
 import { PageTitle } from '../components/PageTitle';
 import { displaySerial, parseSerial } from '../certificates/serial';
@@ -116,6 +116,11 @@ export function Component() {
               setError(null);
             }}
             error={error}
+            // Mantine's red error text and the red typed value fall below 4.5:1.
+            styles={{
+              error: { color: readableColor('red') },
+              input: { color: 'var(--mantine-color-text)' },
+            }}
             maxLength={64}
             autoCapitalize="characters"
             autoComplete="off"
