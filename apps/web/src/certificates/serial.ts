@@ -33,5 +33,6 @@ export function parseSerial(input: string): string | null {
 
 /** Grouped for reading aloud: `XXXX-XXXX-XXXX-XX`. */
 export function displaySerial(serial: string): string {
-  return (serial.match(/.{1,4}/g) ?? [serial]).join('-');
+  const symbols = serial.replace(/-/g, '');
+  return (symbols.match(/.{1,4}/g) ?? [symbols]).join('-');
 }
