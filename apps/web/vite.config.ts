@@ -90,7 +90,8 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': API,
-      '/verify': API,
+      // The api's verification page; `/verify` itself is the app's form.
+      '^/verify/.+': API,
       '/health': API,
       '/.well-known': API,
     },

@@ -1,13 +1,19 @@
 import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
 import { CoursesModule } from './courses.module';
-import { CoursesController } from './http/courses.controller';
+import { CoursesController, CourseTagsController } from './http/courses.controller';
 import { ReviewPolicyController } from './http/review-policy.controller';
 import { LessonsController, SectionsController } from './http/sections.controller';
 
 /** The courses routes (api process only). */
 @Module({
   imports: [IdentityModule, CoursesModule],
-  controllers: [CoursesController, SectionsController, LessonsController, ReviewPolicyController],
+  controllers: [
+    CoursesController,
+    CourseTagsController,
+    SectionsController,
+    LessonsController,
+    ReviewPolicyController,
+  ],
 })
 export class CoursesHttpModule {}

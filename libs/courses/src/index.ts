@@ -82,7 +82,11 @@ export { LessonAuthoring } from './lessons/lesson-authoring.service';
 export { CoursePublishing } from './publishing/course-publishing.service';
 export { ReviewPolicies, type ReviewPolicyView } from './publishing/review-policies.service';
 /** The catalogue and a course's page. */
-export { CourseCatalogue, type CatalogueFilter } from './catalogue/course-catalogue.service';
+export {
+  CourseCatalogue,
+  type CatalogueFilter,
+  type CatalogueTag,
+} from './catalogue/course-catalogue.service';
 /** What the authoring services take. */
 export type { CoursePatch, NewCourse } from './courses/course-input';
 export type { LessonPatch, NewLesson } from './lessons/lesson-input';
@@ -104,6 +108,7 @@ export type {
  */
 export {
   catalogueStatements,
+  catalogueTagsStatements,
   type CatalogueCriteria,
   courseTagsStatement,
   type SqlStatement,

@@ -1,5 +1,6 @@
 import {
   catalogueStatements,
+  catalogueTagsStatements,
   type CatalogueCriteria,
   searchQuery,
   tagKey,
@@ -99,6 +100,21 @@ describe('catalogue query plans at 20,000 courses', () => {
         plan.find((row) => row.table === 't')?.key,
       );
     }
+  });
+
+  it('filters by the kind of facility from indexes only', async () => {
+    for (const plan of await plans({ match: null, facilityType: 'community_learning_center' })) {
+      noFullScan(plan);
+      expect(['PRIMARY', 'ix_facilities_type']).toContain(
+        plan.find((row) => row.table === 'f')?.key,
+      );
+    }
+  });
+
+  it('lists the catalogue’s tags from indexes only', async () => {
+    const { items, count } = catalogueTagsStatements({ offset: 0, limit: 100 });
+    for (const statement of [items, count])
+      noFullScan(await dataSource.query<PlanRow[]>(`EXPLAIN ${statement.sql}`, statement.params));
   });
 
   it('keeps the full-text plan when text and a subtree are combined', async () => {

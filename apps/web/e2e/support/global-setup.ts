@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { SmtpTestServer } from '../../../../test/support/smtp-test-server';
 import { mailboxPort, testPrefix, webTestBaseUrl, webTestPort } from './platform-settings';
@@ -101,6 +102,24 @@ function serveMailbox(smtp: SmtpTestServer): Promise<Server> {
 }
 
 /**
+ * Drops the queues a previous run left under this prefix: job ids come from outbox event ids,
+ * which restart with the fresh database, so an old job of the same id would swallow a new one.
+ */
+async function clearQueues(): Promise<void> {
+  const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${testPrefix()}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
  * Starts the platform the browser tests run against: a fresh database migrated and loaded with
  * the demo data, a real SMTP server, the built api and worker. Returns the teardown.
  */
@@ -122,6 +141,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   );
   await database.query(`DROP DATABASE IF EXISTS \`${testPrefix()}\``);
   await database.end();
+  await clearQueues();
 
   const smtp = new SmtpTestServer();
   await smtp.start();

@@ -420,6 +420,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/course-tags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CourseTagsController_tags'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/sections/{id}/lessons': {
     parameters: {
       query?: never;
@@ -1517,6 +1533,25 @@ export interface components {
       page: number;
       pageSize: number;
     };
+    CourseFacilityDto: {
+      id: string;
+      /** @example Trung tâm GDNN-GDTX quận Ba Đình */
+      name: string;
+      /** @enum {string} */
+      type:
+        | 'provincial_ce_center'
+        | 'district_vocational_ce_center'
+        | 'community_learning_center'
+        | 'foreign_language_it_center'
+        | 'life_skills_center'
+        | 'university'
+        | 'other';
+      /**
+       * @description Its administrative units, from the nearest up to the province
+       * @example Ba Đình, Hà Nội
+       */
+      place: string;
+    };
     ChoiceDto: {
       id: string;
       text: string;
@@ -1580,6 +1615,7 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       publishedAt: string | null;
+      facility: components['schemas']['CourseFacilityDto'] | null;
       sections: components['schemas']['SectionWithLessonsDto'][];
     };
     UpdateCourseDto: {
@@ -1621,6 +1657,18 @@ export interface components {
       id: string;
       title: string;
       position: number;
+    };
+    CatalogueTagDto: {
+      /** @example Kỹ năng số */
+      tag: string;
+      /** @description Published courses carrying it */
+      courses: number;
+    };
+    CatalogueTagPageDto: {
+      items: components['schemas']['CatalogueTagDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
     };
     ChoiceInputDto: {
       text: string;
@@ -2972,6 +3020,15 @@ export interface operations {
         /** @description Courses of facilities anywhere in this administrative unit */
         adminUnitId?: string;
         tag?: string;
+        /** @description Courses of facilities of this kind */
+        facilityType?:
+          | 'provincial_ce_center'
+          | 'district_vocational_ce_center'
+          | 'community_learning_center'
+          | 'foreign_language_it_center'
+          | 'life_skills_center'
+          | 'university'
+          | 'other';
       };
       header?: never;
       path?: never;
@@ -3142,6 +3199,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CourseDto'];
+        };
+      };
+    };
+  };
+  CourseTagsController_tags: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogueTagPageDto'];
         };
       };
     };

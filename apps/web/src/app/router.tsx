@@ -10,6 +10,10 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, lazy: () => import('../pages/HomePage') },
+      { path: 'courses', lazy: () => import('../pages/CataloguePage') },
+      { path: 'courses/:id', lazy: () => import('../pages/CoursePage') },
+      { path: 'television', lazy: () => import('../pages/TelevisionPage') },
+      { path: 'verify', lazy: () => import('../pages/VerifyPage') },
       { path: 'sign-in', lazy: () => import('../pages/SignInPage') },
       { path: 'register', lazy: () => import('../pages/RegisterPage') },
       { path: '*', lazy: () => import('../pages/NotFoundPage') },

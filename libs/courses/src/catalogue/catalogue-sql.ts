@@ -3,7 +3,8 @@
  * Every filter is index-backed: the text through the FULLTEXT index on `search_text`, the
  * facility through `ix_courses_facility`, the administrative subtree through the admin-unit path
  * range (`ix_admin_units_path`) joined to facilities and courses by their indexes, the tag
- * through `ix_course_tags_tag`; the plain listing reads `ix_courses_catalogue` in order.
+ * through `ix_course_tags_tag`, the facility type through `ix_facilities_type`; the plain listing
+ * reads `ix_courses_catalogue` in order.
  */
 
 /** A statement and its parameters, for `DataSource.query` or mysql2 alike. */
@@ -20,6 +21,8 @@ export interface CatalogueCriteria {
   /** `subtreePattern(adminUnit.path)`: facilities located anywhere in that subtree. */
   adminUnitPattern?: string;
   tagKey?: string;
+  /** Courses of facilities of this kind (`facilities.type`). */
+  facilityType?: string;
 }
 
 /** The course columns of a catalogue row, named as `CourseRow` reads them. */
@@ -56,13 +59,17 @@ function fromWhere(criteria: CatalogueCriteria): SqlStatement {
     where.push('c.`facility_id` = ?');
     params.push(criteria.facilityId);
   }
+  if (criteria.adminUnitPattern !== undefined || criteria.facilityType !== undefined) {
+    joins.push('JOIN `facilities` f ON f.`id` = c.`facility_id`');
+  }
   if (criteria.adminUnitPattern !== undefined) {
-    joins.push(
-      'JOIN `facilities` f ON f.`id` = c.`facility_id`',
-      'JOIN `admin_units` u ON u.`id` = f.`admin_unit_id`',
-    );
+    joins.push('JOIN `admin_units` u ON u.`id` = f.`admin_unit_id`');
     where.push('u.`path` LIKE ?');
     params.push(criteria.adminUnitPattern);
+  }
+  if (criteria.facilityType !== undefined) {
+    where.push('f.`type` = ?');
+    params.push(criteria.facilityType);
   }
   if (criteria.tagKey !== undefined) {
     where.push('c.`id` IN (SELECT t.`course_id` FROM `course_tags` t WHERE t.`tag_key` = ?)');
@@ -103,6 +110,25 @@ export function courseTagsStatement(courseIds: readonly string[]): SqlStatement 
   return {
     sql: `SELECT \`course_id\` AS courseId, \`tag\` FROM \`course_tags\` WHERE \`course_id\` IN (${courseIds.map(() => '?').join(', ')}) ORDER BY \`course_id\`, \`position\``,
     params: [...courseIds],
+  };
+}
+
+/**
+ * The tags of published courses, most used first, each under one of its spellings (the first
+ * in sort order); read from `ix_course_tags_tag` grouped by key, courses by primary key.
+ */
+export function catalogueTagsStatements(page: { offset: number; limit: number }): {
+  items: SqlStatement;
+  count: SqlStatement;
+} {
+  const base =
+    "FROM `course_tags` t JOIN `courses` c ON c.`id` = t.`course_id` AND c.`status` = 'published'";
+  return {
+    items: {
+      sql: `SELECT t.\`tag_key\` AS tagKey, MIN(t.\`tag\`) AS tag, COUNT(*) AS courses ${base} GROUP BY t.\`tag_key\` ORDER BY courses DESC, t.\`tag_key\` LIMIT ? OFFSET ?`,
+      params: [page.limit, page.offset],
+    },
+    count: { sql: `SELECT COUNT(DISTINCT t.\`tag_key\`) AS total ${base}`, params: [] },
   };
 }
 

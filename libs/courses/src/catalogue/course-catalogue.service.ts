@@ -1,19 +1,31 @@
 import { type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
-import { AdminUnit, subtreePattern } from '@lifelong/organizations';
+import {
+  AdminUnit,
+  Facility,
+  type FacilityType,
+  idsOnPath,
+  subtreePattern,
+} from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import { CourseError } from '../course-error';
 import { Course } from '../courses/course.entity';
 import { CourseRecords } from '../courses/course-records';
 import { CourseStaff, OPEN_STATUSES } from '../courses/course-staff';
 import { CourseStructure } from '../courses/course-structure';
-import { courseView, type CourseDetailView, type CourseView } from '../courses/course-view';
+import {
+  courseView,
+  type CourseDetailView,
+  type CourseFacilityView,
+  type CourseView,
+} from '../courses/course-view';
 import type { CourseStatus } from '../courses/course-status';
 import {
   type CatalogueCriteria,
   catalogueStatements,
+  catalogueTagsStatements,
   type CourseRow,
   courseTagsStatement,
 } from './catalogue-sql';
@@ -26,6 +38,13 @@ export interface CatalogueFilter {
   /** Courses of facilities anywhere in this administrative unit's subtree. */
   adminUnitId?: string;
   tag?: string;
+  facilityType?: FacilityType;
+}
+
+/** A tag of the catalogue and how many published courses carry it. */
+export interface CatalogueTag {
+  tag: string;
+  courses: number;
 }
 
 /** The public catalogue (published courses only) and a course's page. */
@@ -62,6 +81,23 @@ export class CourseCatalogue {
     );
   }
 
+  /** The tags a visitor can filter by: those of published courses, most used first. */
+  async tags(query: PageQuery): Promise<Page<CatalogueTag>> {
+    const { items, count } = catalogueTagsStatements({
+      offset: pageOffset(query),
+      limit: query.pageSize,
+    });
+    const [rows, [total]] = await Promise.all([
+      this.dataSource.query<{ tag: string; courses: string | number }[]>(items.sql, items.params),
+      this.dataSource.query<{ total: string | number }[]>(count.sql, count.params),
+    ]);
+    return toPage(
+      rows.map((row) => ({ tag: row.tag, courses: Number(row.courses) })),
+      Number(total?.total ?? 0),
+      query,
+    );
+  }
+
   /**
    * A course with its sections and lessons. Anyone may open a published or archived course;
    * a draft or a course in review only its facility's staff (404 for anyone else). Quiz answers
@@ -77,6 +113,7 @@ export class CourseCatalogue {
     const tags = await this.records.tagsOf(manager, [courseId]);
     return {
       ...courseView(course, tags.get(courseId) ?? []),
+      facility: await this.facilityOf(course.facilityId),
       sections: await this.structure.sections(manager, courseId, isStaff ? 'staff' : 'learner'),
     };
   }
@@ -84,6 +121,7 @@ export class CourseCatalogue {
   private async criteria(filter: CatalogueFilter): Promise<CatalogueCriteria | null> {
     const criteria: CatalogueCriteria = { match: filter.q ? searchQuery(filter.q) : null };
     if (filter.facilityId !== undefined) criteria.facilityId = filter.facilityId;
+    if (filter.facilityType !== undefined) criteria.facilityType = filter.facilityType;
     if (filter.tag !== undefined) {
       criteria.tagKey = tagKey(filter.tag);
       if (!criteria.tagKey) return null;
@@ -96,6 +134,34 @@ export class CourseCatalogue {
       criteria.adminUnitPattern = subtreePattern(unit.path);
     }
     return criteria;
+  }
+
+  /** The facility's name and kind, and where it is: its unit up to the province. */
+  private async facilityOf(facilityId: string): Promise<CourseFacilityView | null> {
+    const facility = await this.dataSource.getRepository(Facility).findOne({
+      where: { id: facilityId },
+      select: { id: true, name: true, type: true, adminUnitId: true },
+    });
+    if (!facility) return null;
+    const unit = await this.dataSource
+      .getRepository(AdminUnit)
+      .findOne({ where: { id: facility.adminUnitId }, select: { id: true, path: true } });
+    const ids = unit ? idsOnPath(unit.path) : [];
+    const units = ids.length
+      ? await this.dataSource
+          .getRepository(AdminUnit)
+          .find({ where: { id: In(ids) }, select: { id: true, name: true } })
+      : [];
+    const names = new Map(units.map((u) => [u.id, u.name]));
+    return {
+      id: facility.id,
+      name: facility.name,
+      type: facility.type,
+      place: ids
+        .reverse()
+        .flatMap((id) => names.get(id) ?? [])
+        .join(', '),
+    };
   }
 
   private async tagsOf(courseIds: string[]): Promise<Map<string, string[]>> {

@@ -66,8 +66,18 @@ export interface SectionWithLessons extends SectionView {
   lessons: LessonView[];
 }
 
-/** `GET /courses/{id}`: the course with its sections and lessons in order. */
+/** The facility giving a course, as its page shows it. */
+export interface CourseFacilityView {
+  id: string;
+  name: string;
+  type: string;
+  /** Its administrative units from the nearest up to the province: "Ba Đình, Hà Nội". */
+  place: string;
+}
+
+/** `GET /courses/{id}`: the course with its facility, sections and lessons in order. */
 export interface CourseDetailView extends CourseView {
+  facility: CourseFacilityView | null;
   sections: SectionWithLessons[];
 }
 

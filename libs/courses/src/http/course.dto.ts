@@ -1,8 +1,10 @@
 import { ID_PATTERN, PageQuery } from '@lifelong/common';
+import { FACILITY_TYPES, type FacilityType } from '@lifelong/organizations';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsInt,
   IsNumber,
   IsOptional,
@@ -182,6 +184,27 @@ export class ListCoursesQuery extends PageQuery {
   @IsString()
   @MaxLength(50)
   tag?: string;
+
+  @ApiPropertyOptional({
+    enum: FACILITY_TYPES,
+    description: 'Courses of facilities of this kind',
+  })
+  @IsOptional()
+  @IsIn(FACILITY_TYPES)
+  facilityType?: FacilityType;
+}
+
+/** A tag a visitor can filter the catalogue by. */
+export class CatalogueTagDto {
+  @ApiProperty({ example: 'Kỹ năng số' }) tag!: string;
+  @ApiProperty({ description: 'Published courses carrying it' }) courses!: number;
+}
+
+export class CatalogueTagPageDto {
+  @ApiProperty({ type: [CatalogueTagDto] }) items!: CatalogueTagDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }
 
 /** api.md `course`. */

@@ -5,6 +5,7 @@ import {
   Public,
   RequireRoles,
 } from '@lifelong/identity';
+import { PageQuery } from '@lifelong/common';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CourseCatalogue } from '../catalogue/course-catalogue.service';
@@ -14,6 +15,7 @@ import { APPROVER_ROLES, AUTHOR_ROLES } from '../courses/course-staff';
 import { CoursePublishing } from '../publishing/course-publishing.service';
 import { SectionAuthoring } from '../sections/section-authoring.service';
 import {
+  CatalogueTagPageDto,
   CourseDto,
   CoursePageDto,
   CreateCourseDto,
@@ -57,8 +59,11 @@ export class CoursesController {
   @Public()
   @ApiOkResponse({ type: CoursePageDto })
   async list(@Query() query: ListCoursesQuery): Promise<CoursePageDto> {
-    const { q, facilityId, adminUnitId, tag } = query;
-    const page = await this.catalogue.list({ q, facilityId, adminUnitId, tag }, query);
+    const { q, facilityId, adminUnitId, tag, facilityType } = query;
+    const page = await this.catalogue.list(
+      { q, facilityId, adminUnitId, tag, facilityType },
+      query,
+    );
     return { ...page, items: page.items.map((course) => CourseDto.from(course)) };
   }
 
@@ -137,4 +142,19 @@ function coursePatch(body: UpdateCourseDto): CoursePatch {
     enrollmentOpensAt: toInstant(body.enrollmentOpensAt),
     enrollmentClosesAt: toInstant(body.enrollmentClosesAt),
   };
+}
+
+/** The catalogue's tags, for the filter a visitor picks from. */
+@ApiTags('courses')
+@Controller('api/v1/course-tags')
+export class CourseTagsController {
+  constructor(private readonly catalogue: CourseCatalogue) {}
+
+  /** Tags of published courses, most used first. */
+  @Get()
+  @Public()
+  @ApiOkResponse({ type: CatalogueTagPageDto })
+  tags(@Query() query: PageQuery): Promise<CatalogueTagPageDto> {
+    return this.catalogue.tags(query);
+  }
 }
