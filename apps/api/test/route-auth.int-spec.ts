@@ -60,6 +60,7 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'GET /api/v1/facilities',
   'GET /api/v1/courses',
   'GET /api/v1/courses/:id',
+  'GET /api/v1/course-tags',
   // Television schedules; the personal feed is guarded by its token in the URL.
   'GET /api/v1/channels',
   'GET /api/v1/channels/:id/schedule.ics',
