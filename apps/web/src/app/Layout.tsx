@@ -16,6 +16,7 @@ import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-route
 import { useSession } from '../auth/session';
 import { isLanguage, setLanguage } from '../i18n';
 import { PageLoader } from '../components/PageLoader';
+import { NotificationBell, useLearnerNavItems } from '../learner/header';
 
 interface NavItem {
   to: string;
@@ -25,13 +26,14 @@ interface NavItem {
 function useNavItems(): NavItem[] {
   const { t } = useTranslation();
   const { user } = useSession();
+  const learnerItems = useLearnerNavItems();
   const items: NavItem[] = [
     { to: '/', label: t('nav.home') },
     { to: '/courses', label: t('nav.catalogue') },
     { to: '/television', label: t('nav.television') },
     { to: '/verify', label: t('nav.verify') },
   ];
-  if (user) items.splice(1, 0, { to: '/learning', label: t('nav.myLearning') });
+  if (user) items.splice(1, 0, { to: '/learning', label: t('nav.myLearning') }, ...learnerItems);
   return items;
 }
 
@@ -72,6 +74,7 @@ function AccountButtons() {
   }
   return (
     <Group gap="xs" wrap="nowrap">
+      <NotificationBell />
       <Text size="sm" visibleFrom="sm" truncate maw={180}>
         {user.fullName}
       </Text>
