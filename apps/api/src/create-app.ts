@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { closeConnectionsOnShutdown } from './http/graceful-close';
 import { acceptJsonBodies } from './http/json-bodies';
 import { carryRequestId, requestIdFrom } from './http/request-id';
+import { serveWebApp } from './http/web-app';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { serveApiDocs } from './ops/api-docs';
 import { measureRequests } from './ops/http-metrics.hook';
@@ -70,6 +71,7 @@ export async function createApp(
   await app.register(cookie);
   serveApiDocs(app, config);
   await serveQueueBoard(app, app.get(AccessTokenService));
+  await serveWebApp(app, config);
   // SIGTERM: in-flight requests finish, then the pools close.
   app.enableShutdownHooks();
   return app;

@@ -49,6 +49,11 @@ export class EnvironmentVariables {
   @IsString()
   HOST = '0.0.0.0';
 
+  /** The built web app (`npm run build`), served at `/`; relative to the working directory. */
+  @IsString()
+  @MinLength(1)
+  WEB_DIR = 'dist/web';
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })

@@ -23,6 +23,8 @@ export abstract class AppConfig {
     importMaxBytes: number;
     swaggerEnabled: boolean;
     trustProxy: boolean | number | string[];
+    /** Absolute path of the built web app served at `/` (may not exist: not built yet). */
+    webDir: string;
   };
   abstract readonly database: {
     url: string;
@@ -169,6 +171,7 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       importMaxBytes: env.IMPORT_MAX_BYTES,
       swaggerEnabled: env.SWAGGER_ENABLED,
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      webDir: resolvePath(env.WEB_DIR),
     },
     database: { ...db, poolSize: env.DATABASE_POOL_SIZE },
     redis: {
