@@ -13,9 +13,9 @@ import { ListPager } from '../learner/ListPager';
 import { type Certificate, learnerKeys, PAGE_SIZE } from '../learner/queries';
 
 const STATUS_COLOR: Record<Certificate['status'], string> = {
-  valid: 'green',
-  expired: 'orange',
-  revoked: 'red',
+  valid: 'green.9',
+  expired: 'pink.9',
+  revoked: 'red.8',
 };
 
 /** Saves a blob under a file name, the way a link with `download` does. */
@@ -72,7 +72,7 @@ function CertificateCard({ certificate }: { certificate: Certificate }) {
           <Text id={titleId} component="h2" fw={600} size="lg" style={{ overflowWrap: 'anywhere' }}>
             {certificate.courseTitle}
           </Text>
-          <Badge color={STATUS_COLOR[certificate.status]} variant="light">
+          <Badge color={STATUS_COLOR[certificate.status]} variant="filled">
             {t(`certificates.status.${certificate.status}`)}
           </Badge>
         </Group>

@@ -10,10 +10,10 @@ import { ListPager } from '../learner/ListPager';
 import { type MyEnrollment, PAGE_SIZE, useMyEnrollments } from '../learner/queries';
 
 const STATUS_COLOR: Record<MyEnrollment['status'], string> = {
-  active: 'blue',
-  waitlisted: 'yellow',
-  completed: 'green',
-  withdrawn: 'gray',
+  active: 'blue.8',
+  waitlisted: 'violet.8',
+  completed: 'green.9',
+  withdrawn: 'gray.7',
 };
 
 function EnrollmentCard({ enrollment }: { enrollment: MyEnrollment }) {
@@ -29,11 +29,11 @@ function EnrollmentCard({ enrollment }: { enrollment: MyEnrollment }) {
             {enrollment.courseTitle || t('learning.untitled')}
           </Text>
           <Group gap={6}>
-            <Badge color={STATUS_COLOR[enrollment.status]} variant="light">
+            <Badge color={STATUS_COLOR[enrollment.status]} variant="filled">
               {t(`learning.status.${enrollment.status}`)}
             </Badge>
             {archived ? (
-              <Badge color="gray" variant="outline">
+              <Badge color="gray.8" variant="outline">
                 {t('learning.archived')}
               </Badge>
             ) : null}

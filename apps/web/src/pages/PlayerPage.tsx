@@ -113,7 +113,7 @@ export function Component() {
           {lesson ? (
             <Stack gap="md" component="article" aria-labelledby="lesson-title">
               <div>
-                <Text size="sm" c="dimmed">
+                <Text size="sm">
                   {t(`player.kind.${lesson.kind}`)} ·{' '}
                   {t('player.lessonOf', { n: index + 1, total: lessons.length })}
                 </Text>

@@ -12,11 +12,11 @@ import { ListPager } from '../learner/ListPager';
 import { type Assignment, learnerKeys, PAGE_SIZE } from '../learner/queries';
 
 const STATUS_COLOR: Record<Assignment['status'], string> = {
-  overdue: 'red',
-  expired: 'orange',
-  in_progress: 'blue',
-  assigned: 'indigo',
-  completed: 'green',
+  overdue: 'red.8',
+  expired: 'pink.9',
+  in_progress: 'blue.8',
+  assigned: 'indigo.8',
+  completed: 'green.9',
 };
 
 function AssignmentCard({ assignment }: { assignment: Assignment }) {
@@ -43,7 +43,7 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
           </Text>
           <Badge
             color={STATUS_COLOR[assignment.status]}
-            variant={assignment.status === 'overdue' ? 'filled' : 'light'}
+            variant="filled"
           >
             {t(`training.status.${assignment.status}`)}
           </Badge>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CourseDetail, LessonProgress } from '../queries';
 
-const STATUS_COLOR = { completed: 'green', in_progress: 'blue', not_started: 'gray' } as const;
+const STATUS_COLOR = { completed: 'green.9', in_progress: 'blue.8', not_started: 'gray.7' } as const;
 
 /** The course's sections and lessons, each with the learner's status; the current one marked. */
 export function Outline(props: {
@@ -28,12 +28,14 @@ export function Outline(props: {
                 component={Link}
                 to={`/learning/${props.enrollmentId}/lessons/${lesson.id}`}
                 active={lesson.id === props.currentLessonId}
+                color="dark"
+                fw={lesson.id === props.currentLessonId ? 700 : undefined}
                 aria-current={lesson.id === props.currentLessonId ? 'page' : undefined}
                 label={lesson.title}
                 description={
                   <Group gap={6} component="span">
                     <span>{t(`player.kind.${lesson.kind}`)}</span>
-                    <Badge size="xs" variant="light" color={STATUS_COLOR[status]} component="span">
+                    <Badge size="xs" variant="filled" color={STATUS_COLOR[status]} component="span">
                       {t(`player.lessonStatus.${status}`)}
                     </Badge>
                   </Group>
