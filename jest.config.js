@@ -43,7 +43,13 @@ module.exports = {
   // Jest reads the timeout from the top level only; unit tests never come near it.
   testTimeout: withServices.testTimeout,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      // The web app's browser journeys run in Playwright (npm run test:web), not here.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/e2e/'],
+    },
     {
       ...withServices,
       displayName: 'integration',

@@ -8,6 +8,7 @@ import { LoginThrottle } from './auth/login-throttle';
 import { JwtAuthGuard, LocalLoginGuard } from './auth/passport.guards';
 import { AuthController } from './http/auth.controller';
 import { MeController } from './http/me.controller';
+import { RefreshCookie } from './http/refresh-cookie';
 import { UserRolesController } from './http/user-roles.controller';
 import { IdentityModule } from './identity.module';
 
@@ -24,6 +25,7 @@ import { IdentityModule } from './identity.module';
     JwtAuthGuard,
     LocalLoginGuard,
     LoginThrottle,
+    RefreshCookie,
     { provide: APP_GUARD, useClass: AuthDecisionGuard },
   ],
 })

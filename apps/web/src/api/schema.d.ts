@@ -1247,8 +1247,8 @@ export interface components {
       password: string;
     };
     RefreshTokenDto: {
-      /** @description The refresh token from login, register or the last refresh */
-      refreshToken: string;
+      /** @description The refresh token from login, register or the last refresh; without it, the lifelong_refresh cookie (the web app) is read */
+      refreshToken?: string;
     };
     TokenPairResponse: {
       /** @description JWT for `Authorization: Bearer`; short-lived */
@@ -2444,7 +2444,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The presented token stops working */
+      /** @description The presented token (body, else the lifelong_refresh cookie) stops working; the new one is in the body and the cookie */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2453,7 +2453,7 @@ export interface operations {
           'application/json': components['schemas']['TokenPairResponse'];
         };
       };
-      /** @description REFRESH_TOKEN_INVALID; REFRESH_TOKEN_REUSED (the whole sign-in is ended) */
+      /** @description REFRESH_TOKEN_INVALID (also when neither body nor cookie has one); REFRESH_TOKEN_REUSED (the whole sign-in is ended) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2475,8 +2475,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The sign-in of this refresh token is ended */
+      /** @description The sign-in of this refresh token (body, else cookie) is ended; the cookie is cleared */
       204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description REFRESH_TOKEN_INVALID when neither body nor cookie has one */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -70,7 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signOut: async () => {
         try {
           // The refresh token travels in its HttpOnly cookie, never in the page.
-          await api.POST('/api/v1/auth/logout', { body: {} as { refreshToken: string } });
+          await api.POST('/api/v1/auth/logout', { body: {} });
         } finally {
           sessionStore.set(null);
           queryClient.clear();

@@ -1,0 +1,20 @@
+/**
+ * Where the browser tests' platform listens and what it is called, fixed before anything starts
+ * so the config, the global setup and every test worker agree. Each TEST_DB_PREFIX gets its own
+ * port (people share machines); WEB_TEST_PORT overrides it.
+ */
+export const testPrefix = (): string => `${process.env.TEST_DB_PREFIX ?? 'lifelong_test'}_web`;
+
+export function webTestPort(): number {
+  const fixed = Number(process.env.WEB_TEST_PORT);
+  if (Number.isInteger(fixed) && fixed > 0) return fixed;
+  let hash = 0;
+  for (const char of testPrefix()) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return 41_000 + (hash % 8_000);
+}
+
+/** 127.0.0.1, not localhost: the api listens on IPv4 only. */
+export const webTestBaseUrl = (): string => `http://127.0.0.1:${webTestPort()}`;
+
+/** The test SMTP server's mailbox, read over HTTP by tests (see mailbox.ts). */
+export const mailboxPort = (): number => webTestPort() + 1;
