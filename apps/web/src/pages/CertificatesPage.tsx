@@ -13,9 +13,9 @@ import { ListPager } from '../learner/ListPager';
 import { type Certificate, learnerKeys, PAGE_SIZE } from '../learner/queries';
 
 const STATUS_COLOR: Record<Certificate['status'], string> = {
-  valid: 'green.9',
+  valid: 'teal.9',
   expired: 'pink.9',
-  revoked: 'red.8',
+  revoked: 'red.9',
 };
 
 /** Saves a blob under a file name, the way a link with `download` does. */
@@ -94,7 +94,7 @@ function CertificateCard({ certificate }: { certificate: Certificate }) {
           </Button>
           <CopyButton value={verifyUrl}>
             {({ copied, copy }) => (
-              <Button variant="light" size="sm" onClick={copy} color={copied ? 'green' : undefined}>
+              <Button variant="light" size="sm" onClick={copy}>
                 {copied ? t('certificates.copied') : t('certificates.copyLink')}
               </Button>
             )}

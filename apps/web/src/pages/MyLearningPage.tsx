@@ -12,7 +12,7 @@ import { type MyEnrollment, PAGE_SIZE, useMyEnrollments } from '../learner/queri
 const STATUS_COLOR: Record<MyEnrollment['status'], string> = {
   active: 'blue.8',
   waitlisted: 'violet.8',
-  completed: 'green.9',
+  completed: 'teal.9',
   withdrawn: 'gray.7',
 };
 

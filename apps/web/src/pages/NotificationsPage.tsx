@@ -59,9 +59,7 @@ function NotificationItem({ item }: { item: Notification }) {
           {item.body}
         </Text>
         <Group justify="space-between" gap="xs">
-          <Text size="xs">
-            {formatDateTime(item.createdAt)}
-          </Text>
+          <Text size="xs">{formatDateTime(item.createdAt)}</Text>
           {item.readAt ? null : (
             <Button
               size="compact-sm"

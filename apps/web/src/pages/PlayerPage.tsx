@@ -93,17 +93,17 @@ export function Component() {
         </Group>
       </Stack>
       {courseJustCompleted || (detail.status === 'completed' && !lesson) ? (
-        <Alert color="green" role="status" title={t('player.courseCompleted')}>
+        <Alert variant="filled" color="teal.9" role="status" title={t('player.courseCompleted')}>
           <Stack gap={4} align="flex-start">
             <Text size="sm">{t('player.certificateComing')}</Text>
-            <Anchor component={Link} to="/certificates" size="sm">
+            <Anchor component={Link} to="/certificates" size="sm" c="white" underline="always">
               {t('player.toCertificates')}
             </Anchor>
           </Stack>
         </Alert>
       ) : null}
       {!canLearn ? (
-        <Alert color="gray">
+        <Alert variant="filled" color="gray.7">
           {t(`player.notLearning.${detail.status === 'waitlisted' ? 'waitlisted' : 'withdrawn'}`)}
         </Alert>
       ) : null}

@@ -12,11 +12,11 @@ import { ListPager } from '../learner/ListPager';
 import { type Assignment, learnerKeys, PAGE_SIZE } from '../learner/queries';
 
 const STATUS_COLOR: Record<Assignment['status'], string> = {
-  overdue: 'red.8',
+  overdue: 'red.9',
   expired: 'pink.9',
   in_progress: 'blue.8',
   assigned: 'indigo.8',
-  completed: 'green.9',
+  completed: 'teal.9',
 };
 
 function AssignmentCard({ assignment }: { assignment: Assignment }) {
@@ -41,10 +41,7 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
           <Text id={titleId} component="h2" fw={600} size="lg" style={{ overflowWrap: 'anywhere' }}>
             {assignment.title}
           </Text>
-          <Badge
-            color={STATUS_COLOR[assignment.status]}
-            variant="filled"
-          >
+          <Badge color={STATUS_COLOR[assignment.status]} variant="filled">
             {t(`training.status.${assignment.status}`)}
           </Badge>
         </Group>

@@ -1,9 +1,7 @@
-import { Badge, Group, NavLink, Stack, Text } from '@mantine/core';
+import { NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CourseDetail, LessonProgress } from '../queries';
-
-const STATUS_COLOR = { completed: 'green.9', in_progress: 'blue.8', not_started: 'gray.7' } as const;
 
 /** The course's sections and lessons, each with the learner's status; the current one marked. */
 export function Outline(props: {
@@ -32,14 +30,7 @@ export function Outline(props: {
                 fw={lesson.id === props.currentLessonId ? 700 : undefined}
                 aria-current={lesson.id === props.currentLessonId ? 'page' : undefined}
                 label={lesson.title}
-                description={
-                  <Group gap={6} component="span">
-                    <span>{t(`player.kind.${lesson.kind}`)}</span>
-                    <Badge size="xs" variant="filled" color={STATUS_COLOR[status]} component="span">
-                      {t(`player.lessonStatus.${status}`)}
-                    </Badge>
-                  </Group>
-                }
+                description={`${t(`player.kind.${lesson.kind}`)} · ${t(`player.lessonStatus.${status}`)}`}
               />
             );
           })}

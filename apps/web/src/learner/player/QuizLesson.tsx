@@ -93,7 +93,8 @@ export function QuizLesson({ enrollmentId, lesson, progress, canLearn, onCourseC
       </Group>
       {submit.data ? (
         <Alert
-          color={submit.data.passed ? 'green' : 'orange'}
+          variant="filled"
+          color={submit.data.passed ? 'teal.9' : 'dark.6'}
           role="status"
           title={submit.data.passed ? t('player.quizPassed') : t('player.quizFailed')}
         >
@@ -101,7 +102,7 @@ export function QuizLesson({ enrollmentId, lesson, progress, canLearn, onCourseC
         </Alert>
       ) : null}
       {passed && !submit.data ? (
-        <Alert color="green" role="status">
+        <Alert variant="filled" color="teal.9" role="status">
           {t('player.quizAlreadyPassed')}
         </Alert>
       ) : null}
@@ -148,10 +149,16 @@ export function QuizLesson({ enrollmentId, lesson, progress, canLearn, onCourseC
             );
           })}
           {networkLost ? (
-            <Alert color="yellow" role="alert">
+            <Alert variant="filled" color="dark.6" role="alert">
               <Group justify="space-between" gap="xs">
                 <span>{t('player.answersKept')}</span>
-                <Button size="xs" onClick={() => submit.mutate()} loading={submit.isPending}>
+                <Button
+                  size="xs"
+                  variant="white"
+                  color="dark"
+                  onClick={() => submit.mutate()}
+                  loading={submit.isPending}
+                >
                   {t('errors.retry')}
                 </Button>
               </Group>
@@ -168,7 +175,9 @@ export function QuizLesson({ enrollmentId, lesson, progress, canLearn, onCourseC
             </Group>
           ) : null}
           {outOfAttempts && !passed ? (
-            <Alert color="gray">{t('errors.ATTEMPT_LIMIT_REACHED')}</Alert>
+            <Alert variant="filled" color="gray.7">
+              {t('errors.ATTEMPT_LIMIT_REACHED')}
+            </Alert>
           ) : null}
         </Stack>
       </form>

@@ -53,7 +53,7 @@ export function ReadingLesson({
       {done.isError ? <ApiErrorAlert error={done.error} onRetry={() => done.mutate()} /> : null}
       <Group>
         {completedAt ? (
-          <Text c="green.9" fw={600} role="status">
+          <Text c="teal.9" fw={600} role="status">
             {t('player.readDone', { date: formatDate(completedAt) })}
           </Text>
         ) : canLearn ? (

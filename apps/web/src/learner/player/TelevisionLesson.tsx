@@ -138,11 +138,11 @@ export function TelevisionLesson(props: Props) {
           {t('player.tv.codeTitle')}
         </Title>
         {completed ? (
-          <Text c="green.9" fw={600} role="status">
+          <Text c="teal.9" fw={600} role="status">
             {t('player.tv.attended')}
           </Text>
         ) : attend.data?.awaitingCheckQuiz ? (
-          <Alert color="blue" role="status">
+          <Alert variant="filled" color="blue.8" role="status">
             {t('player.tv.awaitingQuiz')}
           </Alert>
         ) : canLearn ? (
@@ -166,7 +166,11 @@ export function TelevisionLesson(props: Props) {
                   spellCheck={false}
                   error={codeError}
                   style={{ flex: '1 1 160px' }}
-                  styles={{ input: { letterSpacing: '0.2em', fontWeight: 600 } }}
+                  styles={{
+                    input: { letterSpacing: '0.2em', fontWeight: 600, color: 'inherit' },
+                    // Mantine's error red is 3.6:1 on white; AA needs 4.5:1.
+                    error: { color: 'var(--mantine-color-red-9)' },
+                  }}
                 />
                 <Button
                   type="submit"

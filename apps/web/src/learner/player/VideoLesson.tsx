@@ -194,7 +194,9 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
     const notReady =
       playback.error instanceof ApiError && playback.error.code === 'VIDEO_NOT_READY';
     return notReady ? (
-      <Alert color="yellow">{t('player.videoNotReady')}</Alert>
+      <Alert variant="filled" color="dark.6">
+        {t('player.videoNotReady')}
+      </Alert>
     ) : (
       <ApiErrorAlert error={playback.error} onRetry={() => void playback.refetch()} />
     );
@@ -222,7 +224,7 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
           {t('player.watched', { percent: formatPercent(Math.floor(percent)) })}
         </Text>
         {completed ? (
-          <Text size="sm" c="green.9" fw={600} role="status">
+          <Text size="sm" c="teal.9" fw={600} role="status">
             {t('player.lessonCompleted')}
           </Text>
         ) : (
@@ -234,7 +236,7 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
         )}
       </Group>
       {offline ? (
-        <Alert color="yellow" role="status">
+        <Alert variant="filled" color="dark.6" role="status">
           {t('player.reportKept')}
         </Alert>
       ) : null}
