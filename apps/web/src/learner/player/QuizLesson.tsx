@@ -31,6 +31,8 @@ export function QuizLesson({ enrollmentId, lesson, progress, canLearn, onCourseC
   const limit = lesson.attemptLimit;
   const left = limit === null ? null : Math.max(0, limit - made);
   const submit = useMutation({
+    // Offline, fail at once and say so (the default would wait silently for the network).
+    networkMode: 'always',
     mutationFn: () =>
       unwrap(
         api.POST('/api/v1/enrollments/{id}/lessons/{lessonId}/attempts', {
