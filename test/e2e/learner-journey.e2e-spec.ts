@@ -239,15 +239,42 @@ describe("a learner's journey", () => {
         watchedSeconds: VIDEO_SECONDS,
         positionSeconds: VIDEO_SECONDS,
       }),
-      expect.objectContaining({ lessonId: course.reading, status: 'completed', watchedSeconds: 0 }),
-      expect.objectContaining({ lessonId: course.quiz, status: 'completed' }),
+      expect.objectContaining({
+        lessonId: course.reading,
+        status: 'completed',
+        watchedSeconds: 0,
+        attemptsMade: 0,
+        bestScore: null,
+      }),
+      // The player shows attempts made (against the limit) and the best score so far.
+      expect.objectContaining({
+        lessonId: course.quiz,
+        status: 'completed',
+        attemptsMade: 2,
+        bestScore: 100,
+      }),
     ]);
     const mine = await ok(http.get('/api/v1/me/enrollments', { token }), 200);
     expect(mine).toMatchObject({
       total: 1,
       page: 1,
       pageSize: 20,
-      items: [{ id: enrollment.id, status: 'completed', progressPercent: 100 }],
+      items: [
+        {
+          id: enrollment.id,
+          status: 'completed',
+          progressPercent: 100,
+          courseTitle: 'Kỹ năng số cơ bản',
+          courseStatus: 'published',
+        },
+      ],
+    });
+
+    // An archived course stays in "my learning", named, with its status: the record is kept.
+    await ok(http.post(`/api/v1/courses/${course.courseId}/archive`, { token: adminToken }), 200);
+    const later = await ok(http.get('/api/v1/me/enrollments', { token }), 200);
+    expect(later).toMatchObject({
+      items: [{ id: enrollment.id, courseTitle: 'Kỹ năng số cơ bản', courseStatus: 'archived' }],
     });
   });
 

@@ -135,6 +135,21 @@ describe('a course taught on television', () => {
       }),
     );
 
+    // A learner's player lists the airings of one lesson.
+    const airingsOf = async (lessonId: unknown): Promise<unknown[]> => {
+      const range = 'from=2026-12-07T00:00:00Z&to=2026-12-31T00:00:00Z';
+      const page = await ok(
+        http.get(`/api/v1/broadcasts?${range}&lessonId=${lessonId as string}`),
+        200,
+      );
+      return (page.items as Json[]).map((slot) => slot.startsAt);
+    };
+    expect(await airingsOf(first.id)).toEqual([
+      '2026-12-07T12:00:00.000Z',
+      '2026-12-14T12:00:00.000Z',
+    ]);
+    expect(await airingsOf(second.id)).toEqual([tuesday.startsAt]);
+
     const learner = await register();
     const learnerEmail = 'truyen-hinh-2@example.vn';
     const enrollment = await ok(

@@ -55,7 +55,12 @@ export { CourseSeats, type SeatedCourse } from './seats/course-seats';
  * `requiredLessons(courseId)`, `lesson(lessonId)` (with its course and section) and
  * `quizKey(lessonId)`; each takes an optional EntityManager to run in the caller's transaction.
  */
-export { CourseOutline, type CourseFacts, type LessonRule } from './seats/course-outline';
+export {
+  CourseOutline,
+  type CourseFacts,
+  type CourseTitle,
+  type LessonRule,
+} from './seats/course-outline';
 /**
  * Grading quiz attempts (pure): `answerProblems(key, answers)` lists malformed answers (unknown
  * question or choice, repeats); `gradeAttempt(key, answers)` scores them — a question scores when

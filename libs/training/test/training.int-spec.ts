@@ -263,6 +263,46 @@ describe('assignments kept in step', () => {
   });
 });
 
+describe("a learner's own list", () => {
+  it('puts the overdue assignment first, then the rest by due date, with sort=due', async () => {
+    clock.set('2027-03-01T08:00:00.000Z');
+    const unit = await orgUnit(moduleRef, admin, 'Sở Công Thương');
+    const [learnerId] = await insertLearners(dataSource, 1);
+    await place(moduleRef, [learnerId!], unit);
+    const assign = async (title: string, dueDays: number): Promise<void> => {
+      const { courseId } = await twoLessonCourse();
+      const { requirement } = await requirements.create(admin, {
+        title,
+        courseId,
+        orgUnitId: unit,
+        dueDays,
+      });
+      await jobs.syncRequirement({ requirementId: requirement.id });
+      clock.advance(60_000);
+    };
+    await assign('Hạn 5 ngày', 5);
+    await assign('Hạn 30 ngày', 30);
+    await assign('Hạn 60 ngày', 60);
+    clock.advance(6 * DAY);
+    await jobs.scanDeadlines();
+
+    const reads = moduleRef.get(AssignmentReads);
+    const page = { page: 1, pageSize: 20 };
+    const recent = await reads.mine(learnerId!, page);
+    expect(recent.items.map((item) => item.title)).toEqual([
+      'Hạn 60 ngày',
+      'Hạn 30 ngày',
+      'Hạn 5 ngày',
+    ]);
+    const due = await reads.mine(learnerId!, page, 'due');
+    expect(due.items.map((item) => [item.title, item.status])).toEqual([
+      ['Hạn 5 ngày', 'overdue'],
+      ['Hạn 30 ngày', 'assigned'],
+      ['Hạn 60 ngày', 'assigned'],
+    ]);
+  });
+});
+
 describe('deadlines on the clock', () => {
   it('reminds, marks overdue, tells the unit managers and escalates one unit up, each once', async () => {
     clock.set('2027-01-01T08:00:00.000Z');

@@ -1768,6 +1768,10 @@ export interface components {
       positionSeconds: number;
       /** Format: date-time */
       completedAt: string | null;
+      /** @description Quiz lessons: attempts made so far (0 for other kinds) */
+      attemptsMade: number;
+      /** @description Quiz lessons: the best score so far, percent; null before any attempt */
+      bestScore: number | null;
     };
     EnrollmentDetailDto: {
       id: string;
@@ -1828,8 +1832,27 @@ export interface components {
       score: number;
       passed: boolean;
     };
+    MyEnrollmentDto: {
+      id: string;
+      courseId: string;
+      userId: string;
+      /** @enum {string} */
+      status: 'active' | 'waitlisted' | 'completed' | 'withdrawn';
+      /** @description Completed required lessons, percent */
+      progressPercent: number;
+      /** Format: date-time */
+      enrolledAt: string;
+      /** Format: date-time */
+      completedAt: string | null;
+      courseTitle: string;
+      /**
+       * @description An archived course stays listed: the learner keeps their record
+       * @enum {string}
+       */
+      courseStatus: 'draft' | 'in_review' | 'published' | 'archived';
+    };
     EnrollmentPageDto: {
-      items: components['schemas']['EnrollmentDto'][];
+      items: components['schemas']['MyEnrollmentDto'][];
       total: number;
       page: number;
       pageSize: number;
@@ -3822,6 +3845,8 @@ export interface operations {
         /** @description At most 93 days after from; default: 7 days after from */
         to?: string;
         channelId?: string;
+        /** @description Only the airings of this television lesson */
+        lessonId?: string;
       };
       header?: never;
       path?: never;
@@ -4612,6 +4637,8 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
+        /** @description recent: newest first; due: overdue first, then by due date, history last */
+        sort?: 'recent' | 'due';
       };
       header?: never;
       path?: never;

@@ -18,6 +18,7 @@ import { useSession } from '../auth/session';
 import { isLanguage, setLanguage } from '../i18n';
 import { useErrorMessage } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
+import { NotificationBell, useLearnerNavItems } from '../learner/header';
 
 interface NavItem {
   to: string;
@@ -27,13 +28,14 @@ interface NavItem {
 function useNavItems(): NavItem[] {
   const { t } = useTranslation();
   const { user } = useSession();
+  const learnerItems = useLearnerNavItems();
   const items: NavItem[] = [
     { to: '/', label: t('nav.home') },
     { to: '/courses', label: t('nav.catalogue') },
     { to: '/television', label: t('nav.television') },
     { to: '/verify', label: t('nav.verify') },
   ];
-  if (user) items.splice(1, 0, { to: '/learning', label: t('nav.myLearning') });
+  if (user) items.splice(1, 0, { to: '/learning', label: t('nav.myLearning') }, ...learnerItems);
   return items;
 }
 
@@ -83,6 +85,7 @@ function AccountButtons() {
   }
   return (
     <Group gap="xs" wrap="nowrap">
+      <NotificationBell />
       <Text size="sm" visibleFrom="sm" truncate maw={180}>
         {user.fullName}
       </Text>

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { RequireSignIn } from '../learner/RequireSignIn';
 import { Layout } from './Layout';
 
 /**
@@ -16,6 +17,21 @@ export const router = createBrowserRouter([
       { path: 'verify', lazy: () => import('../pages/VerifyPage') },
       { path: 'sign-in', lazy: () => import('../pages/SignInPage') },
       { path: 'register', lazy: () => import('../pages/RegisterPage') },
+      {
+        // A learner's own pages: signed-out visitors are sent to sign in and brought back.
+        element: <RequireSignIn />,
+        children: [
+          { path: 'learning', lazy: () => import('../pages/MyLearningPage') },
+          {
+            path: 'learning/:enrollmentId/lessons?/:lessonId?',
+            lazy: () => import('../pages/PlayerPage'),
+          },
+          { path: 'certificates', lazy: () => import('../pages/CertificatesPage') },
+          { path: 'notifications', lazy: () => import('../pages/NotificationsPage') },
+          { path: 'training', lazy: () => import('../pages/TrainingPage') },
+          { path: 'profile', lazy: () => import('../pages/ProfilePage') },
+        ],
+      },
       { path: '*', lazy: () => import('../pages/NotFoundPage') },
     ],
   },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import { Course } from '../courses/course.entity';
 import type { CourseStatus } from '../courses/course-status';
 import type { LessonKind } from '../lessons/lesson-kind';
@@ -21,6 +21,12 @@ export interface CourseFacts {
   enrollmentOpensAt: Date | null;
   enrollmentClosesAt: Date | null;
   publishedAt: Date | null;
+}
+
+/** What a list of a learner's courses shows of each. */
+export interface CourseTitle {
+  title: string;
+  status: CourseStatus;
 }
 
 /** How a lesson completes, and where it sits. */
@@ -66,6 +72,16 @@ export class CourseOutline {
       enrollmentClosesAt: course.enrollmentClosesAt,
       publishedAt: course.publishedAt,
     };
+  }
+
+  /** Title and status of each course named (a learner's list shows them); unknown ids are left out. */
+  async titles(courseIds: readonly string[]): Promise<Map<string, CourseTitle>> {
+    if (courseIds.length === 0) return new Map();
+    const courses = await this.dataSource.getRepository(Course).find({
+      where: { id: In([...new Set(courseIds)]) },
+      select: { id: true, title: true, status: true },
+    });
+    return new Map(courses.map(({ id, title, status }) => [id, { title, status }]));
   }
 
   /** True when the course is in the catalogue (status `published`). */

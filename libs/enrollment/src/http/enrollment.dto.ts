@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Enrollment } from '../enrollments/enrollment.entity';
-import type { EnrollmentDetail, LessonProgressView } from '../enrollments/enrollment-reads.service';
+import type {
+  EnrollmentDetail,
+  LessonProgressView,
+  MyEnrollmentView,
+} from '../enrollments/enrollment-reads.service';
+import { COURSE_STATUSES, type CourseStatus } from '@lifelong/courses';
 import {
   LESSON_PROGRESS_STATUSES,
   type LessonProgressStatus,
@@ -23,8 +28,26 @@ export class EnrollmentDto {
   }
 }
 
+/** An item of the learner's own list: the enrollment and what the list shows of its course. */
+export class MyEnrollmentDto extends EnrollmentDto {
+  @ApiProperty() courseTitle!: string;
+  @ApiProperty({
+    enum: COURSE_STATUSES,
+    description: 'An archived course stays listed: the learner keeps their record',
+  })
+  courseStatus!: CourseStatus;
+
+  static fromView(view: MyEnrollmentView): MyEnrollmentDto {
+    return {
+      ...EnrollmentDto.from(view.enrollment),
+      courseTitle: view.courseTitle,
+      courseStatus: view.courseStatus,
+    };
+  }
+}
+
 export class EnrollmentPageDto {
-  @ApiProperty({ type: [EnrollmentDto] }) items!: EnrollmentDto[];
+  @ApiProperty({ type: [MyEnrollmentDto] }) items!: MyEnrollmentDto[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
@@ -36,10 +59,27 @@ export class LessonProgressDto {
   @ApiProperty({ description: 'Distinct seconds of the video watched' }) watchedSeconds!: number;
   @ApiProperty({ description: 'Where playback resumes' }) positionSeconds!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: Date | null;
+  @ApiProperty({ description: 'Quiz lessons: attempts made so far (0 for other kinds)' })
+  attemptsMade!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Quiz lessons: the best score so far, percent; null before any attempt',
+  })
+  bestScore!: number | null;
 
   static from(view: LessonProgressView): LessonProgressDto {
     const { lessonId, status, watchedSeconds, positionSeconds, completedAt } = view;
-    return { lessonId, status, watchedSeconds, positionSeconds, completedAt };
+    const { attemptsMade, bestScore } = view;
+    return {
+      lessonId,
+      status,
+      watchedSeconds,
+      positionSeconds,
+      completedAt,
+      attemptsMade,
+      bestScore,
+    };
   }
 }
 

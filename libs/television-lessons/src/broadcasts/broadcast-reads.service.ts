@@ -9,13 +9,15 @@ import { Broadcast } from './broadcast.entity';
 import { LessonStaff } from './lesson-staff';
 
 /**
- * The public schedule's filter: a time range and optionally a channel. Without `from` the range
+ * The public schedule's filter: a time range and optionally a channel or a lesson. Without `from` the range
  * starts now; without `to` it runs {@link DEFAULT_RANGE_DAYS} days from `from`.
  */
 export interface ScheduleFilter {
   from?: Date;
   to?: Date;
   channelId?: string;
+  /** The airings of one television lesson (a learner's player lists them). */
+  lessonId?: string;
   page: number;
   pageSize: number;
 }
@@ -65,6 +67,7 @@ export class BroadcastReads {
       .take(filter.pageSize);
     if (filter.channelId)
       query.andWhere('b.channelId = :channelId', { channelId: filter.channelId });
+    if (filter.lessonId) query.andWhere('b.lessonId = :lessonId', { lessonId: filter.lessonId });
     const [items, total] = await query.getManyAndCount();
     return { items, total };
   }

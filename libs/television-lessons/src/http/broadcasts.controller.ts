@@ -70,7 +70,7 @@ export class BroadcastsController {
     return CreatedBroadcastDto.fromSeries(created);
   }
 
-  /** The public schedule of published courses in a time range, optionally of one channel. */
+  /** The public schedule of published courses in a time range, optionally of a channel or lesson. */
   @Get()
   @Public()
   @ApiOkResponse({ type: BroadcastPageDto })
@@ -79,6 +79,7 @@ export class BroadcastsController {
       from: query.from === undefined ? undefined : instant(query.from),
       to: query.to === undefined ? undefined : instant(query.to),
       channelId: query.channelId,
+      lessonId: query.lessonId,
       page: query.page,
       pageSize: query.pageSize,
     });

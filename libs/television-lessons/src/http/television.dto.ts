@@ -135,6 +135,10 @@ export class ScheduleQueryDto extends PageQuery {
   @IsOffsetTime()
   to?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() channelId?: string;
+  @ApiPropertyOptional({ description: 'Only the airings of this television lesson' })
+  @IsOptional()
+  @IsUUID()
+  lessonId?: string;
 }
 
 export class BroadcastDto {

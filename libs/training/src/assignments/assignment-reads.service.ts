@@ -44,6 +44,17 @@ const VIEW_COLUMNS = `a.\`id\`, a.\`requirement_id\` AS requirementId,
 const VIEW_FROM = `FROM \`training_assignments\` a JOIN \`training_requirement_versions\` v
   ON v.\`requirement_id\` = a.\`requirement_id\` AND v.\`version\` = a.\`requirement_version\``;
 
+/** How a learner's own list is ordered. */
+export const MY_ASSIGNMENTS_SORTS = ['recent', 'due'] as const;
+export type MyAssignmentsSort = (typeof MY_ASSIGNMENTS_SORTS)[number];
+
+const MINE_ORDER: Record<MyAssignmentsSort, string> = {
+  recent: 'a.`assigned_at` DESC, a.`cycle` DESC',
+  due: `a.\`closed_at\` IS NOT NULL,
+    FIELD(a.\`status\`, 'overdue', 'expired', 'in_progress', 'assigned', 'completed'),
+    a.\`due_at\` IS NULL, a.\`due_at\`, a.\`assigned_at\` DESC, a.\`id\``,
+};
+
 /** A learner's own assignments, and "my staff" for org managers within their scope. */
 @Injectable()
 export class AssignmentReads {
@@ -52,11 +63,18 @@ export class AssignmentReads {
     private readonly access: AccessPolicy,
   ) {}
 
-  /** The learner's assignments, history included, newest first. */
-  async mine(userId: string, query: PageQuery): Promise<Page<AssignmentView>> {
+  /**
+   * The learner's assignments, history included: newest first, or with `sort: 'due'` what needs
+   * doing first (overdue, then expired, in progress and assigned by due date, then the rest).
+   */
+  async mine(
+    userId: string,
+    query: PageQuery,
+    sort: MyAssignmentsSort = 'recent',
+  ): Promise<Page<AssignmentView>> {
     const rows = await this.dataSource.query<(AssignmentView & { userId: string })[]>(
       `SELECT ${VIEW_COLUMNS} ${VIEW_FROM} WHERE a.\`user_id\` = ?
-       ORDER BY a.\`assigned_at\` DESC, a.\`cycle\` DESC LIMIT ? OFFSET ?`,
+       ORDER BY ${MINE_ORDER[sort]} LIMIT ? OFFSET ?`,
       [userId, query.pageSize, pageOffset(query)],
     );
     const [{ total }] = await this.dataSource.query<[{ total: number | string }]>(

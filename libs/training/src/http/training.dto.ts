@@ -17,7 +17,12 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import type { AssignmentView, StaffMemberView } from '../assignments/assignment-reads.service';
+import {
+  type AssignmentView,
+  MY_ASSIGNMENTS_SORTS,
+  type MyAssignmentsSort,
+  type StaffMemberView,
+} from '../assignments/assignment-reads.service';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../assignments/assignment-status';
 import type { ComplianceRow } from '../reports/compliance-row';
 import type { ComplianceTree } from '../reports/compliance-report.service';
@@ -198,6 +203,17 @@ export class AssignmentDto {
       closedAt: iso(view.closedAt),
     };
   }
+}
+
+export class MyAssignmentsQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: MY_ASSIGNMENTS_SORTS,
+    default: 'recent',
+    description: 'recent: newest first; due: overdue first, then by due date, history last',
+  })
+  @IsOptional()
+  @IsIn(MY_ASSIGNMENTS_SORTS)
+  sort?: MyAssignmentsSort;
 }
 
 export class StaffQuery extends PageQuery {
