@@ -910,6 +910,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/courses/{id}/group-attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['GroupAttendanceController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/group-attendance/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['GroupAttendanceController_void'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/certificates': {
     parameters: {
       query?: never;
@@ -1902,12 +1934,16 @@ export interface components {
       /** @example VTV7 — Kênh Giáo dục Quốc gia */
       name: string;
       description?: string;
+      /** @description The owning facility, whose staff schedule on the channel; absent for a national channel (platform admins only) */
+      facilityId?: string;
     };
     ChannelDto: {
       id: string;
       code: string;
       name: string;
       description: string | null;
+      /** @description null for a national channel */
+      facilityId: string | null;
     };
     ChannelListDto: {
       items: components['schemas']['ChannelDto'][];
@@ -2027,7 +2063,7 @@ export interface components {
       awaitingCheckQuiz: boolean;
     };
     GroupAttendanceDto: {
-      /** @description The community learning centre where the group watched */
+      /** @description The facility where the group watched: a community learning centre or a continuing-education centre */
       facilityId: string;
       userIds: string[];
     };
@@ -2055,6 +2091,55 @@ export interface components {
     CheckQuizResultDto: {
       lessonId: string;
       quizLessonId: string | null;
+    };
+    GroupAttendanceRecordDto: {
+      id: string;
+      broadcastId: string;
+      lessonId: string;
+      /** @description The learner recorded as present */
+      learnerId: string;
+      /** @description The facility where the group watched */
+      facilityId: string;
+      /** @description The staff member who recorded it */
+      recordedBy: string;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      voidedAt: string | null;
+      voidedBy: string | null;
+      voidReason: string | null;
+    };
+    GroupAttendancePageDto: {
+      items: components['schemas']['GroupAttendanceRecordDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    VoidGroupAttendanceDto: {
+      /** @example Học viên không có mặt buổi xem */
+      reason?: string;
+    };
+    VoidedGroupAttendanceDto: {
+      id: string;
+      broadcastId: string;
+      lessonId: string;
+      /** @description The learner recorded as present */
+      learnerId: string;
+      /** @description The facility where the group watched */
+      facilityId: string;
+      /** @description The staff member who recorded it */
+      recordedBy: string;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date-time */
+      voidedAt: string | null;
+      voidedBy: string | null;
+      voidReason: string | null;
+      /** @description Still complete through other evidence (another attendance, the replay) */
+      lessonCompleted: boolean;
+      courseCompleted: boolean;
+      /** @description The course was completed and reopened by this void; a certificate already issued stays valid until a facility admin revokes it */
+      courseReopened: boolean;
     };
     MyCertificateDto: {
       /** @example 7KQ4-M2XD-9FHT-B3 */
@@ -2454,6 +2539,13 @@ export interface operations {
       };
       /** @description EMAIL_TAKEN */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RATE_LIMITED, with a Retry-After header */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3666,7 +3758,9 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        uploadId: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -3683,7 +3777,9 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        uploadId: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -3700,7 +3796,9 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        uploadId: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -4108,6 +4206,55 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CheckQuizResultDto'];
+        };
+      };
+    };
+  };
+  GroupAttendanceController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GroupAttendancePageDto'];
+        };
+      };
+    };
+  };
+  GroupAttendanceController_void: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VoidGroupAttendanceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VoidedGroupAttendanceDto'];
         };
       };
     };

@@ -249,7 +249,6 @@ export const en: Messages = {
     ENROLLMENT_NOT_FOUND: 'This course is not among your enrollments.',
     ENROLLMENT_NOT_ACTIVE: 'You cannot learn in this course yet (waiting list or withdrawn).',
     NOT_ENROLLED: 'Enroll in the course before entering an attendance code.',
-    CERTIFICATE_NOT_FOUND: 'This certificate was not found.',
     retry: 'Try again',
     SERIAL_MALFORMED:
       'This serial is not well formed: check each character (14 characters, e.g. 7KQ4-M2XD-9FHT-B3).',

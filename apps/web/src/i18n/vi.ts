@@ -246,7 +246,6 @@ export const vi = {
     ENROLLMENT_NOT_FOUND: 'Không tìm thấy khoá học này trong danh sách của bạn.',
     ENROLLMENT_NOT_ACTIVE: 'Bạn chưa thể học khoá này (đang chờ chỗ hoặc đã rút).',
     NOT_ENROLLED: 'Bạn cần đăng ký khoá học trước khi điểm danh.',
-    CERTIFICATE_NOT_FOUND: 'Không tìm thấy chứng chỉ này.',
     retry: 'Thử lại',
     SERIAL_MALFORMED:
       'Số hiệu không đúng dạng: kiểm tra lại từng ký tự (14 ký tự, ví dụ 7KQ4-M2XD-9FHT-B3).',
