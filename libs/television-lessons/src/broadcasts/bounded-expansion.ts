@@ -32,24 +32,8 @@ export async function expandBounded(
   limit: Date,
   max: number,
 ): Promise<Expansion | null> {
-  const here = onThisThread(() => collect(rule, dtstart.getTime(), limit.getTime(), max));
-  if (here) return here;
-  return inWorker({ rule, dtstart: dtstart.getTime(), limit: limit.getTime(), max });
-}
-
-function collect(rule: string, dtstart: number, limit: number, max: number): Expansion {
-  const parsed = rrulestr(`RRULE:${rule}`, { forceset: false }) as RRule;
-  const expanded = new RRule({ ...parsed.origOptions, dtstart: new Date(dtstart), tzid: null });
-  const result: Expansion = { starts: [], tooLong: false };
-  expanded.all((date, index) => {
-    if (index >= max || date.getTime() > limit) {
-      result.tooLong = true;
-      return false;
-    }
-    result.starts.push(date.getTime());
-    return true;
-  });
-  return result;
+  const job = { rule, dtstart: dtstart.getTime(), limit: limit.getTime(), max };
+  return onThisThread(() => collect(job)) ?? inWorker(job);
 }
 
 // One context and script for every run: `timeout` makes V8 stop synchronous work from a
@@ -69,7 +53,17 @@ function onThisThread(job: () => Expansion): Expansion | null {
   }
 }
 
-// The same as `collect`, as plain JavaScript for a worker thread (see runWorkerScript).
+/** What one expansion needs: the rule, its start, and the two limits. */
+interface ExpansionJob {
+  rule: string;
+  dtstart: number;
+  limit: number;
+  max: number;
+}
+
+// The expansion as plain JavaScript, so the same text runs on this thread and in a worker
+// thread (runWorkerScript cannot load our bundled TypeScript): `load` names a package, `data`
+// is the job.
 const COLLECT_SCRIPT = `
 const { RRule, rrulestr } = load('rrule');
 const { rule, dtstart, limit, max } = data;
@@ -87,11 +81,14 @@ expanded.all((date, index) => {
 return result;
 `;
 
-function inWorker(job: {
-  rule: string;
-  dtstart: number;
-  limit: number;
-  max: number;
-}): Promise<Expansion | null> {
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- our own constant script, above
+const collectHere = new Function('load', 'data', COLLECT_SCRIPT) as (
+  load: (name: string) => unknown,
+  data: ExpansionJob,
+) => Expansion;
+const loadHere = (name: string): unknown => (name === 'rrule' ? { RRule, rrulestr } : undefined);
+const collect = (job: ExpansionJob): Expansion => collectHere(loadHere, job);
+
+function inWorker(job: ExpansionJob): Promise<Expansion | null> {
   return runWorkerScript<Expansion>(COLLECT_SCRIPT, job, { timeoutMs: WORKER_BUDGET_MS });
 }
