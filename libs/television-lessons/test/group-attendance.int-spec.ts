@@ -111,7 +111,7 @@ beforeAll(async () => {
   world = await televisionWorld(app);
   const channel = await http.post('/api/v1/channels', {
     token: await fresh(world.admin),
-    body: { code: 'YBTV', name: 'Truyền hình Yên Bái' },
+    body: { code: 'YBTV', name: 'Truyền hình Yên Bái', facilityId: world.facilityId },
   });
   channelId = channel.body.id as string;
 });
