@@ -226,6 +226,7 @@ const MATRIX: Row[] = [
 const NOT_IN_MATRIX: Record<string, string> = {
   'POST /api/v1/auth/logout': 'acts on the refresh token sent, whoever holds it',
   'GET /api/v1/me': "the caller's own account",
+  'PATCH /api/v1/me': "the caller's own account (no id in the route)",
   'POST /api/v1/courses/{}/enrollments':
     'any learner may enroll in a published course; a draft answers 422 COURSE_NOT_PUBLISHED (api.md)',
   'GET /api/v1/me/notifications': "the caller's own records",
