@@ -77,5 +77,6 @@ describe('demo courses', () => {
       "SELECT code FROM courses WHERE title = 'Kỹ năng số cho mọi người'",
     );
     expect(kns).toEqual({ code: 'KNS-01' });
-  });
+    // The whole demo is seeded twice (units, 360 civil servants, courses, television, training).
+  }, 120_000);
 });
