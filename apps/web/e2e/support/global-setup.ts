@@ -7,7 +7,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { SmtpTestServer } from '../../../../test/support/smtp-test-server';
-import { mailboxPort, testPrefix, webTestBaseUrl, webTestPort } from './platform-settings';
+import {
+  mailboxPort,
+  TEST_ADMIN,
+  testPrefix,
+  webTestBaseUrl,
+  webTestPort,
+} from './platform-settings';
 
 const ROOT = resolve(__dirname, '../../../..');
 const DIST = join(ROOT, 'dist');
@@ -29,8 +35,8 @@ function platformEnvironment(files: string, smtpPort: number): Record<string, st
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: testPrefix(),
     JWT_SECRET: 'web-test-secret-web-test-secret-0123456789',
-    ADMIN_EMAIL: 'admin@lifelong.test',
-    ADMIN_PASSWORD: 'admin-password-123',
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
     LOG_LEVEL: 'warn',
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     MAIL_DIR: join(files, 'mail'),
