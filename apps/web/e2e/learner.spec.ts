@@ -184,7 +184,7 @@ test('a learner watches a real video, passes the quiz, attends on television and
   await expect(page.getByText('Còn hiệu lực')).toBeVisible();
   await check(page, 'certificates');
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: 30_000 }),
     page.getByRole('button', { name: 'Tải PDF' }).click(),
   ]);
   const folder = await mkdtemp(join(tmpdir(), 'lifelong-certificate-'));
@@ -194,7 +194,7 @@ test('a learner watches a real video, passes the quiz, attends on television and
   const { stdout } = await run('pdftotext', [pdf, '-']);
   expect(stdout).toContain(name);
   const [badge] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: 30_000 }),
     page.getByRole('button', { name: 'Tải Open Badge (JSON)' }).click(),
   ]);
   const badgeFile = join(folder, badge.suggestedFilename());

@@ -153,10 +153,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await smtp.start();
   const mailbox = await serveMailbox(smtp);
   const env = platformEnvironment(files, smtp.port);
-  await runToEnd(['migrate'], env, files);
-  await runToEnd(['seed-demo'], env, files);
-  const api = run('api', [], env, files);
-  const worker = run('worker', [], env, files);
+  // From the repository, as `npm start` runs: the apps find installed packages (the certificate
+  // fonts) from the working directory. What they write goes to `files` (MAIL_DIR, MEDIA_DIR).
+  await runToEnd(['migrate'], env, ROOT);
+  await runToEnd(['seed-demo'], env, ROOT);
+  const api = run('api', [], env, ROOT);
+  const worker = run('worker', [], env, ROOT);
   await waitForReady(api);
 
   return async () => {
