@@ -5,6 +5,7 @@ export const en: Messages = {
     name: 'Lifelong',
     tagline: 'Lifelong learning for everyone',
     skipToContent: 'Skip to main content',
+    close: 'Close',
     loading: 'Loading…',
   },
   nav: {

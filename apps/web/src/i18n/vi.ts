@@ -4,6 +4,7 @@ export const vi = {
     name: 'Lifelong',
     tagline: 'Học tập suốt đời cho mọi người',
     skipToContent: 'Chuyển đến nội dung chính',
+    close: 'Đóng',
     loading: 'Đang tải…',
   },
   nav: {
