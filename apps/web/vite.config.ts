@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react-swc';
 import { defineConfig, type Plugin } from 'vite';
@@ -28,7 +28,8 @@ function precompress(): Plugin {
     name: 'lifelong:precompress',
     apply: 'build',
     configResolved(config) {
-      outDir = config.build.outDir;
+      // outDir is written relative to the root (apps/web), not to where the build is run from.
+      outDir = resolve(config.root, config.build.outDir);
     },
     closeBundle() {
       for (const file of files(outDir)) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { learnerCourse } from './support/learner-course';
+import { learnerCourse, VIDEO_READY_WITHIN_MS } from './support/learner-course';
 import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
 
 const run = promisify(execFile);
@@ -34,7 +34,8 @@ test('a learner watches a real video, passes the quiz, attends on television and
   page,
   baseURL,
 }) => {
-  test.setTimeout(600_000);
+  // The journey itself takes a few minutes; the worker's transcoding may take more when loaded.
+  test.setTimeout(VIDEO_READY_WITHIN_MS + 6 * 60_000);
   const course = await learnerCourse(baseURL!);
   const name = 'Trần Thị Bích Ngọc';
   const email = `ngoc.${Date.now()}@example.vn`;
@@ -183,7 +184,7 @@ test('a learner watches a real video, passes the quiz, attends on television and
   await expect(page.getByText('Còn hiệu lực')).toBeVisible();
   await check(page, 'certificates');
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: 30_000 }),
     page.getByRole('button', { name: 'Tải PDF' }).click(),
   ]);
   const folder = await mkdtemp(join(tmpdir(), 'lifelong-certificate-'));
@@ -193,7 +194,7 @@ test('a learner watches a real video, passes the quiz, attends on television and
   const { stdout } = await run('pdftotext', [pdf, '-']);
   expect(stdout).toContain(name);
   const [badge] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: 30_000 }),
     page.getByRole('button', { name: 'Tải Open Badge (JSON)' }).click(),
   ]);
   const badgeFile = join(folder, badge.suggestedFilename());

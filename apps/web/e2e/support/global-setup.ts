@@ -7,7 +7,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { SmtpTestServer } from '../../../../test/support/smtp-test-server';
-import { mailboxPort, testPrefix, webTestBaseUrl, webTestPort } from './platform-settings';
+import {
+  mailboxPort,
+  TEST_ADMIN,
+  testPrefix,
+  webTestBaseUrl,
+  webTestPort,
+} from './platform-settings';
 
 const ROOT = resolve(__dirname, '../../../..');
 const DIST = join(ROOT, 'dist');
@@ -29,8 +35,8 @@ function platformEnvironment(files: string, smtpPort: number): Record<string, st
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: testPrefix(),
     JWT_SECRET: 'web-test-secret-web-test-secret-0123456789',
-    ADMIN_EMAIL: 'admin@lifelong.test',
-    ADMIN_PASSWORD: 'admin-password-123',
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
     LOG_LEVEL: 'warn',
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     MAIL_DIR: join(files, 'mail'),
@@ -147,10 +153,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await smtp.start();
   const mailbox = await serveMailbox(smtp);
   const env = platformEnvironment(files, smtp.port);
-  await runToEnd(['migrate'], env, files);
-  await runToEnd(['seed-demo'], env, files);
-  const api = run('api', [], env, files);
-  const worker = run('worker', [], env, files);
+  // From the repository, as `npm start` runs: the apps find installed packages (the certificate
+  // fonts) from the working directory. What they write goes to `files` (MAIL_DIR, MEDIA_DIR).
+  await runToEnd(['migrate'], env, ROOT);
+  await runToEnd(['seed-demo'], env, ROOT);
+  const api = run('api', [], env, ROOT);
+  const worker = run('worker', [], env, ROOT);
   await waitForReady(api);
 
   return async () => {

@@ -16,5 +16,8 @@ export function webTestPort(): number {
 /** 127.0.0.1, not localhost: the api listens on IPv4 only. */
 export const webTestBaseUrl = (): string => `http://127.0.0.1:${webTestPort()}`;
 
+/** The platform administrator the global setup creates (ADMIN_EMAIL / ADMIN_PASSWORD). */
+export const TEST_ADMIN = { email: 'admin@lifelong.test', password: 'admin-password-123' };
+
 /** The test SMTP server's mailbox, read over HTTP by tests (see mailbox.ts). */
 export const mailboxPort = (): number => webTestPort() + 1;

@@ -9,7 +9,7 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,10 +44,13 @@ function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const { user, updateProfile } = useSession();
   const errorMessage = useErrorMessage();
+  // On a phone the header has room for the language's code only (the names overflow at 320 px).
+  const roomy = useMediaQuery('(min-width: 36em)', true);
   return (
     <NativeSelect
       aria-label={t('nav.language')}
       size="xs"
+      style={{ flexShrink: 0 }}
       value={i18n.language}
       onChange={(event) => {
         const language = event.currentTarget.value;
@@ -59,8 +62,8 @@ function LanguageSwitch() {
           );
       }}
       data={[
-        { value: 'vi', label: t('language.vi') },
-        { value: 'en', label: t('language.en') },
+        { value: 'vi', label: t(roomy ? 'language.vi' : 'language.viShort') },
+        { value: 'en', label: t(roomy ? 'language.en' : 'language.enShort') },
       ]}
     />
   );

@@ -6,6 +6,7 @@ import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { useNow } from '../components/use-now';
 import { readableAlert } from '../components/readable-badge';
 import { formatDateTime, formatNumber } from '../format';
 
@@ -75,7 +76,7 @@ export function EnrollPanel({ course }: { course: CourseDetail }) {
     },
   });
 
-  const now = Date.now();
+  const now = useNow();
   const opensAt = course.enrollmentOpensAt ? Date.parse(course.enrollmentOpensAt) : null;
   const closesAt = course.enrollmentClosesAt ? Date.parse(course.enrollmentClosesAt) : null;
   const seatsLeft = course.capacity === null ? null : course.capacity - course.activeEnrollments;

@@ -5,6 +5,7 @@ export const en: Messages = {
     name: 'Lifelong',
     tagline: 'Lifelong learning for everyone',
     skipToContent: 'Skip to main content',
+    close: 'Close',
     loading: 'Loading…',
   },
   nav: {
@@ -229,7 +230,7 @@ export const en: Messages = {
       timeZone: 'This time zone is not valid.',
     },
   },
-  language: { vi: 'Tiếng Việt', en: 'English' },
+  language: { vi: 'Tiếng Việt', en: 'English', viShort: 'VI', enShort: 'EN' },
   errors: {
     NETWORK: 'The server cannot be reached. Check your connection and try again.',
     UNKNOWN: 'Something went wrong. Please try again.',

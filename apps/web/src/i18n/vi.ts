@@ -4,6 +4,7 @@ export const vi = {
     name: 'Lifelong',
     tagline: 'Học tập suốt đời cho mọi người',
     skipToContent: 'Chuyển đến nội dung chính',
+    close: 'Đóng',
     loading: 'Đang tải…',
   },
   nav: {
@@ -227,7 +228,7 @@ export const vi = {
       timeZone: 'Múi giờ chưa hợp lệ.',
     },
   },
-  language: { vi: 'Tiếng Việt', en: 'English' },
+  language: { vi: 'Tiếng Việt', en: 'English', viShort: 'VI', enShort: 'EN' },
   errors: {
     NETWORK: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     UNKNOWN: 'Đã có lỗi. Vui lòng thử lại.',

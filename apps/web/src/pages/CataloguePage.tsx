@@ -50,8 +50,12 @@ export function Component() {
   const [params, setParams] = useSearchParams();
   const search = readSearch(params);
   const [typed, setTyped] = useState(search.q);
-  // The back button changes the URL: the box follows it.
-  useEffect(() => setTyped(search.q), [search.q]);
+  // The back button changes the URL: the box follows it (adjusted while rendering, no effect).
+  const [shownQ, setShownQ] = useState(search.q);
+  if (shownQ !== search.q) {
+    setShownQ(search.q);
+    setTyped(search.q);
+  }
   const { provinces, tags } = useFilterOptions();
 
   const results = useQuery({

@@ -62,7 +62,10 @@ function CertificateCard({ certificate }: { certificate: Certificate }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: learnerKeys.allCertificates }),
     onError: fail,
   });
-  const shared = sharing.isPending ? (sharing.variables ?? certificate.shared) : certificate.shared;
+  // The switch moves the moment it is clicked (set in the same event, not after the mutation
+  // reports pending) and holds until the saved certificate is read back.
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  const shared = wanted ?? certificate.shared;
   const titleId = `certificate-${fileSerial(certificate.serial)}`;
 
   return (
@@ -111,7 +114,11 @@ function CertificateCard({ certificate }: { certificate: Certificate }) {
         <Switch
           mt="xs"
           checked={shared}
-          onChange={(event) => sharing.mutate(event.currentTarget.checked)}
+          onChange={(event) => {
+            const next = event.currentTarget.checked;
+            setWanted(next);
+            sharing.mutate(next, { onSettled: () => setWanted(null) });
+          }}
           label={t('certificates.share')}
           description={t('certificates.shareHint')}
         />

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { notifications as toasts } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
@@ -86,12 +86,13 @@ function Preferences() {
   });
   const [email, setEmail] = useState(true);
   const [digest, setDigest] = useState<'off' | 'daily'>('off');
-  useEffect(() => {
-    if (current.data) {
-      setEmail(current.data.email);
-      setDigest(current.data.digest);
-    }
-  }, [current.data]);
+  // The form starts from the saved preferences once they arrive (adjusted while rendering).
+  const [shown, setShown] = useState(current.data);
+  if (current.data && shown !== current.data) {
+    setShown(current.data);
+    setEmail(current.data.email);
+    setDigest(current.data.digest);
+  }
   const save = useMutation({
     mutationFn: () =>
       unwrap(api.PUT('/api/v1/me/notification-preferences', { body: { email, digest } })),

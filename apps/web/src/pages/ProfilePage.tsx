@@ -37,7 +37,7 @@ export function Component() {
   const { t } = useTranslation();
   const { user } = useSession();
   const queryClient = useQueryClient();
-  const zones = useMemo(timeZones, []);
+  const zones = useMemo(() => timeZones(), []);
   const [error, setError] = useState<unknown>(null);
   const me: (User & { timeZone?: string | null }) | null | undefined = user;
   const form = useForm({

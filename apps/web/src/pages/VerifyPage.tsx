@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, List, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
@@ -86,7 +86,12 @@ export function Component() {
   const serial = asked ? parseSerial(asked) : null;
   const [typed, setTyped] = useState(asked);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setTyped(asked), [asked]);
+  // The back button changes the URL: the box follows it (adjusted while rendering, no effect).
+  const [shownAsked, setShownAsked] = useState(asked);
+  if (shownAsked !== asked) {
+    setShownAsked(asked);
+    setTyped(asked);
+  }
 
   return (
     <Stack maw={640} mx="auto" gap="md">

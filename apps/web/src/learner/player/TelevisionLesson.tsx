@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { ApiErrorAlert, useErrorMessage } from '../../components/ApiErrorAlert';
+import { useNow } from '../../components/use-now';
 import { formatDay, formatTime } from '../../format';
 import type { Broadcast, Lesson, LessonProgress } from '../queries';
 import { applyLessonResult } from './progress-cache';
@@ -62,8 +63,10 @@ export function TelevisionLesson(props: Props) {
   });
   const channelName = (id: string) =>
     channels.data?.items.find((channel) => channel.id === id)?.name ?? '';
+  // Which airing the code belongs to moves with the time (one begins, the next is announced).
+  const at = useNow();
   const items = airings.data?.items ?? [];
-  const target = codeTarget(items, Date.now());
+  const target = codeTarget(items, at);
   const attend = useMutation({
     mutationFn: (broadcastId: string) =>
       unwrap(
