@@ -90,5 +90,7 @@ describe('a burst of progress reports', () => {
       expect(row.watchedSeconds).toBe(SEGMENT * REPORTS_PER_LEARNER);
       expect(positions.has(row.positionSeconds)).toBe(true);
     }
-  }, 120_000);
+    // What counts here is that nothing acknowledged is lost, not how fast: alone it takes about
+    // 35 s, but late in the full run (one jest worker, 140 files before it) it has taken over 120.
+  }, 600_000);
 });
