@@ -168,7 +168,12 @@ export function Component() {
                     p="sm"
                     component="section"
                     aria-labelledby={`day-${day}`}
-                    bg={day === today ? 'var(--mantine-color-blue-light)' : undefined}
+                    // Today is marked by a strong border, not a tint: links keep their contrast.
+                    style={
+                      day === today
+                        ? { borderColor: 'var(--mantine-color-blue-8)', borderWidth: 2 }
+                        : undefined
+                    }
                   >
                     <Title order={3} size="h6" id={`day-${day}`} mb="xs">
                       {formatDay(dayInstant(day))}
