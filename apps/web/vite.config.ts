@@ -50,6 +50,27 @@ function precompress(): Plugin {
   };
 }
 
+/** A Mantine component's class names: `@mantine/core/esm/…/<Name>.module.mjs`, styled by `styles/<Name>.css`. */
+const MANTINE_CLASSES = /[\\/]@mantine[\\/]core[\\/]esm[\\/].*[\\/](\w+)\.module\.mjs$/;
+
+/**
+ * Each Mantine component brings its own stylesheet, instead of all of Mantine's (270 KB, render
+ * blocking, most of it for components no one here uses). The stylesheet is imported by the module
+ * holding the component's class names; a component imports the components it is built from before
+ * its own class names, so their styles come first, as Mantine requires. main.tsx imports the
+ * shared base (baseline, default variables, global).
+ */
+function mantineStylesPerComponent(): Plugin {
+  return {
+    name: 'lifelong:mantine-styles-per-component',
+    transform(code, id) {
+      const name = MANTINE_CLASSES.exec(id)?.[1];
+      if (!name) return null;
+      return { code: `${code}\nimport "@mantine/core/styles/${name}.css";\n`, map: null };
+    },
+  };
+}
+
 /**
  * What every page needs and changes only with a dependency upgrade: React, the router, server
  * state, texts and the typed client. One chunk, cached for a year across app deploys.
@@ -62,13 +83,16 @@ const MANTINE =
 
 export default defineConfig({
   root: __dirname,
-  plugins: [react(), precompress()],
+  plugins: [react(), mantineStylesPerComponent(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
     // Hashed file names under /assets: the api caches them for a year.
     assetsDir: 'assets',
     sourcemap: false,
+    // One stylesheet, of the components the app uses (see mantineStylesPerComponent): a page
+    // opened later never waits for, or reorders, styles of its own.
+    cssCodeSplit: false,
     rolldownOptions: {
       output: {
         codeSplitting: {
@@ -77,7 +101,13 @@ export default defineConfig({
             // Mantine's components go where they are used (`entriesAware`): the shell's in one
             // chunk loaded first, a page's own (forms, tables, charts) with that page, so a
             // component used by the studio never reaches a learner's first load.
-            { name: 'mantine', test: MANTINE, priority: 1, entriesAware: true, minSize: 8000 },
+            {
+              name: 'mantine',
+              test: MANTINE,
+              priority: 1,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 5000,
+            },
           ],
         },
         // entriesAware names a chunk after every page that shares it: keep file names short.

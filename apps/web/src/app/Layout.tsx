@@ -10,7 +10,6 @@ import {
   Text,
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
@@ -18,6 +17,7 @@ import { useSession } from '../auth/session';
 import { isLanguage, setLanguage } from '../i18n';
 import { useErrorMessage } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
+import { showToast } from '../components/toasts';
 import { NotificationBell, useLearnerNavItems } from '../learner/header';
 
 interface NavItem {
@@ -55,10 +55,12 @@ function LanguageSwitch() {
       onChange={(event) => {
         const language = event.currentTarget.value;
         if (!isLanguage(language)) return;
-        setLanguage(language);
+        setLanguage(language).catch((error: unknown) =>
+          showToast({ color: 'red', message: errorMessage(error) }),
+        );
         if (user && user.locale !== language)
           updateProfile({ locale: language }).catch((error: unknown) =>
-            notifications.show({ color: 'red', message: errorMessage(error) }),
+            showToast({ color: 'red', message: errorMessage(error) }),
           );
       }}
       data={[

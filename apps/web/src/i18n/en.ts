@@ -90,6 +90,8 @@ export const en: Messages = {
   },
   player: {
     title: 'Lesson',
+    play: 'Play video',
+    resume: 'Continue watching',
     backToLearning: '← My learning',
     outline: 'Course outline',
     courseProgress: 'Course progress',

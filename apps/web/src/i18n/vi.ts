@@ -89,6 +89,8 @@ export const vi = {
   },
   player: {
     title: 'Bài học',
+    play: 'Phát video',
+    resume: 'Tiếp tục xem',
     backToLearning: '← Học tập của tôi',
     outline: 'Nội dung khoá học',
     courseProgress: 'Tiến độ khoá học',

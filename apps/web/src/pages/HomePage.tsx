@@ -15,7 +15,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
-import { CourseCard } from '../catalogue/CourseCard';
+import { COURSE_GRID, CourseCard, CourseCardSkeletons } from '../catalogue/CourseCard';
 import { cleanQuery, QUERY_MAX_LENGTH } from '../catalogue/catalogue-search';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
@@ -24,7 +24,8 @@ import { Airing, type Broadcast } from '../television/Airing';
 import { useBroadcastTitles } from '../television/broadcast-titles';
 
 const FEATURED = 6;
-const AIRINGS = 12;
+/** The next few airings; the television page has the whole week. */
+const AIRINGS = 6;
 
 function FeaturedCourses() {
   const { t } = useTranslation();
@@ -44,13 +45,13 @@ function FeaturedCourses() {
         </Anchor>
       </Group>
       {courses.isPending ? (
-        <PageLoader />
+        <CourseCardSkeletons count={FEATURED} />
       ) : courses.isError ? (
         <ApiErrorAlert error={courses.error} onRetry={() => void courses.refetch()} />
       ) : courses.data.items.length === 0 ? (
         <Text>{t('home.noCourses')}</Text>
       ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        <SimpleGrid {...COURSE_GRID}>
           {courses.data.items.map((course) => (
             <CourseCard key={course.id} course={course} headingOrder={3} />
           ))}
