@@ -77,13 +77,14 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
     let cancelled = false;
     const resume = () => {
       if (resumeAt > 0 && resumeAt < (video.duration || Infinity) - 1) video.currentTime = resumeAt;
-      // Refused only if the browser wants a fresh gesture: the controls are there for it.
-      video.play().catch(() => undefined);
     };
     video.addEventListener('loadedmetadata', resume, { once: true });
     void attachSource(video, url).then((undo) => {
-      if (cancelled) undo();
-      else detach = undo;
+      if (cancelled) return undo();
+      detach = undo;
+      // Played at once: with `preload="none"` a native player fetches nothing until asked. If
+      // the browser wants a fresh gesture, the controls are there for it.
+      video.play().catch(() => undefined);
     });
     return () => {
       cancelled = true;
