@@ -151,25 +151,21 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
     const onTime = () => {
       if (!video.paused && !video.seeking) tracker.played(video.currentTime);
     };
-    const onPause = () => {
+    /** Playback stopped here (pause, end, hidden, left): report what was watched until now. */
+    const flush = (keepalive = false) => {
       tracker.stopped(video.currentTime);
-      void report();
+      void report(keepalive);
     };
+    const onPause = () => flush();
     const onSeeking = () => tracker.stopped();
     const onPlay = () => {
       // A first report tells the server playback began, so credit accrues from now on.
       if (lastSentPosition < 0) void report();
     };
     const onHide = () => {
-      if (document.visibilityState === 'hidden') {
-        tracker.stopped(video.currentTime);
-        void report(true);
-      }
+      if (document.visibilityState === 'hidden') flush(true);
     };
-    const onPageHide = () => {
-      tracker.stopped(video.currentTime);
-      void report(true);
-    };
+    const onPageHide = () => flush(true);
     const onOnline = () => void report();
     const timer = window.setInterval(() => {
       if (!video.paused || tracker.hasPending()) void report();
@@ -194,8 +190,7 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
       window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('online', onOnline);
       // Leaving the lesson inside the app: report what was watched since the last report.
-      tracker.stopped(video.currentTime);
-      void report(true);
+      flush(true);
     };
   }, [url, resumeAt, enrollmentId, lesson.id, queryClient, onCourseCompleted]);
 
