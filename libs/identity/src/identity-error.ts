@@ -10,7 +10,9 @@ export type IdentityErrorCode =
   | 'REFRESH_TOKEN_REUSED'
   | 'FORBIDDEN'
   | 'USER_NOT_FOUND'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'SSO_PROVIDER_NOT_FOUND'
+  | 'SSO_UNAVAILABLE';
 
 const KIND_BY_CODE: Record<IdentityErrorCode, ErrorKind> = {
   VALIDATION_FAILED: 'invalid',
@@ -22,6 +24,8 @@ const KIND_BY_CODE: Record<IdentityErrorCode, ErrorKind> = {
   FORBIDDEN: 'forbidden',
   USER_NOT_FOUND: 'not_found',
   RATE_LIMITED: 'rate_limited',
+  SSO_PROVIDER_NOT_FOUND: 'not_found',
+  SSO_UNAVAILABLE: 'unavailable',
 };
 
 /**
