@@ -134,7 +134,8 @@ export class OidcProviders {
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown error';
   const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? `${code}: ${error.message}` : error.message;
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${typeof code === 'string' ? `${code}: ` : ''}${error.message}${cause}`;
 }
 
 function asFailure(error: unknown): SsoFailure {

@@ -21,6 +21,8 @@ import { SsoFailure } from './sso-failure';
 
 /** `user_identities.issuer` and `.subject` are varchar(255). */
 const IDENTIFIER_MAX_LENGTH = 255;
+// eslint-disable-next-line no-control-regex -- control characters in a name become spaces
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 const LEARNER = { role: 'learner', scopeType: null, scopeId: null } as const;
 
 /** A started sign-in: where to send the browser, and the id it must bring back. */
@@ -216,10 +218,7 @@ function placeholderEmail(provider: OidcProviderSettings, key: IdentityKey): str
 function displayName(identity: ProviderIdentity, provider: OidcProviderSettings): string {
   const candidates = [identity.name, identity.email?.split('@')[0], provider.name];
   for (const candidate of candidates) {
-    // eslint-disable-next-line no-control-regex -- control characters become spaces
-    const cleaned = normalizeFullName(
-      (candidate ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '),
-    );
+    const cleaned = normalizeFullName((candidate ?? '').replace(CONTROL_CHARACTERS, ' '));
     const fitted = [...cleaned].slice(0, FULL_NAME_MAX_LENGTH).join('').trim();
     if (fullNameProblems(fitted).length === 0) return fitted;
   }
