@@ -48,6 +48,10 @@ export function SingleSignOnButtons({ returnTo }: { returnTo: string }) {
           key={provider.id}
           component="a"
           variant="default"
+          // A provider's name can be long ("Cổng dịch vụ công quốc gia"): wrap, never cut it.
+          h="auto"
+          py={8}
+          styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.4 } }}
           href={`/api/v1/auth/oidc/${encodeURIComponent(provider.id)}/start?returnTo=${encodeURIComponent(returnTo)}`}
         >
           {t('auth.sso.signInWith', { name: provider.name })}
