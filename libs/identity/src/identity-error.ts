@@ -11,8 +11,7 @@ export type IdentityErrorCode =
   | 'FORBIDDEN'
   | 'USER_NOT_FOUND'
   | 'RATE_LIMITED'
-  | 'SSO_PROVIDER_NOT_FOUND'
-  | 'SSO_UNAVAILABLE';
+  | 'SSO_PROVIDER_NOT_FOUND';
 
 const KIND_BY_CODE: Record<IdentityErrorCode, ErrorKind> = {
   VALIDATION_FAILED: 'invalid',
@@ -25,7 +24,6 @@ const KIND_BY_CODE: Record<IdentityErrorCode, ErrorKind> = {
   USER_NOT_FOUND: 'not_found',
   RATE_LIMITED: 'rate_limited',
   SSO_PROVIDER_NOT_FOUND: 'not_found',
-  SSO_UNAVAILABLE: 'unavailable',
 };
 
 /**

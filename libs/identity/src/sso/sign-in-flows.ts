@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppConfig } from '@lifelong/common';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
-import { IdentityError } from '../identity-error';
+import { SsoFailure } from './sso-failure';
 
 /** What the start of a sign-in leaves for its callback; never sent to the browser. */
 export interface SignInFlow {
@@ -66,8 +66,9 @@ export class SignInFlows implements OnModuleDestroy {
   private async guard<T>(command: Promise<T>): Promise<T> {
     try {
       return await command;
-    } catch {
-      throw new IdentityError('SSO_UNAVAILABLE', 'Single sign-on is unavailable; try again later');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new SsoFailure('unavailable', `the sign-in store (Redis) failed: ${message}`);
     }
   }
 }

@@ -106,8 +106,7 @@ export class SingleSignOn {
   ): Promise<FinishedSignIn> {
     const provider = this.oidcProviders.find(providerId);
     if (!provider) throw new SsoFailure('provider', `no provider ${providerId} is configured`);
-    const flow = flowId ? await this.flows.take(flowId).catch(() => undefined) : null;
-    if (flow === undefined) throw new SsoFailure('unavailable', 'the sign-in store is unreachable');
+    const flow = flowId ? await this.flows.take(flowId) : null;
     if (!flow) throw new SsoFailure('state', 'no sign-in in progress in this browser');
     if (flow.providerId !== providerId)
       throw new SsoFailure('state', 'the sign-in was started with another provider');
