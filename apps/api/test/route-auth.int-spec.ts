@@ -55,6 +55,10 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'POST /api/v1/auth/register',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/refresh',
+  // Single sign-on: the providers to offer, and the redirects of the code flow (state, PKCE).
+  'GET /api/v1/auth/oidc/providers',
+  'GET /api/v1/auth/oidc/:provider/start',
+  'GET /api/v1/auth/oidc/:provider/callback',
   // The public directory and catalogue (drafts only to staff who send a token).
   'GET /api/v1/admin-units',
   'GET /api/v1/facilities',

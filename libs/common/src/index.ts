@@ -2,6 +2,7 @@ export * from './config/app-config';
 export * from './config/config';
 export * from './config/config.module';
 export * from './config/certificate-keys';
+export * from './config/oidc-providers';
 export * from './errors/domain-error';
 export * from './clock/clock';
 export * from './clock/calendar';

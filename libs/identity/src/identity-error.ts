@@ -10,7 +10,8 @@ export type IdentityErrorCode =
   | 'REFRESH_TOKEN_REUSED'
   | 'FORBIDDEN'
   | 'USER_NOT_FOUND'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'SSO_PROVIDER_NOT_FOUND';
 
 const KIND_BY_CODE: Record<IdentityErrorCode, ErrorKind> = {
   VALIDATION_FAILED: 'invalid',
@@ -22,6 +23,7 @@ const KIND_BY_CODE: Record<IdentityErrorCode, ErrorKind> = {
   FORBIDDEN: 'forbidden',
   USER_NOT_FOUND: 'not_found',
   RATE_LIMITED: 'rate_limited',
+  SSO_PROVIDER_NOT_FOUND: 'not_found',
 };
 
 /**

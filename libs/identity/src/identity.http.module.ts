@@ -8,7 +8,9 @@ import { LoginThrottle } from './auth/login-throttle';
 import { JwtAuthGuard, LocalLoginGuard } from './auth/passport.guards';
 import { AuthController } from './http/auth.controller';
 import { MeController } from './http/me.controller';
+import { OidcController } from './http/oidc.controller';
 import { RefreshCookie } from './http/refresh-cookie';
+import { SignInFlowCookie } from './http/sign-in-flow-cookie';
 import { UserRolesController } from './http/user-roles.controller';
 import { IdentityModule } from './identity.module';
 import { RegistrationThrottle } from './registration/registration-throttle';
@@ -19,7 +21,7 @@ import { RegistrationThrottle } from './registration/registration-throttle';
  */
 @Module({
   imports: [IdentityModule],
-  controllers: [AuthController, MeController, UserRolesController],
+  controllers: [AuthController, MeController, OidcController, UserRolesController],
   providers: [
     JwtStrategy,
     LocalStrategy,
@@ -28,6 +30,7 @@ import { RegistrationThrottle } from './registration/registration-throttle';
     LoginThrottle,
     RegistrationThrottle,
     RefreshCookie,
+    SignInFlowCookie,
     { provide: APP_GUARD, useClass: AuthDecisionGuard },
   ],
 })

@@ -8,6 +8,11 @@ import { PasswordHasher } from './credentials/password-hasher';
 import { RoleGrantsService } from './grants/role-grants.service';
 import { RegistrationService } from './registration/registration.service';
 import { SessionsService } from './sessions/sessions.service';
+import { IdentityLinks } from './sso/identity-links';
+import { OidcProviders } from './sso/oidc-providers';
+import { SignInFlows } from './sso/sign-in-flows';
+import { SingleSignOn } from './sso/single-sign-on.service';
+import { UserIdentity } from './sso/user-identity.entity';
 import { AccessTokenService } from './tokens/access-token.service';
 import { RefreshToken } from './tokens/refresh-token.entity';
 import { UserAccounts } from './users/user-accounts.service';
@@ -20,10 +25,14 @@ const SERVICES = [
   AccessTokenService,
   AdministratorBootstrap,
   CredentialsService,
+  IdentityLinks,
+  OidcProviders,
   PasswordHasher,
   RegistrationService,
   RoleGrantsService,
   SessionsService,
+  SignInFlows,
+  SingleSignOn,
   UserAccounts,
   UsersRepository,
 ];
@@ -34,7 +43,10 @@ const SERVICES = [
  */
 @Module({
   // The secret is passed per call from AppConfig, so nothing is configured here.
-  imports: [TypeOrmModule.forFeature([User, UserRole, RefreshToken]), JwtModule.register({})],
+  imports: [
+    TypeOrmModule.forFeature([User, UserRole, RefreshToken, UserIdentity]),
+    JwtModule.register({}),
+  ],
   providers: SERVICES,
   exports: [TypeOrmModule, ...SERVICES],
 })

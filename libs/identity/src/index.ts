@@ -40,3 +40,5 @@ export { type RequestedGrant, SCOPE_TYPES_BY_ROLE } from './grants/grant-rule';
 export type { UserProfile } from './users/user-profile';
 /** How emails and names are stored (trimmed, lower-cased email; NFC name). */
 export { canonicalEmail, normalizeFullName } from './users/user-input';
+/** Identities at OpenID Connect providers linked to accounts (`hasLinkedIdentity` for the users' status). */
+export { IdentityLinks } from './sso/identity-links';

@@ -148,6 +148,54 @@ export interface paths {
     patch: operations['MeController_update'];
     trace?: never;
   };
+  '/api/v1/auth/oidc/providers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OidcController_providers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oidc/{provider}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OidcController_start'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oidc/{provider}/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OidcController_callback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/users/{id}/roles': {
     parameters: {
       query?: never;
@@ -1322,6 +1370,18 @@ export interface components {
        * @example Asia/Ho_Chi_Minh
        */
       timeZone?: string;
+    };
+    OidcProviderResponse: {
+      /**
+       * @description Used in the start route
+       * @example vneid
+       */
+      id: string;
+      /**
+       * @description Shown as "Sign in with <name>"
+       * @example VNeID
+       */
+      name: string;
     };
     RoleGrantDto: {
       /** @enum {string} */
@@ -2693,6 +2753,91 @@ export interface operations {
       };
       /** @description VALIDATION_FAILED (an unknown locale or time zone, an empty name) */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OidcController_providers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The configured providers */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OidcProviderResponse'][];
+        };
+      };
+    };
+  };
+  OidcController_start: {
+    parameters: {
+      query?: {
+        /** @description Where to land after signing in: a path of this site (default `/`); absolute URLs, `//host` and backslashes are refused (400) */
+        returnTo?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A provider id from the providers list */
+        provider: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the provider's sign-in page; sets the lifelong_sso cookie for the callback. To /sign-in?sso=failed&reason=unavailable when the provider cannot be reached */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED: returnTo is not a path of this site */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description SSO_PROVIDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OidcController_callback: {
+    parameters: {
+      query?: {
+        /** @description Set by the provider on refusal */
+        error?: unknown;
+        state?: unknown;
+        /** @description The provider's authorization code */
+        code?: unknown;
+      };
+      header?: never;
+      path: {
+        /** @description A provider id from the providers list */
+        provider: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed in: to the returnTo path, with the refresh cookie set (the web app refreshes from it). Otherwise to /sign-in?sso=failed&reason=state|provider|denied|token|unavailable|account */
+      302: {
         headers: {
           [name: string]: unknown;
         };

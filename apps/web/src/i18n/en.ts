@@ -52,6 +52,22 @@ export const en: Messages = {
     passwordTooShort: 'The password needs at least 8 characters.',
     fullNameRequired: 'Please enter your full name.',
     signedOut: 'You are signed out.',
+    sso: {
+      or: 'or',
+      signInWith: 'Sign in with {{name}}',
+      failedTitle: 'Single sign-on did not complete',
+      failed: {
+        state:
+          'This sign-in had expired or was not started in this browser. Please start again from this page.',
+        provider: 'That sign-in service is not available here. Choose another way to sign in.',
+        denied: 'The sign-in service did not let you in, or the sign-in was cancelled.',
+        token:
+          'The answer from the sign-in service could not be trusted, so you were not signed in. Please try again.',
+        unavailable: 'The sign-in service cannot be reached right now. Please try again later.',
+        account: 'This account has been switched off. Contact your administrator.',
+        unknown: 'Single sign-on did not complete. Please try again.',
+      },
+    },
   },
   learnerNav: {
     certificates: 'Certificates',

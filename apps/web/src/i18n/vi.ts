@@ -51,6 +51,22 @@ export const vi = {
     passwordTooShort: 'Mật khẩu cần ít nhất 8 ký tự.',
     fullNameRequired: 'Hãy nhập họ và tên.',
     signedOut: 'Bạn đã đăng xuất.',
+    sso: {
+      or: 'hoặc',
+      signInWith: 'Đăng nhập bằng {{name}}',
+      failedTitle: 'Chưa đăng nhập được qua dịch vụ định danh',
+      failed: {
+        state:
+          'Lượt đăng nhập đã hết hạn hoặc không bắt đầu từ trình duyệt này. Hãy bắt đầu lại từ trang này.',
+        provider: 'Dịch vụ đăng nhập này không có ở đây. Hãy chọn cách đăng nhập khác.',
+        denied: 'Dịch vụ đăng nhập đã từ chối, hoặc bạn đã huỷ đăng nhập.',
+        token:
+          'Không thể tin cậy câu trả lời của dịch vụ đăng nhập nên bạn chưa được đăng nhập. Hãy thử lại.',
+        unavailable: 'Hiện không kết nối được dịch vụ đăng nhập. Hãy thử lại sau.',
+        account: 'Tài khoản này đã bị khoá. Hãy liên hệ quản trị viên.',
+        unknown: 'Chưa đăng nhập được qua dịch vụ định danh. Hãy thử lại.',
+      },
+    },
   },
   learnerNav: {
     certificates: 'Chứng chỉ',

@@ -8,6 +8,7 @@ import {
   type LogLevel,
 } from './app-config';
 import { certificateKeys, type CertificateKeysConfig } from './certificate-keys';
+import { oidcProviders, type OidcProviderSettings } from './oidc-providers';
 import { productionSecretProblems } from './published-secrets';
 
 export const QUEUE_NAMES = ['media-transcode', 'documents', 'notifications', 'default'] as const;
@@ -63,6 +64,8 @@ export abstract class AppConfig {
     };
     /** Registrations per window from one client address. */
     registration: { maxPerIp: number; windowSeconds: number };
+    /** OpenID Connect providers people may sign in with; empty: no single sign-on. */
+    oidcProviders: readonly OidcProviderSettings[];
   };
   abstract readonly admin: { email: string; password: string };
   abstract readonly log: { level: LogLevel };
@@ -173,6 +176,8 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
   if (!isTimeZone(env.TV_TIME_ZONE))
     problems.TV_TIME_ZONE = ['must be an IANA time zone such as Asia/Ho_Chi_Minh'];
   const certificates = certificateKeys(env);
+  const oidc = oidcProviders(env.OIDC_PROVIDERS);
+  if (oidc.problems.length) problems.OIDC_PROVIDERS = oidc.problems;
   Object.assign(problems, certificates.problems, productionSecretProblems(env));
   if (Object.keys(problems).length) throw new ConfigError(problems);
   const { problems: _ignored, ...db } = database;
@@ -225,6 +230,7 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
         maxPerIp: env.REGISTER_MAX_PER_IP,
         windowSeconds: env.REGISTER_WINDOW_SECONDS,
       },
+      oidcProviders: oidc.providers,
     },
     admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },
     log: { level: env.LOG_LEVEL },

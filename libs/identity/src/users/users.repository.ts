@@ -98,6 +98,15 @@ export class UsersRepository {
     });
   }
 
+  /**
+   * Whether the account may sign in at all: the one check every sign-in path asks. A deactivated
+   * account (the `deactivated` state of account administration) must answer false here once
+   * that state exists; until then every existing account may.
+   */
+  async maySignIn(userId: string): Promise<boolean> {
+    return this.userExists(userId);
+  }
+
   async userExists(userId: string): Promise<boolean> {
     return this.dataSource.getRepository(User).exists({ where: { id: userId } });
   }
