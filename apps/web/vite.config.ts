@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react-swc';
 import { defineConfig, type Plugin } from 'vite';
+import { PAGE_PRELOADS_FILE, pagePreloads } from './build/page-preloads';
+import { PAGE_PATHS } from './src/app/page-paths';
 
 // The api serves dist/web at `/`; in development Vite proxies the api's paths to it.
 const API = process.env.LIFELONG_API_URL ?? 'http://localhost:3000';
@@ -71,6 +73,21 @@ function mantineStylesPerComponent(): Plugin {
   };
 }
 
+/** Writes, for the api, each page's path and the chunks to preload with it (page-preloads.ts). */
+function pagePreloadTable(): Plugin {
+  return {
+    name: 'lifelong:page-preloads',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      this.emitFile({
+        type: 'asset',
+        fileName: PAGE_PRELOADS_FILE,
+        source: `${JSON.stringify(pagePreloads(bundle, PAGE_PATHS), null, 2)}\n`,
+      });
+    },
+  };
+}
+
 /**
  * What every page needs and changes only with a dependency upgrade: React, the router, server
  * state, texts and the typed client. One chunk, cached for a year across app deploys.
@@ -80,7 +97,7 @@ const FRAMEWORK =
 
 export default defineConfig({
   root: __dirname,
-  plugins: [react(), mantineStylesPerComponent(), precompress()],
+  plugins: [react(), mantineStylesPerComponent(), pagePreloadTable(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -2,6 +2,7 @@ import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { RequireSignIn } from '../learner/RequireSignIn';
 import { Layout } from './Layout';
+import { PAGE_PATHS } from './page-paths';
 
 /**
  * A page is its own chunk, fetched the first time it is opened, so a learner's first load carries
@@ -33,21 +34,21 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<HomePage />} />
-        <Route path="courses" element={<CataloguePage />} />
-        <Route path="courses/:id" element={<CoursePage />} />
-        <Route path="television" element={<TelevisionPage />} />
-        <Route path="verify" element={<VerifyPage />} />
-        <Route path="sign-in" element={<SignInPage />} />
-        <Route path="register" element={<RegisterPage />} />
+        <Route path={PAGE_PATHS.HomePage} element={<HomePage />} />
+        <Route path={PAGE_PATHS.CataloguePage} element={<CataloguePage />} />
+        <Route path={PAGE_PATHS.CoursePage} element={<CoursePage />} />
+        <Route path={PAGE_PATHS.TelevisionPage} element={<TelevisionPage />} />
+        <Route path={PAGE_PATHS.VerifyPage} element={<VerifyPage />} />
+        <Route path={PAGE_PATHS.SignInPage} element={<SignInPage />} />
+        <Route path={PAGE_PATHS.RegisterPage} element={<RegisterPage />} />
         {/* A learner's own pages: signed-out visitors are sent to sign in and brought back. */}
         <Route element={<RequireSignIn />}>
-          <Route path="learning" element={<MyLearningPage />} />
-          <Route path="learning/:enrollmentId/lessons?/:lessonId?" element={<PlayerPage />} />
-          <Route path="certificates" element={<CertificatesPage />} />
-          <Route path="notifications" element={<NotificationsPage />} />
-          <Route path="training" element={<TrainingPage />} />
-          <Route path="profile" element={<ProfilePage />} />
+          <Route path={PAGE_PATHS.MyLearningPage} element={<MyLearningPage />} />
+          <Route path={PAGE_PATHS.PlayerPage} element={<PlayerPage />} />
+          <Route path={PAGE_PATHS.CertificatesPage} element={<CertificatesPage />} />
+          <Route path={PAGE_PATHS.NotificationsPage} element={<NotificationsPage />} />
+          <Route path={PAGE_PATHS.TrainingPage} element={<TrainingPage />} />
+          <Route path={PAGE_PATHS.ProfilePage} element={<ProfilePage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
