@@ -18,6 +18,8 @@ import { CanonicalEmails1765100000000 } from './1765100000000-canonical-emails';
 import { AddChannelOwners1765300000000 } from './1765300000000-add-channel-owners';
 import { CreateGroupAttendanceRecords1765400000000 } from './1765400000000-create-group-attendance-records';
 import { AddUserTimeZone1765600000000 } from './1765600000000-add-user-time-zone';
+import { CreateAuditEntries1766000000000 } from './1766000000000-create-audit-entries';
+import { AddUserSearchText1766000100000 } from './1766000100000-add-user-search-text';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -44,4 +46,6 @@ export const MIGRATIONS = [
   AddChannelOwners1765300000000,
   CreateGroupAttendanceRecords1765400000000,
   AddUserTimeZone1765600000000,
+  CreateAuditEntries1766000000000,
+  AddUserSearchText1766000100000,
 ];

@@ -1,3 +1,4 @@
+import { AuditModule } from '@lifelong/audit';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -34,7 +35,11 @@ const SERVICES = [
  */
 @Module({
   // The secret is passed per call from AppConfig, so nothing is configured here.
-  imports: [TypeOrmModule.forFeature([User, UserRole, RefreshToken]), JwtModule.register({})],
+  imports: [
+    TypeOrmModule.forFeature([User, UserRole, RefreshToken]),
+    JwtModule.register({}),
+    AuditModule,
+  ],
   providers: SERVICES,
   exports: [TypeOrmModule, ...SERVICES],
 })

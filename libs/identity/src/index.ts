@@ -40,3 +40,7 @@ export { type RequestedGrant, SCOPE_TYPES_BY_ROLE } from './grants/grant-rule';
 export type { UserProfile } from './users/user-profile';
 /** How emails and names are stored (trimmed, lower-cased email; NFC name). */
 export { canonicalEmail, normalizeFullName } from './users/user-input';
+/** What `users.search_text` holds: every writer of a name or email writes it too. */
+export { userSearchText } from './users/user-search';
+/** An account's status for administrators, in one place (SQL and in memory). */
+export { ACCOUNT_STATUSES, type AccountStatus, accountStatusSql } from './users/account-status';

@@ -26,6 +26,14 @@ export class User {
   @Column({ type: 'varchar', length: 64, default: 'Asia/Ho_Chi_Minh' })
   timeZone!: string;
 
+  /**
+   * Folded, marked tokens of the name and email (see `userSearchText`) under a FULLTEXT
+   * index: the user directory's diacritics-insensitive search. Written with every name or email.
+   */
+  @Index('ix_users_search', { fulltext: true })
+  @Column({ type: 'varchar', length: 1500, default: '' })
+  searchText!: string;
+
   @CreatedAtColumn()
   createdAt!: Date;
 
