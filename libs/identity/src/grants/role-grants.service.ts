@@ -34,7 +34,7 @@ export class RoleGrantsService {
     await this.assertAuthority(granter, grant);
     await this.assertUserExists(userId);
     await this.users.transaction(async (manager) => {
-      if (!(await this.users.insertGrant(manager, userId, grant, granter.userId))) return;
+      if (!(await this.users.insertNewGrant(manager, userId, grant, granter.userId))) return;
       await this.audit.record(manager, {
         action: 'role.granted',
         subjectType: 'user',

@@ -82,13 +82,11 @@ export class UsersRepository {
     if (fields.fullName === undefined) return void (await users.update({ id: userId }, fields));
     const fullName = fields.fullName;
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager
-        .getRepository(User)
-        .findOne({
-          where: { id: userId },
-          select: { email: true },
-          lock: { mode: 'pessimistic_write' },
-        });
+      const user = await manager.getRepository(User).findOne({
+        where: { id: userId },
+        select: { email: true },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) return;
       await manager
         .getRepository(User)
@@ -133,17 +131,14 @@ export class UsersRepository {
     return result.affectedRows === 1 ? id : null;
   }
 
-  /**
-   * Grants a role; granting one the user already holds changes nothing. True when the grant is
-   * new (the no-op update of a held grant affects no row).
-   */
+  /** Grants a role; granting one the user already holds changes nothing. */
   async insertGrant(
     manager: EntityManager,
     userId: string,
     grant: RoleGrant,
     grantedBy: string | null,
-  ): Promise<boolean> {
-    const result = await manager
+  ): Promise<void> {
+    await manager
       .createQueryBuilder()
       .insert()
       .into(UserRole)
@@ -151,7 +146,25 @@ export class UsersRepository {
       // A no-op update on the key (not INSERT IGNORE, which would also swallow a missing user).
       .orUpdate(['user_id'], ['user_id', 'role', 'scope_type', 'scope_id'])
       .execute();
-    return (result.raw as { affectedRows?: number }).affectedRows === 1;
+  }
+
+  /**
+   * Grants a role to an existing user and tells whether it is new: false when the user already
+   * held it, or does not exist. (The upsert of {@link insertGrant} cannot tell: the driver counts
+   * a found row as affected.) Selecting the user makes IGNORE skip only the duplicate key.
+   */
+  async insertNewGrant(
+    manager: EntityManager,
+    userId: string,
+    grant: RoleGrant,
+    grantedBy: string,
+  ): Promise<boolean> {
+    const { scopeType, scopeId } = storedScope(grant);
+    const result = await manager.query<{ affectedRows: number }>(
+      'INSERT IGNORE INTO `user_roles` (`user_id`, `role`, `scope_type`, `scope_id`, `granted_by`) SELECT `id`, ?, ?, ?, ? FROM `users` WHERE `id` = ?',
+      [grant.role, scopeType, scopeId, grantedBy, userId],
+    );
+    return result.affectedRows === 1;
   }
 
   /** Revokes a role; true when the user held it. */
