@@ -27,7 +27,7 @@ interface NavItem {
 
 function useNavItems(): NavItem[] {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, hasRole } = useSession();
   const learnerItems = useLearnerNavItems();
   const items: NavItem[] = [
     { to: '/', label: t('nav.home') },
@@ -36,6 +36,11 @@ function useNavItems(): NavItem[] {
     { to: '/verify', label: t('nav.verify') },
   ];
   if (user) items.splice(1, 0, { to: '/learning', label: t('nav.myLearning') }, ...learnerItems);
+  // Administrators' links only for the roles the pages serve (the api checks them again).
+  if (user && hasRole('admin', 'org_manager'))
+    items.push({ to: '/admin/users', label: t('admin.nav.users') });
+  if (user && hasRole('admin', 'supervisor'))
+    items.push({ to: '/admin/audit', label: t('admin.nav.audit') });
   return items;
 }
 

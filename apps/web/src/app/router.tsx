@@ -30,6 +30,10 @@ export const router = createBrowserRouter([
           { path: 'notifications', lazy: () => import('../pages/NotificationsPage') },
           { path: 'training', lazy: () => import('../pages/TrainingPage') },
           { path: 'profile', lazy: () => import('../pages/ProfilePage') },
+          // Administrators' pages: their own chunks, never loaded by a learner.
+          { path: 'admin/users', lazy: () => import('../pages/admin/AdminUsersPage') },
+          { path: 'admin/users/:id', lazy: () => import('../pages/admin/AdminUserPage') },
+          { path: 'admin/audit', lazy: () => import('../pages/admin/AdminAuditPage') },
         ],
       },
       { path: '*', lazy: () => import('../pages/NotFoundPage') },
