@@ -27,7 +27,7 @@ interface NavItem {
 
 function useNavItems(): NavItem[] {
   const { t } = useTranslation();
-  const { user, hasRole } = useSession();
+  const { user } = useSession();
   const learnerItems = useLearnerNavItems();
   const items: NavItem[] = [
     { to: '/', label: t('nav.home') },
@@ -36,12 +36,20 @@ function useNavItems(): NavItem[] {
     { to: '/verify', label: t('nav.verify') },
   ];
   if (user) items.splice(1, 0, { to: '/learning', label: t('nav.myLearning') }, ...learnerItems);
-  // Administrators' links only for the roles the pages serve (the api checks them again).
-  if (user && hasRole('admin', 'org_manager'))
-    items.push({ to: '/admin/users', label: t('admin.nav.users') });
-  if (user && hasRole('admin', 'supervisor'))
-    items.push({ to: '/admin/audit', label: t('admin.nav.audit') });
   return items;
+}
+
+/**
+ * The way into administration, only for the roles its pages serve (the api checks them again):
+ * the user list for admins and org managers, the audit log for supervisors.
+ */
+function useAdminNavItem(): NavItem | null {
+  const { t } = useTranslation();
+  const { user, hasRole } = useSession();
+  if (!user) return null;
+  if (hasRole('admin', 'org_manager')) return { to: '/admin/users', label: t('admin.nav.title') };
+  if (hasRole('supervisor')) return { to: '/admin/audit', label: t('admin.nav.title') };
+  return null;
 }
 
 /** The language of the app; signed in, it is saved to the profile so every device follows. */
@@ -78,6 +86,7 @@ function AccountButtons() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
   const navigate = useNavigate();
+  const admin = useAdminNavItem();
   if (user === undefined) return null;
   if (!user) {
     return (
@@ -94,7 +103,14 @@ function AccountButtons() {
   return (
     <Group gap="xs" wrap="nowrap">
       <NotificationBell />
-      <Text size="sm" visibleFrom="sm" truncate maw={180}>
+      {admin ? (
+        // Beside the account on wide screens (the main links fill the header); in the menu on phones.
+        <Button component={RouterNavLink} to={admin.to} variant="light" size="xs" visibleFrom="md">
+          {admin.label}
+        </Button>
+      ) : null}
+      {/* An administrator's header has one button more: the name shows only when there is room. */}
+      <Text size="sm" visibleFrom={admin ? 'xl' : 'sm'} truncate maw={180}>
         {user.fullName}
       </Text>
       <Button
@@ -115,6 +131,8 @@ export function Layout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const items = useNavItems();
+  const admin = useAdminNavItem();
+  const menuItems = admin ? [...items, admin] : items;
   return (
     <AppShell
       header={{ height: 56 }}
@@ -160,7 +178,7 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.menu')}>
         <Stack gap={2}>
-          {items.map((item) => (
+          {menuItems.map((item) => (
             <NavLink
               key={item.to}
               component={RouterNavLink}

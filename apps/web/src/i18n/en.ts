@@ -386,7 +386,7 @@ export const en: Messages = {
     },
   },
   admin: {
-    nav: { users: 'Users', audit: 'Audit log' },
+    nav: { title: 'Administration', users: 'Users', audit: 'Audit log' },
     users: {
       title: 'Users',
       intro: 'Find people by name, email or employee code, with or without Vietnamese accents.',

@@ -384,7 +384,7 @@ export const vi = {
     },
   },
   admin: {
-    nav: { users: 'Người dùng', audit: 'Nhật ký quản trị' },
+    nav: { title: 'Quản trị', users: 'Người dùng', audit: 'Nhật ký quản trị' },
     users: {
       title: 'Người dùng',
       intro: 'Tìm người theo tên, email hoặc mã nhân viên, có dấu hay không dấu đều được.',

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
-import { actionKey, type AuditEntry } from '../../admin/shared';
+import { actionKey, AdminNav, type AuditEntry } from '../../admin/admin-shared';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { PageTitle } from '../../components/PageTitle';
@@ -44,10 +44,7 @@ const dayStart = (day: string, plusDays = 0): string | undefined => {
 function Details({ details }: { details: AuditEntry['details'] }) {
   const text = Object.entries(details)
     .filter(([, value]) => value !== null && value !== undefined)
-    .map(
-      ([key, value]) =>
-        `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
-    )
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join(' · ');
   return (
     <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
@@ -90,6 +87,7 @@ export function Component() {
   });
   return (
     <Stack maw={1200} mx="auto" gap="md">
+      <AdminNav />
       <PageTitle>{t('admin.audit.title')}</PageTitle>
       <Text>{t('admin.audit.intro')}</Text>
       <form aria-label={t('admin.audit.filters')} onSubmit={apply}>

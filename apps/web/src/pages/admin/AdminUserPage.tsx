@@ -26,7 +26,7 @@ import {
   StatusBadge,
   type UserRole,
   useRoleLabel,
-} from '../../admin/shared';
+} from '../../admin/admin-shared';
 import { useSession } from '../../auth/session';
 import { ApiErrorAlert, useErrorMessage } from '../../components/ApiErrorAlert';
 import { PageLoader } from '../../components/PageLoader';

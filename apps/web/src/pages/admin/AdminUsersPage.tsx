@@ -6,12 +6,13 @@ import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import {
   type AccountStatus,
+  AdminNav,
   ROLE_NAMES,
   type RoleName,
   RoleBadges,
   STATUSES,
   StatusBadge,
-} from '../../admin/shared';
+} from '../../admin/admin-shared';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { PageTitle } from '../../components/PageTitle';
@@ -64,6 +65,7 @@ export function Component() {
   };
   return (
     <Stack maw={1100} mx="auto" gap="md">
+      <AdminNav />
       <PageTitle>{t('admin.users.title')}</PageTitle>
       <Text>{t('admin.users.intro')}</Text>
       <form role="search" aria-label={t('admin.users.filters')} onSubmit={submit}>

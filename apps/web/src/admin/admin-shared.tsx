@@ -1,5 +1,7 @@
-import { Badge, Group } from '@mantine/core';
+import { Anchor, Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { useSession } from '../auth/session';
 import type { components } from '../api/schema';
 
 export type AdminUser = components['schemas']['AdminUserDto'];
@@ -34,7 +36,12 @@ const STATUS_COLOR: Record<AccountStatus, string> = {
 export function StatusBadge({ status }: { status: AccountStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="filled">
+    <Badge
+      color={STATUS_COLOR[status]}
+      variant="filled"
+      tt="none"
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {t(`admin.status.${status}`)}
     </Badge>
   );
@@ -68,3 +75,25 @@ export function RoleBadges({ roles }: { roles: UserRole[] }) {
 
 /** The i18n key of an audit action: dots and dashes are key separators for i18next. */
 export const actionKey = (action: string): string => action.replace(/[.-]/g, '_');
+
+/** Links between the administration pages the person may open. */
+export function AdminNav() {
+  const { t } = useTranslation();
+  const { hasRole } = useSession();
+  const links = [
+    ...(hasRole(...USER_ADMIN_ROLES) ? [{ to: '/admin/users', label: t('admin.nav.users') }] : []),
+    ...(hasRole(...AUDIT_READER_ROLES)
+      ? [{ to: '/admin/audit', label: t('admin.nav.audit') }]
+      : []),
+  ];
+  if (links.length < 2) return null;
+  return (
+    <Group component="nav" aria-label={t('admin.nav.title')} gap="md">
+      {links.map((link) => (
+        <Anchor key={link.to} component={NavLink} to={link.to} end size="sm">
+          {link.label}
+        </Anchor>
+      ))}
+    </Group>
+  );
+}
