@@ -132,7 +132,7 @@ function Roles({ user }: { user: AdminUserDetail }) {
               </Text>
               <Button
                 size="compact-sm"
-                variant="light"
+                variant="outline"
                 color="red.9"
                 loading={revoke.isPending && revoke.variables === role}
                 aria-label={t('admin.user.revokeLabel', { role: label(role) })}
