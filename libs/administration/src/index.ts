@@ -9,3 +9,6 @@
 
 /** The admin routes (api only). */
 export { AdministrationHttpModule } from './administration.http.module';
+/** The directory's statements and the readers' places, for the query-plan test. */
+export { directoryStatements, type DirectoryFilter } from './users/user-directory';
+export { type ReaderPlaces } from './reader-places';

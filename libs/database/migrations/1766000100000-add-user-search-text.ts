@@ -6,7 +6,8 @@ const BATCH = 1000;
 /**
  * `users.search_text`: folded, marked tokens of the name and email under a FULLTEXT index, so
  * administrators find "Nguyễn Văn A" from `nguyen van a` (the catalogue's folding, see
- * libs/common/src/text/search-terms.ts). Existing accounts are filled in here.
+ * libs/common/src/text/search-terms.ts). Existing accounts are filled in here. `ix_users_name`
+ * serves the directory's name order.
  */
 export class AddUserSearchText1766000100000 implements MigrationInterface {
   name = 'AddUserSearchText1766000100000';
@@ -33,9 +34,11 @@ export class AddUserSearchText1766000100000 implements MigrationInterface {
     await queryRunner.query(
       'ALTER TABLE `users` ADD FULLTEXT INDEX `ix_users_search` (`search_text`)',
     );
+    await queryRunner.query('ALTER TABLE `users` ADD INDEX `ix_users_name` (`full_name`, `id`)');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE `users` DROP INDEX `ix_users_name`');
     await queryRunner.query('ALTER TABLE `users` DROP INDEX `ix_users_search`');
     await queryRunner.query('ALTER TABLE `users` DROP COLUMN `search_text`');
   }

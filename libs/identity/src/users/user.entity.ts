@@ -3,6 +3,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A person's account. Other domains reference it by id (`char(36)`); never return it from a route. */
 @Entity('users')
+// The user directory lists people in name order: a page is read from this index, not sorted.
+@Index('ix_users_name', ['fullName', 'id'])
 export class User {
   @PrimaryColumn({ type: 'char', length: 36 })
   id!: string;
