@@ -84,8 +84,11 @@ test('a learner has no administration link and never loads its pages', async ({ 
   await expect(page.getByRole('link', { name: 'Quản trị' })).toHaveCount(0);
   await page.goto('/learning');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
   expect(loaded.filter((url) => /Admin\w*Page|admin-shared/.test(url))).toEqual([]);
   // Typing the address is no way in: the api refuses, and the page says so.
   await page.goto('/admin/users');
   await expect(page.getByRole('alert')).toContainText('Bạn không có quyền làm việc này.');
+  await expectNoAxeViolations(page);
+  await screenshots(page, 'admin-users-refused');
 });

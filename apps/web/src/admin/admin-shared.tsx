@@ -2,6 +2,7 @@ import { Anchor, Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useSession } from '../auth/session';
+import { ApiError } from '../api/client';
 import type { components } from '../api/schema';
 
 export type AdminUser = components['schemas']['AdminUserDto'];
@@ -96,4 +97,9 @@ export function AdminNav() {
       ))}
     </Group>
   );
+}
+
+/** A retry button makes sense after a network or server failure, not after a refusal. */
+export function retryUnlessRefused(error: unknown, retry: () => void): (() => void) | undefined {
+  return error instanceof ApiError && [403, 404].includes(error.status) ? undefined : retry;
 }

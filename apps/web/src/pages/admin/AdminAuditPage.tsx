@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
-import { actionKey, AdminNav, type AuditEntry } from '../../admin/admin-shared';
+import { actionKey, AdminNav, type AuditEntry, retryUnlessRefused } from '../../admin/admin-shared';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { PageTitle } from '../../components/PageTitle';
@@ -121,7 +121,10 @@ export function Component() {
       </form>
       {entries.isPending ? <PageLoader /> : null}
       {entries.isError ? (
-        <ApiErrorAlert error={entries.error} onRetry={() => void entries.refetch()} />
+        <ApiErrorAlert
+          error={entries.error}
+          onRetry={retryUnlessRefused(entries.error, () => void entries.refetch())}
+        />
       ) : null}
       {entries.data ? (
         <Text size="sm" aria-live="polite">

@@ -26,6 +26,7 @@ import {
   StatusBadge,
   type UserRole,
   useRoleLabel,
+  retryUnlessRefused,
 } from '../../admin/admin-shared';
 import { useSession } from '../../auth/session';
 import { ApiErrorAlert, useErrorMessage } from '../../components/ApiErrorAlert';
@@ -211,7 +212,10 @@ export function Component() {
       </Anchor>
       {user.isPending ? <PageLoader /> : null}
       {user.isError ? (
-        <ApiErrorAlert error={user.error} onRetry={() => void user.refetch()} />
+        <ApiErrorAlert
+          error={user.error}
+          onRetry={retryUnlessRefused(user.error, () => void user.refetch())}
+        />
       ) : null}
       {data ? (
         <>

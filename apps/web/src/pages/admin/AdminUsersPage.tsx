@@ -12,6 +12,7 @@ import {
   RoleBadges,
   STATUSES,
   StatusBadge,
+  retryUnlessRefused,
 } from '../../admin/admin-shared';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
@@ -116,7 +117,10 @@ export function Component() {
       ) : null}
       {users.isPending ? <PageLoader /> : null}
       {users.isError ? (
-        <ApiErrorAlert error={users.error} onRetry={() => void users.refetch()} />
+        <ApiErrorAlert
+          error={users.error}
+          onRetry={retryUnlessRefused(users.error, () => void users.refetch())}
+        />
       ) : null}
       {users.data ? (
         <Text size="sm" aria-live="polite">
