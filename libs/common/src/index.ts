@@ -9,6 +9,8 @@ export * from './clock/calendar';
 export * from './ids/new-id';
 export * from './pagination/page';
 export * from './request-context/request-context';
+/** Folding for diacritics-insensitive, index-backed search (catalogue, user directory). */
+export * from './text/search-terms';
 export * from './jobs/job-registry';
 export * from './jobs/job-handler.decorator';
 export * from './jobs/job-queue.service';

@@ -19,6 +19,8 @@ import { AddChannelOwners1765300000000 } from './1765300000000-add-channel-owner
 import { CreateGroupAttendanceRecords1765400000000 } from './1765400000000-create-group-attendance-records';
 import { AddUserTimeZone1765600000000 } from './1765600000000-add-user-time-zone';
 import { CreateUserIdentities1765950000000 } from './1765950000000-create-user-identities';
+import { CreateAuditEntries1766000000000 } from './1766000000000-create-audit-entries';
+import { AddUserSearchText1766000100000 } from './1766000100000-add-user-search-text';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -46,4 +48,6 @@ export const MIGRATIONS = [
   CreateGroupAttendanceRecords1765400000000,
   AddUserTimeZone1765600000000,
   CreateUserIdentities1765950000000,
+  CreateAuditEntries1766000000000,
+  AddUserSearchText1766000100000,
 ];

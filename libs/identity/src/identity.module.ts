@@ -1,3 +1,4 @@
+import { AuditModule } from '@lifelong/audit';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -46,6 +47,7 @@ const SERVICES = [
   imports: [
     TypeOrmModule.forFeature([User, UserRole, RefreshToken, UserIdentity]),
     JwtModule.register({}),
+    AuditModule,
   ],
   providers: SERVICES,
   exports: [TypeOrmModule, ...SERVICES],

@@ -42,3 +42,7 @@ export type { UserProfile } from './users/user-profile';
 export { canonicalEmail, normalizeFullName } from './users/user-input';
 /** Identities at OpenID Connect providers linked to accounts (`hasLinkedIdentity` for the users' status). */
 export { IdentityLinks } from './sso/identity-links';
+/** What `users.search_text` holds: every writer of a name or email writes it too. */
+export { userSearchText } from './users/user-search';
+/** An account's status for administrators, in one place (SQL and in memory). */
+export { ACCOUNT_STATUSES, type AccountStatus, accountStatusSql } from './users/account-status';

@@ -1,3 +1,4 @@
+import { AuditModule, AuditPlaces } from '@lifelong/audit';
 import { IdentityModule, ScopeHierarchy } from '@lifelong/identity';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -10,6 +11,7 @@ import { MembershipsService } from './memberships/memberships.service';
 import { StaffProfile } from './memberships/staff-profile.entity';
 import { OrgUnit } from './org-units/org-unit.entity';
 import { OrgUnitsService } from './org-units/org-units.service';
+import { OrganizationAuditPlaces } from './scope/organization-audit-places';
 import { OrganizationScopeHierarchy } from './scope/organization-scope-hierarchy';
 import { RequestStaffImportService } from './staff-import/request-staff-import.service';
 import { StaffImport } from './staff-import/staff-import.entity';
@@ -28,12 +30,14 @@ const SERVICES = [
 
 /**
  * Administrative units, facilities, org units and memberships. Global because it binds
- * identity's {@link ScopeHierarchy} for every module's scope checks (identity cannot import it).
+ * identity's {@link ScopeHierarchy} for every module's scope checks (identity cannot import it),
+ * and the audit log's {@link AuditPlaces} (where an audited subject belongs).
  */
 @Global()
 @Module({
   imports: [
     IdentityModule,
+    AuditModule,
     TypeOrmModule.forFeature([
       AdminUnit,
       Facility,
@@ -45,7 +49,11 @@ const SERVICES = [
       StaffImportError,
     ]),
   ],
-  providers: [...SERVICES, { provide: ScopeHierarchy, useClass: OrganizationScopeHierarchy }],
-  exports: [...SERVICES, ScopeHierarchy, TypeOrmModule],
+  providers: [
+    ...SERVICES,
+    { provide: ScopeHierarchy, useClass: OrganizationScopeHierarchy },
+    { provide: AuditPlaces, useClass: OrganizationAuditPlaces },
+  ],
+  exports: [...SERVICES, ScopeHierarchy, AuditPlaces, TypeOrmModule],
 })
 export class OrganizationsModule {}

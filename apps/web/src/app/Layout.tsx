@@ -39,6 +39,19 @@ function useNavItems(): NavItem[] {
   return items;
 }
 
+/**
+ * The way into administration, only for the roles its pages serve (the api checks them again):
+ * the user list for admins and org managers, the audit log for supervisors.
+ */
+function useAdminNavItem(): NavItem | null {
+  const { t } = useTranslation();
+  const { user, hasRole } = useSession();
+  if (!user) return null;
+  if (hasRole('admin', 'org_manager')) return { to: '/admin/users', label: t('admin.nav.title') };
+  if (hasRole('supervisor')) return { to: '/admin/audit', label: t('admin.nav.title') };
+  return null;
+}
+
 /** The language of the app; signed in, it is saved to the profile so every device follows. */
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -75,6 +88,7 @@ function AccountButtons() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
   const navigate = useNavigate();
+  const admin = useAdminNavItem();
   if (user === undefined) return null;
   if (!user) {
     return (
@@ -91,7 +105,14 @@ function AccountButtons() {
   return (
     <Group gap="xs" wrap="nowrap">
       <NotificationBell />
-      <Text size="sm" visibleFrom="sm" truncate maw={180}>
+      {admin ? (
+        // Beside the account on wide screens (the main links fill the header); in the menu on phones.
+        <Button component={RouterNavLink} to={admin.to} variant="light" size="xs" visibleFrom="md">
+          {admin.label}
+        </Button>
+      ) : null}
+      {/* An administrator's header has one button more: the name shows only when there is room. */}
+      <Text size="sm" visibleFrom={admin ? 'xl' : 'sm'} truncate maw={180}>
         {user.fullName}
       </Text>
       <Button
@@ -112,6 +133,8 @@ export function Layout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const items = useNavItems();
+  const admin = useAdminNavItem();
+  const menuItems = admin ? [...items, admin] : items;
   return (
     <AppShell
       header={{ height: 56 }}
@@ -157,7 +180,7 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.menu')}>
         <Stack gap={2}>
-          {items.map((item) => (
+          {menuItems.map((item) => (
             <NavLink
               key={item.to}
               component={RouterNavLink}

@@ -29,6 +29,10 @@ const NotificationsPage = page(() => import('../pages/NotificationsPage'));
 const TrainingPage = page(() => import('../pages/TrainingPage'));
 const ProfilePage = page(() => import('../pages/ProfilePage'));
 const NotFoundPage = page(() => import('../pages/NotFoundPage'));
+// Administrators' pages: their own chunks, never loaded by a learner (nor preloaded).
+const AdminUsersPage = page(() => import('../pages/admin/AdminUsersPage'));
+const AdminUserPage = page(() => import('../pages/admin/AdminUserPage'));
+const AdminAuditPage = page(() => import('../pages/admin/AdminAuditPage'));
 
 export function AppRoutes() {
   return (
@@ -49,6 +53,9 @@ export function AppRoutes() {
           <Route path={PAGE_PATHS.NotificationsPage} element={<NotificationsPage />} />
           <Route path={PAGE_PATHS.TrainingPage} element={<TrainingPage />} />
           <Route path={PAGE_PATHS.ProfilePage} element={<ProfilePage />} />
+          <Route path="/admin/users" element={<AdminUsersPage />} />
+          <Route path="/admin/users/:id" element={<AdminUserPage />} />
+          <Route path="/admin/audit" element={<AdminAuditPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
