@@ -19,6 +19,7 @@ import { COURSE_GRID, CourseCard, CourseCardSkeletons } from '../catalogue/Cours
 import { cleanQuery, QUERY_MAX_LENGTH } from '../catalogue/catalogue-search';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
+import { useSeenOnce } from '../components/use-seen-once';
 import { dayKey, formatDay } from '../format';
 import { Airing, type Broadcast } from '../television/Airing';
 import { useBroadcastTitles } from '../television/broadcast-titles';
@@ -61,8 +62,10 @@ function FeaturedCourses() {
   );
 }
 
+/** Below the featured courses: fetched and drawn when the visitor scrolls towards it. */
 function ThisWeekOnTelevision() {
   const { t } = useTranslation();
+  const { ref, seen } = useSeenOnce();
   // Fixed for the life of the page, so the query key stays the same.
   const [range] = useState(() => {
     const from = new Date();
@@ -79,11 +82,13 @@ function ThisWeekOnTelevision() {
           params: { query: { ...range, page: 1, pageSize: AIRINGS } },
         }),
       ),
+    enabled: seen,
   });
   const channels = useQuery({
     queryKey: ['channels'],
     queryFn: () => unwrap(api.GET('/api/v1/channels', { params: { query: { pageSize: 100 } } })),
     staleTime: 10 * 60_000,
+    enabled: seen,
   });
   const airings = (broadcasts.data?.items ?? []).filter((item) => item.status === 'scheduled');
   const titles = useBroadcastTitles(airings.map((item) => item.courseId));
@@ -94,7 +99,7 @@ function ThisWeekOnTelevision() {
     byDay.set(day, [...(byDay.get(day) ?? []), item]);
   }
   return (
-    <Stack component="section" aria-labelledby="tv-heading" gap="sm">
+    <Stack ref={ref} component="section" aria-labelledby="tv-heading" gap="sm">
       <Group justify="space-between" align="baseline">
         <Title order={2} size="h3" id="tv-heading">
           {t('home.onTelevision')}
