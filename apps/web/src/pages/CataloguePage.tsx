@@ -10,7 +10,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
@@ -62,6 +62,8 @@ export function Component() {
     queryFn: () => unwrap(api.GET('/api/v1/courses', { params: { query: apiQuery(search) } })),
     placeholderData: keepPreviousData,
   });
+  // The cards are drawn from deferred data: React renders them in slices (see CoursePage).
+  const cards = useDeferredValue(results.data?.items);
 
   const go = (change: Partial<CatalogueSearch>) =>
     setParams(searchParams({ ...search, page: 1, ...change }));
@@ -175,11 +177,15 @@ export function Component() {
                 ? ` ${t('catalogue.nothingToSearch')}`
                 : ''}
             </Text>
-            <SimpleGrid {...COURSE_GRID}>
-              {results.data.items.map((course) => (
-                <CourseCard key={course.id} course={course} />
-              ))}
-            </SimpleGrid>
+            {cards ? (
+              <SimpleGrid {...COURSE_GRID}>
+                {cards.map((course) => (
+                  <CourseCard key={course.id} course={course} />
+                ))}
+              </SimpleGrid>
+            ) : (
+              <CourseCardSkeletons count={3} />
+            )}
             {pages > 1 ? (
               <Group justify="center">
                 <Pagination

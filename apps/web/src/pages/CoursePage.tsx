@@ -1,5 +1,6 @@
 import { Badge, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
@@ -39,13 +40,15 @@ export function Component() {
   const { t } = useTranslation();
   const { id } = useParams();
   const course = useCourse(id);
+  // Drawn from the data in a deferred render, which React slices so a slow phone stays
+  // responsive, instead of in the one blocking task a query's answer would otherwise cause.
+  const data = useDeferredValue(course.data);
 
-  if (course.isPending) return <PageLoader />;
   if (course.isError) {
     if (course.error instanceof ApiError && course.error.status === 404) return <NotFound />;
     return <ApiErrorAlert error={course.error} onRetry={() => void course.refetch()} />;
   }
-  const data = course.data;
+  if (!data) return <PageLoader />;
   const lessons = data.sections.reduce((sum, section) => sum + section.lessons.length, 0);
 
   return (

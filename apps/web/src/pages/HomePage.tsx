@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
@@ -35,6 +35,8 @@ function FeaturedCourses() {
     queryFn: () =>
       unwrap(api.GET('/api/v1/courses', { params: { query: { page: 1, pageSize: FEATURED } } })),
   });
+  // Drawn from deferred data: React renders the cards in slices (see CoursePage).
+  const cards = useDeferredValue(courses.data?.items);
   return (
     <Stack component="section" aria-labelledby="featured-heading" gap="sm">
       <Group justify="space-between" align="baseline">
@@ -45,15 +47,15 @@ function FeaturedCourses() {
           {t('home.allCourses')}
         </Anchor>
       </Group>
-      {courses.isPending ? (
-        <CourseCardSkeletons count={FEATURED} />
-      ) : courses.isError ? (
+      {courses.isError ? (
         <ApiErrorAlert error={courses.error} onRetry={() => void courses.refetch()} />
-      ) : courses.data.items.length === 0 ? (
+      ) : !cards ? (
+        <CourseCardSkeletons count={FEATURED} />
+      ) : cards.length === 0 ? (
         <Text>{t('home.noCourses')}</Text>
       ) : (
         <SimpleGrid {...COURSE_GRID}>
-          {courses.data.items.map((course) => (
+          {cards.map((course) => (
             <CourseCard key={course.id} course={course} headingOrder={3} />
           ))}
         </SimpleGrid>

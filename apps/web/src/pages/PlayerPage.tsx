@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Grid, Group, Progress, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
@@ -19,16 +19,19 @@ export function Component() {
   const { enrollmentId = '', lessonId } = useParams();
   const enrollment = useEnrollment(enrollmentId);
   const course = useCourse(enrollment.data?.courseId);
+  // The page is drawn from deferred data: React renders it in slices (see CoursePage).
+  const enrollmentData = useDeferredValue(enrollment.data);
+  const courseData = useDeferredValue(course.data);
   const [courseJustCompleted, setCourseJustCompleted] = useState(false);
   const onCourseCompleted = useCallback(() => setCourseJustCompleted(true), []);
 
   const lessons = useMemo<Lesson[]>(
-    () => course.data?.sections.flatMap((section) => section.lessons) ?? [],
-    [course.data],
+    () => courseData?.sections.flatMap((section) => section.lessons) ?? [],
+    [courseData],
   );
   const progress = useMemo(
-    () => new Map((enrollment.data?.lessons ?? []).map((lesson) => [lesson.lessonId, lesson])),
-    [enrollment.data],
+    () => new Map((enrollmentData?.lessons ?? []).map((lesson) => [lesson.lessonId, lesson])),
+    [enrollmentData],
   );
   const index = lessons.findIndex((lesson) => lesson.id === lessonId);
   const lesson = lessons[index];
@@ -51,7 +54,7 @@ export function Component() {
         </Anchor>
       </Stack>
     );
-  if (!enrollment.data || !course.data) return <PageLoader />;
+  if (!enrollmentData || !courseData) return <PageLoader />;
 
   if (!lessonId || !lesson) {
     // "Continue": the first lesson not completed yet, else the first one.
@@ -60,7 +63,7 @@ export function Component() {
     if (next) return <Navigate to={`/learning/${enrollmentId}/lessons/${next.id}`} replace />;
   }
 
-  const detail = enrollment.data;
+  const detail = enrollmentData;
   const canLearn = detail.status === 'active' || detail.status === 'completed';
   const previous = lessons[index - 1];
   const following = lessons[index + 1];
@@ -78,7 +81,7 @@ export function Component() {
           {t('player.backToLearning')}
         </Anchor>
         <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-          {course.data.title}
+          {courseData.title}
         </Text>
         <Group gap="sm" wrap="nowrap">
           <Progress
@@ -150,7 +153,7 @@ export function Component() {
               </Group>
             </Stack>
           ) : (
-            <PageTitle>{course.data.title}</PageTitle>
+            <PageTitle>{courseData.title}</PageTitle>
           )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 2, md: 1 }}>
@@ -158,7 +161,7 @@ export function Component() {
             {t('player.outline')}
           </Title>
           <Outline
-            course={course.data}
+            course={courseData}
             enrollmentId={enrollmentId}
             progress={progress}
             currentLessonId={lesson?.id}
