@@ -14,6 +14,11 @@ describe('planEmail', () => {
   it.each([
     ['email turned off', { emailEnabled: false }, 'email_off'],
     ['no address', { email: '  ' }, 'no_email'],
+    [
+      'the placeholder of a single sign-on account without a verified address',
+      { email: '01a2b3-9f8e@sso.invalid' },
+      'no_email',
+    ],
     ['a malformed address', { email: 'hoa@' }, 'invalid_email'],
     ['an address with spaces inside', { email: 'hoa nguyen@example.vn' }, 'invalid_email'],
   ])('skips %s', (_case, change, reason) => {

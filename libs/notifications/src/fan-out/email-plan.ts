@@ -18,7 +18,10 @@ export function planEmail(
 ): EmailPlan {
   if (!recipient.emailEnabled) return { status: 'skipped', reason: 'email_off' };
   const address = recipient.email.trim();
-  if (address === '') return { status: 'skipped', reason: 'no_email' };
+  // `.invalid` never resolves (RFC 2606): the placeholder of an account whose single sign-on
+  // provider gave no verified address.
+  if (address === '' || /\.invalid$/i.test(address))
+    return { status: 'skipped', reason: 'no_email' };
   if (!isEmail(address)) return { status: 'skipped', reason: 'invalid_email' };
   return recipient.digest === 'daily' ? { status: 'digest' } : { status: 'pending' };
 }
