@@ -1,7 +1,5 @@
-import { MantineProvider, mergeThemeOverrides, Notification } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../api/client';
 import { SessionProvider } from '../auth/session';
@@ -20,25 +18,9 @@ const queryClient = new QueryClient({
   },
 });
 
-/** The theme with the texts Mantine's own buttons need (a toast's close button has no name). */
-function useLocalisedTheme() {
-  const { t } = useTranslation();
-  return useMemo(
-    () =>
-      mergeThemeOverrides(theme, {
-        components: {
-          Notification: Notification.extend({
-            defaultProps: { closeButtonProps: { 'aria-label': t('app.close') } },
-          }),
-        },
-      }),
-    [t],
-  );
-}
-
 export function App() {
   return (
-    <MantineProvider theme={useLocalisedTheme()} cssVariablesResolver={cssVariablesResolver}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Toasts />
       <QueryClientProvider client={queryClient}>
         <SessionProvider>

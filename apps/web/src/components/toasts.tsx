@@ -1,5 +1,6 @@
 import type { NotificationData } from '@mantine/notifications';
 import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { i18n } from '../i18n';
 
 /**
  * Toasts (Mantine's notifications) load with the first toast, not with every page: their
@@ -22,7 +23,11 @@ export function showToast(toast: NotificationData): void {
     wanted = true;
     for (const listener of listeners) listener();
   }
-  void import('@mantine/notifications').then(({ notifications }) => notifications.show(toast));
+  // Mantine's close button has no name of its own (axe): it gets one in the person's language.
+  const closeButtonProps = { 'aria-label': i18n.t('app.close'), ...toast.closeButtonProps };
+  void import('@mantine/notifications').then(({ notifications }) =>
+    notifications.show({ ...toast, closeButtonProps }),
+  );
 }
 
 /** Where toasts appear; renders nothing until the first one is shown. */
