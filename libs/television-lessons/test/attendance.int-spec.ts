@@ -13,6 +13,8 @@ import { DataSource } from 'typeorm';
 import { insertLearners, outboxEvents } from '../../../test/support/course-fixtures';
 import type { HttpClient, Json } from '../../../test/support/http-client';
 import {
+  createAiring,
+  type CreatedAiring,
   enrolledLearner,
   ManualClock,
   person,
@@ -30,28 +32,10 @@ let world: TelevisionWorld;
 let channelId: string;
 let day = 0;
 
-/** A fresh 45-minute airing of `lessonId` (each on its own day), as staff see it. */
-async function airing(
-  lessonId = world.tv1,
-): Promise<{ id: string; code: string; startsAt: Date; endsAt: Date }> {
+/** A fresh 45-minute airing of `lessonId`, each on its own day, as staff see it. */
+async function airing(lessonId = world.tv1): Promise<CreatedAiring> {
   day += 1;
-  const date = `2026-12-${String(day + 1).padStart(2, '0')}`;
-  const created = await http.post('/api/v1/broadcasts', {
-    token: await fresh(world.instructor),
-    body: {
-      channelId,
-      lessonId,
-      startsAt: `${date}T19:00:00+07:00`,
-      endsAt: `${date}T19:45:00+07:00`,
-    },
-  });
-  expect(created.status).toBe(201);
-  return {
-    id: created.body.id as string,
-    code: created.body.attendanceCode as string,
-    startsAt: new Date(created.body.startsAt as string),
-    endsAt: new Date(created.body.endsAt as string),
-  };
+  return createAiring(http, await fresh(world.instructor), { channelId, lessonId, day });
 }
 
 const attend = async (broadcastId: string, learner: Person, code: string) =>

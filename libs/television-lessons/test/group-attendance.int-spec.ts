@@ -4,6 +4,8 @@ import { AdminUnitsService, FacilitiesService, type FacilityType } from '@lifelo
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { HttpClient, Json } from '../../../test/support/http-client';
 import {
+  createAiring,
+  type CreatedAiring,
   enrolledLearner,
   ManualClock,
   person,
@@ -49,25 +51,10 @@ const fresh = (someone: Person): Promise<string> =>
 
 const minutes = (date: Date, n: number): Date => new Date(date.getTime() + n * 60_000);
 
-/** A fresh 45-minute airing of `lessonId`, each on its own day. */
-async function airing(lessonId: string): Promise<{ id: string; code: string; startsAt: Date }> {
+/** A fresh 45-minute airing of `lessonId`, each on its own day, as staff see it. */
+async function airing(lessonId: string): Promise<CreatedAiring> {
   day += 1;
-  const date = `2026-12-${String(day + 1).padStart(2, '0')}`;
-  const created = await http.post('/api/v1/broadcasts', {
-    token: await fresh(world.instructor),
-    body: {
-      channelId,
-      lessonId,
-      startsAt: `${date}T19:00:00+07:00`,
-      endsAt: `${date}T19:45:00+07:00`,
-    },
-  });
-  expect(created.status).toBe(201);
-  return {
-    id: created.body.id as string,
-    code: created.body.attendanceCode as string,
-    startsAt: new Date(created.body.startsAt as string),
-  };
+  return createAiring(http, await fresh(world.instructor), { channelId, lessonId, day });
 }
 
 const recordGroup = async (

@@ -148,3 +148,38 @@ export async function enrolledLearner(
 }
 
 export { ManualClock };
+
+export interface CreatedAiring {
+  id: string;
+  code: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * A 45-minute evening airing of `lessonId` on the `day`-th day after 1 December 2026 (each test
+ * takes a day of its own), scheduled by the holder of `token`, as staff see it.
+ */
+export async function createAiring(
+  http: HttpClient,
+  token: string,
+  { channelId, lessonId, day }: { channelId: string; lessonId: string; day: number },
+): Promise<CreatedAiring> {
+  const date = `2026-12-${String(day + 1).padStart(2, '0')}`;
+  const created = await http.post('/api/v1/broadcasts', {
+    token,
+    body: {
+      channelId,
+      lessonId,
+      startsAt: `${date}T19:00:00+07:00`,
+      endsAt: `${date}T19:45:00+07:00`,
+    },
+  });
+  expect(created.status).toBe(201);
+  return {
+    id: created.body.id as string,
+    code: created.body.attendanceCode as string,
+    startsAt: new Date(created.body.startsAt as string),
+    endsAt: new Date(created.body.endsAt as string),
+  };
+}
