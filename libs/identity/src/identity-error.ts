@@ -10,7 +10,11 @@ export type IdentityErrorCode =
   | 'REFRESH_TOKEN_REUSED'
   | 'FORBIDDEN'
   | 'USER_NOT_FOUND'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'TOKEN_INVALID'
+  | 'ACCOUNT_DEACTIVATED'
+  | 'ACCOUNT_ALREADY_ACTIVE'
+  | 'SESSION_NOT_FOUND';
 
 const KIND_BY_CODE: Record<IdentityErrorCode, ErrorKind> = {
   VALIDATION_FAILED: 'invalid',
@@ -22,6 +26,10 @@ const KIND_BY_CODE: Record<IdentityErrorCode, ErrorKind> = {
   FORBIDDEN: 'forbidden',
   USER_NOT_FOUND: 'not_found',
   RATE_LIMITED: 'rate_limited',
+  TOKEN_INVALID: 'rule',
+  ACCOUNT_DEACTIVATED: 'forbidden',
+  ACCOUNT_ALREADY_ACTIVE: 'conflict',
+  SESSION_NOT_FOUND: 'not_found',
 };
 
 /**
@@ -41,6 +49,19 @@ export class IdentityError extends DomainError<IdentityErrorCode> {
   /** The caller is known but may not do this (403 `FORBIDDEN`). */
   static forbidden(message = 'You are not allowed to do this'): IdentityError {
     return new IdentityError('FORBIDDEN', message);
+  }
+
+  /** A one-time link that is used, expired, superseded, unknown or for another purpose (422). */
+  static tokenInvalid(): IdentityError {
+    return new IdentityError(
+      'TOKEN_INVALID',
+      'This link is not valid any more: it was used, replaced by a newer one, or has expired',
+    );
+  }
+
+  /** The account is switched off: it cannot sign in (403). */
+  static deactivated(): IdentityError {
+    return new IdentityError('ACCOUNT_DEACTIVATED', 'This account has been deactivated');
   }
 
   /** Field problems in the api.md shape: `details.fields` lists each field's messages. */

@@ -1,5 +1,6 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { PasswordResetThrottle } from './accounts/password-reset-throttle';
 import { AccessPolicy } from './auth/access-policy';
 import { AuthDecisionGuard } from './auth/auth-decision.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
@@ -9,6 +10,7 @@ import { JwtAuthGuard, LocalLoginGuard } from './auth/passport.guards';
 import { AuthController } from './http/auth.controller';
 import { MeController } from './http/me.controller';
 import { RefreshCookie } from './http/refresh-cookie';
+import { UserAccountsController } from './http/user-accounts.controller';
 import { UserRolesController } from './http/user-roles.controller';
 import { IdentityModule } from './identity.module';
 import { RegistrationThrottle } from './registration/registration-throttle';
@@ -19,7 +21,7 @@ import { RegistrationThrottle } from './registration/registration-throttle';
  */
 @Module({
   imports: [IdentityModule],
-  controllers: [AuthController, MeController, UserRolesController],
+  controllers: [AuthController, MeController, UserRolesController, UserAccountsController],
   providers: [
     JwtStrategy,
     LocalStrategy,
@@ -27,6 +29,7 @@ import { RegistrationThrottle } from './registration/registration-throttle';
     LocalLoginGuard,
     LoginThrottle,
     RegistrationThrottle,
+    PasswordResetThrottle,
     RefreshCookie,
     { provide: APP_GUARD, useClass: AuthDecisionGuard },
   ],

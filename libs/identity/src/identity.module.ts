@@ -1,12 +1,19 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountAdministration } from './accounts/account-administration.service';
+import { AccountLinkTokens } from './accounts/account-link-tokens';
+import { AccountStatuses } from './accounts/account-status';
+import { AccountToken } from './accounts/account-token.entity';
+import { AccountTokensRepository } from './accounts/account-tokens.repository';
+import { PasswordRecovery } from './accounts/password-recovery.service';
 import { AccessPolicy } from './auth/access-policy';
 import { AdministratorBootstrap } from './bootstrap/administrator-bootstrap.service';
 import { CredentialsService } from './credentials/credentials.service';
 import { PasswordHasher } from './credentials/password-hasher';
 import { RoleGrantsService } from './grants/role-grants.service';
 import { RegistrationService } from './registration/registration.service';
+import { Session } from './sessions/session.entity';
 import { SessionsService } from './sessions/sessions.service';
 import { AccessTokenService } from './tokens/access-token.service';
 import { RefreshToken } from './tokens/refresh-token.entity';
@@ -16,6 +23,11 @@ import { UserRole } from './users/user-role.entity';
 import { UsersRepository } from './users/users.repository';
 
 const SERVICES = [
+  AccountAdministration,
+  AccountLinkTokens,
+  AccountStatuses,
+  AccountTokensRepository,
+  PasswordRecovery,
   AccessPolicy,
   AccessTokenService,
   AdministratorBootstrap,
@@ -34,7 +46,7 @@ const SERVICES = [
  */
 @Module({
   // The secret is passed per call from AppConfig, so nothing is configured here.
-  imports: [TypeOrmModule.forFeature([User, UserRole, RefreshToken]), JwtModule.register({})],
+  imports: [TypeOrmModule.forFeature([User, UserRole, RefreshToken, Session, AccountToken]), JwtModule.register({})],
   providers: SERVICES,
   exports: [TypeOrmModule, ...SERVICES],
 })

@@ -40,3 +40,30 @@ export { type RequestedGrant, SCOPE_TYPES_BY_ROLE } from './grants/grant-rule';
 export type { UserProfile } from './users/user-profile';
 /** How emails and names are stored (trimmed, lower-cased email; NFC name). */
 export { canonicalEmail, normalizeFullName } from './users/user-input';
+/** Where an account stands: one status for every list (staff, user administration). */
+export {
+  ACCOUNT_STATUSES,
+  type AccountStatus,
+  AccountStatuses,
+  accountStatusSql,
+} from './accounts/account-status';
+/** Who may manage a person's account (invite, deactivate), and where a change came from. */
+export {
+  ACCOUNT_MANAGERS,
+  AccountAdministration,
+  type RequestOrigin,
+} from './accounts/account-administration.service';
+/** Issuing invitations in a caller's transaction (the staff import invites whom it created). */
+export { AccountTokensRepository } from './accounts/account-tokens.repository';
+/** The one-time link tokens and their web-app links (the email sender derives them). */
+export { ACCOUNT_LINK_PAGES, AccountLinkTokens } from './accounts/account-link-tokens';
+/** Where a person is placed (bound by organizations), for account-management scope checks. */
+export { PersonPlacements } from './accounts/person-placements';
+/** Sessions: one per sign-in (refresh-token family). */
+export { Session } from './sessions/session.entity';
+/** One-time account links (invitations, password resets), stored hashed. */
+export {
+  ACCOUNT_TOKEN_PURPOSES,
+  AccountToken,
+  type AccountTokenPurpose,
+} from './accounts/account-token.entity';

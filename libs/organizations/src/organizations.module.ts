@@ -1,4 +1,4 @@
-import { IdentityModule, ScopeHierarchy } from '@lifelong/identity';
+import { IdentityModule, PersonPlacements, ScopeHierarchy } from '@lifelong/identity';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminUnit } from './admin-units/admin-unit.entity';
@@ -10,6 +10,7 @@ import { MembershipsService } from './memberships/memberships.service';
 import { StaffProfile } from './memberships/staff-profile.entity';
 import { OrgUnit } from './org-units/org-unit.entity';
 import { OrgUnitsService } from './org-units/org-units.service';
+import { MembershipPlacements } from './scope/membership-placements';
 import { OrganizationScopeHierarchy } from './scope/organization-scope-hierarchy';
 import { RequestStaffImportService } from './staff-import/request-staff-import.service';
 import { StaffImport } from './staff-import/staff-import.entity';
@@ -28,7 +29,8 @@ const SERVICES = [
 
 /**
  * Administrative units, facilities, org units and memberships. Global because it binds
- * identity's {@link ScopeHierarchy} for every module's scope checks (identity cannot import it).
+ * identity's {@link ScopeHierarchy} and {@link PersonPlacements} for every module's scope checks
+ * (identity cannot import it).
  */
 @Global()
 @Module({
@@ -45,7 +47,11 @@ const SERVICES = [
       StaffImportError,
     ]),
   ],
-  providers: [...SERVICES, { provide: ScopeHierarchy, useClass: OrganizationScopeHierarchy }],
-  exports: [...SERVICES, ScopeHierarchy, TypeOrmModule],
+  providers: [
+    ...SERVICES,
+    { provide: ScopeHierarchy, useClass: OrganizationScopeHierarchy },
+    { provide: PersonPlacements, useClass: MembershipPlacements },
+  ],
+  exports: [...SERVICES, ScopeHierarchy, PersonPlacements, TypeOrmModule],
 })
 export class OrganizationsModule {}

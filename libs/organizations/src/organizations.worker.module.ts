@@ -1,3 +1,4 @@
+import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from './organizations.module';
 import { ImportStaffJob } from './staff-import/import-staff.job';
@@ -5,7 +6,7 @@ import { StaffBatchWriter } from './staff-import/staff-batch-writer';
 
 /** The organizations job handlers (worker process only): the staff CSV import. */
 @Module({
-  imports: [OrganizationsModule],
+  imports: [OrganizationsModule, IdentityModule],
   providers: [ImportStaffJob, StaffBatchWriter],
   // The demo seeder runs the import in-process.
   exports: [ImportStaffJob],

@@ -63,6 +63,8 @@ export abstract class AppConfig {
     };
     /** Registrations per window from one client address. */
     registration: { maxPerIp: number; windowSeconds: number };
+    /** Password-reset requests per window: per client address and per email. */
+    passwordReset: { maxPerIp: number; maxPerEmail: number; windowSeconds: number };
   };
   abstract readonly admin: { email: string; password: string };
   abstract readonly log: { level: LogLevel };
@@ -224,6 +226,11 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       registration: {
         maxPerIp: env.REGISTER_MAX_PER_IP,
         windowSeconds: env.REGISTER_WINDOW_SECONDS,
+      },
+      passwordReset: {
+        maxPerIp: env.PASSWORD_RESET_MAX_PER_IP,
+        maxPerEmail: env.PASSWORD_RESET_MAX_PER_EMAIL,
+        windowSeconds: env.PASSWORD_RESET_WINDOW_SECONDS,
       },
     },
     admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },

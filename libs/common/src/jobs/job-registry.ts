@@ -16,6 +16,8 @@ export interface JobPayloads {
   'notifications.deliver-event': { outboxEventId: string };
   /** Sends one notification email to one recipient, at most once. */
   'notifications.send-email': { eventId: string; userId: string };
+  /** Sends an invitation or password-reset email (transactional), at most once. */
+  'notifications.send-account-email': { outboxEventId: string };
   /** Finds users whose daily digest is due and queues one digest each (recurring). */
   'notifications.plan-digests': Record<string, never>;
   /** Sends one user's digest for one local day (`YYYY-MM-DD`), at most once. */
@@ -74,6 +76,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'notifications.deliver-event': { queue: 'default', options: retrying(5) },
   // 12 attempts at 2 s × 2^n: an SMTP relay may be away for about two hours before a send fails.
   'notifications.send-email': { queue: 'notifications', options: retrying(12) },
+  'notifications.send-account-email': { queue: 'notifications', options: retrying(12) },
   'notifications.plan-digests': {
     queue: 'notifications',
     options: { removeOnComplete: true, removeOnFail: 100 },

@@ -26,6 +26,10 @@ export class User {
   @Column({ type: 'varchar', length: 64, default: 'Asia/Ho_Chi_Minh' })
   timeZone!: string;
 
+  /** Set while the account is switched off: no sign-in, no session; its records stay. */
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  deactivatedAt!: Date | null;
+
   @CreatedAtColumn()
   createdAt!: Date;
 

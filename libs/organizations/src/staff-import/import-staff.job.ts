@@ -87,8 +87,15 @@ export class ImportStaffJob {
       [runToken, this.clock.now(), importId],
     );
     if (result.affectedRows === 0) return null;
-    const { chunkCount, scopeOrgUnitIds, processed } = found;
-    return { importId, runToken, chunkCount, scopeOrgUnitIds, resumeFrom: processed };
+    const { chunkCount, scopeOrgUnitIds, processed, inviteCreated, requestedBy } = found;
+    return {
+      importId,
+      runToken,
+      chunkCount,
+      scopeOrgUnitIds,
+      invite: inviteCreated ? { by: requestedBy } : null,
+      resumeFrom: processed,
+    };
   }
 
   private async process(claimed: ClaimedImport, context: JobContext): Promise<ImportStaffOutcome> {
