@@ -55,6 +55,10 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'POST /api/v1/auth/register',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/refresh',
+  // Account recovery: the emailed one-time token is the credential; "forgot" answers anyone alike.
+  'POST /api/v1/auth/password/forgot',
+  'POST /api/v1/auth/password/reset',
+  'POST /api/v1/auth/invitations/accept',
   // The public directory and catalogue (drafts only to staff who send a token).
   'GET /api/v1/admin-units',
   'GET /api/v1/facilities',

@@ -62,7 +62,10 @@ export class SendAccountEmailJob {
     if (!event) throw new UnrecoverableError(`Outbox event ${outboxEventId} does not exist`);
     if (!isAccountEmailEvent(event.type))
       throw new UnrecoverableError(`Outbox event ${event.id} is not an account email`);
-    const link = event.payload as unknown as AccountLinkEvent;
+    // MariaDB may hand a JSON column back as text.
+    const link = (
+      typeof event.payload === "string" ? JSON.parse(event.payload) : event.payload
+    ) as AccountLinkEvent;
     const recipient = await this.directory.findOne(link.userId);
     if (!recipient) return 'skipped';
     // Preferences do not apply; only an address that cannot receive mail stops it.
