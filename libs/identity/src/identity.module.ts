@@ -46,7 +46,10 @@ const SERVICES = [
  */
 @Module({
   // The secret is passed per call from AppConfig, so nothing is configured here.
-  imports: [TypeOrmModule.forFeature([User, UserRole, RefreshToken, Session, AccountToken]), JwtModule.register({})],
+  imports: [
+    TypeOrmModule.forFeature([User, UserRole, RefreshToken, Session, AccountToken]),
+    JwtModule.register({}),
+  ],
   providers: SERVICES,
   exports: [TypeOrmModule, ...SERVICES],
 })

@@ -71,9 +71,7 @@ export class AccountAdministration {
     await this.users.transaction(async (manager) => {
       const user = await this.lock(manager, userId);
       if (user.deactivatedAt !== null) return;
-      await manager
-        .getRepository(User)
-        .update({ id: userId }, { deactivatedAt: this.clock.now() });
+      await manager.getRepository(User).update({ id: userId }, { deactivatedAt: this.clock.now() });
       await this.sessions.endAll(manager, userId);
       await this.tokens.revokeAll(manager, userId);
     });

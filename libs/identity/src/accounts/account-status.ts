@@ -35,7 +35,9 @@ export class AccountStatuses {
     manager?: EntityManager,
   ): Promise<Map<string, AccountStatus>> {
     if (userIds.length === 0) return new Map();
-    const rows = await (manager ?? this.dataSource.manager).query<{ id: string; status: AccountStatus }[]>(
+    const rows = await (manager ?? this.dataSource.manager).query<
+      { id: string; status: AccountStatus }[]
+    >(
       `SELECT u.\`id\`, ${accountStatusSql('u')} AS status FROM \`users\` u WHERE u.\`id\` IN (?)`,
       [[...new Set(userIds)]],
     );

@@ -105,5 +105,4 @@ export class AccountTokensRepository {
       .getRepository(AccountToken)
       .update({ userId, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
-
 }

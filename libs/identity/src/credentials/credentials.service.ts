@@ -12,12 +12,10 @@ export class CredentialsService {
   ) {}
 
   /**
-   * The user id when the password matches, else null; `deactivated` when it matches a
-   * deactivated account (told apart only to someone who knows the password). Takes about the
-   * same time whether or not the email is known, so it cannot be used to find out who has an
-   * account.
+   * The user id when the password matches, else null. Takes about the same time whether or not
+   * the email is known, so it cannot be used to find out who has an account.
    */
-  async verify(email: string, password: string): Promise<string | 'deactivated' | null> {
+  async verify(email: string, password: string): Promise<string | null> {
     // Longer than any acceptable password: refuse without hashing (bounded cost per request).
     const tooLong = [...password].length > PASSWORD_MAX_LENGTH;
     const user = await this.users.findCredentials(canonicalEmail(email));
@@ -25,7 +23,6 @@ export class CredentialsService {
       tooLong ? null : (user?.passwordHash ?? null),
       tooLong ? '' : password,
     );
-    if (!matches || !user) return null;
-    return user.deactivatedAt === null ? user.id : 'deactivated';
+    return matches && user ? user.id : null;
   }
 }

@@ -75,7 +75,9 @@ export class MeController {
     description:
       'VALIDATION_FAILED: currentPassword is wrong, or newPassword too short, too long or your email',
   })
-  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED (wrong current passwords count as failed sign-ins)' })
+  @ApiTooManyRequestsResponse({
+    description: 'RATE_LIMITED (wrong current passwords count as failed sign-ins)',
+  })
   async changePassword(
     @CurrentUser() principal: Principal,
     @Req() request: FastifyRequest,

@@ -1,4 +1,12 @@
-import { AppConfig, Clock, newId, type Page, type PageQuery, pageOffset, toPage } from '@lifelong/common';
+import {
+  AppConfig,
+  Clock,
+  newId,
+  type Page,
+  type PageQuery,
+  pageOffset,
+  toPage,
+} from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull, MoreThan, Not } from 'typeorm';

@@ -1,7 +1,7 @@
 import { newId } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import { type Role, type RoleGrant, SCOPE_TYPES, type ScopeType } from '../auth/auth-decision';
 import type { UserProfile } from './user-profile';
 import { User } from './user.entity';
@@ -35,9 +35,7 @@ function toProfile(rows: readonly ProfileRow[]): UserProfile {
     fullName: first.full_name,
     locale: first.locale,
     timeZone: first.time_zone,
-    roles: rows
-      .filter((row): row is ProfileRow & { role: Role } => row.role !== null)
-      .map(toGrant),
+    roles: rows.filter((row): row is ProfileRow & { role: Role } => row.role !== null).map(toGrant),
   };
 }
 
@@ -130,6 +128,12 @@ export class UsersRepository {
     return this.dataSource.getRepository(UserRole).exists({
       where: { role: 'admin', scopeType: '', scopeId: '', ...(userId ? { userId } : {}) },
     });
+  }
+
+  async isDeactivated(userId: string): Promise<boolean> {
+    return this.dataSource
+      .getRepository(User)
+      .exists({ where: { id: userId, deactivatedAt: Not(IsNull()) } });
   }
 
   async userExists(userId: string): Promise<boolean> {

@@ -64,7 +64,7 @@ export class SendAccountEmailJob {
       throw new UnrecoverableError(`Outbox event ${event.id} is not an account email`);
     // MariaDB may hand a JSON column back as text.
     const link = (
-      typeof event.payload === "string" ? JSON.parse(event.payload) : event.payload
+      typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload
     ) as AccountLinkEvent;
     const recipient = await this.directory.findOne(link.userId);
     if (!recipient) return 'skipped';
@@ -72,7 +72,12 @@ export class SendAccountEmailJob {
     const plan = planEmail({ email: recipient.email, emailEnabled: true, digest: 'off' });
     const reason = plan.status === 'skipped' ? plan.reason : null;
     await this.deliveries.insertMany([
-      { eventId: event.id, userId: recipient.userId, status: reason ? 'skipped' : 'pending', reason },
+      {
+        eventId: event.id,
+        userId: recipient.userId,
+        status: reason ? 'skipped' : 'pending',
+        reason,
+      },
     ]);
     if (reason) return 'skipped';
     const email = this.compose(event.id, event.type, link, recipient);

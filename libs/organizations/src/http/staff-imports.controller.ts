@@ -6,7 +6,11 @@ import type { FastifyRequest } from 'fastify';
 import { RequestStaffImportService } from '../staff-import/request-staff-import.service';
 import { StaffImportReportService } from '../staff-import/staff-import-report.service';
 import { STAFF_CSV_COLUMNS } from '../staff-import/staff-csv';
-import { StaffImportAcceptedDto, StaffImportDto, StaffImportOptionsQuery } from './staff-imports.dto';
+import {
+  StaffImportAcceptedDto,
+  StaffImportDto,
+  StaffImportOptionsQuery,
+} from './staff-imports.dto';
 
 @ApiTags('organizations')
 @Controller('api/v1/admin/imports')
