@@ -17,6 +17,9 @@ export const router = createBrowserRouter([
       { path: 'verify', lazy: () => import('../pages/VerifyPage') },
       { path: 'sign-in', lazy: () => import('../pages/SignInPage') },
       { path: 'register', lazy: () => import('../pages/RegisterPage') },
+      { path: 'forgot-password', lazy: () => import('../pages/ForgotPasswordPage') },
+      { path: 'reset-password', lazy: () => import('../pages/ResetPasswordPage') },
+      { path: 'invitation', lazy: () => import('../pages/InvitationPage') },
       {
         // A learner's own pages: signed-out visitors are sent to sign in and brought back.
         element: <RequireSignIn />,

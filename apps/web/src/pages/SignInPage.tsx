@@ -54,6 +54,9 @@ export function Component() {
           <Button type="submit" loading={form.submitting}>
             {t('auth.signInButton')}
           </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {t('accounts.forgotLink')}
+          </Anchor>
           <Text size="sm">
             {t('auth.noAccount')}{' '}
             <Anchor component={Link} to="/register">
