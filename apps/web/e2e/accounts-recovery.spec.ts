@@ -100,7 +100,7 @@ test('an imported civil servant accepts the invitation from their org manager an
   await expectNoAxeViolations(page);
   await screenshots(page, 'invitation');
 
-  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel(/^Mật khẩu mới/).fill(NEW_PASSWORD);
   await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD + '!');
   await page.getByRole('button', { name: 'Đặt mật khẩu và đăng nhập' }).click();
   await expect(page.getByText('Hai mật khẩu chưa giống nhau.')).toBeVisible();
@@ -136,11 +136,11 @@ test('a person who forgot their password resets it from the emailed link', async
   await expectNoAxeViolations(page);
   await screenshots(page, 'reset-password');
   // The client checks what the server checks: not the email.
-  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(email);
+  await page.getByLabel(/^Mật khẩu mới/).fill(email);
   await page.getByLabel('Nhập lại mật khẩu mới').fill(email);
   await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
   await expect(page.getByText('Mật khẩu không được trùng với email.')).toBeVisible();
-  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel(/^Mật khẩu mới/).fill(NEW_PASSWORD);
   await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
   await expect(page).toHaveURL(/\/learning$/);
@@ -153,7 +153,7 @@ test('a person who forgot their password resets it from the emailed link', async
 
   // The link works once: opened again, it says so and offers a new one.
   await page.goto(linkIn(mail!.text, '/reset-password'));
-  await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Mot-mat-khau-khac-1');
+  await page.getByLabel(/^Mật khẩu mới/).fill('Mot-mat-khau-khac-1');
   await page.getByLabel('Nhập lại mật khẩu mới').fill('Mot-mat-khau-khac-1');
   await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
   await expect(page.getByText(/Liên kết không còn dùng được/)).toBeVisible();
@@ -194,7 +194,7 @@ test('a person ends a sign-in on another device and changes their password from 
   expect(me.status()).toBe(401);
 
   await page.getByLabel('Mật khẩu hiện tại').fill('khong-dung-2026');
-  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel(/^Mật khẩu mới/).fill(NEW_PASSWORD);
   await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
   await expect(page.getByText('Mật khẩu hiện tại chưa đúng.')).toBeVisible();

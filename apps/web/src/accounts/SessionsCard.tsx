@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { readableBadge } from '../components/readable-badge';
 import { PageLoader } from '../components/PageLoader';
 import { formatDateTime } from '../format';
 import { deviceName } from './device-name';
@@ -40,49 +41,46 @@ export function SessionsCard() {
         ) : sessions.error ? (
           <ApiErrorAlert error={sessions.error} onRetry={() => void sessions.refetch()} />
         ) : (
-          <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {sessions.data.items.map((session) => {
-              const device = deviceName(session.userAgent) ?? t('accounts.unknownDevice');
-              return (
-                <Card component="li" key={session.id} withBorder padding="sm">
-                  <Group justify="space-between" wrap="wrap" gap="xs">
-                    <Stack gap={2}>
-                      <Group gap="xs">
-                        <Text fw={600}>{device}</Text>
-                        {session.current ? (
-                          <Badge color="teal" variant="light">
-                            {t('accounts.thisDevice')}
-                          </Badge>
-                        ) : null}
-                      </Group>
-                      <Text size="sm">
-                        {t('accounts.lastUsedAt', { time: formatDateTime(session.lastUsedAt) })}
-                      </Text>
-                      <Text size="sm" c="dimmed">
-                        {t('accounts.signedInAt', { time: formatDateTime(session.createdAt) })}
-                      </Text>
-                    </Stack>
-                    {session.current ? null : (
-                      <Button
-                        variant="light"
-                        color="red"
-                        aria-label={t('accounts.endSessionOf', { device })}
-                        loading={end.isPending && end.variables === session.id}
-                        onClick={() => end.mutate(session.id)}
-                      >
-                        {t('accounts.endSession')}
-                      </Button>
-                    )}
-                  </Group>
-                </Card>
-              );
-            })}
+          <>
+            <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {sessions.data.items.map((session) => {
+                const device = deviceName(session.userAgent) ?? t('accounts.unknownDevice');
+                return (
+                  <Card component="li" key={session.id} withBorder padding="sm">
+                    <Group justify="space-between" wrap="wrap" gap="xs">
+                      <Stack gap={2}>
+                        <Group gap="xs">
+                          <Text fw={600}>{device}</Text>
+                          {session.current ? (
+                            <Badge {...readableBadge('teal')}>{t('accounts.thisDevice')}</Badge>
+                          ) : null}
+                        </Group>
+                        <Text size="sm">
+                          {t('accounts.lastUsedAt', { time: formatDateTime(session.lastUsedAt) })}
+                        </Text>
+                        <Text size="sm">
+                          {t('accounts.signedInAt', { time: formatDateTime(session.createdAt) })}
+                        </Text>
+                      </Stack>
+                      {session.current ? null : (
+                        <Button
+                          variant="default"
+                          aria-label={t('accounts.endSessionOf', { device })}
+                          loading={end.isPending && end.variables === session.id}
+                          onClick={() => end.mutate(session.id)}
+                        >
+                          {t('accounts.endSession')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Card>
+                );
+              })}
+            </Stack>
             {sessions.data.items.length <= 1 ? (
-              <Text size="sm" c="dimmed">
-                {t('accounts.sessionsEmpty')}
-              </Text>
+              <Text size="sm">{t('accounts.sessionsEmpty')}</Text>
             ) : null}
-          </Stack>
+          </>
         )}
       </Stack>
     </Card>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { readableAlert } from '../components/readable-badge';
 import { PageTitle } from '../components/PageTitle';
 
 /** Asks for a reset link; the answer is the same whether or not the email has an account. */
@@ -37,7 +38,7 @@ export function Component() {
       >
         <Stack>
           {sent ? (
-            <Alert color="green" role="status">
+            <Alert {...readableAlert('green')} role="status">
               {t('accounts.forgotSent')}
             </Alert>
           ) : (
