@@ -135,8 +135,8 @@ beforeAll(async () => {
     SMTP_URL: smtp.url,
     OUTBOX_RELAY_INTERVAL_MS: '100',
     TRUST_PROXY: '127.0.0.1',
-    PASSWORD_RESET_MAX_PER_IP: '5',
-    PASSWORD_RESET_MAX_PER_EMAIL: '3',
+    RECOVERY_MAX_PER_IP: '5',
+    RECOVERY_MAX_PER_EMAIL: '3',
   });
   app = await createTestApp(config, { clock });
   http = await listen(app);

@@ -228,9 +228,9 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
         windowSeconds: env.REGISTER_WINDOW_SECONDS,
       },
       passwordReset: {
-        maxPerIp: env.PASSWORD_RESET_MAX_PER_IP,
-        maxPerEmail: env.PASSWORD_RESET_MAX_PER_EMAIL,
-        windowSeconds: env.PASSWORD_RESET_WINDOW_SECONDS,
+        maxPerIp: env.RECOVERY_MAX_PER_IP,
+        maxPerEmail: env.RECOVERY_MAX_PER_EMAIL,
+        windowSeconds: env.RECOVERY_WINDOW_SECONDS,
       },
     },
     admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },

@@ -6,7 +6,7 @@ import { IdentityError } from '../identity-error';
 import { canonicalEmail } from '../users/user-input';
 
 /**
- * Limits password-reset requests over `PASSWORD_RESET_WINDOW_SECONDS`, shared by every api
+ * Limits password-reset requests over `RECOVERY_WINDOW_SECONDS`, shared by every api
  * instance: per client address (a script probing or mail-bombing many people) and per email
  * (one person's mailbox flooded from many addresses). Every request counts, known email or not,
  * so the limit itself tells nothing about who has an account.
