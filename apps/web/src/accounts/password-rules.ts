@@ -15,7 +15,7 @@ export function newPasswordProblem(t: TFunction, password: string, email?: strin
 }
 
 /** The token of an emailed link: in the fragment (`#token=`), or the query for older links. */
-export function linkToken(location: Pick<Location, 'hash' | 'search'>): string | null {
+export function linkToken(location: { hash: string; search: string }): string | null {
   const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
   return fromHash ?? new URLSearchParams(location.search).get('token');
 }

@@ -1,5 +1,10 @@
 import { accountEmail } from '../email/email-layout';
-import { ACCOUNT_EMAIL_EVENTS, ACCOUNT_EMAIL_TEMPLATES } from './account-email-templates';
+import {
+  ACCOUNT_EMAIL_EVENTS,
+  ACCOUNT_EMAIL_TEMPLATES,
+  type AccountEmailEvent,
+} from './account-email-templates';
+import { type Language, LANGUAGES } from './language';
 
 const vars = {
   url: 'https://lifelong.example.vn/invitation#token=a<b',
@@ -7,7 +12,11 @@ const vars = {
 };
 
 describe('account emails', () => {
-  it.each(ACCOUNT_EMAIL_EVENTS.flatMap((event) => (['vi', 'en'] as const).map((l) => [event, l])))(
+  const cases = ACCOUNT_EMAIL_EVENTS.flatMap((event) =>
+    LANGUAGES.map((language): [AccountEmailEvent, Language] => [event, language]),
+  );
+
+  it.each(cases)(
     '%s in %s carries the link and its expiry, escaped in HTML, without an unsubscribe link',
     (event, language) => {
       const text = ACCOUNT_EMAIL_TEMPLATES[event][language](vars);
