@@ -86,6 +86,26 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
   },
   {
+    // Toasts load with the first one shown (src/components/toasts.tsx): a page that called
+    // Mantine's notifications directly would show nothing.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['apps/web/src/components/toasts.tsx', 'apps/web/src/components/ToastContainer.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@mantine/notifications',
+              message: 'Show toasts with showToast from src/components/toasts.tsx.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       '**/*.spec.ts',
       '**/*.int-spec.ts',

@@ -1,9 +1,8 @@
+import { searchQuery, tagKey } from '@lifelong/common';
 import {
   type CatalogueCriteria,
   catalogueStatements,
   courseTagsStatement,
-  searchQuery,
-  tagKey,
 } from '@lifelong/courses';
 import { subtreePattern } from '@lifelong/organizations';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';

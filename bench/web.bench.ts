@@ -36,7 +36,7 @@ const RUNS = 3;
 const BUDGET = {
   performance: 0.9,
   accessibility: 1,
-  /** First-load JavaScript, bytes on the wire (compressed as served). */
+  /** First-load JavaScript, gzip bytes (web.md); the wire figure, brotli as served, is printed too. */
   scriptBytes: 170 * 1024,
 };
 
@@ -69,12 +69,6 @@ async function ensureBuilt(): Promise<string> {
     maxBuffer: 16 * 1024 * 1024,
   });
   return `built in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s`;
-}
-
-/** The player's route exists once the learner pages are in: its path is in the router. */
-function playerRouteBuilt(): boolean {
-  const router = readFileSync(join(WEB_SOURCES, 'src/app/router.tsx'), 'utf8');
-  return /lessons\/:/.test(router);
 }
 
 interface Seeded {
@@ -173,6 +167,8 @@ interface Figures {
   accessibility: number;
   scriptBytes: number;
   scripts: number;
+  /** What the scripts cost on the wire as served (brotli, with headers). */
+  wireScriptBytes: number;
   otherBytes: number;
   fcp: number;
   lcp: number;
@@ -218,11 +214,19 @@ async function lighthouse(url: string, output: string, cookie?: string): Promise
   const scripts = requests.filter((request) => request.resourceType === 'Script');
   const bytes = (items: typeof requests) =>
     items.reduce((sum, request) => sum + (request.transferSize ?? 0), 0);
+  // The budget is in gzip bytes (web.md); the api sends brotli where the browser takes it, which
+  // is smaller, so each script counts as its gzip file in the build (or as itself when too small
+  // to be worth compressing).
+  const gzipBytes = scripts.reduce((sum, request) => {
+    const file = join(WEB_DIR, new URL(request.url).pathname);
+    return sum + statSync(existsSync(`${file}.gz`) ? `${file}.gz` : file).size;
+  }, 0);
   const metric = (id: string) => report.audits[id]?.numericValue ?? NaN;
   return {
     performance: report.categories.performance?.score ?? 0,
     accessibility: report.categories.accessibility?.score ?? 0,
-    scriptBytes: bytes(scripts),
+    scriptBytes: gzipBytes,
+    wireScriptBytes: bytes(scripts),
     scripts: scripts.length,
     otherBytes: bytes(requests) - bytes(scripts),
     fcp: metric('first-contentful-paint'),
@@ -256,7 +260,6 @@ interface Page {
   /** Opened signed in as the learner. */
   signedIn?: boolean;
   /** Not in the router yet: reported as such, not measured. */
-  missing?: boolean;
 }
 
 describe('web app on a slow phone (Lighthouse)', () => {
@@ -282,21 +285,16 @@ describe('web app on a slow phone (Lighthouse)', () => {
         name: 'player',
         path: `/learning/${seeded.enrollmentId}/lessons/${seeded.lessonId}`,
         signedIn: true,
-        missing: !playerRouteBuilt(),
       },
     ];
     const lines = [
       '',
       `web on a slow phone: Lighthouse 12.2.3, mobile, simulated slow 4G (150 ms RTT, 1.6 Mbps) and 4× CPU; median of ${RUNS} runs per page; web app ${build}`,
       `  load average at start: ${load()} (the machine is shared: CPU contention lowers performance scores)`,
-      '  page        performance  accessibility  first-load JS (gzip/br)   other bytes  FCP     LCP     TBT     CLS    benchmarkIndex',
+      '  page        performance  accessibility  first-load JS gzip (wire, br)         other bytes  FCP     LCP     TBT     CLS    benchmarkIndex',
     ];
     const failures: string[] = [];
     for (const page of pages) {
-      if (page.missing) {
-        lines.push(`  ${page.name.padEnd(11)} not built yet (${page.path})`);
-        continue;
-      }
       const runs: Figures[] = [];
       for (let i = 1; i <= RUNS; i += 1) {
         const cookie = page.signedIn ? await signInCookie(base, seeded.learnerEmail) : undefined;
@@ -316,7 +314,7 @@ describe('web app on a slow phone (Lighthouse)', () => {
       lines.push(
         `  ${page.name.padEnd(11)} ${m.performance.toFixed(2)} ≥ 0.90 ${mark(perfOk)}  ` +
           `${m.accessibility.toFixed(2)} = 1 ${mark(a11yOk)}   ` +
-          `${kb(m.scriptBytes).padStart(9)} ≤ 170 KB ${mark(jsOk)} (${m.scripts} files)  ` +
+          `${kb(m.scriptBytes).padStart(9)} ≤ 170 KB ${mark(jsOk)} (${kb(m.wireScriptBytes)}, ${m.scripts} files)  ` +
           `${kb(m.otherBytes).padStart(9)}  ${(m.fcp / 1000).toFixed(1)} s   ${(m.lcp / 1000).toFixed(1)} s   ` +
           `${Math.round(m.tbt)} ms  ${m.cls.toFixed(3)}  ${Math.round(m.benchmarkIndex)}`,
       );

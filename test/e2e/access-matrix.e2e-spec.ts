@@ -100,6 +100,11 @@ const MATRIX: Row[] = [
   refused('learnerB', 'POST /api/v1/channels', { code: 'KENH-X', name: 'Kênh X' }),
   refused('learnerB', 'GET /api/v1/certificate-templates/{templateF1}'),
   refused('learnerB', 'POST /api/v1/admin/queues/session'),
+  refused('learnerB', 'GET /api/v1/admin/users?q=nguoi'),
+  refused('learnerB', 'GET /api/v1/admin/users/{learnerA}'),
+  refused('learnerB', 'GET /api/v1/admin/audit'),
+  refused('instructorG', 'GET /api/v1/admin/audit'),
+  refused('facilityAdminG', 'GET /api/v1/admin/users/{learnerA}'),
   // A malicious instructor of facility G, on facility F1's courses, learners and certificates.
   refused('instructorG', 'PATCH /api/v1/courses/{C1}', { title: 'Chiếm quyền' }),
   refused('instructorG', 'POST /api/v1/courses', { ...COURSE, facilityId: '{F1}' }),
@@ -167,6 +172,8 @@ const MATRIX: Row[] = [
   refused('managerN', 'POST /api/v1/admin/users/{learnerA}/reactivate'),
   refused('learnerB', 'POST /api/v1/admin/users/{learnerA}/deactivate'),
   refused('instructorG', 'POST /api/v1/admin/users/{learnerA}/invitation'),
+  refused('managerN', 'GET /api/v1/admin/users/{learnerA}'),
+  refused('managerN', 'GET /api/v1/admin/audit'),
   // The manager of department M1, reaching up to the ministry.
   refused('managerM1', 'GET /api/v1/training/compliance?orgUnitId={M}'),
   refused('managerM1', 'PUT /api/v1/training/requirements/{requirementM}', REQUIREMENT),
@@ -202,6 +209,7 @@ const MATRIX: Row[] = [
   refused('adminQ', 'POST /api/v1/admin/users/{learnerA}/deactivate'),
   refused('adminQ', 'GET /api/v1/training/compliance?orgUnitId={M}'),
   refused('adminQ', 'POST /api/v1/channels', { code: 'KENH-Q', name: 'Kênh tỉnh Q' }), // hole 6
+  refused('adminQ', 'GET /api/v1/admin/users/{learnerA}'),
 
   // Controls: the rightful holder reaches each resource, so a refusal above is not a typo.
   allowed('learnerA', 'GET /api/v1/enrollments/{enrollmentA}'),
@@ -224,6 +232,10 @@ const MATRIX: Row[] = [
   }),
   allowed('admin', 'GET /api/v1/certificate-templates/{templateF1}'),
   allowed('admin', 'GET /api/v1/admin/imports/{importM}'),
+  allowed('managerM', 'GET /api/v1/admin/users/{learnerA}'),
+  allowed('managerM1', 'GET /api/v1/admin/users?q=nguoi'),
+  allowed('supervisorQ', 'GET /api/v1/admin/audit'),
+  allowed('admin', 'GET /api/v1/admin/users/{learnerA}'),
 ];
 
 /**

@@ -182,6 +182,19 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
   });
   const page = await (await fetch(`${http.base}/verify/${serial}`)).text();
   expect(page).toContain('Đã bị thu hồi');
+  // The revocation is in the audit log: who, why, and the holder.
+  const audit = await http.get('/api/v1/admin/audit?action=certificate.revoked', { token });
+  expect(audit.body.items).toEqual([
+    expect.objectContaining({
+      actorId: (managerBody.user as Json).id,
+      actorName: 'Trần Quản Lý',
+      subjectType: 'certificate',
+      details: expect.objectContaining({
+        serial: serial.replace(/-/g, ''),
+        reason: 'Cấp nhầm người',
+      }) as unknown,
+    }),
+  ]);
 
   // The learner was told in the inbox.
   const notice = await until('the notification', async () => {

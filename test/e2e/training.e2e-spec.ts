@@ -125,6 +125,18 @@ describe('mandated training over HTTP', () => {
       200,
     );
     expect(edited.version).toBe(2);
+    // Both the creation and the edit are in the audit log, with the version each made; the
+    // refused attempts above left nothing.
+    const audit = await ok(
+      http.get(`/api/v1/admin/audit?subjectId=${created.id as string}`, { token: adminToken }),
+      200,
+    );
+    expect(
+      (audit.items as Json[]).map((entry) => [entry.action, (entry.details as Json).version]),
+    ).toEqual([
+      ['requirement.updated', 2],
+      ['requirement.created', 1],
+    ]);
     const listed = await ok(
       http.get(`/api/v1/training/requirements?pageSize=1`, { token: adminToken }),
       200,

@@ -33,6 +33,11 @@ describe('the web app, built', () => {
     writeFileSync(join(webDir, 'assets', 'main-Ab12Cd34.js.br'), brotliCompressSync(SCRIPT));
     writeFileSync(join(webDir, 'assets', 'main-Ab12Cd34.js.gz'), gzipSync(SCRIPT));
     writeFileSync(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    // What vite.config.ts's page-preloads step writes: the course page's own chunk.
+    writeFileSync(
+      join(webDir, 'page-preloads.json'),
+      JSON.stringify([{ pattern: '^/courses/[^/]+/?$', files: ['/assets/CoursePage-Xy12.js'] }]),
+    );
     ({ app, base } = await start(webDir));
   });
 
@@ -95,12 +100,29 @@ describe('the web app, built', () => {
   });
 
   it("answers a browser's GET of any page of the app with index.html (a reload of a deep link)", async () => {
-    for (const path of ['/courses/42', '/learning?tab=done', '/verify', '/sign-in']) {
+    for (const path of ['/courses', '/learning?tab=done', '/verify', '/sign-in']) {
       const response = await fetch(`${base}${path}`, { headers: HTML });
       expect({ path, status: response.status }).toEqual({ path, status: 200 });
       expect(response.headers.get('cache-control')).toBe('no-cache');
       expect(await response.text()).toBe(INDEX);
     }
+  });
+
+  it("names a page's own chunks as module preloads in the index of that page", async () => {
+    for (const path of ['/courses/42', '/courses/42/?from=home']) {
+      const response = await fetch(`${base}${path}`, { headers: HTML });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(await response.text()).toBe(
+        INDEX.replace(
+          '</head>',
+          '<link rel="modulepreload" crossorigin href="/assets/CoursePage-Xy12.js"></head>',
+        ),
+      );
+    }
+    // Another page, or none: index.html as it is.
+    const other = await fetch(`${base}/courses/42/lessons`, { headers: HTML });
+    expect(await other.text()).toBe(INDEX);
   });
 
   it.each([

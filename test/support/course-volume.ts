@@ -1,5 +1,5 @@
 import { newId } from '@lifelong/common';
-import { searchDocument, tagKey } from '@lifelong/courses';
+import { searchDocument, tagKey } from '@lifelong/common';
 
 /** Runs one statement with parameters: a TypeORM DataSource's `query` or mysql2's. */
 export type RunSql = (sql: string, params: unknown[]) => Promise<unknown>;

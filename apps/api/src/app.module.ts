@@ -5,6 +5,7 @@ import {
   JobsModule,
   LoggingModule,
 } from '@lifelong/common';
+import { AdministrationHttpModule } from '@lifelong/administration';
 import { CertificatesHttpModule } from '@lifelong/certificates';
 import { CoursesHttpModule } from '@lifelong/courses';
 import { DatabaseModule } from '@lifelong/database';
@@ -43,6 +44,7 @@ export class AppModule {
         TelevisionLessonsHttpModule,
         CertificatesHttpModule,
         TrainingHttpModule,
+        AdministrationHttpModule,
       ],
     };
   }

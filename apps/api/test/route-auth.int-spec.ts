@@ -59,6 +59,10 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'POST /api/v1/auth/password/forgot',
   'POST /api/v1/auth/password/reset',
   'POST /api/v1/auth/invitations/accept',
+  // Single sign-on: the providers to offer, and the redirects of the code flow (state, PKCE).
+  'GET /api/v1/auth/oidc/providers',
+  'GET /api/v1/auth/oidc/:provider/start',
+  'GET /api/v1/auth/oidc/:provider/callback',
   // The public directory and catalogue (drafts only to staff who send a token).
   'GET /api/v1/admin-units',
   'GET /api/v1/facilities',

@@ -142,6 +142,8 @@ test("a visitor sees this week on television, moves between weeks and channels, 
 }) => {
   await page.goto('/');
   const onAir = page.getByRole('region', { name: 'Tuần này trên truyền hình' });
+  // Below the featured courses, the week loads as the visitor scrolls to it.
+  await onAir.scrollIntoViewIfNeeded();
   await expect(onAir.getByRole('listitem').first()).toBeVisible();
   await expect(onAir.getByRole('listitem').first().getByRole('link')).toHaveAttribute(
     'href',

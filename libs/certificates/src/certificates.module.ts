@@ -1,3 +1,4 @@
+import { AuditModule } from '@lifelong/audit';
 import { CoursesModule } from '@lifelong/courses';
 import { DistanceLessonsModule } from '@lifelong/distance-lessons';
 import { EnrollmentModule } from '@lifelong/enrollment';
@@ -31,6 +32,7 @@ const SERVICES = [
 @Module({
   imports: [
     IdentityModule,
+    AuditModule,
     CoursesModule,
     EnrollmentModule,
     DistanceLessonsModule,

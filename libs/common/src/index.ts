@@ -2,12 +2,15 @@ export * from './config/app-config';
 export * from './config/config';
 export * from './config/config.module';
 export * from './config/certificate-keys';
+export * from './config/oidc-providers';
 export * from './errors/domain-error';
 export * from './clock/clock';
 export * from './clock/calendar';
 export * from './ids/new-id';
 export * from './pagination/page';
 export * from './request-context/request-context';
+/** Folding for diacritics-insensitive, index-backed search (catalogue, user directory). */
+export * from './text/search-terms';
 export * from './jobs/job-registry';
 export * from './jobs/job-handler.decorator';
 export * from './jobs/job-queue.service';

@@ -108,8 +108,8 @@ export type {
 } from './courses/course-view';
 
 /**
- * The catalogue's SQL and search folding, for the benchmark (which runs the same statements raw
- * through mysql2) and for bulk loading: `searchDocument` builds `courses.search_text`.
+ * The catalogue's SQL, for the benchmark (which runs the same statements raw
+ * through mysql2) and for bulk loading (`searchDocument` from common builds `courses.search_text`).
  */
 export {
   catalogueStatements,
@@ -118,10 +118,5 @@ export {
   courseTagsStatement,
   type SqlStatement,
 } from './catalogue/catalogue-sql';
-export {
-  foldText,
-  searchDocument,
-  searchQuery,
-  searchTokens,
-  tagKey,
-} from './catalogue/search-terms';
+// The search folding itself lives in @lifelong/common (text/search-terms), shared with the
+// user directory.

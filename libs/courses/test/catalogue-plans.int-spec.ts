@@ -1,9 +1,8 @@
+import { searchQuery, tagKey } from '@lifelong/common';
 import {
   catalogueStatements,
   catalogueTagsStatements,
   type CatalogueCriteria,
-  searchQuery,
-  tagKey,
 } from '@lifelong/courses';
 import { subtreePattern } from '@lifelong/organizations';
 import type { TestingModule } from '@nestjs/testing';

@@ -1,3 +1,4 @@
+import { searchQuery } from '@lifelong/common';
 import {
   CourseAuthoring,
   CourseCatalogue,
@@ -5,7 +6,6 @@ import {
   LessonAuthoring,
   SectionAuthoring,
   catalogueStatements,
-  searchQuery,
 } from '@lifelong/courses';
 import type { Principal } from '@lifelong/identity';
 import type { TestingModule } from '@nestjs/testing';

@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Courses, their tags, sections, lessons, quiz questions and choices, and each facility's review
  * policy. `courses.search_text` holds folded, marked tokens under a FULLTEXT index: the catalogue
  * search ignores diacritics, case and đ/d on MySQL and MariaDB alike, and short syllables and
- * English stopwords still index (see libs/courses/src/catalogue/search-terms.ts).
+ * English stopwords still index (see libs/common/src/text/search-terms.ts).
  */
 export class CreateCourses1764403600000 implements MigrationInterface {
   name = 'CreateCourses1764403600000';

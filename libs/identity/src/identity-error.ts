@@ -14,7 +14,8 @@ export type IdentityErrorCode =
   | 'TOKEN_INVALID'
   | 'ACCOUNT_DEACTIVATED'
   | 'ACCOUNT_ALREADY_ACTIVE'
-  | 'SESSION_NOT_FOUND';
+  | 'SESSION_NOT_FOUND'
+  | 'SSO_PROVIDER_NOT_FOUND';
 
 const KIND_BY_CODE: Record<IdentityErrorCode, ErrorKind> = {
   VALIDATION_FAILED: 'invalid',
@@ -30,6 +31,7 @@ const KIND_BY_CODE: Record<IdentityErrorCode, ErrorKind> = {
   ACCOUNT_DEACTIVATED: 'forbidden',
   ACCOUNT_ALREADY_ACTIVE: 'conflict',
   SESSION_NOT_FOUND: 'not_found',
+  SSO_PROVIDER_NOT_FOUND: 'not_found',
 };
 
 /**

@@ -9,8 +9,10 @@ import { LoginThrottle } from './auth/login-throttle';
 import { JwtAuthGuard, LocalLoginGuard } from './auth/passport.guards';
 import { AuthController } from './http/auth.controller';
 import { MeController } from './http/me.controller';
+import { OidcController } from './http/oidc.controller';
 import { RefreshCookie } from './http/refresh-cookie';
 import { UserAccountsController } from './http/user-accounts.controller';
+import { SignInFlowCookie } from './http/sign-in-flow-cookie';
 import { UserRolesController } from './http/user-roles.controller';
 import { IdentityModule } from './identity.module';
 import { RegistrationThrottle } from './registration/registration-throttle';
@@ -21,7 +23,13 @@ import { RegistrationThrottle } from './registration/registration-throttle';
  */
 @Module({
   imports: [IdentityModule],
-  controllers: [AuthController, MeController, UserRolesController, UserAccountsController],
+  controllers: [
+    AuthController,
+    MeController,
+    OidcController,
+    UserRolesController,
+    UserAccountsController,
+  ],
   providers: [
     JwtStrategy,
     LocalStrategy,
@@ -31,6 +39,7 @@ import { RegistrationThrottle } from './registration/registration-throttle';
     RegistrationThrottle,
     PasswordResetThrottle,
     RefreshCookie,
+    SignInFlowCookie,
     { provide: APP_GUARD, useClass: AuthDecisionGuard },
   ],
 })

@@ -1,3 +1,4 @@
+import { AuditModule } from '@lifelong/audit';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -15,6 +16,11 @@ import { RoleGrantsService } from './grants/role-grants.service';
 import { RegistrationService } from './registration/registration.service';
 import { Session } from './sessions/session.entity';
 import { SessionsService } from './sessions/sessions.service';
+import { IdentityLinks } from './sso/identity-links';
+import { OidcProviders } from './sso/oidc-providers';
+import { SignInFlows } from './sso/sign-in-flows';
+import { SingleSignOn } from './sso/single-sign-on.service';
+import { UserIdentity } from './sso/user-identity.entity';
 import { AccessTokenService } from './tokens/access-token.service';
 import { RefreshToken } from './tokens/refresh-token.entity';
 import { UserAccounts } from './users/user-accounts.service';
@@ -32,10 +38,14 @@ const SERVICES = [
   AccessTokenService,
   AdministratorBootstrap,
   CredentialsService,
+  IdentityLinks,
+  OidcProviders,
   PasswordHasher,
   RegistrationService,
   RoleGrantsService,
   SessionsService,
+  SignInFlows,
+  SingleSignOn,
   UserAccounts,
   UsersRepository,
 ];
@@ -47,8 +57,9 @@ const SERVICES = [
 @Module({
   // The secret is passed per call from AppConfig, so nothing is configured here.
   imports: [
-    TypeOrmModule.forFeature([User, UserRole, RefreshToken, Session, AccountToken]),
+    TypeOrmModule.forFeature([User, UserRole, RefreshToken, Session, AccountToken, UserIdentity]),
     JwtModule.register({}),
+    AuditModule,
   ],
   providers: SERVICES,
   exports: [TypeOrmModule, ...SERVICES],

@@ -47,12 +47,8 @@ export {
   AccountStatuses,
   accountStatusSql,
 } from './accounts/account-status';
-/** Who may manage a person's account (invite, deactivate), and where a change came from. */
-export {
-  ACCOUNT_MANAGERS,
-  AccountAdministration,
-  type RequestOrigin,
-} from './accounts/account-administration.service';
+/** Who may manage a person's account (invite, deactivate). */
+export { ACCOUNT_MANAGERS, AccountAdministration } from './accounts/account-administration.service';
 /** Issuing invitations in a caller's transaction (the staff import invites whom it created). */
 export { AccountTokensRepository } from './accounts/account-tokens.repository';
 /** The one-time link tokens and their web-app links (the email sender derives them). */
@@ -67,3 +63,7 @@ export {
   AccountToken,
   type AccountTokenPurpose,
 } from './accounts/account-token.entity';
+/** Identities at OpenID Connect providers linked to accounts. */
+export { IdentityLinks } from './sso/identity-links';
+/** What `users.search_text` holds: every writer of a name or email writes it too. */
+export { userSearchText } from './users/user-search';

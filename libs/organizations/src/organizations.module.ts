@@ -1,3 +1,4 @@
+import { AuditModule, AuditPlaces } from '@lifelong/audit';
 import { IdentityModule, PersonPlacements, ScopeHierarchy } from '@lifelong/identity';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -11,6 +12,7 @@ import { StaffProfile } from './memberships/staff-profile.entity';
 import { OrgUnit } from './org-units/org-unit.entity';
 import { OrgUnitsService } from './org-units/org-units.service';
 import { MembershipPlacements } from './scope/membership-placements';
+import { OrganizationAuditPlaces } from './scope/organization-audit-places';
 import { OrganizationScopeHierarchy } from './scope/organization-scope-hierarchy';
 import { RequestStaffImportService } from './staff-import/request-staff-import.service';
 import { StaffImport } from './staff-import/staff-import.entity';
@@ -30,12 +32,14 @@ const SERVICES = [
 /**
  * Administrative units, facilities, org units and memberships. Global because it binds
  * identity's {@link ScopeHierarchy} and {@link PersonPlacements} for every module's scope checks
- * (identity cannot import it).
+ * (identity cannot import it), and the audit log's {@link AuditPlaces} (where an audited subject
+ * belongs).
  */
 @Global()
 @Module({
   imports: [
     IdentityModule,
+    AuditModule,
     TypeOrmModule.forFeature([
       AdminUnit,
       Facility,
@@ -51,7 +55,8 @@ const SERVICES = [
     ...SERVICES,
     { provide: ScopeHierarchy, useClass: OrganizationScopeHierarchy },
     { provide: PersonPlacements, useClass: MembershipPlacements },
+    { provide: AuditPlaces, useClass: OrganizationAuditPlaces },
   ],
-  exports: [...SERVICES, ScopeHierarchy, PersonPlacements, TypeOrmModule],
+  exports: [...SERVICES, ScopeHierarchy, PersonPlacements, AuditPlaces, TypeOrmModule],
 })
 export class OrganizationsModule {}

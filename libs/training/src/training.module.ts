@@ -1,3 +1,4 @@
+import { AuditModule } from '@lifelong/audit';
 import { CoursesModule } from '@lifelong/courses';
 import { EnrollmentModule } from '@lifelong/enrollment';
 import { IdentityModule } from '@lifelong/identity';
@@ -37,6 +38,7 @@ const SERVICES = [
 @Module({
   imports: [
     IdentityModule,
+    AuditModule,
     CoursesModule,
     EnrollmentModule,
     TypeOrmModule.forFeature([

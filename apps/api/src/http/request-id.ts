@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { runWithRequestId } from '@lifelong/common';
+import { runWithRequestContext } from '@lifelong/common';
 import type { FastifyInstance } from 'fastify';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -13,12 +13,13 @@ export function requestIdFrom(request: {
 }
 
 /**
- * Echoes the request id and makes it the current one for the work the request does (logs,
- * outbox events, jobs). Fastify keeps the async context across body parsing.
+ * Echoes the request id and makes it, with the source IP, the current context for the work the
+ * request does (logs, outbox events, jobs, audit entries). Fastify keeps the async context
+ * across body parsing; the auth guard adds the actor once the token is verified.
  */
 export function carryRequestId(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    runWithRequestId(request.id, done);
+    runWithRequestContext({ requestId: request.id, ip: request.ip }, done);
   });
 }

@@ -24,6 +24,36 @@ const NOT_BUILT =
   '<!doctype html><html lang="en"><meta charset="utf-8"><title>Lifelong</title>' +
   '<p>The web app is not built: run <code>npm run build</code>, then start again.</p></html>\n';
 
+/** Written by the web build beside index.html (apps/web/build/page-preloads.ts). */
+const PAGE_PRELOADS_FILE = 'page-preloads.json';
+
+interface PageIndex {
+  pattern: RegExp;
+  html: Buffer;
+}
+
+/**
+ * index.html for each page of the app, naming the page's own chunks as module preloads: a phone
+ * then fetches the page's code alongside the framework's instead of a round trip after it. A
+ * build without the table (or a path of no page) gets index.html as it is.
+ */
+function pageIndexes(root: string, index: Buffer): PageIndex[] {
+  const file = join(root, PAGE_PRELOADS_FILE);
+  if (!existsSync(file)) return [];
+  const table = JSON.parse(readFileSync(file, 'utf8')) as { pattern: string; files: string[] }[];
+  const html = index.toString('utf8');
+  return table.map(({ pattern, files }) => {
+    const links = files
+      .filter((url) => /^\/assets\/[\w.~-]+\.js$/.test(url))
+      .map((url) => `<link rel="modulepreload" crossorigin href="${url}">`)
+      .join('');
+    return {
+      pattern: new RegExp(pattern),
+      html: Buffer.from(html.replace('</head>', `${links}</head>`)),
+    };
+  });
+}
+
 function ownedByServer(url: string): boolean {
   const path = url.split('?')[0] ?? '';
   // '/verify/' owns the certificate pages below it; '/verify' itself is the app's form.
@@ -70,15 +100,21 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
     }
     // Read once: the file names the assets of the build this process serves.
     const index = built ? readFileSync(indexFile) : Buffer.from(NOT_BUILT);
-    const send = (reply: FastifyReply): FastifyReply =>
-      reply
+    const pages = built ? pageIndexes(root, index) : [];
+    const send = (request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+      const path = request.url.split('?')[0] ?? '/';
+      const page = pages.find((candidate) => candidate.pattern.test(path));
+      return reply
         .status(built ? 200 : 404)
         .header('content-type', 'text/html; charset=utf-8')
         .header('cache-control', INDEX_CACHE_CONTROL)
-        .send(index);
-    scope.get('/', (_request, reply) => send(reply));
+        .send(page?.html ?? index);
+    };
+    scope.get('/', (request, reply) => send(request, reply));
     scope.get('/*', (request, reply) =>
-      ownedByServer(request.url) || !wantsHtml(request) ? reply.callNotFound() : send(reply),
+      ownedByServer(request.url) || !wantsHtml(request)
+        ? reply.callNotFound()
+        : send(request, reply),
     );
   });
 }

@@ -6,9 +6,12 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
+import { OidcTestProvider } from '../../../../test/support/oidc-test-provider';
 import { SmtpTestServer } from '../../../../test/support/smtp-test-server';
 import {
   mailboxPort,
+  SSO_ACCOUNT,
+  SSO_PROVIDER,
   TEST_ADMIN,
   testPrefix,
   webTestBaseUrl,
@@ -20,7 +23,11 @@ const DIST = join(ROOT, 'dist');
 const LOG = join(ROOT, '.reports', 'web-platform.log');
 
 /** The settings the platform runs with: its own database, queues, files and mail; no .env. */
-function platformEnvironment(files: string, smtpPort: number): Record<string, string> {
+function platformEnvironment(
+  files: string,
+  smtpPort: number,
+  ssoIssuer: string,
+): Record<string, string> {
   const base = (process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306').replace(
     /\/[^/@]*$/,
     '',
@@ -44,7 +51,33 @@ function platformEnvironment(files: string, smtpPort: number): Record<string, st
     WEB_DIR: join(DIST, 'web'),
     // Sign-in attempts come from one address all run long.
     LOGIN_MAX_PER_IP: '1000',
+    OIDC_PROVIDERS: JSON.stringify([
+      {
+        ...SSO_PROVIDER,
+        issuer: ssoIssuer,
+        clientId: SSO_CLIENT.id,
+        clientSecret: SSO_CLIENT.secret,
+      },
+    ]),
   };
+}
+
+const SSO_CLIENT = { id: 'lifelong-web-test', secret: 'lifelong-web-test-client-secret' };
+
+/**
+ * A real OpenID Connect provider for the "sign in with …" journey, on `localhost` while the
+ * platform is on 127.0.0.1: another site, as a real provider is, so the browser applies its
+ * cross-site cookie rules to the round trip.
+ */
+async function startSsoProvider(): Promise<OidcTestProvider> {
+  const provider = await OidcTestProvider.start({
+    clientId: SSO_CLIENT.id,
+    clientSecret: SSO_CLIENT.secret,
+    redirectUris: [`${webTestBaseUrl()}/api/v1/auth/oidc/${SSO_PROVIDER.id}/callback`],
+    issuerHost: 'localhost',
+  });
+  await provider.addAccount(SSO_ACCOUNT);
+  return provider;
 }
 
 function run(script: string, args: string[], env: Record<string, string>, cwd: string) {
@@ -152,7 +185,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const smtp = new SmtpTestServer();
   await smtp.start();
   const mailbox = await serveMailbox(smtp);
-  const env = platformEnvironment(files, smtp.port);
+  const sso = await startSsoProvider();
+  const env = platformEnvironment(files, smtp.port, sso.issuer);
   // From the repository, as `npm start` runs: the apps find installed packages (the certificate
   // fonts) from the working directory. What they write goes to `files` (MAIL_DIR, MEDIA_DIR).
   await runToEnd(['migrate'], env, ROOT);
@@ -164,6 +198,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     await Promise.all([stop(api), stop(worker)]);
     await smtp.stop();
+    await sso.stop();
     await new Promise((done) => mailbox.close(done));
     rmSync(files, { recursive: true, force: true });
   };

@@ -21,3 +21,14 @@ export const TEST_ADMIN = { email: 'admin@lifelong.test', password: 'admin-passw
 
 /** The test SMTP server's mailbox, read over HTTP by tests (see mailbox.ts). */
 export const mailboxPort = (): number => webTestPort() + 1;
+
+/** The single sign-on provider the global setup runs on loopback (another site: `localhost`). */
+export const SSO_PROVIDER = { id: 'test-idp', name: 'Cổng định danh thử' } as const;
+
+/** Someone with an account at that provider only (no password here), email verified. */
+export const SSO_ACCOUNT = {
+  id: 'tran.thi.sso',
+  email: 'tran.thi.sso@example.vn',
+  email_verified: true,
+  name: 'Trần Thị Sơn',
+} as const;

@@ -1,6 +1,6 @@
 import { Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
+import { showToast } from '../components/toasts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +35,7 @@ export function ChangePasswordCard({ email }: { email: string }) {
             );
             form.reset();
             await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
-            notifications.show({ color: 'green', message: t('accounts.passwordChanged') });
+            showToast({ color: 'green', message: t('accounts.passwordChanged') });
           } catch (caught) {
             const fields = caught instanceof ApiError ? caught.details?.fields : undefined;
             if (fields && typeof fields === 'object' && 'currentPassword' in fields)

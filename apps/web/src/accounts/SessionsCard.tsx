@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { showToast } from '../components/toasts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
@@ -24,7 +24,7 @@ export function SessionsCard() {
     mutationFn: (id: string) =>
       unwrap(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } })),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('accounts.sessionEnded') });
+      showToast({ color: 'green', message: t('accounts.sessionEnded') });
       await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
     },
   });

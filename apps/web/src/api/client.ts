@@ -24,25 +24,19 @@ export class ApiError extends Error {
 
 let refreshing: Promise<boolean> | null = null;
 
+/** For the refresh itself: no access token to attach, no refresh to attempt on a 401. */
+const sessionClient = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+
 /**
  * Exchanges the HttpOnly refresh cookie for a new access token. Concurrent callers share one
  * request: the refresh token rotates, and a second use of the old one would end the session.
  */
 export function refreshSession(): Promise<boolean> {
-  refreshing ??= fetch('/api/v1/auth/refresh', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  })
-    .then(async (response) => {
-      if (!response.ok) {
-        sessionStore.set(null);
-        return false;
-      }
-      const body = (await response.json()) as { accessToken: string };
-      sessionStore.set(body.accessToken);
-      return true;
+  refreshing ??= sessionClient
+    .POST('/api/v1/auth/refresh', { body: {} })
+    .then(({ data }) => {
+      sessionStore.set(data?.accessToken ?? null);
+      return data !== undefined;
     })
     .catch(() => false)
     .finally(() => {
@@ -68,6 +62,7 @@ const auth: Middleware = {
       return response;
     }
     if (!(await refreshSession())) return response;
+    // The same typed request, as sent, with the new token.
     const replay = sent.get(request) ?? request;
     replay.headers.set('authorization', `Bearer ${sessionStore.token() ?? ''}`);
     return fetch(replay);

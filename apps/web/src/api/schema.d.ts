@@ -244,6 +244,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/oidc/providers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OidcController_providers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oidc/{provider}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OidcController_start'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oidc/{provider}/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OidcController_callback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/users/{id}/roles': {
     parameters: {
       query?: never;
@@ -1374,6 +1422,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminUsersController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminUsersController_user'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1505,6 +1601,18 @@ export interface components {
       total: number;
       page: number;
       pageSize: number;
+    };
+    OidcProviderResponse: {
+      /**
+       * @description Used in the start route
+       * @example vneid
+       */
+      id: string;
+      /**
+       * @description Shown as "Sign in with <name>"
+       * @example VNeID
+       */
+      name: string;
     };
     RoleGrantDto: {
       /** @enum {string} */
@@ -2544,7 +2652,7 @@ export interface components {
        * @description uninvited (no way to sign in yet), invited (an invitation is out), active (can sign in), deactivated
        * @enum {string}
        */
-      accountStatus: 'uninvited' | 'invited' | 'active' | 'deactivated';
+      accountStatus: 'active' | 'invited' | 'uninvited' | 'deactivated';
       assignments: components['schemas']['AssignmentDto'][];
     };
     StaffPageDto: {
@@ -2597,6 +2705,114 @@ export interface components {
     };
     AssignmentPageDto: {
       items: components['schemas']['AssignmentDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    UserRoleDto: {
+      /** @enum {string} */
+      role: 'learner' | 'instructor' | 'facility_admin' | 'org_manager' | 'supervisor' | 'admin';
+      /** @enum {string|null} */
+      scopeType: 'facility' | 'org_unit' | 'admin_unit' | null;
+      scopeId: string | null;
+    };
+    AdminUserDto: {
+      id: string;
+      /** Format: email */
+      email: string;
+      fullName: string;
+      /** @enum {string} */
+      status: 'active' | 'invited' | 'uninvited' | 'deactivated';
+      employeeCode: string | null;
+      /** @description The current org unit */
+      orgUnitId: string | null;
+      roles: components['schemas']['UserRoleDto'][];
+    };
+    AdminUserPageDto: {
+      items: components['schemas']['AdminUserDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    UserMembershipDto: {
+      id: string;
+      orgUnitId: string;
+      orgUnitName: string;
+      position: string | null;
+      jobGrade: string | null;
+      startedAt: string;
+      endedAt: string | null;
+    };
+    UserEnrollmentDto: {
+      id: string;
+      courseId: string;
+      courseTitle: string;
+      /** @enum {string} */
+      status: 'active' | 'waitlisted' | 'completed' | 'withdrawn';
+      progressPercent: number;
+      enrolledAt: string;
+      completedAt: string | null;
+    };
+    UserAssignmentDto: {
+      id: string;
+      requirementId: string;
+      title: string;
+      /** @enum {string} */
+      status: 'assigned' | 'in_progress' | 'completed' | 'overdue' | 'expired';
+      assignedAt: string;
+      dueAt: string | null;
+      completedAt: string | null;
+    };
+    AdminUserDetailDto: {
+      id: string;
+      /** Format: email */
+      email: string;
+      fullName: string;
+      /** @enum {string} */
+      status: 'active' | 'invited' | 'uninvited' | 'deactivated';
+      employeeCode: string | null;
+      /** @description The current org unit */
+      orgUnitId: string | null;
+      roles: components['schemas']['UserRoleDto'][];
+      /** @description Newest first; null when the caller does not cover the person’s org unit */
+      memberships: components['schemas']['UserMembershipDto'][] | null;
+      /** @description Newest first, only courses the caller may see (all for an admin); null when none may be shown */
+      enrollments: components['schemas']['UserEnrollmentDto'][] | null;
+      /** @description Newest first; null when the caller does not cover the person’s org unit */
+      assignments: components['schemas']['UserAssignmentDto'][] | null;
+    };
+    AuditEntryDto: {
+      id: string;
+      at: string;
+      /** @description null: the platform itself */
+      actorId: string | null;
+      actorName: string | null;
+      /** @enum {string} */
+      action:
+        | 'role.granted'
+        | 'role.revoked'
+        | 'staff-import.requested'
+        | 'staff-import.finished'
+        | 'membership.placed'
+        | 'certificate.revoked'
+        | 'requirement.created'
+        | 'requirement.updated'
+        | 'invitation.sent'
+        | 'account.deactivated'
+        | 'account.reactivated';
+      /** @enum {string} */
+      subjectType: 'user' | 'staff_import' | 'certificate' | 'requirement';
+      subjectId: string;
+      /** @description The person’s name when the subject is a user */
+      subjectName: string | null;
+      ip: string | null;
+      requestId: string | null;
+      details: {
+        [key: string]: unknown;
+      };
+    };
+    AuditPageDto: {
+      items: components['schemas']['AuditEntryDto'][];
       total: number;
       page: number;
       pageSize: number;
@@ -3079,6 +3295,91 @@ export interface operations {
       };
       /** @description SESSION_NOT_FOUND (none of yours has this id) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OidcController_providers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The configured providers */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OidcProviderResponse'][];
+        };
+      };
+    };
+  };
+  OidcController_start: {
+    parameters: {
+      query?: {
+        /** @description Where to land after signing in: a path of this site (default `/`); absolute URLs, `//host` and backslashes are refused (400) */
+        returnTo?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A provider id from the providers list */
+        provider: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the provider's sign-in page; sets the lifelong_sso cookie for the callback. To /sign-in?sso=failed&reason=unavailable when the provider cannot be reached */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED: returnTo is not a path of this site */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description SSO_PROVIDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OidcController_callback: {
+    parameters: {
+      query?: {
+        /** @description Set by the provider on refusal */
+        error?: unknown;
+        state?: unknown;
+        /** @description The provider's authorization code */
+        code?: unknown;
+      };
+      header?: never;
+      path: {
+        /** @description A provider id from the providers list */
+        provider: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed in: to the returnTo path, with the refresh cookie set (the web app refreshes from it). Otherwise to /sign-in?sso=failed&reason=state|provider|denied|token|unavailable|account */
+      302: {
         headers: {
           [name: string]: unknown;
         };
@@ -5302,6 +5603,134 @@ export interface operations {
         content: {
           'application/json': components['schemas']['AssignmentPageDto'];
         };
+      };
+    };
+  };
+  AdminUsersController_search: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Name, email or employee code; diacritics, case and đ/d do not matter ("nguyen van a" finds "Nguyễn Văn A") */
+        q?: string;
+        /** @description People whose current unit is this one or inside it */
+        orgUnitId?: string;
+        /** @description People holding this role (in any scope) */
+        role?: 'learner' | 'instructor' | 'facility_admin' | 'org_manager' | 'supervisor' | 'admin';
+        status?: 'active' | 'invited' | 'uninvited' | 'deactivated';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description In name order */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserPageDto'];
+        };
+      };
+      /** @description Invalid filter, or an org unit that does not exist */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not an admin or org manager */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminUsersController_user: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserDetailDto'];
+        };
+      };
+      /** @description No such user, or outside the caller’s scopes */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminAuditController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Who acted */
+        actorId?: string;
+        /** @description On whom or what (a user, certificate, requirement, import) */
+        subjectId?: string;
+        action?:
+          | 'role.granted'
+          | 'role.revoked'
+          | 'staff-import.requested'
+          | 'staff-import.finished'
+          | 'membership.placed'
+          | 'certificate.revoked'
+          | 'requirement.created'
+          | 'requirement.updated'
+          | 'invitation.sent'
+          | 'account.deactivated'
+          | 'account.reactivated';
+        /** @description From this time (inclusive), ISO 8601 */
+        from?: string;
+        /** @description Before this time (exclusive), ISO 8601 */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
+      };
+      /** @description Invalid filter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not an admin or supervisor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

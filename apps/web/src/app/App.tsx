@@ -1,12 +1,12 @@
 import { MantineProvider, mergeThemeOverrides, Notification } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { ApiError } from '../api/client';
 import { SessionProvider } from '../auth/session';
-import { router } from './router';
+import { Toasts } from '../components/toasts';
+import { AppRoutes } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
 const queryClient = new QueryClient({
@@ -39,10 +39,12 @@ function useLocalisedTheme() {
 export function App() {
   return (
     <MantineProvider theme={useLocalisedTheme()} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-center" />
+      <Toasts />
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
-          <RouterProvider router={router} />
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
         </SessionProvider>
       </QueryClientProvider>
     </MantineProvider>

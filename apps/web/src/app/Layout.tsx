@@ -10,7 +10,6 @@ import {
   Text,
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
@@ -18,6 +17,7 @@ import { useSession } from '../auth/session';
 import { isLanguage, setLanguage } from '../i18n';
 import { useErrorMessage } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
+import { showToast } from '../components/toasts';
 import { NotificationBell, useLearnerNavItems } from '../learner/header';
 
 interface NavItem {
@@ -39,6 +39,19 @@ function useNavItems(): NavItem[] {
   return items;
 }
 
+/**
+ * The way into administration, only for the roles its pages serve (the api checks them again):
+ * the user list for admins and org managers, the audit log for supervisors.
+ */
+function useAdminNavItem(): NavItem | null {
+  const { t } = useTranslation();
+  const { user, hasRole } = useSession();
+  if (!user) return null;
+  if (hasRole('admin', 'org_manager')) return { to: '/admin/users', label: t('admin.nav.title') };
+  if (hasRole('supervisor')) return { to: '/admin/audit', label: t('admin.nav.title') };
+  return null;
+}
+
 /** The language of the app; signed in, it is saved to the profile so every device follows. */
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -55,10 +68,12 @@ function LanguageSwitch() {
       onChange={(event) => {
         const language = event.currentTarget.value;
         if (!isLanguage(language)) return;
-        setLanguage(language);
+        setLanguage(language).catch((error: unknown) =>
+          showToast({ color: 'red', message: errorMessage(error) }),
+        );
         if (user && user.locale !== language)
           updateProfile({ locale: language }).catch((error: unknown) =>
-            notifications.show({ color: 'red', message: errorMessage(error) }),
+            showToast({ color: 'red', message: errorMessage(error) }),
           );
       }}
       data={[
@@ -73,6 +88,7 @@ function AccountButtons() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
   const navigate = useNavigate();
+  const admin = useAdminNavItem();
   if (user === undefined) return null;
   if (!user) {
     return (
@@ -89,7 +105,14 @@ function AccountButtons() {
   return (
     <Group gap="xs" wrap="nowrap">
       <NotificationBell />
-      <Text size="sm" visibleFrom="sm" truncate maw={180}>
+      {admin ? (
+        // Beside the account on wide screens (the main links fill the header); in the menu on phones.
+        <Button component={RouterNavLink} to={admin.to} variant="light" size="xs" visibleFrom="md">
+          {admin.label}
+        </Button>
+      ) : null}
+      {/* An administrator's header has one button more: the name shows only when there is room. */}
+      <Text size="sm" visibleFrom={admin ? 'xl' : 'sm'} truncate maw={180}>
         {user.fullName}
       </Text>
       <Button
@@ -110,6 +133,8 @@ export function Layout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const items = useNavItems();
+  const admin = useAdminNavItem();
+  const menuItems = admin ? [...items, admin] : items;
   return (
     <AppShell
       header={{ height: 56 }}
@@ -155,7 +180,7 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.menu')}>
         <Stack gap={2}>
-          {items.map((item) => (
+          {menuItems.map((item) => (
             <NavLink
               key={item.to}
               component={RouterNavLink}

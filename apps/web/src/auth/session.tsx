@@ -32,7 +32,7 @@ interface Session {
 const SessionContext = createContext<Session | null>(null);
 
 function adoptLocale(user: User): void {
-  if (isLanguage(user.locale)) setLanguage(user.locale);
+  if (isLanguage(user.locale)) void setLanguage(user.locale);
 }
 
 /**

@@ -1,9 +1,22 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
 import { formatNumber } from '../format';
 import { SeatsBadge } from './SeatsBadge';
+
+/** How course cards are laid out in every list: one column on a phone, three on a desktop. */
+export const COURSE_GRID = { cols: { base: 1, sm: 2, lg: 3 }, spacing: 'md' } as const;
 
 export type Course = components['schemas']['CourseDto'];
 
@@ -36,5 +49,30 @@ export function CourseCard({ course, headingOrder = 2 }: { course: Course; headi
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+/**
+ * What a list of courses looks like while it loads: cards of a typical card's height in the same
+ * grid, so what sits below the list does not jump when the courses arrive (layout shift).
+ */
+export function CourseCardSkeletons({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid {...COURSE_GRID} role="status" aria-label={t('app.loading')}>
+      {Array.from({ length: count }, (_, index) => (
+        <Card key={index} withBorder padding="md" h={167}>
+          <Stack gap="xs" h="100%">
+            <Skeleton height={22} width="70%" />
+            <Skeleton height={12} />
+            <Skeleton height={12} width="85%" />
+            <Group gap={6} mt="auto">
+              <Skeleton height={20} width={60} radius="xl" />
+              <Skeleton height={20} width={80} radius="xl" />
+            </Group>
+          </Stack>
+        </Card>
+      ))}
+    </SimpleGrid>
   );
 }

@@ -1,3 +1,6 @@
+import type { operations } from '../api/schema';
+import { vi } from '../i18n/vi';
+
 /** The catalogue's state, kept in the URL so a link, a reload and the back button keep it. */
 export interface CatalogueSearch {
   q: string;
@@ -12,16 +15,16 @@ export const QUERY_MAX_LENGTH = 200;
 /** Three rows of three on a laptop. */
 export const PAGE_SIZE = 9;
 
-export const FACILITY_TYPES = [
-  'provincial_ce_center',
-  'district_vocational_ce_center',
-  'community_learning_center',
-  'foreign_language_it_center',
-  'life_skills_center',
-  'university',
-  'other',
-] as const;
-export type FacilityType = (typeof FACILITY_TYPES)[number];
+/** The kinds of facility, as the api's contract names them. */
+export type FacilityType = NonNullable<
+  NonNullable<operations['CoursesController_list']['parameters']['query']>['facilityType']
+>;
+/**
+ * Every kind has a name in the catalogs (typed against the contract: a kind the api adds and the
+ * catalogs lack fails the type-check), and the filter lists them in the catalog's order.
+ */
+const FACILITY_TYPE_NAMES: Record<FacilityType, string> = vi.facilityType;
+export const FACILITY_TYPES = Object.keys(FACILITY_TYPE_NAMES) as FacilityType[];
 
 const isFacilityType = (value: string): value is FacilityType =>
   (FACILITY_TYPES as readonly string[]).includes(value);

@@ -14,7 +14,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
-import { CourseCard } from '../catalogue/CourseCard';
+import { COURSE_GRID, CourseCard, CourseCardSkeletons } from '../catalogue/CourseCard';
 import {
   apiQuery,
   type CatalogueSearch,
@@ -27,7 +27,6 @@ import {
 } from '../catalogue/catalogue-search';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { readableAlert } from '../components/readable-badge';
-import { PageLoader } from '../components/PageLoader';
 import { PageTitle } from '../components/PageTitle';
 import { formatNumber } from '../format';
 
@@ -141,7 +140,7 @@ export function Component() {
 
       <section aria-label={t('catalogue.results')} aria-busy={results.isFetching}>
         {results.isPending ? (
-          <PageLoader />
+          <CourseCardSkeletons count={3} />
         ) : results.isError ? (
           results.error instanceof ApiError && results.error.code === 'VALIDATION_FAILED' ? (
             <Alert {...readableAlert('orange')} role="alert" title={t('catalogue.badSearchTitle')}>
@@ -176,7 +175,7 @@ export function Component() {
                 ? ` ${t('catalogue.nothingToSearch')}`
                 : ''}
             </Text>
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+            <SimpleGrid {...COURSE_GRID}>
               {results.data.items.map((course) => (
                 <CourseCard key={course.id} course={course} />
               ))}

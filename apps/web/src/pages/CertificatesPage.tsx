@@ -1,10 +1,10 @@
 import { Badge, Button, Card, CopyButton, Group, Stack, Switch, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
+import { showToast } from '../components/toasts';
 import { ApiErrorAlert, useErrorMessage } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
 import { PageTitle } from '../components/PageTitle';
@@ -39,7 +39,7 @@ function CertificateCard({ certificate }: { certificate: Certificate }) {
   const path = { params: { path: { serial: certificate.serial } } };
   const verifyUrl = `${window.location.origin}/verify/${certificate.serial}`;
   const fail = (error: unknown) =>
-    notifications.show({ color: 'red', message: message(error), autoClose: 8000 });
+    showToast({ color: 'red', message: message(error), autoClose: 8000 });
 
   const pdf = useMutation({
     mutationFn: () =>

@@ -15,16 +15,18 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
-import { CourseCard } from '../catalogue/CourseCard';
+import { COURSE_GRID, CourseCard, CourseCardSkeletons } from '../catalogue/CourseCard';
 import { cleanQuery, QUERY_MAX_LENGTH } from '../catalogue/catalogue-search';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
+import { useSeenOnce } from '../components/use-seen-once';
 import { dayKey, formatDay } from '../format';
 import { Airing, type Broadcast } from '../television/Airing';
 import { useBroadcastTitles } from '../television/broadcast-titles';
 
 const FEATURED = 6;
-const AIRINGS = 12;
+/** The next few airings; the television page has the whole week. */
+const AIRINGS = 6;
 
 function FeaturedCourses() {
   const { t } = useTranslation();
@@ -44,13 +46,13 @@ function FeaturedCourses() {
         </Anchor>
       </Group>
       {courses.isPending ? (
-        <PageLoader />
+        <CourseCardSkeletons count={FEATURED} />
       ) : courses.isError ? (
         <ApiErrorAlert error={courses.error} onRetry={() => void courses.refetch()} />
       ) : courses.data.items.length === 0 ? (
         <Text>{t('home.noCourses')}</Text>
       ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        <SimpleGrid {...COURSE_GRID}>
           {courses.data.items.map((course) => (
             <CourseCard key={course.id} course={course} headingOrder={3} />
           ))}
@@ -60,8 +62,10 @@ function FeaturedCourses() {
   );
 }
 
+/** Below the featured courses: fetched and drawn when the visitor scrolls towards it. */
 function ThisWeekOnTelevision() {
   const { t } = useTranslation();
+  const { ref, seen } = useSeenOnce();
   // Fixed for the life of the page, so the query key stays the same.
   const [range] = useState(() => {
     const from = new Date();
@@ -78,11 +82,13 @@ function ThisWeekOnTelevision() {
           params: { query: { ...range, page: 1, pageSize: AIRINGS } },
         }),
       ),
+    enabled: seen,
   });
   const channels = useQuery({
     queryKey: ['channels'],
     queryFn: () => unwrap(api.GET('/api/v1/channels', { params: { query: { pageSize: 100 } } })),
     staleTime: 10 * 60_000,
+    enabled: seen,
   });
   const airings = (broadcasts.data?.items ?? []).filter((item) => item.status === 'scheduled');
   const titles = useBroadcastTitles(airings.map((item) => item.courseId));
@@ -93,7 +99,7 @@ function ThisWeekOnTelevision() {
     byDay.set(day, [...(byDay.get(day) ?? []), item]);
   }
   return (
-    <Stack component="section" aria-labelledby="tv-heading" gap="sm">
+    <Stack ref={ref} component="section" aria-labelledby="tv-heading" gap="sm">
       <Group justify="space-between" align="baseline">
         <Title order={2} size="h3" id="tv-heading">
           {t('home.onTelevision')}

@@ -10,11 +10,11 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { notifications as toasts } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
+import { showToast } from '../components/toasts';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
 import { PageTitle } from '../components/PageTitle';
@@ -98,7 +98,7 @@ function Preferences() {
       unwrap(api.PUT('/api/v1/me/notification-preferences', { body: { email, digest } })),
     onSuccess: (saved) => {
       queryClient.setQueryData(learnerKeys.preferences, saved);
-      toasts.show({ color: 'green', message: t('notifications.saved') });
+      showToast({ color: 'green', message: t('notifications.saved') });
     },
   });
   return (

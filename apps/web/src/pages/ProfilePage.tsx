@@ -1,6 +1,5 @@
 import { Button, Card, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { ChangePasswordCard } from '../accounts/ChangePasswordCard';
 import { SessionsCard } from '../accounts/SessionsCard';
 import { api, ApiError, unwrap } from '../api/client';
 import { type User, useSession } from '../auth/session';
+import { showToast } from '../components/toasts';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageTitle } from '../components/PageTitle';
 import { currentTimeZone, DEFAULT_TIME_ZONE, setTimeZone } from '../format';
@@ -73,9 +73,9 @@ export function Component() {
               };
               const updated = await unwrap(updateMe(body));
               queryClient.setQueryData(['me', true], updated);
-              if (isLanguage(updated.locale)) setLanguage(updated.locale);
+              if (isLanguage(updated.locale)) void setLanguage(updated.locale);
               setTimeZone((updated as { timeZone?: string | null }).timeZone ?? values.timeZone);
-              notifications.show({ color: 'green', message: t('profile.saved') });
+              showToast({ color: 'green', message: t('profile.saved') });
             } catch (caught) {
               const fields = caught instanceof ApiError ? caught.details?.fields : undefined;
               if (fields && typeof fields === 'object') {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session';
+import { SingleSignOnButtons, SingleSignOnFailure } from '../auth/SingleSignOn';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageTitle } from '../components/PageTitle';
 import { safeReturnPath } from './return-path';
@@ -14,6 +15,7 @@ export function Component() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [error, setError] = useState<unknown>(null);
+  const returnTo = safeReturnPath(params.get('returnTo')) ?? '/learning';
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
@@ -30,13 +32,14 @@ export function Component() {
           setError(null);
           try {
             await signIn(values.email.trim(), values.password);
-            await navigate(safeReturnPath(params.get('returnTo')) ?? '/learning');
+            await navigate(returnTo);
           } catch (caught) {
             setError(caught);
           }
         })}
       >
         <Stack>
+          <SingleSignOnFailure sso={params.get('sso')} reason={params.get('reason')} />
           {error ? <ApiErrorAlert error={error} /> : null}
           <TextInput
             label={t('auth.email')}
@@ -57,6 +60,7 @@ export function Component() {
           <Anchor component={Link} to="/forgot-password" size="sm">
             {t('accounts.forgotLink')}
           </Anchor>
+          <SingleSignOnButtons returnTo={returnTo} />
           <Text size="sm">
             {t('auth.noAccount')}{' '}
             <Anchor component={Link} to="/register">

@@ -1,3 +1,4 @@
+import { AuditLog } from '@lifelong/audit';
 import { Clock } from '@lifelong/common';
 import { AccessPolicy, type Principal, type Role } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
@@ -12,8 +13,9 @@ import { parseSerial } from '../serial/serial';
 export const REVOKER_ROLES: readonly Role[] = ['facility_admin', 'admin'];
 
 /**
- * Revoking: an admin, or a facility admin of the course's facility, with a reason. The
- * revocation row is the audit (who, when, why); one per certificate, so a second is a 409.
+ * Revoking: an admin, or a facility admin of the course's facility, with a reason; one
+ * revocation per certificate, so a second is a 409. The audit log records it in the same
+ * transaction.
  */
 @Injectable()
 export class RevokeCertificate {
@@ -22,6 +24,7 @@ export class RevokeCertificate {
     private readonly clock: Clock,
     private readonly access: AccessPolicy,
     private readonly reads: CertificateReads,
+    private readonly audit: AuditLog,
   ) {}
 
   async revoke(
@@ -53,6 +56,13 @@ export class RevokeCertificate {
         revokedBy: principal.userId,
         revokedAt: this.clock.now(),
         reason: reason.trim(),
+      });
+      await this.audit.record(manager, {
+        action: 'certificate.revoked',
+        subjectType: 'certificate',
+        subjectId: certificate.id,
+        details: { serial, reason: reason.trim(), holderId: certificate.userId },
+        place: { facilityId: certificate.facilityId, userId: certificate.userId },
       });
     });
     return this.reads.verify(serial);

@@ -176,6 +176,14 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   RECOVERY_WINDOW_SECONDS = 3600;
+  /**
+   * Single sign-on providers: a JSON array of `{ id, issuer, clientId, clientSecret, name }`;
+   * empty for none. Checked in buildConfig (oidc-providers.ts).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  OIDC_PROVIDERS?: string;
 
   @IsEmail()
   ADMIN_EMAIL = 'admin@lifelong.local';

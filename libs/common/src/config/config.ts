@@ -8,6 +8,7 @@ import {
   type LogLevel,
 } from './app-config';
 import { certificateKeys, type CertificateKeysConfig } from './certificate-keys';
+import { oidcProviders, type OidcProviderSettings } from './oidc-providers';
 import { productionSecretProblems } from './published-secrets';
 
 export const QUEUE_NAMES = ['media-transcode', 'documents', 'notifications', 'default'] as const;
@@ -65,6 +66,8 @@ export abstract class AppConfig {
     registration: { maxPerIp: number; windowSeconds: number };
     /** Password-reset requests per window: per client address and per email. */
     passwordReset: { maxPerIp: number; maxPerEmail: number; windowSeconds: number };
+    /** OpenID Connect providers people may sign in with; empty: no single sign-on. */
+    oidcProviders: readonly OidcProviderSettings[];
   };
   abstract readonly admin: { email: string; password: string };
   abstract readonly log: { level: LogLevel };
@@ -175,6 +178,8 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
   if (!isTimeZone(env.TV_TIME_ZONE))
     problems.TV_TIME_ZONE = ['must be an IANA time zone such as Asia/Ho_Chi_Minh'];
   const certificates = certificateKeys(env);
+  const oidc = oidcProviders(env.OIDC_PROVIDERS);
+  if (oidc.problems.length) problems.OIDC_PROVIDERS = oidc.problems;
   Object.assign(problems, certificates.problems, productionSecretProblems(env));
   if (Object.keys(problems).length) throw new ConfigError(problems);
   const { problems: _ignored, ...db } = database;
@@ -232,6 +237,7 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
         maxPerEmail: env.RECOVERY_MAX_PER_EMAIL,
         windowSeconds: env.RECOVERY_WINDOW_SECONDS,
       },
+      oidcProviders: oidc.providers,
     },
     admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },
     log: { level: env.LOG_LEVEL },

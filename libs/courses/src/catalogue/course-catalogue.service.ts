@@ -29,7 +29,7 @@ import {
   type CourseRow,
   courseTagsStatement,
 } from './catalogue-sql';
-import { searchQuery, tagKey } from './search-terms';
+import { searchQuery, tagKey } from '@lifelong/common';
 
 /** The catalogue's filters as a visitor sends them. */
 export interface CatalogueFilter {

@@ -1,4 +1,4 @@
-import { tagKey } from '../catalogue/search-terms';
+import { tagKey } from '@lifelong/common';
 import { CourseError } from '../course-error';
 
 /** A course's own fields, as an author sends them (validated for shape by the DTOs). */

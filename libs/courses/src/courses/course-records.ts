@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { searchDocument } from '../catalogue/search-terms';
+import { searchDocument } from '@lifelong/common';
 import { CourseError } from '../course-error';
 import { Course } from './course.entity';
 import type { NormalizedTag } from './course-input';

@@ -6,7 +6,7 @@ import type { CourseStatus } from './course-status';
 
 /**
  * A course of one facility. `searchText` is the folded, marked token list the catalogue's
- * FULLTEXT index reads (see catalogue/search-terms.ts); `activeEnrollments` is the seat counter
+ * FULLTEXT index reads (see @lifelong/common text/search-terms.ts); `activeEnrollments` is the seat counter
  * the enrollment lib moves inside its own transactions (CourseSeats).
  */
 @Entity('courses')

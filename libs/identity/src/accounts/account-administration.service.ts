@@ -1,3 +1,4 @@
+import { AuditLog } from '@lifelong/audit';
 import { Clock } from '@lifelong/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -17,16 +18,8 @@ import { PersonPlacements } from './person-placements';
 export const ACCOUNT_MANAGERS: readonly Role[] = ['admin', 'org_manager'];
 
 /**
- * Where an account change came from, besides who made it: with the actor and the transaction,
- * what an audit entry needs.
- */
-export interface RequestOrigin {
-  ip: string;
-}
-
-/**
  * Inviting, deactivating and reactivating people, by those whose scope holds them. Each change
- * is one transaction with the actor and origin at hand, so its audit entry can join it.
+ * is one transaction that writes its audit entry (who and from where: the request context).
  */
 @Injectable()
 export class AccountAdministration {
@@ -41,13 +34,14 @@ export class AccountAdministration {
     private readonly policy: AccessPolicy,
     private readonly moduleRef: ModuleRef,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
    * Emails the person a new invitation; earlier ones stop working. 409 `ACCOUNT_ALREADY_ACTIVE`
    * when they can already sign in, 403 `ACCOUNT_DEACTIVATED` when switched off.
    */
-  async invite(actor: Principal, userId: string, _origin: RequestOrigin): Promise<void> {
+  async invite(actor: Principal, userId: string): Promise<void> {
     await this.assertMayManage(actor, userId);
     await this.users.transaction(async (manager) => {
       await this.lock(manager, userId);
@@ -64,7 +58,7 @@ export class AccountAdministration {
    * Switches the account off: it cannot sign in, every session ends at once (access tokens
    * included), its links stop working; its records stay. Doing it again changes nothing.
    */
-  async deactivate(actor: Principal, userId: string, _origin: RequestOrigin): Promise<UserProfile> {
+  async deactivate(actor: Principal, userId: string): Promise<UserProfile> {
     if (actor.userId === userId)
       throw IdentityError.forbidden('You cannot deactivate your own account');
     await this.assertMayManage(actor, userId);
@@ -74,18 +68,30 @@ export class AccountAdministration {
       await manager.getRepository(User).update({ id: userId }, { deactivatedAt: this.clock.now() });
       await this.sessions.endAll(manager, userId);
       await this.tokens.revokeAll(manager, userId);
+      await this.audit.record(manager, {
+        action: 'account.deactivated',
+        subjectType: 'user',
+        subjectId: userId,
+        place: { userId },
+      });
     });
     this.logger.log(`user ${actor.userId} deactivated user ${userId}`);
     return this.profile(userId);
   }
 
   /** Switches the account on again; sessions ended by the deactivation stay ended. */
-  async reactivate(actor: Principal, userId: string, _origin: RequestOrigin): Promise<UserProfile> {
+  async reactivate(actor: Principal, userId: string): Promise<UserProfile> {
     await this.assertMayManage(actor, userId);
     await this.users.transaction(async (manager) => {
       const user = await this.lock(manager, userId);
       if (user.deactivatedAt === null) return;
       await manager.getRepository(User).update({ id: userId }, { deactivatedAt: null });
+      await this.audit.record(manager, {
+        action: 'account.reactivated',
+        subjectType: 'user',
+        subjectId: userId,
+        place: { userId },
+      });
     });
     this.logger.log(`user ${actor.userId} reactivated user ${userId}`);
     return this.profile(userId);

@@ -1,3 +1,4 @@
+import { AuditLog } from '@lifelong/audit';
 import { Clock, newId } from '@lifelong/common';
 import { recordEvents } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
@@ -29,9 +30,13 @@ export class AccountTokensRepository {
   constructor(
     private readonly links: AccountLinkTokens,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
-  /** A new link for each user (earlier live ones of the kind revoked), and its email event. */
+  /**
+   * A new link for each user (earlier live ones of the kind revoked), and its email event; an
+   * invitation is audited too, on behalf of `createdBy` (the importer, for an import's).
+   */
   async issue(
     manager: EntityManager,
     userIds: readonly string[],
@@ -63,6 +68,16 @@ export class AccountTokensRepository {
         expiresAt: expiresAt.toISOString(),
       })),
     );
+    if (purpose === 'invitation')
+      for (const userId of userIds)
+        await this.audit.record(manager, {
+          action: 'invitation.sent',
+          subjectType: 'user',
+          subjectId: userId,
+          actorId: createdBy,
+          details: { expiresAt: expiresAt.toISOString() },
+          place: { userId },
+        });
   }
 
   /**

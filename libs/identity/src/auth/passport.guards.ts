@@ -1,4 +1,4 @@
-import { createValidationPipe } from '@lifelong/common';
+import { createValidationPipe, setRequestActor } from '@lifelong/common';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { LoginDto } from '../http/auth.dto';
@@ -21,6 +21,8 @@ export class JwtAuthGuard {
     const principal = await runStrategy<Principal>(this.strategy, request);
     if (!principal) throw IdentityError.unauthenticated();
     request.user = principal;
+    // The audit log reads who acted from the request context, not from every service signature.
+    setRequestActor(principal.userId);
     return principal;
   }
 }

@@ -34,9 +34,9 @@ export class AdministratorBootstrap {
     if (!created)
       // A twin run may have just created and granted it; anyone else's account stays as it is.
       return (await this.users.platformAdminExists(userId)) ? 'already present' : 'email taken';
-    await this.users.transaction((manager) =>
-      this.users.insertGrant(manager, userId, PLATFORM_ADMIN, null),
-    );
+    await this.users.transaction(async (manager) => {
+      await this.users.insertGrant(manager, userId, PLATFORM_ADMIN, null);
+    });
     return 'created';
   }
 }

@@ -1,3 +1,4 @@
+import { type AuditPlace, AuditLog } from '@lifelong/audit';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal, RoleGrant } from '../auth/auth-decision';
 import { AccessPolicy } from '../auth/access-policy';
@@ -15,6 +16,7 @@ export class RoleGrantsService {
   constructor(
     private readonly users: UsersRepository,
     private readonly policy: AccessPolicy,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -31,9 +33,16 @@ export class RoleGrantsService {
       throw IdentityError.invalid({ scopeId: [`no ${scope.scopeType} has this id`] });
     await this.assertAuthority(granter, grant);
     await this.assertUserExists(userId);
-    await this.users.transaction((manager) =>
-      this.users.insertGrant(manager, userId, grant, granter.userId),
-    );
+    await this.users.transaction(async (manager) => {
+      if (!(await this.users.insertNewGrant(manager, userId, grant, granter.userId))) return;
+      await this.audit.record(manager, {
+        action: 'role.granted',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { ...grant },
+        place: placeOf(userId, grant),
+      });
+    });
     this.logger.log(`user ${granter.userId} granted ${describe(grant)} to user ${userId}`);
     const profile = await this.users.findProfile(userId);
     if (!profile) throw userNotFound();
@@ -45,7 +54,16 @@ export class RoleGrantsService {
     const grant = validGrant(requested);
     await this.assertAuthority(granter, grant);
     await this.assertUserExists(userId);
-    await this.users.deleteGrant(userId, grant);
+    await this.users.transaction(async (manager) => {
+      if (!(await this.users.deleteGrant(manager, userId, grant))) return;
+      await this.audit.record(manager, {
+        action: 'role.revoked',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { ...grant },
+        place: placeOf(userId, grant),
+      });
+    });
     this.logger.log(`user ${granter.userId} revoked ${describe(grant)} from user ${userId}`);
   }
 
@@ -54,7 +72,9 @@ export class RoleGrantsService {
    * imports, demo data). Idempotent.
    */
   async assign(userId: string, grant: RoleGrant): Promise<void> {
-    await this.users.transaction((manager) => this.users.insertGrant(manager, userId, grant, null));
+    await this.users.transaction(async (manager) => {
+      await this.users.insertGrant(manager, userId, grant, null);
+    });
   }
 
   private async assertAuthority(granter: Principal, grant: RoleGrant): Promise<void> {
@@ -74,6 +94,19 @@ function validGrant(requested: RequestedGrant): RoleGrant {
   const checked = toRoleGrant(requested);
   if ('problems' in checked) throw IdentityError.invalid(checked.problems);
   return checked.grant;
+}
+
+/**
+ * Where a grant's audit entry belongs: the scope granted in, and the person's own unit (so their
+ * org managers and the supervisors of the scope both see it).
+ */
+function placeOf(userId: string, grant: RoleGrant): AuditPlace {
+  return {
+    userId,
+    facilityId: grant.scopeType === 'facility' ? grant.scopeId : null,
+    adminUnitId: grant.scopeType === 'admin_unit' ? grant.scopeId : null,
+    orgUnitId: grant.scopeType === 'org_unit' ? grant.scopeId : null,
+  };
 }
 
 const describe = (grant: RoleGrant): string =>

@@ -9,7 +9,7 @@ export const REFRESH_COOKIE = 'lifelong_refresh';
 export const REFRESH_COOKIE_PATH = '/api/v1/auth';
 
 /** A plain-HTTP address on this machine, where a Secure cookie would never come back. */
-function isLocalHttp(publicUrl: string): boolean {
+export function isLocalHttp(publicUrl: string): boolean {
   const url = new URL(publicUrl);
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -7,7 +7,6 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import { AccountAdministration } from '../accounts/account-administration.service';
 import { CurrentUser, type Principal, RequireRoles } from '../auth/auth-decision';
 import { UserResponse } from './user.response';
@@ -29,12 +28,8 @@ export class UserAccountsController {
   @ApiForbiddenResponse({ description: `${OUTSIDE}; ACCOUNT_DEACTIVATED` })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   @ApiConflictResponse({ description: 'ACCOUNT_ALREADY_ACTIVE (they can already sign in)' })
-  async invite(
-    @CurrentUser() actor: Principal,
-    @Param('id') userId: string,
-    @Req() request: FastifyRequest,
-  ): Promise<void> {
-    await this.accounts.invite(actor, userId, { ip: request.ip });
+  async invite(@CurrentUser() actor: Principal, @Param('id') userId: string): Promise<void> {
+    await this.accounts.invite(actor, userId);
   }
 
   @Post('deactivate')
@@ -49,9 +44,8 @@ export class UserAccountsController {
   async deactivate(
     @CurrentUser() actor: Principal,
     @Param('id') userId: string,
-    @Req() request: FastifyRequest,
   ): Promise<UserResponse> {
-    return UserResponse.from(await this.accounts.deactivate(actor, userId, { ip: request.ip }));
+    return UserResponse.from(await this.accounts.deactivate(actor, userId));
   }
 
   @Post('reactivate')
@@ -63,8 +57,7 @@ export class UserAccountsController {
   async reactivate(
     @CurrentUser() actor: Principal,
     @Param('id') userId: string,
-    @Req() request: FastifyRequest,
   ): Promise<UserResponse> {
-    return UserResponse.from(await this.accounts.reactivate(actor, userId, { ip: request.ip }));
+    return UserResponse.from(await this.accounts.reactivate(actor, userId));
   }
 }

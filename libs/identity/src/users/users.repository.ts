@@ -1,11 +1,12 @@
 import { newId } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { type Role, type RoleGrant, SCOPE_TYPES, type ScopeType } from '../auth/auth-decision';
 import type { UserProfile } from './user-profile';
 import { User } from './user.entity';
 import { UserRole } from './user-role.entity';
+import { userSearchText } from './user-search';
 
 interface ProfileRow {
   id: string;
@@ -106,8 +107,21 @@ export class UsersRepository {
     const fields = Object.fromEntries(
       Object.entries(changes).filter(([, value]) => value !== undefined),
     ) as ProfileChanges;
-    if (Object.keys(fields).length > 0)
-      await this.dataSource.getRepository(User).update({ id: userId }, fields);
+    if (Object.keys(fields).length === 0) return;
+    const users = this.dataSource.getRepository(User);
+    if (fields.fullName === undefined) return void (await users.update({ id: userId }, fields));
+    const fullName = fields.fullName;
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.getRepository(User).findOne({
+        where: { id: userId },
+        select: { email: true },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!user) return;
+      await manager
+        .getRepository(User)
+        .update({ id: userId }, { ...fields, searchText: userSearchText(fullName, user.email) });
+    });
   }
 
   /** Id, password hash and deactivation of the account with this (normalized) email. */
@@ -130,10 +144,14 @@ export class UsersRepository {
     });
   }
 
-  async isDeactivated(userId: string): Promise<boolean> {
+  /**
+   * Whether the account may sign in at all: the one check every sign-in path asks (password,
+   * single sign-on). False for an unknown or deactivated account.
+   */
+  async maySignIn(userId: string): Promise<boolean> {
     return this.dataSource
       .getRepository(User)
-      .exists({ where: { id: userId, deactivatedAt: Not(IsNull()) } });
+      .exists({ where: { id: userId, deactivatedAt: IsNull() } });
   }
 
   async userExists(userId: string): Promise<boolean> {
@@ -149,8 +167,8 @@ export class UsersRepository {
   async insertUser(manager: EntityManager, user: NewUser): Promise<string | null> {
     const id = newId();
     const result = await manager.query<{ affectedRows: number }>(
-      'INSERT IGNORE INTO users (id, email, password_hash, full_name) VALUES (?, ?, ?, ?)',
-      [id, user.email, user.passwordHash, user.fullName],
+      'INSERT IGNORE INTO users (id, email, password_hash, full_name, search_text) VALUES (?, ?, ?, ?, ?)',
+      [id, user.email, user.passwordHash, user.fullName, userSearchText(user.fullName, user.email)],
     );
     return result.affectedRows === 1 ? id : null;
   }
@@ -172,10 +190,31 @@ export class UsersRepository {
       .execute();
   }
 
-  async deleteGrant(userId: string, grant: RoleGrant): Promise<void> {
-    await this.dataSource
+  /**
+   * Grants a role to an existing user and tells whether it is new: false when the user already
+   * held it, or does not exist. (The upsert of {@link insertGrant} cannot tell: the driver counts
+   * a found row as affected.) Selecting the user makes IGNORE skip only the duplicate key.
+   */
+  async insertNewGrant(
+    manager: EntityManager,
+    userId: string,
+    grant: RoleGrant,
+    grantedBy: string,
+  ): Promise<boolean> {
+    const { scopeType, scopeId } = storedScope(grant);
+    const result = await manager.query<{ affectedRows: number }>(
+      'INSERT IGNORE INTO `user_roles` (`user_id`, `role`, `scope_type`, `scope_id`, `granted_by`) SELECT `id`, ?, ?, ?, ? FROM `users` WHERE `id` = ?',
+      [grant.role, scopeType, scopeId, grantedBy, userId],
+    );
+    return result.affectedRows === 1;
+  }
+
+  /** Revokes a role; true when the user held it. */
+  async deleteGrant(manager: EntityManager, userId: string, grant: RoleGrant): Promise<boolean> {
+    const result = await manager
       .getRepository(UserRole)
       .delete({ userId, role: grant.role, ...storedScope(grant) });
+    return (result.affected ?? 0) > 0;
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

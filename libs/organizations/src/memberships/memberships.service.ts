@@ -1,3 +1,4 @@
+import { AuditLog } from '@lifelong/audit';
 import { Clock, newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
 import { recordEvent } from '@lifelong/database';
 import { AccessPolicy, type Principal, User } from '@lifelong/identity';
@@ -26,6 +27,7 @@ export class MembershipsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -110,6 +112,18 @@ export class MembershipsService {
       await repository.insert(membership);
       // Other domains (training) keep their duties in step with who works where.
       await recordEvent(manager, 'organizations.memberships-changed', { userIds: [userId] });
+      await this.audit.record(manager, {
+        action: 'membership.placed',
+        subjectType: 'user',
+        subjectId: userId,
+        details: {
+          orgUnitId: membership.orgUnitId,
+          position: membership.position,
+          jobGrade: membership.jobGrade,
+          previousOrgUnitId: current?.orgUnitId ?? null,
+        },
+        place: { orgUnitId: membership.orgUnitId },
+      });
       return membership;
     });
   }

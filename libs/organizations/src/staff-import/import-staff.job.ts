@@ -6,6 +6,7 @@ import {
   type JobPayloads,
   newId,
 } from '@lifelong/common';
+import { AuditLog } from '@lifelong/audit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -26,6 +27,8 @@ export type ImportStaffOutcome = 'completed' | 'failed' | 'skipped';
 
 interface ClaimedImport extends ImportRun {
   chunkCount: number;
+  /** Who asked for the import: the actor of its audit entry. */
+  requestedBy: string;
   scopeOrgUnitIds: string[] | null;
   /** Data rows written by an earlier run of this import; this run resumes after them. */
   resumeFrom: number;
@@ -54,6 +57,7 @@ export class ImportStaffJob {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writer: StaffBatchWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   @JobHandler('organizations.import-staff')
@@ -93,6 +97,7 @@ export class ImportStaffJob {
       runToken,
       chunkCount,
       scopeOrgUnitIds,
+      requestedBy,
       invite: inviteCreated ? { by: requestedBy } : null,
       resumeFrom: processed,
     };
@@ -188,6 +193,21 @@ export class ImportStaffJob {
           [claimed.importId, failure.line, failure.failure.slice(0, 500)],
         );
       await discardUpload(manager, claimed.importId);
+      const [counts] = await manager.query<Record<string, number>[]>(
+        'SELECT `total`, `created`, `updated`, `failed` FROM `staff_imports` WHERE `id` = ?',
+        [claimed.importId],
+      );
+      await this.audit.record(manager, {
+        action: 'staff-import.finished',
+        subjectType: 'staff_import',
+        subjectId: claimed.importId,
+        actorId: claimed.requestedBy,
+        details: {
+          status: end.status,
+          ...Object.fromEntries(Object.entries(counts ?? {}).map(([k, v]) => [k, Number(v)])),
+        },
+        place: { orgUnitId: claimed.scopeOrgUnitIds?.[0] ?? null },
+      });
     });
     this.logger.log(`Staff import ${claimed.importId} ${end.status}`);
   }

@@ -1,3 +1,4 @@
+import { AuditLog } from '@lifelong/audit';
 import { AppConfig, CommonError, forbidden, newId } from '@lifelong/common';
 import { recordEvent } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
@@ -15,6 +16,7 @@ export class RequestStaffImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -49,6 +51,13 @@ export class RequestStaffImportService {
       });
       await storeUpload(manager, importId, upload);
       await recordEvent(manager, 'organizations.staff-import-requested', { importId });
+      await this.audit.record(manager, {
+        action: 'staff-import.requested',
+        subjectType: 'staff_import',
+        subjectId: importId,
+        details: { byteSize: upload.length, scopeOrgUnitIds },
+        place: { orgUnitId: scopeOrgUnitIds?.[0] ?? null },
+      });
     });
     return { importId };
   }

@@ -1,6 +1,6 @@
 import { Clock, newId } from '@lifelong/common';
 import { recordEvent, sqlDateTime } from '@lifelong/database';
-import { AccountTokensRepository, canonicalEmail } from '@lifelong/identity';
+import { AccountTokensRepository, canonicalEmail, userSearchText } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -148,16 +148,28 @@ const knownPerson = ({ signedIn, ...person }: StoredPerson): KnownPerson => ({
 async function applyPlan(manager: EntityManager, plan: StaffBatchPlan, date: Date): Promise<void> {
   const now = sqlDateTime(date);
   if (plan.newUsers.length > 0)
-    await manager.query('INSERT INTO `users` (`id`, `email`, `full_name`) VALUES ?', [
-      plan.newUsers.map((user) => [user.userId, user.email, user.fullName]),
-    ]);
+    await manager.query(
+      'INSERT INTO `users` (`id`, `email`, `full_name`, `search_text`) VALUES ?',
+      [
+        plan.newUsers.map((user) => [
+          user.userId,
+          user.email,
+          user.fullName,
+          userSearchText(user.fullName, user.email),
+        ]),
+      ],
+    );
   if (plan.changedUsers.length > 0) {
     const cases = 'WHEN ? THEN ? '.repeat(plan.changedUsers.length);
     await manager.query(
-      `UPDATE \`users\` SET \`email\` = CASE \`id\` ${cases}END, \`full_name\` = CASE \`id\` ${cases}END WHERE \`id\` IN (?)`,
+      `UPDATE \`users\` SET \`email\` = CASE \`id\` ${cases}END, \`full_name\` = CASE \`id\` ${cases}END, \`search_text\` = CASE \`id\` ${cases}END WHERE \`id\` IN (?)`,
       [
         ...plan.changedUsers.flatMap((user) => [user.userId, user.email]),
         ...plan.changedUsers.flatMap((user) => [user.userId, user.fullName]),
+        ...plan.changedUsers.flatMap((user) => [
+          user.userId,
+          userSearchText(user.fullName, user.email),
+        ]),
         plan.changedUsers.map((user) => user.userId),
       ],
     );

@@ -1,4 +1,4 @@
-import { type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import { Clock, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
 import {
   AccessPolicy,
   type AccountStatus,
@@ -68,6 +68,7 @@ export class AssignmentReads {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -123,7 +124,7 @@ export class AssignmentReads {
     );
     const people = await this.dataSource.query<Omit<StaffMemberView, 'assignments'>[]>(
       `SELECT m.\`user_id\` AS userId, p.\`full_name\` AS fullName, m.\`org_unit_id\` AS orgUnitId,
-         m.\`position\`, m.\`job_grade\` AS jobGrade, ${accountStatusSql('p')} AS accountStatus
+         m.\`position\`, m.\`job_grade\` AS jobGrade, ${accountStatusSql('p', this.clock.now())} AS accountStatus
        ${from} ORDER BY p.\`full_name\`, m.\`user_id\` LIMIT ? OFFSET ?`,
       [...params, query.pageSize, pageOffset(query)],
     );

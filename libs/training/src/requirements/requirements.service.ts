@@ -1,3 +1,4 @@
+import { AuditLog } from '@lifelong/audit';
 import { Clock, newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
 import { Course } from '@lifelong/courses';
 import { recordEvent } from '@lifelong/database';
@@ -31,6 +32,7 @@ export class RequirementsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(principal: Principal, input: RequirementInput): Promise<RequirementView> {
@@ -205,6 +207,18 @@ export class RequirementsService {
     });
     await manager.insert(RequirementVersion, version);
     await recordEvent(manager, 'training.requirement-changed', { requirementId: requirement.id });
+    await this.audit.record(manager, {
+      action: version.version === 1 ? 'requirement.created' : 'requirement.updated',
+      subjectType: 'requirement',
+      subjectId: requirement.id,
+      details: {
+        version: version.version,
+        title: requirement.title,
+        courseId: requirement.courseId,
+        orgUnitId: requirement.orgUnitId,
+      },
+      place: { orgUnitId: requirement.orgUnitId },
+    });
     return version;
   }
 }

@@ -1,4 +1,4 @@
-import { Alert, Group, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,13 +20,18 @@ interface Props {
   onCourseCompleted: () => void;
 }
 
+const playsHlsNatively = (video: HTMLVideoElement): boolean =>
+  video.canPlayType('application/vnd.apple.mpegurl') !== '';
+
 /** Plays the lesson's HLS ladder: natively where the browser can, else through hls.js. */
 async function attachSource(video: HTMLVideoElement, url: string): Promise<() => void> {
-  if (video.canPlayType('application/vnd.apple.mpegurl')) {
+  if (playsHlsNatively(video)) {
     video.src = url;
     return () => video.removeAttribute('src');
   }
-  // Only this page loads hls.js, and only when the browser needs it.
+  // Only when the learner presses play, and only where the browser needs it: hls.js is larger
+  // than the rest of the page together, and a phone on a slow link should not pay for it (or for
+  // the video's first segments) just by opening the lesson.
   const { default: Hls } = await import('hls.js/light');
   if (!Hls.isSupported()) {
     video.src = url;
@@ -52,6 +57,8 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
   const [watched, setWatched] = useState(progress?.watchedSeconds ?? 0);
   const [offline, setOffline] = useState(false);
   const [completed, setCompleted] = useState(progress?.status === 'completed');
+  /** The learner pressed play: only then is the stream (and hls.js) fetched. */
+  const [started, setStarted] = useState(false);
   const playback = useQuery({
     queryKey: ['playback', lesson.id],
     queryFn: () =>
@@ -62,10 +69,10 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
   const url = playback.data?.hlsUrl;
   const resumeAt = playback.data?.resumePositionSeconds ?? 0;
 
-  // Attach the stream once, and start where the learner stopped.
+  // Once play is pressed: attach the stream, start where the learner stopped, and play.
   useEffect(() => {
     const video = videoRef.current;
-    if (!video || !url) return;
+    if (!video || !url || !started) return;
     let detach: (() => void) | undefined;
     let cancelled = false;
     const resume = () => {
@@ -73,15 +80,18 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
     };
     video.addEventListener('loadedmetadata', resume, { once: true });
     void attachSource(video, url).then((undo) => {
-      if (cancelled) undo();
-      else detach = undo;
+      if (cancelled) return undo();
+      detach = undo;
+      // Played at once: with `preload="none"` a native player fetches nothing until asked. If
+      // the browser wants a fresh gesture, the controls are there for it.
+      video.play().catch(() => undefined);
     });
     return () => {
       cancelled = true;
       video.removeEventListener('loadedmetadata', resume);
       detach?.();
     };
-  }, [url, resumeAt]);
+  }, [url, resumeAt, started]);
 
   // Track playback and report it.
   useEffect(() => {
@@ -141,25 +151,21 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
     const onTime = () => {
       if (!video.paused && !video.seeking) tracker.played(video.currentTime);
     };
-    const onPause = () => {
+    /** Playback stopped here (pause, end, hidden, left): report what was watched until now. */
+    const flush = (keepalive = false) => {
       tracker.stopped(video.currentTime);
-      void report();
+      void report(keepalive);
     };
+    const onPause = () => flush();
     const onSeeking = () => tracker.stopped();
     const onPlay = () => {
       // A first report tells the server playback began, so credit accrues from now on.
       if (lastSentPosition < 0) void report();
     };
     const onHide = () => {
-      if (document.visibilityState === 'hidden') {
-        tracker.stopped(video.currentTime);
-        void report(true);
-      }
+      if (document.visibilityState === 'hidden') flush(true);
     };
-    const onPageHide = () => {
-      tracker.stopped(video.currentTime);
-      void report(true);
-    };
+    const onPageHide = () => flush(true);
     const onOnline = () => void report();
     const timer = window.setInterval(() => {
       if (!video.paused || tracker.hasPending()) void report();
@@ -184,8 +190,7 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
       window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('online', onOnline);
       // Leaving the lesson inside the app: report what was watched since the last report.
-      tracker.stopped(video.currentTime);
-      void report(true);
+      flush(true);
     };
   }, [url, resumeAt, enrollmentId, lesson.id, queryClient, onCourseCompleted]);
 
@@ -205,15 +210,36 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
   const percent = duration > 0 ? Math.min(100, (watched * 100) / duration) : 0;
   return (
     <Stack gap="sm">
-      <video
-        ref={videoRef}
-        controls
-        playsInline
-        preload="metadata"
-        poster={playback.data.posterUrl}
-        aria-label={t('player.videoOf', { title: lesson.title })}
-        style={{ width: '100%', aspectRatio: '16 / 9', background: '#000', borderRadius: 8 }}
-      />
+      <Box pos="relative">
+        <video
+          ref={videoRef}
+          // Controls once the stream is attached; before, the one play button below.
+          controls={started}
+          playsInline
+          preload="none"
+          poster={playback.data.posterUrl}
+          aria-label={t('player.videoOf', { title: lesson.title })}
+          style={{
+            display: 'block',
+            width: '100%',
+            aspectRatio: '16 / 9',
+            background: '#000',
+            borderRadius: 8,
+          }}
+        />
+        {started ? null : (
+          <Button
+            size="lg"
+            pos="absolute"
+            top="50%"
+            left="50%"
+            style={{ transform: 'translate(-50%, -50%)' }}
+            onClick={() => setStarted(true)}
+          >
+            {resumeAt > 0 ? t('player.resume') : t('player.play')}
+          </Button>
+        )}
+      </Box>
       <Progress
         value={percent}
         color={completed ? 'green' : 'blue'}

@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test';
+import { TEST_ADMIN } from './support/platform-settings';
+import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
+
+// Issue 14, item 7: the administrator finds a civil servant typed without diacritics, opens
+// their page, grants a role and sees the audit entry for it; a learner never loads these pages.
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+}
+
+test('the administrator finds a civil servant, grants a role and reads it in the audit log', async ({
+  page,
+}) => {
+  await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+  await page.getByRole('link', { name: 'Quản trị' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Người dùng' })).toBeVisible();
+  await page.mouse.move(0, 300); // axe judges the page at rest, not a hovered header link
+  await expectNoAxeViolations(page);
+  await screenshots(page, 'admin-users');
+
+  // Typed the way a hurried person types: no diacritics, no capitals.
+  await page.getByLabel('Tìm theo tên, email hoặc mã nhân viên').fill('vu thi mai');
+  await page.getByRole('button', { name: 'Tìm' }).click();
+  const results = page.getByRole('table', { name: 'Danh sách người dùng' });
+  await expect(results.getByRole('row')).toHaveCount(2); // the header and Vũ Thị Mai
+  const row = results.getByRole('row', { name: /Vũ Thị Mai/ });
+  await expect(row.getByText('congchuc@demo.lifelong.local')).toBeVisible();
+  await expect(row.getByText('Đang hoạt động')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshots(page, 'admin-users-search');
+
+  await row.getByRole('link', { name: 'Vũ Thị Mai' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Vũ Thị Mai' })).toBeVisible();
+  const memberships = page.getByRole('region', { name: 'Quá trình công tác' });
+  await expect(
+    memberships.getByRole('link', { name: /Vụ Giáo dục nghề nghiệp và Giáo dục thường xuyên/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Đào tạo bắt buộc' }).getByRole('row').nth(1),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshots(page, 'admin-user');
+
+  // Grant: supervisor, unscoped.
+  const grantForm = page.getByRole('form', { name: 'Cấp vai trò' });
+  await grantForm.getByLabel('Vai trò cần cấp').selectOption('supervisor');
+  await grantForm.getByLabel('Phạm vi', { exact: true }).selectOption('');
+  await grantForm.getByRole('button', { name: 'Cấp vai trò' }).click();
+  const roles = page.getByRole('region', { name: 'Vai trò' });
+  await expect(roles.getByText('Thanh tra, giám sát · toàn hệ thống')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Xem nhật ký về người này' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nhật ký quản trị' })).toBeVisible();
+  const entries = page.getByRole('table', { name: 'Các mục nhật ký' });
+  const granted = entries.getByRole('row', { name: /Cấp vai trò/ }).first();
+  await expect(granted.getByRole('link', { name: 'Vũ Thị Mai' })).toBeVisible();
+  await expect(granted.getByText('role: supervisor')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshots(page, 'admin-audit');
+
+  // Put the demo back as it was: revoke, and the log shows that too.
+  await page.goBack();
+  await page
+    .getByRole('button', { name: 'Thu hồi vai trò Thanh tra, giám sát · toàn hệ thống' })
+    .click();
+  await expect(page.getByText('Thanh tra, giám sát · toàn hệ thống')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Xem nhật ký về người này' }).click();
+  await page.getByLabel('Hành động').selectOption('role.revoked');
+  await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+  await expect(
+    page.getByRole('table', { name: 'Các mục nhật ký' }).getByRole('row', { name: /Vũ Thị Mai/ }),
+  ).toHaveCount(1);
+});
+
+test('a learner has no administration link and never loads its pages', async ({ page }) => {
+  const loaded: string[] = [];
+  page.on('request', (request) => loaded.push(request.url()));
+  await signIn(page, 'hocvien@demo.lifelong.local', DEMO_PASSWORD);
+  await expect(page.getByRole('link', { name: 'Quản trị' })).toHaveCount(0);
+  await page.goto('/learning');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(loaded.filter((url) => /Admin\w*Page|admin-shared/.test(url))).toEqual([]);
+  // Typing the address is no way in: the api refuses, and the page says so.
+  await page.goto('/admin/users');
+  await expect(page.getByRole('alert')).toContainText('Bạn không có quyền làm việc này.');
+  await expectNoAxeViolations(page);
+  await screenshots(page, 'admin-users-refused');
+});

@@ -1,0 +1,24 @@
+/**
+ * Where each page lives (react-router patterns). The router mounts the pages here, and the build
+ * hands the api, for each of these paths, the page's own chunks (vite.config.ts, page-preloads):
+ * index.html then names them, so a phone fetches a page's code together with the framework
+ * instead of a round trip after it. Keys are the file names under `pages/`.
+ */
+export const PAGE_PATHS = {
+  HomePage: '/',
+  CataloguePage: '/courses',
+  CoursePage: '/courses/:id',
+  TelevisionPage: '/television',
+  VerifyPage: '/verify',
+  SignInPage: '/sign-in',
+  RegisterPage: '/register',
+  ForgotPasswordPage: '/forgot-password',
+  ResetPasswordPage: '/reset-password',
+  InvitationPage: '/invitation',
+  MyLearningPage: '/learning',
+  PlayerPage: '/learning/:enrollmentId/lessons?/:lessonId?',
+  CertificatesPage: '/certificates',
+  NotificationsPage: '/notifications',
+  TrainingPage: '/training',
+  ProfilePage: '/profile',
+} as const;
