@@ -25,6 +25,7 @@ let app: NestFastifyApplication;
 let worker: INestApplicationContext;
 let http: HttpClient;
 let adminToken: string;
+let adminId: string;
 let tree: ScopeTree;
 let M: Scope; // ministry M, managed by managerM; staff are imported into it
 let N: Scope; // agency N, with its own scoped admin
@@ -52,12 +53,35 @@ const login = (email: string, password: string, userAgent = 'Mozilla/5.0 (Test p
     body: { email, password },
     headers: { 'user-agent': userAgent, 'x-forwarded-for': someIp() },
   });
+/** Where the managers' account changes come from, as the audit log must record it. */
+const MANAGER_IP = '198.51.100.14';
+const asManager = { 'x-forwarded-for': MANAGER_IP };
 const invite = (token: string, userId: string) =>
-  http.post(`/api/v1/admin/users/${userId}/invitation`, { token });
+  http.post(`/api/v1/admin/users/${userId}/invitation`, { token, headers: asManager });
 const deactivate = (token: string, userId: string) =>
-  http.post(`/api/v1/admin/users/${userId}/deactivate`, { token });
+  http.post(`/api/v1/admin/users/${userId}/deactivate`, { token, headers: asManager });
 const reactivate = (token: string, userId: string) =>
-  http.post(`/api/v1/admin/users/${userId}/reactivate`, { token });
+  http.post(`/api/v1/admin/users/${userId}/reactivate`, { token, headers: asManager });
+
+/** The audit log's entries of one action on one person: who, on whom, from where. */
+async function audited(action: string, userId: string): Promise<Json[]> {
+  const answer = await http.get(`/api/v1/admin/audit?subjectId=${userId}&action=${action}`, {
+    token: adminToken,
+  });
+  expect(answer.status).toBe(200);
+  return (answer.body.items as Json[]).map(({ actorId, subjectType, subjectId, ip }) => ({
+    actorId,
+    subjectType,
+    subjectId,
+    ip,
+  }));
+}
+const entry = (actorId: string, userId: string, ip: string | null) => ({
+  actorId,
+  subjectType: 'user',
+  subjectId: userId,
+  ip,
+});
 
 function expectError(response: HttpResult, status: number, code: string): void {
   expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
@@ -144,7 +168,9 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = (await login(config.admin.email, config.admin.password)).body.accessToken as string;
+  const adminLogin = await login(config.admin.email, config.admin.password);
+  adminToken = adminLogin.body.accessToken as string;
+  adminId = (adminLogin.body.user as Json).id as string;
   tree = new ScopeTree(
     () => http,
     () => adminToken,
@@ -189,6 +215,11 @@ describe('invitations', () => {
       'Trần Thị Hai': 'invited',
       'Lê Văn Ba': 'uninvited',
     });
+    // Each invitation is in the audit log on behalf of the importer (sent by the worker, so
+    // with no client address; the import's own `staff-import.requested` entry has it).
+    const nv1 = await userIdOf(emailOf('NV1'));
+    expect(await audited('invitation.sent', nv1)).toEqual([entry(managerM.id, nv1, null)]);
+    expect(await audited('invitation.sent', await userIdOf(emailOf('NV3')))).toEqual([]);
   });
 
   it('set a password and sign in, once', async () => {
@@ -211,6 +242,12 @@ describe('invitations', () => {
     expect((await invite(managerM.token, nv2)).status).toBe(202);
     const second = await emailedLink(emailOf('NV2'), 2, '/invitation');
     expect(second).not.toBe(first);
+    // The import's invitation and the manager's (the test clock stands still: same time).
+    const sent = await audited('invitation.sent', nv2);
+    expect(sent).toHaveLength(2);
+    expect(sent).toEqual(
+      expect.arrayContaining([entry(managerM.id, nv2, null), entry(managerM.id, nv2, MANAGER_IP)]),
+    );
     expectError(await accept(first), 422, 'TOKEN_INVALID');
     expect((await accept(second)).status).toBe(200);
   });
@@ -220,8 +257,15 @@ describe('invitations', () => {
     expect((await invite(adminToken, nv3)).status).toBe(202);
     const token = await emailedLink(emailOf('NV3'), 1, '/invitation');
     expect((await staffStatuses())['Lê Văn Ba']).toBe('invited');
+    expect(await audited('invitation.sent', nv3)).toEqual([entry(adminId, nv3, MANAGER_IP)]);
     clock.set(new Date(Date.parse(START) + 7 * 86_400_000 + 1));
     expectError(await accept(token), 422, 'TOKEN_INVALID');
+    // A lapsed invitation no longer counts: the user page says they need a new one.
+    const later = await login(config.admin.email, config.admin.password);
+    const page = await http.get(`/api/v1/admin/users/${nv3}`, {
+      token: later.body.accessToken as string,
+    });
+    expect(page.body.status).toBe('uninvited');
     clock.set(new Date(Date.parse(START) + 7 * 86_400_000 - 60_000));
     expect((await accept(token)).status).toBe(200);
   });
@@ -471,6 +515,12 @@ describe('deactivation', () => {
     expectError(await login(emailOf('NV8'), 'wrong-password-1'), 401, 'INVALID_CREDENTIALS');
     expectError(await reset(resetToken), 422, 'TOKEN_INVALID');
     expect((await staffStatuses())['Ngô Thị Tám']).toBe('deactivated');
+    expect(await audited('account.deactivated', nv8)).toEqual([
+      entry(managerM.id, nv8, MANAGER_IP),
+    ]);
+    // Deactivating again changes nothing, so records nothing.
+    expect((await deactivate(managerM.token, nv8)).status).toBe(200);
+    expect(await audited('account.deactivated', nv8)).toHaveLength(1);
 
     // Reactivated: signs in again; the ended sessions stay ended.
     expect((await reactivate(managerM.token, nv8)).status).toBe(200);
@@ -479,6 +529,9 @@ describe('deactivation', () => {
       401,
     );
     expect((await staffStatuses())['Ngô Thị Tám']).toBe('active');
+    expect(await audited('account.reactivated', nv8)).toEqual([
+      entry(managerM.id, nv8, MANAGER_IP),
+    ]);
   });
 
   it('is refused to a scoped admin outside their scope, and on oneself', async () => {
@@ -487,6 +540,7 @@ describe('deactivation', () => {
     expectError(await deactivate(adminN.token, nv9), 403, 'FORBIDDEN');
     expectError(await reactivate(adminN.token, nv9), 403, 'FORBIDDEN');
     expect((await staffStatuses())['Trịnh Văn Chín']).toBe('uninvited');
+    expect(await audited('account.deactivated', nv9)).toEqual([]);
     expectError(await deactivate(managerM.token, managerM.id), 403, 'FORBIDDEN');
     expectError(await deactivate(adminToken, randomUUID()), 404, 'USER_NOT_FOUND');
   });
