@@ -526,6 +526,27 @@ export const en: Messages = {
       due: 'Due',
       hidden: 'You may not see this part.',
       auditLink: 'See the audit log about this person',
+      account: {
+        cancel: 'Cancel',
+        resend: 'Re-send invitation',
+        invite: {
+          button: 'Send invitation',
+          confirm:
+            'Email {{name}} ({{email}}) a link, valid 7 days, to set a password and sign in? Any earlier link stops working.',
+          done: 'Invitation sent.',
+        },
+        deactivate: {
+          button: 'Deactivate',
+          confirm:
+            'Deactivate the account of {{name}} ({{email}})? They are signed out everywhere at once and cannot sign in; their records stay.',
+          done: 'Account deactivated.',
+        },
+        reactivate: {
+          button: 'Reactivate',
+          confirm: 'Reactivate the account of {{name}} ({{email}})? They can sign in again.',
+          done: 'Account reactivated.',
+        },
+      },
       enrollmentStatus: {
         active: 'Learning',
         waitlisted: 'Waitlisted',

@@ -524,6 +524,27 @@ export const vi = {
       due: 'Hạn hoàn thành',
       hidden: 'Bạn không có quyền xem phần này.',
       auditLink: 'Xem nhật ký về người này',
+      account: {
+        cancel: 'Huỷ',
+        resend: 'Gửi lại lời mời',
+        invite: {
+          button: 'Gửi lời mời',
+          confirm:
+            'Gửi cho {{name}} ({{email}}) một đường dẫn, có hiệu lực 7 ngày, để đặt mật khẩu và đăng nhập? Các đường dẫn gửi trước sẽ hết hiệu lực.',
+          done: 'Đã gửi lời mời.',
+        },
+        deactivate: {
+          button: 'Khoá tài khoản',
+          confirm:
+            'Khoá tài khoản của {{name}} ({{email}})? Người này bị đăng xuất ngay trên mọi thiết bị và không thể đăng nhập; hồ sơ vẫn được giữ.',
+          done: 'Đã khoá tài khoản.',
+        },
+        reactivate: {
+          button: 'Mở lại',
+          confirm: 'Mở lại tài khoản của {{name}} ({{email}})? Người này sẽ đăng nhập lại được.',
+          done: 'Đã mở lại tài khoản.',
+        },
+      },
       enrollmentStatus: {
         active: 'Đang học',
         waitlisted: 'Chờ chỗ',
