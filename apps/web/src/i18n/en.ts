@@ -528,6 +528,7 @@ export const en: Messages = {
       auditLink: 'See the audit log about this person',
       account: {
         cancel: 'Cancel',
+        close: 'Close',
         resend: 'Re-send invitation',
         invite: {
           button: 'Send invitation',

@@ -526,6 +526,7 @@ export const vi = {
       auditLink: 'Xem nhật ký về người này',
       account: {
         cancel: 'Huỷ',
+        close: 'Đóng',
         resend: 'Gửi lại lời mời',
         invite: {
           button: 'Gửi lời mời',

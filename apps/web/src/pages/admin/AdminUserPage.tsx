@@ -252,7 +252,13 @@ function AccountActions({ user }: { user: AdminUserDetail }) {
           </Button>
         ))}
       </Group>
-      <Modal opened={asked !== null} onClose={close} title={asked ? label(asked) : ''} centered>
+      <Modal
+        opened={asked !== null}
+        onClose={close}
+        title={asked ? label(asked) : ''}
+        centered
+        closeButtonProps={{ 'aria-label': t('admin.user.account.close') }}
+      >
         {asked ? (
           <Stack gap="md">
             <Text size="sm">
