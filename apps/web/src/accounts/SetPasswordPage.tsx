@@ -1,6 +1,6 @@
 import { Anchor, Button, Paper, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
@@ -29,10 +29,15 @@ const TEXT = {
   },
 } as const;
 
-/** Reads the token once and takes it out of the address bar (and so out of the history). */
-function takeToken(): string | null {
-  const token = linkToken(window.location);
-  if (token) window.history.replaceState(null, '', window.location.pathname);
+/**
+ * Reads the token, and once the page is shown takes it out of the address bar (and so out of
+ * the history). Not while rendering: a render the page's lazy loading throws away would lose it.
+ */
+function useLinkToken(): string | null {
+  const [token] = useState(() => linkToken(window.location));
+  useEffect(() => {
+    if (token) window.history.replaceState(null, '', window.location.pathname);
+  }, [token]);
   return token;
 }
 
@@ -44,7 +49,7 @@ export function SetPasswordPage({ purpose }: { purpose: Purpose }) {
   const { t } = useTranslation();
   const { startSession } = useSession();
   const navigate = useNavigate();
-  const [token] = useState(takeToken);
+  const token = useLinkToken();
   const [error, setError] = useState<unknown>(null);
   const text = TEXT[purpose];
   const form = useForm({
