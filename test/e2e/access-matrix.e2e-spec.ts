@@ -167,6 +167,11 @@ const MATRIX: Row[] = [
     scopeId: '{M}',
   }),
   refused('managerN', 'GET /api/v1/admin/imports/{importM}'),
+  refused('managerN', 'POST /api/v1/admin/users/{learnerA}/invitation'),
+  refused('managerN', 'POST /api/v1/admin/users/{learnerA}/deactivate'),
+  refused('managerN', 'POST /api/v1/admin/users/{learnerA}/reactivate'),
+  refused('learnerB', 'POST /api/v1/admin/users/{learnerA}/deactivate'),
+  refused('instructorG', 'POST /api/v1/admin/users/{learnerA}/invitation'),
   refused('managerN', 'GET /api/v1/admin/users/{learnerA}'),
   refused('managerN', 'GET /api/v1/admin/audit'),
   // The manager of department M1, reaching up to the ministry.
@@ -201,6 +206,7 @@ const MATRIX: Row[] = [
     scopeId: '{F1}',
   }),
   refused('adminQ', 'POST /api/v1/admin/users/{learnerB}/roles', { role: 'admin' }),
+  refused('adminQ', 'POST /api/v1/admin/users/{learnerA}/deactivate'),
   refused('adminQ', 'GET /api/v1/training/compliance?orgUnitId={M}'),
   refused('adminQ', 'POST /api/v1/channels', { code: 'KENH-Q', name: 'Kênh tỉnh Q' }), // hole 6
   refused('adminQ', 'GET /api/v1/admin/users/{learnerA}'),
@@ -217,6 +223,7 @@ const MATRIX: Row[] = [
   allowed('managerM', 'GET /api/v1/training/snapshots/{snapshotM}'),
   allowed('managerM', 'PUT /api/v1/training/requirements/{requirementM}', REQUIREMENT),
   allowed('managerM1', 'GET /api/v1/training/compliance?orgUnitId={M1}'),
+  allowed('managerM', 'POST /api/v1/admin/users/{learnerA}/reactivate'),
   allowed('adminQ', 'POST /api/v1/admin-units', {
     code: 'X-7',
     name: 'X',
@@ -239,6 +246,10 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'POST /api/v1/auth/logout': 'acts on the refresh token sent, whoever holds it',
   'GET /api/v1/me': "the caller's own account",
   'PATCH /api/v1/me': "the caller's own account (no id in the route)",
+  'POST /api/v1/me/password': "the caller's own account (no id in the route)",
+  'GET /api/v1/me/sessions': "the caller's own sessions",
+  'DELETE /api/v1/me/sessions/{}':
+    "the caller's own sessions; another person's id answers 404 (accounts.e2e-spec.ts)",
   'POST /api/v1/courses/{}/enrollments':
     'any learner may enroll in a published course; a draft answers 422 COURSE_NOT_PUBLISHED (api.md)',
   'GET /api/v1/me/notifications': "the caller's own records",

@@ -1,3 +1,4 @@
+import { AdministratorBootstrap } from '@lifelong/identity';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HttpClient, type Json } from '../support/http-client';
 import { type IdTokenTamper, OidcTestProvider } from '../support/oidc-test-provider';
@@ -14,6 +15,7 @@ let app: NestFastifyApplication;
 let api: HttpClient;
 let base: string;
 let accounts = 0;
+let adminToken: string;
 
 const callbackPath = `/api/v1/auth/oidc/${PROVIDER}/callback`;
 const failedAt = (reason: string) => `${base}/sign-in?sso=failed&reason=${reason}`;
@@ -37,11 +39,17 @@ beforeAll(async () => {
     // Nothing listens on port 9 (discard): a provider that cannot be reached.
     { id: 'offline', issuer: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y', name: 'Off' },
   ];
-  app = await createTestApp(
-    testConfig({ PUBLIC_URL: base, OIDC_PROVIDERS: JSON.stringify(providers) }),
-  );
+  const config = testConfig({ PUBLIC_URL: base, OIDC_PROVIDERS: JSON.stringify(providers) });
+  app = await createTestApp(config);
   await app.listen({ port, host: '127.0.0.1' });
   api = new HttpClient(base);
+  await app
+    .get(AdministratorBootstrap)
+    .ensureAdministrator(config.admin.email, config.admin.password);
+  const login = await api.post('/api/v1/auth/login', {
+    body: { email: config.admin.email, password: config.admin.password },
+  });
+  adminToken = login.body.accessToken as string;
 });
 
 afterAll(async () => {
@@ -232,6 +240,37 @@ describe('signing in', () => {
     expect(signedIn.user?.roles).toEqual([{ role: 'learner', scopeType: null, scopeId: null }]);
     // The same identity keeps landing in its own account.
     expect((await signIn(account.id)).user?.id).toBe(signedIn.user?.id);
+  });
+});
+
+describe('a deactivated account', () => {
+  const statusOf = async (userId: string) =>
+    (await api.get(`/api/v1/admin/users/${userId}`, { token: adminToken })).body.status;
+
+  it('cannot sign in through a provider, and can again once reactivated', async () => {
+    const account = await providerAccount();
+    const first = await signIn(account.id);
+    const userId = first.user?.id as string;
+    // No password, but a linked identity: the account can sign in on its own.
+    expect(await statusOf(userId)).toBe('active');
+
+    const deactivated = await api.post(`/api/v1/admin/users/${userId}/deactivate`, {
+      token: adminToken,
+    });
+    expect(deactivated.status).toBe(200);
+    expect(await statusOf(userId)).toBe('deactivated');
+    // The session the sign-in opened is over, and a new sign-in goes back to the sign-in page.
+    expect(await signedInAs(first.browser)).toBeNull();
+    const refused = await signIn(account.id);
+    expect(refused.location).toBe(failedAt('account'));
+    expect(refused.user).toBeNull();
+    expect(refused.browser.held('lifelong_refresh')).toEqual([]);
+
+    const reactivated = await api.post(`/api/v1/admin/users/${userId}/reactivate`, {
+      token: adminToken,
+    });
+    expect(reactivated.status).toBe(200);
+    expect((await signIn(account.id)).user?.id).toBe(userId);
   });
 });
 

@@ -55,6 +55,10 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'POST /api/v1/auth/register',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/refresh',
+  // Account recovery: the emailed one-time token is the credential; "forgot" answers anyone alike.
+  'POST /api/v1/auth/password/forgot',
+  'POST /api/v1/auth/password/reset',
+  'POST /api/v1/auth/invitations/accept',
   // Single sign-on: the providers to offer, and the redirects of the code flow (state, PKCE).
   'GET /api/v1/auth/oidc/providers',
   'GET /api/v1/auth/oidc/:provider/start',

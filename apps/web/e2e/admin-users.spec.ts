@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { TEST_ADMIN } from './support/platform-settings';
+import { TEST_ADMIN, webTestBaseUrl } from './support/platform-settings';
 import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
 
 // Issue 14, item 7: the administrator finds a civil servant typed without diacritics, opens
@@ -75,6 +75,72 @@ test('the administrator finds a civil servant, grants a role and reads it in the
   await expect(
     page.getByRole('table', { name: 'Các mục nhật ký' }).getByRole('row', { name: /Vũ Thị Mai/ }),
   ).toHaveCount(1);
+});
+
+test('the administrator deactivates an account from its page, and reactivates it', async ({
+  page,
+  browser,
+}) => {
+  const learner = { email: 'hocvien.rutlui@demo.lifelong.local', name: 'Ngô Thị Hoa' };
+  await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+  await page.goto('/admin/users');
+  await page.getByLabel('Tìm theo tên, email hoặc mã nhân viên').fill('ngo thi hoa');
+  await page.getByRole('button', { name: 'Tìm' }).click();
+  await page
+    .getByRole('table', { name: 'Danh sách người dùng' })
+    .getByRole('link', { name: learner.name })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: learner.name })).toBeVisible();
+  await expect(page.getByText('Đang hoạt động', { exact: true })).toBeVisible();
+  // An active account can be switched off, not invited.
+  await expect(page.getByRole('button', { name: 'Gửi lời mời' })).toHaveCount(0);
+
+  // Asked first; cancelling changes nothing.
+  await page.getByRole('button', { name: 'Khoá tài khoản' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Khoá tài khoản' });
+  await expect(dialog).toContainText(learner.email);
+  await expectNoAxeViolations(page);
+  await screenshots(page, 'admin-user-deactivate');
+  await dialog.getByRole('button', { name: 'Huỷ' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText('Đang hoạt động', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Khoá tài khoản' }).click();
+  dialog = page.getByRole('dialog', { name: 'Khoá tài khoản' });
+  await dialog.getByRole('button', { name: 'Khoá tài khoản' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText('Đã khoá', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Khoá tài khoản' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await screenshots(page, 'admin-user-deactivated');
+
+  // The learner is refused at sign-in, and told why (they gave the right password).
+  const elsewhere = await browser.newContext({ baseURL: webTestBaseUrl(), locale: 'vi-VN' });
+  const theirs = await elsewhere.newPage();
+  await theirs.goto('/sign-in');
+  await theirs.getByLabel('Email').fill(learner.email);
+  await theirs.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await theirs.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(theirs.getByRole('alert')).toContainText('Tài khoản này đã bị khoá');
+
+  // The audit log says who did it, on whom.
+  await page.getByRole('link', { name: 'Xem nhật ký về người này' }).click();
+  const entries = page.getByRole('table', { name: 'Các mục nhật ký' });
+  await expect(entries.getByRole('row', { name: /Khoá tài khoản/ }).first()).toContainText(
+    learner.name,
+  );
+  await page.goBack();
+
+  await page.getByRole('button', { name: 'Mở lại' }).click();
+  dialog = page.getByRole('dialog', { name: 'Mở lại' });
+  await dialog.getByRole('button', { name: 'Mở lại' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText('Đang hoạt động', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Khoá tài khoản' })).toBeVisible();
+
+  await theirs.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(theirs.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+  await elsewhere.close();
 });
 
 test('a learner has no administration link and never loads its pages', async ({ page }) => {

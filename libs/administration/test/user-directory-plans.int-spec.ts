@@ -48,6 +48,10 @@ describe(`user directory at ${STAFF.toLocaleString('en')} staff`, () => {
     const users: unknown[][] = [];
     const profiles: unknown[][] = [];
     const memberships: unknown[][] = [];
+    // What the account status reads: invitations for a third of them (an import's), and a few
+    // identities linked at a provider.
+    const invitations: unknown[][] = [];
+    const identities: unknown[][] = [];
     for (let index = 0; index < STAFF; index += 1) {
       const id = newId();
       const name = `${FAMILY[index % 8]} ${MIDDLE[(index >> 3) % 6]} ${GIVEN[(index >> 5) % 10]} ${index}`;
@@ -56,6 +60,17 @@ describe(`user directory at ${STAFF.toLocaleString('en')} staff`, () => {
       profiles.push([id, `NV-${String(index).padStart(5, '0')}`]);
       const unitId = unitPaths[index % UNITS]!.split('/').at(-2);
       memberships.push([newId(), id, unitId, '2026-01-01 00:00:00', id]);
+      if (index % 3 === 0)
+        invitations.push([
+          newId(),
+          id,
+          'invitation',
+          newId().replace(/-/g, '').padEnd(64, '0'),
+          '2026-01-01 00:00:00',
+          '2026-01-08 00:00:00',
+        ]);
+      if (index % 50 === 0)
+        identities.push([newId(), id, 'https://id.example.vn', id, 'gov', '2026-01-01']);
     }
     for (let start = 0; start < STAFF; start += 1_000) {
       await dataSource.query(
@@ -70,7 +85,22 @@ describe(`user directory at ${STAFF.toLocaleString('en')} staff`, () => {
         [memberships.slice(start, start + 1_000)],
       );
     }
-    for (const table of ['users', 'staff_profiles', 'memberships', 'org_units'])
+    await dataSource.query(
+      'INSERT INTO `account_tokens` (`id`, `user_id`, `purpose`, `token_hash`, `created_at`, `expires_at`) VALUES ?',
+      [invitations],
+    );
+    await dataSource.query(
+      'INSERT INTO `user_identities` (`id`, `user_id`, `issuer`, `subject`, `provider_id`, `last_sign_in_at`) VALUES ?',
+      [identities],
+    );
+    for (const table of [
+      'users',
+      'staff_profiles',
+      'memberships',
+      'org_units',
+      'account_tokens',
+      'user_identities',
+    ])
       await dataSource.query(`ANALYZE TABLE \`${table}\``);
   }, 120_000);
 
@@ -86,7 +116,7 @@ describe(`user directory at ${STAFF.toLocaleString('en')} staff`, () => {
   });
 
   const statements = (filter: DirectoryFilter, places: ReaderPlaces = EVERYWHERE) => {
-    const built = directoryStatements(filter, places, { page: 1, pageSize: 20 });
+    const built = directoryStatements(filter, places, { page: 1, pageSize: 20 }, new Date());
     if (!built) throw new Error('no statements');
     return built;
   };

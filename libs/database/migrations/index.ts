@@ -18,6 +18,7 @@ import { CanonicalEmails1765100000000 } from './1765100000000-canonical-emails';
 import { AddChannelOwners1765300000000 } from './1765300000000-add-channel-owners';
 import { CreateGroupAttendanceRecords1765400000000 } from './1765400000000-create-group-attendance-records';
 import { AddUserTimeZone1765600000000 } from './1765600000000-add-user-time-zone';
+import { CreateAccountLifecycle1765900000000 } from './1765900000000-create-account-lifecycle';
 import { CreateUserIdentities1765950000000 } from './1765950000000-create-user-identities';
 import { CreateAuditEntries1766000000000 } from './1766000000000-create-audit-entries';
 import { AddUserSearchText1766000100000 } from './1766000100000-add-user-search-text';
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   AddChannelOwners1765300000000,
   CreateGroupAttendanceRecords1765400000000,
   AddUserTimeZone1765600000000,
+  CreateAccountLifecycle1765900000000,
   CreateUserIdentities1765950000000,
   CreateAuditEntries1766000000000,
   AddUserSearchText1766000100000,

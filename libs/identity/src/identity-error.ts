@@ -11,6 +11,10 @@ export type IdentityErrorCode =
   | 'FORBIDDEN'
   | 'USER_NOT_FOUND'
   | 'RATE_LIMITED'
+  | 'TOKEN_INVALID'
+  | 'ACCOUNT_DEACTIVATED'
+  | 'ACCOUNT_ALREADY_ACTIVE'
+  | 'SESSION_NOT_FOUND'
   | 'SSO_PROVIDER_NOT_FOUND';
 
 const KIND_BY_CODE: Record<IdentityErrorCode, ErrorKind> = {
@@ -23,6 +27,10 @@ const KIND_BY_CODE: Record<IdentityErrorCode, ErrorKind> = {
   FORBIDDEN: 'forbidden',
   USER_NOT_FOUND: 'not_found',
   RATE_LIMITED: 'rate_limited',
+  TOKEN_INVALID: 'rule',
+  ACCOUNT_DEACTIVATED: 'forbidden',
+  ACCOUNT_ALREADY_ACTIVE: 'conflict',
+  SESSION_NOT_FOUND: 'not_found',
   SSO_PROVIDER_NOT_FOUND: 'not_found',
 };
 
@@ -43,6 +51,19 @@ export class IdentityError extends DomainError<IdentityErrorCode> {
   /** The caller is known but may not do this (403 `FORBIDDEN`). */
   static forbidden(message = 'You are not allowed to do this'): IdentityError {
     return new IdentityError('FORBIDDEN', message);
+  }
+
+  /** A one-time link that is used, expired, superseded, unknown or for another purpose (422). */
+  static tokenInvalid(): IdentityError {
+    return new IdentityError(
+      'TOKEN_INVALID',
+      'This link is not valid any more: it was used, replaced by a newer one, or has expired',
+    );
+  }
+
+  /** The account is switched off: it cannot sign in (403). */
+  static deactivated(): IdentityError {
+    return new IdentityError('ACCOUNT_DEACTIVATED', 'This account has been deactivated');
   }
 
   /** Field problems in the api.md shape: `details.fields` lists each field's messages. */

@@ -1,5 +1,6 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { PasswordResetThrottle } from './accounts/password-reset-throttle';
 import { AccessPolicy } from './auth/access-policy';
 import { AuthDecisionGuard } from './auth/auth-decision.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
@@ -10,6 +11,7 @@ import { AuthController } from './http/auth.controller';
 import { MeController } from './http/me.controller';
 import { OidcController } from './http/oidc.controller';
 import { RefreshCookie } from './http/refresh-cookie';
+import { UserAccountsController } from './http/user-accounts.controller';
 import { SignInFlowCookie } from './http/sign-in-flow-cookie';
 import { UserRolesController } from './http/user-roles.controller';
 import { IdentityModule } from './identity.module';
@@ -21,7 +23,13 @@ import { RegistrationThrottle } from './registration/registration-throttle';
  */
 @Module({
   imports: [IdentityModule],
-  controllers: [AuthController, MeController, OidcController, UserRolesController],
+  controllers: [
+    AuthController,
+    MeController,
+    OidcController,
+    UserRolesController,
+    UserAccountsController,
+  ],
   providers: [
     JwtStrategy,
     LocalStrategy,
@@ -29,6 +37,7 @@ import { RegistrationThrottle } from './registration/registration-throttle';
     LocalLoginGuard,
     LoginThrottle,
     RegistrationThrottle,
+    PasswordResetThrottle,
     RefreshCookie,
     SignInFlowCookie,
     { provide: APP_GUARD, useClass: AuthDecisionGuard },

@@ -2,12 +2,19 @@ import { AuditModule } from '@lifelong/audit';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountAdministration } from './accounts/account-administration.service';
+import { AccountLinkTokens } from './accounts/account-link-tokens';
+import { AccountStatuses } from './accounts/account-status';
+import { AccountToken } from './accounts/account-token.entity';
+import { AccountTokensRepository } from './accounts/account-tokens.repository';
+import { PasswordRecovery } from './accounts/password-recovery.service';
 import { AccessPolicy } from './auth/access-policy';
 import { AdministratorBootstrap } from './bootstrap/administrator-bootstrap.service';
 import { CredentialsService } from './credentials/credentials.service';
 import { PasswordHasher } from './credentials/password-hasher';
 import { RoleGrantsService } from './grants/role-grants.service';
 import { RegistrationService } from './registration/registration.service';
+import { Session } from './sessions/session.entity';
 import { SessionsService } from './sessions/sessions.service';
 import { IdentityLinks } from './sso/identity-links';
 import { OidcProviders } from './sso/oidc-providers';
@@ -22,6 +29,11 @@ import { UserRole } from './users/user-role.entity';
 import { UsersRepository } from './users/users.repository';
 
 const SERVICES = [
+  AccountAdministration,
+  AccountLinkTokens,
+  AccountStatuses,
+  AccountTokensRepository,
+  PasswordRecovery,
   AccessPolicy,
   AccessTokenService,
   AdministratorBootstrap,
@@ -45,7 +57,7 @@ const SERVICES = [
 @Module({
   // The secret is passed per call from AppConfig, so nothing is configured here.
   imports: [
-    TypeOrmModule.forFeature([User, UserRole, RefreshToken, UserIdentity]),
+    TypeOrmModule.forFeature([User, UserRole, RefreshToken, Session, AccountToken, UserIdentity]),
     JwtModule.register({}),
     AuditModule,
   ],

@@ -40,9 +40,30 @@ export { type RequestedGrant, SCOPE_TYPES_BY_ROLE } from './grants/grant-rule';
 export type { UserProfile } from './users/user-profile';
 /** How emails and names are stored (trimmed, lower-cased email; NFC name). */
 export { canonicalEmail, normalizeFullName } from './users/user-input';
-/** Identities at OpenID Connect providers linked to accounts (`hasLinkedIdentity` for the users' status). */
+/** Where an account stands: one status for every list (staff, user administration). */
+export {
+  ACCOUNT_STATUSES,
+  type AccountStatus,
+  AccountStatuses,
+  accountStatusSql,
+} from './accounts/account-status';
+/** Who may manage a person's account (invite, deactivate). */
+export { ACCOUNT_MANAGERS, AccountAdministration } from './accounts/account-administration.service';
+/** Issuing invitations in a caller's transaction (the staff import invites whom it created). */
+export { AccountTokensRepository } from './accounts/account-tokens.repository';
+/** The one-time link tokens and their web-app links (the email sender derives them). */
+export { ACCOUNT_LINK_PAGES, AccountLinkTokens } from './accounts/account-link-tokens';
+/** Where a person is placed (bound by organizations), for account-management scope checks. */
+export { PersonPlacements } from './accounts/person-placements';
+/** Sessions: one per sign-in (refresh-token family). */
+export { Session } from './sessions/session.entity';
+/** One-time account links (invitations, password resets), stored hashed. */
+export {
+  ACCOUNT_TOKEN_PURPOSES,
+  AccountToken,
+  type AccountTokenPurpose,
+} from './accounts/account-token.entity';
+/** Identities at OpenID Connect providers linked to accounts. */
 export { IdentityLinks } from './sso/identity-links';
 /** What `users.search_text` holds: every writer of a name or email writes it too. */
 export { userSearchText } from './users/user-search';
-/** An account's status for administrators, in one place (SQL and in memory). */
-export { ACCOUNT_STATUSES, type AccountStatus, accountStatusSql } from './users/account-status';

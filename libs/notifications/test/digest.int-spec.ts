@@ -82,7 +82,7 @@ describe('the daily digest', () => {
     expect(await plan()).toEqual({ queued: 1 });
     await plan(); // a second planner run (or worker) adds nothing
     const queue = moduleRef.get(JobQueue).queue('notifications');
-    const planned = (await queue.getJobs(['waiting', 'delayed'])).filter(
+    const planned = (await queue.getJobs(['waiting', 'prioritized', 'delayed'])).filter(
       (job) => job.name === 'notifications.send-digest',
     );
     expect(planned.map((job) => job.id)).toEqual([sendDigestJobId(thu, '2026-11-30')]);

@@ -1,5 +1,5 @@
 import { AuditModule, AuditPlaces } from '@lifelong/audit';
-import { IdentityModule, ScopeHierarchy } from '@lifelong/identity';
+import { IdentityModule, PersonPlacements, ScopeHierarchy } from '@lifelong/identity';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminUnit } from './admin-units/admin-unit.entity';
@@ -11,6 +11,7 @@ import { MembershipsService } from './memberships/memberships.service';
 import { StaffProfile } from './memberships/staff-profile.entity';
 import { OrgUnit } from './org-units/org-unit.entity';
 import { OrgUnitsService } from './org-units/org-units.service';
+import { MembershipPlacements } from './scope/membership-placements';
 import { OrganizationAuditPlaces } from './scope/organization-audit-places';
 import { OrganizationScopeHierarchy } from './scope/organization-scope-hierarchy';
 import { RequestStaffImportService } from './staff-import/request-staff-import.service';
@@ -30,8 +31,9 @@ const SERVICES = [
 
 /**
  * Administrative units, facilities, org units and memberships. Global because it binds
- * identity's {@link ScopeHierarchy} for every module's scope checks (identity cannot import it),
- * and the audit log's {@link AuditPlaces} (where an audited subject belongs).
+ * identity's {@link ScopeHierarchy} and {@link PersonPlacements} for every module's scope checks
+ * (identity cannot import it), and the audit log's {@link AuditPlaces} (where an audited subject
+ * belongs).
  */
 @Global()
 @Module({
@@ -52,8 +54,9 @@ const SERVICES = [
   providers: [
     ...SERVICES,
     { provide: ScopeHierarchy, useClass: OrganizationScopeHierarchy },
+    { provide: PersonPlacements, useClass: MembershipPlacements },
     { provide: AuditPlaces, useClass: OrganizationAuditPlaces },
   ],
-  exports: [...SERVICES, ScopeHierarchy, AuditPlaces, TypeOrmModule],
+  exports: [...SERVICES, ScopeHierarchy, PersonPlacements, AuditPlaces, TypeOrmModule],
 })
 export class OrganizationsModule {}

@@ -2,7 +2,8 @@ import { JobQueue, QUEUE_NAMES, withTimeout } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
-const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
+// Bulk notification emails wait as `prioritized` (behind account emails), not `waiting`.
+const QUEUE_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed'] as const;
 const QUEUE_COUNT_TIMEOUT_MS = 1_000;
 
 /**

@@ -22,6 +22,9 @@ const TelevisionPage = page(() => import('../pages/TelevisionPage'));
 const VerifyPage = page(() => import('../pages/VerifyPage'));
 const SignInPage = page(() => import('../pages/SignInPage'));
 const RegisterPage = page(() => import('../pages/RegisterPage'));
+const ForgotPasswordPage = page(() => import('../pages/ForgotPasswordPage'));
+const ResetPasswordPage = page(() => import('../pages/ResetPasswordPage'));
+const InvitationPage = page(() => import('../pages/InvitationPage'));
 const MyLearningPage = page(() => import('../pages/MyLearningPage'));
 const PlayerPage = page(() => import('../pages/PlayerPage'));
 const CertificatesPage = page(() => import('../pages/CertificatesPage'));
@@ -45,6 +48,9 @@ export function AppRoutes() {
         <Route path={PAGE_PATHS.VerifyPage} element={<VerifyPage />} />
         <Route path={PAGE_PATHS.SignInPage} element={<SignInPage />} />
         <Route path={PAGE_PATHS.RegisterPage} element={<RegisterPage />} />
+        <Route path={PAGE_PATHS.ForgotPasswordPage} element={<ForgotPasswordPage />} />
+        <Route path={PAGE_PATHS.ResetPasswordPage} element={<ResetPasswordPage />} />
+        <Route path={PAGE_PATHS.InvitationPage} element={<InvitationPage />} />
         {/* A learner's own pages: signed-out visitors are sent to sign in and brought back. */}
         <Route element={<RequireSignIn />}>
           <Route path={PAGE_PATHS.MyLearningPage} element={<MyLearningPage />} />

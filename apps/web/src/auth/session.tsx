@@ -22,6 +22,8 @@ interface Session {
   signIn: (email: string, password: string) => Promise<User>;
   register: (fullName: string, email: string, password: string) => Promise<User>;
   signOut: () => Promise<void>;
+  /** Adopts a session another route opened (invitation accepted, password reset). */
+  startSession: (session: { user: User; accessToken: string }) => User;
   /** Saves the person's own name, language or time zone (PATCH /me); answers the user. */
   updateProfile: (changes: ProfileChanges) => Promise<User>;
   hasRole: (...roles: User['roles'][number]['role'][]) => boolean;
@@ -71,6 +73,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         start(
           await unwrap(api.POST('/api/v1/auth/register', { body: { fullName, email, password } })),
         ),
+      startSession: start,
       signOut: async () => {
         try {
           // The refresh token travels in its HttpOnly cookie, never in the page.

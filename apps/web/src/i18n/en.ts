@@ -248,8 +248,54 @@ export const en: Messages = {
       timeZone: 'This time zone is not valid.',
     },
   },
+  accounts: {
+    forgotLink: 'Forgot your password?',
+    forgotTitle: 'Forgot password',
+    forgotIntro:
+      'Enter your account’s email. We will send a link to choose a new password; it works once, within 1 hour.',
+    forgotButton: 'Send the link',
+    forgotSent:
+      'If this email has an account, a password-reset link is on its way. Check your inbox (and spam folder).',
+    backToSignIn: 'Back to sign in',
+    invitationTitle: 'Activate your account',
+    invitationIntro:
+      'Your organization has created an account for you. Choose a password to sign in to Lifelong.',
+    invitationButton: 'Set password and sign in',
+    resetTitle: 'Choose a new password',
+    resetIntro: 'Choose a new password. Every other sign-in of yours will end.',
+    resetButton: 'Set new password',
+    newPassword: 'New password',
+    confirmPassword: 'New password again',
+    currentPassword: 'Current password',
+    passwordRules: '8 to 128 characters, not your email.',
+    passwordTooLong: 'A password can be at most 128 characters.',
+    passwordIsEmail: 'The password must not be your email.',
+    passwordsDiffer: 'The two passwords differ.',
+    currentPasswordWrong: 'The current password is not right.',
+    noToken: 'This link has no code. Open the link from the email, or ask for a new one.',
+    askNewLink: 'Ask for a new link',
+    changePasswordTitle: 'Change password',
+    changePasswordHint: 'Afterwards every other sign-in of yours ends.',
+    changePasswordButton: 'Change password',
+    passwordChanged: 'Password changed. Your other sign-ins have ended.',
+    sessionsTitle: 'Sign-ins',
+    sessionsHint: 'The devices signed in to your account.',
+    sessionsEmpty: 'No other sign-ins.',
+    unknownDevice: 'Unknown device',
+    thisDevice: 'This device',
+    signedInAt: 'Signed in {{time}}',
+    lastUsedAt: 'Last used {{time}}',
+    endSession: 'End this session',
+    endSessionOf: 'End this session: {{device}}',
+    sessionEnded: 'The sign-in has ended.',
+  },
   language: { vi: 'Tiếng Việt', en: 'English', viShort: 'VI', enShort: 'EN' },
   errors: {
+    TOKEN_INVALID:
+      'This link no longer works: it was used, a newer one was sent, or it expired. Ask for a new link.',
+    ACCOUNT_DEACTIVATED:
+      'This account has been deactivated. Contact your organization’s administrator.',
+    SESSION_NOT_FOUND: 'This sign-in has already ended.',
     NETWORK: 'The server cannot be reached. Check your connection and try again.',
     UNKNOWN: 'Something went wrong. Please try again.',
     VALIDATION_FAILED: 'Some fields are not valid. Check the marked fields.',
@@ -480,6 +526,28 @@ export const en: Messages = {
       due: 'Due',
       hidden: 'You may not see this part.',
       auditLink: 'See the audit log about this person',
+      account: {
+        cancel: 'Cancel',
+        close: 'Close',
+        resend: 'Re-send invitation',
+        invite: {
+          button: 'Send invitation',
+          confirm:
+            'Email {{name}} ({{email}}) a link, valid 7 days, to set a password and sign in? Any earlier link stops working.',
+          done: 'Invitation sent.',
+        },
+        deactivate: {
+          button: 'Deactivate',
+          confirm:
+            'Deactivate the account of {{name}} ({{email}})? They are signed out everywhere at once and cannot sign in; their records stay.',
+          done: 'Account deactivated.',
+        },
+        reactivate: {
+          button: 'Reactivate',
+          confirm: 'Reactivate the account of {{name}} ({{email}})? They can sign in again.',
+          done: 'Account reactivated.',
+        },
+      },
       enrollmentStatus: {
         active: 'Learning',
         waitlisted: 'Waitlisted',

@@ -246,8 +246,54 @@ export const vi = {
       timeZone: 'Múi giờ chưa hợp lệ.',
     },
   },
+  accounts: {
+    forgotLink: 'Quên mật khẩu?',
+    forgotTitle: 'Quên mật khẩu',
+    forgotIntro:
+      'Nhập email của tài khoản. Chúng tôi sẽ gửi một liên kết để đặt mật khẩu mới, dùng được một lần trong 1 giờ.',
+    forgotButton: 'Gửi liên kết',
+    forgotSent:
+      'Nếu email này có tài khoản, một liên kết đặt lại mật khẩu đã được gửi tới. Hãy kiểm tra hộp thư (cả thư rác).',
+    backToSignIn: 'Quay lại đăng nhập',
+    invitationTitle: 'Kích hoạt tài khoản',
+    invitationIntro:
+      'Cơ quan của bạn đã tạo tài khoản cho bạn. Hãy đặt mật khẩu để đăng nhập vào Lifelong.',
+    invitationButton: 'Đặt mật khẩu và đăng nhập',
+    resetTitle: 'Đặt mật khẩu mới',
+    resetIntro: 'Chọn mật khẩu mới. Mọi phiên đăng nhập khác của bạn sẽ kết thúc.',
+    resetButton: 'Đặt mật khẩu mới',
+    newPassword: 'Mật khẩu mới',
+    confirmPassword: 'Nhập lại mật khẩu mới',
+    currentPassword: 'Mật khẩu hiện tại',
+    passwordRules: 'Từ 8 đến 128 ký tự, không trùng với email.',
+    passwordTooLong: 'Mật khẩu dài tối đa 128 ký tự.',
+    passwordIsEmail: 'Mật khẩu không được trùng với email.',
+    passwordsDiffer: 'Hai mật khẩu chưa giống nhau.',
+    currentPasswordWrong: 'Mật khẩu hiện tại chưa đúng.',
+    noToken:
+      'Liên kết này thiếu mã. Hãy mở đúng liên kết trong email, hoặc yêu cầu một liên kết mới.',
+    askNewLink: 'Yêu cầu liên kết mới',
+    changePasswordTitle: 'Đổi mật khẩu',
+    changePasswordHint: 'Sau khi đổi, mọi phiên đăng nhập khác của bạn sẽ kết thúc.',
+    changePasswordButton: 'Đổi mật khẩu',
+    passwordChanged: 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.',
+    sessionsTitle: 'Phiên đăng nhập',
+    sessionsHint: 'Các thiết bị đang đăng nhập vào tài khoản của bạn.',
+    sessionsEmpty: 'Không có phiên đăng nhập nào khác.',
+    unknownDevice: 'Thiết bị không rõ',
+    thisDevice: 'Thiết bị này',
+    signedInAt: 'Đăng nhập lúc {{time}}',
+    lastUsedAt: 'Dùng lần cuối {{time}}',
+    endSession: 'Kết thúc phiên này',
+    endSessionOf: 'Kết thúc phiên này: {{device}}',
+    sessionEnded: 'Đã kết thúc phiên đăng nhập.',
+  },
   language: { vi: 'Tiếng Việt', en: 'English', viShort: 'VI', enShort: 'EN' },
   errors: {
+    TOKEN_INVALID:
+      'Liên kết không còn dùng được: đã được dùng, đã có liên kết mới hơn, hoặc đã hết hạn. Hãy yêu cầu liên kết mới.',
+    ACCOUNT_DEACTIVATED: 'Tài khoản này đã bị khoá. Hãy liên hệ quản trị viên của cơ quan.',
+    SESSION_NOT_FOUND: 'Phiên đăng nhập này đã kết thúc.',
     NETWORK: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     UNKNOWN: 'Đã có lỗi. Vui lòng thử lại.',
     VALIDATION_FAILED: 'Thông tin chưa hợp lệ. Kiểm tra các ô được đánh dấu.',
@@ -478,6 +524,28 @@ export const vi = {
       due: 'Hạn hoàn thành',
       hidden: 'Bạn không có quyền xem phần này.',
       auditLink: 'Xem nhật ký về người này',
+      account: {
+        cancel: 'Huỷ',
+        close: 'Đóng',
+        resend: 'Gửi lại lời mời',
+        invite: {
+          button: 'Gửi lời mời',
+          confirm:
+            'Gửi cho {{name}} ({{email}}) một đường dẫn, có hiệu lực 7 ngày, để đặt mật khẩu và đăng nhập? Các đường dẫn gửi trước sẽ hết hiệu lực.',
+          done: 'Đã gửi lời mời.',
+        },
+        deactivate: {
+          button: 'Khoá tài khoản',
+          confirm:
+            'Khoá tài khoản của {{name}} ({{email}})? Người này bị đăng xuất ngay trên mọi thiết bị và không thể đăng nhập; hồ sơ vẫn được giữ.',
+          done: 'Đã khoá tài khoản.',
+        },
+        reactivate: {
+          button: 'Mở lại',
+          confirm: 'Mở lại tài khoản của {{name}} ({{email}})? Người này sẽ đăng nhập lại được.',
+          done: 'Đã mở lại tài khoản.',
+        },
+      },
       enrollmentStatus: {
         active: 'Đang học',
         waitlisted: 'Chờ chỗ',

@@ -3,6 +3,8 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChangePasswordCard } from '../accounts/ChangePasswordCard';
+import { SessionsCard } from '../accounts/SessionsCard';
 import { api, ApiError, unwrap } from '../api/client';
 import { type User, useSession } from '../auth/session';
 import { showToast } from '../components/toasts';
@@ -115,6 +117,8 @@ export function Component() {
           </Stack>
         </form>
       </Card>
+      {me ? <ChangePasswordCard email={me.email} /> : null}
+      <SessionsCard />
     </Stack>
   );
 }

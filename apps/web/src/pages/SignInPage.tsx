@@ -57,6 +57,9 @@ export function Component() {
           <Button type="submit" loading={form.submitting}>
             {t('auth.signInButton')}
           </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {t('accounts.forgotLink')}
+          </Anchor>
           <SingleSignOnButtons returnTo={returnTo} />
           <Text size="sm">
             {t('auth.noAccount')}{' '}

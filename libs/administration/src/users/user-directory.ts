@@ -1,4 +1,11 @@
-import { type Page, type PageQuery, pageOffset, searchQuery, toPage } from '@lifelong/common';
+import {
+  Clock,
+  type Page,
+  type PageQuery,
+  pageOffset,
+  searchQuery,
+  toPage,
+} from '@lifelong/common';
 import {
   type AccountStatus,
   accountStatusSql,
@@ -70,14 +77,17 @@ const FACILITIES_IN = `SELECT f.\`id\` FROM \`facilities\` f JOIN \`admin_units\
  */
 @Injectable()
 export class UserDirectory {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async search(
     filter: DirectoryFilter,
     places: ReaderPlaces,
     query: PageQuery,
   ): Promise<Page<DirectoryEntry>> {
-    const statements = directoryStatements(filter, places, query);
+    const statements = directoryStatements(filter, places, query, this.clock.now());
     if (statements === null) return toPage([], 0, query);
     const [rows, [count]] = await Promise.all([
       this.dataSource.query<DirectoryRow[]>(statements.items.sql, statements.items.params),
@@ -127,14 +137,15 @@ export interface SqlStatement {
 
 /**
  * The page and count statements the directory runs (exported for the query-plan test); null when
- * the reader's scopes cover nobody.
+ * the reader's scopes cover nobody. `now` decides which invitations still count (the status).
  */
 export function directoryStatements(
   filter: DirectoryFilter,
   places: ReaderPlaces,
   query: PageQuery,
+  now: Date,
 ): { items: SqlStatement; count: SqlStatement } | null {
-  const found = conditions(filter, places);
+  const found = conditions(filter, places, now);
   if (found === null) return null;
   const { hits, where, params } = found;
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -153,7 +164,7 @@ export function directoryStatements(
   return {
     items: {
       sql: `SELECT u.\`id\` AS id, u.\`email\` AS email, u.\`full_name\` AS fullName,
-                ${accountStatusSql('u')} AS status, p.\`employee_code\` AS employeeCode,
+                ${accountStatusSql('u', now)} AS status, p.\`employee_code\` AS employeeCode,
                 m.\`org_unit_id\` AS orgUnitId, o.\`path\` AS orgUnitPath
            ${from} ${clause}
           ORDER BY u.\`full_name\`, u.\`id\` LIMIT ? OFFSET ?`,
@@ -167,6 +178,7 @@ export function directoryStatements(
 function conditions(
   filter: DirectoryFilter,
   places: ReaderPlaces,
+  now: Date,
 ): { hits: SqlStatement | null; where: string[]; params: unknown[] } | null {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -200,7 +212,7 @@ function conditions(
     params.push(filter.role);
   }
   if (filter.status !== undefined) {
-    where.push(`${accountStatusSql('u')} = ?`);
+    where.push(`${accountStatusSql('u', now)} = ?`);
     params.push(filter.status);
   }
   if (!places.everywhere) {

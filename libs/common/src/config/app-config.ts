@@ -160,6 +160,22 @@ export class EnvironmentVariables {
   @Min(1)
   REGISTER_WINDOW_SECONDS = 3600;
 
+  /** Password-reset requests from one client address per RECOVERY_WINDOW_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RECOVERY_MAX_PER_IP = 20;
+
+  /** Password-reset requests for one email (from anywhere) per window: limits mail bombing. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RECOVERY_MAX_PER_EMAIL = 3;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RECOVERY_WINDOW_SECONDS = 3600;
   /**
    * Single sign-on providers: a JSON array of `{ id, issuer, clientId, clientSecret, name }`;
    * empty for none. Checked in buildConfig (oidc-providers.ts).

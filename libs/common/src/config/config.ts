@@ -64,6 +64,8 @@ export abstract class AppConfig {
     };
     /** Registrations per window from one client address. */
     registration: { maxPerIp: number; windowSeconds: number };
+    /** Password-reset requests per window: per client address and per email. */
+    passwordReset: { maxPerIp: number; maxPerEmail: number; windowSeconds: number };
     /** OpenID Connect providers people may sign in with; empty: no single sign-on. */
     oidcProviders: readonly OidcProviderSettings[];
   };
@@ -229,6 +231,11 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       registration: {
         maxPerIp: env.REGISTER_MAX_PER_IP,
         windowSeconds: env.REGISTER_WINDOW_SECONDS,
+      },
+      passwordReset: {
+        maxPerIp: env.RECOVERY_MAX_PER_IP,
+        maxPerEmail: env.RECOVERY_MAX_PER_EMAIL,
+        windowSeconds: env.RECOVERY_WINDOW_SECONDS,
       },
       oidcProviders: oidc.providers,
     },

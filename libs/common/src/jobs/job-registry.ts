@@ -16,6 +16,8 @@ export interface JobPayloads {
   'notifications.deliver-event': { outboxEventId: string };
   /** Sends one notification email to one recipient, at most once. */
   'notifications.send-email': { eventId: string; userId: string };
+  /** Sends an invitation or password-reset email (transactional), at most once. */
+  'notifications.send-account-email': { outboxEventId: string };
   /** Finds users whose daily digest is due and queues one digest each (recurring). */
   'notifications.plan-digests': Record<string, never>;
   /** Sends one user's digest for one local day (`YYYY-MM-DD`), at most once. */
@@ -66,6 +68,9 @@ const retrying = (attempts: number): JobsOptions => ({
   removeOnFail: { age: 30 * 24 * 3600 },
 });
 
+/** BullMQ priority of bulk emails; jobs with none (account emails) go before them. */
+const BULK_EMAIL_PRIORITY = 10;
+
 export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'outbox.relay': { queue: 'default', options: { removeOnComplete: true, removeOnFail: 100 } },
   'organizations.import-staff': { queue: 'default', options: retrying(3) },
@@ -73,12 +78,21 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   // Fan-out writes the inbox at once: on `default`, it never waits behind rate-limited sends.
   'notifications.deliver-event': { queue: 'default', options: retrying(5) },
   // 12 attempts at 2 s × 2^n: an SMTP relay may be away for about two hours before a send fails.
-  'notifications.send-email': { queue: 'notifications', options: retrying(12) },
+  // Bulk notification emails carry a priority, so the account emails (no priority: BullMQ takes
+  // those first) never wait behind a reminder wave: a reset link is wanted now.
+  'notifications.send-email': {
+    queue: 'notifications',
+    options: { ...retrying(12), priority: BULK_EMAIL_PRIORITY },
+  },
+  'notifications.send-account-email': { queue: 'notifications', options: retrying(12) },
   'notifications.plan-digests': {
     queue: 'notifications',
     options: { removeOnComplete: true, removeOnFail: 100 },
   },
-  'notifications.send-digest': { queue: 'notifications', options: retrying(12) },
+  'notifications.send-digest': {
+    queue: 'notifications',
+    options: { ...retrying(12), priority: BULK_EMAIL_PRIORITY },
+  },
   'media.transcode-video': { queue: 'media-transcode', options: retrying(3) },
   'television.remind-broadcast': { queue: 'default', options: retrying(5) },
   'television.sweep-reminders': {

@@ -38,6 +38,21 @@ export interface OutboxEvents {
   'training.overdue': TrainingNoticeEvent & TrainingManagerNotice;
   /** Staff are still overdue after the escalation period: for the org managers one unit up. */
   'training.escalated': TrainingNoticeEvent & TrainingManagerNotice;
+  /** Someone was invited to set a password (email with a one-time link, valid 7 days). */
+  'identity.invitation-sent': AccountLinkEvent;
+  /** Someone asked for a password reset (email with a one-time link, valid 1 hour). */
+  'identity.password-reset-requested': AccountLinkEvent;
+}
+
+/**
+ * A one-time account link to email. The token itself is never in the event: the sender derives
+ * it from `tokenId` with the server's key (identity's AccountLinkTokens), so no table holds it.
+ */
+export interface AccountLinkEvent {
+  tokenId: string;
+  userId: string;
+  /** ISO 8601 (UTC). */
+  expiresAt: string;
 }
 
 /** The people whose current membership changed (at most 1,000 per event). */
@@ -144,6 +159,12 @@ const toNotifications: EventRoute = {
   payload: (_event, { eventId }) => ({ outboxEventId: eventId }),
 };
 
+/** Transactional account emails: sent whatever the person's email preferences, no inbox entry. */
+const toAccountEmail: EventRoute = {
+  job: 'notifications.send-account-email',
+  payload: (_event, { eventId }) => ({ outboxEventId: eventId }),
+};
+
 type Routes = { readonly [E in OutboxEventType]: readonly EventRoute<E>[] };
 
 /** Which jobs each event becomes. An event with no route is only kept as history. */
@@ -192,4 +213,6 @@ export const EVENT_ROUTES: Routes = {
   'training.due-soon': [toNotifications],
   'training.overdue': [toNotifications],
   'training.escalated': [toNotifications],
+  'identity.invitation-sent': [toAccountEmail],
+  'identity.password-reset-requested': [toAccountEmail],
 };

@@ -15,3 +15,16 @@ export async function recordEvent<E extends OutboxEventType>(
     [type, JSON.stringify(payload), currentRequestId() ?? null],
   );
 }
+
+/** Writes several events of one type in the caller's transaction, in one multi-row insert. */
+export async function recordEvents<E extends OutboxEventType>(
+  manager: EntityManager,
+  type: E,
+  payloads: readonly OutboxEvents[E][],
+): Promise<void> {
+  if (payloads.length === 0) return;
+  const requestId = currentRequestId() ?? null;
+  await manager.query('INSERT INTO `outbox_events` (`type`, `payload`, `request_id`) VALUES ?', [
+    payloads.map((payload) => [type, JSON.stringify(payload), requestId]),
+  ]);
+}

@@ -32,6 +32,8 @@ export interface Principal {
   userId: string;
   email: string;
   roles: RoleGrant[];
+  /** The session the access token belongs to (absent on tokens minted outside a sign-in). */
+  sessionId?: string;
 }
 
 /**

@@ -24,6 +24,8 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     const userId = await this.credentials.verify(email, password);
     if (!userId) throw new IdentityError('INVALID_CREDENTIALS', 'The email or password is wrong');
     await this.throttle.succeeded(request.ip, email);
+    // Told only to someone who knows the password: a switched-off account, not a wrong one.
+    if (!(await this.users.maySignIn(userId))) throw IdentityError.deactivated();
     const profile = await this.users.findProfile(userId);
     if (!profile) throw new IdentityError('INVALID_CREDENTIALS', 'The email or password is wrong');
     return { userId: profile.id, email: profile.email, roles: profile.roles };

@@ -3,11 +3,11 @@ import { PasswordHasher } from '../credentials/password-hasher';
 import { IdentityError } from '../identity-error';
 import { SessionsService, type SignedInSession } from '../sessions/sessions.service';
 import {
+  accountPasswordProblems,
   fieldProblems,
   fullNameProblems,
   canonicalEmail,
   normalizeFullName,
-  passwordProblems,
 } from '../users/user-input';
 import { UsersRepository } from '../users/users.repository';
 
@@ -31,7 +31,7 @@ export class RegistrationService {
   async register(input: Registration): Promise<SignedInSession> {
     const email = canonicalEmail(input.email);
     const problems = fieldProblems({
-      password: passwordProblems(input.password),
+      password: accountPasswordProblems(input.password, email),
       fullName: fullNameProblems(input.fullName),
     });
     if (problems) throw IdentityError.invalid(problems);

@@ -25,14 +25,6 @@ export class IdentityLinks {
   }
 
   /**
-   * Whether the account can sign in through a provider. An account with a linked identity is
-   * `active` even without a password (the users' status: see docs/identity.md).
-   */
-  async hasLinkedIdentity(userId: string): Promise<boolean> {
-    return this.dataSource.getRepository(UserIdentity).exists({ where: { userId } });
-  }
-
-  /**
    * Links the identity to the account; false when it is already linked (to any account, also
    * by a concurrent first sign-in), which the caller resolves by looking it up again.
    */

@@ -13,20 +13,29 @@ const ALGORITHMS: Algorithm[] = ['HS256'];
 
 interface AccessClaims {
   sub: string;
+  /** The session (refresh-token family) the token belongs to. */
+  sid?: string;
   iat: number;
   exp: number;
 }
 
 const isAccessClaims = (claims: unknown): claims is AccessClaims => {
   if (typeof claims !== 'object' || claims === null) return false;
-  const { sub, iat, exp } = claims as Record<string, unknown>;
-  return typeof sub === 'string' && typeof iat === 'number' && typeof exp === 'number';
+  const { sub, sid, iat, exp } = claims as Record<string, unknown>;
+  return (
+    typeof sub === 'string' &&
+    (sid === undefined || typeof sid === 'string') &&
+    typeof iat === 'number' &&
+    typeof exp === 'number'
+  );
 };
 
 /**
- * Short-lived access tokens: JWT HS256 signed with `JWT_SECRET`, carrying only the user id.
- * Expiry follows the injected {@link Clock}. The caller's roles are not in the token: they are
- * read from the database on every request, so a revoked role takes effect at once.
+ * Short-lived access tokens: JWT HS256 signed with `JWT_SECRET`, carrying the user id and the
+ * session id. Expiry follows the injected {@link Clock}. The caller's roles are not in the
+ * token: they are read from the database on every request, in the same query that checks the
+ * account is not deactivated and the session not ended, so a revoked role, a deactivation or
+ * an ended session takes effect at once.
  */
 @Injectable()
 export class AccessTokenService {
@@ -47,11 +56,12 @@ export class AccessTokenService {
     this.key = createSecretKey(Buffer.from(config.auth.jwtSecret)) as unknown as Buffer;
   }
 
-  /** A signed access token for the user, valid for `ACCESS_TOKEN_TTL_SECONDS`. */
-  issue(userId: string): Promise<string> {
+  /** A signed access token for the user's session, valid for `ACCESS_TOKEN_TTL_SECONDS`. */
+  issue(userId: string, sessionId?: string): Promise<string> {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const claims: AccessClaims = {
       sub: userId,
+      ...(sessionId !== undefined && { sid: sessionId }),
       iat,
       exp: iat + this.config.auth.accessTokenTtlSeconds,
     };
@@ -90,8 +100,17 @@ export class AccessTokenService {
       throw IdentityError.unauthenticated('The access token is not valid');
     if (claims.exp * 1000 <= this.clock.now().getTime())
       throw IdentityError.unauthenticated('The access token has expired');
-    const profile = await this.users.findProfile(claims.sub);
-    if (!profile) throw IdentityError.unauthenticated('The account no longer exists');
-    return { userId: profile.id, email: profile.email, roles: profile.roles };
+    const holder = await this.users.findAccessHolder(claims.sub, claims.sid ?? null);
+    if (!holder) throw IdentityError.unauthenticated('The account no longer exists');
+    if (holder.deactivated) throw IdentityError.unauthenticated('The account is deactivated');
+    if (claims.sid !== undefined && !holder.sessionLive)
+      throw IdentityError.unauthenticated('The session has ended');
+    const { profile } = holder;
+    return {
+      userId: profile.id,
+      email: profile.email,
+      roles: profile.roles,
+      ...(claims.sid !== undefined && { sessionId: claims.sid }),
+    };
   }
 }

@@ -1,4 +1,5 @@
 import {
+  accountPasswordProblems,
   fullNameProblems,
   canonicalEmail,
   normalizeFullName,
@@ -64,5 +65,14 @@ describe('user input normalization', () => {
     expect(fullNameProblems('Lan\u0000')).toEqual(['fullName must not contain control characters']);
     expect(fullNameProblems('a'.repeat(201))).toEqual(['fullName must be at most 200 characters']);
     expect(fullNameProblems('🎓'.repeat(200))).toEqual([]);
+  });
+});
+
+describe('password policy for an account', () => {
+  it('refuses the account’s own email, in any case or spacing', () => {
+    expect(accountPasswordProblems(' Lan.Nguyen@Example.vn', 'lan.nguyen@example.vn')).toEqual([
+      'password must not be your email address',
+    ]);
+    expect(accountPasswordProblems('lan.nguyen@example.vn!', 'lan.nguyen@example.vn')).toEqual([]);
   });
 });

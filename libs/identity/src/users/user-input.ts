@@ -69,6 +69,17 @@ export function passwordProblems(password: string): string[] {
   return problems;
 }
 
+/**
+ * The password policy for a known account: {@link passwordProblems}, and not the account's own
+ * email (the first thing a guesser tries), compared the way emails are.
+ */
+export function accountPasswordProblems(password: string, email: string): string[] {
+  const problems = passwordProblems(password);
+  if (problems.length === 0 && canonicalEmail(password) === canonicalEmail(email))
+    problems.push('password must not be your email address');
+  return problems;
+}
+
 /** What is wrong with a full name (after normalization); empty when it is acceptable. */
 export function fullNameProblems(fullName: string): string[] {
   const normalized = normalizeFullName(fullName);

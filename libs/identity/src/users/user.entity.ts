@@ -28,6 +28,10 @@ export class User {
   @Column({ type: 'varchar', length: 64, default: 'Asia/Ho_Chi_Minh' })
   timeZone!: string;
 
+  /** Set while the account is switched off: no sign-in, no session; its records stay. */
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  deactivatedAt!: Date | null;
+
   /**
    * Folded, marked tokens of the name and email (see `userSearchText`) under a FULLTEXT
    * index: the user directory's diacritics-insensitive search. Written with every name or email.

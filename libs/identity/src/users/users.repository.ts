@@ -1,7 +1,7 @@
 import { newId } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { type Role, type RoleGrant, SCOPE_TYPES, type ScopeType } from '../auth/auth-decision';
 import type { UserProfile } from './user-profile';
 import { User } from './user.entity';
@@ -26,6 +26,19 @@ const toGrant = (row: ProfileRow & { role: Role }): RoleGrant => {
   const scopeType = toScopeType(row.scope_type ?? '');
   return { role: row.role, scopeType, scopeId: scopeType === null ? null : row.scope_id };
 };
+
+/** The rows of one user joined with their grants (at least one row) as a profile. */
+function toProfile(rows: readonly ProfileRow[]): UserProfile {
+  const first = rows[0]!;
+  return {
+    id: first.id,
+    email: first.email,
+    fullName: first.full_name,
+    locale: first.locale,
+    timeZone: first.time_zone,
+    roles: rows.filter((row): row is ProfileRow & { role: Role } => row.role !== null).map(toGrant),
+  };
+}
 
 /** A new account's fields, already normalized and hashed. */
 export interface NewUser {
@@ -58,17 +71,34 @@ export class UsersRepository {
         ORDER BY r.role, r.scope_type, r.scope_id`,
       [userId],
     );
+    return rows.length > 0 ? toProfile(rows) : null;
+  }
+
+  /**
+   * For the check of every access token, in one query: the profile, whether the account is
+   * deactivated, and whether the session `sessionId` (when given) is still going.
+   */
+  async findAccessHolder(
+    userId: string,
+    sessionId: string | null,
+  ): Promise<{ profile: UserProfile; deactivated: boolean; sessionLive: boolean } | null> {
+    const rows = await this.dataSource.query<
+      (ProfileRow & { deactivated: number | string; session_live: number | string | null })[]
+    >(
+      `SELECT u.id, u.email, u.full_name, u.locale, u.time_zone, r.role, r.scope_type, r.scope_id,
+              u.deactivated_at IS NOT NULL AS deactivated,
+              (SELECT s.ended_at IS NULL FROM sessions s WHERE s.id = ? AND s.user_id = u.id) AS session_live
+         FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
+        WHERE u.id = ?
+        ORDER BY r.role, r.scope_type, r.scope_id`,
+      [sessionId, userId],
+    );
     const first = rows[0];
     if (!first) return null;
     return {
-      id: first.id,
-      email: first.email,
-      fullName: first.full_name,
-      locale: first.locale,
-      timeZone: first.time_zone,
-      roles: rows
-        .filter((row): row is ProfileRow & { role: Role } => row.role !== null)
-        .map(toGrant),
+      profile: toProfile(rows),
+      deactivated: Number(first.deactivated) === 1,
+      sessionLive: Number(first.session_live) === 1,
     };
   }
 
@@ -94,11 +124,13 @@ export class UsersRepository {
     });
   }
 
-  /** Id and password hash of the account with this (normalized) email. */
-  async findCredentials(email: string): Promise<Pick<User, 'id' | 'passwordHash'> | null> {
+  /** Id, password hash and deactivation of the account with this (normalized) email. */
+  async findCredentials(
+    email: string,
+  ): Promise<Pick<User, 'id' | 'passwordHash' | 'deactivatedAt'> | null> {
     return this.dataSource
       .getRepository(User)
-      .findOne({ where: { email }, select: { id: true, passwordHash: true } });
+      .findOne({ where: { email }, select: { id: true, passwordHash: true, deactivatedAt: true } });
   }
 
   async emailTaken(email: string): Promise<boolean> {
@@ -113,12 +145,13 @@ export class UsersRepository {
   }
 
   /**
-   * Whether the account may sign in at all: the one check every sign-in path asks. A deactivated
-   * account (the `deactivated` state of account administration) must answer false here once
-   * that state exists; until then every existing account may.
+   * Whether the account may sign in at all: the one check every sign-in path asks (password,
+   * single sign-on). False for an unknown or deactivated account.
    */
   async maySignIn(userId: string): Promise<boolean> {
-    return this.userExists(userId);
+    return this.dataSource
+      .getRepository(User)
+      .exists({ where: { id: userId, deactivatedAt: IsNull() } });
   }
 
   async userExists(userId: string): Promise<boolean> {

@@ -34,6 +34,8 @@ const WORDS = {
       `Bản tin Lifelong ngày ${date}: ${count} thông báo mới`,
     digestIntro: (date: string) => `Đây là các thông báo của bạn trong ngày ${date}:`,
     more: (count: string) => `… và ${count} thông báo khác. Xem tất cả trong hộp thư Lifelong.`,
+    accountWhy:
+      'Bạn nhận email này vì địa chỉ của bạn gắn với một tài khoản Lifelong. Nếu bạn không yêu cầu, hãy bỏ qua email này.',
   },
   en: {
     hello: (name: string | null) => (name ? `Hello ${name},` : 'Hello,'),
@@ -43,6 +45,8 @@ const WORDS = {
       `Your Lifelong digest for ${date}: ${count} new notification${one ? '' : 's'}`,
     digestIntro: (date: string) => `Here is what happened on ${date}:`,
     more: (count: string) => `… and ${count} more. See them all in your Lifelong inbox.`,
+    accountWhy:
+      'You receive this email because your address belongs to a Lifelong account. If you did not expect it, ignore it.',
   },
 } as const;
 
@@ -127,5 +131,24 @@ export function digestEmail(
       envelope,
       `<p>${escapeHtml(words.digestIntro(day))}</p><ul>${htmlItems}</ul>${more ? `<p>${escapeHtml(more)}</p>` : ''}`,
     ),
+  };
+}
+
+/**
+ * A transactional account email (invitation, password reset): the same frame, with a footer
+ * that says why it came instead of an unsubscribe link (no preference turns these off).
+ */
+export function accountEmail(
+  reader: Pick<Envelope, 'language' | 'recipientName'>,
+  text: NotificationText,
+): EmailContent {
+  const words = WORDS[reader.language];
+  return {
+    subject: oneLine(text.title),
+    text: `${words.hello(reader.recipientName)}\n\n${text.body}\n${actionText(text)}\n--\n${words.accountWhy}\n`,
+    html:
+      `<!doctype html><html lang="${reader.language}"><head><meta charset="utf-8"></head>` +
+      `<body><p>${escapeHtml(words.hello(reader.recipientName))}</p><p>${escapeHtml(text.body)}</p>` +
+      `${actionHtml(text)}<hr><p style="font-size:12px;color:#666">${escapeHtml(words.accountWhy)}</p></body></html>`,
   };
 }

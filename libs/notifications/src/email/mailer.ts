@@ -7,8 +7,11 @@ export interface OutgoingEmail extends EmailContent {
   language: Language;
   /** The same on every attempt, so a receiving system can tell a resend from a new message. */
   messageId: string;
-  /** Also sent as `List-Unsubscribe` with `List-Unsubscribe-Post` (RFC 8058 one-click). */
-  unsubscribeUrl: string;
+  /**
+   * Also sent as `List-Unsubscribe` with `List-Unsubscribe-Post` (RFC 8058 one-click). Absent on
+   * transactional emails (invitations, password resets), which no preference turns off.
+   */
+  unsubscribeUrl?: string;
 }
 
 /**

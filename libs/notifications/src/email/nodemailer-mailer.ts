@@ -16,8 +16,10 @@ export function mailOptions(from: string, email: OutgoingEmail): SendMailOptions
     html: email.html,
     messageId: email.messageId,
     headers: {
-      'List-Unsubscribe': `<${email.unsubscribeUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      ...(email.unsubscribeUrl !== undefined && {
+        'List-Unsubscribe': `<${email.unsubscribeUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      }),
       'Content-Language': email.language,
       // Tells auto-responders (holiday replies) not to answer.
       'Auto-Submitted': 'auto-generated',

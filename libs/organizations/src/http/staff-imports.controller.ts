@@ -1,12 +1,16 @@
 import { AppConfig, LargeUpload, readCsvUpload } from '@lifelong/common';
 import { CurrentUser, type Principal, RequireRoles } from '@lifelong/identity';
-import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RequestStaffImportService } from '../staff-import/request-staff-import.service';
 import { StaffImportReportService } from '../staff-import/staff-import-report.service';
 import { STAFF_CSV_COLUMNS } from '../staff-import/staff-csv';
-import { StaffImportAcceptedDto, StaffImportDto } from './staff-imports.dto';
+import {
+  StaffImportAcceptedDto,
+  StaffImportDto,
+  StaffImportOptionsQuery,
+} from './staff-imports.dto';
 
 @ApiTags('organizations')
 @Controller('api/v1/admin/imports')
@@ -17,7 +21,10 @@ export class StaffImportsController {
     private readonly config: AppConfig,
   ) {}
 
-  /** Queues a staff CSV; rows outside the importer's org units are refused line by line. */
+  /**
+   * Queues a staff CSV; rows outside the importer's org units are refused line by line. With
+   * `?invite=true` the people it creates are invited by email.
+   */
   @Post('staff')
   @HttpCode(202)
   @LargeUpload()
@@ -34,9 +41,10 @@ export class StaffImportsController {
   async requestImport(
     @CurrentUser() principal: Principal,
     @Req() request: FastifyRequest,
+    @Query() options: StaffImportOptionsQuery,
   ): Promise<StaffImportAcceptedDto> {
     const upload = await readCsvUpload(request, this.config.http.importMaxBytes, 'the staff list');
-    return this.requests.request(principal, upload);
+    return this.requests.request(principal, upload, { invite: options.invite });
   }
 
   /** Progress and the per-line error report, for the importer or a platform admin. */

@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { STAFF_IMPORT_STATUSES, type StaffImportStatus } from '../staff-import/staff-import.entity';
 import type { StaffImportReport } from '../staff-import/staff-import-report.service';
 
@@ -36,4 +38,19 @@ export class StaffImportDto {
     const { id, status, total, processed, created, updated, failed, failure } = found;
     return { id, status, total, processed, created, updated, failed, errors, failure };
   }
+}
+
+export class StaffImportOptionsQuery {
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description:
+      'Email an invitation (a one-time link valid 7 days to set a password) to every person the import creates',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'invite must be true or false' })
+  invite?: boolean;
 }

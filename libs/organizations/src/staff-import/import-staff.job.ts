@@ -91,8 +91,16 @@ export class ImportStaffJob {
       [runToken, this.clock.now(), importId],
     );
     if (result.affectedRows === 0) return null;
-    const { chunkCount, scopeOrgUnitIds, processed, requestedBy } = found;
-    return { importId, runToken, chunkCount, scopeOrgUnitIds, requestedBy, resumeFrom: processed };
+    const { chunkCount, scopeOrgUnitIds, processed, inviteCreated, requestedBy } = found;
+    return {
+      importId,
+      runToken,
+      chunkCount,
+      scopeOrgUnitIds,
+      requestedBy,
+      invite: inviteCreated ? { by: requestedBy } : null,
+      resumeFrom: processed,
+    };
   }
 
   private async process(claimed: ClaimedImport, context: JobContext): Promise<ImportStaffOutcome> {

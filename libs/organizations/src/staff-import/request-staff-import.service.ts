@@ -20,10 +20,15 @@ export class RequestStaffImportService {
   ) {}
 
   /**
+   * With `invite`, the people the import creates are emailed an invitation as they are written.
    * Stores the file, creates the import and records `organizations.staff-import-requested`
    * together, so the import exists exactly when its job will run, whether or not Redis is up.
    */
-  async request(principal: Principal, upload: Buffer): Promise<{ importId: string }> {
+  async request(
+    principal: Principal,
+    upload: Buffer,
+    options: { invite?: boolean } = {},
+  ): Promise<{ importId: string }> {
     if (upload.length === 0)
       throw new OrganizationError('STAFF_IMPORT_EMPTY', 'The uploaded file is empty', 'invalid');
     if (upload.length > this.config.http.importMaxBytes)
@@ -40,6 +45,7 @@ export class RequestStaffImportService {
         status: 'queued',
         requestedBy: principal.userId,
         scopeOrgUnitIds,
+        inviteCreated: options.invite === true,
         byteSize: upload.length,
         chunkCount: Math.ceil(upload.length / UPLOAD_CHUNK_BYTES),
       });

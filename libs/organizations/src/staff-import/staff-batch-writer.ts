@@ -1,6 +1,6 @@
 import { Clock, newId } from '@lifelong/common';
 import { recordEvent, sqlDateTime } from '@lifelong/database';
-import { canonicalEmail, userSearchText } from '@lifelong/identity';
+import { AccountTokensRepository, canonicalEmail, userSearchText } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -21,6 +21,8 @@ export interface ImportRun {
   runToken: string;
   /** The org units the importer manages, fixed when they asked (null: every unit). */
   scopeOrgUnitIds: readonly string[] | null;
+  /** Invite the people this import creates, on behalf of the importer; null: nobody. */
+  invite: { by: string } | null;
 }
 
 /** This run lost its claim on the import to a newer run; it stops without writing. */
@@ -49,6 +51,7 @@ export class StaffBatchWriter {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly accountTokens: AccountTokensRepository,
   ) {}
 
   write(run: ImportRun, batch: CheckedBatch, processed: number): Promise<BatchCounts> {
@@ -65,6 +68,14 @@ export class StaffBatchWriter {
         newId,
       );
       await applyPlan(manager, plan, this.clock.now());
+      // In the batch's transaction: an invitation exists exactly when its person does.
+      if (run.invite)
+        await this.accountTokens.issue(
+          manager,
+          plan.newUsers.map((user) => user.userId),
+          'invitation',
+          run.invite.by,
+        );
       const errors = [...batch.errors, ...plan.errors];
       if (errors.length > 0)
         await manager.query(

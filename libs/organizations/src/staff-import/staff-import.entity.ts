@@ -29,6 +29,10 @@ export class StaffImport {
   @Column({ type: 'json', nullable: true, default: null })
   scopeOrgUnitIds!: string[] | null;
 
+  /** The importer asked that the people the import creates be invited by email. */
+  @Column({ type: 'boolean', default: false })
+  inviteCreated!: boolean;
+
   @Column({ type: 'int', unsigned: true })
   byteSize!: number;
 

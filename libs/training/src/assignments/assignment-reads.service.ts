@@ -1,5 +1,10 @@
-import { type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
-import { AccessPolicy, type Principal } from '@lifelong/identity';
+import { Clock, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import {
+  AccessPolicy,
+  type AccountStatus,
+  accountStatusSql,
+  type Principal,
+} from '@lifelong/identity';
 import { subtreePattern } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -31,6 +36,8 @@ export interface StaffMemberView {
   orgUnitId: string;
   position: string | null;
   jobGrade: string | null;
+  /** Whether they can sign in yet (identity's account status). */
+  accountStatus: AccountStatus;
   assignments: AssignmentView[];
 }
 
@@ -61,6 +68,7 @@ export class AssignmentReads {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -116,7 +124,7 @@ export class AssignmentReads {
     );
     const people = await this.dataSource.query<Omit<StaffMemberView, 'assignments'>[]>(
       `SELECT m.\`user_id\` AS userId, p.\`full_name\` AS fullName, m.\`org_unit_id\` AS orgUnitId,
-         m.\`position\`, m.\`job_grade\` AS jobGrade
+         m.\`position\`, m.\`job_grade\` AS jobGrade, ${accountStatusSql('p', this.clock.now())} AS accountStatus
        ${from} ORDER BY p.\`full_name\`, m.\`user_id\` LIMIT ? OFFSET ?`,
       [...params, query.pageSize, pageOffset(query)],
     );

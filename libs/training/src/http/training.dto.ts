@@ -1,4 +1,5 @@
 import { ID_PATTERN, PageQuery } from '@lifelong/common';
+import { ACCOUNT_STATUSES, type AccountStatus } from '@lifelong/identity';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -234,6 +235,12 @@ export class StaffMemberDto {
   @ApiProperty() orgUnitId!: string;
   @ApiProperty({ type: String, nullable: true }) position!: string | null;
   @ApiProperty({ type: String, nullable: true }) jobGrade!: string | null;
+  @ApiProperty({
+    enum: ACCOUNT_STATUSES,
+    description:
+      'uninvited (no way to sign in yet), invited (an invitation is out), active (can sign in), deactivated',
+  })
+  accountStatus!: AccountStatus;
   @ApiProperty({ type: [AssignmentDto] }) assignments!: AssignmentDto[];
 
   static from(member: StaffMemberView): StaffMemberDto {

@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Group,
+  Modal,
   NativeSelect,
   Stack,
   Table,
@@ -13,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
@@ -196,6 +197,93 @@ function Roles({ user }: { user: AdminUserDetail }) {
   );
 }
 
+/** What an administrator may do to the account, per its status; each asks to be confirmed. */
+type AccountAction = 'invite' | 'deactivate' | 'reactivate';
+
+function actionsFor(user: AdminUserDetail, ownId: string | undefined): AccountAction[] {
+  if (user.status === 'deactivated') return ['reactivate'];
+  const actions: AccountAction[] = [];
+  if (user.status === 'uninvited' || user.status === 'invited') actions.push('invite');
+  if (user.id !== ownId) actions.push('deactivate');
+  return actions;
+}
+
+function AccountActions({ user }: { user: AdminUserDetail }) {
+  const { t } = useTranslation();
+  const { user: me, hasRole } = useSession();
+  const queryClient = useQueryClient();
+  const [asked, setAsked] = useState<AccountAction | null>(null);
+  const path = { params: { path: { id: user.id } } };
+  const act = useMutation({
+    mutationFn: async (action: AccountAction) => {
+      if (action === 'invite') await unwrap(api.POST('/api/v1/admin/users/{id}/invitation', path));
+      else if (action === 'deactivate')
+        await unwrap(api.POST('/api/v1/admin/users/{id}/deactivate', path));
+      else await unwrap(api.POST('/api/v1/admin/users/{id}/reactivate', path));
+    },
+    onSuccess: (_, action) => {
+      setAsked(null);
+      showToast({ color: 'teal', message: t(`admin.user.account.${action}.done`) });
+      void queryClient.invalidateQueries({ queryKey: ['admin'] });
+    },
+  });
+  // Supervisors read this page too; the api checks the scope of those who may act.
+  const actions = hasRole('admin', 'org_manager') ? actionsFor(user, me?.id) : [];
+  if (actions.length === 0) return null;
+  const label = (action: AccountAction) =>
+    action === 'invite' && user.status === 'invited'
+      ? t('admin.user.account.resend')
+      : t(`admin.user.account.${action}.button`);
+  const close = () => {
+    setAsked(null);
+    act.reset();
+  };
+  return (
+    <>
+      <Group gap="sm">
+        {actions.map((action) => (
+          <Button
+            key={action}
+            variant="outline"
+            color={action === 'deactivate' ? 'red.9' : undefined}
+            onClick={() => setAsked(action)}
+          >
+            {label(action)}
+          </Button>
+        ))}
+      </Group>
+      <Modal
+        opened={asked !== null}
+        onClose={close}
+        title={asked ? label(asked) : ''}
+        centered
+        closeButtonProps={{ 'aria-label': t('admin.user.account.close') }}
+      >
+        {asked ? (
+          <Stack gap="md">
+            <Text size="sm">
+              {t(`admin.user.account.${asked}.confirm`, { name: user.fullName, email: user.email })}
+            </Text>
+            {act.isError ? <ApiErrorAlert error={act.error} /> : null}
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={close}>
+                {t('admin.user.account.cancel')}
+              </Button>
+              <Button
+                color={asked === 'deactivate' ? 'red.9' : undefined}
+                loading={act.isPending}
+                onClick={() => act.mutate(asked)}
+              >
+                {label(asked)}
+              </Button>
+            </Group>
+          </Stack>
+        ) : null}
+      </Modal>
+    </>
+  );
+}
+
 export function Component() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -229,6 +317,7 @@ export function Component() {
               </Badge>
             ) : null}
           </Group>
+          <AccountActions user={data} />
           {hasRole(...AUDIT_READER_ROLES) ? (
             <Anchor component={Link} to={`/admin/audit?subjectId=${data.id}`}>
               {t('admin.user.auditLink')}
