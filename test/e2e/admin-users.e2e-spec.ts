@@ -1,3 +1,4 @@
+import { newId } from '@lifelong/common';
 import { AdministratorBootstrap, type Scope } from '@lifelong/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -346,7 +347,8 @@ describe('the audit log', () => {
     expect(refused.status).toBe(403);
     const invalid = await http.post(`/api/v1/admin/users/${someone.id}/roles`, {
       token: adminToken,
-      body: { role: 'instructor', scopeType: 'facility', scopeId: G.scopeId.replace(/.$/, '0') },
+      // A facility that does not exist (a fresh id, never one that happens to be G's own).
+      body: { role: 'instructor', scopeType: 'facility', scopeId: newId() },
     });
     expect(invalid.status).toBe(400);
     expect(await entriesFor(`?subjectId=${someone.id}`)).toEqual([]);
