@@ -9,6 +9,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { components } from '../api/schema';
@@ -51,6 +52,26 @@ export function CourseCard({ course, headingOrder = 2 }: { course: Course; headi
     </Card>
   );
 }
+
+/**
+ * A list of courses as cards. Memoised: a page re-rendered for something else (a filter's options,
+ * the session) does not draw its cards again on a slow phone.
+ */
+export const CourseGrid = memo(function CourseGrid({
+  courses,
+  headingOrder,
+}: {
+  courses: readonly Course[];
+  headingOrder?: 2 | 3;
+}) {
+  return (
+    <SimpleGrid {...COURSE_GRID}>
+      {courses.map((course) => (
+        <CourseCard key={course.id} course={course} headingOrder={headingOrder} />
+      ))}
+    </SimpleGrid>
+  );
+});
 
 /**
  * What a list of courses looks like while it loads: cards of a typical card's height in the same

@@ -14,7 +14,7 @@ import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
-import { COURSE_GRID, CourseCard, CourseCardSkeletons } from '../catalogue/CourseCard';
+import { CourseCardSkeletons, CourseGrid } from '../catalogue/CourseCard';
 import {
   apiQuery,
   type CatalogueSearch,
@@ -30,6 +30,8 @@ import { readableAlert } from '../components/readable-badge';
 import { PageTitle } from '../components/PageTitle';
 import { formatNumber } from '../format';
 
+const NONE: never[] = [];
+
 function useFilterOptions() {
   const provinces = useQuery({
     queryKey: ['admin-units', 'provinces'],
@@ -41,7 +43,11 @@ function useFilterOptions() {
     queryFn: () => unwrap(api.GET('/api/v1/course-tags', { params: { query: { pageSize: 100 } } })),
     staleTime: 5 * 60_000,
   });
-  return { provinces: provinces.data?.items ?? [], tags: tags.data?.items ?? [] };
+  // Deferred: their arrival redraws the filters in a slice, not the page in one blocking task.
+  return {
+    provinces: useDeferredValue(provinces.data?.items) ?? NONE,
+    tags: useDeferredValue(tags.data?.items) ?? NONE,
+  };
 }
 
 export function Component() {
@@ -177,15 +183,7 @@ export function Component() {
                 ? ` ${t('catalogue.nothingToSearch')}`
                 : ''}
             </Text>
-            {cards ? (
-              <SimpleGrid {...COURSE_GRID}>
-                {cards.map((course) => (
-                  <CourseCard key={course.id} course={course} />
-                ))}
-              </SimpleGrid>
-            ) : (
-              <CourseCardSkeletons count={3} />
-            )}
+            {cards ? <CourseGrid courses={cards} /> : <CourseCardSkeletons count={3} />}
             {pages > 1 ? (
               <Group justify="center">
                 <Pagination

@@ -15,7 +15,7 @@ import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
-import { COURSE_GRID, CourseCard, CourseCardSkeletons } from '../catalogue/CourseCard';
+import { CourseCardSkeletons, CourseGrid } from '../catalogue/CourseCard';
 import { cleanQuery, QUERY_MAX_LENGTH } from '../catalogue/catalogue-search';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
@@ -54,11 +54,7 @@ function FeaturedCourses() {
       ) : cards.length === 0 ? (
         <Text>{t('home.noCourses')}</Text>
       ) : (
-        <SimpleGrid {...COURSE_GRID}>
-          {cards.map((course) => (
-            <CourseCard key={course.id} course={course} headingOrder={3} />
-          ))}
-        </SimpleGrid>
+        <CourseGrid courses={cards} headingOrder={3} />
       )}
     </Stack>
   );
