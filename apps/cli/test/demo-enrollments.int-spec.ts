@@ -82,5 +82,5 @@ describe('demo enrollments', () => {
     const first = await counts();
     expect(await quietly(() => seedDemo(config))).toContain('nothing changed');
     expect(await counts()).toEqual(first);
-  });
+  }, 180_000);
 });

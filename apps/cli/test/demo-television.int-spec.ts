@@ -46,5 +46,5 @@ describe('demo television', () => {
     const first = await counts();
     await quietly(() => seedDemo(config));
     expect(await counts()).toEqual(first);
-  });
+  }, 180_000);
 });

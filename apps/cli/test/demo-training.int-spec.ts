@@ -46,6 +46,5 @@ describe('demo mandated training', () => {
 
     expect(await quietly(() => seedDemo(config))).toContain('nothing changed');
     expect(await counts()).toEqual(first);
-    // The whole demo, seeded twice: a minute or more on a busy shared machine.
   }, 180_000);
 });

@@ -42,7 +42,7 @@ describe('npm run seed:demo', () => {
 
     expect(await quietly(() => seedDemo(config))).toContain('nothing changed');
     expect(await rowCounts(dataSource)).toEqual(first);
-  });
+  }, 180_000);
 
   it('lets every documented demo account sign in with the documented password', async () => {
     const { createApp } = await import('../../api/src/create-app');
