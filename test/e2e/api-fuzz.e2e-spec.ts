@@ -204,6 +204,12 @@ interface Failure {
   problems: string[];
 }
 
+/** No provider is configured here, so every redirect must stay on the platform's own pages. */
+function onThisSite(location: string | null): boolean {
+  if (location === null) return false;
+  return new URL(location, config.http.publicUrl).origin === new URL(config.http.publicUrl).origin;
+}
+
 /** Sends one request; what is wrong with the answer (empty when nothing is). */
 async function send(
   operation: Operation,
@@ -219,6 +225,9 @@ async function send(
       method: operation.method,
       headers,
       body: request.body as RequestInit['body'],
+      // A redirect is an answer in itself (the sign-in routes are browser navigations); its
+      // target is checked below, not fetched.
+      redirect: 'manual',
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {
@@ -236,6 +245,9 @@ async function send(
   });
   if (caller === 'refused' && response.status < 300)
     problems.push(`a caller who is not allowed got ${response.status}`);
+  const location = response.headers.get('location');
+  if (response.status >= 300 && response.status < 400 && !onThisSite(location))
+    problems.push(`a ${response.status} to ${location ?? 'nowhere'}, off this site`);
   return problems.map((problem) => `${problem} — body ${shorten(text, 300)}`);
 }
 
