@@ -30,7 +30,8 @@ const run = promisify(execFile);
  * Simulated throttling replays what the page did on a modelled phone, so scores are fairly stable,
  * but CPU contention on a shared machine still shows: each page is measured RUNS times and the
  * median counts. Reports: .reports/lighthouse/<page>-<run>.json.
- * (Run it as `npm run bench -- bench/web.bench` from a checkout whose path contains "web".)
+ * (Run it as `npm run bench -- bench/web.bench` from a checkout whose path contains "web";
+ * `WEB_BENCH_PAGES=catalogue` measures only the pages named.)
  */
 const RUNS = 3;
 const BUDGET = {
@@ -277,7 +278,7 @@ describe('web app on a slow phone (Lighthouse)', () => {
     const seeded = await seed(app, new HttpClient(base));
     mkdirSync(REPORTS, { recursive: true });
 
-    const pages: Page[] = [
+    const allPages: Page[] = [
       { name: 'home', path: '/' },
       { name: 'catalogue', path: '/courses' },
       { name: 'course', path: `/courses/${seeded.courseId}` },
@@ -287,6 +288,9 @@ describe('web app on a slow phone (Lighthouse)', () => {
         signedIn: true,
       },
     ];
+    // WEB_BENCH_PAGES=catalogue,course measures only those (a focused run while working on one).
+    const only = process.env.WEB_BENCH_PAGES?.split(',').map((name) => name.trim());
+    const pages = only ? allPages.filter((page) => only.includes(page.name)) : allPages;
     const lines = [
       '',
       `web on a slow phone: Lighthouse 12.2.3, mobile, simulated slow 4G (150 ms RTT, 1.6 Mbps) and 4× CPU; median of ${RUNS} runs per page; web app ${build}`,

@@ -1,4 +1,5 @@
 import { i18n } from './i18n';
+import { NUMBER_MARKS, plainNumber } from './plain-number';
 
 /**
  * One place for how the app writes dates, times and numbers: in the person's language (`vi`:
@@ -77,6 +78,12 @@ export function dayKey(value: string | Date): string {
 
 /** 1.234,5 in vi; 1,234.5 in en. */
 export function formatNumber(value: number, maximumFractionDigits = 1): string {
+  const plain = plainNumber(
+    value,
+    maximumFractionDigits,
+    i18n.language === 'en' ? NUMBER_MARKS.en : NUMBER_MARKS.vi,
+  );
+  if (plain !== undefined) return plain;
   const language = locale();
   return cached(
     `${language}|number|${maximumFractionDigits}`,
