@@ -1,6 +1,14 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { newId } from '@lifelong/common';
@@ -13,6 +21,7 @@ import {
 } from '@lifelong/courses';
 import { EnrollLearnerService } from '@lifelong/enrollment';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type BrowserContext, chromium } from '@playwright/test';
 import { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/src/create-app';
 import { testConfig } from '../test/setup/test-env';
@@ -146,10 +155,11 @@ async function seed(app: NestFastifyApplication, http: HttpClient): Promise<Seed
 }
 
 /**
- * A fresh refresh cookie for the learner: the page exchanges it on load (the refresh token
- * rotates, so each Lighthouse run signs in anew). Lighthouse sends it as an extra header.
+ * The learner's cookies from a fresh sign-in, as a browser keeps them: the refresh cookie (it
+ * rotates, so each Lighthouse run signs in anew) and the readable cookie that tells the page a
+ * refresh is worth asking for.
  */
-async function signInCookie(base: string, email: string): Promise<string> {
+async function signInCookies(base: string, email: string): Promise<BrowserCookie[]> {
   const response = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -157,10 +167,42 @@ async function signInCookie(base: string, email: string): Promise<string> {
   });
   if (response.status !== 200 && response.status !== 201)
     throw new Error(`login answered ${response.status}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
+  return response.headers.getSetCookie().map((line) => {
+    const [pair = '', ...attributes] = line.split(/;\s*/);
+    const [name = '', value = ''] = pair.split('=');
+    const path = attributes.find((a) => a.startsWith('Path='))?.slice('Path='.length) ?? '/';
+    return {
+      name,
+      value,
+      url: `${base}${path}`,
+      httpOnly: attributes.includes('HttpOnly'),
+      sameSite: 'Strict' as const,
+    };
+  });
+}
+
+type BrowserCookie = Parameters<BrowserContext['addCookies']>[0][number];
+
+/**
+ * A Chromium holding cookies, for Lighthouse to drive through its debugging port (its own
+ * launcher starts with an empty cookie jar, and a Cookie header is not a cookie a page can read).
+ */
+async function chromiumWithCookies(cookies: BrowserCookie[]) {
+  const profile = mkdtempSync(join(tmpdir(), 'lighthouse-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROME,
+    headless: true,
+    args: ['--remote-debugging-port=0', '--no-sandbox'],
+  });
+  await context.addCookies(cookies);
+  const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0]!;
+  return {
+    port,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 interface Figures {
@@ -191,7 +233,11 @@ interface LighthouseReport {
   runtimeError?: { message: string };
 }
 
-async function lighthouse(url: string, output: string, cookie?: string): Promise<Figures> {
+async function lighthouse(
+  url: string,
+  output: string,
+  cookies?: BrowserCookie[],
+): Promise<Figures> {
   const args = [
     LIGHTHOUSE,
     url,
@@ -200,15 +246,19 @@ async function lighthouse(url: string, output: string, cookie?: string): Promise
     `--output-path=${output}`,
     '--only-categories=performance,accessibility',
     '--form-factor=mobile',
-    `--chrome-path=${CHROME}`,
-    '--chrome-flags=--headless=new --no-sandbox',
   ];
-  if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
-  await run(process.execPath, args, {
-    env: { ...process.env, CHROME_PATH: CHROME },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 240_000,
-  });
+  const browser = cookies ? await chromiumWithCookies(cookies) : undefined;
+  if (browser) args.push(`--port=${browser.port}`);
+  else args.push(`--chrome-path=${CHROME}`, '--chrome-flags=--headless=new --no-sandbox');
+  try {
+    await run(process.execPath, args, {
+      env: { ...process.env, CHROME_PATH: CHROME },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 240_000,
+    });
+  } finally {
+    await browser?.close();
+  }
   const report = JSON.parse(readFileSync(output, 'utf8')) as LighthouseReport;
   if (report.runtimeError) throw new Error(`${url}: ${report.runtimeError.message}`);
   const requests = report.audits['network-requests']?.details?.items ?? [];
@@ -301,9 +351,9 @@ describe('web app on a slow phone (Lighthouse)', () => {
     for (const page of pages) {
       const runs: Figures[] = [];
       for (let i = 1; i <= RUNS; i += 1) {
-        const cookie = page.signedIn ? await signInCookie(base, seeded.learnerEmail) : undefined;
+        const cookies = page.signedIn ? await signInCookies(base, seeded.learnerEmail) : undefined;
         const output = join(REPORTS, `${page.name}-${i}.json`);
-        runs.push(await lighthouse(`${base}${page.path}`, output, cookie));
+        runs.push(await lighthouse(`${base}${page.path}`, output, cookies));
         process.stderr.write(`web bench: ${page.name} run ${i} done (load ${load()})\n`);
       }
       const m = medianFigures(runs);

@@ -10,13 +10,19 @@ let app: NestFastifyApplication;
 let http: HttpClient;
 let registered = 0;
 
-/** The lifelong_refresh Set-Cookie line of a response, split into its attributes. */
-function refreshCookie(response: HttpResult): { value: string; attributes: string[] } {
-  const line = response.headers.getSetCookie().find((c) => c.startsWith('lifelong_refresh=')) ?? '';
+/** A Set-Cookie line of a response, split into its attributes. */
+function setCookie(response: HttpResult, name: string): { value: string; attributes: string[] } {
+  const line = response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`)) ?? '';
   expect(line).not.toBe('');
   const [pair = '', ...attributes] = line.split(/;\s*/);
-  return { value: pair.slice('lifelong_refresh='.length), attributes };
+  return { value: pair.slice(name.length + 1), attributes };
 }
+
+const refreshCookie = (response: HttpResult) => setCookie(response, 'lifelong_refresh');
+/** What the web app reads to know a refresh is worth asking for. */
+const signedInCookie = (response: HttpResult) => setCookie(response, 'lifelong_signed_in');
+const isCleared = (attributes: string[]) =>
+  attributes.some((a) => a === 'Max-Age=0' || a.startsWith('Expires=Thu, 01 Jan 1970'));
 
 const cookieHeader = (value: string) => ({ cookie: `lifelong_refresh=${value}` });
 
@@ -112,10 +118,25 @@ describe('the refresh cookie on a public https address', () => {
     const cleared = refreshCookie(logout);
     expect(cleared.value).toBe('');
     expect(cleared.attributes).toEqual(expect.arrayContaining(['Path=/api/v1/auth']));
-    expect(
-      cleared.attributes.some((a) => a === 'Max-Age=0' || a.startsWith('Expires=Thu, 01 Jan 1970')),
-    ).toBe(true);
+    expect(isCleared(cleared.attributes)).toBe(true);
+    expect(isCleared(signedInCookie(logout).attributes)).toBe(true);
     expect((await refreshWithCookie(token)).status).toBe(401);
+  });
+
+  it('says to the pages that a refresh cookie is held, with it and never with the token', async () => {
+    const session = await register();
+    const marker = signedInCookie(session);
+    expect(marker.value).toBe('1');
+    expect(marker.attributes).toEqual(
+      expect.arrayContaining(['Secure', 'SameSite=Strict', 'Path=/']),
+    );
+    expect(marker.attributes).not.toContain('HttpOnly');
+    const maxAge = (attributes: string[]) => attributes.find((a) => a.startsWith('Max-Age='));
+    expect(maxAge(marker.attributes)).toBe(maxAge(refreshCookie(session).attributes));
+    const refused = await refreshWithCookie('not-a-token');
+    expect(refused.status).toBe(401);
+    expect(isCleared(refreshCookie(refused).attributes)).toBe(true);
+    expect(isCleared(signedInCookie(refused).attributes)).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import {
   useMemo,
   useSyncExternalStore,
 } from 'react';
-import { api, refreshSession, unwrap } from '../api/client';
+import { api, holdsRefreshCookie, refreshSession, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { sessionStore } from '../api/session-store';
 import { isLanguage, setLanguage } from '../i18n';
@@ -50,6 +50,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       adoptLocale(user);
       return user;
     },
+    // A visitor who never signed in: nobody, from the first render, with no request.
+    initialData: () => (token === null && !holdsRefreshCookie() ? null : undefined),
     staleTime: Infinity,
     retry: false,
   });

@@ -8,6 +8,13 @@ export const REFRESH_COOKIE = 'lifelong_refresh';
 /** Sent only to the routes that read it: never to pages or other api routes. */
 export const REFRESH_COOKIE_PATH = '/api/v1/auth';
 
+/**
+ * A cookie page scripts can read that says only "this browser holds a refresh cookie", set and
+ * cleared with it. A visitor who never signed in has none, so the web app knows at once that
+ * nobody is signed in instead of asking the refresh route on every first page.
+ */
+export const SIGNED_IN_COOKIE = 'lifelong_signed_in';
+
 /** A plain-HTTP address on this machine, where a Secure cookie would never come back. */
 export function isLocalHttp(publicUrl: string): boolean {
   const url = new URL(publicUrl);
@@ -24,14 +31,14 @@ export class RefreshCookie {
   constructor(private readonly config: AppConfig) {}
 
   set(reply: FastifyReply, refreshToken: string): void {
-    void reply.setCookie(REFRESH_COOKIE, refreshToken, {
-      ...this.attributes(),
-      maxAge: this.config.auth.refreshTokenTtlDays * 86_400,
-    });
+    const maxAge = this.config.auth.refreshTokenTtlDays * 86_400;
+    void reply.setCookie(REFRESH_COOKIE, refreshToken, { ...this.attributes(), maxAge });
+    void reply.setCookie(SIGNED_IN_COOKIE, '1', { ...this.markerAttributes(), maxAge });
   }
 
   clear(reply: FastifyReply): void {
     void reply.clearCookie(REFRESH_COOKIE, this.attributes());
+    void reply.clearCookie(SIGNED_IN_COOKIE, this.markerAttributes());
   }
 
   /** The token from the JSON body, else from the cookie; undefined when neither has one. */
@@ -46,5 +53,10 @@ export class RefreshCookie {
       sameSite: 'strict' as const,
       path: REFRESH_COOKIE_PATH,
     };
+  }
+
+  /** Readable by the pages (it holds no secret), on every path they live on. */
+  private markerAttributes() {
+    return { ...this.attributes(), httpOnly: false, path: '/' };
   }
 }
