@@ -130,6 +130,26 @@ export default tseslint.config(
   },
   ...upwardImportRules,
   {
+    // Who may do what is written once per lib, in its policies.ts: a controller spreads the
+    // constant its service checks, and neither writes the roles out.
+    files: ['libs/*/src/**/*.ts'],
+    ignores: ['libs/*/src/policies.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Decorator CallExpression[callee.name='RequireRoles'] > Literal",
+          message: "Spread a role constant from the lib's policies.ts: @RequireRoles(...X).",
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(covers|assertCovers|reach)$/] > ArrayExpression',
+          message: "Check a role constant from the lib's policies.ts, the one its route requires.",
+        },
+      ],
+    },
+  },
+  {
     // The web app: React in the browser, type-checked with its own tsconfig (found by the
     // project service: apps/web/tsconfig.json is the nearest one to apps/web/src).
     files: ['apps/web/src/**/*.{ts,tsx}'],

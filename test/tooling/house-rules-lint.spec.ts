@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-// Dependencies point one way (LIB_DEPENDENCIES in eslint.config.mjs): these fixtures are linted
-// as if they were files at their path, with the repository's own config, and an import the
-// other way must fail. Only the import rules run (no type information), so a fixture needs no
-// file on disk.
+// House rules that lint enforces (eslint.config.mjs): dependencies point one way
+// (LIB_DEPENDENCIES), and role lists are written once per lib (policies.ts). These fixtures are
+// linted as if they were files at their path, with the repository's own config. Only these rules
+// run (no type information), so a fixture needs no file on disk.
 const ROOT = join(__dirname, '..', '..');
 
 interface Fixture {
@@ -12,7 +12,7 @@ interface Fixture {
   code: string;
 }
 
-/** The import-rule messages ESLint reports for each fixture, in order. */
+/** The messages these rules report for each fixture, in order. */
 function lint(fixtures: Fixture[]): string[][] {
   const script = `
     const { ESLint } = require('eslint');
@@ -20,7 +20,7 @@ function lint(fixtures: Fixture[]): string[][] {
       cwd: process.cwd(),
       overrideConfig: { languageOptions: { parserOptions: { projectService: false } } },
       ruleFilter: ({ ruleId }) =>
-        ruleId === 'no-restricted-imports' || ruleId === 'import-x/no-restricted-paths',
+        ['no-restricted-imports', 'import-x/no-restricted-paths', 'no-restricted-syntax'].includes(ruleId),
     });
     const fixtures = JSON.parse(process.argv[1]);
     Promise.all(fixtures.map(({ path, code }) => eslint.lintText(code, { filePath: path })))
@@ -100,5 +100,42 @@ describe('the direction of dependencies between libs, to ESLint', () => {
     expect(messages[9]).toEqual([
       expect.stringMatching(/^no-restricted-imports: .*only through its index/),
     ]);
+  });
+});
+
+describe('role lists, to ESLint', () => {
+  let messages: string[][];
+  const controller = (roles: string) =>
+    `class C {\n  @RequireRoles(${roles})\n  list(): void {}\n}\n`;
+  const service = (roles: string) =>
+    `export const check = (access: A, p: P) => access.assertCovers(p, ${roles}, place);\n`;
+  const reach = "export const r = (access: A, p: P) => access.reach(p, ['admin']);\n";
+
+  beforeAll(() => {
+    messages = lint([
+      // 0–2: written out
+      at('training', controller("'admin', 'org_manager'")),
+      at('training', service("['admin', 'org_manager']")),
+      at('organizations', reach),
+      // 3–4: spread or checked from the lib's policies
+      at('training', controller('...REPORT_READERS')),
+      at('training', service('REPORT_READERS')),
+      // 5: written where they belong
+      { path: 'libs/training/src/policies.ts', code: reach },
+    ]);
+  }, 120_000);
+
+  it('fails roles written out in a controller (each one) or a service', () => {
+    const spread: unknown = expect.stringMatching(
+      /^no-restricted-syntax: Spread a role constant .*policies/,
+    );
+    const check: unknown = expect.stringMatching(
+      /^no-restricted-syntax: Check a role constant .*policies/,
+    );
+    expect(messages.slice(0, 3)).toEqual([[spread, spread], [check], [check]]);
+  });
+
+  it("passes the lib's own constants, and roles written in its policies.ts", () => {
+    expect(messages.slice(3)).toEqual([[], [], []]);
   });
 });
