@@ -23,7 +23,7 @@ const throughTheDoor = {
 const LIB_DEPENDENCIES = {
   common: [],
   database: ['common'],
-  // Who may be named in an entry is bound by organizations (AuditPlaces), above it.
+  // Where an entry belongs is a port (AuditPlaces) that organizations, above it, binds.
   audit: ['common'],
   identity: ['database', 'audit'],
   // Receives its work as jobs; reads recipients and account links from identity.
@@ -63,7 +63,7 @@ const upwardImportRules = libs.map((lib) => {
             name: `@lifelong/${other}`,
             message:
               `Dependencies point one way: ${lib} builds on ${buildsOn} (LIB_DEPENDENCIES in ` +
-              `eslint.config.mjs). Ask for the work with a port ${lib} declares, or a job.`,
+              `eslint.config.mjs). Declare a port here and bind it above, or send a job.`,
           })),
         },
       ],
