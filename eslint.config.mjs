@@ -11,6 +11,65 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const libs = readdirSync(new URL('./libs', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
+const throughTheDoor = {
+  group: ['@lifelong/*/**'],
+  message: 'Import a lib only through its index: @lifelong/<lib>.',
+};
+
+// Dependencies point one way. Each lib names the libs it builds on; it may import those and
+// what they build on, and nothing else, so an import the other way is a lint error. A lib's own
+// test/ folder composes modules as the apps do and may import any lib. A new lib takes its
+// place here before it lints.
+const LIB_DEPENDENCIES = {
+  common: [],
+  database: ['common'],
+  // Where an entry belongs is a port (AuditPlaces) that organizations, above it, binds.
+  audit: ['common'],
+  identity: ['database', 'audit'],
+  // Receives its work as jobs; reads recipients and account links from identity.
+  notifications: ['identity'],
+  organizations: ['identity'],
+  administration: ['organizations'],
+  courses: ['organizations'],
+  enrollment: ['courses'],
+  'distance-lessons': ['enrollment'],
+  'television-lessons': ['distance-lessons'],
+  certificates: ['distance-lessons'],
+  training: ['enrollment'],
+};
+
+/** Every lib `lib` may import: what it builds on, and what those build on; fails on a cycle. */
+function reachableFrom(lib, path = []) {
+  if (path.includes(lib)) throw new Error(`Lib dependency cycle: ${[...path, lib].join(' → ')}`);
+  const direct = LIB_DEPENDENCIES[lib];
+  if (!direct) throw new Error(`libs/${lib} is missing from LIB_DEPENDENCIES in eslint.config.mjs`);
+  return new Set(direct.flatMap((dep) => [dep, ...reachableFrom(dep, [...path, lib])]));
+}
+
+for (const lib of Object.keys(LIB_DEPENDENCIES))
+  if (!libs.includes(lib)) throw new Error(`LIB_DEPENDENCIES names ${lib}, which is not in libs/`);
+const upwardImportRules = libs.map((lib) => {
+  const allowed = reachableFrom(lib);
+  const forbidden = libs.filter((other) => other !== lib && !allowed.has(other));
+  const buildsOn = [...allowed].sort().join(', ') || 'nothing';
+  return {
+    files: [`libs/${lib}/src/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [throughTheDoor],
+          paths: forbidden.map((other) => ({
+            name: `@lifelong/${other}`,
+            message:
+              `Dependencies point one way: ${lib} builds on ${buildsOn} (LIB_DEPENDENCIES in ` +
+              `eslint.config.mjs). Declare a port here and bind it above, or send a job.`,
+          })),
+        },
+      ],
+    },
+  };
+});
 const crossLibZones = [
   ...libs.map((lib) => ({
     target: `./libs/${lib}`,
@@ -65,18 +124,29 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/no-extraneous-class': 'off',
-      'no-restricted-imports': [
+      'no-restricted-imports': ['error', { patterns: [throughTheDoor] }],
+      'import-x/no-restricted-paths': ['error', { zones: crossLibZones }],
+    },
+  },
+  ...upwardImportRules,
+  {
+    // Who may do what is written once per lib, in its policies.ts: a controller spreads the
+    // constant its service checks, and neither writes the roles out.
+    files: ['libs/*/src/**/*.ts'],
+    ignores: ['libs/*/src/policies.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
         'error',
         {
-          patterns: [
-            {
-              group: ['@lifelong/*/**'],
-              message: 'Import a lib only through its index: @lifelong/<lib>.',
-            },
-          ],
+          selector: "Decorator CallExpression[callee.name='RequireRoles'] > Literal",
+          message: "Spread a role constant from the lib's policies.ts: @RequireRoles(...X).",
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(covers|assertCovers|reach)$/] > ArrayExpression',
+          message: "Check a role constant from the lib's policies.ts, the one its route requires.",
         },
       ],
-      'import-x/no-restricted-paths': ['error', { zones: crossLibZones }],
     },
   },
   {

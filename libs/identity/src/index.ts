@@ -48,7 +48,8 @@ export {
   accountStatusSql,
 } from './accounts/account-status';
 /** Who may manage a person's account (invite, deactivate). */
-export { ACCOUNT_MANAGERS, AccountAdministration } from './accounts/account-administration.service';
+export { AccountAdministration } from './accounts/account-administration.service';
+export { ACCOUNT_MANAGERS, GRANTERS } from './policies';
 /** Issuing invitations in a caller's transaction (the staff import invites whom it created). */
 export { AccountTokensRepository } from './accounts/account-tokens.repository';
 /** The one-time link tokens and their web-app links (the email sender derives them). */

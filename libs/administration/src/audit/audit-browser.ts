@@ -1,13 +1,11 @@
 import { type AuditEntry, type AuditFilter, AuditReads } from '@lifelong/audit';
 import { type Page, type PageQuery } from '@lifelong/common';
-import { AccessPolicy, type Principal, type Role } from '@lifelong/identity';
+import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
+import { AUDIT_READERS } from '../policies';
 import { ReaderPlacesResolver } from '../reader-places';
-
-/** Who may read the audit log: admins and supervisors, each within their scopes. */
-export const AUDIT_READERS: readonly Role[] = ['admin', 'supervisor'];
 
 /** An entry with the names a person reads it by (null when the account is gone or unnamed). */
 export interface AuditLine extends AuditEntry {

@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuditBrowser } from '../audit/audit-browser';
+import { AUDIT_READERS } from '../policies';
 import { AuditEntryDto, AuditPageDto, AuditQuery } from './administration.dto';
 
 @ApiTags('accounts')
@@ -16,7 +17,7 @@ export class AdminAuditController {
 
   /** The audit log, newest first; scoped readers see the entries placed in their scopes. */
   @Get()
-  @RequireRoles('admin', 'supervisor')
+  @RequireRoles(...AUDIT_READERS)
   @ApiOkResponse({ type: AuditPageDto })
   @ApiBadRequestResponse({ description: 'Invalid filter' })
   @ApiForbiddenResponse({ description: 'Not an admin or supervisor' })

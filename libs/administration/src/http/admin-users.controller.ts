@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { DIRECTORY_READERS } from '../policies';
 import { UserAdministration } from '../users/user-administration';
 import { UserPages } from '../users/user-page';
 import {
@@ -26,7 +27,7 @@ export class AdminUsersController {
 
   /** Finds people by name, email or employee code, unit, role and status, within the caller's scopes. */
   @Get()
-  @RequireRoles('admin', 'org_manager')
+  @RequireRoles(...DIRECTORY_READERS)
   @ApiOkResponse({ type: AdminUserPageDto, description: 'In name order' })
   @ApiBadRequestResponse({ description: 'Invalid filter, or an org unit that does not exist' })
   @ApiForbiddenResponse({ description: 'Not an admin or org manager' })
@@ -40,7 +41,7 @@ export class AdminUsersController {
 
   /** The user page: roles, and memberships, enrollments and assignments where the caller may see them. */
   @Get(':id')
-  @RequireRoles('admin', 'org_manager')
+  @RequireRoles(...DIRECTORY_READERS)
   @ApiOkResponse({ type: AdminUserDetailDto })
   @ApiNotFoundResponse({ description: 'No such user, or outside the caller’s scopes' })
   async user(

@@ -2,11 +2,9 @@ import { CommonError, type Page, type PageQuery } from '@lifelong/common';
 import { AccessPolicy, type AccountStatus, type Principal, type Role } from '@lifelong/identity';
 import { OrgUnitsService, subtreePattern } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
+import { DIRECTORY_READERS } from '../policies';
 import { ReaderPlacesResolver } from '../reader-places';
 import { type DirectoryEntry, UserDirectory } from './user-directory';
-
-/** Who may search users: admins (any scope) and org managers, each within their scopes. */
-export const DIRECTORY_READERS: readonly Role[] = ['admin', 'org_manager'];
 
 export interface UserSearch {
   q?: string;

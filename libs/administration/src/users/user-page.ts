@@ -4,9 +4,9 @@ import { isWithin } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { DIRECTORY_READERS } from '../policies';
 import { type ReaderPlaces, ReaderPlacesResolver } from '../reader-places';
 import { type DirectoryEntry, UserDirectory } from './user-directory';
-import { DIRECTORY_READERS } from './user-administration';
 
 export interface MembershipLine {
   id: string;

@@ -8,6 +8,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CertificateError } from '../certificate-error';
+import { TEMPLATE_ROLES } from '../policies';
 import {
   CertificateTemplates,
   type TemplateScope,
@@ -22,7 +23,7 @@ import {
 /** Certificate templates of a facility or of one course (facility admins of it, or admins). */
 @ApiTags('certificates')
 @Controller('api/v1/certificate-templates')
-@RequireRoles('facility_admin', 'admin')
+@RequireRoles(...TEMPLATE_ROLES)
 export class CertificateTemplatesController {
   constructor(private readonly templates: CertificateTemplates) {}
 

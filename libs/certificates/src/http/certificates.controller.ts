@@ -17,6 +17,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { REVOKER_ROLES } from '../policies';
 import { CertificateReads } from '../reads/certificate-reads.service';
 import { RevokeCertificate } from '../revoke/revoke-certificate.service';
 import { displaySerial } from '../serial/serial';
@@ -113,7 +114,7 @@ export class CertificatesController {
   /** Revokes a certificate, with a reason (admin, or facility admin of the course's facility). */
   @Post('certificates/:serial/revoke')
   @HttpCode(200)
-  @RequireRoles('facility_admin', 'admin')
+  @RequireRoles(...REVOKER_ROLES)
   @ApiOkResponse({ type: VerificationDto })
   @ApiNotFoundResponse({ description: 'CERTIFICATE_NOT_FOUND' })
   @ApiConflictResponse({ description: 'CERTIFICATE_ALREADY_REVOKED' })

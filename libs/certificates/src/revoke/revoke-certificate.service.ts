@@ -1,16 +1,14 @@
 import { AuditLog } from '@lifelong/audit';
 import { Clock } from '@lifelong/common';
-import { AccessPolicy, type Principal, type Role } from '@lifelong/identity';
+import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CertificateError } from '../certificate-error';
 import { CertificateRevocation } from '../certificates/certificate-revocation.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { CertificateReads, type CertificateView } from '../reads/certificate-reads.service';
+import { REVOKER_ROLES } from '../policies';
 import { parseSerial } from '../serial/serial';
-
-/** Who may revoke a certificate of a facility's course. */
-export const REVOKER_ROLES: readonly Role[] = ['facility_admin', 'admin'];
 
 /**
  * Revoking: an admin, or a facility admin of the course's facility, with a reason; one

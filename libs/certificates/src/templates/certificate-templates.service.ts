@@ -1,16 +1,14 @@
 import { newId } from '@lifelong/common';
 import { CourseOutline } from '@lifelong/courses';
-import { AccessPolicy, type Principal, type Role } from '@lifelong/identity';
+import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CertificateError } from '../certificate-error';
 import { DEFAULT_TEMPLATE, type TemplateText } from '../pdf/render-certificate';
+import { TEMPLATE_ROLES } from '../policies';
 import { CertificateTemplate } from './certificate-template.entity';
 import { unknownPlaceholders } from './placeholders';
 import { LOGO_MAX_BYTES, LOGO_MAX_SIDE, logoPrints, readLogo } from './template-logo';
-
-/** Who manages a facility's certificate templates. */
-export const TEMPLATE_ROLES: readonly Role[] = ['facility_admin', 'admin'];
 
 /** A template's texts and logo as sent (base64; null removes the logo, absent keeps it). */
 export interface TemplateInput {

@@ -144,28 +144,35 @@ export interface RoutedEvent {
   eventId: string;
 }
 
-/** One job an event becomes; `jobId` makes delivery happen once however often the relay runs. */
-export interface EventRoute<E extends OutboxEventType = OutboxEventType> {
-  job: JobName;
-  payload: (event: OutboxEvents[E], routed: RoutedEvent) => JobPayloads[JobName];
+/**
+ * One job an event becomes: the payload mapper takes event `E`'s payload and returns job `J`'s,
+ * so pairing a job with another job's payload does not compile. `jobId` makes delivery happen
+ * once however often the relay runs.
+ */
+export interface EventRoute<E extends OutboxEventType, J extends JobName> {
+  job: J;
+  payload: (event: OutboxEvents[E], routed: RoutedEvent) => JobPayloads[J];
 }
+
+/** Any route event `E` may take: one of EventRoute<E, J> for some job `J`. */
+export type EventRouteOf<E extends OutboxEventType> = { [J in JobName]: EventRoute<E, J> }[JobName];
 
 /**
  * Notifications re-read the event row: the kind's recipe (libs/notifications) picks the
  * recipients and the display snapshot from the payload.
  */
-const toNotifications: EventRoute = {
+const toNotifications: EventRoute<OutboxEventType, 'notifications.deliver-event'> = {
   job: 'notifications.deliver-event',
   payload: (_event, { eventId }) => ({ outboxEventId: eventId }),
 };
 
 /** Transactional account emails: sent whatever the person's email preferences, no inbox entry. */
-const toAccountEmail: EventRoute = {
+const toAccountEmail: EventRoute<OutboxEventType, 'notifications.send-account-email'> = {
   job: 'notifications.send-account-email',
   payload: (_event, { eventId }) => ({ outboxEventId: eventId }),
 };
 
-type Routes = { readonly [E in OutboxEventType]: readonly EventRoute<E>[] };
+type Routes = { readonly [E in OutboxEventType]: readonly EventRouteOf<E>[] };
 
 /** Which jobs each event becomes. An event with no route is only kept as history. */
 export const EVENT_ROUTES: Routes = {
@@ -216,3 +223,22 @@ export const EVENT_ROUTES: Routes = {
   'identity.invitation-sent': [toAccountEmail],
   'identity.password-reset-requested': [toAccountEmail],
 };
+
+/** A job an event becomes, its payload already mapped by the event's route. */
+export interface RoutedJob {
+  job: JobName;
+  payload: JobPayloads[JobName];
+}
+
+export const isOutboxEventType = (type: string): type is OutboxEventType =>
+  Object.hasOwn(EVENT_ROUTES, type);
+
+/** The jobs an event of `type` becomes, in its routes' order. */
+export function jobsForEvent<E extends OutboxEventType>(
+  type: E,
+  event: OutboxEvents[E],
+  routed: RoutedEvent,
+): RoutedJob[] {
+  const routes: readonly EventRouteOf<E>[] = EVENT_ROUTES[type];
+  return routes.map((route) => ({ job: route.job, payload: route.payload(event, routed) }));
+}

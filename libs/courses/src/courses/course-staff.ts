@@ -1,13 +1,9 @@
-import type { Principal, Role } from '@lifelong/identity';
+import type { Principal } from '@lifelong/identity';
 import { AccessPolicy } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { CourseError } from '../course-error';
+import { APPROVER_ROLES, AUTHOR_ROLES } from '../policies';
 import type { CourseStatus } from './course-status';
-
-/** Who authors a facility's courses: its instructors and facility admins, and admins over it. */
-export const AUTHOR_ROLES: readonly Role[] = ['instructor', 'facility_admin', 'admin'];
-/** Who approves publishing at a facility (and sets its review policy). */
-export const APPROVER_ROLES: readonly Role[] = ['facility_admin', 'admin'];
 
 /** Statuses anyone may open by id: published, and archived for learners who keep records. */
 export const OPEN_STATUSES: readonly CourseStatus[] = ['published', 'archived'];

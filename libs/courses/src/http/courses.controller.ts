@@ -11,7 +11,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CourseCatalogue } from '../catalogue/course-catalogue.service';
 import { CourseAuthoring } from '../courses/course-authoring.service';
 import type { CoursePatch, NewCourse } from '../courses/course-input';
-import { APPROVER_ROLES, AUTHOR_ROLES } from '../courses/course-staff';
+import { APPROVER_ROLES, AUTHOR_ROLES } from '../policies';
 import { CoursePublishing } from '../publishing/course-publishing.service';
 import { SectionAuthoring } from '../sections/section-authoring.service';
 import {

@@ -1,7 +1,7 @@
 import { CurrentUser, type Principal, RequireRoles } from '@lifelong/identity';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { APPROVER_ROLES, AUTHOR_ROLES } from '../courses/course-staff';
+import { APPROVER_ROLES, AUTHOR_ROLES } from '../policies';
 import { ReviewPolicies } from '../publishing/review-policies.service';
 import { ReviewPolicyDto, ReviewPolicyInputDto } from './course-detail.dto';
 

@@ -1,7 +1,7 @@
 import { CurrentUser, type Principal, RequireRoles } from '@lifelong/identity';
 import { Body, Controller, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AUTHOR_ROLES } from '../courses/course-staff';
+import { AUTHOR_ROLES } from '../policies';
 import { LessonAuthoring } from '../lessons/lesson-authoring.service';
 import { SectionAuthoring } from '../sections/section-authoring.service';
 import {

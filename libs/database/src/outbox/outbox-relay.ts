@@ -1,11 +1,12 @@
 import {
   Clock,
-  EVENT_ROUTES,
-  type EventRoute,
+  isOutboxEventType,
   type JobName,
+  jobsForEvent,
   JobQueue,
   type OutboxEventType,
   type OutboxEvents,
+  type RoutedJob,
   withTimeout,
 } from '@lifelong/common';
 import { Injectable, Logger } from '@nestjs/common';
@@ -51,16 +52,16 @@ class UndeliverableEventError extends Error {}
 const DEFAULTS: OutboxRelayOptions = { batchSize: 100, deliveryTimeoutMs: 5_000 };
 const LAST_ERROR_LENGTH = 500;
 
-function routesOf(type: string): readonly EventRoute[] {
-  if (!Object.hasOwn(EVENT_ROUTES, type)) {
-    throw new UndeliverableEventError(`No route for event type "${type}"`);
+function jobsOf(event: PendingEvent): RoutedJob[] {
+  if (!isOutboxEventType(event.type)) {
+    throw new UndeliverableEventError(`No route for event type "${event.type}"`);
   }
-  // Each entry's routes take that entry's payload; the row's type picked the entry.
-  return EVENT_ROUTES[type as OutboxEventType] as unknown as readonly EventRoute[];
+  return jobsForEvent(event.type, parsePayload(event.payload), { eventId: event.id });
 }
 
 function parsePayload(payload: unknown): OutboxEvents[OutboxEventType] {
-  // MySQL hands JSON columns back parsed, MariaDB as text.
+  // MySQL hands JSON columns back parsed, MariaDB as text. The row's type says which payload
+  // it is: recordEvent wrote it from that type's payload.
   try {
     return (
       typeof payload === 'string' ? JSON.parse(payload) : payload
@@ -139,13 +140,11 @@ export class OutboxRelay {
   }
 
   private async deliver(event: PendingEvent, timeoutMs: number): Promise<void> {
-    const routes = routesOf(event.type);
-    const payload = parsePayload(event.payload);
-    for (const route of routes) {
+    for (const { job, payload } of jobsOf(event)) {
       const added = this.jobs.enqueue(
-        route.job,
-        route.payload(payload, { eventId: event.id }),
-        { jobId: outboxJobId(event.id, route.job) },
+        job,
+        payload,
+        { jobId: outboxJobId(event.id, job) },
         { requestId: event.requestId ?? undefined },
       );
       await withTimeout(added, timeoutMs, `Redis did not answer within ${timeoutMs} ms`);

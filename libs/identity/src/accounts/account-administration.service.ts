@@ -4,8 +4,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
-import type { Principal, Role } from '../auth/auth-decision';
+import type { Principal } from '../auth/auth-decision';
 import { IdentityError } from '../identity-error';
+import { ACCOUNT_MANAGERS } from '../policies';
 import { SessionsService } from '../sessions/sessions.service';
 import type { UserProfile } from '../users/user-profile';
 import { User } from '../users/user.entity';
@@ -13,9 +14,6 @@ import { UsersRepository } from '../users/users.repository';
 import { AccountStatuses } from './account-status';
 import { AccountTokensRepository } from './account-tokens.repository';
 import { PersonPlacements } from './person-placements';
-
-/** Who manages people's accounts: admins (platform or scoped) and org managers. */
-export const ACCOUNT_MANAGERS: readonly Role[] = ['admin', 'org_manager'];
 
 /**
  * Inviting, deactivating and reactivating people, by those whose scope holds them. Each change

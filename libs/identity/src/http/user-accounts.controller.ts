@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { AccountAdministration } from '../accounts/account-administration.service';
 import { CurrentUser, type Principal, RequireRoles } from '../auth/auth-decision';
+import { ACCOUNT_MANAGERS } from '../policies';
 import { UserResponse } from './user.response';
 
 const OUTSIDE = 'FORBIDDEN: the person is outside the units you manage';
@@ -20,7 +21,7 @@ export class UserAccountsController {
   constructor(private readonly accounts: AccountAdministration) {}
 
   @Post('invitation')
-  @RequireRoles('admin', 'org_manager')
+  @RequireRoles(...ACCOUNT_MANAGERS)
   @HttpCode(202)
   @ApiAcceptedResponse({
     description: 'An invitation valid 7 days is emailed; any earlier link stops working',
@@ -33,7 +34,7 @@ export class UserAccountsController {
   }
 
   @Post('deactivate')
-  @RequireRoles('admin', 'org_manager')
+  @RequireRoles(...ACCOUNT_MANAGERS)
   @HttpCode(200)
   @ApiOkResponse({
     type: UserResponse,
@@ -49,7 +50,7 @@ export class UserAccountsController {
   }
 
   @Post('reactivate')
-  @RequireRoles('admin', 'org_manager')
+  @RequireRoles(...ACCOUNT_MANAGERS)
   @HttpCode(200)
   @ApiOkResponse({ type: UserResponse, description: 'Active again (sessions stay ended)' })
   @ApiForbiddenResponse({ description: OUTSIDE })

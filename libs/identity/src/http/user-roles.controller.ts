@@ -9,11 +9,9 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, type Principal, RequireRoles } from '../auth/auth-decision';
 import { RoleGrantsService } from '../grants/role-grants.service';
+import { GRANTERS } from '../policies';
 import { RoleGrantDto } from './role-grant.dto';
 import { UserResponse } from './user.response';
-
-/** Roles that may grant at all; the service checks what each may grant where. */
-const GRANTERS = ['admin', 'facility_admin', 'org_manager'] as const;
 
 @ApiTags('identity')
 @Controller('api/v1/admin/users/:id/roles')

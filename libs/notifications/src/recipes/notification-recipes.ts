@@ -1,3 +1,4 @@
+import type { OutboxEvents } from '@lifelong/common';
 import {
   type NotificationDataByKind,
   type NotificationKind,
@@ -12,63 +13,72 @@ export interface NotificationPlan<K extends NotificationKind = NotificationKind>
   data: NotificationDataByKind[K];
 }
 
-type Recipe<K extends NotificationKind> = (payload: EventPayload) => NotificationPlan<K>;
+/** Reads the payload of kind K's event: the field names it asks for are that event's. */
+type Recipe<K extends NotificationKind> = (
+  payload: EventPayload<OutboxEvents[K]>,
+) => NotificationPlan<K>;
 
 /** Keeps the optional snapshot fields that are present (JSON has no `undefined`). */
 const present = <T extends Record<string, string | undefined>>(data: T): T =>
   Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as T;
 
-const enrollment =
-  <K extends 'enrollment.confirmed' | 'enrollment.promoted'>(kind: K): Recipe<K> =>
-  (payload) => ({
-    kind,
-    recipientIds: [payload.id('userId')],
-    data: present({
-      enrollmentId: payload.id('enrollmentId'),
-      courseId: payload.id('courseId'),
-      // Not in EnrollmentEvent yet: the templates fall back to "the course" until it is.
-      courseTitle: payload.text('courseTitle'),
-    }),
-  });
+/** A reader of any one of these kinds' events: it may ask only for the fields they share. */
+type PayloadOf<K extends NotificationKind> = K extends NotificationKind
+  ? EventPayload<OutboxEvents[K]>
+  : never;
 
-const video =
-  <K extends 'video.ready' | 'video.failed'>(kind: K): Recipe<K> =>
-  (payload) => ({
-    kind,
-    recipientIds: [payload.id('uploadedBy')],
-    data: present({
-      videoId: payload.id('videoId'),
-      lessonId: payload.text('lessonId'),
-      courseId: payload.text('courseId'),
-      lessonTitle: payload.text('lessonTitle'),
-      courseTitle: payload.text('courseTitle'),
-      ...(kind === 'video.failed' && { reason: payload.text('reason') }),
-    }),
-  });
+/** Snapshot fields only some kinds of an event family carry. */
+type Extra = Record<string, string | undefined>;
+
+/** An enrollment event goes to its learner. */
+const enrollment = (payload: PayloadOf<'enrollment.confirmed' | 'enrollment.promoted'>) => ({
+  recipientIds: [payload.id('userId')],
+  data: present({
+    enrollmentId: payload.id('enrollmentId'),
+    courseId: payload.id('courseId'),
+    // A snapshot like any title: without it the templates fall back to "the course".
+    courseTitle: payload.text('courseTitle'),
+  }),
+});
+
+/** A video outcome goes to its uploader; `extra` is what only one outcome carries. */
+const video = <X extends Extra>(payload: PayloadOf<'video.ready' | 'video.failed'>, extra: X) => ({
+  recipientIds: [payload.id('uploadedBy')],
+  data: present({
+    videoId: payload.id('videoId'),
+    lessonId: payload.text('lessonId'),
+    courseId: payload.text('courseId'),
+    lessonTitle: payload.text('lessonTitle'),
+    courseTitle: payload.text('courseTitle'),
+    ...extra,
+  }),
+});
 
 type TrainingKind =
   'training.assigned' | 'training.due-soon' | 'training.overdue' | 'training.escalated';
 
-/** Training notices name their recipients (chunked by the producer), learners or managers. */
-const training =
-  <K extends TrainingKind>(kind: K): Recipe<K> =>
-  (payload) => ({
-    kind,
-    recipientIds: payload.ids('recipientIds'),
-    data: present({
-      requirementId: payload.id('requirementId'),
-      courseId: payload.text('courseId'),
-      title: payload.text('title'),
-      courseTitle: payload.text('courseTitle'),
-      dueAt: payload.text('dueAt'),
-      ...(kind === 'training.due-soon' && { daysLeft: payload.text('daysLeft') }),
-      ...((kind === 'training.overdue' || kind === 'training.escalated') && {
-        audience: payload.text('audience'),
-        orgUnitName: payload.text('orgUnitName'),
-        staffCount: payload.text('staffCount'),
-      }),
-    }),
-  });
+/**
+ * Training notices name their recipients (chunked by the producer), learners or managers;
+ * `extra` is what only some notices carry.
+ */
+const training = <X extends Extra>(payload: PayloadOf<TrainingKind>, extra: X) => ({
+  recipientIds: payload.ids('recipientIds'),
+  data: present({
+    requirementId: payload.id('requirementId'),
+    courseId: payload.text('courseId'),
+    title: payload.text('title'),
+    courseTitle: payload.text('courseTitle'),
+    dueAt: payload.text('dueAt'),
+    ...extra,
+  }),
+});
+
+/** The notice to org managers about their staff. */
+const managers = (payload: PayloadOf<'training.overdue' | 'training.escalated'>) => ({
+  audience: payload.text('audience'),
+  orgUnitName: payload.text('orgUnitName'),
+  staffCount: payload.text('staffCount'),
+});
 
 /**
  * How each event becomes notifications. The producer puts the display snapshot (titles as they
@@ -76,10 +86,13 @@ const training =
  * recipients itself (`recipientIds`, chunked by the producer), so one event reaches many.
  */
 const RECIPES: { readonly [K in NotificationKind]: Recipe<K> } = {
-  'enrollment.confirmed': enrollment('enrollment.confirmed'),
-  'enrollment.promoted': enrollment('enrollment.promoted'),
-  'video.ready': video('video.ready'),
-  'video.failed': video('video.failed'),
+  'enrollment.confirmed': (payload) => ({ kind: 'enrollment.confirmed', ...enrollment(payload) }),
+  'enrollment.promoted': (payload) => ({ kind: 'enrollment.promoted', ...enrollment(payload) }),
+  'video.ready': (payload) => ({ kind: 'video.ready', ...video(payload, {}) }),
+  'video.failed': (payload) => ({
+    kind: 'video.failed',
+    ...video(payload, { reason: payload.text('reason') }),
+  }),
   'broadcast.reminder': (payload) => ({
     kind: 'broadcast.reminder',
     recipientIds: payload.ids('recipientIds'),
@@ -101,16 +114,30 @@ const RECIPES: { readonly [K in NotificationKind]: Recipe<K> } = {
       courseTitle: payload.text('courseTitle'),
     }),
   }),
-  'training.assigned': training('training.assigned'),
-  'training.due-soon': training('training.due-soon'),
-  'training.overdue': training('training.overdue'),
-  'training.escalated': training('training.escalated'),
+  'training.assigned': (payload) => ({ kind: 'training.assigned', ...training(payload, {}) }),
+  'training.due-soon': (payload) => ({
+    kind: 'training.due-soon',
+    ...training(payload, { daysLeft: payload.text('daysLeft') }),
+  }),
+  'training.overdue': (payload) => ({
+    kind: 'training.overdue',
+    ...training(payload, managers(payload)),
+  }),
+  'training.escalated': (payload) => ({
+    kind: 'training.escalated',
+    ...training(payload, managers(payload)),
+  }),
 };
 
 /** The notifications an outbox event of `type` becomes; throws UndeliverableEventError. */
 export function planNotification(type: string, payload: unknown): NotificationPlan {
   if (!isNotificationKind(type))
     throw new UndeliverableEventError(`No notification recipe for event "${type}"`);
-  const plan: NotificationPlan = RECIPES[type](new EventPayload(payload));
+  const plan = planOf(type, payload);
   return { ...plan, recipientIds: [...new Set(plan.recipientIds)] };
+}
+
+function planOf<K extends NotificationKind>(kind: K, payload: unknown): NotificationPlan<K> {
+  const recipe: Recipe<K> = RECIPES[kind];
+  return recipe(new EventPayload<OutboxEvents[K]>(payload));
 }

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type Repository } from 'typeorm';
 import { isDuplicateKey, OrganizationError } from '../organization-error';
+import { STRUCTURE_EDITORS } from '../policies';
 import { assertMayPlaceUnder } from '../tree/assert-may-place';
 import { placeNode } from '../tree/tree-path';
 import { AdminUnit } from './admin-unit.entity';
@@ -36,7 +37,7 @@ export class AdminUnitsService {
     await assertMayPlaceUnder(
       this.access,
       principal,
-      ['admin'],
+      STRUCTURE_EDITORS,
       parent && { scopeType: 'admin_unit', scopeId: parent.id },
     );
     const id = newId();

@@ -5,6 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { AdminUnit } from '../admin-units/admin-unit.entity';
 import { isDuplicateKey, OrganizationError } from '../organization-error';
+import { STRUCTURE_EDITORS } from '../policies';
 import { subtreePattern } from '../tree/tree-path';
 import { Facility } from './facility.entity';
 import type { FacilityType } from './facility-type';
@@ -41,7 +42,7 @@ export class FacilitiesService {
         'rule',
         { adminUnitId: input.adminUnitId },
       );
-    await this.access.assertCovers(principal, ['admin'], {
+    await this.access.assertCovers(principal, STRUCTURE_EDITORS, {
       scopeType: 'admin_unit',
       scopeId: unit.id,
     });

@@ -2,6 +2,7 @@ import { CurrentUser, type Principal, Public, RequireRoles } from '@lifelong/ide
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminUnitsService } from '../admin-units/admin-units.service';
+import { STRUCTURE_EDITORS } from '../policies';
 import {
   AdminUnitDto,
   AdminUnitPageDto,
@@ -17,7 +18,7 @@ export class AdminUnitsController {
   /** An admin, or an admin scoped over the parent unit, adds a unit. */
   @Post()
   @HttpCode(201)
-  @RequireRoles('admin')
+  @RequireRoles(...STRUCTURE_EDITORS)
   @ApiCreatedResponse({ type: AdminUnitDto })
   async create(
     @CurrentUser() principal: Principal,

@@ -2,6 +2,7 @@ import { CurrentUser, type Principal, Public, RequireRoles } from '@lifelong/ide
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FacilitiesService } from '../facilities/facilities.service';
+import { STRUCTURE_EDITORS } from '../policies';
 import {
   CreateFacilityDto,
   FacilityDto,
@@ -17,7 +18,7 @@ export class FacilitiesController {
   /** An admin covering the facility's administrative unit registers it. */
   @Post()
   @HttpCode(201)
-  @RequireRoles('admin')
+  @RequireRoles(...STRUCTURE_EDITORS)
   @ApiCreatedResponse({ type: FacilityDto })
   async create(
     @CurrentUser() principal: Principal,

@@ -3,6 +3,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { MembershipsService } from '../memberships/memberships.service';
 import { OrgUnitsService } from '../org-units/org-units.service';
+import { STAFF_MANAGERS } from '../policies';
 import { AddMemberDto, CreateOrgUnitDto, MembershipDto, OrgUnitDto } from './org-units.dto';
 
 @ApiTags('organizations')
@@ -16,7 +17,7 @@ export class OrgUnitsController {
   /** An admin or org manager covering the parent adds a unit (a root: platform admin). */
   @Post()
   @HttpCode(201)
-  @RequireRoles('admin', 'org_manager')
+  @RequireRoles(...STAFF_MANAGERS)
   @ApiCreatedResponse({ type: OrgUnitDto })
   async create(
     @CurrentUser() principal: Principal,
@@ -28,7 +29,7 @@ export class OrgUnitsController {
   /** Places a user in the unit; their previous membership, if different, ends now. */
   @Post(':id/members')
   @HttpCode(201)
-  @RequireRoles('admin', 'org_manager')
+  @RequireRoles(...STAFF_MANAGERS)
   @ApiCreatedResponse({ type: MembershipDto })
   async addMember(
     @CurrentUser() principal: Principal,

@@ -5,6 +5,7 @@ import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } fro
 import type { FastifyRequest } from 'fastify';
 import { RequestStaffImportService } from '../staff-import/request-staff-import.service';
 import { StaffImportReportService } from '../staff-import/staff-import-report.service';
+import { STAFF_MANAGERS } from '../policies';
 import { STAFF_CSV_COLUMNS } from '../staff-import/staff-csv';
 import {
   StaffImportAcceptedDto,
@@ -28,7 +29,7 @@ export class StaffImportsController {
   @Post('staff')
   @HttpCode(202)
   @LargeUpload()
-  @RequireRoles('admin', 'org_manager')
+  @RequireRoles(...STAFF_MANAGERS)
   @ApiConsumes('text/csv', 'multipart/form-data')
   @ApiBody({
     description: `UTF-8 CSV (BOM optional, "," or ";") with the header ${STAFF_CSV_COLUMNS.join(',')}; or multipart with the field "file"`,
@@ -49,7 +50,7 @@ export class StaffImportsController {
 
   /** Progress and the per-line error report, for the importer or a platform admin. */
   @Get(':importId')
-  @RequireRoles('admin', 'org_manager')
+  @RequireRoles(...STAFF_MANAGERS)
   @ApiOkResponse({ type: StaffImportDto })
   async report(
     @CurrentUser() principal: Principal,

@@ -7,6 +7,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, In, type Repository } from 'typeorm';
 import { isDuplicateKey, OrganizationError } from '../organization-error';
 import { OrgUnit } from '../org-units/org-unit.entity';
+import { STAFF_MANAGERS } from '../policies';
 import { subtreePattern } from '../tree/tree-path';
 import { Membership } from './membership.entity';
 import { membershipChange, type Placement } from './membership-change';
@@ -42,7 +43,7 @@ export class MembershipsService {
         `There is no org unit ${orgUnitId}`,
         'not_found',
       );
-    await this.access.assertCovers(principal, ['admin', 'org_manager'], {
+    await this.access.assertCovers(principal, STAFF_MANAGERS, {
       scopeType: 'org_unit',
       scopeId: unit.id,
     });
@@ -66,7 +67,7 @@ export class MembershipsService {
   }
 
   private async assertMayMove(principal: Principal, current: Membership): Promise<void> {
-    const covered = await this.access.covers(principal, ['admin', 'org_manager'], {
+    const covered = await this.access.covers(principal, STAFF_MANAGERS, {
       scopeType: 'org_unit',
       scopeId: current.orgUnitId,
     });

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { isDuplicateKey, OrganizationError } from '../organization-error';
+import { STAFF_MANAGERS } from '../policies';
 import { assertMayPlaceUnder } from '../tree/assert-may-place';
 import { idsOnPath, placeNode, subtreePattern } from '../tree/tree-path';
 import { OrgUnit } from './org-unit.entity';
@@ -35,7 +36,7 @@ export class OrgUnitsService {
     await assertMayPlaceUnder(
       this.access,
       principal,
-      ['admin', 'org_manager'],
+      STAFF_MANAGERS,
       parent && { scopeType: 'org_unit', scopeId: parent.id },
     );
     const id = newId();

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { OrganizationError } from '../organization-error';
+import { STAFF_MANAGERS } from '../policies';
 import { StaffImport } from './staff-import.entity';
 import { storeUpload, UPLOAD_CHUNK_BYTES } from './staff-import-upload';
 
@@ -67,7 +68,7 @@ export class RequestStaffImportService {
    * unit is checked against it in the worker, without the importer's token.
    */
   private importScope(principal: Principal): string[] | null {
-    const reach = this.access.reach(principal, ['admin', 'org_manager']);
+    const reach = this.access.reach(principal, STAFF_MANAGERS);
     if (reach.everywhere) return null;
     const orgUnitIds = reach.scopes
       .filter((scope) => scope.scopeType === 'org_unit')

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { OrganizationError } from '../organization-error';
+import { IMPORT_OVERSEERS } from '../policies';
 import type { LineError } from './staff-csv';
 import { StaffImport } from './staff-import.entity';
 import { StaffImportError } from './staff-import-error.entity';
@@ -29,7 +30,7 @@ export class StaffImportReportService {
     const visible =
       found &&
       (found.requestedBy === principal.userId ||
-        this.access.reach(principal, ['admin']).everywhere);
+        this.access.reach(principal, IMPORT_OVERSEERS).everywhere);
     if (!found || !visible)
       throw new OrganizationError(
         'STAFF_IMPORT_NOT_FOUND',

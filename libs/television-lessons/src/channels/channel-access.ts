@@ -1,6 +1,7 @@
-import { APPROVER_ROLES, AUTHOR_ROLES } from '@lifelong/courses';
+import { AUTHOR_ROLES } from '@lifelong/courses';
 import { AccessPolicy, isPlatformAdmin, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
+import { CHANNEL_CREATORS } from '../policies';
 import { TelevisionError } from '../television-error';
 
 /** The part of a channel that says who manages it. */
@@ -28,7 +29,7 @@ export class ChannelAccess {
     if (!(await this.access.scopes().exists({ scopeType: 'facility', scopeId: facilityId })))
       throw TelevisionError.invalid({ facilityId: [`There is no facility ${facilityId}`] });
     if (
-      !(await this.access.covers(principal, APPROVER_ROLES, {
+      !(await this.access.covers(principal, CHANNEL_CREATORS, {
         scopeType: 'facility',
         scopeId: facilityId,
       }))

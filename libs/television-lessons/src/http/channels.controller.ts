@@ -14,6 +14,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { ScheduleCalendars } from '../calendars/schedule-calendars.service';
 import { ChannelsService } from '../channels/channels.service';
+import { CHANNEL_CREATORS } from '../policies';
 import {
   RequestScheduleImport,
   SCHEDULE_MAX_BYTES,
@@ -42,7 +43,7 @@ export class ChannelsController {
    * facility admins, admins over it).
    */
   @Post()
-  @RequireRoles('admin', 'facility_admin')
+  @RequireRoles(...CHANNEL_CREATORS)
   @ApiCreatedResponse({ type: ChannelDto })
   async create(
     @CurrentUser() principal: Principal,

@@ -2,6 +2,7 @@ import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { IMPORT_OVERSEERS } from '../policies';
 import { TelevisionError } from '../television-error';
 import type { LineError } from './schedule-csv';
 import { ScheduleImport } from './schedule-import.entity';
@@ -26,7 +27,7 @@ export class ScheduleImportReports {
     const visible =
       found &&
       (found.requestedBy === principal.userId ||
-        this.access.reach(principal, ['admin']).everywhere);
+        this.access.reach(principal, IMPORT_OVERSEERS).everywhere);
     if (!found || !visible)
       throw new TelevisionError(
         'SCHEDULE_IMPORT_NOT_FOUND',

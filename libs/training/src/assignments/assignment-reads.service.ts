@@ -9,6 +9,7 @@ import { subtreePattern } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { STAFF_READERS } from '../policies';
 import { TrainingError } from '../training-error';
 import type { AssignmentStatus } from './assignment-status';
 
@@ -107,7 +108,7 @@ export class AssignmentReads {
       throw new TrainingError('ORG_UNIT_NOT_FOUND', `There is no org unit ${orgUnitId}`, {
         orgUnitId,
       });
-    await this.access.assertCovers(principal, ['admin', 'org_manager'], {
+    await this.access.assertCovers(principal, STAFF_READERS, {
       scopeType: 'org_unit',
       scopeId: orgUnitId,
     });

@@ -1,6 +1,7 @@
 import { CurrentUser, type Principal, RequireRoles } from '@lifelong/identity';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { REPORT_READERS, REQUIREMENT_SETTERS } from '../policies';
 import { RequirementsService } from '../requirements/requirements.service';
 import {
   RequirementBodyDto,
@@ -17,7 +18,7 @@ export class RequirementsController {
   /** Version 1 of a requirement; its assignments follow in a background job. */
   @Post()
   @HttpCode(201)
-  @RequireRoles('admin', 'org_manager')
+  @RequireRoles(...REQUIREMENT_SETTERS)
   @ApiCreatedResponse({ type: RequirementDto })
   async create(
     @CurrentUser() principal: Principal,
@@ -28,7 +29,7 @@ export class RequirementsController {
 
   /** The next version; open assignments follow it, finished ones keep theirs. */
   @Put(':id')
-  @RequireRoles('admin', 'org_manager')
+  @RequireRoles(...REQUIREMENT_SETTERS)
   @ApiOkResponse({ type: RequirementDto })
   async update(
     @CurrentUser() principal: Principal,
@@ -40,7 +41,7 @@ export class RequirementsController {
 
   /** Requirements the caller may see, or those targeting one unit. */
   @Get()
-  @RequireRoles('admin', 'org_manager', 'supervisor')
+  @RequireRoles(...REPORT_READERS)
   @ApiOkResponse({ type: RequirementPageDto })
   async list(
     @CurrentUser() principal: Principal,

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AssignmentReads } from '../assignments/assignment-reads.service';
+import { REPORT_READERS, STAFF_READERS } from '../policies';
 import { ComplianceReport } from '../reports/compliance-report.service';
 import { ComplianceSnapshots } from '../reports/compliance-snapshots.service';
 import {
@@ -35,7 +36,7 @@ export class TrainingReportsController {
 
   /** "My staff": current members of a subtree the manager covers, with their assignments. */
   @Get('staff')
-  @RequireRoles('admin', 'org_manager')
+  @RequireRoles(...STAFF_READERS)
   @ApiOkResponse({ type: StaffPageDto })
   async staff(
     @CurrentUser() principal: Principal,
@@ -47,7 +48,7 @@ export class TrainingReportsController {
 
   /** The unit's compliance rolled up over its subtree, with its children one level down. */
   @Get('compliance')
-  @RequireRoles('admin', 'org_manager', 'supervisor')
+  @RequireRoles(...REPORT_READERS)
   @ApiOkResponse({ type: ComplianceDto })
   async complianceTree(
     @CurrentUser() principal: Principal,
@@ -58,7 +59,7 @@ export class TrainingReportsController {
 
   /** One CSV row per unit of the subtree, streamed. */
   @Get('compliance.csv')
-  @RequireRoles('admin', 'org_manager', 'supervisor')
+  @RequireRoles(...REPORT_READERS)
   @Header('cache-control', 'no-store')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'text/csv, one row per unit of the subtree' })
@@ -76,7 +77,7 @@ export class TrainingReportsController {
   /** Freezes the subtree's compliance for a period; 409 when that period's snapshot exists. */
   @Post('snapshots')
   @HttpCode(201)
-  @RequireRoles('admin', 'org_manager', 'supervisor')
+  @RequireRoles(...REPORT_READERS)
   @ApiCreatedResponse({ type: SnapshotDto })
   async takeSnapshot(
     @CurrentUser() principal: Principal,
@@ -87,7 +88,7 @@ export class TrainingReportsController {
 
   /** The frozen snapshot, as it was taken. */
   @Get('snapshots/:id')
-  @RequireRoles('admin', 'org_manager', 'supervisor')
+  @RequireRoles(...REPORT_READERS)
   @ApiOkResponse({ type: SnapshotDto })
   async snapshot(
     @CurrentUser() principal: Principal,

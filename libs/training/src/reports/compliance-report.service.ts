@@ -1,11 +1,12 @@
 import { csvWriter } from '@lifelong/common';
 import { ExportConnections } from '@lifelong/database';
-import { AccessPolicy, type Principal, type Role } from '@lifelong/identity';
+import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough, type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DataSource } from 'typeorm';
+import { REPORT_READERS } from '../policies';
 import { TrainingError } from '../training-error';
 import { complianceQuery } from './compliance-query';
 import {
@@ -14,9 +15,6 @@ import {
   type RawComplianceRow,
   toComplianceRow,
 } from './compliance-row';
-
-/** Who reads compliance: org managers and supervisors within scope, admins everywhere. */
-export const REPORT_READERS: readonly Role[] = ['admin', 'org_manager', 'supervisor'];
 
 /** A unit's rolled-up figures with its children one level down. */
 export type ComplianceTree = ComplianceRow & { children: ComplianceRow[] };

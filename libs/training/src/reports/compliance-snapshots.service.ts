@@ -4,8 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, QueryFailedError } from 'typeorm';
 import { isPeriod } from '../requirements/requirement-rules';
+import { REPORT_READERS } from '../policies';
 import { TrainingError } from '../training-error';
-import { ComplianceReport, REPORT_READERS } from './compliance-report.service';
+import { ComplianceReport } from './compliance-report.service';
 import { ComplianceSnapshot } from './compliance-snapshot.entity';
 
 /**

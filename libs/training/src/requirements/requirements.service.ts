@@ -7,6 +7,7 @@ import { OrgUnit } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
+import { REPORT_READERS, REQUIREMENT_SETTERS } from '../policies';
 import { TrainingError } from '../training-error';
 import { RequirementVersion } from './requirement-version.entity';
 import { type RequirementInput, requirementProblems, toRules } from './requirement-rules';
@@ -17,9 +18,6 @@ export interface RequirementView {
   requirement: TrainingRequirement;
   rules: RequirementVersion;
 }
-
-/** Who may set requirements: an admin, or an org manager covering the target unit. */
-const SETTERS = ['admin', 'org_manager'] as const;
 
 /**
  * Requirements as versioned data: creating writes version 1, editing writes the next version
@@ -121,9 +119,9 @@ export class RequirementsService {
     query: PageQuery & { orgUnitId?: string },
   ): Promise<Page<RequirementView>> {
     const { orgUnitId } = query;
-    const reach = this.access.reach(principal, [...SETTERS, 'supervisor']);
+    const reach = this.access.reach(principal, REPORT_READERS);
     if (orgUnitId) {
-      await this.access.assertCovers(principal, [...SETTERS, 'supervisor'], {
+      await this.access.assertCovers(principal, REPORT_READERS, {
         scopeType: 'org_unit',
         scopeId: orgUnitId,
       });
@@ -137,7 +135,7 @@ export class RequirementsService {
       if (
         reach.everywhere ||
         orgUnitId ||
-        (await this.access.covers(principal, [...SETTERS, 'supervisor'], {
+        (await this.access.covers(principal, REPORT_READERS, {
           scopeType: 'org_unit',
           scopeId: requirement.orgUnitId,
         }))
@@ -186,7 +184,7 @@ export class RequirementsService {
   }
 
   private assertMayChange(principal: Principal, orgUnitId: string): Promise<void> {
-    return this.access.assertCovers(principal, SETTERS, {
+    return this.access.assertCovers(principal, REQUIREMENT_SETTERS, {
       scopeType: 'org_unit',
       scopeId: orgUnitId,
     });
