@@ -54,6 +54,11 @@ export class SmtpTestServer {
     return this.listeningPort;
   }
 
+  /** Between start() and stop(). */
+  get listening(): boolean {
+    return this.server !== undefined;
+  }
+
   get port(): number {
     return this.listeningPort;
   }
