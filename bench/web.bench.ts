@@ -191,8 +191,9 @@ async function chromiumWithCookies(cookies: BrowserCookie[]) {
   const profile = mkdtempSync(join(tmpdir(), 'lighthouse-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROME,
-    headless: true,
-    args: ['--remote-debugging-port=0', '--no-sandbox'],
+    // The same Chromium mode as Lighthouse's own launch (Playwright's headless is another one).
+    headless: false,
+    args: ['--headless=new', '--no-sandbox', '--remote-debugging-port=0'],
   });
   await context.addCookies(cookies);
   const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0]!;
