@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { testConfig } from '../setup/test-env';
+import { eventually } from '../support/e2e';
 import { type HttpClient, type HttpResult, type Json, listen } from '../support/http-client';
 import { type Person, peopleRegistry, PERSON_PASSWORD } from '../support/people';
 import { ScopeTree } from '../support/scope-tree';
@@ -122,18 +123,18 @@ async function importStaff(rows: string[][], query = ''): Promise<void> {
     headers: { 'content-type': 'text/csv' },
   });
   expect(accepted.status).toBe(202);
-  for (let tries = 0; tries < 200; tries += 1) {
-    const report = await http.get(`/api/v1/admin/imports/${accepted.body.importId as string}`, {
-      token: managerM.token,
-    });
-    if (report.body.status === 'completed') {
-      expect(report.body.failed).toBe(0);
-      return;
-    }
-    expect(report.body.status).not.toBe('failed');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the import never completed');
+  const report = await eventually(
+    'the import completing',
+    async () => {
+      const { body } = await http.get(`/api/v1/admin/imports/${accepted.body.importId as string}`, {
+        token: managerM.token,
+      });
+      expect(body.status).not.toBe('failed');
+      return body.status === 'completed' ? body : undefined;
+    },
+    { timeout: 10_000, interval: 50 },
+  );
+  expect(report.failed).toBe(0);
 }
 
 const staffRow = (code: string, name: string): string[] => [

@@ -4,6 +4,7 @@ import { AssignmentSync } from '@lifelong/training';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { buildCourse, facility, platformAdmin } from '../support/course-fixtures';
+import { expectStatus } from '../support/e2e';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { type Person, peopleRegistry } from '../support/people';
 import { createTestApp } from '../support/test-app';
@@ -16,19 +17,14 @@ let http: HttpClient;
 let adminToken: string;
 const person = peopleRegistry(() => http, 'cong-chuc');
 
-async function ok(promise: Promise<{ status: number; body: Json }>, status = 201): Promise<Json> {
-  const response = await promise;
-  expect([response.status, response.body]).toEqual([status, expect.anything()]);
-  return response.body;
-}
-
 /** An org unit made over HTTP by the admin: the real tree the scope checks read. */
 async function unit(name: string, parent?: Scope): Promise<Scope> {
-  const body = await ok(
+  const body = await expectStatus(
     http.post('/api/v1/org-units', {
       token: adminToken,
       body: { code: `OU-${name.length}-${Date.now()}`, name, parentId: parent?.scopeId },
     }),
+    201,
   );
   const scope: Scope = { scopeType: 'org_unit', scopeId: body.id as string };
   return scope;
@@ -59,17 +55,19 @@ describe('mandated training over HTTP', () => {
     ];
     const learner: Person = await person();
     const manager: Person = await person();
-    await ok(
+    await expectStatus(
       http.post(`/api/v1/org-units/${office.scopeId}/members`, {
         token: adminToken,
         body: { userId: learner.id, position: 'Chuyên viên', jobGrade: 'A1' },
       }),
+      201,
     );
-    await ok(
+    await expectStatus(
       http.post(`/api/v1/admin/users/${manager.id}/roles`, {
         token: adminToken,
         body: { role: 'org_manager', ...office },
       }),
+      201,
     );
     const managerToken = (
       await http.post('/api/v1/auth/login', {
@@ -105,19 +103,23 @@ describe('mandated training over HTTP', () => {
         })
       ).status,
     ).toBe(403);
-    const created = await ok(
+    const created = await expectStatus(
       http.post('/api/v1/training/requirements', { token: adminToken, body }),
+      201,
     );
     expect(created).toMatchObject({ version: 1, dueDays: 30, reminderDays: [14, 3] });
     await app.get(AssignmentSync).syncRequirement(created.id as string);
 
-    const mine = await ok(http.get('/api/v1/me/assignments', { token: learner.token }), 200);
+    const mine = await expectStatus(
+      http.get('/api/v1/me/assignments', { token: learner.token }),
+      200,
+    );
     expect(mine).toMatchObject({ total: 1, page: 1, pageSize: 20 });
     expect(mine.items).toEqual([
       expect.objectContaining({ title: 'Kỹ năng số', status: 'assigned', requirementVersion: 1 }),
     ]);
 
-    const edited = await ok(
+    const edited = await expectStatus(
       http.request('PUT', `/api/v1/training/requirements/${created.id as string}`, {
         token: adminToken,
         body: { ...body, title: 'Kỹ năng số 2027' },
@@ -127,7 +129,7 @@ describe('mandated training over HTTP', () => {
     expect(edited.version).toBe(2);
     // Both the creation and the edit are in the audit log, with the version each made; the
     // refused attempts above left nothing.
-    const audit = await ok(
+    const audit = await expectStatus(
       http.get(`/api/v1/admin/audit?subjectId=${created.id as string}`, { token: adminToken }),
       200,
     );
@@ -137,7 +139,7 @@ describe('mandated training over HTTP', () => {
       ['requirement.updated', 2],
       ['requirement.created', 1],
     ]);
-    const listed = await ok(
+    const listed = await expectStatus(
       http.get(`/api/v1/training/requirements?pageSize=1`, { token: adminToken }),
       200,
     );
@@ -146,7 +148,7 @@ describe('mandated training over HTTP', () => {
       expect.objectContaining({ id: created.id, version: 2, title: 'Kỹ năng số 2027' }),
     ]);
 
-    const staff = await ok(
+    const staff = await expectStatus(
       http.get(`/api/v1/training/staff?orgUnitId=${office.scopeId}&status=assigned`, {
         token: managerToken,
       }),
@@ -161,7 +163,7 @@ describe('mandated training over HTTP', () => {
       ).status,
     ).toBe(403);
 
-    const report = await ok(
+    const report = await expectStatus(
       http.get(`/api/v1/training/compliance?orgUnitId=${ministry.scopeId}`, { token: adminToken }),
       200,
     );
@@ -178,11 +180,12 @@ describe('mandated training over HTTP', () => {
       (await http.get(`/api/v1/training/compliance?orgUnitId=${ministry.scopeId}`)).status,
     ).toBe(401);
 
-    const snapshot = await ok(
+    const snapshot = await expectStatus(
       http.post('/api/v1/training/snapshots', {
         token: adminToken,
         body: { orgUnitId: ministry.scopeId, period: '2026-Q4' },
       }),
+      201,
     );
     expect(snapshot.rows).toHaveLength(3);
     const again = await http.post('/api/v1/training/snapshots', {
@@ -190,7 +193,7 @@ describe('mandated training over HTTP', () => {
       body: { orgUnitId: ministry.scopeId, period: '2026-Q4' },
     });
     expect(again.status).toBe(409);
-    const frozen = await ok(
+    const frozen = await expectStatus(
       http.get(`/api/v1/training/snapshots/${snapshot.id as string}`, { token: adminToken }),
       200,
     );
