@@ -37,7 +37,8 @@ export function reapChildren(dir = childRegistryDir()): number {
   for (const name of readdirSync(dir)) {
     const pid = Number(name);
     const entry = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Entry;
-    // A pid is reused once its process is gone: kill only what still runs our script.
+    // A pid is reused once its process is gone: kill only what still runs our script (read from
+    // /proc; where there is none, nothing is killed).
     if (Number.isInteger(pid) && commandLine(pid).includes(entry.script)) {
       try {
         process.kill(entry.group ? -pid : pid, 'SIGKILL');
@@ -48,6 +49,7 @@ export function reapChildren(dir = childRegistryDir()): number {
     }
     rmSync(join(dir, name), { force: true });
   }
+  rmSync(dir, { recursive: true, force: true });
   return reaped;
 }
 
