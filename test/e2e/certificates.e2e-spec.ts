@@ -8,6 +8,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { eventually, expectStatus, signIn } from '../support/e2e';
+import { answered, apiClient } from '../support/api-client';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
@@ -63,6 +64,8 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
     }),
     201,
   );
+  // Course and lesson go untyped: sent without the fields whose defaults apply (`language`,
+  // `required`…), which the generated types mark as always present.
   const course = await expectStatus(
     http.post('/api/v1/courses', {
       token,
@@ -70,31 +73,37 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
     }),
     201,
   );
+  const courseId = course.id as string;
+  const asAdmin = apiClient(http.base, token);
   const section = await expectStatus(
-    http.post(`/api/v1/courses/${course.id as string}/sections`, {
-      token,
-      body: { title: 'Phần 1' },
-    }),
+    answered(
+      asAdmin.POST('/api/v1/courses/{id}/sections', {
+        params: { path: { id: courseId } },
+        body: { title: 'Phần 1' },
+      }),
+    ),
     201,
   );
   const reading = await expectStatus(
-    http.post(`/api/v1/sections/${section.id as string}/lessons`, {
+    http.post(`/api/v1/sections/${section.id}/lessons`, {
       token,
       body: { title: 'Bài đọc', kind: 'reading', body: '<p>Mật khẩu mạnh.</p>' },
     }),
     201,
   );
-  await expectStatus(http.post(`/api/v1/courses/${course.id as string}/publish`, { token }), 200);
+  await expectStatus(http.post(`/api/v1/courses/${courseId}/publish`, { token }), 200);
 
   // A facility admin, who may revoke this facility's certificates.
   const managerBody = await expectStatus(
-    http.post('/api/v1/auth/register', {
-      body: { email: 'quanly@example.vn', password: 'Quan-ly-2026', fullName: 'Trần Quản Lý' },
-    }),
+    answered(
+      apiClient(http.base).POST('/api/v1/auth/register', {
+        body: { email: 'quanly@example.vn', password: 'Quan-ly-2026', fullName: 'Trần Quản Lý' },
+      }),
+    ),
     201,
   );
   await expectStatus(
-    http.post(`/api/v1/admin/users/${(managerBody.user as Json).id as string}/roles`, {
+    http.post(`/api/v1/admin/users/${managerBody.user.id}/roles`, {
       token,
       body: { role: 'facility_admin', scopeType: 'facility', scopeId: facility.id },
     }),
@@ -104,20 +113,26 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
 
   // The learner completes the course.
   const learner = await expectStatus(
-    http.post('/api/v1/auth/register', {
-      body: { email: 'hang@example.vn', password: 'Hoc-tap-2026', fullName: 'Nguyễn Thị Hằng' },
-    }),
+    answered(
+      apiClient(http.base).POST('/api/v1/auth/register', {
+        body: { email: 'hang@example.vn', password: 'Hoc-tap-2026', fullName: 'Nguyễn Thị Hằng' },
+      }),
+    ),
     201,
   );
-  const learnerToken = learner.accessToken as string;
+  const learnerToken = learner.accessToken;
+  const asLearner = apiClient(http.base, learnerToken);
   const enrollment = await expectStatus(
-    http.post(`/api/v1/courses/${course.id as string}/enrollments`, { token: learnerToken }),
+    answered(
+      asLearner.POST('/api/v1/courses/{id}/enrollments', { params: { path: { id: courseId } } }),
+    ),
     201,
   );
   const done = await expectStatus(
-    http.post(
-      `/api/v1/enrollments/${enrollment.id as string}/lessons/${reading.id as string}/complete`,
-      { token: learnerToken },
+    answered(
+      asLearner.POST('/api/v1/enrollments/{id}/lessons/{lessonId}/complete', {
+        params: { path: { id: enrollment.id, lessonId: reading.id as string } },
+      }),
     ),
     200,
   );
@@ -177,7 +192,7 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
   const audit = await http.get('/api/v1/admin/audit?action=certificate.revoked', { token });
   expect(audit.body.items).toEqual([
     expect.objectContaining({
-      actorId: (managerBody.user as Json).id,
+      actorId: managerBody.user.id,
       actorName: 'Trần Quản Lý',
       subjectType: 'certificate',
       details: expect.objectContaining({

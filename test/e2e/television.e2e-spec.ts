@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import ICAL from 'ical.js';
 import { testConfig } from '../setup/test-env';
+import { answered, apiClient } from '../support/api-client';
 import { expectStatus, signIn } from '../support/e2e';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { PERSON_PASSWORD, peopleRegistry } from '../support/people';
@@ -39,32 +40,36 @@ describe('a course taught on television', () => {
   it('is scheduled, found in the learner’s calendar, attended with the on-screen code, and completed', async () => {
     const admin = () => signIn(http, config.admin.email, config.admin.password);
     let token = await admin();
+    const asAdmin = apiClient(http.base, token);
     const unit = await expectStatus(
-      http.post('/api/v1/admin-units', {
-        token,
-        body: { code: 'VN-15', name: 'Tỉnh Yên Bái', level: 'province' },
-      }),
+      answered(
+        asAdmin.POST('/api/v1/admin-units', {
+          body: { code: 'VN-15', name: 'Tỉnh Yên Bái', level: 'province' },
+        }),
+      ),
       201,
     );
     const facility = await expectStatus(
-      http.post('/api/v1/facilities', {
-        token,
-        body: {
-          code: 'TTHTCD-MCC',
-          name: 'Trung tâm học tập cộng đồng Mù Cang Chải',
-          type: 'community_learning_center',
-          adminUnitId: unit.id,
-        },
-      }),
+      answered(
+        asAdmin.POST('/api/v1/facilities', {
+          body: {
+            code: 'TTHTCD-MCC',
+            name: 'Trung tâm học tập cộng đồng Mù Cang Chải',
+            type: 'community_learning_center',
+            adminUnitId: unit.id,
+          },
+        }),
+      ),
       201,
     );
     const channel = await expectStatus(
-      http.post('/api/v1/channels', {
-        token,
-        // The facility's own channel: its instructors schedule on it (a national one is the
-        // platform admins' to schedule).
-        body: { code: 'YBTV', name: 'Truyền hình Yên Bái', facilityId: facility.id },
-      }),
+      answered(
+        asAdmin.POST('/api/v1/channels', {
+          // The facility's own channel: its instructors schedule on it (a national one is the
+          // platform admins' to schedule).
+          body: { code: 'YBTV', name: 'Truyền hình Yên Bái', facilityId: facility.id },
+        }),
+      ),
       201,
     );
     const teacher = await register();
@@ -84,16 +89,19 @@ describe('a course taught on television', () => {
       }),
       201,
     );
+    const courseId = course.id as string;
     const section = await expectStatus(
-      http.post(`/api/v1/courses/${course.id as string}/sections`, {
-        token,
-        body: { title: 'Phần 1' },
-      }),
+      answered(
+        apiClient(http.base, token).POST('/api/v1/courses/{id}/sections', {
+          params: { path: { id: courseId } },
+          body: { title: 'Phần 1' },
+        }),
+      ),
       201,
     );
     const lesson = (title: string) =>
       expectStatus(
-        http.post(`/api/v1/sections/${section.id as string}/lessons`, {
+        http.post(`/api/v1/sections/${section.id}/lessons`, {
           token,
           body: { title, kind: 'television' },
         }),
@@ -101,7 +109,7 @@ describe('a course taught on television', () => {
       );
     const first = await lesson('Bài 1: Chọn giống chè');
     const second = await lesson('Bài 2: Bón phân hữu cơ');
-    await expectStatus(http.post(`/api/v1/courses/${course.id as string}/publish`, { token }), 200);
+    await expectStatus(http.post(`/api/v1/courses/${courseId}/publish`, { token }), 200);
     // Two Mondays at 19:00 Hà Nội time for the first lesson, one Tuesday for the second.
     const series = await expectStatus(
       http.post('/api/v1/broadcasts', {
@@ -151,7 +159,7 @@ describe('a course taught on television', () => {
     const learner = await register();
     const learnerEmail = 'truyen-hinh-2@example.vn';
     const enrollment = await expectStatus(
-      http.post(`/api/v1/courses/${course.id as string}/enrollments`, { token: learner.token }),
+      http.post(`/api/v1/courses/${courseId}/enrollments`, { token: learner.token }),
       201,
     );
     const feed = await expectStatus(

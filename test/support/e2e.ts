@@ -1,6 +1,7 @@
 import { JobQueue, QUEUE_NAMES } from '@lifelong/common';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { answered, apiClient } from './api-client';
 import type { HttpClient } from './http-client';
 
 /** An answer as the test clients return it (HttpClient, or the typed client of api-client.ts). */
@@ -83,11 +84,9 @@ export async function waitForQueues(
 
 /** Signs in with a password and returns the access token. */
 export async function signIn(http: HttpClient, email: string, password: string): Promise<string> {
-  const body = await expectStatus(
-    http.post('/api/v1/auth/login', { body: { email, password } }),
+  const session = await expectStatus(
+    answered(apiClient(http.base).POST('/api/v1/auth/login', { body: { email, password } })),
     200,
   );
-  const token = body.accessToken;
-  if (typeof token !== 'string') throw new Error(`signing in as ${email} gave no access token`);
-  return token;
+  return session.accessToken;
 }
