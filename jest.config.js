@@ -44,6 +44,8 @@ const shared = {
 const withServices = {
   ...shared,
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  // Drops the run's databases and ends child processes a failed test left running.
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   setupFiles: ['<rootDir>/test/setup/worker-env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/fresh-state.ts'],
   // Real servers on a 2-core machine: a slow moment must not read as a failure.

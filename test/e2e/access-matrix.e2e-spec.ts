@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AdministratorBootstrap, type Scope } from '@lifelong/identity';
+import { AdministratorBootstrap, type Role, type Scope } from '@lifelong/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { testConfig } from '../setup/test-env';
+import { eventually, expectStatus, signIn } from '../support/e2e';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { apiOperations, operationName } from '../support/openapi-operations';
 import { type Person, peopleRegistry } from '../support/people';
@@ -296,22 +297,6 @@ const tokens = {} as Record<Actor, string>;
 const ids: Record<string, string> = {};
 const person = peopleRegistry(() => http, 'matrix');
 
-async function ok(status: number, promise: Promise<{ status: number; body: Json }>): Promise<Json> {
-  const response = await promise;
-  if (response.status !== status)
-    throw new Error(`fixture step answered ${response.status}: ${JSON.stringify(response.body)}`);
-  return response.body;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  for (let waited = 0; waited < 20_000; waited += 100) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${what} never happened`);
-}
-
 /** Replaces `{name}` with the fixture's ids, in a route or anywhere in a body. */
 const fill = (text: string): string =>
   text.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -322,7 +307,7 @@ const fill = (text: string): string =>
 const fillBody = (body: Json): Json => JSON.parse(fill(JSON.stringify(body))) as Json;
 
 /** A new person signed in, holding `role` at `scope` (a fresh sign-in carries the grant). */
-async function holding(role: string, scope: Scope | undefined, tree: ScopeTree): Promise<Person> {
+async function holding(role: Role, scope: Scope | undefined, tree: ScopeTree): Promise<Person> {
   const someone = await person();
   await tree.grant(someone.id, role, scope);
   return someone;
@@ -337,14 +322,7 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = (
-    await ok(
-      200,
-      http.post('/api/v1/auth/login', {
-        body: { email: config.admin.email, password: config.admin.password },
-      }),
-    )
-  ).accessToken as string;
+  adminToken = await signIn(http, config.admin.email, config.admin.password);
   tokens.admin = adminToken;
   const tree = new ScopeTree(
     () => http,
@@ -391,26 +369,27 @@ beforeAll(async () => {
   // Facility F1's courses, authored by its instructor: C1 published, C2 a draft.
   const instructor = tokens.instructorF1;
   const course = async (title: string, publish: boolean) => {
-    const created = await ok(
-      201,
+    const created = await expectStatus(
       http.post('/api/v1/courses', {
         token: instructor,
         body: { facilityId: F1.scopeId, title, summary: 'Khoá học của F1' },
       }),
+      201,
     );
     const id = created.id as string;
-    const section = await ok(
-      201,
+    const section = await expectStatus(
       http.post(`/api/v1/courses/${id}/sections`, { token: instructor, body: { title: 'Phần 1' } }),
-    );
-    const lesson = await ok(
       201,
+    );
+    const lesson = await expectStatus(
       http.post(`/api/v1/sections/${section.id as string}/lessons`, {
         token: instructor,
         body: { title: 'Bài đọc', kind: 'reading', body: '<p>Nội dung.</p>' },
       }),
+      201,
     );
-    if (publish) await ok(200, http.post(`/api/v1/courses/${id}/publish`, { token: instructor }));
+    if (publish)
+      await expectStatus(http.post(`/api/v1/courses/${id}/publish`, { token: instructor }), 200);
     return { id, sectionId: section.id as string, lessonId: lesson.id as string };
   };
   const c1 = await course('Kỹ năng số cơ bản', true);
@@ -426,43 +405,43 @@ beforeAll(async () => {
 
   // Learner A enrolls in C1 and completes it: an enrollment, a notification, a certificate.
   const learnerA = tokens.learnerA;
-  const enrollment = await ok(
-    201,
+  const enrollment = await expectStatus(
     http.post(`/api/v1/courses/${c1.id}/enrollments`, { token: learnerA }),
+    201,
   );
   ids.enrollmentA = enrollment.id as string;
-  await ok(
-    200,
+  await expectStatus(
     http.post(`/api/v1/enrollments/${ids.enrollmentA}/lessons/${c1.lessonId}/complete`, {
       token: learnerA,
     }),
+    200,
   );
-  ids.serialA = await until('the certificate', async () => {
+  ids.serialA = await eventually('the certificate', async () => {
     const list = await http.get('/api/v1/me/certificates', { token: learnerA });
     return (list.body.items as Json[])[0]?.serial as string | undefined;
   });
-  ids.notificationA = await until('a notification', async () => {
+  ids.notificationA = await eventually('a notification', async () => {
     const list = await http.get('/api/v1/me/notifications', { token: learnerA });
     return (list.body.items as Json[])[0]?.id as string | undefined;
   });
 
   // Ministry M's mandated training, snapshot and staff import; facility F1's template.
   ids.requirementM = (
-    await ok(
-      201,
+    await expectStatus(
       http.post('/api/v1/training/requirements', {
         token: adminToken,
         body: fillBody(REQUIREMENT),
       }),
+      201,
     )
   ).id as string;
   ids.snapshotM = (
-    await ok(
-      201,
+    await expectStatus(
       http.post('/api/v1/training/snapshots', {
         token: tokens.managerM,
         body: { orgUnitId: M.scopeId, period: '2026' },
       }),
+      201,
     )
   ).id as string;
   const csv = `employeeCode,fullName,email,orgUnitCode,position,jobGrade\nNV-1,Lê Văn Một,mot@example.vn,X,Chuyên viên,A1\n`;
@@ -474,8 +453,7 @@ beforeAll(async () => {
   if (imported.status !== 202) throw new Error(`staff import answered ${imported.status}`);
   ids.importM = ((await imported.json()) as Json).importId as string;
   ids.templateF1 = (
-    await ok(
-      201,
+    await expectStatus(
       http.post('/api/v1/certificate-templates', {
         token: adminToken,
         body: {
@@ -486,6 +464,7 @@ beforeAll(async () => {
           signerTitle: 'Giám đốc',
         },
       }),
+      201,
     )
   ).id as string;
 }, 120_000);

@@ -6,6 +6,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { testConfig } from '../setup/test-env';
+import { answered, apiClient } from '../support/api-client';
+import { eventually, expectStatus } from '../support/e2e';
 import { type HttpClient, type HttpResult, type Json, listen } from '../support/http-client';
 import { type Person, peopleRegistry, PERSON_PASSWORD } from '../support/people';
 import { ScopeTree } from '../support/scope-tree';
@@ -122,18 +124,18 @@ async function importStaff(rows: string[][], query = ''): Promise<void> {
     headers: { 'content-type': 'text/csv' },
   });
   expect(accepted.status).toBe(202);
-  for (let tries = 0; tries < 200; tries += 1) {
-    const report = await http.get(`/api/v1/admin/imports/${accepted.body.importId as string}`, {
-      token: managerM.token,
-    });
-    if (report.body.status === 'completed') {
-      expect(report.body.failed).toBe(0);
-      return;
-    }
-    expect(report.body.status).not.toBe('failed');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the import never completed');
+  const report = await eventually(
+    'the import completing',
+    async () => {
+      const { body } = await http.get(`/api/v1/admin/imports/${accepted.body.importId as string}`, {
+        token: managerM.token,
+      });
+      expect(body.status).not.toBe('failed');
+      return body.status === 'completed' ? body : undefined;
+    },
+    { timeout: 10_000, interval: 50 },
+  );
+  expect(report.failed).toBe(0);
 }
 
 const staffRow = (code: string, name: string): string[] => [
@@ -168,18 +170,31 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  const adminLogin = await login(config.admin.email, config.admin.password);
-  adminToken = adminLogin.body.accessToken as string;
-  adminId = (adminLogin.body.user as Json).id as string;
+  const adminLogin = await expectStatus(
+    answered(
+      apiClient(http.base).POST('/api/v1/auth/login', {
+        body: { email: config.admin.email, password: config.admin.password },
+        headers: { 'user-agent': 'Mozilla/5.0 (Test phone)', 'x-forwarded-for': someIp() },
+      }),
+    ),
+    200,
+  );
+  adminToken = adminLogin.accessToken;
+  adminId = adminLogin.user.id;
   tree = new ScopeTree(
     () => http,
     () => adminToken,
   );
-  const ministry = await http.post('/api/v1/org-units', {
-    token: adminToken,
-    body: { code: `M-${run}`, name: 'Bộ M' },
-  });
-  M = { scopeType: 'org_unit', scopeId: ministry.body.id as string };
+  // Its code is the one the staff files below name.
+  const ministry = await expectStatus(
+    answered(
+      apiClient(http.base, adminToken).POST('/api/v1/org-units', {
+        body: { code: `M-${run}`, name: 'Bộ M' },
+      }),
+    ),
+    201,
+  );
+  M = { scopeType: 'org_unit', scopeId: ministry.id };
   N = await tree.orgUnit('Cơ quan N');
   managerM = await person();
   await tree.grant(managerM.id, 'org_manager', M);

@@ -1,11 +1,13 @@
 import { newId } from '@lifelong/common';
-import { AdministratorBootstrap, type Scope } from '@lifelong/identity';
+import { AdministratorBootstrap, type Role, type Scope } from '@lifelong/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { testConfig } from '../setup/test-env';
+import { answered, apiClient } from '../support/api-client';
+import { eventually, expectStatus } from '../support/e2e';
 import { type HttpClient, type Json, listen } from '../support/http-client';
-import { type Person, peopleRegistry } from '../support/people';
+import { type Person, PERSON_PASSWORD, peopleRegistry } from '../support/people';
 import { ScopeTree } from '../support/scope-tree';
 import { createTestApp } from '../support/test-app';
 
@@ -30,15 +32,6 @@ let importId: string;
 const staff: Record<'an' | 'dao' | 'binh', string> = { an: '', dao: '', binh: '' };
 
 const person = peopleRegistry(() => http, 'admin-users');
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  for (let waited = 0; waited < 20_000; waited += 100) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${what} never happened`);
-}
 
 // peopleRegistry numbers people in order; the counter names the same email to sign in again.
 let counter = 0;
@@ -68,11 +61,16 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  const login = await http.post('/api/v1/auth/login', {
-    body: { email: config.admin.email, password: config.admin.password },
-  });
-  adminToken = login.body.accessToken as string;
-  adminId = (login.body.user as Json).id as string;
+  const login = await expectStatus(
+    answered(
+      apiClient(http.base).POST('/api/v1/auth/login', {
+        body: { email: config.admin.email, password: config.admin.password },
+      }),
+    ),
+    200,
+  );
+  adminToken = login.accessToken;
+  adminId = login.user.id;
   tree = new ScopeTree(
     () => http,
     () => adminToken,
@@ -107,7 +105,7 @@ beforeAll(async () => {
   });
   expect(imported.status).toBe(202);
   importId = ((await imported.json()) as Json).importId as string;
-  await until('the staff import', async () => {
+  await eventually('the staff import', async () => {
     const report = await http.get(`/api/v1/admin/imports/${importId}`, { token: adminToken });
     return report.body.status === 'completed' ? true : undefined;
   });
@@ -120,15 +118,19 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-async function nextAndHold(role: string, scope: Scope): Promise<Person> {
+async function nextAndHold(role: Role, scope: Scope): Promise<Person> {
   counter += 1;
   const someone = await person();
   await tree.grant(someone.id, role, scope);
-  const login = await http.post('/api/v1/auth/login', {
-    body: { email: `admin-users-${counter}@example.vn`, password: 'Correct-horse-2026' },
-  });
-  expect(login.status).toBe(200);
-  return { id: someone.id, token: login.body.accessToken as string };
+  const login = await expectStatus(
+    answered(
+      apiClient(http.base).POST('/api/v1/auth/login', {
+        body: { email: `admin-users-${counter}@example.vn`, password: PERSON_PASSWORD },
+      }),
+    ),
+    200,
+  );
+  return { id: someone.id, token: login.accessToken };
 }
 
 afterAll(async () => {

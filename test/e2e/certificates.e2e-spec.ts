@@ -7,6 +7,8 @@ import { AdministratorBootstrap } from '@lifelong/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createWorker } from '../../apps/worker/src/create-worker';
+import { eventually, expectStatus, signIn } from '../support/e2e';
+import { answered, apiClient } from '../support/api-client';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
@@ -23,25 +25,6 @@ let adminToken: string;
 
 jest.setTimeout(60_000);
 
-async function ok(promise: Promise<{ status: number; body: Json }>, status = 201): Promise<Json> {
-  const response = await promise;
-  expect([response.status, response.body]).toEqual([status, expect.anything()]);
-  return response.body;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  for (let waited = 0; waited < 20_000; waited += 100) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${what} never happened`);
-}
-
-const signIn = async (email: string, password: string): Promise<string> =>
-  (await ok(http.post('/api/v1/auth/login', { body: { email, password } }), 200))
-    .accessToken as string;
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lifelong-cert-e2e-'));
   const config = testConfig({ MEDIA_DIR: dir, OUTBOX_RELAY_INTERVAL_MS: '100' });
@@ -51,7 +34,7 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = await signIn(config.admin.email, config.admin.password);
+  adminToken = await signIn(http, config.admin.email, config.admin.password);
 });
 
 afterAll(async () => {
@@ -62,13 +45,14 @@ afterAll(async () => {
 
 it('is issued on completion, listed, downloaded, verified, revoked, and announced', async () => {
   const token = adminToken;
-  const unit = await ok(
+  const unit = await expectStatus(
     http.post('/api/v1/admin-units', {
       token,
       body: { code: 'VN-HG', name: 'Tỉnh Hà Giang', level: 'province' },
     }),
+    201,
   );
-  const facility = await ok(
+  const facility = await expectStatus(
     http.post('/api/v1/facilities', {
       token,
       body: {
@@ -78,62 +62,84 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
         adminUnitId: unit.id,
       },
     }),
+    201,
   );
-  const course = await ok(
+  // Course and lesson go untyped: sent without the fields whose defaults apply (`language`,
+  // `required`…), which the generated types mark as always present.
+  const course = await expectStatus(
     http.post('/api/v1/courses', {
       token,
       body: { facilityId: facility.id, title: 'An toàn thông tin cơ bản', summary: 'Mật khẩu' },
     }),
+    201,
   );
-  const section = await ok(
-    http.post(`/api/v1/courses/${course.id as string}/sections`, {
-      token,
-      body: { title: 'Phần 1' },
-    }),
+  const courseId = course.id as string;
+  const asAdmin = apiClient(http.base, token);
+  const section = await expectStatus(
+    answered(
+      asAdmin.POST('/api/v1/courses/{id}/sections', {
+        params: { path: { id: courseId } },
+        body: { title: 'Phần 1' },
+      }),
+    ),
+    201,
   );
-  const reading = await ok(
-    http.post(`/api/v1/sections/${section.id as string}/lessons`, {
+  const reading = await expectStatus(
+    http.post(`/api/v1/sections/${section.id}/lessons`, {
       token,
       body: { title: 'Bài đọc', kind: 'reading', body: '<p>Mật khẩu mạnh.</p>' },
     }),
+    201,
   );
-  await ok(http.post(`/api/v1/courses/${course.id as string}/publish`, { token }), 200);
+  await expectStatus(http.post(`/api/v1/courses/${courseId}/publish`, { token }), 200);
 
   // A facility admin, who may revoke this facility's certificates.
-  const managerBody = await ok(
-    http.post('/api/v1/auth/register', {
-      body: { email: 'quanly@example.vn', password: 'Quan-ly-2026', fullName: 'Trần Quản Lý' },
-    }),
+  const managerBody = await expectStatus(
+    answered(
+      apiClient(http.base).POST('/api/v1/auth/register', {
+        body: { email: 'quanly@example.vn', password: 'Quan-ly-2026', fullName: 'Trần Quản Lý' },
+      }),
+    ),
+    201,
   );
-  await ok(
-    http.post(`/api/v1/admin/users/${(managerBody.user as Json).id as string}/roles`, {
+  await expectStatus(
+    http.post(`/api/v1/admin/users/${managerBody.user.id}/roles`, {
       token,
       body: { role: 'facility_admin', scopeType: 'facility', scopeId: facility.id },
     }),
+    201,
   );
-  const managerToken = await signIn('quanly@example.vn', 'Quan-ly-2026');
+  const managerToken = await signIn(http, 'quanly@example.vn', 'Quan-ly-2026');
 
   // The learner completes the course.
-  const learner = await ok(
-    http.post('/api/v1/auth/register', {
-      body: { email: 'hang@example.vn', password: 'Hoc-tap-2026', fullName: 'Nguyễn Thị Hằng' },
-    }),
+  const learner = await expectStatus(
+    answered(
+      apiClient(http.base).POST('/api/v1/auth/register', {
+        body: { email: 'hang@example.vn', password: 'Hoc-tap-2026', fullName: 'Nguyễn Thị Hằng' },
+      }),
+    ),
+    201,
   );
-  const learnerToken = learner.accessToken as string;
-  const enrollment = await ok(
-    http.post(`/api/v1/courses/${course.id as string}/enrollments`, { token: learnerToken }),
+  const learnerToken = learner.accessToken;
+  const asLearner = apiClient(http.base, learnerToken);
+  const enrollment = await expectStatus(
+    answered(
+      asLearner.POST('/api/v1/courses/{id}/enrollments', { params: { path: { id: courseId } } }),
+    ),
+    201,
   );
-  const done = await ok(
-    http.post(
-      `/api/v1/enrollments/${enrollment.id as string}/lessons/${reading.id as string}/complete`,
-      { token: learnerToken },
+  const done = await expectStatus(
+    answered(
+      asLearner.POST('/api/v1/enrollments/{id}/lessons/{lessonId}/complete', {
+        params: { path: { id: enrollment.id, lessonId: reading.id as string } },
+      }),
     ),
     200,
   );
   expect(done).toMatchObject({ courseCompleted: true });
 
   // The worker issues the certificate within seconds.
-  const [mine] = await until('the certificate', async () => {
+  const [mine] = await eventually('the certificate', async () => {
     const list = await http.get('/api/v1/me/certificates', { token: learnerToken });
     expect(list.body).toMatchObject({ page: 1, pageSize: 20 });
     const items = list.body.items as Json[];
@@ -169,7 +175,7 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
   });
 
   // The facility admin revokes it; verification says so at once.
-  await ok(
+  await expectStatus(
     http.post(`/api/v1/certificates/${serial}/revoke`, {
       token: managerToken,
       body: { reason: 'Cấp nhầm người' },
@@ -186,7 +192,7 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
   const audit = await http.get('/api/v1/admin/audit?action=certificate.revoked', { token });
   expect(audit.body.items).toEqual([
     expect.objectContaining({
-      actorId: (managerBody.user as Json).id,
+      actorId: managerBody.user.id,
       actorName: 'Trần Quản Lý',
       subjectType: 'certificate',
       details: expect.objectContaining({
@@ -197,7 +203,7 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
   ]);
 
   // The learner was told in the inbox.
-  const notice = await until('the notification', async () => {
+  const notice = await eventually('the notification', async () => {
     const inbox = await http.get('/api/v1/me/notifications', { token: learnerToken });
     return (inbox.body.items as Json[]).find((item) => item.kind === 'certificate.issued');
   });

@@ -1,10 +1,12 @@
 import { LessonVideos } from '@lifelong/courses';
-import { AdministratorBootstrap } from '@lifelong/identity';
+import { AdministratorBootstrap, type Role, type Scope } from '@lifelong/identity';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/create-app';
 import { testConfig } from '../setup/test-env';
+import { expectStatus, signIn } from '../support/e2e';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { type Person, peopleRegistry } from '../support/people';
+import { ScopeTree } from '../support/scope-tree';
 
 // An instructor's journey over HTTP against the real api (real scope trees): a course from
 // draft to the catalogue and out of it, and the bad input that must never get through.
@@ -16,22 +18,19 @@ let adminToken: string;
 const ids: Record<string, string> = {};
 
 const person = peopleRegistry(() => http, 'course-e2e');
+const tree = new ScopeTree(
+  () => http,
+  () => adminToken,
+);
 
-async function holding(role: string, facility: string): Promise<Person> {
+async function holding(role: Role, facility: Scope): Promise<Person> {
   const holder = await person();
-  const granted = await http.post(`/api/v1/admin/users/${holder.id}/roles`, {
-    token: adminToken,
-    body: { role, scopeType: 'facility', scopeId: ids[facility] },
-  });
-  expect(granted.status).toBe(201);
+  await tree.grant(holder.id, role, facility);
   return holder;
 }
 
-async function created(path: string, token: string, body: Json): Promise<Json> {
-  const response = await http.post(path, { token, body });
-  expect([path, response.status, response.body]).toEqual([path, 201, expect.anything()]);
-  return response.body;
-}
+const created = (path: string, token: string, body: Json): Promise<Json> =>
+  expectStatus(http.post(path, { token, body }), 201);
 
 const put = (path: string, token: string, body: Json) => http.request('PUT', path, { token, body });
 const patch = (path: string, token: string, body: Json) =>
@@ -48,36 +47,19 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  const login = await http.post('/api/v1/auth/login', {
-    body: { email: config.admin.email, password: config.admin.password },
-  });
-  adminToken = login.body.accessToken as string;
-  const unit = async (code: string, parentId?: string) =>
-    (
-      await created('/api/v1/admin-units', adminToken, {
-        code,
-        name: code,
-        level: 'province',
-        parentId,
-      })
-    ).id as string;
-  ids.hanoi = await unit('E2E-HN');
-  ids.socson = await unit('E2E-HN-SS', ids.hanoi);
-  ids.laocai = await unit('E2E-LC');
-  const facility = async (code: string, adminUnitId: string) =>
-    (
-      await created('/api/v1/facilities', adminToken, {
-        code,
-        name: `Trung tâm ${code}`,
-        type: 'community_learning_center',
-        adminUnitId,
-      })
-    ).id as string;
-  ids.mine = await facility('E2E-F-SS', ids.socson);
-  ids.theirs = await facility('E2E-F-LC', ids.laocai);
-  teacher = await holding('instructor', 'mine');
-  head = await holding('facility_admin', 'mine');
-  outsider = await holding('instructor', 'theirs');
+  adminToken = await signIn(http, config.admin.email, config.admin.password);
+  const hanoi = await tree.adminUnit('E2E-HN', undefined, 'province');
+  const socson = await tree.adminUnit('E2E-HN-SS', hanoi, 'province');
+  const laocai = await tree.adminUnit('E2E-LC', undefined, 'province');
+  const mine = await tree.facility('Trung tâm E2E-F-SS', socson);
+  const theirs = await tree.facility('Trung tâm E2E-F-LC', laocai);
+  ids.hanoi = hanoi.scopeId;
+  ids.laocai = laocai.scopeId;
+  ids.mine = mine.scopeId;
+  ids.theirs = theirs.scopeId;
+  teacher = await holding('instructor', mine);
+  head = await holding('facility_admin', mine);
+  outsider = await holding('instructor', theirs);
   learner = await person();
 });
 

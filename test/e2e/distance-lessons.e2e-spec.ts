@@ -7,6 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/create-app';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { testConfig } from '../setup/test-env';
+import { eventually } from '../support/e2e';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { fixture, mediaDir, removeMediaDir } from '../support/media-fixtures';
 import { peopleRegistry } from '../support/people';
@@ -115,12 +116,15 @@ describe('a distance lesson, from upload to playback', () => {
     const { videoId } = (await uploaded.json()) as { videoId: string };
 
     // The worker's relay turns the upload into a transcode job; wait for `ready`.
-    let video: Json = {};
-    for (let waited = 0; waited < 90_000 && video.status !== 'ready'; waited += 250) {
-      video = (await http.get(`/api/v1/videos/${videoId}`, { token: teacher.token })).body;
-      expect(video.status).not.toBe('failed');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    const video = await eventually(
+      'the video becoming ready',
+      async () => {
+        const { body } = await http.get(`/api/v1/videos/${videoId}`, { token: teacher.token });
+        expect(body.status).not.toBe('failed');
+        return body.status === 'ready' ? body : undefined;
+      },
+      { timeout: 90_000, interval: 250 },
+    );
     expect(video).toMatchObject({
       status: 'ready',
       progressPercent: 100,

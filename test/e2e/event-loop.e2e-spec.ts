@@ -1,5 +1,6 @@
 import { testConfig } from '../setup/test-env';
 import { ApiProcess } from '../support/api-process';
+import { expectStatus, signIn } from '../support/e2e';
 import { HttpClient, type Json } from '../support/http-client';
 
 // The api runs in a child process: a request that held its event loop would stop every answer,
@@ -16,11 +17,9 @@ const HOSTILE_TIMEOUT_MS = 8_000;
 /** The slowest `/health` answer we accept while a hostile request runs. */
 const HEALTH_BUDGET_MS = 1_000;
 
-async function ok(path: string, body: unknown, status = 201): Promise<Json> {
-  const response = await http.post(path, { token, body });
-  expect([response.status, response.body]).toEqual([status, expect.anything()]);
-  return response.body;
-}
+/** A resource the signed-in instructor creates for the fixture. */
+const create = (path: string, body: unknown): Promise<Json> =>
+  expectStatus(http.post(path, { token, body }), 201);
 
 /**
  * Probes `/health` every 50 ms until `stop` is called; returns each probe's answer time
@@ -54,29 +53,31 @@ function watchHealth(): () => Promise<number[]> {
 beforeAll(async () => {
   api = await ApiProcess.start();
   http = new HttpClient(api.base);
-  const login = await http.post('/api/v1/auth/login', {
-    body: { email: config.admin.email, password: config.admin.password },
-  });
-  token = login.body.accessToken as string;
-  const unit = await ok('/api/v1/admin-units', {
+  token = await signIn(http, config.admin.email, config.admin.password);
+  const unit = await create('/api/v1/admin-units', {
     code: 'VN-19',
     name: 'Tỉnh Thái Nguyên',
     level: 'province',
   });
-  const facility = await ok('/api/v1/facilities', {
+  const facility = await create('/api/v1/facilities', {
     code: 'GDTX-TN',
     name: 'Trung tâm GDNN-GDTX Thái Nguyên',
     type: 'provincial_ce_center',
     adminUnitId: unit.id,
   });
-  const channel = await ok('/api/v1/channels', { code: 'TNTV', name: 'Truyền hình Thái Nguyên' });
-  const course = await ok('/api/v1/courses', {
+  const channel = await create('/api/v1/channels', {
+    code: 'TNTV',
+    name: 'Truyền hình Thái Nguyên',
+  });
+  const course = await create('/api/v1/courses', {
     facilityId: facility.id,
     title: 'Nuôi ong lấy mật',
     summary: 'Học qua truyền hình',
   });
-  const section = await ok(`/api/v1/courses/${course.id as string}/sections`, { title: 'Phần 1' });
-  const lesson = await ok(`/api/v1/sections/${section.id as string}/lessons`, {
+  const section = await create(`/api/v1/courses/${course.id as string}/sections`, {
+    title: 'Phần 1',
+  });
+  const lesson = await create(`/api/v1/sections/${section.id as string}/lessons`, {
     title: 'Bài 1: Chọn chỗ đặt đàn',
     kind: 'television',
   });
@@ -136,7 +137,7 @@ describe('a hostile recurrence rule', () => {
   it('leaves an ordinary weekly series working', async () => {
     const startsAt = new Date(Date.now() + 3 * 86_400_000);
     startsAt.setUTCHours(12, 0, 0, 0);
-    const series = await ok('/api/v1/broadcasts', {
+    const series = await create('/api/v1/broadcasts', {
       channelId,
       lessonId,
       startsAt: startsAt.toISOString(),

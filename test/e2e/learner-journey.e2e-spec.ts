@@ -2,6 +2,8 @@ import { ManualClock } from '@lifelong/common';
 import { LessonVideos } from '@lifelong/courses';
 import { AdministratorBootstrap } from '@lifelong/identity';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { answered, apiClient } from '../support/api-client';
+import { expectStatus } from '../support/e2e';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
@@ -23,47 +25,51 @@ interface Course {
   question: { id: string; right: string; wrong: string };
 }
 
-async function ok(promise: Promise<{ status: number; body: Json }>, status = 201): Promise<Json> {
-  const response = await promise;
-  expect([response.status, response.body]).toEqual([status, expect.anything()]);
-  return response.body;
-}
-
 async function learner(): Promise<{ id: string; token: string }> {
   people += 1;
-  const body = await ok(
-    http.post('/api/v1/auth/register', {
-      body: {
-        email: `hocvien${people}@example.vn`,
-        password: 'Hoc-tap-2026',
-        fullName: 'Lê Văn An',
-      },
-    }),
+  const registered = await expectStatus(
+    answered(
+      apiClient(http.base).POST('/api/v1/auth/register', {
+        body: {
+          email: `hocvien${people}@example.vn`,
+          password: 'Hoc-tap-2026',
+          fullName: 'Lê Văn An',
+        },
+      }),
+    ),
+    201,
   );
-  return { id: (body.user as Json).id as string, token: body.accessToken as string };
+  return { id: registered.user.id, token: registered.accessToken };
 }
 
 /** A published course with a video, a reading and a quiz lesson, authored over HTTP by the admin. */
 async function publishedCourse(capacity?: number): Promise<Course> {
   const token = adminToken;
-  const unit = await ok(
-    http.post('/api/v1/admin-units', {
-      token,
-      body: { code: `VN-${people}-${Date.now()}`, name: 'Tỉnh Bắc Ninh', level: 'province' },
-    }),
+  const api = apiClient(http.base, token);
+  const unit = await expectStatus(
+    answered(
+      api.POST('/api/v1/admin-units', {
+        body: { code: `VN-${people}-${Date.now()}`, name: 'Tỉnh Bắc Ninh', level: 'province' },
+      }),
+    ),
+    201,
   );
-  const facility = await ok(
-    http.post('/api/v1/facilities', {
-      token,
-      body: {
-        code: `HTCD-${people}-${Date.now()}`,
-        name: 'Trung tâm học tập cộng đồng Phù Lãng',
-        type: 'community_learning_center',
-        adminUnitId: unit.id,
-      },
-    }),
+  const facility = await expectStatus(
+    answered(
+      api.POST('/api/v1/facilities', {
+        body: {
+          code: `HTCD-${people}-${Date.now()}`,
+          name: 'Trung tâm học tập cộng đồng Phù Lãng',
+          type: 'community_learning_center',
+          adminUnitId: unit.id,
+        },
+      }),
+    ),
+    201,
   );
-  const course = await ok(
+  // Without `language`, as the contract allows (its default applies); the generated types mark a
+  // property with a default as always present, so this request goes untyped.
+  const course = await expectStatus(
     http.post('/api/v1/courses', {
       token,
       body: {
@@ -73,15 +79,20 @@ async function publishedCourse(capacity?: number): Promise<Course> {
         capacity,
       },
     }),
+    201,
   );
-  const section = await ok(
-    http.post(`/api/v1/courses/${course.id as string}/sections`, {
-      token,
-      body: { title: 'Phần 1' },
-    }),
+  const courseId = course.id as string;
+  const section = await expectStatus(
+    answered(
+      api.POST('/api/v1/courses/{id}/sections', {
+        params: { path: { id: courseId } },
+        body: { title: 'Phần 1' },
+      }),
+    ),
+    201,
   );
   const lesson = (body: Json) =>
-    ok(http.post(`/api/v1/sections/${section.id as string}/lessons`, { token, body }));
+    expectStatus(http.post(`/api/v1/sections/${section.id}/lessons`, { token, body }), 201);
   const video = await lesson({ title: 'Video giới thiệu', kind: 'video' });
   // No upload route yet (distance-lessons): attach a ready video the way that lib will.
   await app.get(LessonVideos).attachLessonVideo(video.id as string, {
@@ -110,13 +121,13 @@ async function publishedCourse(capacity?: number): Promise<Course> {
       },
     ],
   });
-  await ok(http.post(`/api/v1/courses/${course.id as string}/publish`, { token }), 200);
+  await expectStatus(http.post(`/api/v1/courses/${courseId}/publish`, { token }), 200);
   const [question] = quiz.questions as {
     id: string;
     choices: { id: string; correct: boolean }[];
   }[];
   return {
-    courseId: course.id as string,
+    courseId,
     video: video.id as string,
     reading: reading.id as string,
     quiz: quiz.id as string,
@@ -134,7 +145,7 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  const login = await ok(
+  const login = await expectStatus(
     http.post('/api/v1/auth/login', {
       body: { email: config.admin.email, password: config.admin.password },
     }),
@@ -152,8 +163,9 @@ describe("a learner's journey", () => {
     const course = await publishedCourse();
     const me = await learner();
     const token = me.token;
-    const enrollment = await ok(
+    const enrollment = await expectStatus(
       http.post(`/api/v1/courses/${course.courseId}/enrollments`, { token }),
+      201,
     );
     expect(enrollment).toMatchObject({
       courseId: course.courseId,
@@ -162,7 +174,7 @@ describe("a learner's journey", () => {
       progressPercent: 0,
       completedAt: null,
     });
-    const again = await ok(
+    const again = await expectStatus(
       http.post(`/api/v1/courses/${course.courseId}/enrollments`, { token }),
       200,
     );
@@ -171,7 +183,7 @@ describe("a learner's journey", () => {
     const lessonPath = (lessonId: string, action: string) =>
       `/api/v1/enrollments/${enrollment.id as string}/lessons/${lessonId}/${action}`;
     const report = (segments: number[][], positionSeconds: number) =>
-      ok(
+      expectStatus(
         http.post(lessonPath(course.video, 'progress'), {
           token,
           body: { segments, positionSeconds },
@@ -200,30 +212,35 @@ describe("a learner's journey", () => {
       courseCompleted: false,
     });
 
-    const done = await ok(http.post(lessonPath(course.reading, 'complete'), { token }), 200);
+    const done = await expectStatus(
+      http.post(lessonPath(course.reading, 'complete'), { token }),
+      200,
+    );
     expect(done).toMatchObject({ lessonId: course.reading, courseCompleted: false });
     const answer = (choiceId: string) => ({
       answers: [{ questionId: course.question.id, choiceIds: [choiceId] }],
     });
     expect(
-      await ok(
+      await expectStatus(
         http.post(lessonPath(course.quiz, 'attempts'), {
           token,
           body: answer(course.question.wrong),
         }),
+        201,
       ),
     ).toEqual({ score: 0, passed: false });
     clock.advance(60_000);
     expect(
-      await ok(
+      await expectStatus(
         http.post(lessonPath(course.quiz, 'attempts'), {
           token,
           body: answer(course.question.right),
         }),
+        201,
       ),
     ).toEqual({ score: 100, passed: true });
 
-    const detail = await ok(
+    const detail = await expectStatus(
       http.get(`/api/v1/enrollments/${enrollment.id as string}`, { token }),
       200,
     );
@@ -254,7 +271,7 @@ describe("a learner's journey", () => {
         bestScore: 100,
       }),
     ]);
-    const mine = await ok(http.get('/api/v1/me/enrollments', { token }), 200);
+    const mine = await expectStatus(http.get('/api/v1/me/enrollments', { token }), 200);
     expect(mine).toMatchObject({
       total: 1,
       page: 1,
@@ -271,8 +288,11 @@ describe("a learner's journey", () => {
     });
 
     // An archived course stays in "my learning", named, with its status: the record is kept.
-    await ok(http.post(`/api/v1/courses/${course.courseId}/archive`, { token: adminToken }), 200);
-    const later = await ok(http.get('/api/v1/me/enrollments', { token }), 200);
+    await expectStatus(
+      http.post(`/api/v1/courses/${course.courseId}/archive`, { token: adminToken }),
+      200,
+    );
+    const later = await expectStatus(http.get('/api/v1/me/enrollments', { token }), 200);
     expect(later).toMatchObject({
       items: [{ id: enrollment.id, courseTitle: 'Kỹ năng số cơ bản', courseStatus: 'archived' }],
     });
@@ -282,7 +302,7 @@ describe("a learner's journey", () => {
     const course = await publishedCourse(1);
     const [first, second, third] = [await learner(), await learner(), await learner()];
     const enroll = (token: string) =>
-      ok(http.post(`/api/v1/courses/${course.courseId}/enrollments`, { token }));
+      expectStatus(http.post(`/api/v1/courses/${course.courseId}/enrollments`, { token }), 201);
     const seat = await enroll(first.token);
     clock.advance(1_000);
     const waiting = await enroll(second.token);
@@ -301,17 +321,17 @@ describe("a learner's journey", () => {
       'ENROLLMENT_NOT_ACTIVE',
     ]);
 
-    const withdrawn = await ok(
+    const withdrawn = await expectStatus(
       http.delete(`/api/v1/enrollments/${seat.id as string}`, { token: first.token }),
       200,
     );
     expect(withdrawn.status).toBe('withdrawn');
-    const promoted = await ok(
+    const promoted = await expectStatus(
       http.get(`/api/v1/enrollments/${waiting.id as string}`, { token: second.token }),
       200,
     );
     expect(promoted.status).toBe('active');
-    const courseView = await ok(http.get(`/api/v1/courses/${course.courseId}`), 200);
+    const courseView = await expectStatus(http.get(`/api/v1/courses/${course.courseId}`), 200);
     expect(courseView.activeEnrollments).toBe(1);
   });
 });
@@ -325,8 +345,9 @@ describe('bad input', () => {
   beforeAll(async () => {
     course = await publishedCourse();
     owner = await learner();
-    const enrolled = await ok(
+    const enrolled = await expectStatus(
       http.post(`/api/v1/courses/${course.courseId}/enrollments`, { token: owner.token }),
+      201,
     );
     enrollmentId = enrolled.id as string;
   });
@@ -358,7 +379,7 @@ describe('bad input', () => {
       },
     });
     expect([response.status, response.body.watchedSeconds]).toEqual([200, 4]);
-    const detail = await ok(
+    const detail = await expectStatus(
       http.get(`/api/v1/enrollments/${enrollmentId}`, { token: owner.token }),
       200,
     );

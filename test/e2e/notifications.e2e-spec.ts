@@ -5,6 +5,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { createWorker } from '../../apps/worker/src/create-worker';
+import { answered, apiClient } from '../support/api-client';
+import { eventually, expectStatus, waitForQueues } from '../support/e2e';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { headerOf, SmtpTestServer } from '../support/smtp-test-server';
 import { createTestApp } from '../support/test-app';
@@ -28,14 +30,18 @@ interface Learner {
 }
 
 async function register(email: string, fullName: string, locale = 'vi'): Promise<Learner> {
-  const response = await http.post('/api/v1/auth/register', {
-    body: { email, password: 'Correct-horse-2026', fullName },
-  });
-  expect(response.status).toBe(201);
-  const id = (response.body.user as { id: string }).id;
+  const registered = await expectStatus(
+    answered(
+      apiClient(http.base).POST('/api/v1/auth/register', {
+        body: { email, password: 'Correct-horse-2026', fullName },
+      }),
+    ),
+    201,
+  );
+  const id = registered.user.id;
   // Registration has no locale field yet; an English reader is set in the database.
   await app.get(DataSource).query('UPDATE `users` SET `locale` = ? WHERE `id` = ?', [locale, id]);
-  return { id, token: response.body.accessToken as string, email };
+  return { id, token: registered.accessToken, email };
 }
 
 /** What the enrollment service records when a learner gets a seat. */
@@ -59,14 +65,15 @@ const preferences = (who: Learner) =>
 const setPreferences = (who: Learner, body: unknown) =>
   http.request('PUT', '/api/v1/me/notification-preferences', { token: who.token, body });
 
-async function inboxOf(who: Learner, total: number): Promise<Json[]> {
-  for (let tries = 0; tries < 200; tries += 1) {
-    const page = await inbox(who);
-    if ((page.body.total as number) >= total) return page.body.items as Json[];
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the inbox never reached ${total}`);
-}
+const inboxOf = (who: Learner, total: number): Promise<Json[]> =>
+  eventually(
+    `the inbox reaching ${total}`,
+    async () => {
+      const page = await inbox(who);
+      return (page.body.total as number) >= total ? (page.body.items as Json[]) : undefined;
+    },
+    { timeout: 10_000, interval: 50 },
+  );
 
 /** The unsubscribe link of a message, aimed at this test's api (same path and query). */
 function unsubscribeUrl(mail: ParsedMail): { advertised: string; local: string } {
@@ -225,6 +232,8 @@ describe('notifications of a learner', () => {
   it('stay in the inbox but send no email once unsubscribed', async () => {
     await enrollmentConfirmed(hoa.id);
     await inboxOf(hoa, 2);
+    // Every delivery decided: an email that was going to leave has left by now.
+    await waitForQueues(app);
     const rows = await app
       .get(DataSource)
       .query<{ status: string; reason: string }[]>(

@@ -4,6 +4,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/create-app';
 import { Readiness } from '../../apps/api/src/ops/readiness.service';
 import { testConfig } from '../setup/test-env';
+import { answered, apiClient } from '../support/api-client';
+import { expectStatus, signIn } from '../support/e2e';
+import { HttpClient } from '../support/http-client';
 
 let app: NestFastifyApplication;
 let base: string;
@@ -13,28 +16,23 @@ async function json(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
 }
 
-async function signIn(email: string, password: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(response.status).toBe(200);
-  return (await json(response)).accessToken as string;
-}
+const signInAt = (email: string, password: string): Promise<string> =>
+  signIn(new HttpClient(base), email, password);
 
 async function registeredLearnerToken(): Promise<string> {
-  const response = await fetch(`${base}/api/v1/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: 'hoc.vien@example.vn',
-      password: 'Learner-password-2026',
-      fullName: 'Trần Thị Bình',
-    }),
-  });
-  expect(response.status).toBe(201);
-  return (await json(response)).accessToken as string;
+  const registered = await expectStatus(
+    answered(
+      apiClient(base).POST('/api/v1/auth/register', {
+        body: {
+          email: 'hoc.vien@example.vn',
+          password: 'Learner-password-2026',
+          fullName: 'Trần Thị Bình',
+        },
+      }),
+    ),
+    201,
+  );
+  return registered.accessToken;
 }
 
 beforeAll(async () => {
@@ -157,7 +155,7 @@ describe('Bull Board', () => {
   });
 
   it('shows every queue to an administrator with a Bearer token', async () => {
-    const admin = await signIn(config.admin.email, config.admin.password);
+    const admin = await signInAt(config.admin.email, config.admin.password);
     const response = await fetch(`${base}/admin/queues/api/queues`, {
       headers: { authorization: `Bearer ${admin}` },
     });
@@ -169,7 +167,7 @@ describe('Bull Board', () => {
   });
 
   it('opens in a browser through the admin-only session cookie', async () => {
-    const admin = await signIn(config.admin.email, config.admin.password);
+    const admin = await signInAt(config.admin.email, config.admin.password);
     const session = await fetch(`${base}/api/v1/admin/queues/session`, {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}` },

@@ -4,6 +4,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import ICAL from 'ical.js';
 import { testConfig } from '../setup/test-env';
+import { answered, apiClient } from '../support/api-client';
+import { expectStatus, signIn } from '../support/e2e';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { PERSON_PASSWORD, peopleRegistry } from '../support/people';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -14,18 +16,6 @@ const clock = new ManualClock('2026-12-01T02:00:00.000Z');
 let app: NestFastifyApplication;
 let http: HttpClient;
 const register = peopleRegistry(() => http, 'truyen-hinh');
-
-async function ok(promise: Promise<{ status: number; body: Json }>, status = 201): Promise<Json> {
-  const response = await promise;
-  expect([response.status, response.body]).toEqual([status, expect.anything()]);
-  return response.body;
-}
-
-/** A fresh token at the clock's time (the journey moves the clock by days). */
-async function signIn(email: string, password: string): Promise<string> {
-  const body = await ok(http.post('/api/v1/auth/login', { body: { email, password } }), 200);
-  return body.accessToken as string;
-}
 
 beforeAll(async () => {
   // The real scope trees (facilities are checked on role grants) and a clock the journey moves.
@@ -48,66 +38,80 @@ afterAll(async () => {
 
 describe('a course taught on television', () => {
   it('is scheduled, found in the learner’s calendar, attended with the on-screen code, and completed', async () => {
-    const admin = () => signIn(config.admin.email, config.admin.password);
+    const admin = () => signIn(http, config.admin.email, config.admin.password);
     let token = await admin();
-    const unit = await ok(
-      http.post('/api/v1/admin-units', {
-        token,
-        body: { code: 'VN-15', name: 'Tỉnh Yên Bái', level: 'province' },
-      }),
+    const asAdmin = apiClient(http.base, token);
+    const unit = await expectStatus(
+      answered(
+        asAdmin.POST('/api/v1/admin-units', {
+          body: { code: 'VN-15', name: 'Tỉnh Yên Bái', level: 'province' },
+        }),
+      ),
+      201,
     );
-    const facility = await ok(
-      http.post('/api/v1/facilities', {
-        token,
-        body: {
-          code: 'TTHTCD-MCC',
-          name: 'Trung tâm học tập cộng đồng Mù Cang Chải',
-          type: 'community_learning_center',
-          adminUnitId: unit.id,
-        },
-      }),
+    const facility = await expectStatus(
+      answered(
+        asAdmin.POST('/api/v1/facilities', {
+          body: {
+            code: 'TTHTCD-MCC',
+            name: 'Trung tâm học tập cộng đồng Mù Cang Chải',
+            type: 'community_learning_center',
+            adminUnitId: unit.id,
+          },
+        }),
+      ),
+      201,
     );
-    const channel = await ok(
-      http.post('/api/v1/channels', {
-        token,
-        // The facility's own channel: its instructors schedule on it (a national one is the
-        // platform admins' to schedule).
-        body: { code: 'YBTV', name: 'Truyền hình Yên Bái', facilityId: facility.id },
-      }),
+    const channel = await expectStatus(
+      answered(
+        asAdmin.POST('/api/v1/channels', {
+          // The facility's own channel: its instructors schedule on it (a national one is the
+          // platform admins' to schedule).
+          body: { code: 'YBTV', name: 'Truyền hình Yên Bái', facilityId: facility.id },
+        }),
+      ),
+      201,
     );
     const teacher = await register();
-    await ok(
+    await expectStatus(
       http.post(`/api/v1/admin/users/${teacher.id}/roles`, {
         token,
         body: { role: 'instructor', scopeType: 'facility', scopeId: facility.id },
       }),
+      201,
     );
     const teacherEmail = 'truyen-hinh-1@example.vn';
-    token = await signIn(teacherEmail, PERSON_PASSWORD);
-    const course = await ok(
+    token = await signIn(http, teacherEmail, PERSON_PASSWORD);
+    const course = await expectStatus(
       http.post('/api/v1/courses', {
         token,
         body: { facilityId: facility.id, title: 'Trồng chè sạch', summary: 'Học qua truyền hình' },
       }),
+      201,
     );
-    const section = await ok(
-      http.post(`/api/v1/courses/${course.id as string}/sections`, {
-        token,
-        body: { title: 'Phần 1' },
-      }),
+    const courseId = course.id as string;
+    const section = await expectStatus(
+      answered(
+        apiClient(http.base, token).POST('/api/v1/courses/{id}/sections', {
+          params: { path: { id: courseId } },
+          body: { title: 'Phần 1' },
+        }),
+      ),
+      201,
     );
     const lesson = (title: string) =>
-      ok(
-        http.post(`/api/v1/sections/${section.id as string}/lessons`, {
+      expectStatus(
+        http.post(`/api/v1/sections/${section.id}/lessons`, {
           token,
           body: { title, kind: 'television' },
         }),
+        201,
       );
     const first = await lesson('Bài 1: Chọn giống chè');
     const second = await lesson('Bài 2: Bón phân hữu cơ');
-    await ok(http.post(`/api/v1/courses/${course.id as string}/publish`, { token }), 200);
+    await expectStatus(http.post(`/api/v1/courses/${courseId}/publish`, { token }), 200);
     // Two Mondays at 19:00 Hà Nội time for the first lesson, one Tuesday for the second.
-    const series = await ok(
+    const series = await expectStatus(
       http.post('/api/v1/broadcasts', {
         token,
         body: {
@@ -118,12 +122,13 @@ describe('a course taught on television', () => {
           recurrence: 'FREQ=WEEKLY;COUNT=2',
         },
       }),
+      201,
     );
     expect((series.series as Json[]).map((slot) => slot.startsAt)).toEqual([
       '2026-12-07T12:00:00.000Z',
       '2026-12-14T12:00:00.000Z',
     ]);
-    const tuesday = await ok(
+    const tuesday = await expectStatus(
       http.post('/api/v1/broadcasts', {
         token,
         body: {
@@ -133,12 +138,13 @@ describe('a course taught on television', () => {
           endsAt: '2026-12-08T12:45:00Z',
         },
       }),
+      201,
     );
 
     // A learner's player lists the airings of one lesson.
     const airingsOf = async (lessonId: unknown): Promise<unknown[]> => {
       const range = 'from=2026-12-07T00:00:00Z&to=2026-12-31T00:00:00Z';
-      const page = await ok(
+      const page = await expectStatus(
         http.get(`/api/v1/broadcasts?${range}&lessonId=${lessonId as string}`),
         200,
       );
@@ -152,10 +158,14 @@ describe('a course taught on television', () => {
 
     const learner = await register();
     const learnerEmail = 'truyen-hinh-2@example.vn';
-    const enrollment = await ok(
-      http.post(`/api/v1/courses/${course.id as string}/enrollments`, { token: learner.token }),
+    const enrollment = await expectStatus(
+      http.post(`/api/v1/courses/${courseId}/enrollments`, { token: learner.token }),
+      201,
     );
-    const feed = await ok(http.get('/api/v1/me/schedule-feed', { token: learner.token }), 200);
+    const feed = await expectStatus(
+      http.get('/api/v1/me/schedule-feed', { token: learner.token }),
+      200,
+    );
     const feedUrl = new URL(feed.url as string);
     const ics = await fetch(`${http.base}${feedUrl.pathname}${feedUrl.search}`);
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
@@ -173,26 +183,27 @@ describe('a course taught on television', () => {
 
     // Monday evening, ten minutes into the airing: the code is on screen (staff can read it).
     clock.set('2026-12-07T12:10:00.000Z');
-    const onScreen = await ok(
+    const onScreen = await expectStatus(
       http.get(`/api/v1/broadcasts/${series.id as string}`, {
-        token: await signIn(teacherEmail, PERSON_PASSWORD),
+        token: await signIn(http, teacherEmail, PERSON_PASSWORD),
       }),
       200,
     );
-    let learnerToken = await signIn(learnerEmail, PERSON_PASSWORD);
-    const hidden = await ok(
+    let learnerToken = await signIn(http, learnerEmail, PERSON_PASSWORD);
+    const hidden = await expectStatus(
       http.get(`/api/v1/broadcasts/${series.id as string}`, { token: learnerToken }),
       200,
     );
     expect(hidden).not.toHaveProperty('attendanceCode');
-    const present = await ok(
+    const present = await expectStatus(
       http.post(`/api/v1/broadcasts/${series.id as string}/attendance`, {
         token: learnerToken,
         body: { code: onScreen.attendanceCode },
       }),
+      201,
     );
     expect(present).toMatchObject({ lessonCompleted: true, courseCompleted: false });
-    const halfway = await ok(
+    const halfway = await expectStatus(
       http.get(`/api/v1/enrollments/${enrollment.id as string}`, { token: learnerToken }),
       200,
     );
@@ -200,21 +211,25 @@ describe('a course taught on television', () => {
 
     // Tuesday: the second lesson, entered during the grace period after the end.
     clock.set('2026-12-08T13:10:00.000Z');
-    const tuesdayCode = await ok(
+    const tuesdayCode = await expectStatus(
       http.get(`/api/v1/broadcasts/${tuesday.id as string}`, {
-        token: await signIn(teacherEmail, PERSON_PASSWORD),
+        token: await signIn(http, teacherEmail, PERSON_PASSWORD),
       }),
       200,
     );
-    learnerToken = await signIn(learnerEmail, PERSON_PASSWORD);
-    const done = await ok(
+    learnerToken = await signIn(http, learnerEmail, PERSON_PASSWORD);
+    const done = await expectStatus(
       http.post(`/api/v1/broadcasts/${tuesday.id as string}/attendance`, {
         token: learnerToken,
         body: { code: tuesdayCode.attendanceCode },
       }),
+      201,
     );
     expect(done).toMatchObject({ lessonCompleted: true, courseCompleted: true });
-    const mine = await ok(http.get('/api/v1/me/enrollments', { token: learnerToken }), 200);
+    const mine = await expectStatus(
+      http.get('/api/v1/me/enrollments', { token: learnerToken }),
+      200,
+    );
     expect(mine.items).toEqual([
       expect.objectContaining({ courseId: course.id, status: 'completed', progressPercent: 100 }),
     ]);

@@ -1,11 +1,14 @@
 import { ManualClock } from '@lifelong/common';
-import { AdministratorBootstrap, type Scope } from '@lifelong/identity';
+import { AdministratorBootstrap } from '@lifelong/identity';
 import { AssignmentSync } from '@lifelong/training';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { buildCourse, facility, platformAdmin } from '../support/course-fixtures';
-import { type HttpClient, type Json, listen } from '../support/http-client';
-import { type Person, peopleRegistry } from '../support/people';
+import { answered, type ApiClient, apiClient } from '../support/api-client';
+import { expectStatus, signIn } from '../support/e2e';
+import { type HttpClient, listen } from '../support/http-client';
+import { type Person, PERSON_PASSWORD, peopleRegistry } from '../support/people';
+import { ScopeTree } from '../support/scope-tree';
 import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
 
@@ -14,25 +17,14 @@ const clock = new ManualClock('2026-12-01T08:00:00.000Z');
 let app: NestFastifyApplication;
 let http: HttpClient;
 let adminToken: string;
+/** The api as the platform admin, typed. */
+let asAdmin: ApiClient;
 const person = peopleRegistry(() => http, 'cong-chuc');
-
-async function ok(promise: Promise<{ status: number; body: Json }>, status = 201): Promise<Json> {
-  const response = await promise;
-  expect([response.status, response.body]).toEqual([status, expect.anything()]);
-  return response.body;
-}
-
-/** An org unit made over HTTP by the admin: the real tree the scope checks read. */
-async function unit(name: string, parent?: Scope): Promise<Scope> {
-  const body = await ok(
-    http.post('/api/v1/org-units', {
-      token: adminToken,
-      body: { code: `OU-${name.length}-${Date.now()}`, name, parentId: parent?.scopeId },
-    }),
-  );
-  const scope: Scope = { scopeType: 'org_unit', scopeId: body.id as string };
-  return scope;
-}
+/** Org units made over HTTP by the admin: the real tree the scope checks read. */
+const tree = new ScopeTree(
+  () => http,
+  () => adminToken,
+);
 
 beforeAll(async () => {
   app = await createTestApp(config, { clock });
@@ -40,10 +32,8 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  const login = await http.post('/api/v1/auth/login', {
-    body: { email: config.admin.email, password: config.admin.password },
-  });
-  adminToken = login.body.accessToken as string;
+  adminToken = await signIn(http, config.admin.email, config.admin.password);
+  asAdmin = apiClient(http.base, adminToken);
 });
 
 afterAll(async () => {
@@ -52,30 +42,16 @@ afterAll(async () => {
 
 describe('mandated training over HTTP', () => {
   it('sets a requirement, shows it to the learner and the manager, reports and freezes compliance', async () => {
-    const ministry = await unit('Bộ Nội vụ');
+    const ministry = await tree.orgUnit('Bộ Nội vụ');
     const [office, other] = [
-      await unit('Văn phòng Bộ', ministry),
-      await unit('Vụ Pháp chế', ministry),
+      await tree.orgUnit('Văn phòng Bộ', ministry),
+      await tree.orgUnit('Vụ Pháp chế', ministry),
     ];
     const learner: Person = await person();
     const manager: Person = await person();
-    await ok(
-      http.post(`/api/v1/org-units/${office.scopeId}/members`, {
-        token: adminToken,
-        body: { userId: learner.id, position: 'Chuyên viên', jobGrade: 'A1' },
-      }),
-    );
-    await ok(
-      http.post(`/api/v1/admin/users/${manager.id}/roles`, {
-        token: adminToken,
-        body: { role: 'org_manager', ...office },
-      }),
-    );
-    const managerToken = (
-      await http.post('/api/v1/auth/login', {
-        body: { email: 'cong-chuc-2@example.vn', password: 'Correct-horse-2026' },
-      })
-    ).body.accessToken as string;
+    await tree.member(office, learner.id);
+    await tree.grant(manager.id, 'org_manager', office);
+    const managerToken = await signIn(http, 'cong-chuc-2@example.vn', PERSON_PASSWORD);
     const dataSource = app.get(DataSource);
     const admin = await platformAdmin(dataSource);
     const { courseId } = await buildCourse(app, admin, await facility(app, admin));
@@ -105,20 +81,27 @@ describe('mandated training over HTTP', () => {
         })
       ).status,
     ).toBe(403);
-    const created = await ok(
+    // Sent as the contract allows, without includeDescendants (its default applies): the
+    // generated types mark a property with a default as always present, so this goes untyped.
+    const created = await expectStatus(
       http.post('/api/v1/training/requirements', { token: adminToken, body }),
+      201,
     );
+    const requirementId = created.id as string;
     expect(created).toMatchObject({ version: 1, dueDays: 30, reminderDays: [14, 3] });
-    await app.get(AssignmentSync).syncRequirement(created.id as string);
+    await app.get(AssignmentSync).syncRequirement(requirementId);
 
-    const mine = await ok(http.get('/api/v1/me/assignments', { token: learner.token }), 200);
+    const mine = await expectStatus(
+      http.get('/api/v1/me/assignments', { token: learner.token }),
+      200,
+    );
     expect(mine).toMatchObject({ total: 1, page: 1, pageSize: 20 });
     expect(mine.items).toEqual([
       expect.objectContaining({ title: 'Kỹ năng số', status: 'assigned', requirementVersion: 1 }),
     ]);
 
-    const edited = await ok(
-      http.request('PUT', `/api/v1/training/requirements/${created.id as string}`, {
+    const edited = await expectStatus(
+      http.request('PUT', `/api/v1/training/requirements/${requirementId}`, {
         token: adminToken,
         body: { ...body, title: 'Kỹ năng số 2027' },
       }),
@@ -127,17 +110,17 @@ describe('mandated training over HTTP', () => {
     expect(edited.version).toBe(2);
     // Both the creation and the edit are in the audit log, with the version each made; the
     // refused attempts above left nothing.
-    const audit = await ok(
-      http.get(`/api/v1/admin/audit?subjectId=${created.id as string}`, { token: adminToken }),
+    const audit = await expectStatus(
+      answered(
+        asAdmin.GET('/api/v1/admin/audit', { params: { query: { subjectId: requirementId } } }),
+      ),
       200,
     );
-    expect(
-      (audit.items as Json[]).map((entry) => [entry.action, (entry.details as Json).version]),
-    ).toEqual([
+    expect(audit.items.map((entry) => [entry.action, entry.details.version])).toEqual([
       ['requirement.updated', 2],
       ['requirement.created', 1],
     ]);
-    const listed = await ok(
+    const listed = await expectStatus(
       http.get(`/api/v1/training/requirements?pageSize=1`, { token: adminToken }),
       200,
     );
@@ -146,7 +129,7 @@ describe('mandated training over HTTP', () => {
       expect.objectContaining({ id: created.id, version: 2, title: 'Kỹ năng số 2027' }),
     ]);
 
-    const staff = await ok(
+    const staff = await expectStatus(
       http.get(`/api/v1/training/staff?orgUnitId=${office.scopeId}&status=assigned`, {
         token: managerToken,
       }),
@@ -161,7 +144,7 @@ describe('mandated training over HTTP', () => {
       ).status,
     ).toBe(403);
 
-    const report = await ok(
+    const report = await expectStatus(
       http.get(`/api/v1/training/compliance?orgUnitId=${ministry.scopeId}`, { token: adminToken }),
       200,
     );
@@ -178,11 +161,13 @@ describe('mandated training over HTTP', () => {
       (await http.get(`/api/v1/training/compliance?orgUnitId=${ministry.scopeId}`)).status,
     ).toBe(401);
 
-    const snapshot = await ok(
-      http.post('/api/v1/training/snapshots', {
-        token: adminToken,
-        body: { orgUnitId: ministry.scopeId, period: '2026-Q4' },
-      }),
+    const snapshot = await expectStatus(
+      answered(
+        asAdmin.POST('/api/v1/training/snapshots', {
+          body: { orgUnitId: ministry.scopeId, period: '2026-Q4' },
+        }),
+      ),
+      201,
     );
     expect(snapshot.rows).toHaveLength(3);
     const again = await http.post('/api/v1/training/snapshots', {
@@ -190,8 +175,10 @@ describe('mandated training over HTTP', () => {
       body: { orgUnitId: ministry.scopeId, period: '2026-Q4' },
     });
     expect(again.status).toBe(409);
-    const frozen = await ok(
-      http.get(`/api/v1/training/snapshots/${snapshot.id as string}`, { token: adminToken }),
+    const frozen = await expectStatus(
+      answered(
+        asAdmin.GET('/api/v1/training/snapshots/{id}', { params: { path: { id: snapshot.id } } }),
+      ),
       200,
     );
     expect(frozen).toEqual(snapshot);

@@ -1,8 +1,18 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type AppConfig, loadConfig } from '@lifelong/common';
 
 /** Each jest worker owns one database and one queue prefix, so files never see each other's data. */
 export function testDatabaseName(workerId = process.env.JEST_WORKER_ID ?? '1'): string {
   return `${process.env.TEST_DB_PREFIX ?? 'lifelong_test'}_${workerId}`;
+}
+
+/**
+ * Where a jest worker's email goes as .eml files when a test sends mail without an SMTP server:
+ * a temporary folder, never the checkout's var/mail that `npm start` uses.
+ */
+export function testMailDir(workerId = process.env.JEST_WORKER_ID ?? '1'): string {
+  return join(tmpdir(), `${testDatabaseName(workerId)}-mail`);
 }
 
 /** The settings every test process runs with; the machine's .env never leaks into tests. */
@@ -20,6 +30,7 @@ export function testEnvironment(workerId?: string): Record<string, string> {
     REGISTER_MAX_PER_IP: '100000',
     LOG_LEVEL: 'silent',
     SWAGGER_ENABLED: 'true',
+    MAIL_DIR: testMailDir(workerId),
   };
 }
 

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { registerChild } from './child-registry';
 
 /**
  * The real api (createApp, with the test's settings) in a child process: a test can probe it
@@ -15,15 +16,13 @@ export class ApiProcess {
 
   /** Starts it with the test's settings plus `env`; resolves once it listens. */
   static async start(env: Record<string, string> = {}): Promise<ApiProcess> {
+    const script = join(__dirname, 'child', 'api-process.ts');
     const child = spawn(
       process.execPath,
-      [
-        '-r',
-        join(__dirname, 'child', 'register-ts.cjs'),
-        join(__dirname, 'child', 'api-process.ts'),
-      ],
+      ['-r', join(__dirname, 'child', 'register-ts.cjs'), script],
       { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    registerChild(child, script);
     let output = '';
     const base = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {

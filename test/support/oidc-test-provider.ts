@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import { registerChild } from './child-registry';
 
 /** Someone who can sign in at the test provider; `id` is their subject and login name. */
 export interface ProviderAccount {
@@ -37,7 +38,8 @@ export class OidcTestProvider {
   ) {}
 
   static async start(options: OidcTestProviderOptions): Promise<OidcTestProvider> {
-    const child = fork(join(__dirname, 'child', 'oidc-provider-process.mjs'), [], {
+    const script = join(__dirname, 'child', 'oidc-provider-process.mjs');
+    const child = fork(script, [], {
       env: {
         PATH: process.env.PATH ?? '',
         CLIENT_ID: options.clientId,
@@ -48,6 +50,7 @@ export class OidcTestProvider {
       // oidc-provider warns about Node 20 on stderr; the tests do not need its chatter.
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
+    registerChild(child, script);
     let errors = '';
     child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     const issuer = await new Promise<string>((resolve, reject) => {

@@ -1,4 +1,6 @@
-import type { HttpClient, Json } from './http-client';
+import { answered, apiClient } from './api-client';
+import { expectStatus } from './e2e';
+import type { HttpClient } from './http-client';
 
 /** A registered account, signed in. */
 export interface Person {
@@ -16,18 +18,18 @@ export function peopleRegistry(http: () => HttpClient, prefix: string): () => Pr
   let count = 0;
   return async () => {
     count += 1;
-    const response = await http().post('/api/v1/auth/register', {
-      body: {
-        email: `${prefix}-${count}@example.vn`,
-        password: PERSON_PASSWORD,
-        fullName: `Người ${count}`,
-      },
-    });
-    if (response.status !== 201)
-      throw new Error(`Registering ${prefix}-${count} answered ${response.status}`);
-    return {
-      id: (response.body.user as Json).id as string,
-      token: response.body.accessToken as string,
-    };
+    const body = await expectStatus(
+      answered(
+        apiClient(http().base).POST('/api/v1/auth/register', {
+          body: {
+            email: `${prefix}-${count}@example.vn`,
+            password: PERSON_PASSWORD,
+            fullName: `Người ${count}`,
+          },
+        }),
+      ),
+      201,
+    );
+    return { id: body.user.id, token: body.accessToken };
   };
 }

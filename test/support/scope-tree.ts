@@ -1,5 +1,7 @@
-import type { Scope } from '@lifelong/identity';
-import type { HttpClient, Json } from './http-client';
+import type { Role, Scope } from '@lifelong/identity';
+import { answered, type ApiClient, apiClient } from './api-client';
+import { expectStatus } from './e2e';
+import type { HttpClient } from './http-client';
 
 /**
  * The real organization tree for end-to-end tests: administrative units, facilities and org
@@ -15,48 +17,63 @@ export class ScopeTree {
   ) {}
 
   /** An administrative unit (`level` e.g. province, district, commune), under `parent` if given. */
-  adminUnit(
+  async adminUnit(
     name: string,
     parent?: Scope,
-    level = parent ? 'district' : 'province',
+    level: 'province' | 'district' | 'commune' = parent ? 'district' : 'province',
   ): Promise<Scope> {
-    return this.create('/api/v1/admin-units', 'admin_unit', {
-      code: this.code('AU'),
-      name,
-      level,
-      parentId: parent?.scopeId,
-    });
+    const unit = await expectStatus(
+      answered(
+        this.api().POST('/api/v1/admin-units', {
+          body: { code: this.code('AU'), name, level, parentId: parent?.scopeId },
+        }),
+      ),
+      201,
+    );
+    return { scopeType: 'admin_unit', scopeId: unit.id };
   }
 
   /** A facility in an administrative unit. */
-  facility(name: string, adminUnit: Scope, type = 'community_learning_center'): Promise<Scope> {
-    return this.create('/api/v1/facilities', 'facility', {
-      code: this.code('F'),
-      name,
-      type,
-      adminUnitId: adminUnit.scopeId,
-    });
+  async facility(
+    name: string,
+    adminUnit: Scope,
+    type = 'community_learning_center' as const,
+  ): Promise<Scope> {
+    const facility = await expectStatus(
+      answered(
+        this.api().POST('/api/v1/facilities', {
+          body: { code: this.code('F'), name, type, adminUnitId: adminUnit.scopeId },
+        }),
+      ),
+      201,
+    );
+    return { scopeType: 'facility', scopeId: facility.id };
   }
 
   /** An org unit (agency or department), under `parent` if given. */
-  orgUnit(name: string, parent?: Scope): Promise<Scope> {
-    return this.create('/api/v1/org-units', 'org_unit', {
-      code: this.code('OU'),
-      name,
-      parentId: parent?.scopeId,
-    });
+  async orgUnit(name: string, parent?: Scope): Promise<Scope> {
+    const unit = await expectStatus(
+      answered(
+        this.api().POST('/api/v1/org-units', {
+          body: { code: this.code('OU'), name, parentId: parent?.scopeId },
+        }),
+      ),
+      201,
+    );
+    return { scopeType: 'org_unit', scopeId: unit.id };
   }
 
   /** Grants `role` at `scope` (unscoped when none) to a user, as the platform admin. */
-  async grant(userId: string, role: string, scope?: Scope): Promise<void> {
-    const response = await this.http().post(`/api/v1/admin/users/${userId}/roles`, {
-      token: this.adminToken(),
-      body: { role, ...scope },
-    });
-    if (response.status !== 201)
-      throw new Error(
-        `Granting ${role} answered ${response.status}: ${JSON.stringify(response.body)}`,
-      );
+  async grant(userId: string, role: Role, scope?: Scope): Promise<void> {
+    await expectStatus(
+      answered(
+        this.api().POST('/api/v1/admin/users/{id}/roles', {
+          params: { path: { id: userId } },
+          body: { role, ...scope },
+        }),
+      ),
+      201,
+    );
   }
 
   /** Makes a user a member of an org unit. */
@@ -66,25 +83,23 @@ export class ScopeTree {
     position = 'Chuyên viên',
     jobGrade = 'A1',
   ): Promise<void> {
-    const response = await this.http().post(`/api/v1/org-units/${orgUnit.scopeId}/members`, {
-      token: this.adminToken(),
-      body: { userId, position, jobGrade },
-    });
-    if (response.status !== 201)
-      throw new Error(
-        `Adding a member answered ${response.status}: ${JSON.stringify(response.body)}`,
-      );
+    await expectStatus(
+      answered(
+        this.api().POST('/api/v1/org-units/{id}/members', {
+          params: { path: { id: orgUnit.scopeId } },
+          body: { userId, position, jobGrade },
+        }),
+      ),
+      201,
+    );
+  }
+
+  private api(): ApiClient {
+    return apiClient(this.http().base, this.adminToken());
   }
 
   private code(prefix: string): string {
     this.count += 1;
     return `${prefix}-${this.count}-${Date.now().toString(36)}`;
-  }
-
-  private async create(path: string, scopeType: Scope['scopeType'], body: Json): Promise<Scope> {
-    const response = await this.http().post(path, { token: this.adminToken(), body });
-    if (response.status !== 201)
-      throw new Error(`POST ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
-    return { scopeType, scopeId: response.body.id as string };
   }
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { registerChild } from './child-registry';
 
 /** A real worker (createWorker) in a child process, which a test may kill outright. */
 export class WorkerProcess {
@@ -7,16 +8,14 @@ export class WorkerProcess {
 
   /** Starts it with the test's settings plus `env`; resolves once it runs its queues. */
   static async start(env: Record<string, string>): Promise<WorkerProcess> {
+    const script = join(__dirname, 'child', 'worker-process.ts');
     const child = spawn(
       process.execPath,
-      [
-        '-r',
-        join(__dirname, 'child', 'register-ts.cjs'),
-        join(__dirname, 'child', 'worker-process.ts'),
-      ],
+      ['-r', join(__dirname, 'child', 'register-ts.cjs'), script],
       // Its own process group, so a kill takes its ffmpeg along, as a machine or container dying would.
       { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    registerChild(child, script, true);
     let output = '';
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {

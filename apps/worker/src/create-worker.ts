@@ -1,5 +1,6 @@
 import type { AppConfig } from '@lifelong/common';
 import { preflight } from '@lifelong/database';
+import { checkMediaTools } from '@lifelong/distance-lessons';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -7,10 +8,13 @@ import { WorkerModule } from './worker.module';
 
 /**
  * Starts the worker: refuses (StartupError) when MySQL or Redis is away, migrations are pending,
- * or a job of an enabled queue has no handler or two; then runs the enabled queues.
+ * ffmpeg is missing for the media-transcode queue, or a job of an enabled queue has no handler or
+ * two; then runs the enabled queues.
  */
 export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
   await preflight(config);
+  // Before the modules open their pools: a refused start must leave nothing open behind it.
+  await checkMediaTools(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     bufferLogs: true,
   });

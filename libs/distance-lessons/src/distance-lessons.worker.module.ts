@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DistanceLessonsModule } from './distance-lessons.module';
-import { MediaToolsCheck } from './transcode/media-tools.check';
 import { TranscodeVideoJob } from './transcode/transcode-video.job';
 
 /**
- * The `media.transcode-video` handler, and the start-up check that ffmpeg and ffprobe run when
- * this worker takes the media-transcode queue (worker only).
+ * The `media.transcode-video` handler (worker only). That ffmpeg and ffprobe run is checked
+ * before the worker is built (checkMediaTools).
  */
 @Module({
   imports: [DistanceLessonsModule],
-  providers: [MediaToolsCheck, TranscodeVideoJob],
+  providers: [TranscodeVideoJob],
 })
 export class DistanceLessonsWorkerModule {}

@@ -50,6 +50,7 @@ export { VideoReads } from './videos/video-reads.service';
 /** Transcoding: one run of one video, and the ffprobe/ffmpeg adapter. */
 export { TranscodeVideo, type TranscodeOutcome } from './transcode/transcode-video.service';
 export { MediaTools, SourceProblemError } from './transcode/media-tools';
+export { checkMediaTools } from './transcode/media-tools.check';
 /** ffprobe's JSON read into what the planner needs (pure). */
 export { type ProbeResult, readProbe, type VideoStreamInfo } from './transcode/probe';
 /** The HLS ladder for a source: never upscales, even sizes, rotation-aware, ≤1080p (pure). */
