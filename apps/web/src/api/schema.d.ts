@@ -692,6 +692,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/studio/facilities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['StudioController_facilities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/studio/courses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['StudioController_courses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/studio/review-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['StudioController_reviewQueue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/courses/{id}/enrollments': {
     parameters: {
       query?: never;
@@ -2067,6 +2115,64 @@ export interface components {
     ReviewPolicyInputDto: {
       /** @description Courses wait for a facility admin's approval before publishing */
       requiresReview: boolean;
+    };
+    StudioFacilityDto: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      type:
+        | 'provincial_ce_center'
+        | 'district_vocational_ce_center'
+        | 'community_learning_center'
+        | 'foreign_language_it_center'
+        | 'life_skills_center'
+        | 'university'
+        | 'other';
+      /** @description Its courses wait for a facility admin's approval */
+      requiresReview: boolean;
+      /** @description The caller may approve its courses */
+      approver: boolean;
+    };
+    StudioFacilityPageDto: {
+      items: components['schemas']['StudioFacilityDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    StudioCourseDto: {
+      id: string;
+      facilityId: string;
+      /** @example TV-NN-01 */
+      code: string | null;
+      title: string;
+      summary: string;
+      description: string | null;
+      /** @example vi */
+      language: string;
+      tags: string[];
+      capacity: number | null;
+      hours: number | null;
+      validityMonths: number | null;
+      /** Format: date-time */
+      enrollmentOpensAt: string | null;
+      /** Format: date-time */
+      enrollmentClosesAt: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'in_review' | 'published' | 'archived';
+      activeEnrollments: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      facilityName: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    StudioCoursePageDto: {
+      items: components['schemas']['StudioCourseDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
     };
     EnrollmentDto: {
       id: string;
@@ -4260,6 +4366,76 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReviewPolicyDto'];
+        };
+      };
+    };
+  };
+  StudioController_facilities: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudioFacilityPageDto'];
+        };
+      };
+    };
+  };
+  StudioController_courses: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'draft' | 'in_review' | 'published' | 'archived';
+        facilityId?: string;
+        /** @description Words of the title, summary or tags; diacritics, case and đ/d do not matter */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudioCoursePageDto'];
+        };
+      };
+    };
+  };
+  StudioController_reviewQueue: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudioCoursePageDto'];
         };
       };
     };
