@@ -1,5 +1,6 @@
 import {
   CourseAuthoring,
+  CourseCatalogue,
   CoursePublishing,
   LessonAuthoring,
   ReviewPolicies,
@@ -84,7 +85,7 @@ describe("the studio's lists", () => {
     expect(province.items.map((item) => item.id).sort()).toEqual([ids.BD, ids.SS].sort());
   });
 
-  it('gives a facility admin the courses in review at their facility, oldest first', async () => {
+  it('gives a facility admin the courses in review at their facility, to approve or return', async () => {
     const ready = async (title: string) => {
       const created = await course('BD', title);
       const section = await moduleRef
@@ -101,7 +102,28 @@ describe("the studio's lists", () => {
     const second = await ready('Chờ duyệt 2');
     expect([first.status, second.status]).toEqual(['in_review', 'in_review']);
     const queue = await studio.courses(reviewer, { status: 'in_review', approving: true }, PAGE);
-    expect(queue.items.map((item) => item.id)).toEqual([first.id, second.id]);
+    // In order of their last change (to the second: two made in one second may come either way).
+    expect(queue.items.map((item) => item.id).sort()).toEqual([first.id, second.id].sort());
+    // Returned with a comment: a draft again, the comment for its staff only, until sent again.
+    const publishing = moduleRef.get(CoursePublishing);
+    await expect(publishing.returnToAuthors(teacher, first.id, 'Không')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const returned = await publishing.returnToAuthors(reviewer, first.id, ' Thiếu ví dụ. ');
+    expect(returned.status).toBe('draft');
+    const catalogue = moduleRef.get(CourseCatalogue);
+    expect((await catalogue.detail(teacher, first.id)).reviewNote).toMatchObject({
+      comment: 'Thiếu ví dụ.',
+    });
+    await expect(publishing.returnToAuthors(reviewer, first.id, 'Lần nữa')).rejects.toMatchObject({
+      code: 'COURSE_NOT_IN_REVIEW',
+    });
+    await publishing.publish(teacher, first.id);
+    expect((await catalogue.detail(teacher, first.id)).reviewNote).toBeNull();
+    expect(
+      (await studio.courses(reviewer, { status: 'in_review', approving: true }, PAGE)).total,
+    ).toBe(2);
+
     // An instructor approves nothing: their review queue is empty.
     expect(
       (await studio.courses(teacher, { status: 'in_review', approving: true }, PAGE)).total,

@@ -596,6 +596,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/courses/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['CoursesController_returnToAuthors'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/courses/{id}/archive': {
     parameters: {
       query?: never;
@@ -1851,7 +1867,7 @@ export interface components {
        * @default vi
        * @example vi
        */
-      language: string;
+      language?: string;
       /**
        * @example [
        *       "kỹ năng số"
@@ -1961,6 +1977,11 @@ export interface components {
       position: number;
       lessons: components['schemas']['LessonDto'][];
     };
+    ReviewNoteDto: {
+      comment: string;
+      /** Format: date-time */
+      at: string;
+    };
     CourseDetailDto: {
       id: string;
       facilityId: string;
@@ -1988,6 +2009,8 @@ export interface components {
       publishedAt: string | null;
       facility: components['schemas']['CourseFacilityDto'] | null;
       sections: components['schemas']['SectionWithLessonsDto'][];
+      /** @description The course's staff only: the comment of the last facility admin who returned it */
+      reviewNote?: components['schemas']['ReviewNoteDto'] | null;
     };
     UpdateCourseDto: {
       /**
@@ -2001,7 +2024,7 @@ export interface components {
        * @default vi
        * @example vi
        */
-      language: string;
+      language?: string;
       /**
        * @example [
        *       "kỹ năng số"
@@ -2029,6 +2052,10 @@ export interface components {
       title: string;
       position: number;
     };
+    ReturnCourseDto: {
+      /** @example Bài đọc 2 còn thiếu phần ví dụ. */
+      comment: string;
+    };
     CatalogueTagDto: {
       /** @example Kỹ năng số */
       tag: string;
@@ -2051,7 +2078,7 @@ export interface components {
        * @description More than one choice may be correct
        * @default false
        */
-      multiple: boolean;
+      multiple?: boolean;
       choices: components['schemas']['ChoiceInputDto'][];
     };
     CreateLessonDto: {
@@ -2059,12 +2086,12 @@ export interface components {
        * @description Needed for the course to complete
        * @default true
        */
-      required: boolean;
+      required?: boolean;
       /**
        * @description Video and television: percent of the duration that completes the lesson
        * @default 90
        */
-      completionThreshold: number;
+      completionThreshold?: number;
       /** @description Reading: HTML; scripts, event handlers and javascript: links are removed */
       body?: string;
       /** @description Quiz */
@@ -2073,7 +2100,7 @@ export interface components {
        * @description Quiz: percent to pass
        * @default 80
        */
-      passMark: number;
+      passMark?: number;
       /** @description Quiz; null: no limit */
       attemptLimit?: number | null;
       title: string;
@@ -2089,12 +2116,12 @@ export interface components {
        * @description Needed for the course to complete
        * @default true
        */
-      required: boolean;
+      required?: boolean;
       /**
        * @description Video and television: percent of the duration that completes the lesson
        * @default 90
        */
-      completionThreshold: number;
+      completionThreshold?: number;
       /** @description Reading: HTML; scripts, event handlers and javascript: links are removed */
       body?: string;
       /** @description Quiz */
@@ -2103,7 +2130,7 @@ export interface components {
        * @description Quiz: percent to pass
        * @default 80
        */
-      passMark: number;
+      passMark?: number;
       /** @description Quiz; null: no limit */
       attemptLimit?: number | null;
       title?: string;
@@ -2669,7 +2696,7 @@ export interface components {
        * @description Also target every unit below
        * @default true
        */
-      includeDescendants: boolean;
+      includeDescendants?: boolean;
       /**
        * @example [
        *       "Chuyên viên"
@@ -4195,6 +4222,31 @@ export interface operations {
       cookie?: never;
     };
     requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseDto'];
+        };
+      };
+    };
+  };
+  CoursesController_returnToAuthors: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnCourseDto'];
+      };
+    };
     responses: {
       200: {
         headers: {
