@@ -71,12 +71,12 @@ export function Component() {
         ) : null}
       </Group>
       {data.status === 'archived' ? (
-        <Alert color="gray" variant="light">
+        <Alert color="gray.7" variant="filled">
           {t('editor.archived')}
         </Alert>
       ) : null}
       {data.reviewNote && data.status === 'draft' ? (
-        <Alert color="grape.9" variant="light" role="note">
+        <Alert color="grape.9" variant="filled" role="note">
           <Text size="sm" fw={600}>
             {t('editor.returned', { at: formatDateTime(data.reviewNote.at) })}
           </Text>
@@ -86,7 +86,7 @@ export function Component() {
         </Alert>
       ) : null}
       {data.status === 'in_review' ? (
-        <Alert color="grape.9" variant="light">
+        <Alert color="grape.9" variant="filled">
           {t('editor.inReview')}
         </Alert>
       ) : null}

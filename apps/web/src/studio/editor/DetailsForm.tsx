@@ -199,7 +199,7 @@ export function DetailsForm({ course, readOnly }: { course: CourseDetail; readOn
     <form noValidate onSubmit={form.onSubmit((values) => save(values, false))}>
       <Stack>
         {others ? (
-          <Alert color="grape.9" variant="light" role="alert" title={t('details.othersSaved')}>
+          <Alert color="grape.9" variant="filled" role="alert" title={t('details.othersSaved')}>
             <Stack gap="xs">
               <Text size="sm">
                 {others.conflicts.length > 0 ? t('details.conflictIntro') : t('details.keptTheirs')}
