@@ -89,7 +89,7 @@ export function LessonEditor({
     setSaving(true);
     setError(null);
     try {
-      await unwrap(
+      const updated = await unwrap(
         api.PATCH('/api/v1/lessons/{id}', {
           params: { path: { id: lesson.id } },
           body: {
@@ -116,7 +116,10 @@ export function LessonEditor({
           },
         }),
       );
-      setSavedAs(JSON.stringify({ title, required, threshold, body, quiz }));
+      // The reading as the server kept it (sanitized): what the editor now holds, too.
+      const kept = updated.body ?? body;
+      setBody(kept);
+      setSavedAs(JSON.stringify({ title, required, threshold, body: kept, quiz }));
       await queryClient.invalidateQueries({ queryKey: studioKeys.course(courseId) });
       setSaved(true);
     } catch (caught) {
@@ -165,7 +168,7 @@ export function LessonEditor({
               value={threshold}
               onChange={setThreshold}
             />
-            <Alert variant="light" color="blue">
+            <Alert variant="filled" color="blue.9">
               {lesson.kind === 'video'
                 ? lesson.videoReady
                   ? t('lesson.videoReady')
