@@ -13,9 +13,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QuizLesson } from '../../learner/player/QuizLesson';
+import { PageLoader } from '../../components/PageLoader';
 import type { Lesson } from '../../learner/queries';
 import {
   blankQuestion,
@@ -25,6 +25,11 @@ import {
   questionProblem,
   withMultiple,
 } from '../quiz-draft';
+
+/** The learner's own quiz component, fetched with the player's chunk when first shown. */
+const QuizLesson = lazy(() =>
+  import('../../pages/PlayerPage').then((module) => ({ default: module.QuizLesson })),
+);
 
 export interface QuizDraft {
   questions: QuestionDraft[];
@@ -206,13 +211,15 @@ export function QuizBuilder({
       />
       {view.value === 'learner' ? (
         <Card withBorder padding="md">
-          <QuizLesson
-            enrollmentId=""
-            lesson={learnerView(lesson, draft)}
-            progress={undefined}
-            canLearn={false}
-            onCourseCompleted={() => undefined}
-          />
+          <Suspense fallback={<PageLoader />}>
+            <QuizLesson
+              enrollmentId=""
+              lesson={learnerView(lesson, draft)}
+              progress={undefined}
+              canLearn={false}
+              onCourseCompleted={() => undefined}
+            />
+          </Suspense>
         </Card>
       ) : (
         <>
