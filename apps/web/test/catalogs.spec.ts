@@ -1,5 +1,7 @@
 import { en } from '../src/i18n/en';
 import { vi } from '../src/i18n/vi';
+import { studioEn } from '../src/studio/i18n/en';
+import { studioVi } from '../src/studio/i18n/vi';
 
 /** Every key path of a catalog, e.g. `auth.email`. */
 function keys(catalog: object, prefix = ''): string[] {
@@ -8,10 +10,14 @@ function keys(catalog: object, prefix = ''): string[] {
   );
 }
 
-describe("the web app's texts", () => {
+// The app's own texts, and the studio's (a namespace that ships with the studio's pages).
+describe.each([
+  { name: 'app', vi: vi, en: en },
+  { name: 'studio', vi: studioVi, en: studioEn },
+])("the web app's texts ($name)", (catalogs) => {
   it('has every Vietnamese key in English and every English key in Vietnamese', () => {
-    const viKeys = keys(vi);
-    const enKeys = keys(en);
+    const viKeys = keys(catalogs.vi);
+    const enKeys = keys(catalogs.en);
     expect(viKeys.filter((key) => !enKeys.includes(key))).toEqual([]);
     expect(enKeys.filter((key) => !viKeys.includes(key))).toEqual([]);
   });
@@ -24,7 +30,7 @@ describe("the web app's texts", () => {
           .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalog);
         return typeof value !== 'string' || value.trim() === '';
       });
-    expect(empty(vi)).toEqual([]);
-    expect(empty(en)).toEqual([]);
+    expect(empty(catalogs.vi)).toEqual([]);
+    expect(empty(catalogs.en)).toEqual([]);
   });
 });

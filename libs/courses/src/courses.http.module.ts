@@ -4,6 +4,7 @@ import { CoursesModule } from './courses.module';
 import { CoursesController, CourseTagsController } from './http/courses.controller';
 import { ReviewPolicyController } from './http/review-policy.controller';
 import { LessonsController, SectionsController } from './http/sections.controller';
+import { StudioController } from './http/studio.controller';
 
 /** The courses routes (api process only). */
 @Module({
@@ -14,6 +15,7 @@ import { LessonsController, SectionsController } from './http/sections.controlle
     SectionsController,
     LessonsController,
     ReviewPolicyController,
+    StudioController,
   ],
 })
 export class CoursesHttpModule {}

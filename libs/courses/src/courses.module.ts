@@ -22,6 +22,7 @@ import { CourseOutline } from './seats/course-outline';
 import { CourseSeats } from './seats/course-seats';
 import { CourseSection } from './sections/course-section.entity';
 import { SectionAuthoring } from './sections/section-authoring.service';
+import { StudioCourses } from './studio/studio-courses.service';
 
 const SERVICES = [
   AuthoringGate,
@@ -38,6 +39,7 @@ const SERVICES = [
   QuizStore,
   ReviewPolicies,
   SectionAuthoring,
+  StudioCourses,
 ];
 
 /**

@@ -93,6 +93,13 @@ export {
   type CatalogueFilter,
   type CatalogueTag,
 } from './catalogue/course-catalogue.service';
+/** The studio's lists: the caller's facilities and their courses in every state. */
+export {
+  StudioCourses,
+  type StudioCourseFilter,
+  type StudioCourseView,
+  type StudioFacilityView,
+} from './studio/studio-courses.service';
 /** What the authoring services take. */
 export type { CoursePatch, NewCourse } from './courses/course-input';
 export type { LessonPatch, NewLesson } from './lessons/lesson-input';

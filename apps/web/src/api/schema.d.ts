@@ -596,6 +596,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/courses/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['CoursesController_returnToAuthors'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/courses/{id}/archive': {
     parameters: {
       query?: never;
@@ -685,6 +701,54 @@ export interface paths {
     };
     get: operations['ReviewPolicyController_get'];
     put: operations['ReviewPolicyController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/studio/facilities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['StudioController_facilities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/studio/courses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['StudioController_courses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/studio/review-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['StudioController_reviewQueue'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1803,7 +1867,7 @@ export interface components {
        * @default vi
        * @example vi
        */
-      language: string;
+      language?: string;
       /**
        * @example [
        *       "kỹ năng số"
@@ -1913,6 +1977,11 @@ export interface components {
       position: number;
       lessons: components['schemas']['LessonDto'][];
     };
+    ReviewNoteDto: {
+      comment: string;
+      /** Format: date-time */
+      at: string;
+    };
     CourseDetailDto: {
       id: string;
       facilityId: string;
@@ -1940,6 +2009,8 @@ export interface components {
       publishedAt: string | null;
       facility: components['schemas']['CourseFacilityDto'] | null;
       sections: components['schemas']['SectionWithLessonsDto'][];
+      /** @description The course's staff only: the comment of the last facility admin who returned it */
+      reviewNote?: components['schemas']['ReviewNoteDto'] | null;
     };
     UpdateCourseDto: {
       /**
@@ -1953,7 +2024,7 @@ export interface components {
        * @default vi
        * @example vi
        */
-      language: string;
+      language?: string;
       /**
        * @example [
        *       "kỹ năng số"
@@ -1981,6 +2052,10 @@ export interface components {
       title: string;
       position: number;
     };
+    ReturnCourseDto: {
+      /** @example Bài đọc 2 còn thiếu phần ví dụ. */
+      comment: string;
+    };
     CatalogueTagDto: {
       /** @example Kỹ năng số */
       tag: string;
@@ -2003,7 +2078,7 @@ export interface components {
        * @description More than one choice may be correct
        * @default false
        */
-      multiple: boolean;
+      multiple?: boolean;
       choices: components['schemas']['ChoiceInputDto'][];
     };
     CreateLessonDto: {
@@ -2011,12 +2086,12 @@ export interface components {
        * @description Needed for the course to complete
        * @default true
        */
-      required: boolean;
+      required?: boolean;
       /**
        * @description Video and television: percent of the duration that completes the lesson
        * @default 90
        */
-      completionThreshold: number;
+      completionThreshold?: number;
       /** @description Reading: HTML; scripts, event handlers and javascript: links are removed */
       body?: string;
       /** @description Quiz */
@@ -2025,7 +2100,7 @@ export interface components {
        * @description Quiz: percent to pass
        * @default 80
        */
-      passMark: number;
+      passMark?: number;
       /** @description Quiz; null: no limit */
       attemptLimit?: number | null;
       title: string;
@@ -2041,12 +2116,12 @@ export interface components {
        * @description Needed for the course to complete
        * @default true
        */
-      required: boolean;
+      required?: boolean;
       /**
        * @description Video and television: percent of the duration that completes the lesson
        * @default 90
        */
-      completionThreshold: number;
+      completionThreshold?: number;
       /** @description Reading: HTML; scripts, event handlers and javascript: links are removed */
       body?: string;
       /** @description Quiz */
@@ -2055,7 +2130,7 @@ export interface components {
        * @description Quiz: percent to pass
        * @default 80
        */
-      passMark: number;
+      passMark?: number;
       /** @description Quiz; null: no limit */
       attemptLimit?: number | null;
       title?: string;
@@ -2067,6 +2142,64 @@ export interface components {
     ReviewPolicyInputDto: {
       /** @description Courses wait for a facility admin's approval before publishing */
       requiresReview: boolean;
+    };
+    StudioFacilityDto: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      type:
+        | 'provincial_ce_center'
+        | 'district_vocational_ce_center'
+        | 'community_learning_center'
+        | 'foreign_language_it_center'
+        | 'life_skills_center'
+        | 'university'
+        | 'other';
+      /** @description Its courses wait for a facility admin's approval */
+      requiresReview: boolean;
+      /** @description The caller may approve its courses */
+      approver: boolean;
+    };
+    StudioFacilityPageDto: {
+      items: components['schemas']['StudioFacilityDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    StudioCourseDto: {
+      id: string;
+      facilityId: string;
+      /** @example TV-NN-01 */
+      code: string | null;
+      title: string;
+      summary: string;
+      description: string | null;
+      /** @example vi */
+      language: string;
+      tags: string[];
+      capacity: number | null;
+      hours: number | null;
+      validityMonths: number | null;
+      /** Format: date-time */
+      enrollmentOpensAt: string | null;
+      /** Format: date-time */
+      enrollmentClosesAt: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'in_review' | 'published' | 'archived';
+      activeEnrollments: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      facilityName: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    StudioCoursePageDto: {
+      items: components['schemas']['StudioCourseDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
     };
     EnrollmentDto: {
       id: string;
@@ -2563,7 +2696,7 @@ export interface components {
        * @description Also target every unit below
        * @default true
        */
-      includeDescendants: boolean;
+      includeDescendants?: boolean;
       /**
        * @example [
        *       "Chuyên viên"
@@ -4100,6 +4233,31 @@ export interface operations {
       };
     };
   };
+  CoursesController_returnToAuthors: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnCourseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseDto'];
+        };
+      };
+    };
+  };
   CoursesController_archive: {
     parameters: {
       query?: never;
@@ -4260,6 +4418,76 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReviewPolicyDto'];
+        };
+      };
+    };
+  };
+  StudioController_facilities: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudioFacilityPageDto'];
+        };
+      };
+    };
+  };
+  StudioController_courses: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'draft' | 'in_review' | 'published' | 'archived';
+        facilityId?: string;
+        /** @description Words of the title, summary or tags; diacritics, case and đ/d do not matter */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudioCoursePageDto'];
+        };
+      };
+    };
+  };
+  StudioController_reviewQueue: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudioCoursePageDto'];
         };
       };
     };

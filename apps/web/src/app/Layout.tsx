@@ -19,6 +19,7 @@ import { useErrorMessage } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
 import { showToast } from '../components/toasts';
 import { NotificationBell, useLearnerNavItems } from '../learner/header';
+import { AUTHOR_ROLES } from '../studio/roles';
 
 interface NavItem {
   to: string;
@@ -40,16 +41,20 @@ function useNavItems(): NavItem[] {
 }
 
 /**
- * The way into administration, only for the roles its pages serve (the api checks them again):
- * the user list for admins and org managers, the audit log for supervisors.
+ * The ways into the staff's workspaces, only for the roles their pages serve (the api checks them
+ * again): the studio for course authors; administration, with the user list for admins and org
+ * managers and the audit log for supervisors.
  */
-function useAdminNavItem(): NavItem | null {
+function useStaffNavItems(): NavItem[] {
   const { t } = useTranslation();
   const { user, hasRole } = useSession();
-  if (!user) return null;
-  if (hasRole('admin', 'org_manager')) return { to: '/admin/users', label: t('admin.nav.title') };
-  if (hasRole('supervisor')) return { to: '/admin/audit', label: t('admin.nav.title') };
-  return null;
+  if (!user) return [];
+  const items: NavItem[] = [];
+  if (hasRole(...AUTHOR_ROLES)) items.push({ to: '/studio', label: t('nav.studio') });
+  if (hasRole('admin', 'org_manager'))
+    items.push({ to: '/admin/users', label: t('admin.nav.title') });
+  else if (hasRole('supervisor')) items.push({ to: '/admin/audit', label: t('admin.nav.title') });
+  return items;
 }
 
 /** The language of the app; signed in, it is saved to the profile so every device follows. */
@@ -88,7 +93,7 @@ function AccountButtons() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
   const navigate = useNavigate();
-  const admin = useAdminNavItem();
+  const staff = useStaffNavItems();
   if (user === undefined) return null;
   if (!user) {
     return (
@@ -105,14 +110,21 @@ function AccountButtons() {
   return (
     <Group gap="xs" wrap="nowrap">
       <NotificationBell />
-      {admin ? (
+      {staff.map((item) => (
         // Beside the account on wide screens (the main links fill the header); in the menu on phones.
-        <Button component={RouterNavLink} to={admin.to} variant="light" size="xs" visibleFrom="md">
-          {admin.label}
+        <Button
+          key={item.to}
+          component={RouterNavLink}
+          to={item.to}
+          variant="light"
+          size="xs"
+          visibleFrom="md"
+        >
+          {item.label}
         </Button>
-      ) : null}
-      {/* An administrator's header has one button more: the name shows only when there is room. */}
-      <Text size="sm" visibleFrom={admin ? 'xl' : 'sm'} truncate maw={180}>
+      ))}
+      {/* Staff headers have a button more: the name shows only when there is room. */}
+      <Text size="sm" visibleFrom={staff.length > 0 ? 'xl' : 'sm'} truncate maw={180}>
         {user.fullName}
       </Text>
       <Button
@@ -133,8 +145,8 @@ export function Layout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const items = useNavItems();
-  const admin = useAdminNavItem();
-  const menuItems = admin ? [...items, admin] : items;
+  const staff = useStaffNavItems();
+  const menuItems = [...items, ...staff];
   return (
     <AppShell
       header={{ height: 56 }}

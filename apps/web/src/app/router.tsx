@@ -36,6 +36,11 @@ const NotFoundPage = page(() => import('../pages/NotFoundPage'));
 const AdminUsersPage = page(() => import('../pages/admin/AdminUsersPage'));
 const AdminUserPage = page(() => import('../pages/admin/AdminUserPage'));
 const AdminAuditPage = page(() => import('../pages/admin/AdminAuditPage'));
+// The studio for instructors and facility admins: its own chunks (and texts), never a learner's.
+const StudioCoursesPage = page(() => import('../pages/studio/StudioCoursesPage'));
+const NewCoursePage = page(() => import('../pages/studio/NewCoursePage'));
+const CourseEditorPage = page(() => import('../pages/studio/CourseEditorPage'));
+const ReviewQueuePage = page(() => import('../pages/studio/ReviewQueuePage'));
 
 export function AppRoutes() {
   return (
@@ -62,6 +67,10 @@ export function AppRoutes() {
           <Route path="/admin/users" element={<AdminUsersPage />} />
           <Route path="/admin/users/:id" element={<AdminUserPage />} />
           <Route path="/admin/audit" element={<AdminAuditPage />} />
+          <Route path="/studio" element={<StudioCoursesPage />} />
+          <Route path="/studio/new" element={<NewCoursePage />} />
+          <Route path="/studio/courses/:id" element={<CourseEditorPage />} />
+          <Route path="/studio/review" element={<ReviewQueuePage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

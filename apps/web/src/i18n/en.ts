@@ -20,6 +20,7 @@ export const en: Messages = {
     menu: 'Open menu',
     language: 'Language',
     account: 'Account',
+    studio: 'Studio',
   },
   home: {
     title: 'Keep learning, wherever you are',

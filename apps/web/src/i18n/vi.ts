@@ -19,6 +19,7 @@ export const vi = {
     menu: 'Mở trình đơn',
     language: 'Ngôn ngữ',
     account: 'Tài khoản',
+    studio: 'Soạn bài giảng',
   },
   home: {
     title: 'Học tập suốt đời, ở bất cứ đâu',

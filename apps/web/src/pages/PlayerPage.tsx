@@ -14,6 +14,12 @@ import { VideoLesson } from '../learner/player/VideoLesson';
 import { type Lesson, useCourse, useEnrollment } from '../learner/queries';
 
 /** The course player: the outline with each lesson's status, and the lesson itself. */
+/**
+ * The learner's quiz, for the studio's "learner's view": the studio loads it through this page's
+ * own chunk, so the player keeps it inside that chunk rather than in one more file to fetch.
+ */
+export { QuizLesson };
+
 export function Component() {
   const { t } = useTranslation();
   const { enrollmentId = '', lessonId } = useParams();

@@ -115,6 +115,14 @@ export class CourseCatalogue {
       ...courseView(course, tags.get(courseId) ?? []),
       facility: await this.facilityOf(course.facilityId),
       sections: await this.structure.sections(manager, courseId, isStaff ? 'staff' : 'learner'),
+      ...(isStaff
+        ? {
+            reviewNote:
+              course.reviewNote && course.reviewNoteAt
+                ? { comment: course.reviewNote, at: course.reviewNoteAt }
+                : null,
+          }
+        : {}),
     };
   }
 

@@ -75,10 +75,18 @@ export interface CourseFacilityView {
   place: string;
 }
 
+/** Why a facility admin returned the course from review (its staff only). */
+export interface ReviewNoteView {
+  comment: string;
+  at: Date;
+}
+
 /** `GET /courses/{id}`: the course with its facility, sections and lessons in order. */
 export interface CourseDetailView extends CourseView {
   facility: CourseFacilityView | null;
   sections: SectionWithLessons[];
+  /** For the course's staff: the last reviewer's comment, null when there is none. */
+  reviewNote?: ReviewNoteView | null;
 }
 
 /** The course's own fields, as the api shows them. */

@@ -85,4 +85,11 @@ export class Course {
 
   @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
   archivedAt!: Date | null;
+
+  /** Why a facility admin returned the course from review; cleared when it moves on. */
+  @Column({ type: 'varchar', length: 2000, nullable: true, default: null })
+  reviewNote!: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  reviewNoteAt!: Date | null;
 }

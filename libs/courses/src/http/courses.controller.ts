@@ -22,7 +22,7 @@ import {
   ListCoursesQuery,
   UpdateCourseDto,
 } from './course.dto';
-import { CourseDetailDto } from './course-detail.dto';
+import { CourseDetailDto, ReturnCourseDto } from './course-detail.dto';
 import { toInstant } from './field-rules';
 import { CreateSectionDto, SectionDto } from './lesson.dto';
 
@@ -116,6 +116,19 @@ export class CoursesController {
   @ApiOkResponse({ type: CourseDto })
   async approve(@CurrentUser() principal: Principal, @Param('id') id: string): Promise<CourseDto> {
     return CourseDto.from(await this.publishing.approve(principal, id));
+  }
+
+  /** A facility admin returns a course in review to its authors as a draft, with a comment. */
+  @Post(':id/return')
+  @HttpCode(200)
+  @RequireRoles(...APPROVER_ROLES)
+  @ApiOkResponse({ type: CourseDto })
+  async returnToAuthors(
+    @CurrentUser() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: ReturnCourseDto,
+  ): Promise<CourseDto> {
+    return CourseDto.from(await this.publishing.returnToAuthors(principal, id, body.comment));
   }
 
   @Post(':id/archive')

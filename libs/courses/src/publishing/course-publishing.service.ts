@@ -6,6 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CourseError } from '../course-error';
 import { AuthoringGate } from '../courses/authoring-gate';
 import { Course } from '../courses/course.entity';
+import { plainText } from '../courses/course-input';
 import { CourseRecords } from '../courses/course-records';
 import { CourseStaff } from '../courses/course-staff';
 import { CourseStructure } from '../courses/course-structure';
@@ -73,6 +74,35 @@ export class CoursePublishing {
   }
 
   /**
+   * A facility admin sends a course in review back to its authors as a draft, saying why; the
+   * comment stays on the course until it is sent for review (or published) again.
+   */
+  async returnToAuthors(
+    principal: Principal,
+    courseId: string,
+    comment: string,
+  ): Promise<CourseView> {
+    const facts = await this.findFacts(courseId);
+    await this.staff.assertApprover(principal, facts);
+    return this.dataSource.transaction(async (manager) => {
+      const course = await this.records.lock(manager, courseId);
+      if (course.status !== 'in_review')
+        throw new CourseError(
+          'COURSE_NOT_IN_REVIEW',
+          `The course is ${course.status}; only a course in review can be returned`,
+          { status: course.status },
+        );
+      await manager
+        .getRepository(Course)
+        .update(
+          { id: course.id },
+          { status: 'draft', reviewNote: plainText(comment), reviewNoteAt: this.clock.now() },
+        );
+      return this.records.view(manager, courseId);
+    });
+  }
+
+  /**
    * Takes a course out of the catalogue for good. Its sections, lessons and the learners'
    * records stay; it can still be opened by id. Archiving twice changes nothing.
    */
@@ -107,6 +137,8 @@ export class CoursePublishing {
   ): Promise<void> {
     const now = this.clock.now();
     const changes: Partial<Course> = { status };
+    // A returned course moving on again: the reviewer's comment has been dealt with.
+    if (status !== 'archived') Object.assign(changes, { reviewNote: null, reviewNoteAt: null });
     if (status === 'published') changes.publishedAt = course.publishedAt ?? now;
     if (status === 'archived') changes.archivedAt = now;
     await manager.getRepository(Course).update({ id: course.id }, changes);

@@ -1,0 +1,216 @@
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
+
+// Issue 16: an instructor's studio. The demo instructor teaches at Trường Đại học Mở Hà Nội;
+// its facility admin approves there.
+const INSTRUCTOR = 'giangvien@demo.lifelong.local';
+const FACILITY_ADMIN = 'quanlycoso@demo.lifelong.local';
+const FACILITY = 'Trường Đại học Mở Hà Nội';
+
+async function signIn(page: Page, email: string): Promise<void> {
+  if (await page.getByRole('button', { name: 'Đăng xuất' }).isVisible()) {
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await expect(page.getByRole('link', { name: 'Đăng nhập' }).first()).toBeVisible();
+  }
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+}
+
+/** Every studio page is checked the same way: axe finds nothing, and it is photographed. */
+async function check(page: Page, name: string): Promise<void> {
+  await page.mouse.move(1, 300); // axe judges the page at rest, not a hovered link
+  await expectNoAxeViolations(page);
+  await screenshots(page, name);
+}
+
+test('an instructor creates a course in the studio, finds it among the drafts and archives it', async ({
+  page,
+}) => {
+  test.setTimeout(3 * 60_000);
+  await signIn(page, INSTRUCTOR);
+  await page.getByRole('link', { name: 'Soạn bài giảng' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Khoá học của tôi' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Bản nháp', selected: true })).toBeVisible();
+  await check(page, 'studio-courses');
+
+  await page.getByRole('link', { name: 'Tạo khoá học' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tạo khoá học' })).toBeVisible();
+  // The client checks what the server checks, and keeps what was typed.
+  await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+  await expect(page.getByText('Hãy nhập tên khoá học.')).toBeVisible();
+  await expect(page.getByText('Hãy nhập phần tóm tắt.')).toBeVisible();
+  const title = `Khoá nháp để lưu trữ ${Date.now().toString(36)}`;
+  await page.getByLabel('Tên khoá học').fill(title);
+  await page.getByLabel('Tóm tắt').fill('Một khoá học thử, sẽ được lưu trữ.');
+  await check(page, 'studio-new-course');
+  await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+  await expect(page).toHaveURL(/\/studio\/courses\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  await page.goto('/studio');
+  const drafts = page.getByRole('table', { name: 'Danh sách khoá học' });
+  await expect(drafts.getByRole('link', { name: title, exact: true })).toBeVisible();
+  // The tab lives in the address: the published list survives a reload.
+  await page.getByRole('tab', { name: 'Đã công bố' }).click();
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Đã công bố', selected: true })).toBeVisible();
+  await page.getByRole('tab', { name: 'Bản nháp' }).click();
+  await expect(page.getByRole('tab', { name: 'Bản nháp', selected: true })).toBeVisible();
+
+  await page.getByLabel('Tìm theo tên, tóm tắt hoặc thẻ').fill('khoa nhap de luu tru');
+  await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+  await page.getByRole('button', { name: `Lưu trữ khoá học ${title}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Lưu trữ khoá học?' });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Lưu trữ khoá học' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('link', { name: title, exact: true })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Đã lưu trữ' }).click();
+  await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
+});
+
+test('a learner has no way into the studio and never loads its code', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await signIn(page, 'hocvien@demo.lifelong.local');
+  await page.goto('/learning');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Soạn bài giảng' })).toHaveCount(0);
+  expect(scripts.filter((url) => /Studio|studio/.test(url))).toEqual([]);
+});
+
+/** The facility admin turns review on (or off) for the demo facility, on the review page. */
+async function setReview(page: Page, on: boolean): Promise<void> {
+  await signIn(page, FACILITY_ADMIN);
+  await page.goto('/studio/review');
+  const policy = page.getByRole('switch', { name: `Duyệt khoá học của ${FACILITY}` });
+  // The switch follows the saved policy a moment after the click (the request is on its way).
+  if ((await policy.isChecked()) !== on) await policy.click();
+  await (on ? expect(policy).toBeChecked() : expect(policy).not.toBeChecked());
+}
+
+test('an instructor writes a course with a reading and a quiz, reorders it by keyboard and publishes it through review', async ({
+  page,
+}) => {
+  test.setTimeout(4 * 60_000);
+  await setReview(page, true);
+  try {
+    await signIn(page, INSTRUCTOR);
+    await page.goto('/studio/new');
+    const title = `Khoá soạn trên trang ${Date.now().toString(36)}`;
+    await page.getByLabel('Tên khoá học').fill(title);
+    await page.getByLabel('Tóm tắt').fill('Học cách tự học: một bài đọc và một bài kiểm tra.');
+    await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+    // Details: hours and tags, saved and kept.
+    await page.getByLabel('Số giờ học').fill('2');
+    const tags = page.getByRole('combobox', { name: 'Thẻ' });
+    await tags.fill('tự học');
+    await tags.press('Enter');
+    await page.getByRole('button', { name: 'Lưu thông tin' }).click();
+    await expect(page.getByText('Đã lưu.')).toBeVisible();
+    await check(page, 'studio-editor-details');
+
+    // Publishing now lists every reason, each leading to what to fix.
+    await page.getByRole('tab', { name: 'Công bố' }).click();
+    await page.getByRole('button', { name: 'Gửi duyệt' }).click();
+    const reasons = page.getByRole('alert').filter({ hasText: 'Chưa công bố được' });
+    await reasons
+      .getByRole('button', { name: 'Khoá học chưa có bài học nào: thêm bài học' })
+      .click();
+    await expect(page.getByRole('tab', { name: 'Nội dung', selected: true })).toBeVisible();
+
+    await page.getByLabel('Tên phần mới').fill('Phần 1. Bắt đầu');
+    await page.getByRole('button', { name: 'Thêm phần' }).click();
+    const section = page.getByRole('region', { name: 'Phần 1. Bắt đầu' });
+    await section.getByLabel('Loại bài').selectOption('quiz');
+    await section.getByLabel('Tên bài học mới trong Phần 1. Bắt đầu').fill('Bài kiểm tra cuối');
+    await section.getByRole('button', { name: 'Thêm bài học' }).click();
+    await expect(page.getByRole('heading', { name: 'Soạn bài: Bài kiểm tra cuối' })).toBeVisible();
+    await section.getByLabel('Loại bài').selectOption('reading');
+    await section.getByLabel('Tên bài học mới trong Phần 1. Bắt đầu').fill('Bài đọc: tự học');
+    await section.getByRole('button', { name: 'Thêm bài học' }).click();
+
+    // The reading: HTML the server cleans; the preview shows what learners get.
+    const reading = page.getByRole('region', { name: 'Soạn bài: Bài đọc: tự học' });
+    await reading
+      .getByLabel('Nội dung bài đọc (HTML)')
+      .fill(
+        '<h2>Tự học</h2><p onclick="alert(1)">Đặt mục tiêu nhỏ mỗi ngày.</p><script>alert(2)</script>',
+      );
+    await reading.getByRole('button', { name: 'Lưu bài học' }).click();
+    await expect(reading.getByText('Đã lưu bài học.')).toBeVisible();
+    await reading.getByRole('tab', { name: 'Xem như người học' }).click();
+    await expect(reading.getByRole('heading', { name: 'Tự học', exact: true })).toBeVisible();
+    await expect(reading.getByText('Đặt mục tiêu nhỏ mỗi ngày.')).toBeVisible();
+    await check(page, 'studio-editor-reading');
+
+    // The reading was added last: move it first with the keyboard alone.
+    const moveUp = section.getByRole('button', { name: 'Chuyển “Bài đọc: tự học” lên' });
+    await moveUp.focus();
+    await page.keyboard.press('Enter');
+    await expect(section.getByText('“Bài đọc: tự học” giờ là bài 1 trên 2.')).toBeVisible();
+    await expect(section.getByRole('listitem').first()).toContainText('Bài đọc: tự học');
+    await page.reload();
+    await expect(
+      page.getByRole('region', { name: 'Phần 1. Bắt đầu' }).getByRole('listitem').first(),
+    ).toContainText('Bài đọc: tự học');
+
+    // The quiz: one single-choice and one multiple-choice question, seen as a learner sees it.
+    await page.getByRole('button', { name: 'Bài kiểm tra cuối', exact: true }).click();
+    const quiz = page.getByRole('region', { name: 'Soạn bài: Bài kiểm tra cuối' });
+    await quiz.getByRole('button', { name: 'Thêm câu hỏi' }).click();
+    await quiz.getByLabel('Nội dung câu 1').fill('Nên học như thế nào?');
+    await quiz.getByLabel('Đáp án 1 của câu 1', { exact: true }).fill('Đều đặn mỗi ngày');
+    await quiz.getByLabel('Đáp án 2 của câu 1', { exact: true }).fill('Chỉ trước kỳ thi');
+    await quiz.getByRole('button', { name: 'Thêm câu hỏi' }).click();
+    await quiz.getByLabel('Nội dung câu 2').fill('Những cách nào giúp nhớ lâu?');
+    await quiz.getByRole('switch', { name: 'Nhiều đáp án đúng' }).nth(1).setChecked(true);
+    await quiz.getByLabel('Đáp án 1 của câu 2', { exact: true }).fill('Ghi chép');
+    await quiz.getByLabel('Đáp án 2 của câu 2', { exact: true }).fill('Ôn lại');
+    await quiz.getByRole('button', { name: 'Thêm đáp án cho câu 2' }).click();
+    await quiz.getByLabel('Đáp án 3 của câu 2', { exact: true }).fill('Học dồn');
+    await quiz.getByRole('checkbox', { name: 'Đáp án 2 của câu 2 là đúng' }).check();
+    await quiz.getByLabel('Điểm đạt').fill('50');
+    await quiz.getByLabel('Số lần làm tối đa').fill('3');
+    await quiz.getByRole('button', { name: 'Lưu bài học' }).click();
+    await expect(quiz.getByText('Đã lưu bài học.')).toBeVisible();
+    await check(page, 'studio-editor-quiz');
+    await quiz.getByText('Xem như người học').click();
+    await expect(
+      quiz.getByRole('group', { name: '2. Những cách nào giúp nhớ lâu?' }),
+    ).toBeVisible();
+    await expect(quiz.getByText('Số lần làm bài còn lại: 3')).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // Sent for review: the facility admin decides.
+    await page.getByRole('tab', { name: 'Công bố' }).click();
+    await page.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await expect(page.getByText('Đã gửi duyệt.')).toBeVisible();
+    await expect(page.getByText('Chờ duyệt', { exact: true })).toBeVisible();
+    await check(page, 'studio-editor-publish');
+
+    await signIn(page, FACILITY_ADMIN);
+    await page.getByRole('link', { name: 'Soạn bài giảng' }).first().click();
+    await page.getByRole('link', { name: 'Duyệt khoá học' }).click();
+    const waiting = page.getByRole('article', { name: title });
+    await expect(waiting).toBeVisible();
+    await check(page, 'studio-review-queue');
+    await waiting.getByRole('button', { name: 'Duyệt và công bố' }).click();
+    await expect(page.getByRole('article', { name: title })).toHaveCount(0);
+
+    await page.goto('/courses');
+    await page.getByLabel('Tìm khoá học').fill(title);
+    await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+    await expect(page.getByRole('link', { name: new RegExp(title) }).first()).toBeVisible();
+  } finally {
+    await setReview(page, false);
+  }
+});
