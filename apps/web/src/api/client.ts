@@ -24,15 +24,6 @@ export class ApiError extends Error {
 
 let refreshing: Promise<boolean> | null = null;
 
-/**
- * Whether this browser holds a refresh cookie, which pages cannot read: the api sets and clears
- * a readable `lifelong_signed_in` cookie with it. Without one there is nothing to refresh, and a
- * visitor's first page knows at once that nobody is signed in.
- */
-export function holdsRefreshCookie(): boolean {
-  return document.cookie.split(/;\s*/).includes('lifelong_signed_in=1');
-}
-
 /** For the refresh itself: no access token to attach, no refresh to attempt on a 401. */
 const sessionClient = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
 

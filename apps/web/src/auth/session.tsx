@@ -7,7 +7,7 @@ import {
   useMemo,
   useSyncExternalStore,
 } from 'react';
-import { api, holdsRefreshCookie, refreshSession, unwrap } from '../api/client';
+import { api, refreshSession, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { sessionStore } from '../api/session-store';
 import { isLanguage, setLanguage } from '../i18n';
@@ -30,6 +30,15 @@ interface Session {
 }
 
 const SessionContext = createContext<Session | null>(null);
+
+/**
+ * Whether this browser holds a refresh cookie, which pages cannot read: the api sets and clears
+ * a readable `lifelong_signed_in` cookie with it. Without one there is nothing to refresh, and a
+ * visitor's first page knows at once that nobody is signed in.
+ */
+function holdsRefreshCookie(): boolean {
+  return document.cookie.split(/;\s*/).includes('lifelong_signed_in=1');
+}
 
 function adoptLocale(user: User): void {
   if (isLanguage(user.locale)) void setLanguage(user.locale);

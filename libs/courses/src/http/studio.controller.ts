@@ -2,7 +2,7 @@ import { PageQuery } from '@lifelong/common';
 import { CurrentUser, type Principal, RequireRoles } from '@lifelong/identity';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { APPROVER_ROLES, AUTHOR_ROLES } from '../courses/course-staff';
+import { APPROVER_ROLES, AUTHOR_ROLES } from '../policies';
 import { StudioCourses } from '../studio/studio-courses.service';
 import {
   StudioCourseDto,

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { Course } from '../courses/course.entity';
 import { CourseRecords } from '../courses/course-records';
-import { APPROVER_ROLES, AUTHOR_ROLES } from '../courses/course-staff';
+import { APPROVER_ROLES, AUTHOR_ROLES } from '../policies';
 import type { CourseStatus } from '../courses/course-status';
 import { courseView, type CourseView } from '../courses/course-view';
 import { CourseReviewPolicy } from '../publishing/course-review-policy.entity';
