@@ -429,6 +429,18 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(1)
   CERTIFICATE_ISSUER_NAME = 'Lifelong';
+
+  /** Sessions and refresh tokens expired or ended this many days ago are purged. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SESSION_RETENTION_DAYS = 30;
+
+  /** Invitation and reset links expired, used or revoked this many days ago are purged. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ACCOUNT_TOKEN_RETENTION_DAYS = 7;
 }
 
 export type LogLevel = EnvironmentVariables['LOG_LEVEL'];

@@ -44,6 +44,8 @@ export interface JobPayloads {
   'training.attach-certificate': { enrollmentId: string; serial: string };
   /** Statuses, expiry, recertification windows, reminders and escalation (recurring). */
   'training.scan-deadlines': Record<string, never>;
+  /** Deletes sessions, refresh tokens and account links long expired or spent (recurring). */
+  'identity.purge-spent-tokens': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -110,6 +112,10 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'training.complete-assignment': { queue: 'default', options: retrying(5) },
   'training.attach-certificate': { queue: 'default', options: retrying(5) },
   'training.scan-deadlines': {
+    queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
+  'identity.purge-spent-tokens': {
     queue: 'default',
     options: { removeOnComplete: true, removeOnFail: 100 },
   },
