@@ -441,6 +441,18 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   ACCOUNT_TOKEN_RETENTION_DAYS = 7;
+
+  /** A tus upload nobody has written to for this many hours is abandoned: its files go. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  UPLOAD_ABANDONED_HOURS = 24;
+
+  /** A transcode scratch folder this many hours old, with no transcode of its video running, goes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TRANSCODE_SCRATCH_HOURS = 6;
 }
 
 export type LogLevel = EnvironmentVariables['LOG_LEVEL'];

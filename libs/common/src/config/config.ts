@@ -101,6 +101,8 @@ export abstract class AppConfig {
 export interface HousekeepingConfig {
   sessionRetentionDays: number;
   accountTokenRetentionDays: number;
+  abandonedUploadHours: number;
+  transcodeScratchHours: number;
 }
 
 /** Where distance-lesson videos live and how they are processed and handed out. */
@@ -270,6 +272,8 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
     housekeeping: {
       sessionRetentionDays: env.SESSION_RETENTION_DAYS,
       accountTokenRetentionDays: env.ACCOUNT_TOKEN_RETENTION_DAYS,
+      abandonedUploadHours: env.UPLOAD_ABANDONED_HOURS,
+      transcodeScratchHours: env.TRANSCODE_SCRATCH_HOURS,
     },
   };
 }

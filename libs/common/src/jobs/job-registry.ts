@@ -46,6 +46,10 @@ export interface JobPayloads {
   'training.scan-deadlines': Record<string, never>;
   /** Deletes sessions, refresh tokens and account links long expired or spent (recurring). */
   'identity.purge-spent-tokens': Record<string, never>;
+  /** Deletes tus uploads nobody has written to for a day (recurring). */
+  'media.sweep-abandoned-uploads': Record<string, never>;
+  /** Deletes transcode scratch folders left by runs that died (recurring). */
+  'media.sweep-transcode-scratch': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -117,6 +121,15 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   },
   'identity.purge-spent-tokens': {
     queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
+  // On the transcoding workers: they are the ones that see MEDIA_DIR's scratch space.
+  'media.sweep-abandoned-uploads': {
+    queue: 'media-transcode',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
+  'media.sweep-transcode-scratch': {
+    queue: 'media-transcode',
     options: { removeOnComplete: true, removeOnFail: 100 },
   },
 };

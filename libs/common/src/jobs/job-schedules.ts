@@ -19,4 +19,6 @@ export const JOB_SCHEDULES: { readonly [N in JobName]?: (config: AppConfig) => R
   'training.scan-deadlines': () => ({ every: 15 * 60_000 }),
   // Housekeeping: retention is counted in days, so hourly keeps every backlog small.
   'identity.purge-spent-tokens': () => ({ every: HOUR_MS }),
+  'media.sweep-abandoned-uploads': () => ({ every: HOUR_MS }),
+  'media.sweep-transcode-scratch': () => ({ every: HOUR_MS }),
 };
