@@ -24,6 +24,7 @@ import { CreateAuditEntries1766000000000 } from './1766000000000-create-audit-en
 import { AddUserSearchText1766000100000 } from './1766000100000-add-user-search-text';
 import { AddCourseReviewNote1766200000000 } from './1766200000000-add-course-review-note';
 import { IndexSpentCredentials1766400000000 } from './1766400000000-index-spent-credentials';
+import { CreateOutboxEventsArchive1766400100000 } from './1766400100000-create-outbox-events-archive';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -56,4 +57,5 @@ export const MIGRATIONS = [
   AddUserSearchText1766000100000,
   AddCourseReviewNote1766200000000,
   IndexSpentCredentials1766400000000,
+  CreateOutboxEventsArchive1766400100000,
 ];

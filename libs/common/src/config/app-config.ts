@@ -453,6 +453,12 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   TRANSCODE_SCRATCH_HOURS = 6;
+
+  /** Outbox events relayed this many days ago move to `outbox_events_archive`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_ARCHIVE_AFTER_DAYS = 30;
 }
 
 export type LogLevel = EnvironmentVariables['LOG_LEVEL'];

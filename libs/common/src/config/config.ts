@@ -103,6 +103,7 @@ export interface HousekeepingConfig {
   accountTokenRetentionDays: number;
   abandonedUploadHours: number;
   transcodeScratchHours: number;
+  outboxArchiveAfterDays: number;
 }
 
 /** Where distance-lesson videos live and how they are processed and handed out. */
@@ -274,6 +275,7 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       accountTokenRetentionDays: env.ACCOUNT_TOKEN_RETENTION_DAYS,
       abandonedUploadHours: env.UPLOAD_ABANDONED_HOURS,
       transcodeScratchHours: env.TRANSCODE_SCRATCH_HOURS,
+      outboxArchiveAfterDays: env.OUTBOX_ARCHIVE_AFTER_DAYS,
     },
   };
 }

@@ -8,6 +8,8 @@ import type { QueueName } from '../config/config';
 export interface JobPayloads {
   /** Moves pending outbox events to their jobs (recurring). */
   'outbox.relay': Record<string, never>;
+  /** Moves events relayed long ago to the archive table, out of the hot one (recurring). */
+  'outbox.archive-events': Record<string, never>;
   /** Runs one staff CSV import. */
   'organizations.import-staff': { importId: string };
   /** Seats a course's waitlisted learners, oldest first, while it has free seats. */
@@ -79,6 +81,10 @@ const BULK_EMAIL_PRIORITY = 10;
 
 export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'outbox.relay': { queue: 'default', options: { removeOnComplete: true, removeOnFail: 100 } },
+  'outbox.archive-events': {
+    queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
   'organizations.import-staff': { queue: 'default', options: retrying(3) },
   'enrollment.fill-free-seats': { queue: 'default', options: retrying(5) },
   // Fan-out writes the inbox at once: on `default`, it never waits behind rate-limited sends.

@@ -21,4 +21,5 @@ export const JOB_SCHEDULES: { readonly [N in JobName]?: (config: AppConfig) => R
   'identity.purge-spent-tokens': () => ({ every: HOUR_MS }),
   'media.sweep-abandoned-uploads': () => ({ every: HOUR_MS }),
   'media.sweep-transcode-scratch': () => ({ every: HOUR_MS }),
+  'outbox.archive-events': () => ({ every: HOUR_MS }),
 };
