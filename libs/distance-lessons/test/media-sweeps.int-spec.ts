@@ -160,13 +160,10 @@ describe('media.sweep-transcode-scratch', () => {
 
   it('removes nothing while Redis cannot say which transcodes are running', async () => {
     const stale = await scratchOf(newId(), 10);
-    const offline = new JobQueue(testConfig({ MEDIA_DIR: dir, REDIS_URL: 'redis://127.0.0.1:1' }));
-    try {
-      const sweep = new TranscodeScratchSweep(config, clock, offline);
-      await expect(sweep.sweep()).rejects.toThrow(/Redis did not answer/);
-      expect(existsSync(stale)).toBe(true);
-    } finally {
-      await offline.onApplicationShutdown();
-    }
+    // Redis away: BullMQ waits for it to come back and never answers.
+    const silent = { queue: () => ({ getActive: () => new Promise<never>(() => undefined) }) };
+    const sweep = new TranscodeScratchSweep(config, clock, silent as unknown as JobQueue);
+    await expect(sweep.sweep()).rejects.toThrow(/Redis did not answer/);
+    expect(existsSync(stale)).toBe(true);
   });
 });
