@@ -31,6 +31,11 @@ export function testEnvironment(workerId?: string): Record<string, string> {
     LOG_LEVEL: 'silent',
     SWAGGER_ENABLED: 'true',
     MAIL_DIR: testMailDir(workerId),
+    // Api apps in tests often run on a clock fixed in the past while workers read the real one:
+    // the hourly purge would take their fresh sessions and links for long spent. Its test sets
+    // its own retention.
+    SESSION_RETENTION_DAYS: '36500',
+    ACCOUNT_TOKEN_RETENTION_DAYS: '36500',
   };
 }
 

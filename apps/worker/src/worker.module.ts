@@ -10,7 +10,7 @@ import { CoursesModule } from '@lifelong/courses';
 import { DatabaseModule, OutboxWorkerModule } from '@lifelong/database';
 import { DistanceLessonsWorkerModule } from '@lifelong/distance-lessons';
 import { EnrollmentModule, EnrollmentWorkerModule } from '@lifelong/enrollment';
-import { IdentityModule } from '@lifelong/identity';
+import { IdentityModule, IdentityWorkerModule } from '@lifelong/identity';
 import { NotificationsWorkerModule } from '@lifelong/notifications';
 import { OrganizationsModule, OrganizationsWorkerModule } from '@lifelong/organizations';
 import { TelevisionLessonsWorkerModule } from '@lifelong/television-lessons';
@@ -33,6 +33,7 @@ export class WorkerModule {
         JobRuntimeModule,
         OutboxWorkerModule,
         IdentityModule,
+        IdentityWorkerModule,
         OrganizationsModule,
         OrganizationsWorkerModule,
         NotificationsWorkerModule,

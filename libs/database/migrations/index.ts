@@ -23,6 +23,8 @@ import { CreateUserIdentities1765950000000 } from './1765950000000-create-user-i
 import { CreateAuditEntries1766000000000 } from './1766000000000-create-audit-entries';
 import { AddUserSearchText1766000100000 } from './1766000100000-add-user-search-text';
 import { AddCourseReviewNote1766200000000 } from './1766200000000-add-course-review-note';
+import { IndexSpentCredentials1766400000000 } from './1766400000000-index-spent-credentials';
+import { CreateOutboxEventsArchive1766400100000 } from './1766400100000-create-outbox-events-archive';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -54,4 +56,6 @@ export const MIGRATIONS = [
   CreateAuditEntries1766000000000,
   AddUserSearchText1766000100000,
   AddCourseReviewNote1766200000000,
+  IndexSpentCredentials1766400000000,
+  CreateOutboxEventsArchive1766400100000,
 ];

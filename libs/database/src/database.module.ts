@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { ExportConnections } from './exports/export-connections';
 import { detectFlavor } from './migrate';
+import { OutboxEventArchiveEntity } from './outbox/outbox-event-archive.entity';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 
 /**
@@ -22,7 +23,7 @@ import { OutboxEventEntity } from './outbox/outbox-event.entity';
         retryAttempts: 0,
       }),
     }),
-    TypeOrmModule.forFeature([OutboxEventEntity]),
+    TypeOrmModule.forFeature([OutboxEventEntity, OutboxEventArchiveEntity]),
   ],
   providers: [ExportConnections],
   exports: [TypeOrmModule, ExportConnections],

@@ -13,7 +13,7 @@
 export { DistanceLessonsModule } from './distance-lessons.module';
 /** The routes (api only). */
 export { DistanceLessonsHttpModule } from './distance-lessons.http.module';
-/** The transcode job and the ffmpeg start-up check (worker only). */
+/** The transcode job, the ffmpeg start-up check and the scratch-space sweeps (worker only). */
 export { DistanceLessonsWorkerModule } from './distance-lessons.worker.module';
 
 /** Why the domain refused something, and its codes. */

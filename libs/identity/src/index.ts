@@ -13,6 +13,8 @@ export * from './auth/auth-decision';
 export * from './auth/scope';
 /** Services for other domains; needs AppConfig, Clock and the database. */
 export * from './identity.module';
+/** Identity's recurring jobs (worker only): the purge of spent sessions and links. */
+export * from './identity.worker.module';
 /** Identity's routes and the global auth guard (api only). */
 export * from './identity.http.module';
 /** `IdentityError` and its codes. */

@@ -429,6 +429,36 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(1)
   CERTIFICATE_ISSUER_NAME = 'Lifelong';
+
+  /** Sessions and refresh tokens expired or ended this many days ago are purged. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SESSION_RETENTION_DAYS = 30;
+
+  /** Invitation and reset links expired, used or revoked this many days ago are purged. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ACCOUNT_TOKEN_RETENTION_DAYS = 7;
+
+  /** A tus upload nobody has written to for this many hours is abandoned: its files go. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  UPLOAD_ABANDONED_HOURS = 24;
+
+  /** A transcode scratch folder this many hours old, with no transcode of its video running, goes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TRANSCODE_SCRATCH_HOURS = 6;
+
+  /** Outbox events relayed this many days ago move to `outbox_events_archive`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_ARCHIVE_AFTER_DAYS = 30;
 }
 
 export type LogLevel = EnvironmentVariables['LOG_LEVEL'];

@@ -93,6 +93,17 @@ export abstract class AppConfig {
   };
   /** The certificate signing key, the retired keys still published, the issuer's name. */
   abstract readonly certificates: CertificateKeysConfig;
+  /** How long spent or stale records are kept before the housekeeping jobs remove them. */
+  abstract readonly housekeeping: HousekeepingConfig;
+}
+
+/** Retention of what the platform leaves behind (docs/operations.md, Housekeeping jobs). */
+export interface HousekeepingConfig {
+  sessionRetentionDays: number;
+  accountTokenRetentionDays: number;
+  abandonedUploadHours: number;
+  transcodeScratchHours: number;
+  outboxArchiveAfterDays: number;
 }
 
 /** Where distance-lesson videos live and how they are processed and handed out. */
@@ -259,6 +270,13 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       codeGuesses: { maxWrong: env.TV_CODE_MAX_WRONG, windowSeconds: env.TV_CODE_WINDOW_SECONDS },
     },
     certificates: certificates.config!,
+    housekeeping: {
+      sessionRetentionDays: env.SESSION_RETENTION_DAYS,
+      accountTokenRetentionDays: env.ACCOUNT_TOKEN_RETENTION_DAYS,
+      abandonedUploadHours: env.UPLOAD_ABANDONED_HOURS,
+      transcodeScratchHours: env.TRANSCODE_SCRATCH_HOURS,
+      outboxArchiveAfterDays: env.OUTBOX_ARCHIVE_AFTER_DAYS,
+    },
   };
 }
 

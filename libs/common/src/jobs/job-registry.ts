@@ -8,6 +8,8 @@ import type { QueueName } from '../config/config';
 export interface JobPayloads {
   /** Moves pending outbox events to their jobs (recurring). */
   'outbox.relay': Record<string, never>;
+  /** Moves events relayed long ago to the archive table, out of the hot one (recurring). */
+  'outbox.archive-events': Record<string, never>;
   /** Runs one staff CSV import. */
   'organizations.import-staff': { importId: string };
   /** Seats a course's waitlisted learners, oldest first, while it has free seats. */
@@ -44,6 +46,12 @@ export interface JobPayloads {
   'training.attach-certificate': { enrollmentId: string; serial: string };
   /** Statuses, expiry, recertification windows, reminders and escalation (recurring). */
   'training.scan-deadlines': Record<string, never>;
+  /** Deletes sessions, refresh tokens and account links long expired or spent (recurring). */
+  'identity.purge-spent-tokens': Record<string, never>;
+  /** Deletes tus uploads nobody has written to for a day (recurring). */
+  'media.sweep-abandoned-uploads': Record<string, never>;
+  /** Deletes transcode scratch folders left by runs that died (recurring). */
+  'media.sweep-transcode-scratch': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -73,6 +81,10 @@ const BULK_EMAIL_PRIORITY = 10;
 
 export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'outbox.relay': { queue: 'default', options: { removeOnComplete: true, removeOnFail: 100 } },
+  'outbox.archive-events': {
+    queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
   'organizations.import-staff': { queue: 'default', options: retrying(3) },
   'enrollment.fill-free-seats': { queue: 'default', options: retrying(5) },
   // Fan-out writes the inbox at once: on `default`, it never waits behind rate-limited sends.
@@ -111,6 +123,19 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'training.attach-certificate': { queue: 'default', options: retrying(5) },
   'training.scan-deadlines': {
     queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
+  'identity.purge-spent-tokens': {
+    queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
+  // On the transcoding workers: they are the ones that see MEDIA_DIR's scratch space.
+  'media.sweep-abandoned-uploads': {
+    queue: 'media-transcode',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
+  'media.sweep-transcode-scratch': {
+    queue: 'media-transcode',
     options: { removeOnComplete: true, removeOnFail: 100 },
   },
 };

@@ -2,6 +2,8 @@ import type { RepeatOptions } from 'bullmq';
 import type { AppConfig } from '../config/config';
 import type { JobName } from './job-registry';
 
+const HOUR_MS = 3_600_000;
+
 /**
  * Recurring jobs. Workers taking the job's queue register these as BullMQ job schedulers at
  * start, so however many workers run, each occurrence runs once. A domain adds its own here.
@@ -15,4 +17,9 @@ export const JOB_SCHEDULES: { readonly [N in JobName]?: (config: AppConfig) => R
   'television.settle-checks': () => ({ every: 60_000 }),
   // Overdue, expiry, recertification windows and reminders move by the hour at the finest.
   'training.scan-deadlines': () => ({ every: 15 * 60_000 }),
+  // Housekeeping: retention is counted in days, so hourly keeps every backlog small.
+  'identity.purge-spent-tokens': () => ({ every: HOUR_MS }),
+  'media.sweep-abandoned-uploads': () => ({ every: HOUR_MS }),
+  'media.sweep-transcode-scratch': () => ({ every: HOUR_MS }),
+  'outbox.archive-events': () => ({ every: HOUR_MS }),
 };

@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { hlsPrefix, sourceKey, videoPrefix } from '../storage/media-keys';
 import { MediaStorage } from '../storage/media-storage';
+import { transcodeScratchFolder } from '../storage/scratch-folders';
 import { VideoLifecycle } from '../videos/video-lifecycle.service';
 import { Video } from '../videos/video.entity';
 import type { RenditionSummary } from '../videos/video-status';
@@ -51,7 +52,7 @@ export class TranscodeVideo {
     const runToken = newId();
     if (!(await this.lifecycle.claim(videoId, runToken)))
       return { status: 'skipped', because: 'superseded' };
-    const scratchOfVideo = join(this.config.media.dir, '.work', videoId);
+    const scratchOfVideo = join(transcodeScratchFolder(this.config.media.dir), videoId);
     // A run that died left its folder behind; this run owns the video now.
     await rm(scratchOfVideo, { recursive: true, force: true });
     const scratch = join(scratchOfVideo, runToken);

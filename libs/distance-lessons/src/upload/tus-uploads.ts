@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { Server, type Upload } from '@tus/server';
 import { AppConfig, toErrorBody } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
 import { Injectable, Logger } from '@nestjs/common';
 import { VideoError } from '../distance-lessons-error';
+import { incomingUploadsFolder } from '../storage/scratch-folders';
 import {
   isUploadId,
   newUploadId,
@@ -120,7 +120,7 @@ export class TusUploads {
     private readonly config: AppConfig,
     private readonly uploads: VideoUploads,
   ) {
-    this.directory = join(config.media.dir, '.incoming');
+    this.directory = incomingUploadsFolder(config.media.dir);
   }
 
   /** Made on first use, so a process that never sees a tus request creates no folder. */

@@ -12,6 +12,9 @@ export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
  */
 @Entity('account_tokens')
 @Index('ix_account_tokens_user', ['userId', 'purpose'])
+@Index('ix_account_tokens_expires', ['expiresAt'])
+@Index('ix_account_tokens_used', ['usedAt'])
+@Index('ix_account_tokens_revoked', ['revokedAt'])
 export class AccountToken {
   @PrimaryColumn({ type: 'char', length: 36 })
   id!: string;

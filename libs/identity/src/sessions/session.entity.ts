@@ -8,6 +8,8 @@ import { User } from '../users/user.entity';
  */
 @Entity('sessions')
 @Index('ix_sessions_user', ['userId', 'endedAt'])
+@Index('ix_sessions_expires', ['expiresAt'])
+@Index('ix_sessions_ended', ['endedAt'])
 export class Session {
   /** The refresh-token family id. */
   @PrimaryColumn({ type: 'char', length: 36 })

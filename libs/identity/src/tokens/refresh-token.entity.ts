@@ -27,12 +27,14 @@ export class RefreshToken {
   @Column({ type: 'datetime', precision: 3 })
   issuedAt!: Date;
 
+  @Index('ix_refresh_tokens_expires')
   @Column({ type: 'datetime', precision: 3 })
   expiresAt!: Date;
 
   @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
   usedAt!: Date | null;
 
+  @Index('ix_refresh_tokens_revoked')
   @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
   revokedAt!: Date | null;
 

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { PurgeSpentTokensJob } from './housekeeping/purge-spent-tokens.job';
+import { SpentTokenPurgeService } from './housekeeping/spent-token-purge.service';
+import { IdentityModule } from './identity.module';
+
+/** Identity's jobs (worker only): the recurring `identity.purge-spent-tokens`. */
+@Module({
+  imports: [IdentityModule],
+  providers: [SpentTokenPurgeService, PurgeSpentTokensJob],
+})
+export class IdentityWorkerModule {}
