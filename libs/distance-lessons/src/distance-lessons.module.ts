@@ -3,7 +3,6 @@ import { EnrollmentModule } from '@lifelong/enrollment';
 import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LearnerStanding } from './playback/learner-standing';
 import { MediaDelivery } from './playback/media-delivery.service';
 import { PlaybackService } from './playback/playback.service';
 import { mediaStorageProvider } from './storage/media-storage.provider';
@@ -19,7 +18,6 @@ import { VideoSubtitle } from './videos/video-subtitle.entity';
 import { Video } from './videos/video.entity';
 
 const SERVICES = [
-  LearnerStanding,
   LessonAccess,
   MediaDelivery,
   MediaTools,

@@ -216,6 +216,20 @@ export class LessonProgressRepository {
     return Number(row?.completed ?? 0);
   }
 
+  /**
+   * Whether the user completed the lesson, in whichever enrollment holds it (a lesson belongs to
+   * one course): their enrollments by `ix_enrollments_user`, then one primary-key read each.
+   */
+  async completedByUser(userId: string, lessonId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      'SELECT 1 FROM enrollments e JOIN lesson_progress p ' +
+        'ON p.enrollment_id = e.id AND p.lesson_id = ? AND p.completed_at IS NOT NULL ' +
+        'WHERE e.user_id = ? LIMIT 1',
+      [lessonId, userId],
+    );
+    return rows.length > 0;
+  }
+
   /** Every lesson row of an enrollment (one primary-key range). */
   listForEnrollment(enrollmentId: string): Promise<LessonProgress[]> {
     return this.dataSource.getRepository(LessonProgress).find({

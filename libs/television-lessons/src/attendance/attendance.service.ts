@@ -1,5 +1,5 @@
 import { AppConfig, Clock, newId } from '@lifelong/common';
-import { EnrollmentsRepository } from '@lifelong/enrollment';
+import { EnrollmentLookup } from '@lifelong/enrollment';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Facility, type FacilityType } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
@@ -31,8 +31,6 @@ export interface GroupOutcome {
   skipped: { userId: string; reason: SkipReason }[];
 }
 
-const LEARNING = ['active', 'completed'];
-
 /**
  * The facilities that hold viewings, where a group watches a broadcast together: community
  * learning centres and the continuing-education centres. Universities and other facilities do
@@ -56,7 +54,7 @@ export const GROUP_ATTENDANCE_MAX = 200;
 export class AttendanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly enrollments: EnrollmentsRepository,
+    private readonly enrollments: EnrollmentLookup,
     private readonly throttle: CodeGuessThrottle,
     private readonly completion: LessonCompletion,
     private readonly access: AccessPolicy,
@@ -71,11 +69,7 @@ export class AttendanceService {
     code: string,
   ): Promise<AttendanceRecord> {
     const broadcast = await this.openBroadcast(broadcastId);
-    const enrollment = await this.enrollments.findByCourseAndUser(
-      broadcast.courseId,
-      principal.userId,
-    );
-    if (!enrollment || !LEARNING.includes(enrollment.status))
+    if (!(await this.enrollments.isLearning(principal.userId, broadcast.courseId)))
       throw new TelevisionError(
         'NOT_ENROLLED',
         'Attendance needs an active enrollment in the course',
@@ -284,14 +278,7 @@ export class AttendanceService {
         )
         .map((row) => row.user_id),
     );
-    const enrolled = new Set(
-      (
-        await this.dataSource.query<{ user_id: string }[]>(
-          "SELECT `user_id` FROM `enrollments` WHERE `course_id` = ? AND `status` IN ('active', 'completed') AND `user_id` IN (?)",
-          [broadcast.courseId, userIds],
-        )
-      ).map((row) => row.user_id),
-    );
+    const enrolled = await this.enrollments.learnersAmong(broadcast.courseId, userIds);
     const present = new Set(
       (
         await this.dataSource.getRepository(BroadcastAttendance).find({

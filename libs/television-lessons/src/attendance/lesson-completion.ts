@@ -1,8 +1,9 @@
-import { CompleteLessonService } from '@lifelong/enrollment';
+import { CompleteLessonService, EnrollmentLookup } from '@lifelong/enrollment';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { BroadcastAttendance } from './attendance.entity';
+import { TelevisionLessonCheck } from './lesson-check.entity';
 
 /** What presence did to the lesson. */
 export interface PresenceOutcome {
@@ -25,6 +26,7 @@ export class LessonCompletion {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly complete: CompleteLessonService,
+    private readonly enrollments: EnrollmentLookup,
   ) {}
 
   async settle(
@@ -83,17 +85,11 @@ export class LessonCompletion {
     return settled;
   }
 
+  /** True when the lesson has no check quiz, or the learner passed it. */
   private async checkPassed(userId: string, lessonId: string): Promise<boolean> {
-    const [row] = await this.dataSource.query<{ required: number; passed: number }[]>(
-      `SELECT COUNT(c.lesson_id) AS required,
-              COUNT(p.completed_at) AS passed
-         FROM television_lesson_checks c
-         JOIN lessons q ON q.id = c.quiz_lesson_id
-         LEFT JOIN enrollments e ON e.course_id = q.course_id AND e.user_id = ?
-         LEFT JOIN lesson_progress p ON p.enrollment_id = e.id AND p.lesson_id = c.quiz_lesson_id
-        WHERE c.lesson_id = ?`,
-      [userId, lessonId],
-    );
-    return !row || Number(row.required) === 0 || Number(row.passed) > 0;
+    const check = await this.dataSource
+      .getRepository(TelevisionLessonCheck)
+      .findOne({ select: { quizLessonId: true }, where: { lessonId } });
+    return !check || this.enrollments.hasCompletedLesson(userId, check.quizLessonId);
   }
 }
