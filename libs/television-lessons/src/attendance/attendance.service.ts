@@ -1,7 +1,7 @@
 import { AppConfig, Clock, newId } from '@lifelong/common';
 import { EnrollmentLookup } from '@lifelong/enrollment';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
-import { Facility, type FacilityType } from '@lifelong/organizations';
+import { FacilityDirectory, type FacilityType } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
@@ -58,6 +58,7 @@ export class AttendanceService {
     private readonly throttle: CodeGuessThrottle,
     private readonly completion: LessonCompletion,
     private readonly access: AccessPolicy,
+    private readonly facilities: FacilityDirectory,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -170,10 +171,8 @@ export class AttendanceService {
         'Only the staff of this facility record its group attendance',
         { facilityId },
       );
-    const facility = await this.dataSource
-      .getRepository(Facility)
-      .findOne({ select: { id: true, type: true }, where: { id: facilityId } });
-    if (!facility || !VIEWING_FACILITY_TYPES.includes(facility.type))
+    const type = await this.facilities.typeOf(facilityId);
+    if (!type || !VIEWING_FACILITY_TYPES.includes(type))
       throw new TelevisionError(
         'FORBIDDEN',
         'Group attendance is recorded at community learning centres and continuing-education centres only',

@@ -5,7 +5,7 @@ import {
   accountStatusSql,
   type Principal,
 } from '@lifelong/identity';
-import { subtreePattern } from '@lifelong/organizations';
+import { OrgUnitPaths, subtreePattern } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -67,6 +67,7 @@ const MINE_ORDER: Record<MyAssignmentsSort, string> = {
 export class AssignmentReads {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orgUnits: OrgUnitPaths,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
@@ -99,11 +100,8 @@ export class AssignmentReads {
     status: AssignmentStatus | undefined,
     query: PageQuery,
   ): Promise<Page<StaffMemberView>> {
-    const [unit] = await this.dataSource.query<{ path: string }[]>(
-      'SELECT `path` FROM `org_units` WHERE `id` = ?',
-      [orgUnitId],
-    );
-    if (!unit)
+    const unitPath = await this.orgUnits.pathOf(orgUnitId);
+    if (unitPath === null)
       throw new TrainingError('ORG_UNIT_NOT_FOUND', `There is no org unit ${orgUnitId}`, {
         orgUnitId,
       });
@@ -114,7 +112,7 @@ export class AssignmentReads {
     const filter = status
       ? 'AND EXISTS (SELECT 1 FROM `training_assignments` s WHERE s.`user_id` = m.`user_id` AND s.`closed_at` IS NULL AND s.`status` = ?)'
       : '';
-    const params = [subtreePattern(unit.path), ...(status ? [status] : [])];
+    const params = [subtreePattern(unitPath), ...(status ? [status] : [])];
     const from = `FROM \`memberships\` m JOIN \`org_units\` u ON u.\`id\` = m.\`org_unit_id\`
       JOIN \`users\` p ON p.\`id\` = m.\`user_id\`
       WHERE m.\`ended_at\` IS NULL AND u.\`path\` LIKE ? ${filter}`;

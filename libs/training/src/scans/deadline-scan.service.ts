@@ -1,6 +1,6 @@
 import { AppConfig, chunksOf, Clock, type TrainingNoticeEvent } from '@lifelong/common';
 import { recordEvent, sqlDateTime } from '@lifelong/database';
-import { idsOnPath } from '@lifelong/organizations';
+import { idsOnPath, OrgUnitPaths } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -42,6 +42,7 @@ const CANDIDATES = `SELECT a.\`id\` AS assignmentId, a.\`user_id\` AS userId, m.
 export class DeadlineScan {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orgUnits: OrgUnitPaths,
     private readonly requirements: RequirementsService,
     private readonly statuses: AssignmentStatuses,
     private readonly renewals: AssignmentRenewals,
@@ -191,11 +192,9 @@ export class DeadlineScan {
   ): Promise<Map<string, ManagingUnits>> {
     const unitIds = [...new Set(candidates.flatMap((c) => (c.orgUnitId ? [c.orgUnitId] : [])))];
     if (unitIds.length === 0) return new Map();
-    const units = await this.dataSource.query<{ id: string; path: string }[]>(
-      'SELECT `id`, `path` FROM `org_units` WHERE `id` IN (?)',
-      [unitIds],
+    const paths = new Map(
+      [...(await this.orgUnits.pathsOf(unitIds))].map(([id, path]) => [id, idsOnPath(path)]),
     );
-    const paths = new Map(units.map((unit) => [unit.id, idsOnPath(unit.path)]));
     const onPaths = [...new Set([...paths.values()].flat())];
     const managed = new Set(
       (
