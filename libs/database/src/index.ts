@@ -13,3 +13,4 @@ export * from './startup/preflight';
 export * from './columns';
 export * from './sql-datetime';
 export * from './exports/export-connections';
+export * from './table-ownership';
