@@ -14,3 +14,4 @@ export * from './columns';
 export * from './sql-datetime';
 export * from './exports/export-connections';
 export * from './table-ownership';
+export * from './errors/database-errors';

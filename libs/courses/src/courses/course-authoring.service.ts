@@ -1,11 +1,11 @@
 import { newId } from '@lifelong/common';
-import { recordEvent } from '@lifelong/database';
+import { isDuplicateKey, recordEvent } from '@lifelong/database';
 import type { Principal } from '@lifelong/identity';
 import { Facility } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CourseError, isDuplicateKey } from '../course-error';
+import { CourseError } from '../course-error';
 import { AuthoringGate } from './authoring-gate';
 import { Course } from './course.entity';
 import { codeInput } from './course-code';

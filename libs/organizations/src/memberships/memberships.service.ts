@@ -1,11 +1,11 @@
 import { AuditLog } from '@lifelong/audit';
 import { Clock, newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
-import { recordEvent } from '@lifelong/database';
+import { isDuplicateKey, recordEvent } from '@lifelong/database';
 import { AccessPolicy, type Principal, User } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, In, type Repository } from 'typeorm';
-import { isDuplicateKey, OrganizationError } from '../organization-error';
+import { OrganizationError } from '../organization-error';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { subtreePattern } from '../tree/tree-path';
 import { Membership } from './membership.entity';
