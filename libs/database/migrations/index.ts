@@ -22,6 +22,7 @@ import { CreateAccountLifecycle1765900000000 } from './1765900000000-create-acco
 import { CreateUserIdentities1765950000000 } from './1765950000000-create-user-identities';
 import { CreateAuditEntries1766000000000 } from './1766000000000-create-audit-entries';
 import { AddUserSearchText1766000100000 } from './1766000100000-add-user-search-text';
+import { PublishOrganizationViews1766100000000 } from './1766100000000-publish-organization-views';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   CreateUserIdentities1765950000000,
   CreateAuditEntries1766000000000,
   AddUserSearchText1766000100000,
+  PublishOrganizationViews1766100000000,
 ];

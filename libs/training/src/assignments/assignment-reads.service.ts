@@ -113,7 +113,7 @@ export class AssignmentReads {
       ? 'AND EXISTS (SELECT 1 FROM `training_assignments` s WHERE s.`user_id` = m.`user_id` AND s.`closed_at` IS NULL AND s.`status` = ?)'
       : '';
     const params = [subtreePattern(unitPath), ...(status ? [status] : [])];
-    const from = `FROM \`memberships\` m JOIN \`org_units\` u ON u.\`id\` = m.\`org_unit_id\`
+    const from = `FROM \`memberships_view\` m JOIN \`org_units_view\` u ON u.\`id\` = m.\`org_unit_id\`
       JOIN \`users\` p ON p.\`id\` = m.\`user_id\`
       WHERE m.\`ended_at\` IS NULL AND u.\`path\` LIKE ? ${filter}`;
     const [counted] = await this.dataSource.query<{ total: number | string }[]>(

@@ -28,7 +28,7 @@ const DAY_MS = 86_400_000;
 /** Candidates: live assignments of one requirement, with the person's current unit. */
 const CANDIDATES = `SELECT a.\`id\` AS assignmentId, a.\`user_id\` AS userId, m.\`org_unit_id\` AS orgUnitId
   FROM \`training_assignments\` a
-  LEFT JOIN \`memberships\` m ON m.\`current_user_id\` = a.\`user_id\`
+  LEFT JOIN \`memberships_view\` m ON m.\`current_user_id\` = a.\`user_id\`
   WHERE a.\`requirement_id\` = ? AND a.\`closed_at\` IS NULL`;
 
 /**
@@ -165,7 +165,7 @@ export class DeadlineScan {
     if (byUnit.size === 0) return;
     const managers = await manager.query<{ userId: string; unitId: string; name: string }[]>(
       `SELECT r.\`user_id\` AS userId, u.\`id\` AS unitId, u.\`name\` AS name
-       FROM \`org_units\` u JOIN \`user_roles\` r ON r.\`scope_type\` = 'org_unit'
+       FROM \`org_units_view\` u JOIN \`user_roles\` r ON r.\`scope_type\` = 'org_unit'
          AND r.\`scope_id\` = u.\`id\` AND r.\`role\` = 'org_manager'
        WHERE u.\`id\` IN (?)`,
       [[...byUnit.keys()]],
