@@ -14,15 +14,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs
 import { AssignmentReads } from '../assignments/assignment-reads.service';
 import { ComplianceReport } from '../reports/compliance-report.service';
 import { ComplianceSnapshots } from '../reports/compliance-snapshots.service';
-import {
-  ComplianceDto,
-  SnapshotBodyDto,
-  SnapshotDto,
-  StaffMemberDto,
-  StaffPageDto,
-  StaffQuery,
-  UnitQuery,
-} from './training.dto';
+import { ComplianceDto, SnapshotBodyDto, SnapshotDto, UnitQuery } from './compliance.dto';
+import { StaffMemberDto, StaffPageDto, StaffQuery } from './staff.dto';
 
 @ApiTags('training')
 @Controller('api/v1/training')
