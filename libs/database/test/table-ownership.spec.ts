@@ -58,11 +58,6 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
   'libs/organizations/src/memberships/memberships.service.ts': ['users'],
   'libs/organizations/src/staff-import/staff-batch-writer.ts': ['refresh_tokens', 'users'],
   'libs/television-lessons/src/attendance/attendance.service.ts': ['user_roles', 'users'],
-  'libs/television-lessons/src/attendance/lesson-completion.ts': [
-    'enrollments',
-    'lesson_progress',
-    'lessons',
-  ],
   'libs/television-lessons/src/broadcasts/broadcast-reads.service.ts': ['courses'],
   'libs/television-lessons/src/calendars/schedule-calendars.service.ts': ['courses', 'lessons'],
   'libs/television-lessons/src/reminders/broadcast-reminders.service.ts': ['courses', 'lessons'],

@@ -62,4 +62,9 @@ export class EnrollmentLookup {
   hasCompletedLesson(userId: string, lessonId: string): Promise<boolean> {
     return this.progress.completedByUser(userId, lessonId);
   }
+
+  /** The ones among `userIds` who completed the lesson. */
+  async completedLessonAmong(lessonId: string, userIds: readonly string[]): Promise<Set<string>> {
+    return new Set(await this.progress.usersWhoCompleted(lessonId, userIds));
+  }
 }

@@ -230,6 +230,18 @@ export class LessonProgressRepository {
     return rows.length > 0;
   }
 
+  /** Which of `userIds` completed the lesson (one primary-key read per enrollment). */
+  async usersWhoCompleted(lessonId: string, userIds: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.dataSource.query<{ user_id: string }[]>(
+      'SELECT e.user_id FROM enrollments e JOIN lesson_progress p ' +
+        'ON p.enrollment_id = e.id AND p.lesson_id = ? AND p.completed_at IS NOT NULL ' +
+        'WHERE e.user_id IN (?)',
+      [lessonId, userIds],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
   /** Every lesson row of an enrollment (one primary-key range). */
   listForEnrollment(enrollmentId: string): Promise<LessonProgress[]> {
     return this.dataSource.getRepository(LessonProgress).find({
