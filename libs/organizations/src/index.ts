@@ -43,7 +43,7 @@ export { OrgUnitsService, type NewOrgUnit } from './org-units/org-units.service'
  * facility's kind ({@link FacilityDirectory}); the organization tables stay behind them.
  */
 export { OrgUnitPaths } from './org-units/org-unit-paths.service';
-export { FacilityDirectory } from './facilities/facility-directory.service';
+export { type FacilityCard, FacilityDirectory } from './facilities/facility-directory.service';
 /** Placing people, current membership(s), history, current members of a subtree. */
 export { MembershipsService, type NewMember } from './memberships/memberships.service';
 /** The rule deciding whether a placement starts, moves or leaves a membership alone. */
