@@ -66,7 +66,6 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
   ],
   'libs/training/src/assignments/assignment-reads.service.ts': ['users'],
   'libs/training/src/assignments/assignment-statuses.ts': ['enrollments', 'lesson_progress'],
-  'libs/training/src/requirements/requirements.service.ts': ['courses', 'org_units'],
   'libs/training/src/scans/deadline-scan.service.ts': ['user_roles'],
 };
 
