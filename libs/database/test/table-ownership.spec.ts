@@ -65,7 +65,10 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
     'user_roles',
   ],
   'libs/training/src/assignments/assignment-reads.service.ts': ['users'],
-  'libs/training/src/assignments/assignment-statuses.ts': ['enrollments', 'lesson_progress'],
+  'libs/training/src/assignments/assignment-statuses.service.ts': [
+    'enrollments',
+    'lesson_progress',
+  ],
   'libs/training/src/scans/deadline-scan.service.ts': ['user_roles'],
 };
 

@@ -34,7 +34,7 @@ export {
   LEARNING_STATUSES,
   progressPercent,
   seatFor,
-} from './enrollments/enrollment-rules';
+} from './enrollments/enrollment.rules';
 /** Why enrollment refused something. */
 export { EnrollmentError, type EnrollmentErrorCode } from './enrollment-error';
 
@@ -47,7 +47,7 @@ export { EnrollLearnerService, type EnrollOutcome } from './enrollments/enroll-l
  * Mandated enrollment of many people in one transaction (multi-row, course locked once, no
  * per-person event): `enroll(manager, courseId, userIds, at)` returns each one's enrollment id.
  */
-export { EnrollMandatedMany } from './enrollments/enroll-mandated-many';
+export { EnrollMandatedMany } from './enrollments/enroll-mandated-many.service';
 /**
  * Withdrawing (a freed seat goes to the oldest waitlisted learner in the same transaction), and
  * `fillFreeSeats(courseId)` to seat waiting learners after a capacity was raised.

@@ -19,7 +19,7 @@ import {
 import { CourseRecords } from './course-records';
 import { CourseStaff } from './course-staff';
 import type { CourseView } from './course-view';
-import { editRefusal, statusAfterEdit } from './edit-rules';
+import { editRefusal, statusAfterEdit } from './edit.rules';
 
 /** Creating courses and changing their own fields (not sections or lessons). */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { LessonProgressRepository } from '../progress/lesson-progress.repository';
-import { isLearningStatus, LEARNING_STATUSES } from './enrollment-rules';
+import { isLearningStatus, LEARNING_STATUSES } from './enrollment.rules';
 import { EnrollmentsRepository } from './enrollments.repository';
 
 /**

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In, MoreThan } from 'typeorm';
 import { Enrollment } from './enrollment.entity';
-import type { EnrollmentStatus } from './enrollment-rules';
+import type { EnrollmentStatus } from './enrollment.rules';
 
 /** Queries on enrollments. Methods taking a manager run in the caller's transaction. */
 @Injectable()

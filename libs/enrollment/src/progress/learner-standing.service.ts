@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isLearningStatus } from '../enrollments/enrollment-rules';
+import { isLearningStatus } from '../enrollments/enrollment.rules';
 import { EnrollmentsRepository } from '../enrollments/enrollments.repository';
 import { LessonProgressRepository } from './lesson-progress.repository';
 

@@ -2,7 +2,7 @@ import { Lesson, type LessonRule } from '@lifelong/courses';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EnrollmentStatus } from '../enrollments/enrollment-rules';
+import type { EnrollmentStatus } from '../enrollments/enrollment.rules';
 import { LessonProgress } from './lesson-progress.entity';
 
 /** The stored progress of one lesson, as the write path needs it. */

@@ -13,7 +13,7 @@ import { type AttendanceMethod, BroadcastAttendance } from './attendance.entity'
 import { attendanceWindowProblem, WINDOW_MESSAGES } from './attendance-window';
 import { CodeGuessThrottle } from './code-guess-throttle';
 import { GroupAttendanceRecord } from './group-attendance-record.entity';
-import { LessonCompletion, type PresenceOutcome } from './lesson-completion';
+import { LessonCompletion, type PresenceOutcome } from './lesson-completion.service';
 
 /** A learner's presence, as recorded. */
 export interface AttendanceRecord extends PresenceOutcome {

@@ -9,7 +9,7 @@ import { ChannelSchedule } from '../broadcasts/channel-schedule';
 import { LessonStaff } from '../broadcasts/lesson-staff';
 import { ChannelAccess } from '../channels/channel-access';
 import { Channel } from '../channels/channel.entity';
-import { slotProblem } from '../broadcasts/slot-rules';
+import { slotProblem } from '../broadcasts/slot.rules';
 import { ReminderQueue } from '../reminders/reminder-queue';
 import { TelevisionError } from '../television-error';
 import { type LineError, parseScheduleCsv, rowSlot, type ScheduleRow } from './schedule-csv';

@@ -6,9 +6,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequirementVersion } from '../requirements/requirement-version.entity';
-import { dueAtFor } from '../requirements/requirement-rules';
+import { dueAtFor } from '../requirements/requirement.rules';
 import { RequirementsService } from '../requirements/requirements.service';
-import { AssignmentStatuses } from './assignment-statuses';
+import { AssignmentStatuses } from './assignment-statuses.service';
 import { type SqlCondition, TARGET_FROM, targetCondition } from './target-query';
 
 /** People are assigned (and enrolled) this many per transaction and per `training.assigned`. */

@@ -1,5 +1,5 @@
 import { subtreePattern } from '@lifelong/organizations';
-import type { RequirementRules } from '../requirements/requirement-rules';
+import type { RequirementRules } from '../requirements/requirement.rules';
 
 /** A WHERE fragment and its parameters. */
 export interface SqlCondition {

@@ -9,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { TrainingError } from '../training-error';
 import { RequirementVersion } from './requirement-version.entity';
-import { type RequirementInput, requirementProblems, toRules } from './requirement-rules';
+import { type RequirementInput, requirementProblems, toRules } from './requirement.rules';
 import { TrainingRequirement } from './training-requirement.entity';
 
 /** A requirement with the rules of its current version. */

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RequirementVersion } from '../requirements/requirement-version.entity';
-import { expiresAtFor } from '../requirements/requirement-rules';
+import { expiresAtFor } from '../requirements/requirement.rules';
 
 /**
  * Stored statuses, moved by set-based statements that read time from the Clock: open
