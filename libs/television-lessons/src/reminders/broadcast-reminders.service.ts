@@ -1,5 +1,5 @@
 import { Clock, JobQueue } from '@lifelong/common';
-import { Course, Lesson } from '@lifelong/courses';
+import { CourseOutline } from '@lifelong/courses';
 import { recordEvent } from '@lifelong/database';
 import { EnrollmentLookup } from '@lifelong/enrollment';
 import { Injectable } from '@nestjs/common';
@@ -31,6 +31,7 @@ export class BroadcastReminders {
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
     private readonly enrollments: EnrollmentLookup,
+    private readonly outline: CourseOutline,
   ) {}
 
   async remind(broadcastId: string, revision: number): Promise<ReminderOutcome> {
@@ -88,10 +89,12 @@ export class BroadcastReminders {
 
   private async recordReminders(manager: EntityManager, broadcast: Broadcast): Promise<void> {
     const [course, lesson, channel] = await Promise.all([
-      manager.findOneByOrFail(Course, { id: broadcast.courseId }),
-      manager.findOneByOrFail(Lesson, { id: broadcast.lessonId }),
+      this.outline.course(broadcast.courseId, manager),
+      this.outline.lesson(broadcast.lessonId, manager),
       manager.findOneByOrFail(Channel, { id: broadcast.channelId }),
     ]);
+    if (!course || !lesson)
+      throw new Error(`Broadcast ${broadcast.id}: its course or lesson is gone`);
     let after = '';
     for (;;) {
       const recipientIds = await this.enrollments.learnersAfter(
@@ -104,7 +107,7 @@ export class BroadcastReminders {
       await recordEvent(manager, 'broadcast.reminder', {
         broadcastId: broadcast.id,
         recipientIds,
-        courseId: course.id,
+        courseId: course.courseId,
         courseTitle: course.title,
         lessonTitle: lesson.title,
         channelName: channel.name,
