@@ -57,7 +57,6 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
   'libs/television-lessons/src/attendance/attendance.service.ts': ['user_roles', 'users'],
   'libs/television-lessons/src/broadcasts/broadcast-reads.service.ts': ['courses'],
   'libs/television-lessons/src/calendars/schedule-calendars.service.ts': ['courses', 'lessons'],
-  'libs/television-lessons/src/replays/replays.service.ts': ['videos'],
   'libs/television-lessons/src/schedule-import/import-schedule.job.ts': [
     'courses',
     'lessons',

@@ -12,6 +12,7 @@ import { MediaTools } from './transcode/media-tools';
 import { TranscodeVideo } from './transcode/transcode-video.service';
 import { VideoUploads } from './upload/video-uploads.service';
 import { LessonAccess } from './videos/lesson-access';
+import { VideoDirectory } from './videos/video-directory.service';
 import { VideoLifecycle } from './videos/video-lifecycle.service';
 import { VideoReads } from './videos/video-reads.service';
 import { VideoSubtitle } from './videos/video-subtitle.entity';
@@ -23,6 +24,7 @@ const SERVICES = [
   MediaTools,
   PlaybackService,
   TranscodeVideo,
+  VideoDirectory,
   VideoLifecycle,
   VideoReads,
   VideoSubtitles,
