@@ -54,14 +54,9 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
   'libs/notifications/src/recipients/recipient-directory.ts': ['users'],
   'libs/organizations/src/memberships/memberships.service.ts': ['users'],
   'libs/organizations/src/staff-import/staff-batch-writer.ts': ['refresh_tokens', 'users'],
-  'libs/television-lessons/src/attendance/attendance.service.ts': ['user_roles', 'users'],
   'libs/television-lessons/src/broadcasts/broadcast-reads.service.ts': ['courses'],
   'libs/television-lessons/src/calendars/schedule-calendars.service.ts': ['courses', 'lessons'],
-  'libs/television-lessons/src/schedule-import/import-schedule.job.ts': [
-    'courses',
-    'lessons',
-    'user_roles',
-  ],
+  'libs/television-lessons/src/schedule-import/import-schedule.job.ts': ['courses', 'lessons'],
   'libs/training/src/assignments/assignment-reads.service.ts': ['users'],
   'libs/training/src/assignments/assignment-statuses.service.ts': [
     'enrollments',

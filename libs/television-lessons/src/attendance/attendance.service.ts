@@ -1,6 +1,6 @@
 import { AppConfig, Clock, newId } from '@lifelong/common';
 import { EnrollmentLookup } from '@lifelong/enrollment';
-import { AccessPolicy, type Principal } from '@lifelong/identity';
+import { AccessPolicy, type Principal, UserLookup } from '@lifelong/identity';
 import { FacilityDirectory, type FacilityType } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -59,6 +59,7 @@ export class AttendanceService {
     private readonly completion: LessonCompletion,
     private readonly access: AccessPolicy,
     private readonly facilities: FacilityDirectory,
+    private readonly users: UserLookup,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -259,23 +260,13 @@ export class AttendanceService {
   ): Promise<Map<string, SkipReason>> {
     const reasons = new Map<string, SkipReason>();
     if (userIds.length === 0) return reasons;
-    const users = await this.dataSource.query<{ id: string }[]>(
-      'SELECT `id` FROM `users` WHERE `id` IN (?)',
-      [userIds],
-    );
-    const known = new Set(users.map((user) => user.id));
+    const known = await this.users.existing(userIds);
     // Someone who works at another facility (and not here) belongs to that facility's group.
-    const placed = await this.dataSource.query<{ user_id: string; scope_id: string }[]>(
-      "SELECT `user_id`, `scope_id` FROM `user_roles` WHERE `scope_type` = 'facility' AND `user_id` IN (?)",
-      [userIds],
-    );
+    const placed = await this.users.facilitiesOf(userIds);
     const elsewhere = new Set(
-      placed
-        .filter(
-          (row) =>
-            !placed.some((other) => other.user_id === row.user_id && other.scope_id === facilityId),
-        )
-        .map((row) => row.user_id),
+      [...placed]
+        .filter(([, facilityIds]) => !facilityIds.includes(facilityId))
+        .map(([userId]) => userId),
     );
     const enrolled = await this.enrollments.learnersAmong(broadcast.courseId, userIds);
     const present = new Set(
