@@ -52,7 +52,6 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
   'libs/notifications/src/fan-out/deliver-event.job.ts': ['outbox_events'],
   'libs/notifications/src/preferences/notification-preferences.service.ts': ['users'],
   'libs/notifications/src/recipients/recipient-directory.ts': ['users'],
-  'libs/organizations/src/memberships/memberships.service.ts': ['users'],
   'libs/organizations/src/staff-import/staff-batch-writer.ts': ['refresh_tokens', 'users'],
   'libs/television-lessons/src/broadcasts/broadcast-reads.service.ts': ['courses'],
   'libs/television-lessons/src/calendars/schedule-calendars.service.ts': ['courses', 'lessons'],
