@@ -64,6 +64,6 @@ const SERVICES = [
     AuditModule,
   ],
   providers: SERVICES,
-  exports: [TypeOrmModule, ...SERVICES],
+  exports: SERVICES,
 })
 export class IdentityModule {}
