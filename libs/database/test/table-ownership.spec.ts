@@ -61,7 +61,6 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
     'enrollments',
     'lesson_progress',
   ],
-  'libs/training/src/scans/deadline-scan.service.ts': ['user_roles'],
 };
 
 function sourceFiles(dir: string): string[] {

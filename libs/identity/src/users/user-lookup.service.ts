@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '../auth/auth-decision';
+import type { EntityManager } from 'typeorm';
+import type { Principal, Role, ScopeType } from '../auth/auth-decision';
 import { UsersRepository } from './users.repository';
 
 /**
  * What other domains may know of people without reading the identity tables: who exists, where
- * they hold a facility role, and a person's grants as a Principal (for work done on their
+ * they hold a facility role, who holds a role at a scope, and a person's grants as a Principal (for work done on their
  * behalf outside a request, such as a schedule import in the worker).
  */
 @Injectable()
@@ -22,6 +23,19 @@ export class UserLookup {
     for (const { userId, facilityId } of await this.users.facilityScopes(userIds))
       facilities.set(userId, [...(facilities.get(userId) ?? []), facilityId]);
     return facilities;
+  }
+
+  /**
+   * Who holds `role` at each of these scopes (org managers of units, say); `manager` reads in
+   * the caller's transaction.
+   */
+  holdersOf(
+    role: Role,
+    scopeType: ScopeType,
+    scopeIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<{ userId: string; scopeId: string }[]> {
+    return this.users.roleHolders(role, scopeType, scopeIds, manager);
   }
 
   /** The person with their grants; one with no roles when there is no such user. */

@@ -124,6 +124,21 @@ export class UsersRepository {
     return rows.map((row) => ({ userId: row.user_id, facilityId: row.scope_id }));
   }
 
+  /** Who holds `role` at each of `scopeIds` (of `scopeType`), by the grants' scope index. */
+  async roleHolders(
+    role: Role,
+    scopeType: ScopeType,
+    scopeIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<{ userId: string; scopeId: string }[]> {
+    if (scopeIds.length === 0) return [];
+    return (manager ?? this.dataSource.manager).query<{ userId: string; scopeId: string }[]>(
+      'SELECT `user_id` AS userId, `scope_id` AS scopeId FROM `user_roles` ' +
+        'WHERE `role` = ? AND `scope_type` = ? AND `scope_id` IN (?)',
+      [role, scopeType, scopeIds],
+    );
+  }
+
   /** Sets the given profile fields (already checked and normalized); others stay as they are. */
   async updateProfile(userId: string, changes: ProfileChanges): Promise<void> {
     const fields = Object.fromEntries(
