@@ -1,5 +1,4 @@
 import { DomainError, type ErrorKind } from '@lifelong/common';
-import { QueryFailedError } from 'typeorm';
 
 /** Why the courses domain refused a request; each code has one fixed {@link ErrorKind}. */
 export type CourseErrorCode =
@@ -65,11 +64,4 @@ export class CourseError extends DomainError<CourseErrorCode> {
   static lessonNotFound(lessonId: string): CourseError {
     return new CourseError('LESSON_NOT_FOUND', `There is no lesson ${lessonId}`, { lessonId });
   }
-}
-
-/** True when `error` is the database's duplicate-key error on the named unique index. */
-export function isDuplicateKey(error: unknown, indexName: string): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; sqlMessage?: string } | undefined;
-  return driverError?.code === 'ER_DUP_ENTRY' && (driverError.sqlMessage ?? '').includes(indexName);
 }

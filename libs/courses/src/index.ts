@@ -103,7 +103,7 @@ export {
 /** What the authoring services take. */
 export type { CoursePatch, NewCourse } from './courses/course-input';
 export type { LessonPatch, NewLesson } from './lessons/lesson-input';
-export type { QuestionDraft } from './quizzes/quiz-rules';
+export type { QuestionDraft } from './quizzes/quiz.rules';
 /** What the services return. */
 export type {
   ChoiceView,

@@ -22,6 +22,7 @@ import { CreateAccountLifecycle1765900000000 } from './1765900000000-create-acco
 import { CreateUserIdentities1765950000000 } from './1765950000000-create-user-identities';
 import { CreateAuditEntries1766000000000 } from './1766000000000-create-audit-entries';
 import { AddUserSearchText1766000100000 } from './1766000100000-add-user-search-text';
+import { PublishOrganizationViews1766100000000 } from './1766100000000-publish-organization-views';
 import { AddCourseReviewNote1766200000000 } from './1766200000000-add-course-review-note';
 import { IndexSpentCredentials1766400000000 } from './1766400000000-index-spent-credentials';
 import { CreateOutboxEventsArchive1766400100000 } from './1766400100000-create-outbox-events-archive';
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   CreateUserIdentities1765950000000,
   CreateAuditEntries1766000000000,
   AddUserSearchText1766000100000,
+  PublishOrganizationViews1766100000000,
   AddCourseReviewNote1766200000000,
   IndexSpentCredentials1766400000000,
   CreateOutboxEventsArchive1766400100000,

@@ -16,4 +16,6 @@ export * from './startup/preflight';
 export * from './columns';
 export * from './sql-datetime';
 export * from './exports/export-connections';
+export * from './table-ownership';
+export * from './errors/database-errors';
 export * from './housekeeping/delete-in-batches';

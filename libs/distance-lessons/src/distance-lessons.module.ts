@@ -3,7 +3,6 @@ import { EnrollmentModule } from '@lifelong/enrollment';
 import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LearnerStanding } from './playback/learner-standing';
 import { MediaDelivery } from './playback/media-delivery.service';
 import { PlaybackService } from './playback/playback.service';
 import { mediaStorageProvider } from './storage/media-storage.provider';
@@ -13,18 +12,19 @@ import { MediaTools } from './transcode/media-tools';
 import { TranscodeVideo } from './transcode/transcode-video.service';
 import { VideoUploads } from './upload/video-uploads.service';
 import { LessonAccess } from './videos/lesson-access';
+import { VideoDirectory } from './videos/video-directory.service';
 import { VideoLifecycle } from './videos/video-lifecycle.service';
 import { VideoReads } from './videos/video-reads.service';
 import { VideoSubtitle } from './videos/video-subtitle.entity';
 import { Video } from './videos/video.entity';
 
 const SERVICES = [
-  LearnerStanding,
   LessonAccess,
   MediaDelivery,
   MediaTools,
   PlaybackService,
   TranscodeVideo,
+  VideoDirectory,
   VideoLifecycle,
   VideoReads,
   VideoSubtitles,

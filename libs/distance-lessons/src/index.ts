@@ -46,6 +46,8 @@ export { type SniffResult, sniffVideo } from './upload/sniff-video';
 export { VideoLifecycle } from './videos/video-lifecycle.service';
 /** A video's state for its course's staff. */
 export { VideoReads } from './videos/video-reads.service';
+/** Read port for other domains: a video's lesson, status and duration. */
+export { VideoDirectory, type VideoFacts } from './videos/video-directory.service';
 
 /** Transcoding: one run of one video, and the ffprobe/ffmpeg adapter. */
 export { TranscodeVideo, type TranscodeOutcome } from './transcode/transcode-video.service';

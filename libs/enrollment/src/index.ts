@@ -18,7 +18,10 @@ export { EnrollmentWorkerModule } from './enrollment.worker.module';
 export { Enrollment } from './enrollments/enrollment.entity';
 /** One learner's progress in one lesson (watched intervals, position, completion). */
 export { LessonProgress } from './progress/lesson-progress.entity';
-/** Statuses and sources of an enrollment, and the pure rules about windows, seats and percent. */
+/**
+ * Statuses and sources of an enrollment, and the pure rules: which statuses may learn, windows,
+ * seats and percent.
+ */
 export {
   countedLessonIds,
   ENROLLMENT_SOURCES,
@@ -26,10 +29,12 @@ export {
   type EnrollmentSource,
   type EnrollmentStatus,
   type EnrollmentWindow,
+  isLearningStatus,
   isWindowOpen,
+  LEARNING_STATUSES,
   progressPercent,
   seatFor,
-} from './enrollments/enrollment-rules';
+} from './enrollments/enrollment.rules';
 /** Why enrollment refused something. */
 export { EnrollmentError, type EnrollmentErrorCode } from './enrollment-error';
 
@@ -42,7 +47,7 @@ export { EnrollLearnerService, type EnrollOutcome } from './enrollments/enroll-l
  * Mandated enrollment of many people in one transaction (multi-row, course locked once, no
  * per-person event): `enroll(manager, courseId, userIds, at)` returns each one's enrollment id.
  */
-export { EnrollMandatedMany } from './enrollments/enroll-mandated-many';
+export { EnrollMandatedMany } from './enrollments/enroll-mandated-many.service';
 /**
  * Withdrawing (a freed seat goes to the oldest waitlisted learner in the same transaction), and
  * `fillFreeSeats(courseId)` to seat waiting learners after a capacity was raised.
@@ -90,9 +95,9 @@ export {
   watchCompletes,
 } from './progress/watch-report';
 /**
- * Lookups for other domains, re-exported as they are (distance-lessons checks playback with
- * them): a learner's enrollment in a course (`EnrollmentsRepository.findByCourseAndUser`) and
- * their stored position in a lesson (`LessonProgressRepository.readReportContext`).
+ * Read ports for other domains: who is learning in a course, whether a course or a lesson is
+ * completed ({@link EnrollmentLookup}); whether a learner may watch a lesson video and where it
+ * resumes ({@link LearnerStanding}). The enrollment tables stay behind them.
  */
-export { EnrollmentsRepository } from './enrollments/enrollments.repository';
-export { LessonProgressRepository } from './progress/lesson-progress.repository';
+export { EnrollmentLookup } from './enrollments/enrollment-lookup.service';
+export { LearnerStanding, type Standing } from './progress/learner-standing.service';

@@ -26,6 +26,7 @@ import { RefreshToken } from './tokens/refresh-token.entity';
 import { UserAccounts } from './users/user-accounts.service';
 import { User } from './users/user.entity';
 import { UserRole } from './users/user-role.entity';
+import { UserLookup } from './users/user-lookup.service';
 import { UsersRepository } from './users/users.repository';
 
 const SERVICES = [
@@ -47,6 +48,7 @@ const SERVICES = [
   SignInFlows,
   SingleSignOn,
   UserAccounts,
+  UserLookup,
   UsersRepository,
 ];
 
@@ -62,6 +64,6 @@ const SERVICES = [
     AuditModule,
   ],
   providers: SERVICES,
-  exports: [TypeOrmModule, ...SERVICES],
+  exports: SERVICES,
 })
 export class IdentityModule {}

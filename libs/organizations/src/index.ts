@@ -38,6 +38,12 @@ export {
 } from './facilities/facilities.service';
 /** The org-unit tree: find by id or code, subtree (units or ids), children, ancestors. */
 export { OrgUnitsService, type NewOrgUnit } from './org-units/org-units.service';
+/**
+ * Read ports for other domains: a unit's place in the tree ({@link OrgUnitPaths}) and a
+ * facility's kind ({@link FacilityDirectory}); the organization tables stay behind them.
+ */
+export { OrgUnitPaths } from './org-units/org-unit-paths.service';
+export { type FacilityCard, FacilityDirectory } from './facilities/facility-directory.service';
 /** Placing people, current membership(s), history, current members of a subtree. */
 export { MembershipsService, type NewMember } from './memberships/memberships.service';
 /** The rule deciding whether a placement starts, moves or leaves a membership alone. */

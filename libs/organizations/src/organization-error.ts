@@ -1,5 +1,4 @@
 import { DomainError } from '@lifelong/common';
-import { QueryFailedError } from 'typeorm';
 
 export type OrganizationErrorCode =
   | 'ADMIN_UNIT_CODE_TAKEN'
@@ -16,10 +15,3 @@ export type OrganizationErrorCode =
 
 /** A refusal from the organizations domain. */
 export class OrganizationError extends DomainError<OrganizationErrorCode> {}
-
-/** True when `error` is MySQL's duplicate-key error on the named unique index. */
-export function isDuplicateKey(error: unknown, indexName: string): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; sqlMessage?: string } | undefined;
-  return driverError?.code === 'ER_DUP_ENTRY' && (driverError.sqlMessage ?? '').includes(indexName);
-}

@@ -5,10 +5,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminUnit } from './admin-units/admin-unit.entity';
 import { AdminUnitsService } from './admin-units/admin-units.service';
 import { FacilitiesService } from './facilities/facilities.service';
+import { FacilityDirectory } from './facilities/facility-directory.service';
 import { Facility } from './facilities/facility.entity';
 import { Membership } from './memberships/membership.entity';
 import { MembershipsService } from './memberships/memberships.service';
 import { StaffProfile } from './memberships/staff-profile.entity';
+import { OrgUnitPaths } from './org-units/org-unit-paths.service';
 import { OrgUnit } from './org-units/org-unit.entity';
 import { OrgUnitsService } from './org-units/org-units.service';
 import { MembershipPlacements } from './scope/membership-placements';
@@ -19,6 +21,9 @@ import { StaffImport } from './staff-import/staff-import.entity';
 import { StaffImportChunk } from './staff-import/staff-import-chunk.entity';
 import { StaffImportError } from './staff-import/staff-import-error.entity';
 import { StaffImportReportService } from './staff-import/staff-import-report.service';
+
+/** Read ports: what other domains may know of the organization, without its tables. */
+const READ_PORTS = [FacilityDirectory, OrgUnitPaths];
 
 const SERVICES = [
   AdminUnitsService,
@@ -53,10 +58,11 @@ const SERVICES = [
   ],
   providers: [
     ...SERVICES,
+    ...READ_PORTS,
     { provide: ScopeHierarchy, useClass: OrganizationScopeHierarchy },
     { provide: PersonPlacements, useClass: MembershipPlacements },
     { provide: AuditPlaces, useClass: OrganizationAuditPlaces },
   ],
-  exports: [...SERVICES, ScopeHierarchy, PersonPlacements, AuditPlaces, TypeOrmModule],
+  exports: [...SERVICES, ...READ_PORTS, ScopeHierarchy, PersonPlacements, AuditPlaces],
 })
 export class OrganizationsModule {}

@@ -53,7 +53,7 @@ export {
   type VoidOutcome,
 } from './attendance/group-attendance-records.service';
 /** Presence into lesson completion, and the check-quiz sweep. */
-export { LessonCompletion, type PresenceOutcome } from './attendance/lesson-completion';
+export { LessonCompletion, type PresenceOutcome } from './attendance/lesson-completion.service';
 /** A television lesson's check quiz. */
 export { LessonChecks } from './attendance/lesson-checks.service';
 /** Replays. */
@@ -78,7 +78,7 @@ export {
   OFFSET_TIME,
   parseOffsetTime,
   slotProblem,
-} from './broadcasts/slot-rules';
+} from './broadcasts/slot.rules';
 export { expandRecurrence, type Slot } from './broadcasts/recurrence';
 export { CODE_ALPHABET, newAttendanceCode } from './broadcasts/attendance-code';
 export { attendanceWindowProblem } from './attendance/attendance-window';

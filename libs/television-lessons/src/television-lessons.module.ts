@@ -11,7 +11,7 @@ import { GroupAttendanceRecord } from './attendance/group-attendance-record.enti
 import { GroupAttendanceRecords } from './attendance/group-attendance-records.service';
 import { TelevisionLessonCheck } from './attendance/lesson-check.entity';
 import { LessonChecks } from './attendance/lesson-checks.service';
-import { LessonCompletion } from './attendance/lesson-completion';
+import { LessonCompletion } from './attendance/lesson-completion.service';
 import { Broadcast } from './broadcasts/broadcast.entity';
 import { BroadcastReads } from './broadcasts/broadcast-reads.service';
 import { BroadcastScheduler } from './broadcasts/broadcast-scheduler.service';

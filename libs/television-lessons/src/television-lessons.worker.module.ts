@@ -1,3 +1,4 @@
+import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
 import { TelevisionTimedJobs } from './reminders/reminder.jobs';
 import { ImportScheduleJob } from './schedule-import/import-schedule.job';
@@ -8,7 +9,7 @@ import { TelevisionLessonsModule } from './television-lessons.module';
  * `television.sweep-reminders` and `television.settle-checks`, and `television.import-schedule`.
  */
 @Module({
-  imports: [TelevisionLessonsModule],
+  imports: [IdentityModule, TelevisionLessonsModule],
   providers: [TelevisionTimedJobs, ImportScheduleJob],
 })
 export class TelevisionLessonsWorkerModule {}

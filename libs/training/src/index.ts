@@ -32,13 +32,13 @@ export {
   isPeriod,
   type RequirementInput,
   requirementProblems,
-} from './requirements/requirement-rules';
+} from './requirements/requirement.rules';
 /** Creating, editing (a new version) and listing requirements. */
 export { RequirementsService, type RequirementView } from './requirements/requirements.service';
 /** Keeping assignments in step with requirements and memberships (set-based). */
 export { AssignmentSync, type SyncOutcome } from './assignments/assignment-sync.service';
 /** Stored statuses: refresh, expiry, completion from the enrollment, certificate serials. */
-export { AssignmentStatuses } from './assignments/assignment-statuses';
+export { AssignmentStatuses } from './assignments/assignment-statuses.service';
 /** A learner's assignments and a manager's staff. */
 export {
   AssignmentReads,

@@ -1,6 +1,6 @@
 import { JobHandler, type JobPayloads } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
-import { AssignmentStatuses } from './assignments/assignment-statuses';
+import { AssignmentStatuses } from './assignments/assignment-statuses.service';
 import { AssignmentSync, type SyncOutcome } from './assignments/assignment-sync.service';
 import { DeadlineScan, type ScanOutcome } from './scans/deadline-scan.service';
 

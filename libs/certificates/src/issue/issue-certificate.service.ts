@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { addMonths, AppConfig, Clock, newId } from '@lifelong/common';
 import { Course } from '@lifelong/courses';
-import { recordEvent } from '@lifelong/database';
+import { isDuplicateKey, recordEvent, retryOnDeadlock } from '@lifelong/database';
 import { MediaStorage } from '@lifelong/distance-lessons';
 import { Enrollment } from '@lifelong/enrollment';
 import { User } from '@lifelong/identity';
@@ -23,15 +23,6 @@ export interface IssueOutcome {
   /** False when an earlier run had already issued it (this run only finished what was missing). */
   created: boolean;
 }
-
-const errorCode = (error: unknown): string | undefined => (error as { code?: string }).code;
-const isDuplicate = (error: unknown): boolean => errorCode(error) === 'ER_DUP_ENTRY';
-/**
- * The insert's foreign-key checks take shared locks on the course and holder rows, which a
- * completion elsewhere in the same course may hold: the database picks a victim, and running
- * the transaction again is the documented answer.
- */
-const isDeadlock = (error: unknown): boolean => errorCode(error) === 'ER_LOCK_DEADLOCK';
 
 /** Where a certificate's PDF is kept in the media storage. */
 export const pdfKeyOf = (certificateId: string): string =>
@@ -89,22 +80,23 @@ export class IssueCertificate {
     });
   }
 
-  private async recordOnce(
+  private recordOnce(
     enrollmentId: string,
   ): Promise<{ certificate: Certificate; created: boolean }> {
-    const existing = await this.dataSource.getRepository(Certificate).findOneBy({ enrollmentId });
-    if (existing) return { certificate: existing, created: false };
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.dataSource.transaction((manager) => this.insert(manager, enrollmentId));
-      } catch (error) {
-        if (isDeadlock(error) && attempt < 3) continue;
-        if (!isDuplicate(error) || attempt >= 3) throw error;
-        // Another run won the race (or, once in 2^65, the serial was taken): look again.
-        const winner = await this.dataSource.getRepository(Certificate).findOneBy({ enrollmentId });
-        if (winner) return { certificate: winner, created: false };
-      }
-    }
+    // The insert's foreign-key checks take shared locks on the course and holder rows, which a
+    // completion elsewhere in the same course may hold: a deadlock victim runs again. A
+    // duplicate means another run won the race (or, once in 2^65, the serial was taken): look
+    // again, and insert only if there is still no certificate.
+    return retryOnDeadlock(
+      async () => {
+        const existing = await this.dataSource
+          .getRepository(Certificate)
+          .findOneBy({ enrollmentId });
+        if (existing) return { certificate: existing, created: false };
+        return this.dataSource.transaction((manager) => this.insert(manager, enrollmentId));
+      },
+      { orWhen: (error) => isDuplicateKey(error) },
+    );
   }
 
   private async insert(

@@ -1,5 +1,6 @@
 import { newId } from '@lifelong/common';
 import { CourseOutline } from '@lifelong/courses';
+import { isDuplicateKey, isMissingReference } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -66,12 +67,11 @@ export class CertificateTemplates {
     try {
       await this.dataSource.getRepository(CertificateTemplate).insert(template);
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'ER_DUP_ENTRY')
+      if (isDuplicateKey(error))
         throw new CertificateError('TEMPLATE_EXISTS', 'This already has a certificate template', {
           existing: await this.idOfScope(template.scopeId),
         });
-      if (code === 'ER_NO_REFERENCED_ROW_2')
+      if (isMissingReference(error))
         throw new CertificateError('TEMPLATE_SCOPE_INVALID', 'There is no such facility', {
           facilityId,
         });

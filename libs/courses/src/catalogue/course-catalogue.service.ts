@@ -1,15 +1,9 @@
 import { type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
-import {
-  AdminUnit,
-  Facility,
-  type FacilityType,
-  idsOnPath,
-  subtreePattern,
-} from '@lifelong/organizations';
+import { FacilityDirectory, type FacilityType, subtreePattern } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { CourseError } from '../course-error';
 import { Course } from '../courses/course.entity';
 import { CourseRecords } from '../courses/course-records';
@@ -55,6 +49,7 @@ export class CourseCatalogue {
     private readonly staff: CourseStaff,
     private readonly records: CourseRecords,
     private readonly structure: CourseStructure,
+    private readonly facilities: FacilityDirectory,
   ) {}
 
   /**
@@ -135,41 +130,16 @@ export class CourseCatalogue {
       if (!criteria.tagKey) return null;
     }
     if (filter.adminUnitId !== undefined) {
-      const unit = await this.dataSource
-        .getRepository(AdminUnit)
-        .findOne({ where: { id: filter.adminUnitId }, select: { id: true, path: true } });
-      if (!unit) return null;
-      criteria.adminUnitPattern = subtreePattern(unit.path);
+      const path = await this.facilities.adminUnitPath(filter.adminUnitId);
+      if (path === null) return null;
+      criteria.adminUnitPattern = subtreePattern(path);
     }
     return criteria;
   }
 
   /** The facility's name and kind, and where it is: its unit up to the province. */
-  private async facilityOf(facilityId: string): Promise<CourseFacilityView | null> {
-    const facility = await this.dataSource.getRepository(Facility).findOne({
-      where: { id: facilityId },
-      select: { id: true, name: true, type: true, adminUnitId: true },
-    });
-    if (!facility) return null;
-    const unit = await this.dataSource
-      .getRepository(AdminUnit)
-      .findOne({ where: { id: facility.adminUnitId }, select: { id: true, path: true } });
-    const ids = unit ? idsOnPath(unit.path) : [];
-    const units = ids.length
-      ? await this.dataSource
-          .getRepository(AdminUnit)
-          .find({ where: { id: In(ids) }, select: { id: true, name: true } })
-      : [];
-    const names = new Map(units.map((u) => [u.id, u.name]));
-    return {
-      id: facility.id,
-      name: facility.name,
-      type: facility.type,
-      place: ids
-        .reverse()
-        .flatMap((id) => names.get(id) ?? [])
-        .join(', '),
-    };
+  private facilityOf(facilityId: string): Promise<CourseFacilityView | null> {
+    return this.facilities.card(facilityId);
   }
 
   private async tagsOf(courseIds: string[]): Promise<Map<string, string[]>> {

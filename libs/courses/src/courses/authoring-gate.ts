@@ -7,7 +7,7 @@ import { Lesson } from '../lessons/lesson.entity';
 import { CourseSection } from '../sections/course-section.entity';
 import { Course } from './course.entity';
 import { CourseStaff } from './course-staff';
-import { type CourseEdit, editRefusal, statusAfterEdit } from './edit-rules';
+import { type CourseEdit, editRefusal, statusAfterEdit } from './edit.rules';
 
 /** What an authoring check needs of a course. */
 export type CourseRef = Pick<Course, 'id' | 'facilityId' | 'status'>;

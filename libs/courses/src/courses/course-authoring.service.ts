@@ -1,11 +1,11 @@
 import { newId } from '@lifelong/common';
-import { recordEvent } from '@lifelong/database';
+import { isDuplicateKey, recordEvent } from '@lifelong/database';
 import type { Principal } from '@lifelong/identity';
-import { Facility } from '@lifelong/organizations';
+import { FacilityDirectory } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CourseError, isDuplicateKey } from '../course-error';
+import { CourseError } from '../course-error';
 import { AuthoringGate } from './authoring-gate';
 import { Course } from './course.entity';
 import { codeInput } from './course-code';
@@ -19,7 +19,7 @@ import {
 import { CourseRecords } from './course-records';
 import { CourseStaff } from './course-staff';
 import type { CourseView } from './course-view';
-import { editRefusal, statusAfterEdit } from './edit-rules';
+import { editRefusal, statusAfterEdit } from './edit.rules';
 
 /** Creating courses and changing their own fields (not sections or lessons). */
 @Injectable()
@@ -29,24 +29,22 @@ export class CourseAuthoring {
     private readonly records: CourseRecords,
     private readonly staff: CourseStaff,
     private readonly gate: AuthoringGate,
+    private readonly facilities: FacilityDirectory,
   ) {}
 
   /** A new draft at the facility; the caller must author there. */
   async create(principal: Principal, input: NewCourse): Promise<CourseView> {
-    const facility = await this.dataSource
-      .getRepository(Facility)
-      .findOne({ where: { id: input.facilityId }, select: { id: true } });
-    if (!facility)
+    if (!(await this.facilities.exists(input.facilityId)))
       throw new CourseError('FACILITY_NOT_FOUND', `There is no facility ${input.facilityId}`, {
         facilityId: input.facilityId,
       });
-    if (!(await this.staff.isAuthor(principal, facility.id)))
+    if (!(await this.staff.isAuthor(principal, input.facilityId)))
       throw new CourseError('FORBIDDEN', 'You author no courses at this facility');
     assertWindow(input.enrollmentOpensAt ?? null, input.enrollmentClosesAt ?? null);
     const tags = normalizeTags(input.tags ?? []);
     const course = this.dataSource.getRepository(Course).create({
       id: newId(),
-      facilityId: facility.id,
+      facilityId: input.facilityId,
       code: codeInput(input.code) ?? null,
       title: plainText(input.title),
       summary: plainText(input.summary),

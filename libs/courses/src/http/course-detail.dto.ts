@@ -4,7 +4,7 @@ import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-valida
 import type { CourseDetailView } from '../courses/course-view';
 import type { ReviewPolicyView } from '../publishing/review-policies.service';
 import { CourseDto } from './course.dto';
-import { TEXT_PATTERN, Trim } from './field-rules';
+import { TEXT_PATTERN, Trim } from './field.rules';
 import { SectionWithLessonsDto } from './lesson.dto';
 
 /** The facility giving the course, with where it is. */

@@ -31,7 +31,7 @@ import {
   OptionalNotNull,
   TEXT_PATTERN,
   Trim,
-} from './field-rules';
+} from './field.rules';
 
 /** The optional fields of a course, on creation and on `PATCH`. */
 class CourseOptionsDto {

@@ -23,7 +23,7 @@ import {
   UpdateCourseDto,
 } from './course.dto';
 import { CourseDetailDto, ReturnCourseDto } from './course-detail.dto';
-import { toInstant } from './field-rules';
+import { toInstant } from './field.rules';
 import { CreateSectionDto, SectionDto } from './lesson.dto';
 
 @ApiTags('courses')

@@ -24,9 +24,9 @@ import type {
   SectionWithLessons,
 } from '../courses/course-view';
 import { LESSON_KINDS, type LessonKind } from '../lessons/lesson-kind';
-import { MAX_CHOICES, MAX_QUESTIONS } from '../quizzes/quiz-rules';
+import { MAX_CHOICES, MAX_QUESTIONS } from '../quizzes/quiz.rules';
 import { MAX_READING_BODY_LENGTH } from '../reading/sanitize-reading';
-import { LINE_PATTERN, OptionalNotNull, TEXT_PATTERN, Trim } from './field-rules';
+import { LINE_PATTERN, OptionalNotNull, TEXT_PATTERN, Trim } from './field.rules';
 
 export class CreateSectionDto {
   @ApiProperty({ example: 'Phần 1. Làm quen', maxLength: 200 })

@@ -9,7 +9,7 @@ import { plainText } from '../courses/course-input';
 import { CourseRecords } from '../courses/course-records';
 import { CourseStructure } from '../courses/course-structure';
 import type { LessonView } from '../courses/course-view';
-import { DEFAULT_PASS_MARK } from '../quizzes/quiz-rules';
+import { DEFAULT_PASS_MARK } from '../quizzes/quiz.rules';
 import { QuizStore } from '../quizzes/quiz-store';
 import { sanitizeReading } from '../reading/sanitize-reading';
 import { fieldsSet, lessonFieldProblems, type LessonPatch, type NewLesson } from './lesson-input';

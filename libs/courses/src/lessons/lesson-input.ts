@@ -1,4 +1,4 @@
-import { quizProblems, type QuestionDraft } from '../quizzes/quiz-rules';
+import { quizProblems, type QuestionDraft } from '../quizzes/quiz.rules';
 import { type LessonKind, WATCHED_KINDS } from './lesson-kind';
 
 /** A lesson as an author sends it (shape checked by the DTOs). */

@@ -1,5 +1,5 @@
 import type { Principal } from '@lifelong/identity';
-import { Facility } from '@lifelong/organizations';
+import { FacilityDirectory } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -19,6 +19,7 @@ export class ReviewPolicies {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly staff: CourseStaff,
+    private readonly facilities: FacilityDirectory,
   ) {}
 
   /** The facility's policy; its authors and approvers may read it. */
@@ -57,7 +58,7 @@ export class ReviewPolicies {
   }
 
   private async assertFacility(facilityId: string): Promise<void> {
-    const exists = await this.dataSource.getRepository(Facility).existsBy({ id: facilityId });
-    if (!exists) throw new CourseError('FACILITY_NOT_FOUND', `There is no facility ${facilityId}`);
+    if (!(await this.facilities.exists(facilityId)))
+      throw new CourseError('FACILITY_NOT_FOUND', `There is no facility ${facilityId}`);
   }
 }

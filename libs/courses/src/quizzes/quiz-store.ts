@@ -4,7 +4,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { QuestionView } from '../courses/course-view';
 import { QuizChoice } from './quiz-choice.entity';
 import { QuizQuestion } from './quiz-question.entity';
-import type { QuestionDraft } from './quiz-rules';
+import type { QuestionDraft } from './quiz.rules';
 
 /** Quiz questions and choices of lessons, written and read in the caller's transaction. */
 @Injectable()

@@ -1,4 +1,5 @@
 import { AppConfig, Clock } from '@lifelong/common';
+import { LearnerStanding } from '@lifelong/enrollment';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,7 +8,6 @@ import { VideoError } from '../distance-lessons-error';
 import { POSTER_FILE, MASTER_PLAYLIST } from '../transcode/encode-args';
 import { LessonAccess } from '../videos/lesson-access';
 import { Video } from '../videos/video.entity';
-import { LearnerStanding } from './learner-standing';
 import { PlaybackSigner, signedMediaBase } from './playback-signer';
 
 /** A signed way into a lesson's video. */

@@ -1,6 +1,6 @@
 import { Clock, type OutboxEvents } from '@lifelong/common';
 import { CourseOutline, LessonVideos } from '@lifelong/courses';
-import { recordEvent } from '@lifelong/database';
+import { isDuplicateKey, recordEvent, retryOnDeadlock } from '@lifelong/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In, Not } from 'typeorm';
@@ -29,7 +29,6 @@ export interface TranscodeResult {
 /** Whether a transition applied, or the video was superseded (or finished) meanwhile. */
 export type TransitionOutcome = 'applied' | 'gone';
 
-const RETRYABLE = new Set(['ER_DUP_ENTRY', 'ER_LOCK_DEADLOCK']);
 const ATTEMPTS = 4;
 const NAME_LENGTH = 255;
 
@@ -212,15 +211,8 @@ export class VideoLifecycle {
     }
   }
 
-  private async retrying<T>(work: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await work();
-      } catch (error) {
-        const failure = error as { code?: unknown; driverError?: { code?: unknown } };
-        const code = failure.driverError?.code ?? failure.code;
-        if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
-      }
-    }
+  /** Runs again when a deadlock or a racing insert on a unique key stopped it. */
+  private retrying<T>(work: () => Promise<T>): Promise<T> {
+    return retryOnDeadlock(work, { attempts: ATTEMPTS, orWhen: (error) => isDuplicateKey(error) });
   }
 }

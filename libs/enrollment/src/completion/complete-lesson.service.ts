@@ -7,11 +7,11 @@ import {
   countedLessonIds,
   LEARNING_STATUSES,
   progressPercent,
-} from '../enrollments/enrollment-rules';
+} from '../enrollments/enrollment.rules';
 import { EnrollmentsRepository } from '../enrollments/enrollments.repository';
 import { LessonProgressRepository } from '../progress/lesson-progress.repository';
 import { watchCompletes } from '../progress/watch-report';
-import { CourseCompletion } from './course-completion';
+import { CourseCompletion } from './course-completion.service';
 
 /** A lesson's completion as the caller sees it. */
 export interface LessonCompletionOutcome {

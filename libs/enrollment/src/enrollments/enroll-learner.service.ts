@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EnrollmentError } from '../enrollment-error';
 import { Enrollment } from './enrollment.entity';
-import { type EnrollmentSource, isWindowOpen, seatFor } from './enrollment-rules';
+import { type EnrollmentSource, isWindowOpen, seatFor } from './enrollment.rules';
 import { EnrollmentsRepository } from './enrollments.repository';
 
 /** An enrollment, and whether this call made it (201) or found it (200). */

@@ -1,7 +1,7 @@
 import { Course } from '@lifelong/courses';
 import { User } from '@lifelong/identity';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { EnrollmentSource, EnrollmentStatus } from './enrollment-rules';
+import type { EnrollmentSource, EnrollmentStatus } from './enrollment.rules';
 
 /**
  * One learner in one course (unique). `enrolledAt` is when they joined the course or its

@@ -1,9 +1,9 @@
 import { type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In, MoreThan } from 'typeorm';
 import { Enrollment } from './enrollment.entity';
-import type { EnrollmentStatus } from './enrollment-rules';
+import type { EnrollmentStatus } from './enrollment.rules';
 
 /** Queries on enrollments. Methods taking a manager run in the caller's transaction. */
 @Injectable()
@@ -80,5 +80,45 @@ export class EnrollmentsRepository {
       take: query.pageSize,
     });
     return toPage(items, total, query);
+  }
+
+  /** Which of `userIds` have an enrollment in `statuses` in the course (index `uq_enrollments_course_user`). */
+  async userIdsAmong(
+    courseId: string,
+    statuses: readonly EnrollmentStatus[],
+    userIds: readonly string[],
+  ): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.dataSource.getRepository(Enrollment).find({
+      select: { userId: true },
+      where: { courseId, status: In([...statuses]), userId: In([...userIds]) },
+    });
+    return rows.map((row) => row.userId);
+  }
+
+  /** The next `limit` users after `afterUserId`, by id, with an enrollment in `statuses`. */
+  async userIdsAfter(
+    courseId: string,
+    statuses: readonly EnrollmentStatus[],
+    afterUserId: string,
+    limit: number,
+    manager?: EntityManager,
+  ): Promise<string[]> {
+    const rows = await (manager ?? this.dataSource.manager).find(Enrollment, {
+      select: { userId: true },
+      where: { courseId, status: In([...statuses]), userId: MoreThan(afterUserId) },
+      order: { userId: 'ASC' },
+      take: limit,
+    });
+    return rows.map((row) => row.userId);
+  }
+
+  /** The courses the user has an enrollment in `statuses` in (index `ix_enrollments_user`). */
+  async courseIdsOfUser(userId: string, statuses: readonly EnrollmentStatus[]): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(Enrollment).find({
+      select: { courseId: true },
+      where: { userId, status: In([...statuses]) },
+    });
+    return rows.map((row) => row.courseId);
   }
 }

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EnrollmentError } from '../enrollment-error';
 import type { Enrollment } from './enrollment.entity';
-import { seatFor } from './enrollment-rules';
+import { seatFor } from './enrollment.rules';
 import { EnrollmentsRepository } from './enrollments.repository';
 
 /**

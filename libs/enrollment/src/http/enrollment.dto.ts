@@ -10,7 +10,7 @@ import {
   LESSON_PROGRESS_STATUSES,
   type LessonProgressStatus,
 } from '../enrollments/enrollment-reads.service';
-import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '../enrollments/enrollment-rules';
+import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '../enrollments/enrollment.rules';
 
 export class EnrollmentDto {
   @ApiProperty() id!: string;

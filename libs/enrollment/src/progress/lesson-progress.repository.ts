@@ -2,7 +2,7 @@ import { Lesson, type LessonRule } from '@lifelong/courses';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EnrollmentStatus } from '../enrollments/enrollment-rules';
+import type { EnrollmentStatus } from '../enrollments/enrollment.rules';
 import { LessonProgress } from './lesson-progress.entity';
 
 /** The stored progress of one lesson, as the write path needs it. */
@@ -214,6 +214,32 @@ export class LessonProgressRepository {
       [enrollmentId, lessonIds],
     );
     return Number(row?.completed ?? 0);
+  }
+
+  /**
+   * Whether the user completed the lesson, in whichever enrollment holds it (a lesson belongs to
+   * one course): their enrollments by `ix_enrollments_user`, then one primary-key read each.
+   */
+  async completedByUser(userId: string, lessonId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      'SELECT 1 FROM enrollments e JOIN lesson_progress p ' +
+        'ON p.enrollment_id = e.id AND p.lesson_id = ? AND p.completed_at IS NOT NULL ' +
+        'WHERE e.user_id = ? LIMIT 1',
+      [lessonId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Which of `userIds` completed the lesson (one primary-key read per enrollment). */
+  async usersWhoCompleted(lessonId: string, userIds: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.dataSource.query<{ user_id: string }[]>(
+      'SELECT e.user_id FROM enrollments e JOIN lesson_progress p ' +
+        'ON p.enrollment_id = e.id AND p.lesson_id = ? AND p.completed_at IS NOT NULL ' +
+        'WHERE e.user_id IN (?)',
+      [lessonId, userIds],
+    );
+    return rows.map((row) => row.user_id);
   }
 
   /** Every lesson row of an enrollment (one primary-key range). */

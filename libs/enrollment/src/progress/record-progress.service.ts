@@ -3,7 +3,7 @@ import { DEFAULT_COMPLETION_THRESHOLD, WATCHED_KINDS } from '@lifelong/courses';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertLearning, assertLessonOf } from '../completion/complete-lesson.service';
-import { CourseCompletion } from '../completion/course-completion';
+import { CourseCompletion } from '../completion/course-completion.service';
 import { EnrollmentError } from '../enrollment-error';
 import { EnrollmentsRepository } from '../enrollments/enrollments.repository';
 import {

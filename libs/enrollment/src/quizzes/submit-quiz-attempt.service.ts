@@ -3,7 +3,7 @@ import { answerProblems, CourseOutline, gradeAttempt, type QuizAnswer } from '@l
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertLearning, assertLessonOf } from '../completion/complete-lesson.service';
-import { CourseCompletion } from '../completion/course-completion';
+import { CourseCompletion } from '../completion/course-completion.service';
 import { EnrollmentError } from '../enrollment-error';
 import { EnrollmentsRepository } from '../enrollments/enrollments.repository';
 import { LessonProgressRepository } from '../progress/lesson-progress.repository';

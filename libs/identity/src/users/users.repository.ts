@@ -102,6 +102,43 @@ export class UsersRepository {
     };
   }
 
+  /** Which of `userIds` exist (primary key). */
+  async existingIds(userIds: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      'SELECT `id` FROM `users` WHERE `id` IN (?)',
+      [userIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The facilities each of `userIds` holds a role at (their grants scoped to a facility). */
+  async facilityScopes(
+    userIds: readonly string[],
+  ): Promise<{ userId: string; facilityId: string }[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.dataSource.query<{ user_id: string; scope_id: string }[]>(
+      "SELECT `user_id`, `scope_id` FROM `user_roles` WHERE `scope_type` = 'facility' AND `user_id` IN (?)",
+      [userIds],
+    );
+    return rows.map((row) => ({ userId: row.user_id, facilityId: row.scope_id }));
+  }
+
+  /** Who holds `role` at each of `scopeIds` (of `scopeType`), by the grants' scope index. */
+  async roleHolders(
+    role: Role,
+    scopeType: ScopeType,
+    scopeIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<{ userId: string; scopeId: string }[]> {
+    if (scopeIds.length === 0) return [];
+    return (manager ?? this.dataSource.manager).query<{ userId: string; scopeId: string }[]>(
+      'SELECT `user_id` AS userId, `scope_id` AS scopeId FROM `user_roles` ' +
+        'WHERE `role` = ? AND `scope_type` = ? AND `scope_id` IN (?)',
+      [role, scopeType, scopeIds],
+    );
+  }
+
   /** Sets the given profile fields (already checked and normalized); others stay as they are. */
   async updateProfile(userId: string, changes: ProfileChanges): Promise<void> {
     const fields = Object.fromEntries(

@@ -1,9 +1,10 @@
 import { newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import { isDuplicateKey } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type Repository } from 'typeorm';
-import { isDuplicateKey, OrganizationError } from '../organization-error';
+import { OrganizationError } from '../organization-error';
 import { STRUCTURE_EDITORS } from '../policies';
 import { assertMayPlaceUnder } from '../tree/assert-may-place';
 import { placeNode } from '../tree/tree-path';

@@ -1,10 +1,11 @@
 import { newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import { isDuplicateKey } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { AdminUnit } from '../admin-units/admin-unit.entity';
-import { isDuplicateKey, OrganizationError } from '../organization-error';
+import { OrganizationError } from '../organization-error';
 import { STRUCTURE_EDITORS } from '../policies';
 import { subtreePattern } from '../tree/tree-path';
 import { Facility } from './facility.entity';

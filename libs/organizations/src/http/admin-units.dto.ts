@@ -2,7 +2,7 @@ import { ID_PATTERN, PageQuery } from '@lifelong/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { AdminUnit } from '../admin-units/admin-unit.entity';
-import { CODE_MESSAGE, CODE_PATTERN, NAME_PATTERN, Trim } from './field-rules';
+import { CODE_MESSAGE, CODE_PATTERN, NAME_PATTERN, Trim } from './field.rules';
 
 export class CreateAdminUnitDto {
   @ApiProperty({ example: '01', maxLength: 50 })

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Facility } from '../facilities/facility.entity';
 import { FACILITY_TYPES, type FacilityType } from '../facilities/facility-type';
-import { CODE_MESSAGE, CODE_PATTERN, NAME_PATTERN, Trim } from './field-rules';
+import { CODE_MESSAGE, CODE_PATTERN, NAME_PATTERN, Trim } from './field.rules';
 
 export class CreateFacilityDto {
   @ApiProperty({ example: 'TTGDTX-HN-01', maxLength: 50 })

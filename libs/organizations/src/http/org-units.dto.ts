@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Membership } from '../memberships/membership.entity';
 import type { OrgUnit } from '../org-units/org-unit.entity';
-import { CODE_MESSAGE, CODE_PATTERN, NAME_PATTERN, Trim } from './field-rules';
+import { CODE_MESSAGE, CODE_PATTERN, NAME_PATTERN, Trim } from './field.rules';
 
 export class CreateOrgUnitDto {
   @ApiProperty({ example: 'BNV-VP', maxLength: 50 })

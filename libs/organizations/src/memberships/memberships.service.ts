@@ -1,11 +1,11 @@
 import { AuditLog } from '@lifelong/audit';
 import { Clock, newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
-import { recordEvent } from '@lifelong/database';
-import { AccessPolicy, type Principal, User } from '@lifelong/identity';
+import { isDuplicateKey, recordEvent } from '@lifelong/database';
+import { AccessPolicy, type Principal, UserLookup } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, In, type Repository } from 'typeorm';
-import { isDuplicateKey, OrganizationError } from '../organization-error';
+import { OrganizationError } from '../organization-error';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { STAFF_MANAGERS } from '../policies';
 import { subtreePattern } from '../tree/tree-path';
@@ -24,7 +24,7 @@ export class MembershipsService {
   constructor(
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
     @InjectRepository(OrgUnit) private readonly orgUnits: Repository<OrgUnit>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UserLookup,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
@@ -47,7 +47,7 @@ export class MembershipsService {
       scopeType: 'org_unit',
       scopeId: unit.id,
     });
-    if (!(await this.users.existsBy({ id: input.userId })))
+    if (!(await this.users.existing([input.userId])).has(input.userId))
       throw new OrganizationError('USER_NOT_FOUND', `There is no user ${input.userId}`, 'rule', {
         userId: input.userId,
       });

@@ -1,9 +1,10 @@
 import { newId } from '@lifelong/common';
+import { isDuplicateKey } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import { isDuplicateKey, OrganizationError } from '../organization-error';
+import { OrganizationError } from '../organization-error';
 import { STAFF_MANAGERS } from '../policies';
 import { assertMayPlaceUnder } from '../tree/assert-may-place';
 import { idsOnPath, placeNode, subtreePattern } from '../tree/tree-path';

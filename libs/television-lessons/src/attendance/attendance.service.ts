@@ -1,7 +1,7 @@
 import { AppConfig, Clock, newId } from '@lifelong/common';
-import { EnrollmentsRepository } from '@lifelong/enrollment';
-import { AccessPolicy, type Principal } from '@lifelong/identity';
-import { Facility, type FacilityType } from '@lifelong/organizations';
+import { EnrollmentLookup } from '@lifelong/enrollment';
+import { AccessPolicy, type Principal, UserLookup } from '@lifelong/identity';
+import { FacilityDirectory, type FacilityType } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
@@ -13,7 +13,7 @@ import { type AttendanceMethod, BroadcastAttendance } from './attendance.entity'
 import { attendanceWindowProblem, WINDOW_MESSAGES } from './attendance-window';
 import { CodeGuessThrottle } from './code-guess-throttle';
 import { GroupAttendanceRecord } from './group-attendance-record.entity';
-import { LessonCompletion, type PresenceOutcome } from './lesson-completion';
+import { LessonCompletion, type PresenceOutcome } from './lesson-completion.service';
 
 /** A learner's presence, as recorded. */
 export interface AttendanceRecord extends PresenceOutcome {
@@ -30,8 +30,6 @@ export interface GroupOutcome {
   recorded: string[];
   skipped: { userId: string; reason: SkipReason }[];
 }
-
-const LEARNING = ['active', 'completed'];
 
 /**
  * The facilities that hold viewings, where a group watches a broadcast together: community
@@ -56,10 +54,12 @@ export const GROUP_ATTENDANCE_MAX = 200;
 export class AttendanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly enrollments: EnrollmentsRepository,
+    private readonly enrollments: EnrollmentLookup,
     private readonly throttle: CodeGuessThrottle,
     private readonly completion: LessonCompletion,
     private readonly access: AccessPolicy,
+    private readonly facilities: FacilityDirectory,
+    private readonly users: UserLookup,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -71,11 +71,7 @@ export class AttendanceService {
     code: string,
   ): Promise<AttendanceRecord> {
     const broadcast = await this.openBroadcast(broadcastId);
-    const enrollment = await this.enrollments.findByCourseAndUser(
-      broadcast.courseId,
-      principal.userId,
-    );
-    if (!enrollment || !LEARNING.includes(enrollment.status))
+    if (!(await this.enrollments.isLearning(principal.userId, broadcast.courseId)))
       throw new TelevisionError(
         'NOT_ENROLLED',
         'Attendance needs an active enrollment in the course',
@@ -176,10 +172,8 @@ export class AttendanceService {
         'Only the staff of this facility record its group attendance',
         { facilityId },
       );
-    const facility = await this.dataSource
-      .getRepository(Facility)
-      .findOne({ select: { id: true, type: true }, where: { id: facilityId } });
-    if (!facility || !VIEWING_FACILITY_TYPES.includes(facility.type))
+    const type = await this.facilities.typeOf(facilityId);
+    if (!type || !VIEWING_FACILITY_TYPES.includes(type))
       throw new TelevisionError(
         'FORBIDDEN',
         'Group attendance is recorded at community learning centres and continuing-education centres only',
@@ -266,32 +260,15 @@ export class AttendanceService {
   ): Promise<Map<string, SkipReason>> {
     const reasons = new Map<string, SkipReason>();
     if (userIds.length === 0) return reasons;
-    const users = await this.dataSource.query<{ id: string }[]>(
-      'SELECT `id` FROM `users` WHERE `id` IN (?)',
-      [userIds],
-    );
-    const known = new Set(users.map((user) => user.id));
+    const known = await this.users.existing(userIds);
     // Someone who works at another facility (and not here) belongs to that facility's group.
-    const placed = await this.dataSource.query<{ user_id: string; scope_id: string }[]>(
-      "SELECT `user_id`, `scope_id` FROM `user_roles` WHERE `scope_type` = 'facility' AND `user_id` IN (?)",
-      [userIds],
-    );
+    const placed = await this.users.facilitiesOf(userIds);
     const elsewhere = new Set(
-      placed
-        .filter(
-          (row) =>
-            !placed.some((other) => other.user_id === row.user_id && other.scope_id === facilityId),
-        )
-        .map((row) => row.user_id),
+      [...placed]
+        .filter(([, facilityIds]) => !facilityIds.includes(facilityId))
+        .map(([userId]) => userId),
     );
-    const enrolled = new Set(
-      (
-        await this.dataSource.query<{ user_id: string }[]>(
-          "SELECT `user_id` FROM `enrollments` WHERE `course_id` = ? AND `status` IN ('active', 'completed') AND `user_id` IN (?)",
-          [broadcast.courseId, userIds],
-        )
-      ).map((row) => row.user_id),
-    );
+    const enrolled = await this.enrollments.learnersAmong(broadcast.courseId, userIds);
     const present = new Set(
       (
         await this.dataSource.getRepository(BroadcastAttendance).find({

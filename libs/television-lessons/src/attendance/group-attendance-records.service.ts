@@ -1,6 +1,6 @@
 import { Clock, type Page, type PageQuery, pageOffset, toPage } from '@lifelong/common';
 import { CourseOutline } from '@lifelong/courses';
-import { CompleteLessonService, EnrollmentsRepository } from '@lifelong/enrollment';
+import { CompleteLessonService, EnrollmentLookup } from '@lifelong/enrollment';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -34,7 +34,7 @@ export class GroupAttendanceRecords {
     private readonly outline: CourseOutline,
     private readonly staff: LessonStaff,
     private readonly completion: CompleteLessonService,
-    private readonly enrollments: EnrollmentsRepository,
+    private readonly enrollments: EnrollmentLookup,
     private readonly clock: Clock,
   ) {}
 
@@ -107,13 +107,9 @@ export class GroupAttendanceRecords {
         courseReopened: revoked.courseReopened,
       };
     }
-    const enrollment = await this.enrollments.findByCourseAndUser(
-      record.courseId,
-      record.learnerId,
-    );
     return {
       lessonCompleted: other.lessonCompletedAt !== null,
-      courseCompleted: enrollment?.status === 'completed',
+      courseCompleted: await this.enrollments.hasCompletedCourse(record.learnerId, record.courseId),
       courseReopened: false,
     };
   }

@@ -11,7 +11,7 @@ import { Broadcast } from './broadcast.entity';
 import { ChannelSchedule } from './channel-schedule';
 import { LessonStaff } from './lesson-staff';
 import { expandRecurrence, type Slot } from './recurrence';
-import { slotProblem } from './slot-rules';
+import { slotProblem } from './slot.rules';
 
 /** A slot to schedule, times already parsed (with their offsets) into instants. */
 export interface NewBroadcast {

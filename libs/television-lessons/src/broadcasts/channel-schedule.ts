@@ -6,7 +6,7 @@ import { TelevisionError } from '../television-error';
 import { newAttendanceCode } from './attendance-code';
 import { Broadcast } from './broadcast.entity';
 import type { Slot } from './recurrence';
-import { firstSelfOverlap, overlaps } from './slot-rules';
+import { firstSelfOverlap, overlaps } from './slot.rules';
 
 /** What a new slot needs besides its times. */
 export interface SlotOwner {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { Frequency, type Options, type RRule, rrulestr } from 'rrule';
 import { expandBounded } from './bounded-expansion';
-import { MAX_OCCURRENCES, MAX_SERIES_DAYS } from './slot-rules';
+import { MAX_OCCURRENCES, MAX_SERIES_DAYS } from './slot.rules';
 
 /** The most a rule's INTERVAL may be: a slot repeated more than a year later is a new slot. */
 export const MAX_INTERVAL = 366;

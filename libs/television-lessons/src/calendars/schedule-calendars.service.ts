@@ -1,6 +1,6 @@
 import { AppConfig, Clock } from '@lifelong/common';
 import { Course, Lesson } from '@lifelong/courses';
-import { Enrollment } from '@lifelong/enrollment';
+import { EnrollmentLookup } from '@lifelong/enrollment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
@@ -35,6 +35,7 @@ export class ScheduleCalendars {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly channels: ChannelsService,
     private readonly tokens: ScheduleFeedTokens,
+    private readonly enrollments: EnrollmentLookup,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -48,18 +49,16 @@ export class ScheduleCalendars {
     return this.render(`${channel.name} — Lifelong`, rows);
   }
 
-  /** The broadcasts of the courses the token's owner is enrolled in (active or completed). */
+  /** The broadcasts of the courses the token's owner may learn in. */
   async learnerFeed(token: string | undefined): Promise<string> {
     const userId = await this.tokens.ownerOf(token);
+    const courseIds = await this.enrollments.learningCourseIds(userId);
+    const name = 'Lịch học truyền hình — Lifelong';
+    if (courseIds.length === 0) return this.render(name, []);
     const rows = await this.rows((query) =>
-      query.innerJoin(
-        Enrollment,
-        'e',
-        "e.course_id = b.course_id AND e.user_id = :userId AND e.status IN ('active', 'completed')",
-        { userId },
-      ),
+      query.andWhere('b.course_id IN (:...courseIds)', { courseIds }),
     );
-    return this.render('Lịch học truyền hình — Lifelong', rows);
+    return this.render(name, rows);
   }
 
   private async rows(

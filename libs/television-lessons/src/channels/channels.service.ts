@@ -1,4 +1,5 @@
 import { newId } from '@lifelong/common';
+import { isDuplicateKey } from '@lifelong/database';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -50,7 +51,7 @@ export class ChannelsService {
         facilityId,
       });
     } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === 'ER_DUP_ENTRY')
+      if (isDuplicateKey(error))
         throw new TelevisionError('CHANNEL_CODE_TAKEN', `A channel with code ${code} exists`, {
           code,
         });

@@ -25,19 +25,17 @@ import { BroadcastReads } from '../broadcasts/broadcast-reads.service';
 import { BroadcastScheduler } from '../broadcasts/broadcast-scheduler.service';
 import { Replays } from '../replays/replays.service';
 import { instant } from './offset-time';
+import { AttendanceCodeDto, AttendanceDto } from './attendance.dto';
 import {
-  AttendanceCodeDto,
-  AttendanceDto,
   BroadcastDto,
   BroadcastPageDto,
   CreateBroadcastDto,
   CreatedBroadcastDto,
-  GroupAttendanceDto,
-  GroupAttendanceResultDto,
   MoveBroadcastDto,
   ReplayDto,
   ScheduleQueryDto,
-} from './television.dto';
+} from './broadcast.dto';
+import { GroupAttendanceDto, GroupAttendanceResultDto } from './group-attendance.dto';
 
 @ApiTags('television-lessons')
 @Controller('api/v1/broadcasts')

@@ -20,13 +20,8 @@ import {
   SCHEDULE_MAX_BYTES,
 } from '../schedule-import/request-schedule-import.service';
 import { ScheduleImportReports } from '../schedule-import/schedule-import-report.service';
-import {
-  ChannelDto,
-  ChannelListDto,
-  CreateChannelDto,
-  ScheduleImportAcceptedDto,
-  ScheduleImportDto,
-} from './television.dto';
+import { ChannelDto, ChannelListDto, CreateChannelDto } from './channel.dto';
+import { ScheduleImportAcceptedDto, ScheduleImportDto } from './schedule-import.dto';
 
 @ApiTags('television-lessons')
 @Controller('api/v1/channels')

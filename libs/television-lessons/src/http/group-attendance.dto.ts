@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import {
+  GROUP_ATTENDANCE_MAX,
+  type GroupOutcome,
+  type SkipReason,
+} from '../attendance/attendance.service';
 import type { GroupAttendanceRecord } from '../attendance/group-attendance-record.entity';
 import type { VoidOutcome } from '../attendance/group-attendance-records.service';
 
@@ -68,5 +82,36 @@ export class VoidedGroupAttendanceDto extends GroupAttendanceRecordDto {
       courseCompleted: outcome.courseCompleted,
       courseReopened: outcome.courseReopened,
     };
+  }
+}
+
+export class GroupAttendanceDto {
+  @ApiProperty({
+    description:
+      'The facility where the group watched: a community learning centre or a continuing-education centre',
+  })
+  @IsUUID()
+  facilityId!: string;
+
+  @ApiProperty({ type: [String], maxItems: GROUP_ATTENDANCE_MAX })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(GROUP_ATTENDANCE_MAX)
+  @IsUUID('all', { each: true })
+  userIds!: string[];
+}
+
+export class SkippedLearnerDto {
+  @ApiProperty() userId!: string;
+  @ApiProperty({ enum: ['unknown_user', 'not_enrolled', 'already_recorded', 'other_facility'] })
+  reason!: SkipReason;
+}
+
+export class GroupAttendanceResultDto {
+  @ApiProperty({ type: [String] }) recorded!: string[];
+  @ApiProperty({ type: [SkippedLearnerDto] }) skipped!: SkippedLearnerDto[];
+
+  static from(outcome: GroupOutcome): GroupAttendanceResultDto {
+    return Object.assign(new GroupAttendanceResultDto(), outcome);
   }
 }

@@ -3,7 +3,7 @@ import { CurrentUser, type Principal, RequireRoles } from '@lifelong/identity';
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LessonChecks } from '../attendance/lesson-checks.service';
-import { CheckQuizDto, CheckQuizResultDto } from './television.dto';
+import { CheckQuizDto, CheckQuizResultDto } from './lesson-check.dto';
 
 @ApiTags('television-lessons')
 @Controller('api/v1/lessons')

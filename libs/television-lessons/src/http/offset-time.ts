@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { parseOffsetTime } from '../broadcasts/slot-rules';
+import { parseOffsetTime } from '../broadcasts/slot.rules';
 
 /** An ISO 8601 time with an explicit offset (`Z` or `+07:00`) that names a real instant. */
 export const IsOffsetTime = (options?: ValidationOptions): PropertyDecorator =>

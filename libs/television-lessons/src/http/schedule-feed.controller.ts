@@ -3,7 +3,7 @@ import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ScheduleCalendars } from '../calendars/schedule-calendars.service';
 import { ScheduleFeedTokens } from '../calendars/schedule-feed-tokens.service';
-import { FeedQueryDto, FeedUrlDto } from './television.dto';
+import { FeedQueryDto, FeedUrlDto } from './schedule-feed.dto';
 
 @ApiTags('television-lessons')
 @Controller('api/v1/me')

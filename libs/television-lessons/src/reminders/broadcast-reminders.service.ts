@@ -1,6 +1,7 @@
 import { Clock, JobQueue } from '@lifelong/common';
-import { Course, Lesson } from '@lifelong/courses';
+import { CourseOutline } from '@lifelong/courses';
 import { recordEvent } from '@lifelong/database';
+import { EnrollmentLookup } from '@lifelong/enrollment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -29,6 +30,8 @@ export class BroadcastReminders {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
+    private readonly enrollments: EnrollmentLookup,
+    private readonly outline: CourseOutline,
   ) {}
 
   async remind(broadcastId: string, revision: number): Promise<ReminderOutcome> {
@@ -86,28 +89,32 @@ export class BroadcastReminders {
 
   private async recordReminders(manager: EntityManager, broadcast: Broadcast): Promise<void> {
     const [course, lesson, channel] = await Promise.all([
-      manager.findOneByOrFail(Course, { id: broadcast.courseId }),
-      manager.findOneByOrFail(Lesson, { id: broadcast.lessonId }),
+      this.outline.course(broadcast.courseId, manager),
+      this.outline.lesson(broadcast.lessonId, manager),
       manager.findOneByOrFail(Channel, { id: broadcast.channelId }),
     ]);
+    if (!course || !lesson)
+      throw new Error(`Broadcast ${broadcast.id}: its course or lesson is gone`);
     let after = '';
     for (;;) {
-      const rows = await manager.query<{ user_id: string }[]>(
-        "SELECT `user_id` FROM `enrollments` WHERE `course_id` = ? AND `status` IN ('active', 'completed') AND `user_id` > ? ORDER BY `user_id` LIMIT ?",
-        [broadcast.courseId, after, REMINDER_CHUNK],
+      const recipientIds = await this.enrollments.learnersAfter(
+        broadcast.courseId,
+        after,
+        REMINDER_CHUNK,
+        manager,
       );
-      if (rows.length === 0) return;
+      if (recipientIds.length === 0) return;
       await recordEvent(manager, 'broadcast.reminder', {
         broadcastId: broadcast.id,
-        recipientIds: rows.map((row) => row.user_id),
-        courseId: course.id,
+        recipientIds,
+        courseId: course.courseId,
         courseTitle: course.title,
         lessonTitle: lesson.title,
         channelName: channel.name,
         startsAt: broadcast.startsAt.toISOString(),
       });
-      if (rows.length < REMINDER_CHUNK) return;
-      after = rows[rows.length - 1]!.user_id;
+      if (recipientIds.length < REMINDER_CHUNK) return;
+      after = recipientIds[recipientIds.length - 1]!;
     }
   }
 }

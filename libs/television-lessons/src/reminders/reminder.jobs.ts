@@ -1,6 +1,6 @@
 import { JobHandler, type JobPayloads } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
-import { LessonCompletion } from '../attendance/lesson-completion';
+import { LessonCompletion } from '../attendance/lesson-completion.service';
 import { BroadcastReminders, type ReminderOutcome } from './broadcast-reminders.service';
 
 /** The television jobs that run on a timer: reminders, the reminder sweep, check settling. */

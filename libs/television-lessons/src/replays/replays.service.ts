@@ -1,5 +1,5 @@
 import { LessonVideos } from '@lifelong/courses';
-import { Video } from '@lifelong/distance-lessons';
+import { VideoDirectory } from '@lifelong/distance-lessons';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -20,6 +20,7 @@ export class Replays {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly staff: LessonStaff,
     private readonly lessonVideos: LessonVideos,
+    private readonly videos: VideoDirectory,
   ) {}
 
   async attach(principal: Principal, broadcastId: string, videoId: string): Promise<Broadcast> {
@@ -27,7 +28,7 @@ export class Replays {
     if (!broadcast) throw TelevisionError.broadcastNotFound(broadcastId);
     const { course } = await this.staff.lesson(broadcast.lessonId);
     await this.staff.assertStaff(principal, course.facilityId);
-    const video = await this.dataSource.getRepository(Video).findOneBy({ id: videoId });
+    const video = await this.videos.facts(videoId);
     if (!video)
       throw new TelevisionError('VIDEO_NOT_FOUND', `There is no video ${videoId}`, { videoId });
     if (video.lessonId !== broadcast.lessonId)

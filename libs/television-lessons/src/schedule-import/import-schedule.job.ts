@@ -1,6 +1,6 @@
 import { AppConfig, Clock, JobHandler, type JobPayloads } from '@lifelong/common';
 import { Course, Lesson, readCourseCode } from '@lifelong/courses';
-import type { Principal, RoleGrant } from '@lifelong/identity';
+import { type Principal, UserLookup } from '@lifelong/identity';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -9,7 +9,7 @@ import { ChannelSchedule } from '../broadcasts/channel-schedule';
 import { LessonStaff } from '../broadcasts/lesson-staff';
 import { ChannelAccess } from '../channels/channel-access';
 import { Channel } from '../channels/channel.entity';
-import { slotProblem } from '../broadcasts/slot-rules';
+import { slotProblem } from '../broadcasts/slot.rules';
 import { ReminderQueue } from '../reminders/reminder-queue';
 import { TelevisionError } from '../television-error';
 import { type LineError, parseScheduleCsv, rowSlot, type ScheduleRow } from './schedule-csv';
@@ -41,6 +41,7 @@ export class ImportScheduleJob {
     private readonly reminders: ReminderQueue,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly users: UserLookup,
   ) {}
 
   @JobHandler('television.import-schedule')
@@ -63,7 +64,7 @@ export class ImportScheduleJob {
       });
       return 'failed';
     }
-    const importer = await this.principalOf(found.requestedBy);
+    const importer = await this.users.principalOf(found.requestedBy);
     const channel = await this.dataSource.getRepository(Channel).findOneBy({ id: found.channelId });
     if (!channel || !(await this.channelAccess.maySchedule(importer, channel))) {
       await this.finish(found.id, {
@@ -170,21 +171,6 @@ export class ImportScheduleJob {
     if (!lesson) return `unknown lesson "${named}" in the course`;
     if (lesson.kind !== 'television') return `lesson "${named}" is not a television lesson`;
     return { lessonId: lesson.id, courseId };
-  }
-
-  private async principalOf(userId: string): Promise<Principal> {
-    const rows = await this.dataSource.query<
-      { role: RoleGrant['role']; scope_type: string; scope_id: string }[]
-    >('SELECT `role`, `scope_type`, `scope_id` FROM `user_roles` WHERE `user_id` = ?', [userId]);
-    return {
-      userId,
-      email: '',
-      roles: rows.map((row) => ({
-        role: row.role,
-        scopeType: (row.scope_type || null) as RoleGrant['scopeType'],
-        scopeId: row.scope_id || null,
-      })),
-    };
   }
 
   private async finish(

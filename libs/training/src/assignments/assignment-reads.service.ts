@@ -5,7 +5,7 @@ import {
   accountStatusSql,
   type Principal,
 } from '@lifelong/identity';
-import { subtreePattern } from '@lifelong/organizations';
+import { OrgUnitPaths, subtreePattern } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -68,6 +68,7 @@ const MINE_ORDER: Record<MyAssignmentsSort, string> = {
 export class AssignmentReads {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orgUnits: OrgUnitPaths,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
@@ -100,11 +101,8 @@ export class AssignmentReads {
     status: AssignmentStatus | undefined,
     query: PageQuery,
   ): Promise<Page<StaffMemberView>> {
-    const [unit] = await this.dataSource.query<{ path: string }[]>(
-      'SELECT `path` FROM `org_units` WHERE `id` = ?',
-      [orgUnitId],
-    );
-    if (!unit)
+    const unitPath = await this.orgUnits.pathOf(orgUnitId);
+    if (unitPath === null)
       throw new TrainingError('ORG_UNIT_NOT_FOUND', `There is no org unit ${orgUnitId}`, {
         orgUnitId,
       });
@@ -115,8 +113,8 @@ export class AssignmentReads {
     const filter = status
       ? 'AND EXISTS (SELECT 1 FROM `training_assignments` s WHERE s.`user_id` = m.`user_id` AND s.`closed_at` IS NULL AND s.`status` = ?)'
       : '';
-    const params = [subtreePattern(unit.path), ...(status ? [status] : [])];
-    const from = `FROM \`memberships\` m JOIN \`org_units\` u ON u.\`id\` = m.\`org_unit_id\`
+    const params = [subtreePattern(unitPath), ...(status ? [status] : [])];
+    const from = `FROM \`memberships_view\` m JOIN \`org_units_view\` u ON u.\`id\` = m.\`org_unit_id\`
       JOIN \`users\` p ON p.\`id\` = m.\`user_id\`
       WHERE m.\`ended_at\` IS NULL AND u.\`path\` LIKE ? ${filter}`;
     const [counted] = await this.dataSource.query<{ total: number | string }[]>(

@@ -1,13 +1,14 @@
 import { chunksOf, Clock, newId } from '@lifelong/common';
 import { recordEvent, sqlDateTime } from '@lifelong/database';
 import { EnrollMandatedMany } from '@lifelong/enrollment';
+import { OrgUnitPaths } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequirementVersion } from '../requirements/requirement-version.entity';
-import { dueAtFor } from '../requirements/requirement-rules';
+import { dueAtFor } from '../requirements/requirement.rules';
 import { RequirementsService } from '../requirements/requirements.service';
-import { AssignmentStatuses } from './assignment-statuses';
+import { AssignmentStatuses } from './assignment-statuses.service';
 import { type SqlCondition, TARGET_FROM, targetCondition } from './target-query';
 
 /** People are assigned (and enrolled) this many per transaction and per `training.assigned`. */
@@ -39,6 +40,7 @@ const OPEN = "('assigned', 'in_progress', 'overdue')";
 export class AssignmentSync {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orgUnits: OrgUnitPaths,
     private readonly requirements: RequirementsService,
     private readonly enrollments: EnrollMandatedMany,
     private readonly statuses: AssignmentStatuses,
@@ -49,12 +51,9 @@ export class AssignmentSync {
   async syncRequirement(requirementId: string, userIds?: readonly string[]): Promise<SyncOutcome> {
     if (userIds?.length === 0) return { assigned: 0, closed: 0 };
     const { rules } = await this.requirements.find(requirementId);
-    const [unit] = await this.dataSource.query<{ path: string }[]>(
-      'SELECT `path` FROM `org_units` WHERE `id` = ?',
-      [rules.orgUnitId],
-    );
-    if (!unit) return { assigned: 0, closed: 0 };
-    const target = narrowed(targetCondition(rules, unit.path), userIds);
+    const unitPath = await this.orgUnits.pathOf(rules.orgUnitId);
+    if (unitPath === null) return { assigned: 0, closed: 0 };
+    const target = narrowed(targetCondition(rules, unitPath), userIds);
     // History keeps the status a closed assignment had when it closed.
     await this.statuses.refresh(requirementId, userIds);
     const closed = await this.closeLeavers(rules, target, userIds);

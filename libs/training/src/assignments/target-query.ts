@@ -1,5 +1,5 @@
 import { subtreePattern } from '@lifelong/organizations';
-import type { RequirementRules } from '../requirements/requirement-rules';
+import type { RequirementRules } from '../requirements/requirement.rules';
 
 /** A WHERE fragment and its parameters. */
 export interface SqlCondition {
@@ -13,9 +13,9 @@ type Target = Pick<
 >;
 
 /**
- * Who a requirement targets, as a condition on `memberships m JOIN org_units u`: current
- * members of the unit (or its subtree, one range of the path index), narrowed to positions or
- * job grades when the rules list them.
+ * Who a requirement targets, as a condition on `memberships_view m JOIN org_units_view u` (the
+ * read models organizations publishes): current members of the unit (or its subtree, one range
+ * of the path index), narrowed to positions or job grades when the rules list them.
  */
 export function targetCondition(rules: Target, unitPath: string): SqlCondition {
   const parts = ['m.`ended_at` IS NULL'];
@@ -39,4 +39,5 @@ export function targetCondition(rules: Target, unitPath: string): SqlCondition {
 }
 
 /** The members join every target condition reads. */
-export const TARGET_FROM = 'FROM `memberships` m JOIN `org_units` u ON u.`id` = m.`org_unit_id`';
+export const TARGET_FROM =
+  'FROM `memberships_view` m JOIN `org_units_view` u ON u.`id` = m.`org_unit_id`';

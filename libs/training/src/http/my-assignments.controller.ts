@@ -2,7 +2,7 @@ import { Authenticated, CurrentUser, type Principal } from '@lifelong/identity';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AssignmentReads } from '../assignments/assignment-reads.service';
-import { AssignmentDto, AssignmentPageDto, MyAssignmentsQuery } from './training.dto';
+import { AssignmentDto, AssignmentPageDto, MyAssignmentsQuery } from './assignment.dto';
 
 @ApiTags('training')
 @Controller('api/v1/me/assignments')

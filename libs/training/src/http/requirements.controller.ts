@@ -8,7 +8,7 @@ import {
   RequirementDto,
   RequirementListQuery,
   RequirementPageDto,
-} from './training.dto';
+} from './requirement.dto';
 
 @ApiTags('training')
 @Controller('api/v1/training/requirements')

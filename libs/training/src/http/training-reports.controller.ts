@@ -15,15 +15,8 @@ import { AssignmentReads } from '../assignments/assignment-reads.service';
 import { REPORT_READERS, STAFF_READERS } from '../policies';
 import { ComplianceReport } from '../reports/compliance-report.service';
 import { ComplianceSnapshots } from '../reports/compliance-snapshots.service';
-import {
-  ComplianceDto,
-  SnapshotBodyDto,
-  SnapshotDto,
-  StaffMemberDto,
-  StaffPageDto,
-  StaffQuery,
-  UnitQuery,
-} from './training.dto';
+import { ComplianceDto, SnapshotBodyDto, SnapshotDto, UnitQuery } from './compliance.dto';
+import { StaffMemberDto, StaffPageDto, StaffQuery } from './staff.dto';
 
 @ApiTags('training')
 @Controller('api/v1/training')

@@ -7,7 +7,8 @@ import { subtreePattern } from '@lifelong/organizations';
  * starts with its own. `units` picks which units get a row: the whole subtree, or the unit and
  * its children. Grouping by the path alone (unique per unit) follows the order the path index
  * yields the units in, so the counts stream out without a temporary table; the joins read
- * covering indexes only (`ix_memberships_org_unit`, `ix_training_assignments_live`).
+ * covering indexes only (`ix_memberships_org_unit`, `ix_training_assignments_live`). The tree
+ * and the members are read through organizations' read models (MERGE views over its tables).
  */
 export function complianceQuery(
   rootPath: string,
@@ -25,8 +26,8 @@ export function complianceQuery(
         SUM(a.\`status\` = 'in_progress') AS inProgress,
         SUM(a.\`status\` = 'overdue') AS overdue,
         SUM(a.\`status\` = 'expired') AS expired
-      FROM \`org_units\` u
-      JOIN \`memberships\` m ON m.\`org_unit_id\` = u.\`id\` AND m.\`ended_at\` IS NULL
+      FROM \`org_units_view\` u
+      JOIN \`memberships_view\` m ON m.\`org_unit_id\` = u.\`id\` AND m.\`ended_at\` IS NULL
       JOIN \`training_assignments\` a ON a.\`user_id\` = m.\`user_id\` AND a.\`closed_at\` IS NULL
       WHERE u.\`path\` LIKE ?
       GROUP BY u.\`path\`
@@ -34,7 +35,7 @@ export function complianceQuery(
     SELECT c.\`id\` AS orgUnitId, c.\`parent_id\` AS parentId, c.\`code\`, c.\`name\`, c.\`depth\`,
       SUM(p.assigned) AS assigned, SUM(p.completed) AS completed,
       SUM(p.inProgress) AS inProgress, SUM(p.overdue) AS overdue, SUM(p.expired) AS expired
-    FROM \`org_units\` c
+    FROM \`org_units_view\` c
     LEFT JOIN per_unit p ON p.path LIKE CONCAT(c.\`path\`, '%')
     WHERE ${which}
     GROUP BY c.\`id\`, c.\`parent_id\`, c.\`code\`, c.\`name\`, c.\`depth\`, c.\`path\`

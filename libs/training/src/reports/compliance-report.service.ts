@@ -1,6 +1,7 @@
 import { csvWriter } from '@lifelong/common';
 import { ExportConnections } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
+import { OrgUnitPaths } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough, type Readable, Transform } from 'node:stream';
@@ -28,6 +29,7 @@ export type ComplianceTree = ComplianceRow & { children: ComplianceRow[] };
 export class ComplianceReport {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orgUnits: OrgUnitPaths,
     private readonly access: AccessPolicy,
     private readonly exports: ExportConnections,
   ) {}
@@ -77,11 +79,9 @@ export class ComplianceReport {
     principal: Principal,
     orgUnitId: string,
   ): Promise<{ id: string; path: string }> {
-    const [unit] = await this.dataSource.query<{ id: string; path: string }[]>(
-      'SELECT `id`, `path` FROM `org_units` WHERE `id` = ?',
-      [orgUnitId],
-    );
-    if (!unit) throw unitNotFound(orgUnitId);
+    const path = await this.orgUnits.pathOf(orgUnitId);
+    if (path === null) throw unitNotFound(orgUnitId);
+    const unit = { id: orgUnitId, path };
     await this.access.assertCovers(principal, REPORT_READERS, {
       scopeType: 'org_unit',
       scopeId: unit.id,

@@ -1,4 +1,4 @@
-import { compliantPercent } from '../requirements/requirement-rules';
+import { compliantPercent } from '../requirements/requirement.rules';
 
 /** One unit's figures, rolled up over its subtree. */
 export interface ComplianceRow {

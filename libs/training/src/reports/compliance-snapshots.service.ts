@@ -3,7 +3,7 @@ import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, QueryFailedError } from 'typeorm';
-import { isPeriod } from '../requirements/requirement-rules';
+import { isPeriod } from '../requirements/requirement.rules';
 import { REPORT_READERS } from '../policies';
 import { TrainingError } from '../training-error';
 import { ComplianceReport } from './compliance-report.service';

@@ -1,16 +1,16 @@
 import { AuditLog } from '@lifelong/audit';
 import { Clock, newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
-import { Course } from '@lifelong/courses';
+import { CourseOutline } from '@lifelong/courses';
 import { recordEvent } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
-import { OrgUnit } from '@lifelong/organizations';
+import { OrgUnitPaths } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { REPORT_READERS, REQUIREMENT_SETTERS } from '../policies';
 import { TrainingError } from '../training-error';
 import { RequirementVersion } from './requirement-version.entity';
-import { type RequirementInput, requirementProblems, toRules } from './requirement-rules';
+import { type RequirementInput, requirementProblems, toRules } from './requirement.rules';
 import { TrainingRequirement } from './training-requirement.entity';
 
 /** A requirement with the rules of its current version. */
@@ -31,6 +31,8 @@ export class RequirementsService {
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly outline: CourseOutline,
+    private readonly orgUnits: OrgUnitPaths,
   ) {}
 
   async create(principal: Principal, input: RequirementInput): Promise<RequirementView> {
@@ -100,10 +102,7 @@ export class RequirementsService {
 
   /** The course's title now, for the display snapshot of notices (the id when it is gone). */
   async courseTitle(courseId: string): Promise<string> {
-    const course = await this.dataSource.manager.findOne(Course, {
-      where: { id: courseId },
-      select: { id: true, title: true },
-    });
+    const course = await this.outline.course(courseId);
     return course?.title ?? courseId;
   }
 
@@ -160,16 +159,12 @@ export class RequirementsService {
     const problems = requirementProblems(input);
     if (problems.length > 0)
       throw new TrainingError('VALIDATION_FAILED', problems.join('; '), { problems });
-    const unit = await this.dataSource.manager.findOneBy(OrgUnit, { id: input.orgUnitId });
-    if (!unit)
+    if ((await this.orgUnits.pathOf(input.orgUnitId)) === null)
       throw new TrainingError('ORG_UNIT_NOT_FOUND', `There is no org unit ${input.orgUnitId}`, {
         orgUnitId: input.orgUnitId,
       });
-    await this.assertMayChange(principal, unit.id);
-    const course = await this.dataSource.manager.findOne(Course, {
-      where: { id: input.courseId },
-      select: { id: true, status: true },
-    });
+    await this.assertMayChange(principal, input.orgUnitId);
+    const course = await this.outline.course(input.courseId);
     if (!course)
       throw new TrainingError('COURSE_NOT_FOUND', `There is no course ${input.courseId}`, {
         courseId: input.courseId,
@@ -178,7 +173,7 @@ export class RequirementsService {
       throw new TrainingError(
         'COURSE_NOT_PUBLISHED',
         'Only a published course can satisfy a requirement',
-        { courseId: course.id, status: course.status },
+        { courseId: course.courseId, status: course.status },
       );
     return input;
   }

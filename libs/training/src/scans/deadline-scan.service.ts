@@ -1,11 +1,12 @@
 import { AppConfig, chunksOf, Clock, type TrainingNoticeEvent } from '@lifelong/common';
 import { recordEvent, sqlDateTime } from '@lifelong/database';
-import { idsOnPath } from '@lifelong/organizations';
+import { UserLookup } from '@lifelong/identity';
+import { idsOnPath, OrgUnitPaths } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AssignmentRenewals } from '../assignments/assignment-renewals';
-import { AssignmentStatuses } from '../assignments/assignment-statuses';
+import { AssignmentRenewals } from '../assignments/assignment-renewals.service';
+import { AssignmentStatuses } from '../assignments/assignment-statuses.service';
 import { type RequirementView, RequirementsService } from '../requirements/requirements.service';
 import { type ManagingUnits, managingUnits } from './manager-chain';
 import { type NoticeCandidate, NoticeLedger } from './notice-ledger';
@@ -28,7 +29,7 @@ const DAY_MS = 86_400_000;
 /** Candidates: live assignments of one requirement, with the person's current unit. */
 const CANDIDATES = `SELECT a.\`id\` AS assignmentId, a.\`user_id\` AS userId, m.\`org_unit_id\` AS orgUnitId
   FROM \`training_assignments\` a
-  LEFT JOIN \`memberships\` m ON m.\`current_user_id\` = a.\`user_id\`
+  LEFT JOIN \`memberships_view\` m ON m.\`current_user_id\` = a.\`user_id\`
   WHERE a.\`requirement_id\` = ? AND a.\`closed_at\` IS NULL`;
 
 /**
@@ -42,6 +43,8 @@ const CANDIDATES = `SELECT a.\`id\` AS assignmentId, a.\`user_id\` AS userId, m.
 export class DeadlineScan {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orgUnits: OrgUnitPaths,
+    private readonly users: UserLookup,
     private readonly requirements: RequirementsService,
     private readonly statuses: AssignmentStatuses,
     private readonly renewals: AssignmentRenewals,
@@ -162,18 +165,23 @@ export class DeadlineScan {
       if (unitId) byUnit.set(unitId, (byUnit.get(unitId) ?? 0) + 1);
     }
     if (byUnit.size === 0) return;
-    const managers = await manager.query<{ userId: string; unitId: string; name: string }[]>(
-      `SELECT r.\`user_id\` AS userId, u.\`id\` AS unitId, u.\`name\` AS name
-       FROM \`org_units\` u JOIN \`user_roles\` r ON r.\`scope_type\` = 'org_unit'
-         AND r.\`scope_id\` = u.\`id\` AND r.\`role\` = 'org_manager'
-       WHERE u.\`id\` IN (?)`,
-      [[...byUnit.keys()]],
+    const unitIds = [...byUnit.keys()];
+    const holders = await this.users.holdersOf('org_manager', 'org_unit', unitIds, manager);
+    const names = new Map(
+      (
+        await manager.query<{ id: string; name: string }[]>(
+          'SELECT `id`, `name` FROM `org_units_view` WHERE `id` IN (?)',
+          [unitIds],
+        )
+      ).map((unit) => [unit.id, unit.name]),
     );
     const perUnit = new Map<string, { name: string; userIds: string[] }>();
-    for (const row of managers) {
-      const entry = perUnit.get(row.unitId) ?? { name: row.name, userIds: [] };
-      entry.userIds.push(row.userId);
-      perUnit.set(row.unitId, entry);
+    for (const { userId, scopeId: unitId } of holders) {
+      const name = names.get(unitId);
+      if (name === undefined) continue;
+      const entry = perUnit.get(unitId) ?? { name, userIds: [] };
+      entry.userIds.push(userId);
+      perUnit.set(unitId, entry);
     }
     for (const [unitId, { name, userIds }] of perUnit)
       for (const recipients of chunksOf(userIds, 1_000))
@@ -191,19 +199,12 @@ export class DeadlineScan {
   ): Promise<Map<string, ManagingUnits>> {
     const unitIds = [...new Set(candidates.flatMap((c) => (c.orgUnitId ? [c.orgUnitId] : [])))];
     if (unitIds.length === 0) return new Map();
-    const units = await this.dataSource.query<{ id: string; path: string }[]>(
-      'SELECT `id`, `path` FROM `org_units` WHERE `id` IN (?)',
-      [unitIds],
+    const paths = new Map(
+      [...(await this.orgUnits.pathsOf(unitIds))].map(([id, path]) => [id, idsOnPath(path)]),
     );
-    const paths = new Map(units.map((unit) => [unit.id, idsOnPath(unit.path)]));
     const onPaths = [...new Set([...paths.values()].flat())];
     const managed = new Set(
-      (
-        await this.dataSource.query<{ scopeId: string }[]>(
-          "SELECT DISTINCT `scope_id` AS scopeId FROM `user_roles` WHERE `role` = 'org_manager' AND `scope_type` = 'org_unit' AND `scope_id` IN (?)",
-          [onPaths],
-        )
-      ).map((row) => row.scopeId),
+      (await this.users.holdersOf('org_manager', 'org_unit', onPaths)).map((row) => row.scopeId),
     );
     return new Map([...paths].map(([unitId, ids]) => [unitId, managingUnits(ids, managed)]));
   }

@@ -7,7 +7,7 @@ import {
   nextMonthDay,
   requirementProblems,
   toRules,
-} from './requirement-rules';
+} from './requirement.rules';
 
 const base = { title: 'An toàn thông tin', courseId: 'c', orgUnitId: 'u' };
 

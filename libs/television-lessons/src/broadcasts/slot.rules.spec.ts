@@ -1,5 +1,5 @@
 import { CODE_ALPHABET, newAttendanceCode, normalizeCode } from './attendance-code';
-import { firstSelfOverlap, parseOffsetTime, slotProblem } from './slot-rules';
+import { firstSelfOverlap, parseOffsetTime, slotProblem } from './slot.rules';
 
 describe('parseOffsetTime', () => {
   it('takes times with Z or an explicit offset', () => {

@@ -1,6 +1,7 @@
 import { chunksOf, Clock, newId } from '@lifelong/common';
 import { recordEvent, sqlDateTime } from '@lifelong/database';
 import { EnrollMandatedMany } from '@lifelong/enrollment';
+import { OrgUnitPaths } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -31,6 +32,7 @@ const DAY_MS = 86_400_000;
 export class AssignmentRenewals {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orgUnits: OrgUnitPaths,
     private readonly requirements: RequirementsService,
     private readonly enrollments: EnrollMandatedMany,
     private readonly clock: Clock,
@@ -47,12 +49,9 @@ export class AssignmentRenewals {
 
   private async renew(view: RequirementView): Promise<number> {
     const { rules } = view;
-    const [unit] = await this.dataSource.query<{ path: string }[]>(
-      'SELECT `path` FROM `org_units` WHERE `id` = ?',
-      [rules.orgUnitId],
-    );
-    if (!unit) return 0;
-    const target = targetCondition(rules, unit.path);
+    const unitPath = await this.orgUnits.pathOf(rules.orgUnitId);
+    if (unitPath === null) return 0;
+    const target = targetCondition(rules, unitPath);
     const now = this.clock.now();
     const due = await this.dataSource.query<Renewal[]>(
       `SELECT a.\`id\`, a.\`user_id\` AS userId, a.\`cycle\`, a.\`enrollment_id\` AS enrollmentId,

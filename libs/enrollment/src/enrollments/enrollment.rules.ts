@@ -9,6 +9,14 @@ export type EnrollmentSource = (typeof ENROLLMENT_SOURCES)[number];
 /** The statuses in which a learner may learn (report progress, complete lessons, attempt quizzes). */
 export const LEARNING_STATUSES: readonly EnrollmentStatus[] = ['active', 'completed'];
 
+/**
+ * Whether an enrollment in `status` lets its learner learn: watch a lesson's video, attend a
+ * television lesson, follow the course's broadcast calendar. The one place that rule lives.
+ */
+export function isLearningStatus(status: string): status is EnrollmentStatus {
+  return (LEARNING_STATUSES as readonly string[]).includes(status);
+}
+
 /** A course's enrollment window; either end may be open. */
 export interface EnrollmentWindow {
   opensAt: Date | null;

@@ -1,4 +1,4 @@
-import { quizProblems, type QuestionDraft } from './quiz-rules';
+import { quizProblems, type QuestionDraft } from './quiz.rules';
 
 const choice = (text: string, correct = false) => ({ text, correct });
 const single = (...choices: QuestionDraft['choices']): QuestionDraft => ({

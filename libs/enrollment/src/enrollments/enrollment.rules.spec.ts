@@ -1,4 +1,4 @@
-import { countedLessonIds, isWindowOpen, progressPercent, seatFor } from './enrollment-rules';
+import { countedLessonIds, isWindowOpen, progressPercent, seatFor } from './enrollment.rules';
 
 const at = (iso: string): Date => new Date(iso);
 

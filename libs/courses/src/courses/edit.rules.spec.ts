@@ -1,4 +1,4 @@
-import { editRefusal, statusAfterEdit } from './edit-rules';
+import { editRefusal, statusAfterEdit } from './edit.rules';
 
 describe('editRefusal', () => {
   it('allows anything on a draft or a course in review', () => {

@@ -3,7 +3,7 @@ import { recordEvent } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Enrollment } from '../enrollments/enrollment.entity';
-import { countedLessonIds, progressPercent } from '../enrollments/enrollment-rules';
+import { countedLessonIds, progressPercent } from '../enrollments/enrollment.rules';
 import { EnrollmentsRepository } from '../enrollments/enrollments.repository';
 import { LessonProgressRepository } from '../progress/lesson-progress.repository';
 

@@ -1,10 +1,11 @@
 import { sqlDateTime } from '@lifelong/database';
 import { Clock } from '@lifelong/common';
+import { EnrollmentLookup } from '@lifelong/enrollment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RequirementVersion } from '../requirements/requirement-version.entity';
-import { expiresAtFor } from '../requirements/requirement-rules';
+import { expiresAtFor } from '../requirements/requirement.rules';
 
 /**
  * Stored statuses, moved by set-based statements that read time from the Clock: open
@@ -17,6 +18,7 @@ export class AssignmentStatuses {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly enrollments: EnrollmentLookup,
   ) {}
 
   /**
@@ -76,11 +78,7 @@ export class AssignmentStatuses {
    * enrollment's, `expiresAt` follows the recurrence of the version in force. Idempotent.
    */
   async completeEnrollment(enrollmentId: string): Promise<number> {
-    const [enrollment] = await this.dataSource.query<{ completedAt: Date | null }[]>(
-      "SELECT `completed_at` AS completedAt FROM `enrollments` WHERE `id` = ? AND `status` = 'completed'",
-      [enrollmentId],
-    );
-    if (!enrollment) return 0;
+    if (!(await this.enrollments.isCompleted(enrollmentId))) return 0;
     return this.completeOpen('a.`enrollment_id` = ?', [enrollmentId]);
   }
 

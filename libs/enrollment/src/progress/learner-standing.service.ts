@@ -1,17 +1,17 @@
-import { EnrollmentsRepository, LessonProgressRepository } from '@lifelong/enrollment';
 import { Injectable } from '@nestjs/common';
+import { isLearningStatus } from '../enrollments/enrollment.rules';
+import { EnrollmentsRepository } from '../enrollments/enrollments.repository';
+import { LessonProgressRepository } from './lesson-progress.repository';
 
 /** A learner's standing in a lesson, for playback: may they watch, and where did they stop. */
 export interface Standing {
-  /** Active or completed enrollment in the lesson's course. */
+  /** An enrollment in the lesson's course that may learn (see `isLearningStatus`). */
   enrolled: boolean;
   /** Where playback resumes (0 when they never reported progress). */
   positionSeconds: number;
 }
 
-const WATCHING = new Set(['active', 'completed']);
-
-/** Reads the enrollment lib's records; the rules of enrollment stay there. */
+/** Who may watch a lesson video and where it resumes, for distance lessons' playback. */
 @Injectable()
 export class LearnerStanding {
   constructor(
@@ -21,7 +21,7 @@ export class LearnerStanding {
 
   async of(userId: string, courseId: string, lessonId: string): Promise<Standing> {
     const enrollment = await this.enrollments.findByCourseAndUser(courseId, userId);
-    if (!enrollment || !WATCHING.has(enrollment.status))
+    if (!enrollment || !isLearningStatus(enrollment.status))
       return { enrolled: false, positionSeconds: 0 };
     const context = await this.progress.readReportContext(enrollment.id, lessonId);
     return { enrolled: true, positionSeconds: context?.progress?.positionSeconds ?? 0 };

@@ -1,0 +1,14 @@
+import type { TableOwnership } from '@lifelong/database';
+
+/** Courses, their tags, sections, lessons, quizzes and review policies. */
+export const TABLES: TableOwnership = {
+  owns: [
+    'courses',
+    'course_tags',
+    'course_sections',
+    'lessons',
+    'quiz_questions',
+    'quiz_choices',
+    'course_review_policies',
+  ],
+};

@@ -1,0 +1,15 @@
+import type { TableOwnership } from '@lifelong/database';
+
+/** Channels, broadcasts, attendance, lesson checks, feed tokens and schedule imports. */
+export const TABLES: TableOwnership = {
+  owns: [
+    'channels',
+    'broadcasts',
+    'broadcast_attendances',
+    'group_attendance_records',
+    'television_lesson_checks',
+    'schedule_feed_tokens',
+    'schedule_imports',
+    'schedule_import_errors',
+  ],
+};

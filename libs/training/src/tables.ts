@@ -1,0 +1,12 @@
+import type { TableOwnership } from '@lifelong/database';
+
+/** Requirements and their versions, assignments, the notice ledger and compliance snapshots. */
+export const TABLES: TableOwnership = {
+  owns: [
+    'training_requirements',
+    'training_requirement_versions',
+    'training_assignments',
+    'training_notices',
+    'training_snapshots',
+  ],
+};
