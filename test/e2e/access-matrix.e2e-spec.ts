@@ -112,6 +112,17 @@ const MATRIX: Row[] = [
   refused('instructorG', 'POST /api/v1/courses/{C1}/sections', { title: 'Chen vào' }),
   refused('instructorG', 'POST /api/v1/courses/{C2}/publish'),
   refused('instructorG', 'POST /api/v1/courses/{C1}/archive'),
+  refused('instructorG', 'POST /api/v1/courses/{C2}/return', { comment: 'Trả về' }),
+  refused('learnerB', 'POST /api/v1/courses/{C2}/return', { comment: 'Trả về' }),
+  // The studio's lists hold only the caller's own facilities (studio-lists.int-spec.ts); a
+  // learner has none to list.
+  refused('learnerB', 'GET /api/v1/studio/facilities'),
+  refused('learnerB', 'GET /api/v1/studio/courses'),
+  refused('learnerB', 'GET /api/v1/studio/review-queue'),
+  refused('instructorF1', 'GET /api/v1/studio/review-queue'),
+  allowed('instructorF1', 'GET /api/v1/studio/facilities'),
+  allowed('instructorF1', 'GET /api/v1/studio/courses'),
+  allowed('facilityAdminG', 'GET /api/v1/studio/review-queue'),
   refused('instructorG', 'GET /api/v1/courses/{C1}/group-attendance'),
   refused('learnerB', 'GET /api/v1/courses/{C1}/group-attendance'),
   allowed('instructorF1', 'GET /api/v1/courses/{C1}/group-attendance'),
