@@ -138,18 +138,27 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
     await section.getByLabel('Tên bài học mới trong Phần 1. Bắt đầu').fill('Bài đọc: tự học');
     await section.getByRole('button', { name: 'Thêm bài học' }).click();
 
-    // The reading: HTML the server cleans; the preview shows what learners get.
+    // The reading, written in the rich-text editor: a heading, then a sentence with a bold word.
+    // The preview shows what the server kept, as learners get it.
     const reading = page.getByRole('region', { name: 'Soạn bài: Bài đọc: tự học' });
-    await reading
-      .getByLabel('Nội dung bài đọc (HTML)')
-      .fill(
-        '<h2>Tự học</h2><p onclick="alert(1)">Đặt mục tiêu nhỏ mỗi ngày.</p><script>alert(2)</script>',
-      );
+    const text = reading.getByRole('textbox', { name: 'Nội dung bài đọc' });
+    await text.click();
+    await reading.getByRole('button', { name: 'Tiêu đề', exact: true }).click();
+    await page.keyboard.type('Tự học');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Đặt mục tiêu ');
+    await reading.getByRole('button', { name: 'Chữ đậm' }).click();
+    await page.keyboard.type('nhỏ');
+    await page.keyboard.press('ControlOrMeta+b');
+    await page.keyboard.type(' mỗi ngày.');
+    await expect(text.getByRole('heading', { name: 'Tự học' })).toBeVisible();
+    await check(page, 'studio-editor-reading-write');
     await reading.getByRole('button', { name: 'Lưu bài học' }).click();
     await expect(reading.getByText('Đã lưu bài học.')).toBeVisible();
     await reading.getByRole('tab', { name: 'Xem như người học' }).click();
     await expect(reading.getByRole('heading', { name: 'Tự học', exact: true })).toBeVisible();
     await expect(reading.getByText('Đặt mục tiêu nhỏ mỗi ngày.')).toBeVisible();
+    await expect(reading.getByRole('strong')).toHaveText('nhỏ');
     await check(page, 'studio-editor-reading');
 
     // The reading was added last: move it first with the keyboard alone.

@@ -9,15 +9,16 @@ import {
   Stack,
   Tabs,
   Text,
-  Textarea,
   TextInput,
   Title,
   Typography,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import readingEditorStyles from '@mantine/tiptap/styles.css?url';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { PageLoader } from '../../components/PageLoader';
 import type { Lesson } from '../../learner/queries';
 import { useStudioErrorMessage } from '../errors';
 import { type QuestionDraft, questionProblem } from '../quiz-draft';
@@ -26,6 +27,30 @@ import { useUnsavedChanges } from '../unsaved';
 import { QuizBuilder, type QuizDraft, validPassMark } from './QuizBuilder';
 
 const WATCHED_KINDS = ['video', 'television'];
+
+/** Resolves once the stylesheet at `href` has loaded (at once if it is already on the page). */
+function stylesheet(href: string): Promise<void> {
+  if (document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error(`stylesheet ${href} did not load`));
+    // Last in <head>: after Mantine's own styles, which the editor's build on.
+    document.head.append(link);
+  });
+}
+
+/**
+ * The rich-text editor (TipTap) and its styles, fetched together the first time a reading is
+ * opened: the app's one stylesheet stays without them, and the editor never shows unstyled.
+ */
+const ReadingEditor = lazy(() =>
+  Promise.all([import('./ReadingEditor'), stylesheet(readingEditorStyles)]).then(
+    ([module]) => module,
+  ),
+);
 
 function quizDraft(lesson: Lesson): QuizDraft {
   return {
@@ -184,18 +209,9 @@ export function LessonEditor({
               <Tabs.Tab value="preview">{t('reading.preview')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="write" pt="sm">
-              <Textarea
-                label={t('reading.body')}
-                description={t('reading.bodyHint')}
-                autosize
-                minRows={10}
-                maxRows={30}
-                maxLength={100_000}
-                readOnly={!editable}
-                value={body}
-                onChange={(event) => setBody(event.currentTarget.value)}
-                styles={{ input: { fontFamily: 'monospace' } }}
-              />
+              <Suspense fallback={<PageLoader />}>
+                <ReadingEditor value={body} onChange={setBody} editable={editable} />
+              </Suspense>
             </Tabs.Panel>
             <Tabs.Panel value="preview" pt="sm">
               <Stack gap="xs">
