@@ -134,6 +134,9 @@ export const studioEn: StudioMessages = {
     moveUp: 'Move “{{title}}” up',
     moveDown: 'Move “{{title}}” down',
     movedTo: '“{{title}}” is now lesson {{position}} of {{count}}.',
+    dragHint: 'Drag to move “{{title}}”',
+    dragInstructions:
+      'Drag a lesson by its six dots to move it; with the keyboard, use its up and down arrow buttons.',
     orderChanged:
       'The lessons have just changed elsewhere (another tab or person). The current order is loaded; try again.',
   },

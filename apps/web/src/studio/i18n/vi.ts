@@ -135,6 +135,9 @@ export const studioVi = {
     moveUp: 'Chuyển “{{title}}” lên',
     moveDown: 'Chuyển “{{title}}” xuống',
     movedTo: '“{{title}}” giờ là bài {{position}} trên {{count}}.',
+    dragHint: 'Kéo để đổi chỗ “{{title}}”',
+    dragInstructions:
+      'Kéo một bài học bằng biểu tượng sáu chấm để đổi chỗ; với bàn phím, dùng các nút mũi tên lên và xuống.',
     orderChanged:
       'Danh sách bài học vừa thay đổi ở nơi khác (một tab khác hoặc người khác). Đã tải lại thứ tự hiện tại; hãy thử lại.',
   },
