@@ -9,12 +9,12 @@ import {
   Stack,
   Tabs,
   Text,
+  Textarea,
   TextInput,
   Title,
   Typography,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import readingEditorStyles from '@mantine/tiptap/styles.css?url';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
@@ -25,6 +25,7 @@ import { type QuestionDraft, questionProblem } from '../quiz-draft';
 import { studioKeys } from '../queries';
 import { useUnsavedChanges } from '../unsaved';
 import { QuizBuilder, type QuizDraft, validPassMark } from './QuizBuilder';
+import readingEditorStyles from './reading-editor.css?url';
 
 const WATCHED_KINDS = ['video', 'television'];
 
@@ -40,6 +41,17 @@ function stylesheet(href: string): Promise<void> {
     // Last in <head>: after Mantine's own styles, which the editor's build on.
     document.head.append(link);
   });
+}
+
+/**
+ * What the server keeps but the rich-text editor cannot hold (images, tables, sub- and
+ * superscript, written as HTML before the editor existed): such a reading is edited as HTML, so
+ * opening and saving it never drops them.
+ */
+const BEYOND_RICH_TEXT = 'img, table, figure, sub, sup';
+
+function fitsRichText(html: string): boolean {
+  return !new DOMParser().parseFromString(html, 'text/html').querySelector(BEYOND_RICH_TEXT);
 }
 
 /**
@@ -88,6 +100,7 @@ export function LessonEditor({
   const [required, setRequired] = useState(lesson.required);
   const [threshold, setThreshold] = useState<number | string>(lesson.completionThreshold ?? 90);
   const [body, setBody] = useState(lesson.body ?? '');
+  const [richText] = useState(() => fitsRichText(lesson.body ?? ''));
   const [quiz, setQuiz] = useState<QuizDraft>(() => quizDraft(lesson));
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -209,9 +222,24 @@ export function LessonEditor({
               <Tabs.Tab value="preview">{t('reading.preview')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="write" pt="sm">
-              <Suspense fallback={<PageLoader />}>
-                <ReadingEditor value={body} onChange={setBody} editable={editable} />
-              </Suspense>
+              {richText ? (
+                <Suspense fallback={<PageLoader />}>
+                  <ReadingEditor value={body} onChange={setBody} editable={editable} />
+                </Suspense>
+              ) : (
+                <Textarea
+                  label={t('reading.htmlBody')}
+                  description={t('reading.htmlHint')}
+                  autosize
+                  minRows={10}
+                  maxRows={30}
+                  maxLength={100_000}
+                  readOnly={!editable}
+                  value={body}
+                  onChange={(event) => setBody(event.currentTarget.value)}
+                  styles={{ input: { fontFamily: 'monospace' } }}
+                />
+              )}
             </Tabs.Panel>
             <Tabs.Panel value="preview" pt="sm">
               <Stack gap="xs">

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 /**
  * The reading's text as a person writes it: headings, bold and italic, lists, links and quotes,
  * stored as the HTML the server sanitizes. Only what the server keeps can be made here: no first
- * level heading (the lesson's title is the page's), no colours or alignment.
+ * level heading (the lesson's title is the page's), no colours or alignment. Underline, code and
+ * rules have no button but are kept, as older readings may hold them.
  *
  * This module and its stylesheet are fetched when a reading is first opened in the studio
  * (LessonEditor imports it lazily), so neither reaches a learner's page.
@@ -26,10 +27,7 @@ export default function ReadingEditor({
   const labelId = useId();
   const hintId = useId();
   const editor = useEditor({
-    extensions: [
-      StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: false, underline: false }),
-      Link,
-    ],
+    extensions: [StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: false }), Link],
     content: value,
     editable,
     immediatelyRender: true,

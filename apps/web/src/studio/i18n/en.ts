@@ -162,6 +162,9 @@ export const studioEn: StudioMessages = {
     body: 'Reading text',
     bodyHint:
       'Headings, bold and italic, lists, quotes and links from the toolbar (Ctrl+B, Ctrl+I, Ctrl+K work too). The server removes anything unsafe when saving.',
+    htmlBody: 'Reading text (HTML)',
+    htmlHint:
+      'This reading has images, tables, superscript or subscript that the editor cannot keep yet, so it is edited as HTML and nothing is lost. The server removes any script, style attribute and unsafe link when saving.',
     previewHint: 'This is the saved text, as the server cleaned it: exactly what learners see.',
     unsaved: 'You have unsaved changes: save to preview the new version.',
     nothingYet: 'Nothing is saved yet.',

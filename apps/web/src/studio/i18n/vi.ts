@@ -163,6 +163,9 @@ export const studioVi = {
     body: 'Nội dung bài đọc',
     bodyHint:
       'Tiêu đề, chữ đậm và nghiêng, danh sách, trích dẫn và liên kết có trên thanh công cụ (cũng dùng được Ctrl+B, Ctrl+I, Ctrl+K). Máy chủ loại bỏ mọi thứ không an toàn khi lưu.',
+    htmlBody: 'Nội dung bài đọc (HTML)',
+    htmlHint:
+      'Bài đọc này có hình ảnh, bảng, chỉ số trên hoặc dưới mà trình soạn thảo chưa giữ được, nên được sửa dưới dạng HTML để không mất gì. Máy chủ loại bỏ mọi mã lệnh, thuộc tính style và liên kết không an toàn khi lưu.',
     previewHint: 'Đây là nội dung đã lưu, sau khi máy chủ làm sạch: đúng như người học sẽ thấy.',
     unsaved: 'Bạn có thay đổi chưa lưu: hãy lưu để xem trước bản mới.',
     nothingYet: 'Chưa có nội dung nào được lưu.',
