@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
 
 // Issue 16: an instructor's studio. The demo instructor teaches at Trường Đại học Mở Hà Nội;
@@ -74,16 +74,31 @@ test('an instructor creates a course in the studio, finds it among the drafts an
 });
 
 test('a learner has no way into the studio and never loads its code', async ({ page }) => {
-  const scripts: string[] = [];
+  // Scripts and stylesheets: the reading editor (TipTap) and its styles are the studio's too.
+  const files: string[] = [];
   page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(request.url());
+    if (['script', 'stylesheet'].includes(request.resourceType())) files.push(request.url());
   });
   await signIn(page, 'hocvien@demo.lifelong.local');
   await page.goto('/learning');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Soạn bài giảng' })).toHaveCount(0);
-  expect(scripts.filter((url) => /Studio|studio/.test(url))).toEqual([]);
+  expect(files.filter((url) => /Studio|studio|ReadingEditor|reading-editor/.test(url))).toEqual([]);
 });
+
+/**
+ * Drags with the mouse as a person does: press on the grip, move in small steps (the outline
+ * starts a drag only after a few pixels), let go over the target's middle.
+ */
+async function dragLesson(page: Page, grip: Locator, target: Locator): Promise<void> {
+  const from = await grip.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('the grip or the target is not on screen');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
 
 /** The facility admin turns review on (or off) for the demo facility, on the review page. */
 async function setReview(page: Page, on: boolean): Promise<void> {
@@ -95,7 +110,7 @@ async function setReview(page: Page, on: boolean): Promise<void> {
   await (on ? expect(policy).toBeChecked() : expect(policy).not.toBeChecked());
 }
 
-test('an instructor writes a course with a reading and a quiz, reorders it by keyboard and publishes it through review', async ({
+test('an instructor writes a course with a reading and a quiz, reorders it by keyboard and by dragging, and publishes it through review', async ({
   page,
 }) => {
   test.setTimeout(4 * 60_000);
@@ -168,9 +183,20 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
     await expect(section.getByText('“Bài đọc: tự học” giờ là bài 1 trên 2.')).toBeVisible();
     await expect(section.getByRole('listitem').first()).toContainText('Bài đọc: tự học');
     await page.reload();
-    await expect(
-      page.getByRole('region', { name: 'Phần 1. Bắt đầu' }).getByRole('listitem').first(),
-    ).toContainText('Bài đọc: tự học');
+    await expect(section.getByRole('listitem').first()).toContainText('Bài đọc: tự học');
+
+    // With the mouse: the quiz is taken by its grip and dropped above the reading.
+    await dragLesson(
+      page,
+      section.getByTitle('Kéo để đổi chỗ “Bài kiểm tra cuối”'),
+      section.getByRole('listitem').first(),
+    );
+    await expect(section.getByText('“Bài kiểm tra cuối” giờ là bài 1 trên 2.')).toBeVisible();
+    await expect(section.getByRole('listitem').first()).toContainText('Bài kiểm tra cuối');
+    await check(page, 'studio-editor-outline-dragged');
+    await page.reload();
+    await expect(section.getByRole('listitem').first()).toContainText('Bài kiểm tra cuối');
+    await expect(section.getByRole('listitem').nth(1)).toContainText('Bài đọc: tự học');
 
     // The quiz: one single-choice and one multiple-choice question, seen as a learner sees it.
     await page.getByRole('button', { name: 'Bài kiểm tra cuối', exact: true }).click();
