@@ -36,6 +36,7 @@ export default function ReadingEditor({
       attributes: {
         role: 'textbox',
         'aria-multiline': 'true',
+        'aria-readonly': editable ? 'false' : 'true',
         'aria-labelledby': labelId,
         'aria-describedby': hintId,
       },
