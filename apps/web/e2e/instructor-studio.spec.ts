@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
 
 // Issue 16: an instructor's studio. The demo instructor teaches at Trường Đại học Mở Hà Nội;
@@ -74,16 +74,31 @@ test('an instructor creates a course in the studio, finds it among the drafts an
 });
 
 test('a learner has no way into the studio and never loads its code', async ({ page }) => {
-  const scripts: string[] = [];
+  // Scripts and stylesheets: the reading editor (TipTap) and its styles are the studio's too.
+  const files: string[] = [];
   page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(request.url());
+    if (['script', 'stylesheet'].includes(request.resourceType())) files.push(request.url());
   });
   await signIn(page, 'hocvien@demo.lifelong.local');
   await page.goto('/learning');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Soạn bài giảng' })).toHaveCount(0);
-  expect(scripts.filter((url) => /Studio|studio/.test(url))).toEqual([]);
+  expect(files.filter((url) => /Studio|studio|ReadingEditor|reading-editor/.test(url))).toEqual([]);
 });
+
+/**
+ * Drags with the mouse as a person does: press on the grip, move in small steps (the outline
+ * starts a drag only after a few pixels), let go over the target's middle.
+ */
+async function dragLesson(page: Page, grip: Locator, target: Locator): Promise<void> {
+  const from = await grip.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('the grip or the target is not on screen');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
 
 /** The facility admin turns review on (or off) for the demo facility, on the review page. */
 async function setReview(page: Page, on: boolean): Promise<void> {
@@ -95,7 +110,7 @@ async function setReview(page: Page, on: boolean): Promise<void> {
   await (on ? expect(policy).toBeChecked() : expect(policy).not.toBeChecked());
 }
 
-test('an instructor writes a course with a reading and a quiz, reorders it by keyboard and publishes it through review', async ({
+test('an instructor writes a course with a reading and a quiz, reorders it by keyboard and by dragging, and publishes it through review', async ({
   page,
 }) => {
   test.setTimeout(4 * 60_000);
@@ -138,18 +153,27 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
     await section.getByLabel('Tên bài học mới trong Phần 1. Bắt đầu').fill('Bài đọc: tự học');
     await section.getByRole('button', { name: 'Thêm bài học' }).click();
 
-    // The reading: HTML the server cleans; the preview shows what learners get.
+    // The reading, written in the rich-text editor: a heading, then a sentence with a bold word.
+    // The preview shows what the server kept, as learners get it.
     const reading = page.getByRole('region', { name: 'Soạn bài: Bài đọc: tự học' });
-    await reading
-      .getByLabel('Nội dung bài đọc (HTML)')
-      .fill(
-        '<h2>Tự học</h2><p onclick="alert(1)">Đặt mục tiêu nhỏ mỗi ngày.</p><script>alert(2)</script>',
-      );
+    const text = reading.getByRole('textbox', { name: 'Nội dung bài đọc' });
+    await text.click();
+    await reading.getByRole('button', { name: 'Tiêu đề', exact: true }).click();
+    await page.keyboard.type('Tự học');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Đặt mục tiêu ');
+    await reading.getByRole('button', { name: 'Chữ đậm' }).click();
+    await page.keyboard.type('nhỏ');
+    await page.keyboard.press('ControlOrMeta+b');
+    await page.keyboard.type(' mỗi ngày.');
+    await expect(text.getByRole('heading', { name: 'Tự học' })).toBeVisible();
+    await check(page, 'studio-editor-reading-write');
     await reading.getByRole('button', { name: 'Lưu bài học' }).click();
     await expect(reading.getByText('Đã lưu bài học.')).toBeVisible();
     await reading.getByRole('tab', { name: 'Xem như người học' }).click();
     await expect(reading.getByRole('heading', { name: 'Tự học', exact: true })).toBeVisible();
     await expect(reading.getByText('Đặt mục tiêu nhỏ mỗi ngày.')).toBeVisible();
+    await expect(reading.getByRole('strong')).toHaveText('nhỏ');
     await check(page, 'studio-editor-reading');
 
     // The reading was added last: move it first with the keyboard alone.
@@ -159,9 +183,20 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
     await expect(section.getByText('“Bài đọc: tự học” giờ là bài 1 trên 2.')).toBeVisible();
     await expect(section.getByRole('listitem').first()).toContainText('Bài đọc: tự học');
     await page.reload();
-    await expect(
-      page.getByRole('region', { name: 'Phần 1. Bắt đầu' }).getByRole('listitem').first(),
-    ).toContainText('Bài đọc: tự học');
+    await expect(section.getByRole('listitem').first()).toContainText('Bài đọc: tự học');
+
+    // With the mouse: the quiz is taken by its grip and dropped above the reading.
+    await dragLesson(
+      page,
+      section.getByTitle('Kéo để đổi chỗ “Bài kiểm tra cuối”'),
+      section.getByRole('listitem').first(),
+    );
+    await expect(section.getByText('“Bài kiểm tra cuối” giờ là bài 1 trên 2.')).toBeVisible();
+    await expect(section.getByRole('listitem').first()).toContainText('Bài kiểm tra cuối');
+    await check(page, 'studio-editor-outline-dragged');
+    await page.reload();
+    await expect(section.getByRole('listitem').first()).toContainText('Bài kiểm tra cuối');
+    await expect(section.getByRole('listitem').nth(1)).toContainText('Bài đọc: tự học');
 
     // The quiz: one single-choice and one multiple-choice question, seen as a learner sees it.
     await page.getByRole('button', { name: 'Bài kiểm tra cuối', exact: true }).click();

@@ -15,17 +15,54 @@ import {
   Typography,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { PageLoader } from '../../components/PageLoader';
 import type { Lesson } from '../../learner/queries';
 import { useStudioErrorMessage } from '../errors';
 import { type QuestionDraft, questionProblem } from '../quiz-draft';
 import { studioKeys } from '../queries';
 import { useUnsavedChanges } from '../unsaved';
 import { QuizBuilder, type QuizDraft, validPassMark } from './QuizBuilder';
+import readingEditorStyles from './reading-editor.css?url';
 
 const WATCHED_KINDS = ['video', 'television'];
+
+/** Resolves once the stylesheet at `href` has loaded (at once if it is already on the page). */
+function stylesheet(href: string): Promise<void> {
+  if (document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error(`stylesheet ${href} did not load`));
+    // Last in <head>: after Mantine's own styles, which the editor's build on.
+    document.head.append(link);
+  });
+}
+
+/**
+ * What the server keeps but the rich-text editor cannot hold (images, tables, sub- and
+ * superscript, written as HTML before the editor existed): such a reading is edited as HTML, so
+ * opening and saving it never drops them.
+ */
+const BEYOND_RICH_TEXT = 'img, table, figure, sub, sup';
+
+function fitsRichText(html: string): boolean {
+  return !new DOMParser().parseFromString(html, 'text/html').querySelector(BEYOND_RICH_TEXT);
+}
+
+/**
+ * The rich-text editor (TipTap) and its styles, fetched together the first time a reading is
+ * opened: the app's one stylesheet stays without them, and the editor never shows unstyled.
+ */
+const ReadingEditor = lazy(() =>
+  Promise.all([import('./ReadingEditor'), stylesheet(readingEditorStyles)]).then(
+    ([module]) => module,
+  ),
+);
 
 function quizDraft(lesson: Lesson): QuizDraft {
   return {
@@ -63,6 +100,7 @@ export function LessonEditor({
   const [required, setRequired] = useState(lesson.required);
   const [threshold, setThreshold] = useState<number | string>(lesson.completionThreshold ?? 90);
   const [body, setBody] = useState(lesson.body ?? '');
+  const [richText] = useState(() => fitsRichText(lesson.body ?? ''));
   const [quiz, setQuiz] = useState<QuizDraft>(() => quizDraft(lesson));
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -184,18 +222,24 @@ export function LessonEditor({
               <Tabs.Tab value="preview">{t('reading.preview')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="write" pt="sm">
-              <Textarea
-                label={t('reading.body')}
-                description={t('reading.bodyHint')}
-                autosize
-                minRows={10}
-                maxRows={30}
-                maxLength={100_000}
-                readOnly={!editable}
-                value={body}
-                onChange={(event) => setBody(event.currentTarget.value)}
-                styles={{ input: { fontFamily: 'monospace' } }}
-              />
+              {richText ? (
+                <Suspense fallback={<PageLoader />}>
+                  <ReadingEditor value={body} onChange={setBody} editable={editable} />
+                </Suspense>
+              ) : (
+                <Textarea
+                  label={t('reading.htmlBody')}
+                  description={t('reading.htmlHint')}
+                  autosize
+                  minRows={10}
+                  maxRows={30}
+                  maxLength={100_000}
+                  readOnly={!editable}
+                  value={body}
+                  onChange={(event) => setBody(event.currentTarget.value)}
+                  styles={{ input: { fontFamily: 'monospace' } }}
+                />
+              )}
             </Tabs.Panel>
             <Tabs.Panel value="preview" pt="sm">
               <Stack gap="xs">

@@ -11,6 +11,21 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
+import {
+  closestCenter,
+  DndContext,
+  type DragEndEvent,
+  PointerSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import {
+  arrayMove,
+  SortableContext,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +35,8 @@ import { moveLesson } from '../lesson-order';
 import { type CourseDetail, studioKeys } from '../queries';
 
 type Section = CourseDetail['sections'][number];
-type LessonKind = Section['lessons'][number]['kind'];
+type SectionLesson = Section['lessons'][number];
+type LessonKind = SectionLesson['kind'];
 const LESSON_KINDS: LessonKind[] = ['reading', 'quiz', 'video', 'television'];
 
 function Arrow({ up }: { up: boolean }) {
@@ -36,6 +52,127 @@ function Arrow({ up }: { up: boolean }) {
     >
       <path d={up ? 'M12 19V5M5 12l7-7 7 7' : 'M12 5v14M19 12l-7 7-7-7'} />
     </svg>
+  );
+}
+
+/** Six dots: the place to take hold of a lesson with the mouse or a finger. */
+function Grip() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">
+      {[5, 12, 19].flatMap((y) =>
+        [9, 15].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r={1.8} />),
+      )}
+    </svg>
+  );
+}
+
+/**
+ * One lesson of the outline. With the mouse or a finger it is dragged by its grip (only the grip:
+ * the rest of the row still scrolls the page on a phone); with the keyboard its arrows move it.
+ * The grip is left out of the keyboard's way and of screen readers, which have the arrows.
+ */
+function SortableLesson({
+  lesson,
+  index,
+  count,
+  editable,
+  selected,
+  onSelect,
+  onMove,
+  arrowRef,
+}: {
+  lesson: SectionLesson;
+  index: number;
+  count: number;
+  editable: boolean;
+  selected: boolean;
+  onSelect: () => void;
+  onMove: (up: boolean) => void;
+  arrowRef: (which: 'up' | 'down', node: HTMLButtonElement | null) => void;
+}) {
+  const { t } = useTranslation('studio');
+  const { t: tApp } = useTranslation();
+  const { setNodeRef, setActivatorNodeRef, listeners, transform, transition, isDragging } =
+    useSortable({ id: lesson.id, disabled: !editable });
+  return (
+    <Group
+      component="li"
+      ref={setNodeRef}
+      gap="xs"
+      wrap="nowrap"
+      p={6}
+      bg={isDragging ? 'gray.1' : selected ? 'blue.0' : undefined}
+      style={{
+        borderRadius: 4,
+        transform: CSS.Translate.toString(transform),
+        transition,
+        position: 'relative',
+        zIndex: isDragging ? 1 : undefined,
+        boxShadow: isDragging ? 'var(--mantine-shadow-md)' : undefined,
+      }}
+    >
+      {editable ? (
+        <span
+          ref={setActivatorNodeRef}
+          {...listeners}
+          aria-hidden="true"
+          title={t('outline.dragHint', { title: lesson.title })}
+          style={{
+            display: 'flex',
+            // A bigger place to press than the dots themselves, for a finger.
+            padding: 4,
+            margin: -4,
+            cursor: isDragging ? 'grabbing' : 'grab',
+            touchAction: 'none',
+            color: 'var(--mantine-color-gray-7)',
+          }}
+        >
+          <Grip />
+        </span>
+      ) : null}
+      <Text size="sm" w={24} ta="right" aria-hidden="true">
+        {index + 1}.
+      </Text>
+      <UnstyledButton
+        onClick={onSelect}
+        aria-current={selected ? 'true' : undefined}
+        style={{ flex: 1, minWidth: 0 }}
+      >
+        <Text size="sm" fw={500} c="blue.9" td="underline" style={{ overflowWrap: 'anywhere' }}>
+          {lesson.title}
+        </Text>
+      </UnstyledButton>
+      <Badge variant="outline" color="dark" tt="none" visibleFrom="xs">
+        {tApp(`lessonKind.${lesson.kind}`)}
+      </Badge>
+      {!lesson.required ? (
+        <Badge variant="outline" color="gray.7" tt="none" visibleFrom="sm">
+          {t('lesson.optional')}
+        </Badge>
+      ) : null}
+      {editable ? (
+        <Group gap={2} wrap="nowrap">
+          <ActionIcon
+            ref={(node) => arrowRef('up', node)}
+            variant="subtle"
+            aria-label={t('outline.moveUp', { title: lesson.title })}
+            disabled={index === 0}
+            onClick={() => onMove(true)}
+          >
+            <Arrow up />
+          </ActionIcon>
+          <ActionIcon
+            ref={(node) => arrowRef('down', node)}
+            variant="subtle"
+            aria-label={t('outline.moveDown', { title: lesson.title })}
+            disabled={index === count - 1}
+            onClick={() => onMove(false)}
+          >
+            <Arrow up={false} />
+          </ActionIcon>
+        </Group>
+      ) : null}
+    </Group>
   );
 }
 
@@ -149,13 +286,8 @@ function SectionCard({
     (same && !same.disabled ? same : other)?.focus();
   }, [moved, section.lessons]);
 
-  const move = (index: number, up: boolean) => {
-    // One move at a time; the arrows stay enabled so the keyboard's focus stays on them.
-    if (reorder.isPending) return;
-    const ids = section.lessons.map((lesson) => lesson.id);
-    const order = moveLesson(ids, index, up ? -1 : 1);
-    const lesson = section.lessons[index]!;
-    setMoved({ id: lesson.id, up });
+  /** Sends the section's new order, saying where the lesson now is. One change at a time. */
+  const reorderTo = (order: string[], lesson: SectionLesson) => {
     setAnnouncement(
       t('outline.movedTo', {
         title: lesson.title,
@@ -164,6 +296,26 @@ function SectionCard({
       }),
     );
     reorder.mutate(order);
+  };
+
+  const move = (index: number, up: boolean) => {
+    // One move at a time; the arrows stay enabled so the keyboard's focus stays on them.
+    if (reorder.isPending) return;
+    const ids = section.lessons.map((lesson) => lesson.id);
+    const lesson = section.lessons[index]!;
+    setMoved({ id: lesson.id, up });
+    reorderTo(moveLesson(ids, index, up ? -1 : 1), lesson);
+  };
+
+  // A few pixels of movement before a drag starts: a plain click on the grip does nothing.
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
+  const drop = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id || reorder.isPending) return;
+    const ids = section.lessons.map((lesson) => lesson.id);
+    const from = ids.indexOf(String(active.id));
+    const to = ids.indexOf(String(over.id));
+    if (from < 0 || to < 0) return;
+    reorderTo(arrayMove(ids, from, to), section.lessons[from]!);
   };
 
   const addLesson = async (title: string) => {
@@ -185,72 +337,45 @@ function SectionCard({
           {section.title}
         </Title>
         {section.lessons.length === 0 ? <Text size="sm">{t('outline.noLessons')}</Text> : null}
-        <Stack component="ol" gap={4} p={0} m={0} style={{ listStyle: 'none' }}>
-          {section.lessons.map((lesson, index) => (
-            <Group
-              component="li"
-              key={lesson.id}
-              gap="xs"
-              wrap="nowrap"
-              p={6}
-              bg={lesson.id === selected ? 'blue.0' : undefined}
-              style={{ borderRadius: 4 }}
-            >
-              <Text size="sm" w={24} ta="right" aria-hidden="true">
-                {index + 1}.
-              </Text>
-              <UnstyledButton
-                onClick={() => onSelect(lesson.id)}
-                aria-current={lesson.id === selected ? 'true' : undefined}
-                style={{ flex: 1, minWidth: 0 }}
-              >
-                <Text
-                  size="sm"
-                  fw={500}
-                  c="blue.9"
-                  td="underline"
-                  style={{ overflowWrap: 'anywhere' }}
-                >
-                  {lesson.title}
-                </Text>
-              </UnstyledButton>
-              <Badge variant="outline" color="dark" tt="none" visibleFrom="xs">
-                {tApp(`lessonKind.${lesson.kind}`)}
-              </Badge>
-              {!lesson.required ? (
-                <Badge variant="outline" color="gray.7" tt="none" visibleFrom="sm">
-                  {t('lesson.optional')}
-                </Badge>
-              ) : null}
-              {editable ? (
-                <Group gap={2} wrap="nowrap">
-                  <ActionIcon
-                    ref={(node) => {
-                      if (node) buttons.current.set(`${lesson.id}:up`, node);
-                    }}
-                    variant="subtle"
-                    aria-label={t('outline.moveUp', { title: lesson.title })}
-                    disabled={index === 0}
-                    onClick={() => move(index, true)}
-                  >
-                    <Arrow up />
-                  </ActionIcon>
-                  <ActionIcon
-                    ref={(node) => {
-                      if (node) buttons.current.set(`${lesson.id}:down`, node);
-                    }}
-                    variant="subtle"
-                    aria-label={t('outline.moveDown', { title: lesson.title })}
-                    disabled={index === section.lessons.length - 1}
-                    onClick={() => move(index, false)}
-                  >
-                    <Arrow up={false} />
-                  </ActionIcon>
-                </Group>
-              ) : null}
-            </Group>
-          ))}
-        </Stack>
+        <DndContext
+          sensors={sensors}
+          collisionDetection={closestCenter}
+          onDragEnd={drop}
+          accessibility={{
+            // Only the mouse and fingers drag (the keyboard has the arrows): the outcome is said
+            // once, in the section's own status line.
+            announcements: {
+              onDragStart: () => undefined,
+              onDragOver: () => undefined,
+              onDragEnd: () => undefined,
+              onDragCancel: () => undefined,
+            },
+            screenReaderInstructions: { draggable: t('outline.dragInstructions') },
+          }}
+        >
+          <SortableContext
+            items={section.lessons.map((lesson) => lesson.id)}
+            strategy={verticalListSortingStrategy}
+          >
+            <Stack component="ol" gap={4} p={0} m={0} style={{ listStyle: 'none' }}>
+              {section.lessons.map((lesson, index) => (
+                <SortableLesson
+                  key={lesson.id}
+                  lesson={lesson}
+                  index={index}
+                  count={section.lessons.length}
+                  editable={editable}
+                  selected={lesson.id === selected}
+                  onSelect={() => onSelect(lesson.id)}
+                  onMove={(up) => move(index, up)}
+                  arrowRef={(which, node) => {
+                    if (node) buttons.current.set(`${lesson.id}:${which}`, node);
+                  }}
+                />
+              ))}
+            </Stack>
+          </SortableContext>
+        </DndContext>
         <Text size="sm" role="status" aria-live="polite">
           {announcement}
         </Text>
@@ -290,8 +415,9 @@ function withOrder(course: CourseDetail, sectionId: string, lessonIds: string[])
 }
 
 /**
- * Sections and their lessons in order. A lesson moves up or down with its arrow buttons (the
- * keyboard reaches them; the focus stays on the arrow and the new place is announced).
+ * Sections and their lessons in order. A lesson is dragged to its place by its grip, or moved up
+ * or down with its arrow buttons (the keyboard reaches them; the focus stays on the arrow). Either
+ * way the new place is announced.
  */
 export function Outline({
   course,
