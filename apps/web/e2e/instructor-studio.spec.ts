@@ -216,7 +216,7 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
   }
 });
 
-/** A published course of the demo facility with two readings, made through the api. */
+/** A published course of the demo facility with two readings and one seat, made through the api. */
 async function twoReadingCourse(
   page: Page,
   title: string,
@@ -240,6 +240,7 @@ async function twoReadingCourse(
     facilityId,
     title,
     summary: 'Hai bài đọc ngắn.',
+    capacity: 1,
   });
   const section = await post(`/api/v1/courses/${course.id}/sections`, { title: 'Phần 1' });
   const firstReading = 'Bài đọc 1: đặt mục tiêu';
@@ -288,6 +289,16 @@ test('an instructor sees a learner’s progress, finds them without diacritics a
   await expect(page.getByRole('heading', { level: 1, name: firstReading })).toBeVisible();
   await page.getByRole('button', { name: 'Đánh dấu đã đọc xong' }).click();
   await expect(page.getByText(/^Đã đọc xong ngày/)).toBeVisible();
+  // The one seat is taken: the next learner waits.
+  const waiter = `Bùi Văn Chờ ${stamp}`;
+  const registered = await page.request.post('/api/v1/auth/register', {
+    data: { email: `cho.${stamp}@example.vn`, password: DEMO_PASSWORD, fullName: waiter },
+  });
+  const { accessToken } = (await registered.json()) as { accessToken: string };
+  const waiting = await page.request.post(`/api/v1/courses/${courseId}/enrollments`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  expect(((await waiting.json()) as { status: string }).status).toBe('waitlisted');
 
   // The instructor opens the course's learners.
   await signIn(page, INSTRUCTOR);
@@ -313,11 +324,17 @@ test('an instructor sees a learner’s progress, finds them without diacritics a
   await expect(page.getByRole('tab', { name: 'Người học', selected: true })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
 
-  // Nobody waits: the waitlist says so.
+  // The waitlist: who gets the next seat, and since when.
+  await page.getByLabel('Tìm theo tên hoặc email').fill('');
+  await page.getByRole('button', { name: 'Tìm', exact: true }).click();
   await page.getByLabel('Trạng thái').selectOption('waitlisted');
-  await expect(page.getByText('Không tìm thấy người học nào', { exact: false })).toBeVisible();
+  const queue = page.getByRole('table', { name: 'Danh sách chờ, theo thứ tự được nhận vào khoá' });
+  await expect(queue.getByRole('row', { name: new RegExp(waiter) })).toContainText(
+    /^1.*\d\d\/\d\d\/\d{4}/,
+  );
+  await check(page, 'studio-learners-waitlist');
 
-  // The list as CSV.
+  // The whole list as CSV.
   await page.getByLabel('Trạng thái').selectOption('');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -327,7 +344,10 @@ test('an instructor sees a learner’s progress, finds them without diacritics a
   const csv = await readFile(await download.path(), 'utf8');
   const lines = csv.trim().split('\n');
   expect(lines[0]).toMatch(/^fullName,email,status,progressPercent,/);
-  expect(lines.slice(1)).toEqual([
+  expect(lines.slice(1).sort()).toEqual([
+    expect.stringMatching(
+      new RegExp(`^${waiter},cho\\.${stamp}@example\\.vn,waitlisted,0,.*,1,,,,$`),
+    ),
     expect.stringMatching(new RegExp(`^${name},huong\\.${stamp}@example\\.vn,active,50,`)),
   ]);
 });

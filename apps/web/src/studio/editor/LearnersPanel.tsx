@@ -37,7 +37,7 @@ const MAX_QUERY = 200;
 const STATUS_COLOR: Record<EnrollmentStatus, string> = {
   active: 'blue.9',
   completed: 'teal.9',
-  waitlisted: 'orange.9',
+  waitlisted: 'grape.9',
   withdrawn: 'gray.7',
 };
 
