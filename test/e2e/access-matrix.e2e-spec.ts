@@ -124,6 +124,9 @@ const MATRIX: Row[] = [
   allowed('instructorF1', 'GET /api/v1/studio/courses'),
   allowed('facilityAdminG', 'GET /api/v1/studio/review-queue'),
   refused('instructorG', 'GET /api/v1/courses/{C1}/group-attendance'),
+  refused('instructorG', 'GET /api/v1/courses/{C1}/learners'),
+  refused('instructorG', 'GET /api/v1/courses/{C1}/learners.csv'),
+  refused('learnerB', 'GET /api/v1/courses/{C1}/learners'),
   refused('learnerB', 'GET /api/v1/courses/{C1}/group-attendance'),
   allowed('instructorF1', 'GET /api/v1/courses/{C1}/group-attendance'),
   refused('instructorG', 'POST /api/v1/sections/{S1}/lessons', {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
 
@@ -248,4 +249,140 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
   } finally {
     await setReview(page, false);
   }
+});
+
+/** A published course of the demo facility with two readings and one seat, made through the api. */
+async function twoReadingCourse(
+  page: Page,
+  title: string,
+): Promise<{ courseId: string; firstReading: string }> {
+  const api = page.request;
+  const login = await api.post('/api/v1/auth/login', {
+    data: { email: INSTRUCTOR, password: DEMO_PASSWORD },
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const headers = { authorization: `Bearer ${accessToken}` };
+  const post = async (path: string, data: unknown): Promise<{ id: string }> => {
+    const response = await api.post(path, { headers, data });
+    expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as { id: string };
+  };
+  const me = (await (await api.get('/api/v1/me', { headers })).json()) as {
+    roles: { role: string; scopeId: string }[];
+  };
+  const facilityId = me.roles.find((grant) => grant.role === 'instructor')!.scopeId;
+  const course = await post('/api/v1/courses', {
+    facilityId,
+    title,
+    summary: 'Hai bài đọc ngắn.',
+    capacity: 1,
+  });
+  const section = await post(`/api/v1/courses/${course.id}/sections`, { title: 'Phần 1' });
+  const firstReading = 'Bài đọc 1: đặt mục tiêu';
+  for (const lesson of [firstReading, 'Bài đọc 2: giữ thói quen'])
+    await post(`/api/v1/sections/${section.id}/lessons`, {
+      title: lesson,
+      kind: 'reading',
+      body: '<p>Mỗi ngày một chút.</p>',
+    });
+  await post(`/api/v1/courses/${course.id}/publish`, {});
+  return { courseId: course.id, firstReading };
+}
+
+test('an instructor sees a learner’s progress, finds them without diacritics and downloads the list', async ({
+  page,
+}) => {
+  test.setTimeout(3 * 60_000);
+  const stamp = Date.now().toString(36);
+  const title = `Khoá có người học ${stamp}`;
+  const { courseId, firstReading } = await twoReadingCourse(page, title);
+
+  // A learner registers, enrolls and reads the first of two readings: 50 %.
+  const name = `Đặng Thị Thu Hương ${stamp}`;
+  await page.goto(`/register?returnTo=${encodeURIComponent('/learning')}`);
+  await page.getByLabel('Họ và tên').fill(name);
+  await page.getByLabel('Email').fill(`huong.${stamp}@example.vn`);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Học tập của tôi' })).toBeVisible();
+  const enrolled = await page.evaluate(async (id) => {
+    const refreshed = await fetch('/api/v1/auth/refresh', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const { accessToken } = (await refreshed.json()) as { accessToken: string };
+    const response = await fetch(`/api/v1/courses/${id}/enrollments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    return response.status;
+  }, courseId);
+  expect(enrolled).toBe(201);
+  await page.reload();
+  await page.getByRole('link', { name: `Học tiếp: ${title}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: firstReading })).toBeVisible();
+  await page.getByRole('button', { name: 'Đánh dấu đã đọc xong' }).click();
+  await expect(page.getByText(/^Đã đọc xong ngày/)).toBeVisible();
+  // The one seat is taken: the next learner waits.
+  const waiter = `Bùi Văn Chờ ${stamp}`;
+  const registered = await page.request.post('/api/v1/auth/register', {
+    data: { email: `cho.${stamp}@example.vn`, password: DEMO_PASSWORD, fullName: waiter },
+  });
+  const { accessToken } = (await registered.json()) as { accessToken: string };
+  const waiting = await page.request.post(`/api/v1/courses/${courseId}/enrollments`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  expect(((await waiting.json()) as { status: string }).status).toBe('waitlisted');
+
+  // The instructor opens the course's learners.
+  await signIn(page, INSTRUCTOR);
+  await page.goto(`/studio/courses/${courseId}`);
+  await page.getByRole('tab', { name: 'Người học' }).click();
+  const table = page.getByRole('table', { name: 'Người học và tiến độ' });
+  const row = table.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Đang học');
+  await expect(row.getByRole('progressbar', { name: `Tiến độ của ${name}` })).toHaveAttribute(
+    'aria-valuenow',
+    '50',
+  );
+  await expect(row).toContainText(/50\s%/);
+  await check(page, 'studio-learners');
+
+  // Searched without diacritics (đ as d); the search survives a reload.
+  await page.getByLabel('Tìm theo tên hoặc email').fill(`dang thi thu huong ${stamp}`);
+  await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+  await expect(page.getByText('1 người học', { exact: true })).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Người học', selected: true })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+
+  // The waitlist: who gets the next seat, and since when.
+  await page.getByLabel('Tìm theo tên hoặc email').fill('');
+  await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+  await page.getByLabel('Trạng thái').selectOption('waitlisted');
+  const queue = page.getByRole('table', { name: 'Danh sách chờ, theo thứ tự được nhận vào khoá' });
+  await expect(queue.getByRole('row', { name: new RegExp(waiter) })).toContainText(
+    /^1.*\d\d\/\d\d\/\d{4}/,
+  );
+  await check(page, 'studio-learners-waitlist');
+
+  // The whole list as CSV.
+  await page.getByLabel('Trạng thái').selectOption('');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải danh sách (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`learners-${courseId}.csv`);
+  const csv = await readFile(await download.path(), 'utf8');
+  const lines = csv.trim().split('\n');
+  expect(lines[0]).toMatch(/^fullName,email,status,progressPercent,/);
+  expect(lines.slice(1).sort()).toEqual([
+    expect.stringMatching(
+      new RegExp(`^${waiter},cho\\.${stamp}@example\\.vn,waitlisted,0,.*,1,,,,$`),
+    ),
+    expect.stringMatching(new RegExp(`^${name},huong\\.${stamp}@example\\.vn,active,50,`)),
+  ]);
 });

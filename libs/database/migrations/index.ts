@@ -26,6 +26,7 @@ import { PublishOrganizationViews1766100000000 } from './1766100000000-publish-o
 import { AddCourseReviewNote1766200000000 } from './1766200000000-add-course-review-note';
 import { IndexSpentCredentials1766400000000 } from './1766400000000-index-spent-credentials';
 import { CreateOutboxEventsArchive1766400100000 } from './1766400100000-create-outbox-events-archive';
+import { PublishLearnerViews1766500000000 } from './1766500000000-publish-learner-views';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -60,4 +61,5 @@ export const MIGRATIONS = [
   AddCourseReviewNote1766200000000,
   IndexSpentCredentials1766400000000,
   CreateOutboxEventsArchive1766400100000,
+  PublishLearnerViews1766500000000,
 ];

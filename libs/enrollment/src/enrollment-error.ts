@@ -3,6 +3,7 @@ import { DomainError, type ErrorKind } from '@lifelong/common';
 /** Why enrollment refused a request; each code has one fixed {@link ErrorKind}. */
 export type EnrollmentErrorCode =
   | 'VALIDATION_FAILED'
+  | 'FORBIDDEN'
   | 'COURSE_NOT_FOUND'
   | 'COURSE_NOT_PUBLISHED'
   | 'ENROLLMENT_CLOSED'
@@ -17,6 +18,7 @@ export type EnrollmentErrorCode =
 
 const KIND_BY_CODE: Record<EnrollmentErrorCode, ErrorKind> = {
   VALIDATION_FAILED: 'invalid',
+  FORBIDDEN: 'forbidden',
   COURSE_NOT_FOUND: 'not_found',
   COURSE_NOT_PUBLISHED: 'rule',
   ENROLLMENT_CLOSED: 'rule',
@@ -30,7 +32,10 @@ const KIND_BY_CODE: Record<EnrollmentErrorCode, ErrorKind> = {
   PROGRESS_CONFLICT: 'conflict',
 };
 
-/** A refusal from the enrollment domain (404 not found or not yours, 422 a rule, 409 a race). */
+/**
+ * A refusal from the enrollment domain (404 not found or not yours, 403 not the course's staff,
+ * 422 a rule, 409 a race).
+ */
 export class EnrollmentError extends DomainError<EnrollmentErrorCode> {
   constructor(code: EnrollmentErrorCode, message: string, details?: Record<string, unknown>) {
     super(code, message, KIND_BY_CODE[code], details);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EnrollmentModule } from './enrollment.module';
 import { CourseEnrollmentsController } from './http/course-enrollments.controller';
+import { CourseLearnersController } from './http/course-learners.controller';
 import { EnrollmentsController } from './http/enrollments.controller';
 import { LessonProgressController } from './http/lesson-progress.controller';
 import { MyEnrollmentsController } from './http/my-enrollments.controller';
@@ -10,6 +11,7 @@ import { MyEnrollmentsController } from './http/my-enrollments.controller';
   imports: [EnrollmentModule],
   controllers: [
     CourseEnrollmentsController,
+    CourseLearnersController,
     EnrollmentsController,
     LessonProgressController,
     MyEnrollmentsController,

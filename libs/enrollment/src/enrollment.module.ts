@@ -14,6 +14,7 @@ import { LearnerStanding } from './progress/learner-standing.service';
 import { LessonProgress } from './progress/lesson-progress.entity';
 import { LessonProgressRepository } from './progress/lesson-progress.repository';
 import { RecordProgressService } from './progress/record-progress.service';
+import { CourseLearners } from './learners/course-learners.service';
 import { QuizAttempt } from './quizzes/quiz-attempt.entity';
 import { QuizAttemptsRepository } from './quizzes/quiz-attempts.repository';
 import { SubmitQuizAttemptService } from './quizzes/submit-quiz-attempt.service';
@@ -21,6 +22,7 @@ import { SubmitQuizAttemptService } from './quizzes/submit-quiz-attempt.service'
 /** What this lib's controllers and job, and other domains, use. */
 const SERVICES = [
   CompleteLessonService,
+  CourseLearners,
   EnrollLearnerService,
   EnrollMandatedMany,
   EnrollmentReadsService,

@@ -772,6 +772,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/courses/{id}/learners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CourseLearnersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/learners.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CourseLearnersController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/enrollments/{id}': {
     parameters: {
       query?: never;
@@ -2213,6 +2245,41 @@ export interface components {
       enrolledAt: string;
       /** Format: date-time */
       completedAt: string | null;
+    };
+    LearnerCertificateDto: {
+      serial: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** @enum {string} */
+      status: 'valid' | 'expired' | 'revoked';
+    };
+    CourseLearnerDto: {
+      enrollmentId: string;
+      userId: string;
+      fullName: string;
+      email: string;
+      /** @enum {string} */
+      status: 'active' | 'waitlisted' | 'completed' | 'withdrawn';
+      /** @description Completed required lessons, percent */
+      progressPercent: number;
+      /**
+       * Format: date-time
+       * @description When they enrolled (or last joined the waitlist)
+       */
+      enrolledAt: string;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** @description Place in the waitlist, 1 being promoted next; null unless waitlisted */
+      waitlistPosition: number | null;
+      certificate: components['schemas']['LearnerCertificateDto'] | null;
+    };
+    CourseLearnerPageDto: {
+      items: components['schemas']['CourseLearnerDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
     };
     LessonProgressDto: {
       lessonId: string;
@@ -4520,6 +4587,57 @@ export interface operations {
         content: {
           'application/json': components['schemas']['EnrollmentDto'];
         };
+      };
+    };
+  };
+  CourseLearnersController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'active' | 'waitlisted' | 'completed' | 'withdrawn';
+        /** @description Words of the name or email; diacritics, case and đ/d do not matter */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseLearnerPageDto'];
+        };
+      };
+    };
+  };
+  CourseLearnersController_csv: {
+    parameters: {
+      query?: {
+        status?: 'active' | 'waitlisted' | 'completed' | 'withdrawn';
+        /** @description Words of the name or email; diacritics, case and đ/d do not matter */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/csv, one row per learner */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -8,6 +8,7 @@ import { showToast } from '../components/toasts';
 import { ApiErrorAlert, useErrorMessage } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
 import { PageTitle } from '../components/PageTitle';
+import { saveBlob } from '../components/save-blob';
 import { formatDate } from '../format';
 import { ListPager } from '../learner/ListPager';
 import { type Certificate, learnerKeys, PAGE_SIZE } from '../learner/queries';
@@ -17,18 +18,6 @@ const STATUS_COLOR: Record<Certificate['status'], string> = {
   expired: 'pink.9',
   revoked: 'red.9',
 };
-
-/** Saves a blob under a file name, the way a link with `download` does. */
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const fileSerial = (serial: string) => serial.replace(/[^A-Za-z0-9-]/g, '');
 

@@ -7,8 +7,16 @@ export type StudioCourse = Schemas['StudioCourseDto'];
 export type StudioFacility = Schemas['StudioFacilityDto'];
 export type CourseStatus = StudioCourse['status'];
 export type CourseDetail = Schemas['CourseDetailDto'];
+export type CourseLearner = Schemas['CourseLearnerDto'];
+export type EnrollmentStatus = CourseLearner['status'];
 
 export const COURSE_STATUSES: CourseStatus[] = ['draft', 'in_review', 'published', 'archived'];
+export const ENROLLMENT_STATUSES: EnrollmentStatus[] = [
+  'active',
+  'completed',
+  'waitlisted',
+  'withdrawn',
+];
 export const STUDIO_PAGE_SIZE = 20;
 /** The languages a course is taught in, as the app offers them. */
 export const COURSE_LANGUAGES = ['vi', 'en'] as const;
@@ -20,6 +28,8 @@ export const studioKeys = {
   courses: (query: StudioCourseQuery) => ['studio', 'courses', query] as const,
   reviewQueue: (page: number) => ['studio', 'courses', 'review', page] as const,
   course: (id: string) => ['studio', 'course', id] as const,
+  learners: (courseId: string, query: LearnerQuery) =>
+    ['studio', 'course', courseId, 'learners', query] as const,
 };
 
 export interface StudioCourseQuery {
@@ -70,5 +80,25 @@ export function useStudioCourse(id: string) {
   return useQuery({
     queryKey: studioKeys.course(id),
     queryFn: () => unwrap(api.GET('/api/v1/courses/{id}', { params: { path: { id } } })),
+  });
+}
+
+export interface LearnerQuery {
+  status?: EnrollmentStatus;
+  q?: string;
+  page: number;
+}
+
+/** A course's learners with progress and certificate, paged and searched on the server. */
+export function useCourseLearners(courseId: string, query: LearnerQuery) {
+  return useQuery({
+    queryKey: studioKeys.learners(courseId, query),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/courses/{id}/learners', {
+          params: { path: { id: courseId }, query: { ...query, pageSize: STUDIO_PAGE_SIZE } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
   });
 }

@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format';
 import '../../studio/i18n';
 import { DetailsForm } from '../../studio/editor/DetailsForm';
+import { LearnersPanel } from '../../studio/editor/LearnersPanel';
 import { LessonEditor } from '../../studio/editor/LessonEditor';
 import { Outline } from '../../studio/editor/Outline';
 import { PublishPanel } from '../../studio/editor/PublishPanel';
@@ -15,7 +16,7 @@ import { useStudioCourse, useStudioFacilities } from '../../studio/queries';
 import { CourseStatusBadge } from '../../studio/StatusBadge';
 import { StudioNav } from '../../studio/StudioNav';
 
-const TABS = ['details', 'content', 'publish'] as const;
+const TABS = ['details', 'content', 'publish', 'learners'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The editor's tab and lesson live in the address: a reload, a link or the back button keep them. */
@@ -95,6 +96,7 @@ export function Component() {
           <Tabs.Tab value="details">{t('editor.details')}</Tabs.Tab>
           <Tabs.Tab value="content">{t('editor.content')}</Tabs.Tab>
           <Tabs.Tab value="publish">{t('editor.publish')}</Tabs.Tab>
+          <Tabs.Tab value="learners">{t('editor.learners')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details" pt="md">
           {/* Re-created when someone else's change reaches this page: never half-merged. */}
@@ -132,6 +134,11 @@ export function Component() {
             onOpenLesson={(lessonId) => place.open('content', lessonId)}
             onOpenContent={() => place.open('content', null)}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="learners" pt="md">
+          {place.tab === 'learners' ? (
+            <LearnersPanel courseId={data.id} fileName={`learners-${data.code ?? data.id}`} />
+          ) : null}
         </Tabs.Panel>
       </Tabs>
     </Stack>
