@@ -9,9 +9,7 @@ import {
   SmtpTestServer,
 } from '../../../test/support/smtp-test-server';
 import { testConfig } from '../../../test/setup/test-env';
-import { AccountLinkTokens, AccountTokensRepository } from '@lifelong/identity';
 import { DeliveriesRepository } from '../src/deliveries/deliveries.repository';
-import { LINK_NOT_LIVE } from '../src/email/send-account-email.job';
 import { UnsubscribeTokens } from '../src/email/unsubscribe-tokens';
 import { sendEmailJobId } from '../src/fan-out/notification-fan-out';
 import {
@@ -274,41 +272,6 @@ describe('the relay away for a while', () => {
       // A failure here must not leave the server down for the tests after it.
       if (!smtp.listening) await smtp.start();
     }
-  });
-});
-
-describe('account links', () => {
-  it('sends only the newest of two invitations issued before either went out', async () => {
-    const [lan] = await insertPeople(dataSource, [{ email: 'lan.moi@example.vn' }]);
-    const tokens = worker.get(AccountTokensRepository);
-    // Re-sent at once: both events commit together, the first link already revoked.
-    const eventIds = await dataSource.transaction(async (manager) => {
-      await tokens.issue(manager, [lan!], 'invitation', null);
-      await tokens.issue(manager, [lan!], 'invitation', null);
-      const rows = await manager.query<{ id: string }[]>(
-        "SELECT `id` FROM `outbox_events` WHERE `type` = 'identity.invitation-sent' AND JSON_VALUE(`payload`, '$.userId') = ? ORDER BY `id`",
-        [lan],
-      );
-      return rows.map((row) => row.id);
-    });
-    expect(eventIds).toHaveLength(2);
-    const [first, second] = eventIds as [string, string];
-    await eventually(
-      async () => (await statusOf(first, lan!)) === 'skipped',
-      'the replaced link to be skipped',
-    );
-    const [mail] = await smtp.waitFor(1, 'lan.moi@example.vn');
-    await eventually(async () => (await statusOf(second, lan!)) === 'sent', 'the newest link');
-    expect(smtp.to('lan.moi@example.vn')).toHaveLength(1);
-    const [skipped] = await deliveriesOf(dataSource, first);
-    expect(skipped).toMatchObject({ status: 'skipped', reason: LINK_NOT_LIVE });
-    // The one email carries the link that works.
-    const tokenIds = await dataSource.query<{ id: string; revoked: number }[]>(
-      'SELECT `id`, `revoked_at` IS NOT NULL AS `revoked` FROM `account_tokens` WHERE `user_id` = ?',
-      [lan],
-    );
-    const live = tokenIds.find((row) => Number(row.revoked) === 0)!;
-    expect(mail!.mail.text).toContain(worker.get(AccountLinkTokens).tokenFor(live.id));
   });
 });
 

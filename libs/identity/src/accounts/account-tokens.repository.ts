@@ -2,7 +2,7 @@ import { AuditLog } from '@lifelong/audit';
 import { Clock, newId } from '@lifelong/common';
 import { recordEvents } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { type EntityManager, In, IsNull } from 'typeorm';
 import { IdentityError } from '../identity-error';
 import { User } from '../users/user.entity';
 import { AccountLinkTokens } from './account-link-tokens';
@@ -112,21 +112,6 @@ export class AccountTokensRepository {
     await manager.getRepository(AccountToken).update({ id: found.id }, { usedAt: now });
     await this.revokeAll(manager, user.id);
     return { id: user.id, email: user.email };
-  }
-
-  /**
-   * Whether the link stored under `tokenId` still works: not used, not revoked (by a newer link,
-   * a password set, a deactivation) and not expired.
-   */
-  isLive(manager: EntityManager, tokenId: string): Promise<boolean> {
-    return manager.getRepository(AccountToken).exists({
-      where: {
-        id: tokenId,
-        usedAt: IsNull(),
-        revokedAt: IsNull(),
-        expiresAt: MoreThan(this.clock.now()),
-      },
-    });
   }
 
   /** Every live link of the person stops working (password set, deactivated). */

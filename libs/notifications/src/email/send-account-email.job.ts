@@ -6,11 +6,7 @@ import {
   JOBS,
 } from '@lifelong/common';
 import { OutboxEventEntity } from '@lifelong/database';
-import {
-  AccountLinkTokens,
-  type AccountTokenPurpose,
-  AccountTokensRepository,
-} from '@lifelong/identity';
+import { AccountLinkTokens, type AccountTokenPurpose } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
@@ -32,9 +28,6 @@ import { sendOnce, type SendOutcome } from './send-once';
 
 const MAX_ATTEMPTS = JOBS['notifications.send-account-email'].options.attempts ?? 1;
 
-/** The skip reason of an account email whose link stopped working before it was sent. */
-export const LINK_NOT_LIVE = 'link_not_live';
-
 const PURPOSE: Record<AccountEmailEvent, AccountTokenPurpose> = {
   'identity.invitation-sent': 'invitation',
   'identity.password-reset-requested': 'password_reset',
@@ -54,7 +47,6 @@ export class SendAccountEmailJob {
     private readonly deliveries: DeliveriesRepository,
     private readonly emails: NotificationEmails,
     private readonly links: AccountLinkTokens,
-    private readonly tokens: AccountTokensRepository,
     private readonly mailer: Mailer,
   ) {}
 
@@ -88,12 +80,6 @@ export class SendAccountEmailJob {
       },
     ]);
     if (reason) return 'skipped';
-    // A link replaced, spent or lapsed before its email went out (two invitations in a row, a
-    // retry after a password was set): a dead link would only mislead; a newer one has its own.
-    if (!(await this.tokens.isLive(this.dataSource.manager, link.tokenId))) {
-      await this.deliveries.skip(event.id, recipient.userId, LINK_NOT_LIVE);
-      return 'skipped';
-    }
     const email = this.compose(event.id, event.type, link, recipient);
     return sendOnce(
       this.deliveries.ledger(event.id, recipient.userId),
