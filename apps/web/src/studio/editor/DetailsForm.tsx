@@ -18,7 +18,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { currentTimeZone, formatDateTime, formatNumber } from '../../format';
-import { changedFields, type CourseField, type CourseFields, coursePatch } from '../course-fields';
+import {
+  changedFields,
+  COURSE_FIELDS,
+  type CourseField,
+  type CourseFields,
+  coursePatch,
+} from '../course-fields';
 import { summaryProblem, titleProblem } from '../course-rules';
 import { useStudioErrorMessage } from '../errors';
 import { COURSE_LANGUAGES, type CourseDetail, studioKeys } from '../queries';
@@ -28,7 +34,8 @@ import { fromZonedInput, toZonedInput } from '../zoned-time';
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.-]{1,31}$/;
 const MAX_TAGS = 10;
 
-interface Values {
+/** One value per course field the form edits (COURSE_FIELDS), as the inputs hold it. */
+interface Values extends Record<CourseField, unknown> {
   title: string;
   code: string;
   summary: string;
@@ -348,19 +355,5 @@ function fieldErrors(error: ApiError): (keyof Values)[] {
   if (error.code === 'COURSE_CODE_TAKEN') return ['code'];
   if (error.code === 'CAPACITY_BELOW_ENROLLED') return ['capacity'];
   const fields = (error.details?.fields ?? {}) as Record<string, unknown>;
-  return (
-    [
-      'title',
-      'code',
-      'summary',
-      'description',
-      'language',
-      'tags',
-      'capacity',
-      'hours',
-      'validityMonths',
-      'enrollmentOpensAt',
-      'enrollmentClosesAt',
-    ] as const
-  ).filter((field) => field in fields);
+  return COURSE_FIELDS.filter((field) => field in fields);
 }
