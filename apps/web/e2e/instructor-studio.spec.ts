@@ -177,6 +177,24 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
     await expect(reading.getByRole('strong')).toHaveText('nhỏ');
     await check(page, 'studio-editor-reading');
 
+    // Unsaved words are not dropped by opening another lesson: the studio asks first.
+    await reading.getByRole('tab', { name: 'Soạn', exact: true }).click();
+    await text.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type(' Chưa lưu.');
+    await page.getByRole('button', { name: 'Bài kiểm tra cuối', exact: true }).click();
+    const leave = page.getByRole('dialog', { name: 'Rời đi mà không lưu?' });
+    await expect(leave).toBeVisible();
+    await check(page, 'studio-editor-unsaved');
+    await leave.getByRole('button', { name: 'Ở lại và soạn tiếp' }).click();
+    await expect(leave).toBeHidden();
+    await expect(text).toContainText('Chưa lưu.');
+    await page.getByRole('link', { name: '← Khoá học của tôi' }).click();
+    await leave.getByRole('button', { name: 'Rời đi, không lưu' }).click();
+    await expect(page).toHaveURL(/\/studio$/);
+    await page.goBack();
+    await expect(text).not.toContainText('Chưa lưu.');
+
     // The reading was added last: move it first with the keyboard alone.
     const moveUp = section.getByRole('button', { name: 'Chuyển “Bài đọc: tự học” lên' });
     await moveUp.focus();

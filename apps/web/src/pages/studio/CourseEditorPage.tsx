@@ -15,6 +15,7 @@ import { PublishPanel } from '../../studio/editor/PublishPanel';
 import { useStudioCourse, useStudioFacilities } from '../../studio/queries';
 import { CourseStatusBadge } from '../../studio/StatusBadge';
 import { StudioNav } from '../../studio/StudioNav';
+import { UnsavedChangesGuard } from '../../studio/unsaved';
 
 const TABS = ['details', 'content', 'publish', 'learners'] as const;
 type Tab = (typeof TABS)[number];
@@ -58,6 +59,8 @@ export function Component() {
   return (
     <Stack maw={1200} mx="auto" gap="md">
       <StudioNav />
+      {/* Tabs keep their panels mounted; another lesson or page would drop unsaved edits. */}
+      <UnsavedChangesGuard keeping={['tab']} />
       <Anchor component={Link} to="/studio" size="sm">
         {t('editor.back')}
       </Anchor>
@@ -91,7 +94,12 @@ export function Component() {
           {t('editor.inReview')}
         </Alert>
       ) : null}
-      <Tabs value={place.tab} onChange={(value) => place.open((value as Tab | null) ?? 'details')}>
+      {/* Hidden panels stay mounted with their effects, so an unsaved form keeps guarding. */}
+      <Tabs
+        value={place.tab}
+        onChange={(value) => place.open((value as Tab | null) ?? 'details')}
+        keepMountedMode="display-none"
+      >
         <Tabs.List aria-label={t('editor.parts')}>
           <Tabs.Tab value="details">{t('editor.details')}</Tabs.Tab>
           <Tabs.Tab value="content">{t('editor.content')}</Tabs.Tab>

@@ -94,6 +94,12 @@ export const studioEn: StudioMessages = {
     pickLesson: 'Choose a lesson in the list to edit it.',
     startOutline: 'The course has no lessons yet. Add a section, then add lessons to it.',
   },
+  unsaved: {
+    title: 'Leave without saving?',
+    body: 'Changes on this page are not saved yet. If you leave now, they are lost.',
+    stay: 'Stay and keep editing',
+    leave: 'Leave without saving',
+  },
   learners: {
     title: 'Learners of the course',
     filters: 'Filter learners',

@@ -96,6 +96,12 @@ export const studioVi = {
     pickLesson: 'Chọn một bài học ở danh sách để soạn.',
     startOutline: 'Khoá học chưa có bài nào. Hãy thêm một phần, rồi thêm bài học vào phần đó.',
   },
+  unsaved: {
+    title: 'Rời đi mà không lưu?',
+    body: 'Trang này có thay đổi chưa được lưu. Nếu rời đi bây giờ, các thay đổi sẽ mất.',
+    stay: 'Ở lại và soạn tiếp',
+    leave: 'Rời đi, không lưu',
+  },
   learners: {
     title: 'Người học của khoá',
     filters: 'Lọc người học',
