@@ -59,8 +59,8 @@ export function Component() {
   return (
     <Stack maw={1200} mx="auto" gap="md">
       <StudioNav />
-      {/* Tabs keep their panels mounted; another lesson or page would drop unsaved edits. */}
-      <UnsavedChangesGuard keeping={['tab']} />
+      {/* Tabs and the learners' filters keep every editor; another lesson or page drops edits. */}
+      <UnsavedChangesGuard keeping={['tab', 'learnerStatus', 'learnerQ', 'learnerPage']} />
       <Anchor component={Link} to="/studio" size="sm">
         {t('editor.back')}
       </Anchor>

@@ -2,6 +2,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Card,
   Group,
   NativeSelect,
   Progress,
@@ -10,6 +11,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -89,9 +91,43 @@ function Person({ learner }: { learner: CourseLearner }) {
   );
 }
 
+function LearnerProgress({ learner }: { learner: CourseLearner }) {
+  const { t } = useTranslation('studio');
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Progress
+        value={learner.progressPercent}
+        color="teal.9"
+        w={72}
+        aria-label={t('learners.progressOf', { name: learner.fullName })}
+      />
+      <Text size="sm">{formatPercent(learner.progressPercent)}</Text>
+    </Group>
+  );
+}
+
+function LearnerCertificate({ learner }: { learner: CourseLearner }) {
+  const { t } = useTranslation('studio');
+  if (!learner.certificate) return t('learners.none');
+  return (
+    <Stack gap={2} align="flex-start">
+      <Anchor href={`/verify/${learner.certificate.serial}`} size="sm" ff="monospace">
+        {learner.certificate.serial}
+      </Anchor>
+      <Badge
+        color={CERTIFICATE_COLOR[learner.certificate.status]}
+        variant="filled"
+        tt="none"
+        size="sm"
+      >
+        {t(`learners.certificateStatus.${learner.certificate.status}`)}
+      </Badge>
+    </Stack>
+  );
+}
+
 function LearnerTable({ learners }: { learners: CourseLearner[] }) {
   const { t } = useTranslation('studio');
-  const none = t('learners.none');
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped verticalSpacing="sm">
@@ -115,41 +151,54 @@ function LearnerTable({ learners }: { learners: CourseLearner[] }) {
                 <LearnerStatus learner={learner} />
               </Table.Td>
               <Table.Td miw={140}>
-                <Group gap="xs" wrap="nowrap">
-                  <Progress
-                    value={learner.progressPercent}
-                    color="teal.9"
-                    w={72}
-                    aria-label={t('learners.progressOf', { name: learner.fullName })}
-                  />
-                  <Text size="sm">{formatPercent(learner.progressPercent)}</Text>
-                </Group>
+                <LearnerProgress learner={learner} />
               </Table.Td>
-              <Table.Td>{learner.completedAt ? formatDate(learner.completedAt) : none}</Table.Td>
               <Table.Td>
-                {learner.certificate ? (
-                  <Stack gap={2} align="flex-start">
-                    <Anchor href={`/verify/${learner.certificate.serial}`} size="sm" ff="monospace">
-                      {learner.certificate.serial}
-                    </Anchor>
-                    <Badge
-                      color={CERTIFICATE_COLOR[learner.certificate.status]}
-                      variant="filled"
-                      tt="none"
-                      size="sm"
-                    >
-                      {t(`learners.certificateStatus.${learner.certificate.status}`)}
-                    </Badge>
-                  </Stack>
-                ) : (
-                  none
-                )}
+                {learner.completedAt ? formatDate(learner.completedAt) : t('learners.none')}
+              </Table.Td>
+              <Table.Td>
+                <LearnerCertificate learner={learner} />
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** On a phone, one card per learner: the same facts, read top to bottom, no sideways scroll. */
+function LearnerCards({ learners }: { learners: CourseLearner[] }) {
+  const { t } = useTranslation('studio');
+  return (
+    <Stack
+      component="ul"
+      gap="sm"
+      p={0}
+      m={0}
+      aria-label={t('learners.table')}
+      style={{ listStyle: 'none' }}
+    >
+      {learners.map((learner) => (
+        <Card component="li" key={learner.enrollmentId} withBorder padding="sm">
+          <Stack gap="xs">
+            <Person learner={learner} />
+            <Group>
+              <LearnerStatus learner={learner} />
+            </Group>
+            <LearnerProgress learner={learner} />
+            <Text size="sm">
+              {t('learners.completedAt')}:{' '}
+              {learner.completedAt ? formatDate(learner.completedAt) : t('learners.none')}
+            </Text>
+            <Group gap="xs" align="flex-start">
+              <Text size="sm">{t('learners.certificate')}:</Text>
+              <LearnerCertificate learner={learner} />
+            </Group>
+          </Stack>
+        </Card>
+      ))}
+    </Stack>
   );
 }
 
@@ -192,6 +241,7 @@ export function LearnersPanel({ courseId, fileName }: { courseId: string; fileNa
   const errorMessage = useStudioErrorMessage();
   const search = useLearnerSearch();
   const [typed, setTyped] = useState(search.q);
+  const roomy = useMediaQuery('(min-width: 48em)', true);
   const learners = useCourseLearners(courseId, {
     status: search.status,
     q: search.q || undefined,
@@ -275,8 +325,10 @@ export function LearnersPanel({ courseId, fileName }: { courseId: string; fileNa
       {data && data.items.length > 0 ? (
         search.status === 'waitlisted' ? (
           <WaitlistTable learners={data.items} />
-        ) : (
+        ) : roomy ? (
           <LearnerTable learners={data.items} />
+        ) : (
+          <LearnerCards learners={data.items} />
         )
       ) : null}
       {data ? (
