@@ -86,11 +86,10 @@ function CodeScreen({
         </Text>
         {code ? (
           <>
-            <Text c="gray.1" fz={{ base: 'lg', sm: '1.75rem' }} id="code-label">
+            <Text c="gray.1" fz={{ base: 'lg', sm: '1.75rem' }}>
               {t('code.enter')}
             </Text>
             <Text
-              aria-labelledby="code-label"
               c="yellow.3"
               ff="monospace"
               fw={700}

@@ -1,7 +1,7 @@
 import type { StudioTvMessages } from './vi';
 
 export const studioTvEn: StudioTvMessages = {
-  nav: 'Television',
+  nav: 'Broadcasts',
   title: 'My broadcast schedule',
   intro:
     'The channels you schedule on, their airings by week, attendance codes and group attendance.',

@@ -1,6 +1,6 @@
 /** The studio's television pages (Vietnamese, the catalog the keys are checked against). */
 export const studioTvVi = {
-  nav: 'Truyền hình',
+  nav: 'Phát sóng',
   title: 'Lịch phát sóng của tôi',
   intro:
     'Các kênh bạn được xếp lịch, các buổi phát sóng trong tuần, mã điểm danh và điểm danh theo nhóm.',
