@@ -69,7 +69,7 @@ function Outcome({
   const { t } = useTranslation('studioTv');
   const name = (userId: string) => names.get(userId) ?? userId;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="outcome-heading" role="status">
+    <Paper withBorder p="md" component="section" aria-labelledby="outcome-heading">
       <Stack gap="sm">
         <Title order={2} size="h4" id="outcome-heading">
           {t('attendance.result')}
@@ -259,7 +259,10 @@ export function Component() {
               {errorMessage(record.error)}
             </Alert>
           ) : null}
-          {record.data ? <Outcome result={record.data} names={sentNames} /> : null}
+          {/* Present before the outcome arrives, so a screen reader hears it. */}
+          <div aria-live="polite">
+            {record.data ? <Outcome result={record.data} names={sentNames} /> : null}
+          </div>
           <NativeSelect
             label={t('attendance.facility')}
             value={chosenFacility}
@@ -267,7 +270,7 @@ export function Component() {
             data={viewing.map((facility) => ({ value: facility.id, label: facility.name }))}
             maw={520}
           />
-          <form role="search" aria-label={t('attendance.search')} onSubmit={search}>
+          <form role="search" aria-label={t('attendance.searchForm')} onSubmit={search}>
             <Group align="flex-end" gap="sm">
               <TextInput
                 label={t('attendance.search')}

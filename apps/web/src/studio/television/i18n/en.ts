@@ -154,6 +154,7 @@ export const studioTvEn: StudioTvMessages = {
     noFacility:
       'Group attendance is for the staff of community learning centres and continuing-education centres.',
     search: 'Search learners by name or email',
+    searchForm: 'Find learners',
     searchButton: 'Search',
     table: 'Enrolled learners',
     present: 'Present',

@@ -151,6 +151,7 @@ export const studioTvVi = {
     noFacility:
       'Điểm danh theo nhóm chỉ dành cho nhân viên trung tâm học tập cộng đồng và trung tâm giáo dục thường xuyên.',
     search: 'Tìm người học theo tên hoặc email',
+    searchForm: 'Tìm người học',
     searchButton: 'Tìm',
     table: 'Người học đã ghi danh',
     present: 'Có mặt',
