@@ -12,6 +12,9 @@ const CENTRE = 'Trung tâm học tập cộng đồng xã Ba Vì';
 const ZONE = 'Asia/Ho_Chi_Minh';
 const LESSON = 'Truyền hình: chăm sóc cây lúa';
 
+// A missing element fails in seconds, not at the end of the journey's long timeout.
+test.use({ actionTimeout: 15_000 });
+
 /** yyyy-MM-dd of `daysFromNow` days from today in Hà Nội. */
 function localDay(daysFromNow: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(
@@ -269,7 +272,7 @@ test('a community learning centre shows the code, records group attendance, sche
   await page.getByRole('link', { name: 'Phát sóng', exact: true }).click();
   await page.getByRole('link', { name: 'Xếp lịch phát sóng' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Xếp lịch phát sóng' })).toBeVisible();
-  await page.getByRole('textbox', { name: 'Khoá học' }).click();
+  await page.getByRole('combobox', { name: 'Khoá học' }).click();
   await page.getByRole('option', { name: setup.courseTitle }).click();
   await page.getByLabel('Bài học truyền hình').selectOption({ label: LESSON });
   await page.getByLabel('Ngày phát (buổi đầu)').fill(localDay(1));

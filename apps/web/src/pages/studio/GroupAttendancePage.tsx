@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -23,7 +22,6 @@ import { api, unwrap } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { PageTitle } from '../../components/PageTitle';
-import { readableBadge } from '../../components/readable-badge';
 import { formatDay, formatTime } from '../../format';
 import { ListPager } from '../../learner/ListPager';
 import '../../studio/i18n';
@@ -147,14 +145,7 @@ function LearnerRows({
                 </Text>
               </Table.Th>
               <Table.Td>
-                <Badge
-                  {...readableBadge(
-                    learner.status === 'active' || learner.status === 'completed' ? 'teal' : 'gray',
-                  )}
-                  size="sm"
-                >
-                  {t(`attendance.statuses.${learner.status}`)}
-                </Badge>
+                <Text size="sm">{t(`attendance.statuses.${learner.status}`)}</Text>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -308,7 +299,7 @@ export function Component() {
               onChange={setPage}
             />
           ) : null}
-          <Paper withBorder p="sm" pos="sticky" bottom={0} bg="var(--mantine-color-body)">
+          <Paper withBorder p="sm">
             <Group justify="space-between" gap="sm">
               <Text size="sm" fw={600} aria-live="polite">
                 {t('attendance.ticked', { count: ticked.size })}
