@@ -279,7 +279,7 @@ test('a community learning centre shows the code, records group attendance, sche
   await page.getByLabel('Giờ bắt đầu').fill('19:00');
   await page.getByLabel('Giờ kết thúc').fill('19:45');
   await page.getByRole('radio', { name: 'Hằng tuần, vào các thứ' }).check();
-  await page.getByLabel('Số buổi').fill('3');
+  await page.getByRole('textbox', { name: 'Số buổi' }).fill('3');
   await expect(page.getByText('Sẽ tạo 3 buổi:')).toBeVisible();
   await expect(
     page.getByRole('list', { name: 'Sẽ tạo 3 buổi:' }).getByRole('listitem'),
