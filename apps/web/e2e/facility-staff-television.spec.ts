@@ -290,7 +290,7 @@ test('a community learning centre shows the code, records group attendance, sche
     .filter({ hasText: 'Kênh đã có buổi phát sóng vào giờ này' });
   await expect(refusal).toContainText(
     new RegExp(
-      `Buổi .*${shown(localDay(8))}, 19:00–19:45 trùng với “${LESSON}” \\(${setup.courseTitle}\\) đang phát trên kênh`,
+      `Buổi .*${shown(localDay(8))}, 19:00–19:45 trùng với “${LESSON}” \\(${setup.courseTitle}\\) đã có trên kênh vào`,
     ),
   );
   await check(page, 'studio-tv-schedule-overlap');

@@ -41,10 +41,7 @@ export function RecurrenceBuilder({
     : null;
   const weekdaysError = problem === 'noWeekday' || problem === 'firstDayNotChosen';
   return (
-    <Stack gap="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-      <Text component="legend" fw={600} p={0}>
-        {t('repeat.legend')}
-      </Text>
+    <Stack gap="sm">
       <Radio.Group
         label={t('repeat.frequency')}
         value={draft.frequency}

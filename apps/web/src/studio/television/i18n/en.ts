@@ -54,7 +54,6 @@ export const studioTvEn: StudioTvMessages = {
     },
   },
   repeat: {
-    legend: 'Repeat',
     frequency: 'Repeat',
     none: 'Does not repeat (one airing)',
     daily: 'Every day',

@@ -53,7 +53,6 @@ export const studioTvVi = {
     },
   },
   repeat: {
-    legend: 'Lặp lại',
     frequency: 'Lặp lại',
     none: 'Không lặp lại (một buổi)',
     daily: 'Hằng ngày',
@@ -89,7 +88,7 @@ export const studioTvVi = {
   overlap: {
     title: 'Kênh đã có buổi phát sóng vào giờ này',
     withAiring:
-      'Buổi {{day}}, {{from}}–{{to}} trùng với “{{lesson}}” ({{course}}) đang phát trên kênh {{day2}}, {{from2}}–{{to2}}.',
+      'Buổi {{day}}, {{from}}–{{to}} trùng với “{{lesson}}” ({{course}}) đã có trên kênh vào {{day2}}, {{from2}}–{{to2}}.',
     withUnknown: 'Buổi {{day}}, {{from}}–{{to}} trùng với một buổi phát sóng khác đã có trên kênh.',
     selfOverlap:
       'Hai buổi trong loạt này trùng giờ nhau (buổi {{day}}, {{from}}–{{to}}). Rút ngắn buổi phát hoặc đổi cách lặp lại.',
