@@ -2,6 +2,8 @@ import { en } from '../src/i18n/en';
 import { vi } from '../src/i18n/vi';
 import { studioEn } from '../src/studio/i18n/en';
 import { studioVi } from '../src/studio/i18n/vi';
+import { studioTvEn } from '../src/studio/television/i18n/en';
+import { studioTvVi } from '../src/studio/television/i18n/vi';
 
 /** Every key path of a catalog, e.g. `auth.email`. */
 function keys(catalog: object, prefix = ''): string[] {
@@ -14,6 +16,7 @@ function keys(catalog: object, prefix = ''): string[] {
 describe.each([
   { name: 'app', vi: vi, en: en },
   { name: 'studio', vi: studioVi, en: studioEn },
+  { name: 'studio television', vi: studioTvVi, en: studioTvEn },
 ])("the web app's texts ($name)", (catalogs) => {
   it('has every Vietnamese key in English and every English key in Vietnamese', () => {
     const viKeys = keys(catalogs.vi);

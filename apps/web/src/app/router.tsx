@@ -1,4 +1,5 @@
-import { type ComponentType, lazy } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { PageLoader } from '../components/PageLoader';
 import { Route, Routes } from 'react-router';
 import { RequireSignIn } from '../learner/RequireSignIn';
 import { Layout } from './Layout';
@@ -41,6 +42,11 @@ const StudioCoursesPage = page(() => import('../pages/studio/StudioCoursesPage')
 const NewCoursePage = page(() => import('../pages/studio/NewCoursePage'));
 const CourseEditorPage = page(() => import('../pages/studio/CourseEditorPage'));
 const ReviewQueuePage = page(() => import('../pages/studio/ReviewQueuePage'));
+const StudioTelevisionPage = page(() => import('../pages/studio/StudioTelevisionPage'));
+const ScheduleBroadcastPage = page(() => import('../pages/studio/ScheduleBroadcastPage'));
+const BroadcastPage = page(() => import('../pages/studio/BroadcastPage'));
+const GroupAttendancePage = page(() => import('../pages/studio/GroupAttendancePage'));
+const AttendanceCodePage = page(() => import('../pages/studio/AttendanceCodePage'));
 
 export function AppRoutes() {
   return (
@@ -71,8 +77,26 @@ export function AppRoutes() {
           <Route path="/studio/new" element={<NewCoursePage />} />
           <Route path="/studio/courses/:id" element={<CourseEditorPage />} />
           <Route path="/studio/review" element={<ReviewQueuePage />} />
+          <Route path="/studio/television" element={<StudioTelevisionPage />} />
+          <Route path="/studio/television/schedule" element={<ScheduleBroadcastPage />} />
+          <Route path="/studio/television/broadcasts/:id" element={<BroadcastPage />} />
+          <Route
+            path="/studio/television/broadcasts/:id/attendance"
+            element={<GroupAttendancePage />}
+          />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
+      </Route>
+      {/* The attendance code for a room's screen: the whole page, no header or menu around it. */}
+      <Route element={<RequireSignIn />}>
+        <Route
+          path="/studio/television/broadcasts/:id/code"
+          element={
+            <Suspense fallback={<PageLoader />}>
+              <AttendanceCodePage />
+            </Suspense>
+          }
+        />
       </Route>
     </Routes>
   );

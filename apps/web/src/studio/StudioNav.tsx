@@ -2,20 +2,27 @@ import { Anchor, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useSession } from '../auth/session';
-import { APPROVER_ROLES } from './roles';
+import { APPROVER_ROLES, AUTHOR_ROLES } from './roles';
+import './television/i18n';
 
 /** Links between the studio's pages the person may open. */
 export function StudioNav() {
   const { t } = useTranslation('studio');
   const { hasRole } = useSession();
-  if (!hasRole(...APPROVER_ROLES)) return null;
+  const { t: tv } = useTranslation('studioTv');
+  if (!hasRole(...AUTHOR_ROLES)) return null;
   return (
     <Group component="nav" aria-label={t('nav.sections')} gap="md">
       <Anchor component={NavLink} to="/studio" end size="sm">
         {t('nav.courses')}
       </Anchor>
-      <Anchor component={NavLink} to="/studio/review" end size="sm">
-        {t('nav.review')}
+      {hasRole(...APPROVER_ROLES) ? (
+        <Anchor component={NavLink} to="/studio/review" end size="sm">
+          {t('nav.review')}
+        </Anchor>
+      ) : null}
+      <Anchor component={NavLink} to="/studio/television" size="sm">
+        {tv('nav')}
       </Anchor>
     </Group>
   );

@@ -1,0 +1,195 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { PageLoader } from '../../components/PageLoader';
+import { PageTitle } from '../../components/PageTitle';
+import { readableBadge } from '../../components/readable-badge';
+import { dayKey, formatDate, formatDay, formatTime } from '../../format';
+import '../../studio/i18n';
+import { StudioNav } from '../../studio/StudioNav';
+import '../../studio/television/i18n';
+import {
+  type Broadcast,
+  useChannelWeek,
+  useSchedulableChannels,
+} from '../../studio/television/queries';
+import { type BroadcastTitles, useBroadcastTitles } from '../../television/broadcast-titles';
+import { dayInstant, daysOf, shiftWeek, weekOf } from '../../television/week';
+
+function StudioAiring({ broadcast, titles }: { broadcast: Broadcast; titles: BroadcastTitles }) {
+  const { t } = useTranslation('studioTv');
+  const cancelled = broadcast.status === 'cancelled';
+  const lesson = titles.lesson(broadcast.lessonId) ?? t('lesson');
+  return (
+    <Stack gap={2}>
+      <Group gap={6} wrap="wrap">
+        <Text span fw={700} size="sm" td={cancelled ? 'line-through' : undefined}>
+          <time dateTime={broadcast.startsAt}>{formatTime(broadcast.startsAt)}</time>
+          {'–'}
+          <time dateTime={broadcast.endsAt}>{formatTime(broadcast.endsAt)}</time>
+        </Text>
+        {cancelled ? (
+          <Badge size="sm" {...readableBadge('red')}>
+            {t('cancelled')}
+          </Badge>
+        ) : null}
+      </Group>
+      <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+        {titles.course(broadcast.courseId) ?? t('course')}
+      </Text>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {lesson}
+      </Text>
+      <Anchor
+        component={Link}
+        to={`/studio/television/broadcasts/${broadcast.id}`}
+        size="sm"
+        aria-label={t('manageNamed', {
+          lesson,
+          time: formatTime(broadcast.startsAt),
+          date: formatDate(broadcast.startsAt),
+        })}
+      >
+        {t('manage')}
+      </Anchor>
+    </Stack>
+  );
+}
+
+/** The channels the person schedules on, a week at a time, with a way to each airing. */
+export function Component() {
+  const { t } = useTranslation('studioTv');
+  const [params, setParams] = useSearchParams();
+  const monday = weekOf(params.get('week'));
+  const days = daysOf(monday);
+  const channels = useSchedulableChannels();
+  const channel =
+    channels.items.find((item) => item.id === params.get('channel')) ?? channels.items[0] ?? null;
+  const week = useChannelWeek(channel?.id ?? null, monday);
+  const titles = useBroadcastTitles((week.data ?? []).map((item) => item.courseId));
+
+  const go = (change: { week?: string; channel?: string }) => {
+    const next = new URLSearchParams(params);
+    if (change.week !== undefined) next.set('week', change.week);
+    if (change.channel !== undefined) next.set('channel', change.channel);
+    setParams(next);
+  };
+
+  const byDay = new Map<string, Broadcast[]>(days.map((day) => [day, []]));
+  for (const item of week.data ?? []) byDay.get(dayKey(item.startsAt))?.push(item);
+  const today = dayKey(new Date());
+
+  return (
+    <Stack maw={1400} mx="auto" gap="md">
+      <StudioNav />
+      <Group justify="space-between" align="flex-start">
+        <PageTitle>{t('title')}</PageTitle>
+        {channel ? (
+          <Button component={Link} to={`/studio/television/schedule?channel=${channel.id}`}>
+            {t('schedule')}
+          </Button>
+        ) : null}
+      </Group>
+      <Text>{t('intro')}</Text>
+      {channels.isPending ? <PageLoader /> : null}
+      {channels.error ? <ApiErrorAlert error={channels.error} onRetry={channels.refetch} /> : null}
+      {!channels.isPending && !channel ? <Alert color="blue">{t('noChannels')}</Alert> : null}
+      {channel ? (
+        <>
+          <Group justify="space-between" align="flex-end" gap="sm">
+            <NativeSelect
+              label={t('channel')}
+              value={channel.id}
+              onChange={(event) => go({ channel: event.currentTarget.value })}
+              data={channels.items.map((item) => ({ value: item.id, label: item.name }))}
+              miw={240}
+            />
+            <Group gap="xs" component="nav" aria-label={t('weekNav')}>
+              <Button variant="default" onClick={() => go({ week: shiftWeek(monday, -1) })}>
+                {t('previousWeek')}
+              </Button>
+              <Button variant="default" onClick={() => go({ week: weekOf(null) })}>
+                {t('thisWeek')}
+              </Button>
+              <Button variant="default" onClick={() => go({ week: shiftWeek(monday, 1) })}>
+                {t('nextWeek')}
+              </Button>
+            </Group>
+          </Group>
+          <Title order={2} size="h4" aria-live="polite">
+            {t('weekOf', {
+              channel: channel.name,
+              from: formatDate(dayInstant(days[0]!)),
+              to: formatDate(dayInstant(days[6]!)),
+            })}
+          </Title>
+          {week.isError ? (
+            <ApiErrorAlert error={week.error} onRetry={() => void week.refetch()} />
+          ) : week.isPending ? (
+            <PageLoader />
+          ) : (
+            <SimpleGrid
+              cols={{ base: 1, sm: 2, md: 4, lg: 7 }}
+              spacing="sm"
+              aria-busy={week.isFetching}
+            >
+              {days.map((day) => {
+                const airings = byDay.get(day) ?? [];
+                return (
+                  <Paper
+                    key={day}
+                    withBorder
+                    p="sm"
+                    component="section"
+                    aria-labelledby={`day-${day}`}
+                    style={
+                      day === today
+                        ? { borderColor: 'var(--mantine-color-blue-8)', borderWidth: 2 }
+                        : undefined
+                    }
+                  >
+                    <Title order={3} size="h6" id={`day-${day}`} mb="xs">
+                      {formatDay(dayInstant(day))}
+                      {day === today ? ` · ${t('today')}` : ''}
+                    </Title>
+                    {airings.length === 0 ? (
+                      <Text size="sm" c="dimmed">
+                        {t('nothingThisDay')}
+                      </Text>
+                    ) : (
+                      <Stack
+                        gap="sm"
+                        component="ul"
+                        style={{ listStyle: 'none', padding: 0, margin: 0 }}
+                      >
+                        {airings.map((item) => (
+                          <li key={item.id}>
+                            <StudioAiring broadcast={item} titles={titles} />
+                          </li>
+                        ))}
+                      </Stack>
+                    )}
+                  </Paper>
+                );
+              })}
+            </SimpleGrid>
+          )}
+          {week.data && week.data.length === 0 ? <Text size="sm">{t('emptyWeek')}</Text> : null}
+        </>
+      ) : null}
+    </Stack>
+  );
+}
