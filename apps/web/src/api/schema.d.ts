@@ -2870,7 +2870,7 @@ export interface components {
       overdue: number;
       /** @description Completions whose validity ran out with no renewal */
       expired: number;
-      /** @description completed / assigned × 100, rounded; 0 when none */
+      /** @description completed / assigned × 100, one decimal (16.7); 0 when none */
       compliantPercent: number;
     };
     ComplianceDto: {
@@ -2882,7 +2882,7 @@ export interface components {
       overdue: number;
       /** @description Completions whose validity ran out with no renewal */
       expired: number;
-      /** @description completed / assigned × 100, rounded; 0 when none */
+      /** @description completed / assigned × 100, one decimal (16.7); 0 when none */
       compliantPercent: number;
       /** @description One level down */
       children: components['schemas']['ComplianceRowDto'][];

@@ -21,7 +21,7 @@ export class ComplianceRowDto {
   @ApiProperty() overdue!: number;
   @ApiProperty({ description: 'Completions whose validity ran out with no renewal' })
   expired!: number;
-  @ApiProperty({ description: 'completed / assigned × 100, rounded; 0 when none' })
+  @ApiProperty({ description: 'completed / assigned × 100, one decimal (16.7); 0 when none' })
   compliantPercent!: number;
 
   static from(row: ComplianceRow): ComplianceRowDto {

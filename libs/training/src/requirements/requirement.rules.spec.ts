@@ -78,7 +78,11 @@ describe('reports', () => {
 
   it('rounds the compliant share and answers 0 for nobody', () => {
     expect(compliantPercent(0, 0)).toBe(0);
-    expect(compliantPercent(1, 3)).toBe(33);
-    expect(compliantPercent(2, 3)).toBe(67);
+    expect(compliantPercent(1, 3)).toBe(33.3);
+    expect(compliantPercent(2, 3)).toBe(66.7);
+    expect(compliantPercent(1, 6)).toBe(16.7);
+    expect(compliantPercent(5, 5)).toBe(100);
+    expect(compliantPercent(199_999, 200_000)).toBe(100);
+    expect(compliantPercent(1, 200_000)).toBe(0);
   });
 });

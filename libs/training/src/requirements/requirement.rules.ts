@@ -122,6 +122,9 @@ const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 /** `YYYY`, `YYYY-Qn` or `YYYY-MM`. */
 export const isPeriod = (value: string): boolean => PERIOD.test(value);
 
-/** completed / assigned × 100, rounded; 0 when nothing is assigned. */
+/**
+ * completed / assigned × 100 with one decimal, as the programme reports it (1 of 6 is 16.7, not
+ * 17); 0 when nothing is assigned. Rounded from integers, so 2 of 3 is 66.7, never 66.66999….
+ */
 export const compliantPercent = (completed: number, assigned: number): number =>
-  assigned === 0 ? 0 : Math.round((completed / assigned) * 100);
+  assigned === 0 ? 0 : Math.round((completed * 1000) / assigned) / 10;
