@@ -119,7 +119,7 @@ function Uploader({
   return (
     <Stack gap="sm">
       {interrupted.length > 0 && !busy ? (
-        <Alert variant="light" color="grape.9" role="status">
+        <Alert variant="filled" color="grape.9" role="status">
           {interrupted.map((item) => (
             <Text size="sm" key={item.urlStorageKey}>
               {t('video.interrupted', {
