@@ -106,6 +106,7 @@ test('an instructor uploads a video through a lost connection and a reload, sees
   await panel.getByRole('button', { name: 'Tạm dừng' }).click();
   await expect(panel.getByText(/^Đã tạm dừng/)).toBeVisible();
   await check(page, 'studio-video-paused');
+  await expect(panel.getByText(/^Tiếp tục từ/)).toHaveCount(0);
   await panel.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect(panel.getByText(/^Mất kết nối/)).toBeVisible();
   await panel.getByRole('button', { name: 'Tạm dừng' }).click();
@@ -133,8 +134,23 @@ test('an instructor uploads a video through a lost connection and a reload, sees
     if (request.method() === 'POST') created.push(request.url());
     if (request.method() === 'HEAD') offsetAsked.push(request.url());
   });
+  // A slow link (256 KB/s up): the speed shows while the rest goes up.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 256 * 1024,
+  });
   await choose(page, 'Tệp video', videoPath);
   await expect(panel.getByText(/^Tiếp tục từ (4\d|5\d) % đã tải trước đó\.$/)).toBeVisible();
+  await expect(panel.getByText(/^Tốc độ [\d,]+ KB\/giây$/)).toBeVisible();
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
   await expect(panel.getByText('Đã tải lên xong. Video đang được xử lý.')).toBeVisible();
   expect(created).toEqual([]);
   expect(offsetAsked).toHaveLength(1);

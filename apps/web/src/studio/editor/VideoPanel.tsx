@@ -141,7 +141,9 @@ function Uploader({
           if (file) void upload.start(file);
         }}
       />
-      {state.phase !== 'idle' ? <UploadProgress state={state} /> : null}
+      {state.phase !== 'idle' && state.phase !== 'refused' ? (
+        <UploadProgress state={state} />
+      ) : null}
       {state.phase === 'uploading' || state.phase === 'retrying' ? (
         <Group>
           <Button variant="default" onClick={() => void upload.pause()}>
@@ -195,7 +197,7 @@ function UploadProgress({ state }: { state: UploadState }) {
           <Text size="sm">{t('video.speed', { speed: formatBytes(state.speed) })}</Text>
         ) : null}
       </Group>
-      {state.resumedFrom !== null ? (
+      {state.resumedFrom !== null && state.phase !== 'done' ? (
         <Text size="sm">
           {t('video.resumedFrom', { percent: formatPercent(Math.floor(state.resumedFrom * 100)) })}
         </Text>

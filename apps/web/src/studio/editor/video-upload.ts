@@ -142,6 +142,7 @@ export function useVideoUpload(lessonId: string, onUploaded: (videoId: string | 
           await storage.removeUpload(item.urlStorageKey);
         setInterrupted((items) => items.filter((item) => item.metadata.filename !== file.name));
       };
+      let resuming = false;
       const next: Upload = new tus.Upload(file, {
         endpoint: `${window.location.origin}${TUS_ENDPOINT}`,
         chunkSize: CHUNK_BYTES,
@@ -156,8 +157,9 @@ export function useVideoUpload(lessonId: string, onUploaded: (videoId: string | 
         },
         onAfterResponse: async (request, response) => {
           if (response.getStatus() === 401) await refreshSession();
-          // The offset an interrupted upload continues from.
-          if (request.getMethod() === 'HEAD' && response.getStatus() === 200) {
+          // The offset an upload interrupted earlier (a reload, a closed tab) continues from.
+          if (resuming && request.getMethod() === 'HEAD' && response.getStatus() === 200) {
+            resuming = false;
             const offset = Number(response.getHeader('Upload-Offset'));
             if (offset > 0 && file.size > 0)
               setState((current) => ({ ...current, resumedFrom: offset / file.size }));
@@ -210,7 +212,10 @@ export function useVideoUpload(lessonId: string, onUploaded: (videoId: string | 
       });
       upload.current = next;
       const [previous] = await next.findPreviousUploads();
-      if (previous) next.resumeFromPreviousUpload(previous);
+      if (previous) {
+        resuming = true;
+        next.resumeFromPreviousUpload(previous);
+      }
       next.start();
     },
     [lessonId],
