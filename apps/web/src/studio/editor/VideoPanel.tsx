@@ -23,24 +23,13 @@ import { HlsVideo } from '../../learner/player/HlsVideo';
 import { useStudioErrorMessage } from '../errors';
 import { studioKeys } from '../queries';
 import { useUnsavedChanges } from '../unsaved';
+import { videoFailure } from '../video-failure';
 import { formatBytes, type UploadState, useVideoUpload } from './video-upload';
 
 /** How often the processing status is asked for while the worker transcodes. */
 const STATUS_EVERY_MS = 2_000;
 const SUBTITLE_LANGUAGES = ['vi', 'en'] as const;
 type SubtitleLanguage = (typeof SUBTITLE_LANGUAGES)[number];
-
-/** The worker's failure reasons (failure-reasons.ts), each told in the person's language. */
-const FAILURES: [RegExp, string][] = [
-  [/^The file is cut short/, 'cutShort'],
-  [/^This file is not a video/, 'notContainer'],
-  [/^The file is damaged/, 'unreadable'],
-  [/^The video uses a format we cannot decode/, 'noDecoder'],
-  [/^Processing took longer than/, 'timeout'],
-  [/^Processing failed several times/, 'gaveUp'],
-];
-const failureKey = (reason: string | null): string =>
-  FAILURES.find(([pattern]) => pattern.test(reason ?? ''))?.[1] ?? 'other';
 
 const studioVideoKey = (videoId: string) => ['studio', 'video', videoId] as const;
 
@@ -264,7 +253,7 @@ function VideoStatus({
         ) : null}
         {data.status === 'failed' ? (
           <Alert color="red" variant="light" role="alert" title={t('video.failed')}>
-            {t(`video.failure.${failureKey(data.error)}` as 'video.failure.other')}
+            {t(`video.failure.${videoFailure(data.error)}`)}
           </Alert>
         ) : null}
         {data.status === 'ready' ? (
