@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { fixture } from '../../../test/support/media-fixtures';
+import { fixture, truncated } from '../../../test/support/media-fixtures';
 import { VIDEO_READY_WITHIN_MS } from './support/learner-course';
 import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
 
@@ -70,7 +70,7 @@ async function choose(
   await chooser.setFiles(files);
 }
 
-test('an instructor uploads a video through a lost connection and a reload, sees it processed, adds subtitles and previews it', async ({
+test('an instructor uploads a video through a lost connection and a reload, sees it processed, adds subtitles and previews it; files that are no video are told apart', async ({
   page,
 }) => {
   test.setTimeout(VIDEO_READY_WITHIN_MS + 3 * 60_000);
@@ -204,4 +204,19 @@ test('an instructor uploads a video through a lost connection and a reload, sees
     /^Không tải lên được: Tệp này không phải là video \(có thể chỉ là tệp văn bản/,
   );
   await check(page, 'studio-video-refused');
+
+  // A recording cut short looks like a video but cannot be processed: the reason, in plain words.
+  await choose(page, 'Tệp video', {
+    name: 'ghi-hinh-do-dang.mp4',
+    mimeType: 'video/mp4',
+    buffer: await truncated('lesson10s', 0.5),
+  });
+  const failed = panel.getByRole('alert');
+  await expect(failed).toContainText('Không xử lý được video này.', {
+    timeout: VIDEO_READY_WITHIN_MS,
+  });
+  await expect(failed).toContainText(
+    'Tệp bị cắt ngang (việc ghi hình hoặc tải lên đã bị gián đoạn). Hãy tải lên lại.',
+  );
+  await check(page, 'studio-video-failed');
 });
