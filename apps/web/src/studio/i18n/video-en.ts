@@ -21,7 +21,7 @@ export const studioVideoEn: Catalog<typeof studioVideoVi> = {
   interrupted:
     'The upload of “{{name}}” ({{size}}) was interrupted. Choose the same file again: the upload continues where it stopped.',
   resumedFrom: 'Continuing from the {{percent}} uploaded earlier.',
-  uploaded: 'Upload finished. The video is being processed.',
+  uploaded: 'Upload finished.',
   refused: 'The upload was refused: {{reason}}',
   statusHeading: 'Processing',
   processing: 'Processing: {{percent}}',

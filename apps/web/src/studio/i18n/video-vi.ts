@@ -19,7 +19,7 @@ export const studioVideoVi = {
   interrupted:
     'Việc tải lên “{{name}}” ({{size}}) đã bị gián đoạn. Hãy chọn lại đúng tệp đó: việc tải lên sẽ tiếp tục từ chỗ đã dừng.',
   resumedFrom: 'Tiếp tục từ {{percent}} đã tải trước đó.',
-  uploaded: 'Đã tải lên xong. Video đang được xử lý.',
+  uploaded: 'Đã tải lên xong.',
   refused: 'Không tải lên được: {{reason}}',
   statusHeading: 'Xử lý video',
   processing: 'Đang xử lý: {{percent}}',
