@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Group, Progress, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { formatPercent } from '../../format';
 import type { Lesson, LessonProgress } from '../queries';
 import { WatchTracker } from '../watch-tracker';
+import { HlsVideo } from './HlsVideo';
 import { applyLessonResult } from './progress-cache';
 
 /** How often the player reports while the video plays. */
@@ -18,30 +19,6 @@ interface Props {
   lesson: Lesson;
   progress: LessonProgress | undefined;
   onCourseCompleted: () => void;
-}
-
-const playsHlsNatively = (video: HTMLVideoElement): boolean =>
-  video.canPlayType('application/vnd.apple.mpegurl') !== '';
-
-/** Plays the lesson's HLS ladder: natively where the browser can, else through hls.js. */
-async function attachSource(video: HTMLVideoElement, url: string): Promise<() => void> {
-  if (playsHlsNatively(video)) {
-    video.src = url;
-    return () => video.removeAttribute('src');
-  }
-  // Only when the learner presses play, and only where the browser needs it: hls.js is larger
-  // than the rest of the page together, and a phone on a slow link should not pay for it (or for
-  // the video's first segments) just by opening the lesson.
-  const { default: Hls } = await import('hls.js/light');
-  if (!Hls.isSupported()) {
-    video.src = url;
-    return () => video.removeAttribute('src');
-  }
-  // A slow phone starts at the lowest rung and climbs as the link allows.
-  const hls = new Hls({ startLevel: 0, capLevelToPlayerSize: true });
-  hls.loadSource(url);
-  hls.attachMedia(video);
-  return () => hls.destroy();
 }
 
 /**
@@ -57,8 +34,6 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
   const [watched, setWatched] = useState(progress?.watchedSeconds ?? 0);
   const [offline, setOffline] = useState(false);
   const [completed, setCompleted] = useState(progress?.status === 'completed');
-  /** The learner pressed play: only then is the stream (and hls.js) fetched. */
-  const [started, setStarted] = useState(false);
   const playback = useQuery({
     queryKey: ['playback', lesson.id],
     queryFn: () =>
@@ -68,30 +43,6 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
   });
   const url = playback.data?.hlsUrl;
   const resumeAt = playback.data?.resumePositionSeconds ?? 0;
-
-  // Once play is pressed: attach the stream, start where the learner stopped, and play.
-  useEffect(() => {
-    const video = videoRef.current;
-    if (!video || !url || !started) return;
-    let detach: (() => void) | undefined;
-    let cancelled = false;
-    const resume = () => {
-      if (resumeAt > 0 && resumeAt < (video.duration || Infinity) - 1) video.currentTime = resumeAt;
-    };
-    video.addEventListener('loadedmetadata', resume, { once: true });
-    void attachSource(video, url).then((undo) => {
-      if (cancelled) return undo();
-      detach = undo;
-      // Played at once: with `preload="none"` a native player fetches nothing until asked. If
-      // the browser wants a fresh gesture, the controls are there for it.
-      video.play().catch(() => undefined);
-    });
-    return () => {
-      cancelled = true;
-      video.removeEventListener('loadedmetadata', resume);
-      detach?.();
-    };
-  }, [url, resumeAt, started]);
 
   // Track playback and report it.
   useEffect(() => {
@@ -210,36 +161,14 @@ export function VideoLesson({ enrollmentId, lesson, progress, onCourseCompleted 
   const percent = duration > 0 ? Math.min(100, (watched * 100) / duration) : 0;
   return (
     <Stack gap="sm">
-      <Box pos="relative">
-        <video
-          ref={videoRef}
-          // Controls once the stream is attached; before, the one play button below.
-          controls={started}
-          playsInline
-          preload="none"
-          poster={playback.data.posterUrl}
-          aria-label={t('player.videoOf', { title: lesson.title })}
-          style={{
-            display: 'block',
-            width: '100%',
-            aspectRatio: '16 / 9',
-            background: '#000',
-            borderRadius: 8,
-          }}
-        />
-        {started ? null : (
-          <Button
-            size="lg"
-            pos="absolute"
-            top="50%"
-            left="50%"
-            style={{ transform: 'translate(-50%, -50%)' }}
-            onClick={() => setStarted(true)}
-          >
-            {resumeAt > 0 ? t('player.resume') : t('player.play')}
-          </Button>
-        )}
-      </Box>
+      <HlsVideo
+        url={playback.data.hlsUrl}
+        posterUrl={playback.data.posterUrl}
+        label={t('player.videoOf', { title: lesson.title })}
+        startLabel={resumeAt > 0 ? t('player.resume') : t('player.play')}
+        resumeAt={resumeAt}
+        videoRef={videoRef}
+      />
       <Progress
         value={percent}
         color={completed ? 'green' : 'blue'}

@@ -26,6 +26,7 @@ import { studioKeys } from '../queries';
 import { useUnsavedChanges } from '../unsaved';
 import { QuizBuilder, type QuizDraft, validPassMark } from './QuizBuilder';
 import readingEditorStyles from './reading-editor.css?url';
+import { VideoPanel } from './VideoPanel';
 
 const WATCHED_KINDS = ['video', 'television'];
 
@@ -167,7 +168,7 @@ export function LessonEditor({
     }
   };
 
-  return (
+  const card = (
     <Card withBorder padding="md" component="section" aria-labelledby="lesson-editor-title">
       <Stack gap="md">
         <Group justify="space-between" wrap="wrap">
@@ -206,13 +207,11 @@ export function LessonEditor({
               value={threshold}
               onChange={setThreshold}
             />
-            <Alert variant="filled" color="blue.9">
-              {lesson.kind === 'video'
-                ? lesson.videoReady
-                  ? t('lesson.videoReady')
-                  : t('lesson.videoLater')
-                : t('lesson.televisionLater')}
-            </Alert>
+            {lesson.kind === 'television' ? (
+              <Alert variant="filled" color="blue.9">
+                {t('lesson.televisionLater')}
+              </Alert>
+            ) : null}
           </>
         ) : null}
         {lesson.kind === 'reading' ? (
@@ -290,5 +289,12 @@ export function LessonEditor({
         ) : null}
       </Stack>
     </Card>
+  );
+  if (lesson.kind !== 'video') return card;
+  return (
+    <Stack gap="md">
+      {card}
+      <VideoPanel courseId={courseId} lesson={lesson} editable={editable} />
+    </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import type { StudioMessages } from './vi';
+import { studioVideoEn } from './video-en';
 
 export const studioEn: StudioMessages = {
   nav: {
@@ -200,6 +201,7 @@ export const studioEn: StudioMessages = {
     save: 'Save lesson',
     saved: 'Lesson saved.',
   },
+  video: studioVideoEn,
   reading: {
     views: 'Write or preview',
     write: 'Write',

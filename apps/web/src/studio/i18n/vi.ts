@@ -1,3 +1,4 @@
+import { studioVideoVi } from './video-vi';
 /**
  * The studio's texts in Vietnamese (the i18next namespace `studio`). They ship with the studio's
  * pages, not with the app: a learner never downloads them. Every key here exists in en.ts too.
@@ -201,6 +202,7 @@ export const studioVi = {
     save: 'Lưu bài học',
     saved: 'Đã lưu bài học.',
   },
+  video: studioVideoVi,
   reading: {
     views: 'Soạn hoặc xem trước',
     write: 'Soạn',
