@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -17,6 +18,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { PageLoader } from '../../components/PageLoader';
 import type { Lesson } from '../../learner/queries';
@@ -209,7 +211,18 @@ export function LessonEditor({
             />
             {lesson.kind === 'television' ? (
               <Alert variant="filled" color="blue.9">
-                {t('lesson.televisionLater')}
+                <Text size="sm">
+                  {t('lesson.televisionSchedule')}{' '}
+                  <Anchor
+                    component={Link}
+                    to="/studio/television"
+                    size="sm"
+                    c="white"
+                    underline="always"
+                  >
+                    {t('lesson.televisionLink')}
+                  </Anchor>
+                </Text>
               </Alert>
             ) : null}
           </>

@@ -194,10 +194,8 @@ export const studioEn: StudioMessages = {
     optional: 'Optional',
     threshold: 'Completion threshold',
     thresholdHint: 'The percentage of the duration a learner must watch.',
-    videoReady: "This lesson's video is ready.",
-    videoLater:
-      'This lesson has no ready video yet. Video upload (with progress, pause and resume) comes in a later step of the studio.',
-    televisionLater: "This lesson's airings are scheduled on the television pages (a later step).",
+    televisionSchedule: "This lesson's airings are scheduled on the television pages.",
+    televisionLink: 'Open the schedule',
     save: 'Save lesson',
     saved: 'Lesson saved.',
   },

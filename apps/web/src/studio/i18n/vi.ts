@@ -195,10 +195,8 @@ export const studioVi = {
     optional: 'Tuỳ chọn',
     threshold: 'Ngưỡng hoàn thành',
     thresholdHint: 'Phần trăm thời lượng người học cần xem.',
-    videoReady: 'Video của bài này đã sẵn sàng.',
-    videoLater:
-      'Bài này chưa có video sẵn sàng. Trang tải video lên (có tiến độ, tạm dừng và tiếp tục) sẽ có ở bước sau của phần soạn bài giảng.',
-    televisionLater: 'Lịch phát sóng của bài này được xếp ở trang truyền hình (sẽ có ở bước sau).',
+    televisionSchedule: 'Lịch phát sóng của bài này được xếp ở trang phát sóng.',
+    televisionLink: 'Mở lịch phát sóng',
     save: 'Lưu bài học',
     saved: 'Đã lưu bài học.',
   },
