@@ -6,7 +6,6 @@ import {
   Group,
   NativeSelect,
   Paper,
-  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -20,24 +19,12 @@ import { useSession } from '../auth/session';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
 import { PageTitle } from '../components/PageTitle';
-import { dayKey, formatDate, formatDay } from '../format';
-import { Airing, type Broadcast } from '../television/Airing';
+import { formatDate } from '../format';
+import { Airing } from '../television/Airing';
 import { useBroadcastTitles } from '../television/broadcast-titles';
-import { dayInstant, daysOf, shiftWeek, weekOf, weekRange } from '../television/week';
-
-/** Every airing of one channel in one week (the api pages by 100). */
-async function weekOfBroadcasts(channelId: string, monday: string): Promise<Broadcast[]> {
-  const all: Broadcast[] = [];
-  for (let page = 1; ; page++) {
-    const result = await unwrap(
-      api.GET('/api/v1/broadcasts', {
-        params: { query: { ...weekRange(monday), channelId, page, pageSize: 100 } },
-      }),
-    );
-    all.push(...result.items);
-    if (all.length >= result.total || result.items.length === 0) return all;
-  }
-}
+import { dayInstant, daysOf, shiftWeek, weekOf } from '../television/week';
+import { WeekGrid } from '../television/WeekGrid';
+import { weekOfBroadcasts } from '../television/week-broadcasts';
 
 function PersonalFeed() {
   const { t } = useTranslation();
@@ -105,10 +92,6 @@ export function Component() {
   if (channels.isError)
     return <ApiErrorAlert error={channels.error} onRetry={() => void channels.refetch()} />;
 
-  const byDay = new Map<string, Broadcast[]>(days.map((day) => [day, []]));
-  for (const item of broadcasts.data ?? []) byDay.get(dayKey(item.startsAt))?.push(item);
-  const today = dayKey(new Date());
-
   return (
     <Stack maw={1400} mx="auto" gap="md">
       <PageTitle>{t('television.title')}</PageTitle>
@@ -154,52 +137,16 @@ export function Component() {
           ) : broadcasts.isPending ? (
             <PageLoader />
           ) : (
-            <SimpleGrid
-              cols={{ base: 1, sm: 2, md: 4, lg: 7 }}
-              spacing="sm"
-              aria-busy={broadcasts.isFetching}
-            >
-              {days.map((day) => {
-                const airings = byDay.get(day) ?? [];
-                return (
-                  <Paper
-                    key={day}
-                    withBorder
-                    p="sm"
-                    component="section"
-                    aria-labelledby={`day-${day}`}
-                    // Today is marked by a strong border, not a tint: links keep their contrast.
-                    style={
-                      day === today
-                        ? { borderColor: 'var(--mantine-color-blue-8)', borderWidth: 2 }
-                        : undefined
-                    }
-                  >
-                    <Title order={3} size="h6" id={`day-${day}`} mb="xs">
-                      {formatDay(dayInstant(day))}
-                      {day === today ? ` · ${t('television.today')}` : ''}
-                    </Title>
-                    {airings.length === 0 ? (
-                      <Text size="sm" c="dimmed">
-                        {t('television.nothingThisDay')}
-                      </Text>
-                    ) : (
-                      <Stack
-                        gap="sm"
-                        component="ul"
-                        style={{ listStyle: 'none', padding: 0, margin: 0 }}
-                      >
-                        {airings.map((item) => (
-                          <li key={item.id}>
-                            <Airing broadcast={item} titles={titles} />
-                          </li>
-                        ))}
-                      </Stack>
-                    )}
-                  </Paper>
-                );
-              })}
-            </SimpleGrid>
+            <WeekGrid
+              days={days}
+              airings={broadcasts.data}
+              busy={broadcasts.isFetching}
+              labels={{
+                today: t('television.today'),
+                nothingThisDay: t('television.nothingThisDay'),
+              }}
+              airing={(item) => <Airing broadcast={item} titles={titles} />}
+            />
           )}
           {broadcasts.data && broadcasts.data.length === 0 ? (
             <Text size="sm">{t('television.emptyWeek')}</Text>

@@ -5,8 +5,6 @@ import {
   Button,
   Group,
   NativeSelect,
-  Paper,
-  SimpleGrid,
   Stack,
   Text,
   Title,
@@ -17,7 +15,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { PageTitle } from '../../components/PageTitle';
 import { readableBadge } from '../../components/readable-badge';
-import { dayKey, formatDate, formatDay, formatTime } from '../../format';
+import { formatDate, formatTime } from '../../format';
 import '../../studio/i18n';
 import { StudioNav } from '../../studio/StudioNav';
 import '../../studio/television/i18n';
@@ -28,6 +26,7 @@ import {
 } from '../../studio/television/queries';
 import { type BroadcastTitles, useBroadcastTitles } from '../../television/broadcast-titles';
 import { dayInstant, daysOf, shiftWeek, weekOf } from '../../television/week';
+import { WeekGrid } from '../../television/WeekGrid';
 
 function StudioAiring({ broadcast, titles }: { broadcast: Broadcast; titles: BroadcastTitles }) {
   const { t } = useTranslation('studioTv');
@@ -88,10 +87,6 @@ export function Component() {
     setParams(next);
   };
 
-  const byDay = new Map<string, Broadcast[]>(days.map((day) => [day, []]));
-  for (const item of week.data ?? []) byDay.get(dayKey(item.startsAt))?.push(item);
-  const today = dayKey(new Date());
-
   return (
     <Stack maw={1400} mx="auto" gap="md">
       <StudioNav />
@@ -141,51 +136,13 @@ export function Component() {
           ) : week.isPending ? (
             <PageLoader />
           ) : (
-            <SimpleGrid
-              cols={{ base: 1, sm: 2, md: 4, lg: 7 }}
-              spacing="sm"
-              aria-busy={week.isFetching}
-            >
-              {days.map((day) => {
-                const airings = byDay.get(day) ?? [];
-                return (
-                  <Paper
-                    key={day}
-                    withBorder
-                    p="sm"
-                    component="section"
-                    aria-labelledby={`day-${day}`}
-                    style={
-                      day === today
-                        ? { borderColor: 'var(--mantine-color-blue-8)', borderWidth: 2 }
-                        : undefined
-                    }
-                  >
-                    <Title order={3} size="h6" id={`day-${day}`} mb="xs">
-                      {formatDay(dayInstant(day))}
-                      {day === today ? ` · ${t('today')}` : ''}
-                    </Title>
-                    {airings.length === 0 ? (
-                      <Text size="sm" c="dimmed">
-                        {t('nothingThisDay')}
-                      </Text>
-                    ) : (
-                      <Stack
-                        gap="sm"
-                        component="ul"
-                        style={{ listStyle: 'none', padding: 0, margin: 0 }}
-                      >
-                        {airings.map((item) => (
-                          <li key={item.id}>
-                            <StudioAiring broadcast={item} titles={titles} />
-                          </li>
-                        ))}
-                      </Stack>
-                    )}
-                  </Paper>
-                );
-              })}
-            </SimpleGrid>
+            <WeekGrid
+              days={days}
+              airings={week.data}
+              busy={week.isFetching}
+              labels={{ today: t('today'), nothingThisDay: t('nothingThisDay') }}
+              airing={(item) => <StudioAiring broadcast={item} titles={titles} />}
+            />
           )}
           {week.data && week.data.length === 0 ? <Text size="sm">{t('emptyWeek')}</Text> : null}
         </>

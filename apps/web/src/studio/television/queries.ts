@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useSession } from '../../auth/session';
-import { weekRange } from '../../television/week';
+import { weekOfBroadcasts } from '../../television/week-broadcasts';
 import { studioKeys, useStudioFacilities } from '../queries';
 
 type Schemas = components['schemas'];
@@ -60,20 +60,6 @@ export function useSchedulableChannels() {
       void facilities.refetch();
     },
   };
-}
-
-/** Every airing of one channel in one week (the api pages by 100). */
-async function weekOfBroadcasts(channelId: string, monday: string): Promise<Broadcast[]> {
-  const all: Broadcast[] = [];
-  for (let page = 1; ; page++) {
-    const result = await unwrap(
-      api.GET('/api/v1/broadcasts', {
-        params: { query: { ...weekRange(monday), channelId, page, pageSize: 100 } },
-      }),
-    );
-    all.push(...result.items);
-    if (all.length >= result.total || result.items.length === 0) return all;
-  }
 }
 
 export function useChannelWeek(channelId: string | null, monday: string) {
