@@ -41,6 +41,7 @@ const StudioCoursesPage = page(() => import('../pages/studio/StudioCoursesPage')
 const NewCoursePage = page(() => import('../pages/studio/NewCoursePage'));
 const CourseEditorPage = page(() => import('../pages/studio/CourseEditorPage'));
 const ReviewQueuePage = page(() => import('../pages/studio/ReviewQueuePage'));
+const CertificateTemplatePage = page(() => import('../pages/studio/CertificateTemplatePage'));
 
 export function AppRoutes() {
   return (
@@ -71,6 +72,11 @@ export function AppRoutes() {
           <Route path="/studio/new" element={<NewCoursePage />} />
           <Route path="/studio/courses/:id" element={<CourseEditorPage />} />
           <Route path="/studio/review" element={<ReviewQueuePage />} />
+          <Route path="/studio/certificate-template" element={<CertificateTemplatePage />} />
+          <Route
+            path="/studio/facilities/:facilityId/certificate-template"
+            element={<CertificateTemplatePage />}
+          />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

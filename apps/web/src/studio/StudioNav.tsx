@@ -17,6 +17,9 @@ export function StudioNav() {
       <Anchor component={NavLink} to="/studio/review" end size="sm">
         {t('nav.review')}
       </Anchor>
+      <Anchor component={NavLink} to="/studio/certificate-template" size="sm">
+        {t('nav.templates')}
+      </Anchor>
     </Group>
   );
 }
