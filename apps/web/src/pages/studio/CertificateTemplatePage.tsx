@@ -75,9 +75,9 @@ function FacilityTemplate({ facilityId }: { facilityId: string }) {
   if (!templates.data || !placeholders.data) return <PageLoader />;
   const own = templates.data.find((template) => template.courseId === null) ?? null;
   return (
-    // A new editor when the facility changes, or once the template is first saved.
+    // A new editor for another facility; a first save only hands it the saved template.
     <TemplateEditor
-      key={`${facilityId}:${own?.id ?? 'new'}`}
+      key={facilityId}
       facilityId={facilityId}
       template={own}
       placeholders={placeholders.data}

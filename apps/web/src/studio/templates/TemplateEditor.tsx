@@ -325,8 +325,7 @@ export function TemplateEditor({
                 </FileButton>
                 {hasLogo ? (
                   <Button
-                    variant="subtle"
-                    color="red.9"
+                    variant="default"
                     size="sm"
                     onClick={() => {
                       setLogoError(null);
@@ -385,7 +384,8 @@ export function TemplateEditor({
             {pdfUrl ? (
               <iframe
                 title={t('templates.previewFrame')}
-                src={pdfUrl}
+                // The whole page in view, without the viewer's thumbnails (Chromium, Firefox).
+                src={`${pdfUrl}#navpanes=0&view=Fit`}
                 style={{ width: '100%', aspectRatio: '1.35', border: 0, display: 'block' }}
               />
             ) : null}
