@@ -2,7 +2,7 @@ import { addMonths, AppConfig, Clock, newId } from '@lifelong/common';
 import { CourseOutline } from '@lifelong/courses';
 import { isDuplicateKey, isMissingReference } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
-import { Facility } from '@lifelong/organizations';
+import { FacilitiesService } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CertificateError } from '../certificate-error';
@@ -48,6 +48,7 @@ export class CertificateTemplates {
     private readonly outline: CourseOutline,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly facilities: FacilitiesService,
   ) {}
 
   async create(
@@ -118,7 +119,7 @@ export class CertificateTemplates {
     });
     await this.apply(template, input);
     const [facility, course] = await Promise.all([
-      this.dataSource.getRepository(Facility).findOneBy({ id: facilityId }),
+      this.facilities.find(facilityId),
       courseId === null ? null : this.outline.course(courseId),
     ]);
     if (!facility)
