@@ -1342,6 +1342,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/certificate-templates/placeholders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CertificateTemplatesController_placeholders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificate-templates/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['CertificateTemplatesController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/certificate-templates/{id}': {
     parameters: {
       query?: never;
@@ -2709,6 +2741,25 @@ export interface components {
       logoType: 'image/png' | 'image/jpeg' | null;
       /** Format: date-time */
       updatedAt: string;
+    };
+    PlaceholderDto: {
+      /**
+       * @description Written `{{name}}` in a text
+       * @enum {string}
+       */
+      name:
+        | 'holderName'
+        | 'courseTitle'
+        | 'facilityName'
+        | 'hours'
+        | 'issuedOn'
+        | 'expiresOn'
+        | 'serial';
+      /**
+       * @description What a trial print shows for it
+       * @example Nguyễn Văn An
+       */
+      example: string;
     };
     TemplateFieldsDto: {
       /** @description Placeholders: {{holderName}} {{courseTitle}} {{facilityName}} {{hours}} {{issuedOn}} {{expiresOn}} {{serial}} */
@@ -5642,6 +5693,54 @@ export interface operations {
       };
       /** @description TEMPLATE_EXISTS (edit it with PUT) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description TEMPLATE_PLACEHOLDER_UNKNOWN, LOGO_INVALID */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CertificateTemplatesController_placeholders: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlaceholderDto'][];
+        };
+      };
+    };
+  };
+  CertificateTemplatesController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewTemplateDto'];
+      };
+    };
+    responses: {
+      /** @description The PDF (A4 landscape), as a certificate prints */
+      200: {
         headers: {
           [name: string]: unknown;
         };

@@ -47,6 +47,7 @@ const ScheduleBroadcastPage = page(() => import('../pages/studio/ScheduleBroadca
 const BroadcastPage = page(() => import('../pages/studio/BroadcastPage'));
 const GroupAttendancePage = page(() => import('../pages/studio/GroupAttendancePage'));
 const AttendanceCodePage = page(() => import('../pages/studio/AttendanceCodePage'));
+const CertificateTemplatePage = page(() => import('../pages/studio/CertificateTemplatePage'));
 
 export function AppRoutes() {
   return (
@@ -83,6 +84,11 @@ export function AppRoutes() {
           <Route
             path="/studio/television/broadcasts/:id/attendance"
             element={<GroupAttendancePage />}
+          />
+          <Route path="/studio/certificate-template" element={<CertificateTemplatePage />} />
+          <Route
+            path="/studio/facilities/:facilityId/certificate-template"
+            element={<CertificateTemplatePage />}
           />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -24,6 +24,12 @@ export function StudioNav() {
       <Anchor component={NavLink} to="/studio/television" size="sm">
         {tv('nav')}
       </Anchor>
+      {/* Templates are the facility's: its admins (and platform admins) edit them. */}
+      {hasRole(...APPROVER_ROLES) ? (
+        <Anchor component={NavLink} to="/studio/certificate-template" size="sm">
+          {t('nav.templates')}
+        </Anchor>
+      ) : null}
     </Group>
   );
 }

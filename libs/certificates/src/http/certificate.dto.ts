@@ -14,7 +14,7 @@ import { CERTIFICATE_STATUSES, type CertificateStatus } from '../certificates/ce
 import type { CertificateView } from '../reads/certificate-reads.service';
 import { displaySerial } from '../serial/serial';
 import type { CertificateTemplate } from '../templates/certificate-template.entity';
-import { PLACEHOLDERS } from '../templates/placeholders';
+import { PLACEHOLDER_EXAMPLES, PLACEHOLDERS, type Placeholder } from '../templates/placeholders';
 
 export class MyCertificateDto {
   @ApiProperty({ example: '7KQ4-M2XD-9FHT-B3' }) serial!: string;
@@ -167,6 +167,18 @@ export class NewTemplateDto extends TemplateFieldsDto {
   @ValidateIf((object: NewTemplateDto) => object.facilityId === undefined)
   @IsUUID()
   courseId?: string;
+}
+
+/** One placeholder a template may use, and what a trial print fills in for it. */
+export class PlaceholderDto {
+  @ApiProperty({ enum: PLACEHOLDERS, description: 'Written `{{name}}` in a text' })
+  name!: Placeholder;
+  @ApiProperty({ description: 'What a trial print shows for it', example: 'Nguyễn Văn An' })
+  example!: string;
+
+  static all(): PlaceholderDto[] {
+    return PLACEHOLDERS.map((name) => ({ name, example: PLACEHOLDER_EXAMPLES[name] }));
+  }
 }
 
 export class TemplateListQuery {

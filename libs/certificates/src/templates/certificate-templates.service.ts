@@ -1,14 +1,21 @@
-import { newId } from '@lifelong/common';
+import { addMonths, AppConfig, Clock, newId } from '@lifelong/common';
 import { CourseOutline } from '@lifelong/courses';
 import { isDuplicateKey, isMissingReference } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
+import { FacilitiesService } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CertificateError } from '../certificate-error';
-import { DEFAULT_TEMPLATE, type TemplateText } from '../pdf/render-certificate';
+import { verificationUrl } from '../credential/open-badge';
+import {
+  type CertificatePrint,
+  DEFAULT_TEMPLATE,
+  renderCertificate,
+  type TemplateText,
+} from '../pdf/render-certificate';
 import { TEMPLATE_ROLES } from '../policies';
 import { CertificateTemplate } from './certificate-template.entity';
-import { unknownPlaceholders } from './placeholders';
+import { PLACEHOLDER_EXAMPLES, unknownPlaceholders } from './placeholders';
 import { LOGO_MAX_BYTES, LOGO_MAX_SIDE, logoPrints, readLogo } from './template-logo';
 
 /** A template's texts and logo as sent (base64; null removes the logo, absent keeps it). */
@@ -19,6 +26,9 @@ export interface TemplateInput {
   signerTitle: string;
   logoBase64?: string | null;
 }
+
+/** The texts of a template that may hold placeholders. */
+const TEXT_FIELDS = ['title', 'body', 'signerName', 'signerTitle'] as const;
 
 /** Where a new template applies: a whole facility, or one course. */
 export type TemplateScope =
@@ -36,6 +46,9 @@ export class CertificateTemplates {
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly outline: CourseOutline,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly facilities: FacilitiesService,
   ) {}
 
   async create(
@@ -43,18 +56,7 @@ export class CertificateTemplates {
     scope: TemplateScope,
     input: TemplateInput,
   ): Promise<CertificateTemplate> {
-    let facilityId: string;
-    let courseId: string | null = null;
-    if (scope.courseId !== undefined) {
-      const course = await this.outline.course(scope.courseId);
-      if (!course)
-        throw new CertificateError('TEMPLATE_SCOPE_INVALID', 'There is no such course', {
-          courseId: scope.courseId,
-        });
-      facilityId = course.facilityId;
-      courseId = course.courseId;
-    } else facilityId = scope.facilityId;
-    await this.assertManages(principal, facilityId);
+    const { facilityId, courseId } = await this.resolve(principal, scope);
     const template = Object.assign(new CertificateTemplate(), {
       id: newId(),
       facilityId,
@@ -100,6 +102,46 @@ export class CertificateTemplates {
     return template;
   }
 
+  /**
+   * A trial print: the PDF a certificate of `scope` would get with these texts and logo, filled
+   * with an example learner (the facility's and course's own names where there are some) and an
+   * example serial that verifies nothing. The same checks as a save and the same renderer as
+   * issuing; nothing is stored. An absent logo is the saved template's of that scope, if any.
+   */
+  async preview(principal: Principal, scope: TemplateScope, input: TemplateInput): Promise<Buffer> {
+    const { facilityId, courseId } = await this.resolve(principal, scope);
+    const saved = await this.dataSource
+      .getRepository(CertificateTemplate)
+      .findOneBy({ scopeId: courseId ?? facilityId });
+    const template = Object.assign(new CertificateTemplate(), {
+      logo: saved?.logo ?? null,
+      logoType: saved?.logoType ?? null,
+    });
+    await this.apply(template, input);
+    const [facility, course] = await Promise.all([
+      this.facilities.find(facilityId),
+      courseId === null ? null : this.outline.course(courseId),
+    ]);
+    if (!facility)
+      throw new CertificateError('TEMPLATE_SCOPE_INVALID', 'There is no such facility', {
+        facilityId,
+      });
+    const issuedAt = this.clock.now();
+    const validity = course ? course.validityMonths : 24;
+    const example = PLACEHOLDER_EXAMPLES;
+    const print: CertificatePrint = {
+      holderName: example.holderName,
+      courseTitle: course?.title ?? example.courseTitle,
+      facilityName: facility.name,
+      hours: course ? course.hours : Number(example.hours),
+      issuedAt,
+      expiresAt: validity ? addMonths(issuedAt, validity) : null,
+      serial: example.serial,
+      verifyUrl: verificationUrl(this.config.http.publicUrl, example.serial),
+    };
+    return renderCertificate(template, print);
+  }
+
   /** A facility's templates (its own and its courses'). */
   async list(principal: Principal, facilityId: string): Promise<CertificateTemplate[]> {
     await this.assertManages(principal, facilityId);
@@ -133,16 +175,18 @@ export class CertificateTemplates {
   }
 
   private async apply(template: CertificateTemplate, input: TemplateInput): Promise<void> {
-    const unknown = [
-      ...new Set(
-        [input.title, input.body, input.signerName, input.signerTitle].flatMap(unknownPlaceholders),
-      ),
-    ];
+    // Each field with the unknown names it holds, so a form can point at the field.
+    const fields: Record<string, string[]> = {};
+    for (const field of TEXT_FIELDS) {
+      const names = unknownPlaceholders(input[field]);
+      if (names.length) fields[field] = names;
+    }
+    const unknown = [...new Set(Object.values(fields).flat())];
     if (unknown.length)
       throw new CertificateError(
         'TEMPLATE_PLACEHOLDER_UNKNOWN',
         `Unknown placeholder(s): ${unknown.map((name) => `{{${name}}}`).join(', ')}`,
-        { unknown },
+        { unknown, fields },
       );
     Object.assign(template, {
       title: input.title,
@@ -173,6 +217,26 @@ export class CertificateTemplates {
     // now, not at issue.
     if (template.logo && !(await logoPrints(template.logo)))
       throw new CertificateError('LOGO_INVALID', 'The logo image could not be read');
+  }
+
+  /** The facility (and course) a scope names, once the caller is known to manage it. */
+  private async resolve(
+    principal: Principal,
+    scope: TemplateScope,
+  ): Promise<{ facilityId: string; courseId: string | null }> {
+    let facilityId: string;
+    let courseId: string | null = null;
+    if (scope.courseId !== undefined) {
+      const course = await this.outline.course(scope.courseId);
+      if (!course)
+        throw new CertificateError('TEMPLATE_SCOPE_INVALID', 'There is no such course', {
+          courseId: scope.courseId,
+        });
+      facilityId = course.facilityId;
+      courseId = course.courseId;
+    } else facilityId = scope.facilityId;
+    await this.assertManages(principal, facilityId);
+    return { facilityId, courseId };
   }
 
   private async idOfScope(scopeId: string): Promise<string | undefined> {

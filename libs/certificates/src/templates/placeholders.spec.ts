@@ -1,4 +1,5 @@
-import { fillPlaceholders, unknownPlaceholders } from './placeholders';
+import { parseSerial } from '../serial/serial';
+import { fillPlaceholders, PLACEHOLDER_EXAMPLES, unknownPlaceholders } from './placeholders';
 
 describe('template placeholders', () => {
   const values = {
@@ -22,5 +23,10 @@ describe('template placeholders', () => {
       unknownPlaceholders('{{holderName}} {{studentName}} {{ grade }} {{studentName}}'),
     ).toEqual(['studentName', 'grade']);
     expect(unknownPlaceholders('Chúc mừng {{holderName}}! {single}')).toEqual([]);
+  });
+
+  it('prints an example serial on trial prints that no certificate can have', () => {
+    expect(parseSerial(PLACEHOLDER_EXAMPLES.serial)).toBeNull();
+    expect(parseSerial(PLACEHOLDER_EXAMPLES.serial.replace(/1$/, '0'))).not.toBeNull();
   });
 });

@@ -63,6 +63,11 @@ export class FacilitiesService {
     return facility;
   }
 
+  /** One facility, or null when there is none of that id. */
+  find(id: string): Promise<Facility | null> {
+    return this.facilities.findOneBy({ id });
+  }
+
   /** The directory, by name; an unknown administrative unit yields an empty page. */
   async list(filter: FacilityFilter, query: PageQuery): Promise<Page<Facility>> {
     const builder = this.facilities.createQueryBuilder('facility');
