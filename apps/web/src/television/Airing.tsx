@@ -21,7 +21,8 @@ export function Airing({
   const { t } = useTranslation();
   const cancelled = broadcast.status === 'cancelled';
   return (
-    <Stack gap={2} opacity={cancelled ? 0.75 : 1}>
+    // A cancelled airing says so (struck time, red badge) at full contrast, never faded.
+    <Stack gap={2}>
       <Group gap={6} wrap="wrap">
         <Text span fw={700} size="sm" td={cancelled ? 'line-through' : undefined}>
           <time dateTime={broadcast.startsAt}>{formatTime(broadcast.startsAt)}</time>
