@@ -193,13 +193,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await runToEnd(['seed-demo'], env, ROOT);
   const api = run('api', [], env, ROOT);
   const worker = run('worker', [], env, ROOT);
-  await waitForReady(api);
-
-  return async () => {
+  const teardown = async (): Promise<void> => {
     await Promise.all([stop(api), stop(worker)]);
     await smtp.stop();
     await sso.stop();
     await new Promise((done) => mailbox.close(done));
     rmSync(files, { recursive: true, force: true });
   };
+  // An api that never comes up (a port still taken, say) must not leave the worker running on.
+  await waitForReady(api).catch(async (error: unknown) => {
+    await teardown();
+    throw error;
+  });
+  return teardown;
 }
