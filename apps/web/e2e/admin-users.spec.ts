@@ -1,17 +1,9 @@
-import type { Page } from '@playwright/test';
 import { TEST_ADMIN, webTestBaseUrl } from './support/platform-settings';
 import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
+import { signIn } from './support/journey';
 
 // Issue 14, item 7: the administrator finds a civil servant typed without diacritics, opens
 // their page, grants a role and sees the audit entry for it; a learner never loads these pages.
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
 
 test('the administrator finds a civil servant, grants a role and reads it in the audit log', async ({
   page,

@@ -5,21 +5,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { toBuffer as qrPng } from 'qrcode';
-import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
+import { expect, expectNoAxeViolations, screenshots, test } from './support/test';
+import { signIn } from './support/journey';
 
 // Issue 16, item 7: the demo university's facility admin edits its certificate template, with
 // the api's trial print beside the form.
 const FACILITY_ADMIN = 'quanlycoso@demo.lifelong.local';
 const FACILITY = 'Trường Đại học Mở Hà Nội';
 const run = promisify(execFile);
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
 
 /**
  * The trial prints the page received, newest last (the page's CSP rightly stops a test script

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { fixture } from '../../../test/support/media-fixtures';
 import { VIDEO_READY_WITHIN_MS } from './support/learner-course';
 import { TEST_ADMIN } from './support/platform-settings';
-import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
+import { DEMO_PASSWORD, expect, expectNoAxeViolations, test } from './support/test';
+import { signIn, checkPage } from './support/journey';
 
 // Issue 16: a community learning centre runs its television viewings. Its facility admin has
 // the centre's own channel, a course with a television lesson airing now and two enrolled
@@ -162,21 +163,6 @@ async function centre(api: APIRequestContext): Promise<Centre> {
   return { staffEmail, courseTitle, courseId, lessonId, videoId, nowAiringId, learners };
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
-
-/** axe finds nothing on the page at rest, and it is photographed at phone and desktop sizes. */
-async function check(page: Page, name: string): Promise<void> {
-  await page.mouse.move(1, 300);
-  await expectNoAxeViolations(page);
-  await screenshots(page, name);
-}
-
 async function waitForVideo(api: APIRequestContext, token: string, videoId: string) {
   const by = Date.now() + VIDEO_READY_WITHIN_MS;
   for (;;) {
@@ -205,7 +191,7 @@ test('a community learning centre shows the code, records group attendance, sche
   await expect(page.getByLabel('Kênh').locator('option')).toHaveCount(1);
   const today = shown(localDay(0));
   await expect(page.getByText(setup.courseTitle).first()).toBeVisible();
-  await check(page, 'studio-tv-week');
+  await checkPage(page, 'studio-tv-week');
   await page
     .getByRole('link', { name: new RegExp(`^Quản lý buổi ${LESSON} lúc .* ngày ${today}$`) })
     .first()
@@ -215,7 +201,7 @@ test('a community learning centre shows the code, records group attendance, sche
     page.getByRole('heading', { level: 1, name: `Buổi phát sóng: ${LESSON}` }),
   ).toBeVisible();
   await expect(page.getByText('Đang phát sóng')).toBeVisible();
-  await check(page, 'studio-tv-airing');
+  await checkPage(page, 'studio-tv-airing');
 
   // The code for the room's screen: large, with the time left counting down.
   await page.getByRole('link', { name: 'Hiện mã điểm danh toàn màn hình' }).click();
@@ -228,7 +214,7 @@ test('a community learning centre shows the code, records group attendance, sche
   const before = await timer.textContent();
   await expect(timer).not.toHaveText(before ?? '', { timeout: 3_000 });
   await expect(page.getByRole('banner')).toHaveCount(0); // nothing of the app around it
-  await check(page, 'studio-tv-attendance-code');
+  await checkPage(page, 'studio-tv-attendance-code');
   await page.getByRole('button', { name: 'Toàn màn hình' }).click();
   await expect(page.getByRole('button', { name: 'Thoát toàn màn hình' })).toBeVisible();
   await page.getByRole('button', { name: 'Thoát toàn màn hình' }).click();
@@ -266,7 +252,7 @@ test('a community learning centre shows the code, records group attendance, sche
   await expect(outcome.getByRole('list', { name: '1 người không được ghi nhận' })).toHaveText(
     `${duc.name}: đã được ghi nhận có mặt ở buổi này rồi`,
   );
-  await check(page, 'studio-tv-group-attendance');
+  await checkPage(page, 'studio-tv-group-attendance');
 
   // A weekly series from tomorrow at 19:00: its second airing meets the one already there.
   await page.getByRole('link', { name: 'Phát sóng', exact: true }).click();
@@ -293,7 +279,7 @@ test('a community learning centre shows the code, records group attendance, sche
       `Buổi .*${shown(localDay(8))}, 19:00–19:45 trùng với “${LESSON}” \\(${setup.courseTitle}\\) đã có trên kênh vào`,
     ),
   );
-  await check(page, 'studio-tv-schedule-overlap');
+  await checkPage(page, 'studio-tv-schedule-overlap');
 
   // An hour later the channel is free: three airings.
   await page.getByLabel('Giờ bắt đầu').fill('20:00');
@@ -335,5 +321,5 @@ test('a community learning centre shows the code, records group attendance, sche
   await expect(page.getByText('Bài học có một video đã xử lý xong.')).toBeVisible();
   await page.getByRole('button', { name: 'Gắn làm video phát lại' }).click();
   await expect(page.getByText('Video phát lại đang gắn với buổi này.')).toBeVisible();
-  await check(page, 'studio-tv-replay');
+  await checkPage(page, 'studio-tv-replay');
 });

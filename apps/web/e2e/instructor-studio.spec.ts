@@ -1,31 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
+import { DEMO_PASSWORD, expect, expectNoAxeViolations, test } from './support/test';
+import { signIn, checkPage, personApi, teachingFacility } from './support/journey';
 
 // Issue 16: an instructor's studio. The demo instructor teaches at Trường Đại học Mở Hà Nội;
 // its facility admin approves there.
 const INSTRUCTOR = 'giangvien@demo.lifelong.local';
 const FACILITY_ADMIN = 'quanlycoso@demo.lifelong.local';
 const FACILITY = 'Trường Đại học Mở Hà Nội';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  if (await page.getByRole('button', { name: 'Đăng xuất' }).isVisible()) {
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await expect(page.getByRole('link', { name: 'Đăng nhập' }).first()).toBeVisible();
-  }
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
-
-/** Every studio page is checked the same way: axe finds nothing, and it is photographed. */
-async function check(page: Page, name: string): Promise<void> {
-  await page.mouse.move(1, 300); // axe judges the page at rest, not a hovered link
-  await expectNoAxeViolations(page);
-  await screenshots(page, name);
-}
 
 test('an instructor creates a course in the studio, finds it among the drafts and archives it', async ({
   page,
@@ -35,7 +17,7 @@ test('an instructor creates a course in the studio, finds it among the drafts an
   await page.getByRole('link', { name: 'Soạn bài giảng' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Khoá học của tôi' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Bản nháp', selected: true })).toBeVisible();
-  await check(page, 'studio-courses');
+  await checkPage(page, 'studio-courses');
 
   await page.getByRole('link', { name: 'Tạo khoá học' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tạo khoá học' })).toBeVisible();
@@ -46,7 +28,7 @@ test('an instructor creates a course in the studio, finds it among the drafts an
   const title = `Khoá nháp để lưu trữ ${Date.now().toString(36)}`;
   await page.getByLabel('Tên khoá học').fill(title);
   await page.getByLabel('Tóm tắt').fill('Một khoá học thử, sẽ được lưu trữ.');
-  await check(page, 'studio-new-course');
+  await checkPage(page, 'studio-new-course');
   await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
   await expect(page).toHaveURL(/\/studio\/courses\/[^/]+$/);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -132,7 +114,7 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
     await tags.press('Enter');
     await page.getByRole('button', { name: 'Lưu thông tin' }).click();
     await expect(page.getByText('Đã lưu.')).toBeVisible();
-    await check(page, 'studio-editor-details');
+    await checkPage(page, 'studio-editor-details');
 
     // Publishing now lists every reason, each leading to what to fix.
     await page.getByRole('tab', { name: 'Công bố' }).click();
@@ -168,14 +150,14 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
     await page.keyboard.press('ControlOrMeta+b');
     await page.keyboard.type(' mỗi ngày.');
     await expect(text.getByRole('heading', { name: 'Tự học' })).toBeVisible();
-    await check(page, 'studio-editor-reading-write');
+    await checkPage(page, 'studio-editor-reading-write');
     await reading.getByRole('button', { name: 'Lưu bài học' }).click();
     await expect(reading.getByText('Đã lưu bài học.')).toBeVisible();
     await reading.getByRole('tab', { name: 'Xem như người học' }).click();
     await expect(reading.getByRole('heading', { name: 'Tự học', exact: true })).toBeVisible();
     await expect(reading.getByText('Đặt mục tiêu nhỏ mỗi ngày.')).toBeVisible();
     await expect(reading.getByRole('strong')).toHaveText('nhỏ');
-    await check(page, 'studio-editor-reading');
+    await checkPage(page, 'studio-editor-reading');
 
     // Unsaved words are not dropped by opening another lesson: the studio asks first.
     await reading.getByRole('tab', { name: 'Soạn', exact: true }).click();
@@ -185,7 +167,7 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
     await page.getByRole('button', { name: 'Bài kiểm tra cuối', exact: true }).click();
     const leave = page.getByRole('dialog', { name: 'Rời đi mà không lưu?' });
     await expect(leave).toBeVisible();
-    await check(page, 'studio-editor-unsaved');
+    await checkPage(page, 'studio-editor-unsaved');
     await leave.getByRole('button', { name: 'Ở lại và soạn tiếp' }).click();
     await expect(leave).toBeHidden();
     await expect(text).toContainText('Chưa lưu.');
@@ -212,7 +194,7 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
     );
     await expect(section.getByText('“Bài kiểm tra cuối” giờ là bài 1 trên 2.')).toBeVisible();
     await expect(section.getByRole('listitem').first()).toContainText('Bài kiểm tra cuối');
-    await check(page, 'studio-editor-outline-dragged');
+    await checkPage(page, 'studio-editor-outline-dragged');
     await page.reload();
     await expect(section.getByRole('listitem').first()).toContainText('Bài kiểm tra cuối');
     await expect(section.getByRole('listitem').nth(1)).toContainText('Bài đọc: tự học');
@@ -236,7 +218,7 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
     await quiz.getByLabel('Số lần làm tối đa').fill('3');
     await quiz.getByRole('button', { name: 'Lưu bài học' }).click();
     await expect(quiz.getByText('Đã lưu bài học.')).toBeVisible();
-    await check(page, 'studio-editor-quiz');
+    await checkPage(page, 'studio-editor-quiz');
     await quiz.getByText('Xem như người học').click();
     await expect(
       quiz.getByRole('group', { name: '2. Những cách nào giúp nhớ lâu?' }),
@@ -249,14 +231,14 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
     await page.getByRole('button', { name: 'Gửi duyệt' }).click();
     await expect(page.getByText('Đã gửi duyệt.')).toBeVisible();
     await expect(page.getByText('Chờ duyệt', { exact: true })).toBeVisible();
-    await check(page, 'studio-editor-publish');
+    await checkPage(page, 'studio-editor-publish');
 
     await signIn(page, FACILITY_ADMIN);
     await page.getByRole('link', { name: 'Soạn bài giảng' }).first().click();
     await page.getByRole('link', { name: 'Duyệt khoá học' }).click();
     const waiting = page.getByRole('article', { name: title });
     await expect(waiting).toBeVisible();
-    await check(page, 'studio-review-queue');
+    await checkPage(page, 'studio-review-queue');
     await waiting.getByRole('button', { name: 'Duyệt và công bố' }).click();
     await expect(page.getByRole('article', { name: title })).toHaveCount(0);
 
@@ -274,21 +256,9 @@ async function twoReadingCourse(
   page: Page,
   title: string,
 ): Promise<{ courseId: string; firstReading: string }> {
-  const api = page.request;
-  const login = await api.post('/api/v1/auth/login', {
-    data: { email: INSTRUCTOR, password: DEMO_PASSWORD },
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const headers = { authorization: `Bearer ${accessToken}` };
-  const post = async (path: string, data: unknown): Promise<{ id: string }> => {
-    const response = await api.post(path, { headers, data });
-    expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as { id: string };
-  };
-  const me = (await (await api.get('/api/v1/me', { headers })).json()) as {
-    roles: { role: string; scopeId: string }[];
-  };
-  const facilityId = me.roles.find((grant) => grant.role === 'instructor')!.scopeId;
+  const instructor = await personApi(page.request, INSTRUCTOR);
+  const post = instructor.post;
+  const facilityId = await teachingFacility(instructor);
   const course = await post('/api/v1/courses', {
     facilityId,
     title,
@@ -366,7 +336,7 @@ test('an instructor sees a learner’s progress, finds them without diacritics a
     '50',
   );
   await expect(row).toContainText(/50\s%/);
-  await check(page, 'studio-learners');
+  await checkPage(page, 'studio-learners');
 
   // Searched without diacritics (đ as d); the search survives a reload.
   await page.getByLabel('Tìm theo tên hoặc email').fill(`dang thi thu huong ${stamp}`);
@@ -385,7 +355,7 @@ test('an instructor sees a learner’s progress, finds them without diacritics a
   await expect(queue.getByRole('row', { name: new RegExp(waiter) })).toContainText(
     /^1.*\d\d\/\d\d\/\d{4}/,
   );
-  await check(page, 'studio-learners-waitlist');
+  await checkPage(page, 'studio-learners-waitlist');
 
   // The whole list as CSV.
   await page.getByLabel('Trạng thái').selectOption('');

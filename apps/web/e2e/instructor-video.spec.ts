@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { fixture, truncated } from '../../../test/support/media-fixtures';
 import { VIDEO_READY_WITHIN_MS } from './support/learner-course';
-import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
+import { expect, test } from './support/test';
+import { signIn, checkPage, personApi, teachingFacility } from './support/journey';
 
 // Issue 16, item 3: a video lesson's upload, processing, subtitles and preview in the studio.
 const INSTRUCTOR = 'giangvien@demo.lifelong.local';
@@ -12,38 +13,11 @@ interface Playable {
   currentTime: number;
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
-
-/** Every studio page is checked the same way: axe finds nothing, and it is photographed. */
-async function check(page: Page, name: string): Promise<void> {
-  await page.mouse.move(1, 300); // axe judges the page at rest, not a hovered link
-  await expectNoAxeViolations(page);
-  await screenshots(page, name);
-}
-
 /** A draft course of the demo facility with two video lessons, made through the api. */
 async function videoCourse(page: Page, title: string) {
-  const api = page.request;
-  const login = await api.post('/api/v1/auth/login', {
-    data: { email: INSTRUCTOR, password: DEMO_PASSWORD },
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const headers = { authorization: `Bearer ${accessToken}` };
-  const post = async (path: string, data: unknown): Promise<{ id: string }> => {
-    const response = await api.post(path, { headers, data });
-    expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as { id: string };
-  };
-  const me = (await (await api.get('/api/v1/me', { headers })).json()) as {
-    roles: { role: string; scopeId: string }[];
-  };
-  const facilityId = me.roles.find((grant) => grant.role === 'instructor')!.scopeId;
+  const instructor = await personApi(page.request, INSTRUCTOR);
+  const post = instructor.post;
+  const facilityId = await teachingFacility(instructor);
   const course = await post('/api/v1/courses', {
     facilityId,
     title,
@@ -84,7 +58,7 @@ test('an instructor uploads a video through a lost connection and a reload, sees
   await page.goto(`/studio/courses/${courseId}?tab=content&lesson=${videoLesson}`);
   const panel = page.getByRole('region', { name: 'Video của bài' });
   await expect(panel.getByText('Bài này chưa có video. Hãy tải lên một video.')).toBeVisible();
-  await check(page, 'studio-video-empty');
+  await checkPage(page, 'studio-video-empty');
 
   // The connection carries the first half of the file, then drops every further upload request.
   let patches = 0;
@@ -105,7 +79,7 @@ test('an instructor uploads a video through a lost connection and a reload, sees
   // Paused, resumed (still offline), paused again.
   await panel.getByRole('button', { name: 'Tạm dừng' }).click();
   await expect(panel.getByText(/^Đã tạm dừng/)).toBeVisible();
-  await check(page, 'studio-video-paused');
+  await checkPage(page, 'studio-video-paused');
   await expect(panel.getByText(/^Tiếp tục từ/)).toHaveCount(0);
   await panel.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect(panel.getByText(/^Mất kết nối/)).toBeVisible();
@@ -123,7 +97,7 @@ test('an instructor uploads a video through a lost connection and a reload, sees
   await expect(
     panel.getByText(/^Việc tải lên “[^”]+\.mp4” \(.+\) đã bị gián đoạn\. Hãy chọn lại đúng tệp đó/),
   ).toBeVisible();
-  await check(page, 'studio-video-interrupted');
+  await checkPage(page, 'studio-video-interrupted');
 
   // Back online: the same file continues the same upload from where the server stopped.
   await page.unroute('**/api/v1/uploads/*');
@@ -161,7 +135,7 @@ test('an instructor uploads a video through a lost connection and a reload, sees
     'aria-valuenow',
     /^\d+$/,
   );
-  await check(page, 'studio-video-processing');
+  await checkPage(page, 'studio-video-processing');
   await expect(panel.getByText('Video đã sẵn sàng để học viên xem.')).toBeVisible({
     timeout: VIDEO_READY_WITHIN_MS,
   });
@@ -190,7 +164,7 @@ test('an instructor uploads a video through a lost connection and a reload, sees
     })
     .toBeGreaterThan(1);
   await preview.evaluate((node: unknown) => (node as { pause(): void }).pause());
-  await check(page, 'studio-video-ready');
+  await checkPage(page, 'studio-video-ready');
 
   // A text file named .mp4 is refused, in plain words.
   await page.goto(`/studio/courses/${courseId}?tab=content&lesson=${otherLesson}`);
@@ -203,7 +177,7 @@ test('an instructor uploads a video through a lost connection and a reload, sees
   await expect(panel.getByRole('alert')).toHaveText(
     /^Không tải lên được: Tệp này không phải là video \(có thể chỉ là tệp văn bản/,
   );
-  await check(page, 'studio-video-refused');
+  await checkPage(page, 'studio-video-refused');
 
   // A recording cut short looks like a video but cannot be processed: the reason, in plain words.
   await choose(page, 'Tệp video', {
@@ -218,5 +192,5 @@ test('an instructor uploads a video through a lost connection and a reload, sees
   await expect(failed).toContainText(
     'Tệp bị cắt ngang (việc ghi hình hoặc tải lên đã bị gián đoạn). Hãy tải lên lại.',
   );
-  await check(page, 'studio-video-failed');
+  await checkPage(page, 'studio-video-failed');
 });

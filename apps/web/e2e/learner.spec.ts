@@ -5,17 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { learnerCourse, VIDEO_READY_WITHIN_MS } from './support/learner-course';
-import { DEMO_PASSWORD, expect, expectNoAxeViolations, screenshots, test } from './support/test';
+import { DEMO_PASSWORD, expect, test } from './support/test';
+import { checkPage } from './support/journey';
 
 const run = promisify(execFile);
-
-/** Every learner page is checked the same way: axe finds nothing, and it is photographed. */
-async function check(page: Page, name: string): Promise<void> {
-  // The pointer rests away from the page's links, as after reading (no hover colours).
-  await page.mouse.move(1, 300);
-  await expectNoAxeViolations(page);
-  await screenshots(page, name);
-}
 
 /** What the journey does with the page's video element (the tests' tsconfig has no DOM lib). */
 interface Playable {
@@ -50,7 +43,7 @@ test('a learner watches a real video, passes the quiz, attends on television and
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Học tập của tôi' })).toBeVisible();
   await expect(page.getByText(/Bạn chưa đăng ký khoá học nào/)).toBeVisible();
-  await check(page, 'learning-empty');
+  await checkPage(page, 'learning-empty');
 
   // Enrolls (the course page's button belongs to the public pages; the api does the same).
   const enrolled = await page.evaluate(async (courseId) => {
@@ -69,7 +62,7 @@ test('a learner watches a real video, passes the quiz, attends on television and
   expect(enrolled).toBe(201);
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: course.title })).toBeVisible();
-  await check(page, 'learning');
+  await checkPage(page, 'learning');
 
   // The video: plays from the start, reports as it plays, completes at 60 % (6 of 10 s).
   await page.getByRole('link', { name: `Học tiếp: ${course.title}` }).click();
@@ -108,7 +101,7 @@ test('a learner watches a real video, passes the quiz, attends on television and
   await page.waitForTimeout(1_500);
   await video(page).evaluate((node: unknown) => (node as Playable).pause());
   const pausedAt = await currentTime(page);
-  await check(page, 'player-video');
+  await checkPage(page, 'player-video');
 
   // A reload keeps the person signed in, the progress, and the place in the video.
   await page.waitForTimeout(1_500);
@@ -132,7 +125,7 @@ test('a learner watches a real video, passes the quiz, attends on television and
   await expect(page.getByRole('heading', { level: 1, name: course.readingTitle })).toBeVisible();
   await page.getByRole('button', { name: 'Đánh dấu đã đọc xong' }).click();
   await expect(page.getByText(/^Đã đọc xong ngày \d\d\/\d\d\/\d{4}$/)).toBeVisible();
-  await check(page, 'player-reading');
+  await checkPage(page, 'player-reading');
 
   // The quiz: a wrong answer fails, the network drops (answers kept), then a pass.
   await page.getByRole('link', { name: 'Bài tiếp theo →' }).click();
@@ -152,7 +145,7 @@ test('a learner watches a real video, passes the quiz, attends on television and
   await page.getByRole('button', { name: 'Thử lại' }).click();
   await expect(page.getByText('Đạt', { exact: true })).toBeVisible();
   await expect(page.getByText('Điểm của bạn: 100 %')).toBeVisible();
-  await check(page, 'player-quiz');
+  await checkPage(page, 'player-quiz');
 
   // The television lesson: a wrong code is said plainly, the on-screen code completes it.
   await page.getByRole('link', { name: 'Bài tiếp theo →' }).click();
@@ -163,12 +156,12 @@ test('a learner watches a real video, passes the quiz, attends on television and
   await expect(
     page.getByText('Mã chưa đúng. Hãy xem lại mã trên màn hình và nhập lại.'),
   ).toBeVisible();
-  await check(page, 'player-television-wrong-code');
+  await checkPage(page, 'player-television-wrong-code');
   await page.getByLabel('Mã trên màn hình').fill(course.attendanceCode);
   await page.getByRole('button', { name: 'Xác nhận' }).click();
   await expect(page.getByText('Bạn đã điểm danh và hoàn thành bài này.')).toBeVisible();
   await expect(page.getByText('Chúc mừng! Bạn đã hoàn thành khoá học.')).toBeVisible();
-  await check(page, 'player-television');
+  await checkPage(page, 'player-television');
 
   // My learning shows the course completed.
   await page.getByRole('link', { name: '← Học tập của tôi' }).click();
@@ -192,7 +185,7 @@ test('a learner watches a real video, passes the quiz, attends on television and
     )
     .toBe(1);
   await expect(page.getByText('Còn hiệu lực')).toBeVisible();
-  await check(page, 'certificates');
+  await checkPage(page, 'certificates');
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 30_000 }),
     page.getByRole('button', { name: 'Tải PDF' }).click(),
@@ -218,7 +211,7 @@ test('a learner watches a real video, passes the quiz, attends on television and
   await expect(bell).toHaveAccessibleName(/Thông báo: \d+ chưa đọc/);
   await bell.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Thông báo' })).toBeVisible();
-  await check(page, 'notifications');
+  await checkPage(page, 'notifications');
   const unreadBefore = await page.getByRole('button', { name: 'Đánh dấu đã đọc' }).count();
   await page.getByRole('button', { name: 'Đánh dấu đã đọc' }).first().click();
   await expect(page.getByRole('button', { name: 'Đánh dấu đã đọc' })).toHaveCount(unreadBefore - 1);
@@ -230,7 +223,7 @@ test('a learner watches a real video, passes the quiz, attends on television and
   await page.getByRole('link', { name: 'Hồ sơ' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ' })).toBeVisible();
   await expect(page.getByLabel('Họ và tên')).toHaveValue(name);
-  await check(page, 'profile');
+  await checkPage(page, 'profile');
 });
 
 test('a civil servant sees their mandated training and opens its course', async ({ page }) => {
@@ -246,7 +239,7 @@ test('a civil servant sees their mandated training and opens its course', async 
     'Bồi dưỡng an toàn thông tin hằng năm',
   );
   await expect(assignment.getByText(/Hạn hoàn thành \d\d\/\d\d\/\d{4}|Quá hạn từ/)).toBeVisible();
-  await check(page, 'training');
+  await checkPage(page, 'training');
   await assignment.getByRole('link', { name: /Bồi dưỡng an toàn thông tin hằng năm/ }).click();
   await expect(page).toHaveURL(/\/learning\/[^/]+\/lessons\//);
   await expect(page.getByRole('navigation', { name: 'Nội dung khoá học' })).toBeVisible();
