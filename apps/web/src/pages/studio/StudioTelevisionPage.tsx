@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { PageTitle } from '../../components/PageTitle';
-import { readableBadge } from '../../components/readable-badge';
 import { formatDate, formatTime } from '../../format';
 import '../../studio/i18n';
 import { StudioNav } from '../../studio/StudioNav';
@@ -26,26 +15,15 @@ import {
 } from '../../studio/television/queries';
 import { type BroadcastTitles, useBroadcastTitles } from '../../television/broadcast-titles';
 import { dayInstant, daysOf, shiftWeek, weekOf } from '../../television/week';
+import { AiringTimes } from '../../television/Airing';
 import { WeekGrid } from '../../television/WeekGrid';
 
 function StudioAiring({ broadcast, titles }: { broadcast: Broadcast; titles: BroadcastTitles }) {
   const { t } = useTranslation('studioTv');
-  const cancelled = broadcast.status === 'cancelled';
   const lesson = titles.lesson(broadcast.lessonId) ?? t('lesson');
   return (
     <Stack gap={2}>
-      <Group gap={6} wrap="wrap">
-        <Text span fw={700} size="sm" td={cancelled ? 'line-through' : undefined}>
-          <time dateTime={broadcast.startsAt}>{formatTime(broadcast.startsAt)}</time>
-          {'–'}
-          <time dateTime={broadcast.endsAt}>{formatTime(broadcast.endsAt)}</time>
-        </Text>
-        {cancelled ? (
-          <Badge size="sm" {...readableBadge('red')}>
-            {t('cancelled')}
-          </Badge>
-        ) : null}
-      </Group>
+      <AiringTimes broadcast={broadcast} cancelledLabel={t('cancelled')} />
       <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
         {titles.course(broadcast.courseId) ?? t('course')}
       </Text>
