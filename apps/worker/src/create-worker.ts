@@ -17,6 +17,9 @@ export async function createWorker(config: AppConfig): Promise<INestApplicationC
   await checkMediaTools(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     bufferLogs: true,
+    // A failure while building is thrown to the caller, never a process.exit inside Nest (which
+    // would end a whole test run, not just the test that started the worker).
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   // SIGTERM: stop taking jobs, let running ones finish, then close the pools.
