@@ -4,6 +4,8 @@ import {
   createValidationPipe,
   enableFormBodies,
   enableLargeUploads,
+  ROOT_LOGGER,
+  type RootLogger,
 } from '@lifelong/common';
 import { preflight } from '@lifelong/database';
 import { AccessTokenService } from '@lifelong/identity';
@@ -15,6 +17,7 @@ import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { closeConnectionsOnShutdown } from './http/graceful-close';
 import { acceptJsonBodies } from './http/json-bodies';
 import { carryRequestId, requestIdFrom } from './http/request-id';
+import { logRequests } from './http/request-log';
 import { serveWebApp } from './http/web-app';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { serveApiDocs } from './ops/api-docs';
@@ -70,7 +73,8 @@ export async function createApp(
   carryRequestId(fastify);
   closeConnectionsOnShutdown(fastify);
   measureRequests(fastify, app.get(Metrics));
-  await addSecurityHeaders(app);
+  logRequests(fastify, app.get<RootLogger>(ROOT_LOGGER));
+  addSecurityHeaders(app);
   await app.register(cookie);
   serveApiDocs(app, config);
   await serveQueueBoard(app, app.get(AccessTokenService));

@@ -1,6 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoggerOptions } from 'pino';
-import type { Options as PinoHttpOptions } from 'pino-http';
 import type { AppConfig } from '../config/config';
 import { currentRequestId } from '../request-context/request-context';
 
@@ -33,42 +31,50 @@ export function logOptions(config: AppConfig, process: 'api' | 'worker'): Logger
     level: config.log.level,
     base: { process },
     redact: { paths: redactPaths(), censor: '[redacted]' },
-    // Jobs and request-scoped work log the request id that caused them (request-context).
-    // (Skipped when the logger is already bound to the request: pino-http's request logger.)
-    mixin: (_merge, _level, logger) => {
+    // Jobs and request-scoped work log the request id that caused them (request-context),
+    // unless the line names one itself (the request log).
+    mixin: (merge) => {
       const requestId = currentRequestId();
-      return requestId && !('requestId' in logger.bindings()) ? { requestId } : {};
+      return requestId && !('requestId' in merge) ? { requestId } : {};
     },
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
   };
 }
 
+/** Probes and scrapes, asked every few seconds: a line each would drown the log. */
 const QUIET_ROUTES = new Set(['/health', '/health/ready', '/metrics']);
 
-/** Fastify's middleware layer rewrites `url` relative to the mount point; the original is kept. */
-const pathOf = (request: IncomingMessage & { originalUrl?: string }): string =>
-  (request.originalUrl ?? request.url ?? '').split('?')[0] ?? '';
+/** A request the api has answered, as its log line tells it. */
+export interface AnsweredRequest {
+  requestId: string;
+  method: string;
+  /** The URL as requested (path and query). */
+  url: string;
+  ip: string;
+  statusCode: number;
+  /** Milliseconds from the first byte in to the last byte out. */
+  responseTime: number;
+}
 
-/** Request/response logging for the api (pino-http under nestjs-pino). */
-export function httpLogOptions(config: AppConfig): PinoHttpOptions {
+/**
+ * The api's line for an answered request (one per request, like an access log), or null for the
+ * quiet routes. The query's secrets are removed from the URL (feed and unsubscribe tokens travel
+ * there); headers are not logged (they carry the tokens, and are the same on every line).
+ */
+export function requestLogLine(
+  request: AnsweredRequest,
+): { level: 'info' | 'warn' | 'error'; fields: Record<string, unknown> } | null {
+  const url = request.url;
+  const query = url.indexOf('?');
+  if (QUIET_ROUTES.has(query === -1 ? url : url.slice(0, query))) return null;
+  const status = request.statusCode;
   return {
-    ...logOptions(config, 'api'),
-    // Fastify's request id (from x-request-id or generated) is already on the raw request.
-    genReqId: (request: IncomingMessage & { id?: unknown }) =>
-      typeof request.id === 'string' ? request.id : '',
-    customAttributeKeys: { reqId: 'requestId' },
-    quietReqLogger: true,
-    autoLogging: { ignore: (request) => QUIET_ROUTES.has(pathOf(request)) },
-    customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-      error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-    serializers: {
-      // The query is dropped and the URL cleaned: feed and unsubscribe tokens travel there.
-      req: ({ query: _query, ...request }: { url?: string; query?: unknown }) => ({
-        ...request,
-        url: redactUrl(request.url ?? ''),
-      }),
-      // Response headers are the same on every line (security headers); the status says it all.
-      res: ({ statusCode }: { statusCode?: number }) => ({ statusCode }),
+    level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
+    fields: {
+      requestId: request.requestId,
+      req: { method: request.method, url: redactUrl(url), remoteAddress: request.ip },
+      res: { statusCode: status },
+      responseTime: Math.round(request.responseTime),
     },
   };
 }
