@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { retryOnDeadlock } from '@lifelong/database';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth-decision';
 import { PasswordHasher } from '../credentials/password-hasher';
@@ -73,8 +74,17 @@ export class PasswordRecovery {
   private async issueReset(email: string): Promise<void> {
     const user = await this.users.findCredentials(email);
     if (!user || user.deactivatedAt !== null) return;
-    await this.users.transaction((manager) =>
-      this.tokens.issue(manager, [user.id], 'password_reset', null),
+    // A link that fails is lost without a word (the answer has already gone out): a deadlock
+    // victim is run again.
+    await retryOnDeadlock(() =>
+      this.users.transaction(
+        (manager) => this.tokens.issue(manager, [user.id], 'password_reset', null),
+        // Revoking the earlier links reads a range of the tokens' index; at the default level
+        // that locks the gap where the new link goes, and two requests for people with
+        // neighbouring ids (who registered together) deadlock over it. Read committed takes no
+        // gap locks; the worst a race leaves is two fresh links for one person.
+        'READ COMMITTED',
+      ),
     );
   }
 

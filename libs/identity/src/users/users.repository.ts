@@ -2,6 +2,7 @@ import { newId } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { type Role, type RoleGrant, SCOPE_TYPES, type ScopeType } from '../auth/auth-decision';
 import type { UserProfile } from './user-profile';
 import { User } from './user.entity';
@@ -254,8 +255,14 @@ export class UsersRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /** Runs `work` in one transaction (at the server's isolation level unless told). */
+  transaction<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    isolation?: IsolationLevel,
+  ): Promise<T> {
+    return isolation
+      ? this.dataSource.transaction(isolation, work)
+      : this.dataSource.transaction(work);
   }
 }
 
