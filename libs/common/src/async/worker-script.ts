@@ -2,12 +2,18 @@ import { Worker } from 'node:worker_threads';
 
 /** How a script in a worker thread is bounded. */
 export interface WorkerScriptLimits {
-  /** Wall time from start; the thread is terminated after it. */
+  /**
+   * Wall time from the moment the script starts running in its thread; the thread is
+   * terminated after it. Starting a thread is not counted: on a loaded machine it alone can
+   * take longer than the work, and a budget that counted it would refuse good input there.
+   */
   timeoutMs: number;
   /** The thread's heap (a hostile input that expands in memory fails instead of swapping). */
   maxMemoryMb?: number;
 }
 
+/** How long a thread may take to start before the script is given up (a machine that stuck). */
+const START_LIMIT_MS = 30_000;
 /** At most this many script threads run at once; more wait their turn. */
 const MAX_THREADS = 2;
 let running = 0;
@@ -43,6 +49,7 @@ const load = require('node:module').createRequire(workerData.from);
 const run = async (load, data) => {
 ${body}
 };
+parentPort.postMessage({ started: true });
 run(load, workerData.data).then(
   (value) => parentPort.postMessage({ value }),
   (error) => parentPort.postMessage({ error: String((error && error.message) || error) }),
@@ -53,12 +60,17 @@ run(load, workerData.data).then(
       workerData: { from: __filename, data },
       resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb ?? 64 },
     });
-    const timer = setTimeout(() => {
+    const giveUp = () => {
       resolve(null);
       void worker.terminate();
-    }, limits.timeoutMs);
-    worker.once('message', (message: { value?: T; error?: string }) => {
+    };
+    let timer = setTimeout(giveUp, START_LIMIT_MS);
+    worker.on('message', (message: { started?: true; value?: T; error?: string }) => {
       clearTimeout(timer);
+      if (message.started) {
+        timer = setTimeout(giveUp, limits.timeoutMs);
+        return;
+      }
       if (message.error !== undefined) reject(new Error(message.error));
       else resolve(message.value as T);
       void worker.terminate();
