@@ -19,6 +19,7 @@ import { useErrorMessage } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
 import { showToast } from '../components/toasts';
 import { NotificationBell, useLearnerNavItems } from '../learner/header';
+import { MANAGE_ROLES } from '../manage/roles';
 import { AUTHOR_ROLES } from '../studio/roles';
 
 interface NavItem {
@@ -51,6 +52,7 @@ function useStaffNavItems(): NavItem[] {
   if (!user) return [];
   const items: NavItem[] = [];
   if (hasRole(...AUTHOR_ROLES)) items.push({ to: '/studio', label: t('nav.studio') });
+  if (hasRole(...MANAGE_ROLES)) items.push({ to: '/manage/compliance', label: t('nav.manage') });
   if (hasRole('admin', 'org_manager'))
     items.push({ to: '/admin/users', label: t('admin.nav.title') });
   else if (hasRole('supervisor')) items.push({ to: '/admin/audit', label: t('admin.nav.title') });
