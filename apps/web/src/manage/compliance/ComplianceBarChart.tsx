@@ -29,7 +29,7 @@ export function ComplianceBarChart({ rows }: { rows: ComplianceRow[] }) {
       {staffed.length > MAX_BARS ? (
         <Text size="sm">{t('compliance.chart.worst', { count: MAX_BARS })}</Text>
       ) : null}
-      <div aria-hidden="true">
+      <div aria-hidden="true" inert>
         <BarChart
           h={Math.max(160, bars.length * 36 + 40)}
           data={bars}
@@ -42,6 +42,8 @@ export function ComplianceBarChart({ rows }: { rows: ComplianceRow[] }) {
           withBarValueLabel
           gridAxis="x"
           tooltipAnimationDuration={0}
+          // A picture only: the table is what keyboards and screen readers use.
+          barChartProps={{ accessibilityLayer: false }}
         />
       </div>
     </Stack>

@@ -19,7 +19,7 @@ export function TrendChart({ snapshots }: { snapshots: SnapshotSummary[] }) {
         {t('compliance.snapshots.trend')}
       </Text>
       {snapshots.length > 1 ? (
-        <div aria-hidden="true">
+        <div aria-hidden="true" inert>
           <LineChart
             h={220}
             data={points}
@@ -31,6 +31,8 @@ export function TrendChart({ snapshots }: { snapshots: SnapshotSummary[] }) {
             dotProps={{ r: 4 }}
             connectNulls={false}
             tooltipAnimationDuration={0}
+            // A picture only: the table is what keyboards and screen readers use.
+            lineChartProps={{ accessibilityLayer: false }}
           />
         </div>
       ) : null}
