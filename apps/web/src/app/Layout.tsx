@@ -160,7 +160,8 @@ export function Layout() {
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          {/* Shrinks (its links wrap) so the account buttons stay on screen however many there are. */}
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flexShrink: 1 }}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -186,7 +187,7 @@ export function Layout() {
               ))}
             </Group>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <LanguageSwitch />
             <AccountButtons />
           </Group>

@@ -1,6 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
 import { Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { type ComplianceRow, hasStaff, percentOneDecimal } from './figures';
 
@@ -15,6 +16,8 @@ const MAX_BARS = 15;
  */
 export function ComplianceBarChart({ rows }: { rows: ComplianceRow[] }) {
   const { t } = useTranslation('manage');
+  // A phone keeps room for the bars: unit names wrap in a narrower column.
+  const roomy = useMediaQuery('(min-width: 36em)', true);
   const staffed = rows.filter(hasStaff);
   if (staffed.length === 0) return null;
   const bars = staffed.slice(0, MAX_BARS).map((row) => ({
@@ -36,7 +39,7 @@ export function ComplianceBarChart({ rows }: { rows: ComplianceRow[] }) {
           dataKey="unit"
           orientation="vertical"
           series={[{ name: 'percent', label: t('compliance.chart.series'), color: CHART_BLUE }]}
-          yAxisProps={{ width: 180, tick: { fontSize: 12 } }}
+          yAxisProps={{ width: roomy ? 220 : 110, tick: { fontSize: 11 } }}
           xAxisProps={{ domain: [0, 100] }}
           valueFormatter={percentOneDecimal}
           withBarValueLabel
