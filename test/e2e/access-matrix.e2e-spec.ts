@@ -189,6 +189,7 @@ const MATRIX: Row[] = [
   refused('managerN', 'PUT /api/v1/training/requirements/{requirementM}', REQUIREMENT),
   refused('managerN', 'POST /api/v1/training/snapshots', { orgUnitId: '{M}', period: '2025' }),
   refused('managerN', 'GET /api/v1/training/snapshots/{snapshotM}'),
+  refused('managerN', 'GET /api/v1/training/snapshots?orgUnitId={M}'),
   refused('managerN', 'POST /api/v1/org-units', { code: 'X-4', name: 'X', parentId: '{M}' }),
   refused('managerN', 'POST /api/v1/org-units/{M}/members', { userId: '{learnerB}' }),
   refused('managerN', 'POST /api/v1/admin/users/{learnerB}/roles', {
@@ -251,6 +252,7 @@ const MATRIX: Row[] = [
   allowed('managerM', 'GET /api/v1/training/staff?orgUnitId={M}'),
   allowed('managerM', 'GET /api/v1/training/compliance?orgUnitId={M}'),
   allowed('managerM', 'GET /api/v1/training/snapshots/{snapshotM}'),
+  allowed('managerM', 'GET /api/v1/training/snapshots?orgUnitId={M}'),
   allowed('managerM', 'PUT /api/v1/training/requirements/{requirementM}', REQUIREMENT),
   allowed('managerM1', 'GET /api/v1/training/compliance?orgUnitId={M1}'),
   allowed('managerM', 'POST /api/v1/admin/users/{learnerA}/reactivate'),

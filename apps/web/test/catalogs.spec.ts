@@ -1,5 +1,6 @@
 import { en } from '../src/i18n/en';
 import { vi } from '../src/i18n/vi';
+import { manageEn, manageVi } from '../src/manage/i18n/catalogs';
 import { studioEn } from '../src/studio/i18n/en';
 import { studioVi } from '../src/studio/i18n/vi';
 import { studioTvEn } from '../src/studio/television/i18n/en';
@@ -17,6 +18,7 @@ describe.each([
   { name: 'app', vi: vi, en: en },
   { name: 'studio', vi: studioVi, en: studioEn },
   { name: 'studio television', vi: studioTvVi, en: studioTvEn },
+  { name: 'training management', vi: manageVi, en: manageEn },
 ])("the web app's texts ($name)", (catalogs) => {
   it('has every Vietnamese key in English and every English key in Vietnamese', () => {
     const viKeys = keys(catalogs.vi);

@@ -1509,7 +1509,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['TrainingReportsController_snapshotList'];
     put?: never;
     post: operations['TrainingReportsController_takeSnapshot'];
     delete?: never;
@@ -2953,6 +2953,19 @@ export interface components {
       takenAt: string;
       /** @description Every unit of the subtree, frozen */
       rows: components['schemas']['ComplianceRowDto'][];
+    };
+    SnapshotSummaryDto: {
+      id: string;
+      orgUnitId: string;
+      period: string;
+      takenAt: string;
+      assigned: number;
+      completed: number;
+      inProgress: number;
+      overdue: number;
+      expired: number;
+      /** @description The unit’s compliant share then, one decimal */
+      compliantPercent: number;
     };
     AssignmentPageDto: {
       items: components['schemas']['AssignmentDto'][];
@@ -5980,6 +5993,27 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  TrainingReportsController_snapshotList: {
+    parameters: {
+      query: {
+        orgUnitId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SnapshotSummaryDto'][];
+        };
       };
     };
   };

@@ -19,6 +19,7 @@ import { useErrorMessage } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
 import { showToast } from '../components/toasts';
 import { NotificationBell, useLearnerNavItems } from '../learner/header';
+import { MANAGE_ROLES } from '../manage/roles';
 import { AUTHOR_ROLES } from '../studio/roles';
 
 interface NavItem {
@@ -51,6 +52,7 @@ function useStaffNavItems(): NavItem[] {
   if (!user) return [];
   const items: NavItem[] = [];
   if (hasRole(...AUTHOR_ROLES)) items.push({ to: '/studio', label: t('nav.studio') });
+  if (hasRole(...MANAGE_ROLES)) items.push({ to: '/manage/compliance', label: t('nav.manage') });
   if (hasRole('admin', 'org_manager'))
     items.push({ to: '/admin/users', label: t('admin.nav.title') });
   else if (hasRole('supervisor')) items.push({ to: '/admin/audit', label: t('admin.nav.title') });
@@ -158,7 +160,8 @@ export function Layout() {
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          {/* Shrinks (its links wrap) so the account buttons stay on screen however many there are. */}
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flexShrink: 1 }}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -184,7 +187,7 @@ export function Layout() {
               ))}
             </Group>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <LanguageSwitch />
             <AccountButtons />
           </Group>

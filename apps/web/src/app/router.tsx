@@ -48,6 +48,8 @@ const BroadcastPage = page(() => import('../pages/studio/BroadcastPage'));
 const GroupAttendancePage = page(() => import('../pages/studio/GroupAttendancePage'));
 const AttendanceCodePage = page(() => import('../pages/studio/AttendanceCodePage'));
 const CertificateTemplatePage = page(() => import('../pages/studio/CertificateTemplatePage'));
+// Training management for org managers and supervisors: its own chunks (and texts).
+const CompliancePage = page(() => import('../pages/manage/CompliancePage'));
 
 export function AppRoutes() {
   return (
@@ -74,6 +76,7 @@ export function AppRoutes() {
           <Route path="/admin/users" element={<AdminUsersPage />} />
           <Route path="/admin/users/:id" element={<AdminUserPage />} />
           <Route path="/admin/audit" element={<AdminAuditPage />} />
+          <Route path="/manage/compliance" element={<CompliancePage />} />
           <Route path="/studio" element={<StudioCoursesPage />} />
           <Route path="/studio/new" element={<NewCoursePage />} />
           <Route path="/studio/courses/:id" element={<CourseEditorPage />} />

@@ -21,6 +21,7 @@ export const en: Messages = {
     language: 'Language',
     account: 'Account',
     studio: 'Studio',
+    manage: 'Training management',
   },
   home: {
     title: 'Keep learning, wherever you are',

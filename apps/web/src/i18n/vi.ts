@@ -20,6 +20,7 @@ export const vi = {
     language: 'Ngôn ngữ',
     account: 'Tài khoản',
     studio: 'Soạn bài giảng',
+    manage: 'Quản lý đào tạo',
   },
   home: {
     title: 'Học tập suốt đời, ở bất cứ đâu',

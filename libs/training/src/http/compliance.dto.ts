@@ -4,6 +4,7 @@ import { IsString, Matches } from 'class-validator';
 import type { ComplianceTree } from '../reports/compliance-report.service';
 import type { ComplianceRow } from '../reports/compliance-row';
 import type { ComplianceSnapshot } from '../reports/compliance-snapshot.entity';
+import type { SnapshotSummary } from '../reports/compliance-snapshots.service';
 
 export class UnitQuery {
   @ApiProperty()
@@ -80,6 +81,37 @@ export class SnapshotDto {
       period: snapshot.period,
       takenAt: new Date(snapshot.takenAt).toISOString(),
       rows: snapshot.rows.map((row) => ComplianceRowDto.from(row)),
+    };
+  }
+}
+
+export class SnapshotSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() orgUnitId!: string;
+  @ApiProperty() period!: string;
+  @ApiProperty() takenAt!: string;
+  @ApiProperty() assigned!: number;
+  @ApiProperty() completed!: number;
+  @ApiProperty() inProgress!: number;
+  @ApiProperty() overdue!: number;
+  @ApiProperty() expired!: number;
+  @ApiProperty({ description: 'The unit’s compliant share then, one decimal' })
+  compliantPercent!: number;
+
+  static from(summary: SnapshotSummary): SnapshotSummaryDto {
+    const { assigned, completed, inProgress, overdue, expired, compliantPercent } =
+      summary.headline;
+    return {
+      id: summary.id,
+      orgUnitId: summary.orgUnitId,
+      period: summary.period,
+      takenAt: summary.takenAt.toISOString(),
+      assigned,
+      completed,
+      inProgress,
+      overdue,
+      expired,
+      compliantPercent,
     };
   }
 }

@@ -15,7 +15,13 @@ import { AssignmentReads } from '../assignments/assignment-reads.service';
 import { REPORT_READERS, STAFF_READERS } from '../policies';
 import { ComplianceReport } from '../reports/compliance-report.service';
 import { ComplianceSnapshots } from '../reports/compliance-snapshots.service';
-import { ComplianceDto, SnapshotBodyDto, SnapshotDto, UnitQuery } from './compliance.dto';
+import {
+  ComplianceDto,
+  SnapshotBodyDto,
+  SnapshotDto,
+  SnapshotSummaryDto,
+  UnitQuery,
+} from './compliance.dto';
 import { StaffMemberDto, StaffPageDto, StaffQuery } from './staff.dto';
 
 @ApiTags('training')
@@ -77,6 +83,18 @@ export class TrainingReportsController {
     @Body() body: SnapshotBodyDto,
   ): Promise<SnapshotDto> {
     return SnapshotDto.from(await this.snapshots.take(principal, body.orgUnitId, body.period));
+  }
+
+  /** The unit's snapshots, oldest period first, with the unit's own figures (for a trend). */
+  @Get('snapshots')
+  @RequireRoles(...REPORT_READERS)
+  @ApiOkResponse({ type: [SnapshotSummaryDto] })
+  async snapshotList(
+    @CurrentUser() principal: Principal,
+    @Query() query: UnitQuery,
+  ): Promise<SnapshotSummaryDto[]> {
+    const found = await this.snapshots.list(principal, query.orgUnitId);
+    return found.map((summary) => SnapshotSummaryDto.from(summary));
   }
 
   /** The frozen snapshot, as it was taken. */

@@ -75,7 +75,8 @@ export class ComplianceReport {
     return output;
   }
 
-  private async readableUnit(
+  /** The unit, once the caller is known to read its reports (404 unknown, 403 out of scope). */
+  async readableUnit(
     principal: Principal,
     orgUnitId: string,
   ): Promise<{ id: string; path: string }> {

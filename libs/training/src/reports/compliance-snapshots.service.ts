@@ -7,7 +7,18 @@ import { isPeriod } from '../requirements/requirement.rules';
 import { REPORT_READERS } from '../policies';
 import { TrainingError } from '../training-error';
 import { ComplianceReport } from './compliance-report.service';
+import type { ComplianceRow } from './compliance-row';
 import { ComplianceSnapshot } from './compliance-snapshot.entity';
+
+/** A snapshot as a list shows it: when and what period, with its unit's own figures. */
+export interface SnapshotSummary {
+  id: string;
+  orgUnitId: string;
+  period: string;
+  takenAt: Date;
+  /** The unit's row of the frozen rows (its subtree's total). */
+  headline: ComplianceRow;
+}
 
 /**
  * Snapshots freeze a subtree's compliance for an inspection period: the rows are copied when
@@ -52,6 +63,31 @@ export class ComplianceSnapshots {
       throw error;
     }
     return snapshot;
+  }
+
+  /**
+   * The unit's snapshots, oldest period first. Only each snapshot's first row is read (rows are
+   * frozen in tree order, the unit first), so a ministry's thousands of rows stay in the database.
+   */
+  async list(principal: Principal, orgUnitId: string): Promise<SnapshotSummary[]> {
+    await this.report.readableUnit(principal, orgUnitId);
+    const found = await this.dataSource.query<
+      { id: string; period: string; takenAt: Date; headline: string | ComplianceRow }[]
+    >(
+      "SELECT `id`, `period`, `taken_at` AS takenAt, JSON_EXTRACT(`rows`, '$[0]') AS headline " +
+        'FROM `training_snapshots` WHERE `org_unit_id` = ? ORDER BY `period`',
+      [orgUnitId],
+    );
+    return found.map((row) => ({
+      id: row.id,
+      orgUnitId,
+      period: row.period,
+      takenAt: new Date(row.takenAt),
+      headline:
+        typeof row.headline === 'string'
+          ? (JSON.parse(row.headline) as ComplianceRow)
+          : row.headline,
+    }));
   }
 
   async find(principal: Principal, id: string): Promise<ComplianceSnapshot> {

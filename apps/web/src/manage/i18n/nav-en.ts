@@ -1,0 +1,6 @@
+import type { NavMessages } from './nav-vi';
+
+export const navEn: NavMessages = {
+  sections: 'Training management sections',
+  compliance: 'Compliance',
+};

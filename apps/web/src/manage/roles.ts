@@ -1,0 +1,21 @@
+import type { components } from '../api/schema';
+
+type RoleName = components['schemas']['UserRoleDto']['role'];
+type Grant = components['schemas']['UserRoleDto'];
+
+/** Who opens the training-management area (the api checks the same roles, and the scopes). */
+export const MANAGE_ROLES: RoleName[] = ['admin', 'org_manager', 'supervisor'];
+/** Who changes things there (takes snapshots); supervisors read only. */
+export const MANAGE_WRITERS: RoleName[] = ['admin', 'org_manager'];
+
+/**
+ * The org unit a page opens on when none is asked for: the first org unit the person reads
+ * reports of (an org manager's unit, or an admin's scoped to one). Unscoped grants and
+ * administrative-unit grants name no org unit.
+ */
+export function homeOrgUnit(grants: readonly Grant[]): string | undefined {
+  return (
+    grants.find((grant) => MANAGE_ROLES.includes(grant.role) && grant.scopeType === 'org_unit')
+      ?.scopeId ?? undefined
+  );
+}

@@ -1,0 +1,120 @@
+import { AdministratorBootstrap } from '@lifelong/identity';
+import { AssignmentSync } from '@lifelong/training';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { buildCourse, facility, platformAdmin } from '../support/course-fixtures';
+import { answered, type ApiClient, apiClient } from '../support/api-client';
+import { expectStatus, signIn } from '../support/e2e';
+import { type HttpClient, listen } from '../support/http-client';
+import { PERSON_PASSWORD, peopleRegistry } from '../support/people';
+import { ScopeTree } from '../support/scope-tree';
+import { createTestApp } from '../support/test-app';
+import { testConfig } from '../setup/test-env';
+
+// The compliance dashboard's trend: a unit's snapshots listed with its own figures, for those
+// who read its reports (org managers within scope, supervisors, admins) and nobody else.
+
+const config = testConfig();
+let app: NestFastifyApplication;
+let http: HttpClient;
+let adminToken: string;
+let asAdmin: ApiClient;
+const person = peopleRegistry(() => http, 'trend');
+const tree = new ScopeTree(
+  () => http,
+  () => adminToken,
+);
+
+beforeAll(async () => {
+  app = await createTestApp(config);
+  http = await listen(app);
+  await app
+    .get(AdministratorBootstrap)
+    .ensureAdministrator(config.admin.email, config.admin.password);
+  adminToken = await signIn(http, config.admin.email, config.admin.password);
+  asAdmin = apiClient(http.base, adminToken);
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+/** Signs in again after the grants (`n`: the person's number in this file) for a fresh token. */
+const signedIn = async (n: number): Promise<ApiClient> =>
+  apiClient(http.base, await signIn(http, `trend-${n}@example.vn`, PERSON_PASSWORD));
+
+describe('GET /api/v1/training/snapshots', () => {
+  it('lists a unit’s snapshots by period with its figures, to readers of its reports only', async () => {
+    const ministry = await tree.orgUnit('Bộ Tư pháp');
+    const department = await tree.orgUnit('Vụ Hợp tác quốc tế', ministry);
+    const agency = await tree.orgUnit('Cục Con nuôi');
+    const [learner, manager, outsider, supervisor] = [
+      await person(),
+      await person(),
+      await person(),
+      await person(),
+    ];
+    await tree.member(department, learner.id);
+    await tree.grant(manager.id, 'org_manager', ministry);
+    await tree.grant(outsider.id, 'org_manager', agency);
+    await tree.grant(supervisor.id, 'supervisor');
+    const dataSource = app.get(DataSource);
+    const admin = await platformAdmin(dataSource);
+    const { courseId } = await buildCourse(app, admin, await facility(app, admin));
+    const requirement = await expectStatus(
+      answered(
+        asAdmin.POST('/api/v1/training/requirements', {
+          body: { title: 'Pháp luật', courseId, orgUnitId: ministry.scopeId, dueDays: 30 },
+        }),
+      ),
+      201,
+    );
+    // The job the queue would run: the department's learner is assigned.
+    await app.get(AssignmentSync).syncRequirement(requirement.id);
+    const asManager = await signedIn(2);
+    const list = (client: ApiClient, orgUnitId: string) =>
+      answered(client.GET('/api/v1/training/snapshots', { params: { query: { orgUnitId } } }));
+
+    expect(await expectStatus(list(asManager, ministry.scopeId), 200)).toEqual([]);
+    for (const period of ['2026-Q4', '2026-Q3'])
+      await expectStatus(
+        answered(
+          asManager.POST('/api/v1/training/snapshots', {
+            body: { orgUnitId: ministry.scopeId, period },
+          }),
+        ),
+        201,
+      );
+    await expectStatus(
+      answered(
+        asManager.POST('/api/v1/training/snapshots', {
+          body: { orgUnitId: department.scopeId, period: '2026-Q4' },
+        }),
+      ),
+      201,
+    );
+
+    const listed = await expectStatus(list(asManager, ministry.scopeId), 200);
+    expect(listed.map((snapshot) => snapshot.period)).toEqual(['2026-Q3', '2026-Q4']);
+    expect(listed[0]).toMatchObject({
+      orgUnitId: ministry.scopeId,
+      assigned: 1,
+      completed: 0,
+      inProgress: 0,
+      compliantPercent: 0,
+    });
+    expect(Date.parse(listed[0]!.takenAt)).not.toBeNaN();
+    // The department's own snapshot is its own, not the ministry's.
+    expect(await expectStatus(list(asManager, department.scopeId), 200)).toHaveLength(1);
+    // A supervisor reads it; an org manager of another agency and a learner do not.
+    expect(await expectStatus(list(await signedIn(4), ministry.scopeId), 200)).toHaveLength(2);
+    await expectStatus(list(await signedIn(3), ministry.scopeId), 403);
+    await expectStatus(list(await signedIn(1), ministry.scopeId), 403);
+    expect(
+      (await http.get(`/api/v1/training/snapshots?orgUnitId=${ministry.scopeId}`)).status,
+    ).toBe(401);
+    expect(
+      (await http.get('/api/v1/training/snapshots?orgUnitId=nope', { token: adminToken })).status,
+    ).toBe(400);
+  });
+});
