@@ -48,6 +48,9 @@ const BroadcastPage = page(() => import('../pages/studio/BroadcastPage'));
 const GroupAttendancePage = page(() => import('../pages/studio/GroupAttendancePage'));
 const AttendanceCodePage = page(() => import('../pages/studio/AttendanceCodePage'));
 const CertificateTemplatePage = page(() => import('../pages/studio/CertificateTemplatePage'));
+// Org managers' staff pages: their own chunks and texts (namespace manageStaff).
+const MyStaffPage = page(() => import('../pages/manage/MyStaffPage'));
+const StaffImportPage = page(() => import('../pages/manage/StaffImportPage'));
 
 export function AppRoutes() {
   return (
@@ -90,6 +93,8 @@ export function AppRoutes() {
             path="/studio/facilities/:facilityId/certificate-template"
             element={<CertificateTemplatePage />}
           />
+          <Route path="/manage/staff" element={<MyStaffPage />} />
+          <Route path="/manage/imports" element={<StaffImportPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,12 +1,18 @@
 import 'i18next';
 import type { StudioMessages } from '../studio/i18n/vi';
 import type { StudioTvMessages } from '../studio/television/i18n/vi';
+import type { ManageStaffMessages } from '../manage/staff/i18n/vi';
 import type { Messages } from './vi';
 
 // t('…') keys are checked by the compiler against the Vietnamese catalog.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; studio: StudioMessages; studioTv: StudioTvMessages };
+    resources: {
+      translation: Messages;
+      studio: StudioMessages;
+      studioTv: StudioTvMessages;
+      manageStaff: ManageStaffMessages;
+    };
   }
 }
