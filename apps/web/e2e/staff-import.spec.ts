@@ -18,6 +18,7 @@ const CSV = [
 test('an org manager imports staff, reads the line errors and finds the new people', async ({
   page,
 }) => {
+  test.setTimeout(180_000); // an import, two pages and six screenshots
   await signIn(page, MANAGER);
   await page.goto('/manage/imports');
   await expect(
@@ -94,8 +95,8 @@ test('an org manager imports staff, reads the line errors and finds the new peop
 
   // Without the search, the inspectorate's list holds only its own people.
   await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
-  await expect(staff.getByRole('row', { name: /Lê Thị Hạnh/ })).toBeVisible();
-  await expect(staff.getByRole('row', { name: /Phạm Thu Trang/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Xóa bộ lọc' })).toHaveCount(0);
+  await expect(staff.getByRole('row').nth(2)).toBeVisible();
   for (const cell of await staff.getByRole('row').locator('td:nth-child(2)').all())
     await expect(cell).toHaveText('Thanh tra Bộ');
   await checkPage(page, 'manage-staff-unit');

@@ -118,7 +118,7 @@ function Training({ member }: { member: StaffMember }) {
         <Badge
           key={status}
           size="sm"
-          variant={status === 'overdue' ? 'filled' : 'light'}
+          variant={status === 'overdue' ? 'filled' : 'outline'}
           color={status === 'overdue' ? 'red.8' : status === 'completed' ? 'teal.9' : 'blue.9'}
         >
           {t(`staff.assignment.${status}`)}: {count}
