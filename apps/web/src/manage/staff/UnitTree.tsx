@@ -70,7 +70,7 @@ export function UnitTree({
               onSelect(node.value);
             }}
           >
-            <Text component="span" aria-hidden w="1em" size="sm">
+            <Text component="span" aria-hidden w="1em" size="sm" style={{ flexShrink: 0 }}>
               {hasChildren ? (expanded ? '▾' : '▸') : ''}
             </Text>
             <Text component="span" size="sm" fw={selected ? 700 : 400}>
