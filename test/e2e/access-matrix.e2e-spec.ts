@@ -96,6 +96,7 @@ const MATRIX: Row[] = [
   refused('learnerB', 'GET /api/v1/admin/imports/{importM}'),
   refused('learnerB', 'GET /api/v1/training/requirements?orgUnitId={M}'),
   refused('learnerB', 'GET /api/v1/training/staff?orgUnitId={M}'),
+  refused('learnerB', 'GET /api/v1/org-units?rootId={M}'),
   refused('learnerB', 'GET /api/v1/training/compliance?orgUnitId={M}'),
   refused('learnerB', 'GET /api/v1/training/snapshots/{snapshotM}'),
   refused('learnerB', 'POST /api/v1/channels', { code: 'KENH-X', name: 'Kênh X' }),
@@ -182,6 +183,7 @@ const MATRIX: Row[] = [
   }),
   // An org manager of agency N, overreaching into ministry M.
   refused('managerN', 'GET /api/v1/training/staff?orgUnitId={M}'),
+  refused('managerN', 'GET /api/v1/org-units?rootId={M}'),
   refused('managerN', 'GET /api/v1/training/compliance?orgUnitId={M}'),
   refused('managerN', 'GET /api/v1/training/compliance.csv?orgUnitId={M}'),
   refused('managerN', 'GET /api/v1/training/requirements?orgUnitId={M}'),
@@ -250,6 +252,7 @@ const MATRIX: Row[] = [
   allowed('instructorF1', 'GET /api/v1/facilities/{F1}/course-review-policy'),
   allowed('instructorF1', 'PATCH /api/v1/lessons/{L1}', { title: 'Bài đọc' }),
   allowed('managerM', 'GET /api/v1/training/staff?orgUnitId={M}'),
+  allowed('managerM', 'GET /api/v1/org-units?rootId={M}'),
   allowed('managerM', 'GET /api/v1/training/compliance?orgUnitId={M}'),
   allowed('managerM', 'GET /api/v1/training/snapshots/{snapshotM}'),
   allowed('managerM', 'GET /api/v1/training/snapshots?orgUnitId={M}'),

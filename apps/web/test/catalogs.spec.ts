@@ -1,4 +1,6 @@
 import { en } from '../src/i18n/en';
+import { manageStaffEn } from '../src/manage/staff/i18n/en';
+import { manageStaffVi } from '../src/manage/staff/i18n/vi';
 import { vi } from '../src/i18n/vi';
 import { manageEn, manageVi } from '../src/manage/i18n/catalogs';
 import { studioEn } from '../src/studio/i18n/en';
@@ -19,6 +21,7 @@ describe.each([
   { name: 'studio', vi: studioVi, en: studioEn },
   { name: 'studio television', vi: studioTvVi, en: studioTvEn },
   { name: 'training management', vi: manageVi, en: manageEn },
+  { name: 'staff management', vi: manageStaffVi, en: manageStaffEn },
 ])("the web app's texts ($name)", (catalogs) => {
   it('has every Vietnamese key in English and every English key in Vietnamese', () => {
     const viKeys = keys(catalogs.vi);

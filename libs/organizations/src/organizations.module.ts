@@ -12,6 +12,7 @@ import { MembershipsService } from './memberships/memberships.service';
 import { StaffProfile } from './memberships/staff-profile.entity';
 import { OrgUnitPaths } from './org-units/org-unit-paths.service';
 import { OrgUnit } from './org-units/org-unit.entity';
+import { OrgUnitTree } from './org-units/org-unit-tree.service';
 import { OrgUnitsService } from './org-units/org-units.service';
 import { MembershipPlacements } from './scope/membership-placements';
 import { OrganizationAuditPlaces } from './scope/organization-audit-places';
@@ -29,6 +30,7 @@ const SERVICES = [
   AdminUnitsService,
   FacilitiesService,
   OrgUnitsService,
+  OrgUnitTree,
   MembershipsService,
   RequestStaffImportService,
   StaffImportReportService,

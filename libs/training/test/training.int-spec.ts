@@ -524,9 +524,9 @@ describe('managers and inspectors', () => {
     expect((await report.tree(manager, u1)).assigned).toBe(2);
     const reads = moduleRef.get(AssignmentReads);
     await expect(
-      reads.staff(stranger, u1, undefined, { page: 1, pageSize: 20 }),
+      reads.staff(stranger, u1, {}, { page: 1, pageSize: 20 }),
     ).rejects.toMatchObject({ kind: 'forbidden' });
-    const done = await reads.staff(manager, u1, 'completed', { page: 1, pageSize: 20 });
+    const done = await reads.staff(manager, u1, { status: 'completed' }, { page: 1, pageSize: 20 });
     expect(done.items.map((member) => member.userId)).toEqual([c1]);
     expect(done.items[0]!.assignments[0]).toMatchObject({ status: 'completed' });
 

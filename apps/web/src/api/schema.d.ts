@@ -395,7 +395,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['OrgUnitsController_list'];
     put?: never;
     post: operations['OrgUnitsController_create'];
     delete?: never;
@@ -1814,6 +1814,14 @@ export interface components {
       total: number;
       page: number;
       pageSize: number;
+    };
+    OrgUnitNodeDto: {
+      id: string;
+      code: string;
+      name: string;
+      parentId: string | null;
+      /** @description Current members of this unit itself, not of the units below it */
+      staffCount: number;
     };
     CreateOrgUnitDto: {
       /** @example BNV-VP */
@@ -3937,6 +3945,28 @@ export interface operations {
       };
     };
   };
+  OrgUnitsController_list: {
+    parameters: {
+      query?: {
+        /** @description The unit whose subtree to list; omit for every unit the caller manages */
+        rootId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitNodeDto'][];
+        };
+      };
+    };
+  };
   OrgUnitsController_create: {
     parameters: {
       query?: never;
@@ -5938,6 +5968,10 @@ export interface operations {
         pageSize?: number;
         orgUnitId: string;
         status?: 'assigned' | 'in_progress' | 'completed' | 'overdue' | 'expired';
+        /** @description Words of the name or email; diacritics, case and đ/d do not matter */
+        q?: string;
+        /** @description Only members holding exactly this position */
+        position?: string;
       };
       header?: never;
       path?: never;

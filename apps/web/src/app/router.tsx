@@ -50,6 +50,9 @@ const AttendanceCodePage = page(() => import('../pages/studio/AttendanceCodePage
 const CertificateTemplatePage = page(() => import('../pages/studio/CertificateTemplatePage'));
 // Training management for org managers and supervisors: its own chunks (and texts).
 const CompliancePage = page(() => import('../pages/manage/CompliancePage'));
+// Org managers' staff pages: their own chunks and texts (namespace manageStaff).
+const MyStaffPage = page(() => import('../pages/manage/MyStaffPage'));
+const StaffImportPage = page(() => import('../pages/manage/StaffImportPage'));
 
 export function AppRoutes() {
   return (
@@ -93,6 +96,8 @@ export function AppRoutes() {
             path="/studio/facilities/:facilityId/certificate-template"
             element={<CertificateTemplatePage />}
           />
+          <Route path="/manage/staff" element={<MyStaffPage />} />
+          <Route path="/manage/imports" element={<StaffImportPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

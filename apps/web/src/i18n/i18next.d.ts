@@ -2,6 +2,7 @@ import 'i18next';
 import type { ManageMessages } from '../manage/i18n/catalogs';
 import type { StudioMessages } from '../studio/i18n/vi';
 import type { StudioTvMessages } from '../studio/television/i18n/vi';
+import type { ManageStaffMessages } from '../manage/staff/i18n/vi';
 import type { Messages } from './vi';
 
 // t('…') keys are checked by the compiler against the Vietnamese catalog.
@@ -13,6 +14,7 @@ declare module 'i18next' {
       studio: StudioMessages;
       studioTv: StudioTvMessages;
       manage: ManageMessages;
+      manageStaff: ManageStaffMessages;
     };
   }
 }

@@ -2,14 +2,18 @@ import { Anchor, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useSession } from '../auth/session';
-import { MANAGE_ROLES } from './roles';
+import { MANAGE_ROLES, STAFF_MANAGERS } from './roles';
 import './i18n';
 
 /**
  * Links between the training-management pages the person may open. Each page adds one entry
  * to `LINKS` (its text under `nav.` in the manage namespace).
  */
-const LINKS = [{ to: '/manage/compliance', label: 'compliance', roles: MANAGE_ROLES }] as const;
+const LINKS = [
+  { to: '/manage/compliance', label: 'compliance', roles: MANAGE_ROLES },
+  { to: '/manage/staff', label: 'staff', roles: STAFF_MANAGERS },
+  { to: '/manage/imports', label: 'imports', roles: STAFF_MANAGERS },
+] as const;
 
 export function ManageNav() {
   const { t } = useTranslation('manage');

@@ -1,10 +1,18 @@
 import { CurrentUser, type Principal, RequireRoles } from '@lifelong/identity';
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { MembershipsService } from '../memberships/memberships.service';
+import { OrgUnitTree } from '../org-units/org-unit-tree.service';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { STAFF_MANAGERS } from '../policies';
-import { AddMemberDto, CreateOrgUnitDto, MembershipDto, OrgUnitDto } from './org-units.dto';
+import {
+  AddMemberDto,
+  CreateOrgUnitDto,
+  MembershipDto,
+  OrgUnitDto,
+  OrgUnitNodeDto,
+  OrgUnitTreeQuery,
+} from './org-units.dto';
 
 @ApiTags('organizations')
 @Controller('api/v1/org-units')
@@ -12,7 +20,19 @@ export class OrgUnitsController {
   constructor(
     private readonly orgUnits: OrgUnitsService,
     private readonly memberships: MembershipsService,
+    private readonly tree: OrgUnitTree,
   ) {}
+
+  /** The units an admin or org manager may see: one subtree they cover, or all they manage. */
+  @Get()
+  @RequireRoles(...STAFF_MANAGERS)
+  @ApiOkResponse({ type: [OrgUnitNodeDto] })
+  async list(
+    @CurrentUser() principal: Principal,
+    @Query() query: OrgUnitTreeQuery,
+  ): Promise<OrgUnitNodeDto[]> {
+    return this.tree.visible(principal, query.rootId);
+  }
 
   /** An admin or org manager covering the parent adds a unit (a root: platform admin). */
   @Post()

@@ -38,6 +38,25 @@ export class OrgUnitDto {
   }
 }
 
+export class OrgUnitTreeQuery {
+  @ApiPropertyOptional({
+    description: 'The unit whose subtree to list; omit for every unit the caller manages',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'rootId must be an id' })
+  rootId?: string;
+}
+
+export class OrgUnitNodeDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) parentId!: string | null;
+  @ApiProperty({ description: 'Current members of this unit itself, not of the units below it' })
+  staffCount!: number;
+}
+
 export class AddMemberDto {
   @ApiProperty()
   @IsString()

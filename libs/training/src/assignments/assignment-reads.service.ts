@@ -1,4 +1,11 @@
-import { Clock, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import {
+  Clock,
+  type Page,
+  pageOffset,
+  type PageQuery,
+  searchQuery,
+  toPage,
+} from '@lifelong/common';
 import {
   AccessPolicy,
   type AccountStatus,
@@ -63,6 +70,13 @@ const MINE_ORDER: Record<MyAssignmentsSort, string> = {
     a.\`due_at\` IS NULL, a.\`due_at\`, a.\`assigned_at\` DESC, a.\`id\``,
 };
 
+/** What narrows "my staff" besides the unit. */
+export interface StaffFilter {
+  status?: AssignmentStatus;
+  position?: string;
+  q?: string;
+}
+
 /** A learner's own assignments, and "my staff" for org managers within their scope. */
 @Injectable()
 export class AssignmentReads {
@@ -94,13 +108,18 @@ export class AssignmentReads {
     return toPage(rows.map(toView), Number(total), query);
   }
 
-  /** Current members of the unit's subtree, optionally only those with a live assignment in `status`. */
+  /**
+   * Current members of the unit's subtree, those with an overdue assignment first, then by name;
+   * optionally only those with a live assignment in `status`, holding `position`, or whose name
+   * or email holds the words of `q` (folded like the catalogue, through the FULLTEXT index).
+   */
   async staff(
     principal: Principal,
     orgUnitId: string,
-    status: AssignmentStatus | undefined,
+    filter: StaffFilter,
     query: PageQuery,
   ): Promise<Page<StaffMemberView>> {
+    const { status, position } = filter;
     const unitPath = await this.orgUnits.pathOf(orgUnitId);
     if (unitPath === null)
       throw new TrainingError('ORG_UNIT_NOT_FOUND', `There is no org unit ${orgUnitId}`, {
@@ -110,13 +129,28 @@ export class AssignmentReads {
       scopeType: 'org_unit',
       scopeId: orgUnitId,
     });
-    const filter = status
-      ? 'AND EXISTS (SELECT 1 FROM `training_assignments` s WHERE s.`user_id` = m.`user_id` AND s.`closed_at` IS NULL AND s.`status` = ?)'
-      : '';
-    const params = [subtreePattern(unitPath), ...(status ? [status] : [])];
+    const text = filter.q === undefined ? null : searchQuery(filter.q);
+    const conditions: string[] = [];
+    const params: unknown[] = [subtreePattern(unitPath)];
+    if (status) {
+      conditions.push(
+        'AND EXISTS (SELECT 1 FROM `training_assignments` s WHERE s.`user_id` = m.`user_id` AND s.`closed_at` IS NULL AND s.`status` = ?)',
+      );
+      params.push(status);
+    }
+    if (position) {
+      conditions.push('AND m.`position` = ?');
+      params.push(position);
+    }
+    if (text !== null) {
+      conditions.push('AND MATCH (p.`search_text`) AGAINST (? IN BOOLEAN MODE)');
+      params.push(text);
+    }
     const from = `FROM \`memberships_view\` m JOIN \`org_units_view\` u ON u.\`id\` = m.\`org_unit_id\`
       JOIN \`users\` p ON p.\`id\` = m.\`user_id\`
-      WHERE m.\`ended_at\` IS NULL AND u.\`path\` LIKE ? ${filter}`;
+      WHERE m.\`ended_at\` IS NULL AND u.\`path\` LIKE ? ${conditions.join(' ')}`;
+    const overdue =
+      "EXISTS (SELECT 1 FROM `training_assignments` o WHERE o.`user_id` = m.`user_id` AND o.`closed_at` IS NULL AND o.`status` = 'overdue')";
     const [counted] = await this.dataSource.query<{ total: number | string }[]>(
       `SELECT COUNT(*) AS total ${from}`,
       params,
@@ -124,7 +158,7 @@ export class AssignmentReads {
     const people = await this.dataSource.query<Omit<StaffMemberView, 'assignments'>[]>(
       `SELECT m.\`user_id\` AS userId, p.\`full_name\` AS fullName, m.\`org_unit_id\` AS orgUnitId,
          m.\`position\`, m.\`job_grade\` AS jobGrade, ${accountStatusSql('p', this.clock.now())} AS accountStatus
-       ${from} ORDER BY p.\`full_name\`, m.\`user_id\` LIMIT ? OFFSET ?`,
+       ${from} ORDER BY ${overdue} DESC, p.\`full_name\`, m.\`user_id\` LIMIT ? OFFSET ?`,
       [...params, query.pageSize, pageOffset(query)],
     );
     const assignments = people.length

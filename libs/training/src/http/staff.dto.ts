@@ -1,7 +1,7 @@
 import { ID_PATTERN, PageQuery } from '@lifelong/common';
 import { ACCOUNT_STATUSES, type AccountStatus } from '@lifelong/identity';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { type StaffMemberView } from '../assignments/assignment-reads.service';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../assignments/assignment-status';
 import { AssignmentDto } from './assignment.dto';
@@ -16,6 +16,24 @@ export class StaffQuery extends PageQuery {
   @IsOptional()
   @IsIn(ASSIGNMENT_STATUSES)
   status?: AssignmentStatus;
+
+  @ApiPropertyOptional({
+    description: 'Words of the name or email; diacritics, case and đ/d do not matter',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only members holding exactly this position',
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  position?: string;
 }
 
 export class StaffMemberDto {

@@ -33,7 +33,7 @@ export class TrainingReportsController {
     private readonly snapshots: ComplianceSnapshots,
   ) {}
 
-  /** "My staff": current members of a subtree the manager covers, with their assignments. */
+  /** "My staff": current members of a subtree the manager covers, overdue first, with their assignments. */
   @Get('staff')
   @RequireRoles(...STAFF_READERS)
   @ApiOkResponse({ type: StaffPageDto })
@@ -41,7 +41,8 @@ export class TrainingReportsController {
     @CurrentUser() principal: Principal,
     @Query() query: StaffQuery,
   ): Promise<StaffPageDto> {
-    const page = await this.reads.staff(principal, query.orgUnitId, query.status, query);
+    const { orgUnitId, status, q, position } = query;
+    const page = await this.reads.staff(principal, orgUnitId, { status, q, position }, query);
     return { ...page, items: page.items.map((member) => StaffMemberDto.from(member)) };
   }
 

@@ -3,4 +3,6 @@ import type { NavMessages } from './nav-vi';
 export const navEn: NavMessages = {
   sections: 'Training management sections',
   compliance: 'Compliance',
+  staff: 'My staff',
+  imports: 'Staff import',
 };

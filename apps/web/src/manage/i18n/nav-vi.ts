@@ -2,6 +2,8 @@
 export const navVi = {
   sections: 'Các mục quản lý đào tạo',
   compliance: 'Tuân thủ',
+  staff: 'Cán bộ của tôi',
+  imports: 'Nhập danh sách cán bộ',
 };
 
 export type NavMessages = typeof navVi;
