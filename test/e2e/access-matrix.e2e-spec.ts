@@ -191,6 +191,9 @@ const MATRIX: Row[] = [
   refused('managerN', 'GET /api/v1/training/snapshots/{snapshotM}'),
   refused('managerN', 'POST /api/v1/org-units', { code: 'X-4', name: 'X', parentId: '{M}' }),
   refused('managerN', 'POST /api/v1/org-units/{M}/members', { userId: '{learnerB}' }),
+  refused('managerN', 'GET /api/v1/org-units?parentId={M}'),
+  refused('managerN', 'PATCH /api/v1/org-units/{M1}', { name: 'Chiếm quyền' }),
+  refused('learnerB', 'GET /api/v1/scopes?scopeType=org_unit'),
   refused('managerN', 'POST /api/v1/admin/users/{learnerB}/roles', {
     role: 'org_manager',
     scopeType: 'org_unit',
@@ -253,6 +256,9 @@ const MATRIX: Row[] = [
   allowed('managerM', 'GET /api/v1/training/snapshots/{snapshotM}'),
   allowed('managerM', 'PUT /api/v1/training/requirements/{requirementM}', REQUIREMENT),
   allowed('managerM1', 'GET /api/v1/training/compliance?orgUnitId={M1}'),
+  allowed('managerM', 'GET /api/v1/org-units?parentId={M}'),
+  allowed('managerM', 'PATCH /api/v1/org-units/{M1}', { name: 'Vụ M1' }),
+  allowed('managerN', 'GET /api/v1/scopes?scopeType=org_unit'),
   allowed('managerM', 'POST /api/v1/admin/users/{learnerA}/reactivate'),
   allowed('adminQ', 'POST /api/v1/admin-units', {
     code: 'X-7',

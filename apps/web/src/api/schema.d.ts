@@ -395,13 +395,29 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['OrgUnitsController_list'];
     put?: never;
     post: operations['OrgUnitsController_create'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/org-units/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['OrgUnitsController_update'];
     trace?: never;
   };
   '/api/v1/org-units/{id}/members': {
@@ -414,6 +430,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['OrgUnitsController_addMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scopes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ScopesController_search'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1829,6 +1861,12 @@ export interface components {
       name: string;
       parentId: string | null;
     };
+    UpdateOrgUnitDto: {
+      /** @example Văn phòng Bộ */
+      name?: string;
+      /** @description Move the unit (and its subtree) under this unit */
+      parentId?: string;
+    };
     AddMemberDto: {
       userId: string;
       /** @example Chuyên viên */
@@ -1844,6 +1882,13 @@ export interface components {
       jobGrade: string | null;
       startedAt: string;
       endedAt: string | null;
+    };
+    ScopeMatchDto: {
+      /** @enum {string} */
+      scopeType: 'facility' | 'org_unit' | 'admin_unit';
+      scopeId: string;
+      code: string;
+      name: string;
     };
     StaffImportAcceptedDto: {
       importId: string;
@@ -3924,6 +3969,28 @@ export interface operations {
       };
     };
   };
+  OrgUnitsController_list: {
+    parameters: {
+      query?: {
+        /** @description The unit's children; omit for the tops of your reach */
+        parentId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitDto'][];
+        };
+      };
+    };
+  };
   OrgUnitsController_create: {
     parameters: {
       query?: never;
@@ -3938,6 +4005,31 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitDto'];
+        };
+      };
+    };
+  };
+  OrgUnitsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrgUnitDto'];
+      };
+    };
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -3968,6 +4060,29 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MembershipDto'];
+        };
+      };
+    };
+  };
+  ScopesController_search: {
+    parameters: {
+      query: {
+        scopeType: 'facility' | 'org_unit' | 'admin_unit';
+        /** @description Part of the name or code */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScopeMatchDto'][];
         };
       };
     };

@@ -1,10 +1,17 @@
 import { CurrentUser, type Principal, RequireRoles } from '@lifelong/identity';
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { MembershipsService } from '../memberships/memberships.service';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { STAFF_MANAGERS } from '../policies';
-import { AddMemberDto, CreateOrgUnitDto, MembershipDto, OrgUnitDto } from './org-units.dto';
+import {
+  AddMemberDto,
+  CreateOrgUnitDto,
+  ListOrgUnitsQuery,
+  MembershipDto,
+  OrgUnitDto,
+  UpdateOrgUnitDto,
+} from './org-units.dto';
 
 @ApiTags('organizations')
 @Controller('api/v1/org-units')
@@ -24,6 +31,30 @@ export class OrgUnitsController {
     @Body() body: CreateOrgUnitDto,
   ): Promise<OrgUnitDto> {
     return OrgUnitDto.from(await this.orgUnits.create(principal, body));
+  }
+
+  /** One level of the tree within the caller's reach: a covered unit's children, or the tops. */
+  @Get()
+  @RequireRoles(...STAFF_MANAGERS)
+  @ApiOkResponse({ type: [OrgUnitDto] })
+  async list(
+    @CurrentUser() principal: Principal,
+    @Query() query: ListOrgUnitsQuery,
+  ): Promise<OrgUnitDto[]> {
+    const units = await this.orgUnits.level(principal, query.parentId);
+    return units.map((unit) => OrgUnitDto.from(unit));
+  }
+
+  /** Renames or moves a unit the caller covers, under a parent they cover (no cycles). */
+  @Patch(':id')
+  @RequireRoles(...STAFF_MANAGERS)
+  @ApiOkResponse({ type: OrgUnitDto })
+  async update(
+    @CurrentUser() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: UpdateOrgUnitDto,
+  ): Promise<OrgUnitDto> {
+    return OrgUnitDto.from(await this.orgUnits.update(principal, id, body));
   }
 
   /** Places a user in the unit; their previous membership, if different, ends now. */
