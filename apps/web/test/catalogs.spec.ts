@@ -1,3 +1,5 @@
+import { adminOrgEn } from '../src/admin/i18n/en';
+import { adminOrgVi } from '../src/admin/i18n/vi';
 import { en } from '../src/i18n/en';
 import { vi } from '../src/i18n/vi';
 import { studioEn } from '../src/studio/i18n/en';
@@ -17,6 +19,7 @@ describe.each([
   { name: 'app', vi: vi, en: en },
   { name: 'studio', vi: studioVi, en: studioEn },
   { name: 'studio television', vi: studioTvVi, en: studioTvEn },
+  { name: 'admin organizations', vi: adminOrgVi, en: adminOrgEn },
 ])("the web app's texts ($name)", (catalogs) => {
   it('has every Vietnamese key in English and every English key in Vietnamese', () => {
     const viKeys = keys(catalogs.vi);
