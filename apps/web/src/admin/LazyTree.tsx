@@ -72,7 +72,7 @@ function Level(props: {
       style={{ listStyle: 'none' }}
     >
       {level.data.items.map((item) => (
-        <Node key={item.id} item={item} {...props} />
+        <Node key={item.id} {...props} item={item} />
       ))}
       {level.data.total > level.data.items.length ? (
         <Text component="li" size="sm" c="dimmed">
@@ -106,7 +106,7 @@ function Node(props: {
           <span aria-hidden>{open ? '▾' : '▸'}</span>
         </ActionIcon>
         <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere', flex: '1 1 auto' }}>
-          {item.name}{' '}
+          <span>{item.name}</span>{' '}
           <Text span size="xs" c="dark.4">
             {item.code}
             {item.note ? ` · ${item.note}` : ''}

@@ -8,6 +8,7 @@ export const adminOrgEn: AdminOrgMessages = {
     jobBoard: 'Job queues',
   },
   tree: {
+    close: 'Close',
     expand: 'Open {{name}}',
     collapse: 'Close {{name}}',
     loading: 'Loading…',

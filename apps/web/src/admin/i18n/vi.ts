@@ -7,6 +7,7 @@ export const adminOrgVi = {
     jobBoard: 'Hàng đợi tác vụ',
   },
   tree: {
+    close: 'Đóng',
     expand: 'Mở {{name}}',
     collapse: 'Thu gọn {{name}}',
     loading: 'Đang tải…',

@@ -80,6 +80,7 @@ export function Component() {
         )}
       />
       <Modal
+        closeButtonProps={{ 'aria-label': t('tree.close') }}
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing ? editTitle(t, editing) : ''}

@@ -69,6 +69,7 @@ export function Component() {
         )}
       />
       <Modal
+        closeButtonProps={{ 'aria-label': t('tree.close') }}
         opened={adding !== null}
         onClose={() => setAdding(null)}
         title={
