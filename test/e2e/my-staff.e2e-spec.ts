@@ -7,7 +7,7 @@ import { ScopeTree } from '../support/scope-tree';
 import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
 
-// "My staff" for org managers: the units they may see (`GET /org-units`) and the staff list's
+// "My staff" for org managers: the units they may see (`GET /org-units/tree`) and the staff list's
 // search, position filter and order.
 
 const config = testConfig();
@@ -53,7 +53,10 @@ describe('my staff over HTTP', () => {
     await tree.grant(manager.id, 'org_manager', department);
     const managerToken = await signIn(http, 'nhan-vien-1@example.vn', PERSON_PASSWORD);
 
-    const mine = await expectStatus(http.get('/api/v1/org-units', { token: managerToken }), 200);
+    const mine = await expectStatus(
+      http.get('/api/v1/org-units/tree', { token: managerToken }),
+      200,
+    );
     expect((mine as unknown as { code: string }[]).map(({ code: _code, ...unit }) => unit)).toEqual(
       [
         { id: department.scopeId, name: 'Vụ Tổ chức', parentId: ministry.scopeId, staffCount: 1 },
@@ -61,24 +64,24 @@ describe('my staff over HTTP', () => {
       ],
     );
     const below = await expectStatus(
-      http.get(`/api/v1/org-units?rootId=${office.scopeId}`, { token: managerToken }),
+      http.get(`/api/v1/org-units/tree?rootId=${office.scopeId}`, { token: managerToken }),
       200,
     );
     expect(below).toEqual([expect.objectContaining({ id: office.scopeId, staffCount: 1 })]);
 
     for (const outside of [ministry, sibling])
       await expectStatus(
-        http.get(`/api/v1/org-units?rootId=${outside.scopeId}`, { token: managerToken }),
+        http.get(`/api/v1/org-units/tree?rootId=${outside.scopeId}`, { token: managerToken }),
         403,
       );
-    await expectStatus(http.get('/api/v1/org-units', { token: a.token }), 403);
+    await expectStatus(http.get('/api/v1/org-units/tree', { token: a.token }), 403);
     await expectStatus(
-      http.get('/api/v1/org-units?rootId=not-an-id', { token: managerToken }),
+      http.get('/api/v1/org-units/tree?rootId=not-an-id', { token: managerToken }),
       400,
     );
 
     const everything = await expectStatus(
-      http.get('/api/v1/org-units', { token: adminToken }),
+      http.get('/api/v1/org-units/tree', { token: adminToken }),
       200,
     );
     expect((everything as unknown as { id: string }[]).map((unit) => unit.id)).toEqual(

@@ -1,3 +1,5 @@
+import { adminOrgEn } from '../src/admin/i18n/en';
+import { adminOrgVi } from '../src/admin/i18n/vi';
 import { en } from '../src/i18n/en';
 import { manageStaffEn } from '../src/manage/staff/i18n/en';
 import { manageStaffVi } from '../src/manage/staff/i18n/vi';
@@ -22,6 +24,7 @@ describe.each([
   { name: 'studio television', vi: studioTvVi, en: studioTvEn },
   { name: 'training management', vi: manageVi, en: manageEn },
   { name: 'staff management', vi: manageStaffVi, en: manageStaffEn },
+  { name: 'admin organizations', vi: adminOrgVi, en: adminOrgEn },
 ])("the web app's texts ($name)", (catalogs) => {
   it('has every Vietnamese key in English and every English key in Vietnamese', () => {
     const viKeys = keys(catalogs.vi);

@@ -6,6 +6,7 @@ export type OrganizationErrorCode =
   | 'FACILITY_CODE_TAKEN'
   | 'ORG_UNIT_CODE_TAKEN'
   | 'ORG_UNIT_NOT_FOUND'
+  | 'ORG_UNIT_MOVE_CYCLE'
   | 'PARENT_NOT_FOUND'
   | 'TREE_TOO_DEEP'
   | 'USER_NOT_FOUND'

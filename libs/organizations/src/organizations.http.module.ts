@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdminUnitsController } from './http/admin-units.controller';
 import { FacilitiesController } from './http/facilities.controller';
 import { OrgUnitsController } from './http/org-units.controller';
+import { ScopesController } from './http/scopes.controller';
 import { StaffImportsController } from './http/staff-imports.controller';
 import { OrganizationsModule } from './organizations.module';
 
@@ -12,6 +13,7 @@ import { OrganizationsModule } from './organizations.module';
     AdminUnitsController,
     FacilitiesController,
     OrgUnitsController,
+    ScopesController,
     StaffImportsController,
   ],
 })

@@ -16,6 +16,7 @@ import { OrgUnitTree } from './org-units/org-unit-tree.service';
 import { OrgUnitsService } from './org-units/org-units.service';
 import { MembershipPlacements } from './scope/membership-placements';
 import { OrganizationAuditPlaces } from './scope/organization-audit-places';
+import { ScopeSearch } from './scope/scope-search.service';
 import { OrganizationScopeHierarchy } from './scope/organization-scope-hierarchy';
 import { RequestStaffImportService } from './staff-import/request-staff-import.service';
 import { StaffImport } from './staff-import/staff-import.entity';
@@ -34,6 +35,7 @@ const SERVICES = [
   MembershipsService,
   RequestStaffImportService,
   StaffImportReportService,
+  ScopeSearch,
 ];
 
 /**

@@ -523,9 +523,9 @@ describe('managers and inspectors', () => {
     await expect(report.tree(manager, root)).rejects.toMatchObject({ kind: 'forbidden' });
     expect((await report.tree(manager, u1)).assigned).toBe(2);
     const reads = moduleRef.get(AssignmentReads);
-    await expect(
-      reads.staff(stranger, u1, {}, { page: 1, pageSize: 20 }),
-    ).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(reads.staff(stranger, u1, {}, { page: 1, pageSize: 20 })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
     const done = await reads.staff(manager, u1, { status: 'completed' }, { page: 1, pageSize: 20 });
     expect(done.items.map((member) => member.userId)).toEqual([c1]);
     expect(done.items[0]!.assignments[0]).toMatchObject({ status: 'completed' });

@@ -388,6 +388,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/org-units/tree': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OrgUnitsController_tree'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/org-units': {
     parameters: {
       query?: never;
@@ -404,6 +420,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/org-units/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['OrgUnitsController_update'];
+    trace?: never;
+  };
   '/api/v1/org-units/{id}/members': {
     parameters: {
       query?: never;
@@ -414,6 +446,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['OrgUnitsController_addMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scopes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ScopesController_search'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1837,6 +1885,12 @@ export interface components {
       name: string;
       parentId: string | null;
     };
+    UpdateOrgUnitDto: {
+      /** @example Văn phòng Bộ */
+      name?: string;
+      /** @description Move the unit (and its subtree) under this unit */
+      parentId?: string;
+    };
     AddMemberDto: {
       userId: string;
       /** @example Chuyên viên */
@@ -1852,6 +1906,13 @@ export interface components {
       jobGrade: string | null;
       startedAt: string;
       endedAt: string | null;
+    };
+    ScopeMatchDto: {
+      /** @enum {string} */
+      scopeType: 'facility' | 'org_unit' | 'admin_unit';
+      scopeId: string;
+      code: string;
+      name: string;
     };
     StaffImportAcceptedDto: {
       importId: string;
@@ -3945,7 +4006,7 @@ export interface operations {
       };
     };
   };
-  OrgUnitsController_list: {
+  OrgUnitsController_tree: {
     parameters: {
       query?: {
         /** @description The unit whose subtree to list; omit for every unit the caller manages */
@@ -3967,6 +4028,28 @@ export interface operations {
       };
     };
   };
+  OrgUnitsController_list: {
+    parameters: {
+      query?: {
+        /** @description The unit's children; omit for the tops of your reach */
+        parentId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitDto'][];
+        };
+      };
+    };
+  };
   OrgUnitsController_create: {
     parameters: {
       query?: never;
@@ -3981,6 +4064,31 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitDto'];
+        };
+      };
+    };
+  };
+  OrgUnitsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrgUnitDto'];
+      };
+    };
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -4011,6 +4119,29 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MembershipDto'];
+        };
+      };
+    };
+  };
+  ScopesController_search: {
+    parameters: {
+      query: {
+        scopeType: 'facility' | 'org_unit' | 'admin_unit';
+        /** @description Part of the name or code */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScopeMatchDto'][];
         };
       };
     };

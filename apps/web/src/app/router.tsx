@@ -37,6 +37,9 @@ const NotFoundPage = page(() => import('../pages/NotFoundPage'));
 const AdminUsersPage = page(() => import('../pages/admin/AdminUsersPage'));
 const AdminUserPage = page(() => import('../pages/admin/AdminUserPage'));
 const AdminAuditPage = page(() => import('../pages/admin/AdminAuditPage'));
+const AdminUnitsPage = page(() => import('../pages/admin/AdminUnitsPage'));
+const AdminFacilitiesPage = page(() => import('../pages/admin/AdminFacilitiesPage'));
+const AdminOrgUnitsPage = page(() => import('../pages/admin/AdminOrgUnitsPage'));
 // The studio for instructors and facility admins: its own chunks (and texts), never a learner's.
 const StudioCoursesPage = page(() => import('../pages/studio/StudioCoursesPage'));
 const NewCoursePage = page(() => import('../pages/studio/NewCoursePage'));
@@ -80,6 +83,9 @@ export function AppRoutes() {
           <Route path="/admin/users/:id" element={<AdminUserPage />} />
           <Route path="/admin/audit" element={<AdminAuditPage />} />
           <Route path="/manage/compliance" element={<CompliancePage />} />
+          <Route path="/admin/admin-units" element={<AdminUnitsPage />} />
+          <Route path="/admin/facilities" element={<AdminFacilitiesPage />} />
+          <Route path="/admin/org-units" element={<AdminOrgUnitsPage />} />
           <Route path="/studio" element={<StudioCoursesPage />} />
           <Route path="/studio/new" element={<NewCoursePage />} />
           <Route path="/studio/courses/:id" element={<CourseEditorPage />} />

@@ -1,5 +1,6 @@
 import 'i18next';
 import type { ManageMessages } from '../manage/i18n/catalogs';
+import type { AdminOrgMessages } from '../admin/i18n/vi';
 import type { StudioMessages } from '../studio/i18n/vi';
 import type { StudioTvMessages } from '../studio/television/i18n/vi';
 import type { ManageStaffMessages } from '../manage/staff/i18n/vi';
@@ -15,6 +16,7 @@ declare module 'i18next' {
       studioTv: StudioTvMessages;
       manage: ManageMessages;
       manageStaff: ManageStaffMessages;
+      adminOrg: AdminOrgMessages;
     };
   }
 }

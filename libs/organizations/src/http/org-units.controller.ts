@@ -1,5 +1,5 @@
 import { CurrentUser, type Principal, RequireRoles } from '@lifelong/identity';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { MembershipsService } from '../memberships/memberships.service';
 import { OrgUnitTree } from '../org-units/org-unit-tree.service';
@@ -8,10 +8,12 @@ import { STAFF_MANAGERS } from '../policies';
 import {
   AddMemberDto,
   CreateOrgUnitDto,
+  ListOrgUnitsQuery,
   MembershipDto,
   OrgUnitDto,
   OrgUnitNodeDto,
   OrgUnitTreeQuery,
+  UpdateOrgUnitDto,
 } from './org-units.dto';
 
 @ApiTags('organizations')
@@ -20,18 +22,21 @@ export class OrgUnitsController {
   constructor(
     private readonly orgUnits: OrgUnitsService,
     private readonly memberships: MembershipsService,
-    private readonly tree: OrgUnitTree,
+    private readonly subtrees: OrgUnitTree,
   ) {}
 
-  /** The units an admin or org manager may see: one subtree they cover, or all they manage. */
-  @Get()
+  /**
+   * Whole subtrees at once, with staff counts (a manager's unit tree beside their staff list):
+   * one subtree they cover, or all they manage.
+   */
+  @Get('tree')
   @RequireRoles(...STAFF_MANAGERS)
   @ApiOkResponse({ type: [OrgUnitNodeDto] })
-  async list(
+  async tree(
     @CurrentUser() principal: Principal,
     @Query() query: OrgUnitTreeQuery,
   ): Promise<OrgUnitNodeDto[]> {
-    return this.tree.visible(principal, query.rootId);
+    return this.subtrees.visible(principal, query.rootId);
   }
 
   /** An admin or org manager covering the parent adds a unit (a root: platform admin). */
@@ -44,6 +49,30 @@ export class OrgUnitsController {
     @Body() body: CreateOrgUnitDto,
   ): Promise<OrgUnitDto> {
     return OrgUnitDto.from(await this.orgUnits.create(principal, body));
+  }
+
+  /** One level of the tree within the caller's reach: a covered unit's children, or the tops. */
+  @Get()
+  @RequireRoles(...STAFF_MANAGERS)
+  @ApiOkResponse({ type: [OrgUnitDto] })
+  async list(
+    @CurrentUser() principal: Principal,
+    @Query() query: ListOrgUnitsQuery,
+  ): Promise<OrgUnitDto[]> {
+    const units = await this.orgUnits.level(principal, query.parentId);
+    return units.map((unit) => OrgUnitDto.from(unit));
+  }
+
+  /** Renames or moves a unit the caller covers, under a parent they cover (no cycles). */
+  @Patch(':id')
+  @RequireRoles(...STAFF_MANAGERS)
+  @ApiOkResponse({ type: OrgUnitDto })
+  async update(
+    @CurrentUser() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: UpdateOrgUnitDto,
+  ): Promise<OrgUnitDto> {
+    return OrgUnitDto.from(await this.orgUnits.update(principal, id, body));
   }
 
   /** Places a user in the unit; their previous membership, if different, ends now. */

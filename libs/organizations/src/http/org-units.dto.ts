@@ -1,6 +1,7 @@
 import { ID_PATTERN } from '@lifelong/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { SCOPE_TYPES, type ScopeType } from '@lifelong/identity';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Membership } from '../memberships/membership.entity';
 import type { OrgUnit } from '../org-units/org-unit.entity';
 import { CODE_MESSAGE, CODE_PATTERN, NAME_PATTERN, Trim } from './field.rules';
@@ -24,6 +25,49 @@ export class CreateOrgUnitDto {
   @IsString()
   @Matches(ID_PATTERN, { message: 'parentId must be an id' })
   parentId?: string;
+}
+
+export class UpdateOrgUnitDto {
+  @ApiPropertyOptional({ example: 'Văn phòng Bộ', maxLength: 200 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  @Matches(NAME_PATTERN, { message: 'name must be text without line breaks' })
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'Move the unit (and its subtree) under this unit' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'parentId must be an id' })
+  parentId?: string;
+}
+
+export class ListOrgUnitsQuery {
+  @ApiPropertyOptional({ description: "The unit's children; omit for the tops of your reach" })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'parentId must be an id' })
+  parentId?: string;
+}
+
+export class ScopeSearchQuery {
+  @ApiProperty({ enum: SCOPE_TYPES })
+  @IsIn(SCOPE_TYPES)
+  scopeType!: ScopeType;
+
+  @ApiPropertyOptional({ description: 'Part of the name or code', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class ScopeMatchDto {
+  @ApiProperty({ enum: SCOPE_TYPES }) scopeType!: ScopeType;
+  @ApiProperty() scopeId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
 }
 
 export class OrgUnitDto {

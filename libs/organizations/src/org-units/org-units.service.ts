@@ -3,17 +3,30 @@ import { isDuplicateKey } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { In, IsNull, type Repository } from 'typeorm';
 import { OrganizationError } from '../organization-error';
 import { STAFF_MANAGERS } from '../policies';
 import { assertMayPlaceUnder } from '../tree/assert-may-place';
-import { idsOnPath, placeNode, subtreePattern } from '../tree/tree-path';
+import {
+  childPath,
+  depthOf,
+  idsOnPath,
+  isWithin,
+  MAX_TREE_DEPTH,
+  placeNode,
+  subtreePattern,
+} from '../tree/tree-path';
 import { OrgUnit } from './org-unit.entity';
 
 export interface NewOrgUnit {
   code: string;
   name: string;
   parentId?: string | null;
+}
+
+export interface OrgUnitChange {
+  name?: string;
+  parentId?: string;
 }
 
 /** The org-unit tree: adding units, and the subtree and ancestry questions other domains ask. */
@@ -65,6 +78,87 @@ export class OrgUnitsService {
     return unit;
   }
 
+  /**
+   * One level of the tree as the caller sees it: the children of `parentId` (which the caller
+   * must cover), or without it the tops of the caller's reach (the roots for a platform admin,
+   * the units of their grants otherwise); by name.
+   */
+  async level(principal: Principal, parentId: string | undefined): Promise<OrgUnit[]> {
+    if (parentId) {
+      const parent = await this.mustFind(parentId);
+      await this.access.assertCovers(principal, STAFF_MANAGERS, scopeOf(parent));
+      return this.children(parent.id);
+    }
+    const reach = this.access.reach(principal, STAFF_MANAGERS);
+    if (reach.everywhere)
+      return this.orgUnits.find({ where: { parentId: IsNull() }, order: { name: 'ASC' } });
+    const ids = reach.scopes.filter((s) => s.scopeType === 'org_unit').map((s) => s.scopeId);
+    if (ids.length === 0) return [];
+    const units = await this.orgUnits.find({ where: { id: In(ids) }, order: { name: 'ASC' } });
+    // A grant inside another grant of the caller's is already reached through it.
+    return units.filter((unit) => !units.some((o) => o !== unit && isWithin(unit.path, o.path)));
+  }
+
+  /**
+   * Renames a unit and/or moves it (with its subtree) under another parent. The caller must
+   * cover the unit and the new parent; a move under the unit itself or its subtree is refused.
+   * The subtree's paths and depths are rewritten in one statement, in one transaction.
+   */
+  async update(principal: Principal, id: string, change: OrgUnitChange): Promise<OrgUnit> {
+    const unit = await this.mustFind(id);
+    await this.access.assertCovers(principal, STAFF_MANAGERS, scopeOf(unit));
+    const moving = change.parentId !== undefined && change.parentId !== unit.parentId;
+    const parent = moving ? await this.findById(change.parentId as string) : null;
+    if (moving && !parent)
+      throw new OrganizationError(
+        'PARENT_NOT_FOUND',
+        `There is no org unit ${change.parentId} to move this unit under`,
+        'rule',
+        { parentId: change.parentId },
+      );
+    if (parent) {
+      await this.access.assertCovers(principal, STAFF_MANAGERS, scopeOf(parent));
+      if (isWithin(parent.path, unit.path))
+        throw new OrganizationError(
+          'ORG_UNIT_MOVE_CYCLE',
+          'A unit cannot be moved under itself or a unit below it',
+          'rule',
+          { parentId: parent.id },
+        );
+    }
+    return this.orgUnits.manager.transaction(async (manager) => {
+      const units = manager.getRepository(OrgUnit);
+      if (parent) {
+        const newPath = childPath(parent.path, unit.id);
+        const deepest = await units
+          .createQueryBuilder('unit')
+          .select('MAX(unit.depth)', 'depth')
+          .where('unit.path LIKE :pattern', { pattern: subtreePattern(unit.path) })
+          .getRawOne<{ depth: number }>();
+        const shift = depthOf(newPath) - unit.depth;
+        if (Number(deepest?.depth ?? unit.depth) + shift > MAX_TREE_DEPTH)
+          throw new OrganizationError('TREE_TOO_DEEP', 'The tree is too deep here', 'rule');
+        await manager.query(
+          `UPDATE \`org_units\`
+              SET \`path\` = CONCAT(?, SUBSTRING(\`path\`, ?)), \`depth\` = \`depth\` + ?
+            WHERE \`path\` LIKE ?`,
+          [newPath, unit.path.length + 1, shift, subtreePattern(unit.path)],
+        );
+        await units.update({ id: unit.id }, { parentId: parent.id });
+      }
+      if (change.name !== undefined && change.name !== unit.name)
+        await units.update({ id: unit.id }, { name: change.name });
+      return (await units.findOneBy({ id: unit.id })) as OrgUnit;
+    });
+  }
+
+  private async mustFind(id: string): Promise<OrgUnit> {
+    const unit = await this.findById(id);
+    if (!unit)
+      throw new OrganizationError('ORG_UNIT_NOT_FOUND', `There is no org unit ${id}`, 'not_found');
+    return unit;
+  }
+
   findById(id: string): Promise<OrgUnit | null> {
     return this.orgUnits.findOneBy({ id });
   }
@@ -110,3 +204,5 @@ export class OrgUnitsService {
     return ids.flatMap((id) => found.filter((candidate) => candidate.id === id));
   }
 }
+
+const scopeOf = (unit: OrgUnit) => ({ scopeType: 'org_unit' as const, scopeId: unit.id });

@@ -28,7 +28,7 @@ export const STAFF_PAGE_SIZE = 100;
 export function useManagedUnits() {
   return useQuery({
     queryKey: ['manage', 'org-units'],
-    queryFn: () => unwrap(api.GET('/api/v1/org-units', { params: { query: {} } })),
+    queryFn: () => unwrap(api.GET('/api/v1/org-units/tree', { params: { query: {} } })),
     staleTime: 60_000,
   });
 }

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -9,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -26,8 +26,11 @@ import {
   StatusBadge,
   type UserRole,
   useRoleLabel,
+  usePlatformAdmin,
   retryUnlessRefused,
 } from '../../admin/admin-shared';
+import { ADMIN_ORG_NS } from '../../admin/i18n';
+import { ScopePicker } from '../../admin/ScopePicker';
 import { useSession } from '../../auth/session';
 import { ApiErrorAlert, useErrorMessage } from '../../components/ApiErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
@@ -66,6 +69,8 @@ function Part(props: {
 
 function Roles({ user }: { user: AdminUserDetail }) {
   const { t } = useTranslation();
+  const { t: o } = useTranslation(ADMIN_ORG_NS);
+  const platformAdmin = usePlatformAdmin();
   const label = useRoleLabel();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
@@ -77,8 +82,7 @@ function Roles({ user }: { user: AdminUserDetail }) {
       scopeId: '',
     },
     validate: {
-      scopeId: (value, values) =>
-        values.scopeType && !value.trim() ? t('admin.user.grantScopeIdHint') : null,
+      scopeId: (value, values) => (values.scopeType && !value.trim() ? o('picker.required') : null),
     },
   });
   const grant = useMutation({
@@ -168,23 +172,33 @@ function Roles({ user }: { user: AdminUserDetail }) {
               <NativeSelect
                 label={t('admin.user.grantScopeType')}
                 data={[
-                  { value: '', label: t('admin.user.unscoped') },
+                  // Only a platform admin may grant a role everywhere (the api refuses others).
+                  ...(platformAdmin ? [{ value: '', label: t('admin.user.unscoped') }] : []),
                   { value: 'facility', label: t('admin.scope.facility') },
                   { value: 'org_unit', label: t('admin.scope.org_unit') },
                   { value: 'admin_unit', label: t('admin.scope.admin_unit') },
                 ]}
                 {...form.getInputProps('scopeType')}
               />
-              <TextInput
-                label={t('admin.user.grantScopeId')}
-                description={t('admin.user.grantScopeIdHint')}
-                disabled={!form.values.scopeType}
-                maxLength={36}
-                style={{ flex: '1 1 16rem' }}
-                {...form.getInputProps('scopeId')}
-              />
+              {form.values.scopeType ? (
+                <ScopePicker
+                  key={form.values.scopeType}
+                  scopeType={form.values.scopeType}
+                  value={form.values.scopeId}
+                  error={form.errors.scopeId as string | undefined}
+                  onChange={(id) => form.setFieldValue('scopeId', id)}
+                />
+              ) : null}
             </Group>
-            {grant.isError && !form.errors.scopeId ? <ApiErrorAlert error={grant.error} /> : null}
+            {grant.isError && !form.errors.scopeId ? (
+              grant.error instanceof ApiError && grant.error.status === 403 ? (
+                <Alert color="red" role="alert" variant="light">
+                  {o('errors.grantRefused')}
+                </Alert>
+              ) : (
+                <ApiErrorAlert error={grant.error} />
+              )
+            ) : null}
             <Group>
               <Button type="submit" loading={grant.isPending}>
                 {t('admin.user.grant')}

@@ -1,0 +1,178 @@
+import { AdministratorBootstrap, type Role, type Scope } from '@lifelong/identity';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { testConfig } from '../setup/test-env';
+import { answered, apiClient } from '../support/api-client';
+import { expectStatus } from '../support/e2e';
+import { type HttpClient, type Json, listen } from '../support/http-client';
+import { type Person, PERSON_PASSWORD, peopleRegistry } from '../support/people';
+import { ScopeTree } from '../support/scope-tree';
+import { createTestApp } from '../support/test-app';
+
+// Issue 17, item 3: administrators edit the org-unit tree (list a level, rename, move with the
+// subtree) within their scope, and a scope picker lists only the places they may grant in.
+//
+// The tree: ministry M ⊃ department M1 ⊃ office M11; agency N. Province P ⊃ facility F1;
+// province Q ⊃ facility G.
+
+const config = testConfig();
+
+let app: NestFastifyApplication;
+let http: HttpClient;
+let adminToken: string;
+let tree: ScopeTree;
+let M: Scope, M1: Scope, M11: Scope, N: Scope, P: Scope, Q: Scope;
+let managerM: Person, managerN: Person, adminP: Person, learner: Person;
+
+const person = peopleRegistry(() => http, 'org-tree');
+let counter = 0;
+
+async function holding(role?: Role, scope?: Scope): Promise<Person> {
+  counter += 1;
+  const someone = await person();
+  if (!role) return someone;
+  await tree.grant(someone.id, role, scope);
+  const login = await expectStatus(
+    answered(
+      apiClient(http.base).POST('/api/v1/auth/login', {
+        body: { email: `org-tree-${counter}@example.vn`, password: PERSON_PASSWORD },
+      }),
+    ),
+    200,
+  );
+  return { id: someone.id, token: login.accessToken };
+}
+
+const level = (token: string, parent?: Scope) =>
+  http.get(`/api/v1/org-units${parent ? `?parentId=${parent.scopeId}` : ''}`, { token });
+const patch = (token: string, unit: Scope, body: Json) =>
+  http.request('PATCH', `/api/v1/org-units/${unit.scopeId}`, { token, body });
+const names = (body: Json): string[] => (body as unknown as Json[]).map((u) => u.name as string);
+const picker = (token: string, scopeType: string, q = '') =>
+  http.get(`/api/v1/scopes?scopeType=${scopeType}&q=${encodeURIComponent(q)}`, { token });
+
+beforeAll(async () => {
+  app = await createTestApp(config);
+  http = await listen(app);
+  await app
+    .get(AdministratorBootstrap)
+    .ensureAdministrator(config.admin.email, config.admin.password);
+  const login = await expectStatus(
+    answered(
+      apiClient(http.base).POST('/api/v1/auth/login', {
+        body: { email: config.admin.email, password: config.admin.password },
+      }),
+    ),
+    200,
+  );
+  adminToken = login.accessToken;
+  tree = new ScopeTree(
+    () => http,
+    () => adminToken,
+  );
+  M = await tree.orgUnit('Bộ M');
+  M1 = await tree.orgUnit('Vụ M1', M);
+  M11 = await tree.orgUnit('Phòng M11', M1);
+  N = await tree.orgUnit('Cơ quan N');
+  P = await tree.adminUnit('Tỉnh P');
+  Q = await tree.adminUnit('Tỉnh Q');
+  await tree.facility('Trung tâm F1', P);
+  await tree.facility('Trung tâm G', Q);
+  managerM = await holding('org_manager', M);
+  managerN = await holding('org_manager', N);
+  adminP = await holding('admin', P);
+  learner = await holding();
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('reading the org-unit tree', () => {
+  it('shows the platform admin the roots and a unit its children', async () => {
+    const roots = await level(adminToken);
+    expect(roots.status).toBe(200);
+    expect(names(roots.body)).toEqual(expect.arrayContaining(['Bộ M', 'Cơ quan N']));
+    expect(names((await level(adminToken, M)).body)).toEqual(['Vụ M1']);
+  });
+
+  it("starts an org manager at their own unit and refuses another agency's children", async () => {
+    expect(names((await level(managerM.token)).body)).toEqual(['Bộ M']);
+    expect(names((await level(managerM.token, M1)).body)).toEqual(['Phòng M11']);
+    const refused = await level(managerN.token, M);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    expect((await level(learner.token)).status).toBe(403);
+  });
+});
+
+describe('renaming and moving a unit', () => {
+  it('moves a unit with its subtree, so scope checks follow the new place', async () => {
+    const X = await tree.orgUnit('Cục X', M1);
+    const X1 = await tree.orgUnit('Phòng X1', X);
+    const renamed = await patch(adminToken, X, { name: 'Cục X mới' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ id: X.scopeId, name: 'Cục X mới', parentId: M1.scopeId });
+
+    const moved = await patch(adminToken, X, { parentId: N.scopeId });
+    expect(moved.body).toMatchObject({ parentId: N.scopeId });
+    expect(names((await level(adminToken, N)).body)).toEqual(['Cục X mới']);
+    expect(names((await level(adminToken, M1)).body)).toEqual(['Phòng M11']);
+    // The grandchild moved too: N's manager now reaches it, M's manager no longer does.
+    expect((await level(managerN.token, X1)).status).toBe(200);
+    expect((await level(managerM.token, X1)).status).toBe(403);
+  });
+
+  it('refuses a move under the unit itself or below it, with a code saying so', async () => {
+    for (const parent of [M, M1, M11]) {
+      const refused = await patch(adminToken, M, { parentId: parent.scopeId });
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('ORG_UNIT_MOVE_CYCLE');
+    }
+    expect(names((await level(adminToken, M)).body)).toEqual(['Vụ M1']);
+  });
+
+  it('refuses an org manager a unit or a new parent outside their subtree', async () => {
+    const own = await tree.orgUnit('Phòng Y', M);
+    const intoN = await patch(managerM.token, own, { parentId: N.scopeId });
+    expect(intoN.status).toBe(403);
+    const renameN = await patch(managerM.token, N, { name: 'Chiếm quyền' });
+    expect(renameN.status).toBe(403);
+    expect((await patch(adminP.token, own, { name: 'Chiếm quyền' })).status).toBe(403);
+    // Inside their own subtree the manager may.
+    const ok = await patch(managerM.token, own, { parentId: M11.scopeId, name: 'Phòng Y1' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ parentId: M11.scopeId, name: 'Phòng Y1' });
+  });
+
+  it('answers 404 for an unknown unit and 422 for an unknown parent', async () => {
+    const unknown = { scopeType: 'org_unit', scopeId: '00000000-0000-4000-8000-000000000000' };
+    expect((await patch(adminToken, unknown as Scope, { name: 'X' })).status).toBe(404);
+    const noParent = await patch(adminToken, N, { parentId: unknown.scopeId });
+    expect(noParent.status).toBe(422);
+    expect(noParent.body.code).toBe('PARENT_NOT_FOUND');
+  });
+});
+
+describe('the scope picker', () => {
+  const scopeNames = (body: Json): string[] =>
+    (body as unknown as Json[]).map((match) => match.name as string);
+
+  it('offers a scoped admin only places inside their province', async () => {
+    expect(scopeNames((await picker(adminP.token, 'admin_unit', 'Tỉnh')).body)).toEqual(['Tỉnh P']);
+    expect(scopeNames((await picker(adminP.token, 'facility', 'trung')).body)).toEqual([
+      'Trung tâm F1',
+    ]);
+    expect(scopeNames((await picker(adminP.token, 'org_unit')).body)).toEqual([]);
+  });
+
+  it('offers the platform admin everything and an org manager their subtree', async () => {
+    expect(scopeNames((await picker(adminToken, 'admin_unit', 'Tỉnh')).body)).toEqual([
+      'Tỉnh P',
+      'Tỉnh Q',
+    ]);
+    const underM = scopeNames((await picker(managerM.token, 'org_unit')).body);
+    expect(underM).toEqual(expect.arrayContaining(['Bộ M', 'Vụ M1', 'Phòng M11']));
+    expect(underM).not.toContain('Cơ quan N');
+    expect((await picker(learner.token, 'org_unit')).status).toBe(403);
+  });
+});
