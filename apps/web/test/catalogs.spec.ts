@@ -1,4 +1,6 @@
 import { en } from '../src/i18n/en';
+import { manageRequirementsEn } from '../src/manage/requirements/i18n/en';
+import { manageRequirementsVi } from '../src/manage/requirements/i18n/vi';
 import { vi } from '../src/i18n/vi';
 import { studioEn } from '../src/studio/i18n/en';
 import { studioVi } from '../src/studio/i18n/vi';
@@ -17,6 +19,7 @@ describe.each([
   { name: 'app', vi: vi, en: en },
   { name: 'studio', vi: studioVi, en: studioEn },
   { name: 'studio television', vi: studioTvVi, en: studioTvEn },
+  { name: 'manage requirements', vi: manageRequirementsVi, en: manageRequirementsEn },
 ])("the web app's texts ($name)", (catalogs) => {
   it('has every Vietnamese key in English and every English key in Vietnamese', () => {
     const viKeys = keys(catalogs.vi);

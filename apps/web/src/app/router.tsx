@@ -48,6 +48,10 @@ const BroadcastPage = page(() => import('../pages/studio/BroadcastPage'));
 const GroupAttendancePage = page(() => import('../pages/studio/GroupAttendancePage'));
 const AttendanceCodePage = page(() => import('../pages/studio/AttendanceCodePage'));
 const CertificateTemplatePage = page(() => import('../pages/studio/CertificateTemplatePage'));
+// Org managers' training requirements: their own chunks and texts.
+const RequirementsPage = page(() => import('../pages/manage/RequirementsPage'));
+const NewRequirementPage = page(() => import('../pages/manage/NewRequirementPage'));
+const RequirementPage = page(() => import('../pages/manage/RequirementPage'));
 
 export function AppRoutes() {
   return (
@@ -78,6 +82,9 @@ export function AppRoutes() {
           <Route path="/studio/new" element={<NewCoursePage />} />
           <Route path="/studio/courses/:id" element={<CourseEditorPage />} />
           <Route path="/studio/review" element={<ReviewQueuePage />} />
+          <Route path="/manage/requirements" element={<RequirementsPage />} />
+          <Route path="/manage/requirements/new" element={<NewRequirementPage />} />
+          <Route path="/manage/requirements/:id" element={<RequirementPage />} />
           <Route path="/studio/television" element={<StudioTelevisionPage />} />
           <Route path="/studio/television/schedule" element={<ScheduleBroadcastPage />} />
           <Route path="/studio/television/broadcasts/:id" element={<BroadcastPage />} />

@@ -1,4 +1,5 @@
 import 'i18next';
+import type { ManageRequirementsMessages } from '../manage/requirements/i18n/vi';
 import type { StudioMessages } from '../studio/i18n/vi';
 import type { StudioTvMessages } from '../studio/television/i18n/vi';
 import type { Messages } from './vi';
@@ -7,6 +8,11 @@ import type { Messages } from './vi';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; studio: StudioMessages; studioTv: StudioTvMessages };
+    resources: {
+      translation: Messages;
+      studio: StudioMessages;
+      studioTv: StudioTvMessages;
+      manageRequirements: ManageRequirementsMessages;
+    };
   }
 }
