@@ -1,4 +1,4 @@
-import { Alert, Loader, Group, Text } from '@mantine/core';
+import { Group, Loader, Paper, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../components/ApiErrorAlert';
@@ -39,7 +39,10 @@ export function AssigneePreview({ target }: { target: TargetBody | null }) {
     );
   })();
   return (
-    <Alert color="blue" variant="light" title={t('form.preview')}>
+    <Paper withBorder p="md" component="section" aria-labelledby="assignee-preview" bg="blue.0">
+      <Title order={2} size="h4" id="assignee-preview" mb="xs">
+        {t('form.preview')}
+      </Title>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         {/* Announced when it changes, without taking the focus from the field being edited. */}
         <div aria-live="polite" aria-atomic="true">
@@ -47,6 +50,6 @@ export function AssigneePreview({ target }: { target: TargetBody | null }) {
         </div>
         {settling && target ? <Loader size="xs" aria-hidden="true" /> : null}
       </Group>
-    </Alert>
+    </Paper>
   );
 }
