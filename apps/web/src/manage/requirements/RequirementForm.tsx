@@ -270,7 +270,7 @@ export function RequirementForm({ initial, editing, save, onSaved }: Props) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="md" pos="sticky" top={16}>
+          <Stack gap="md">
             <AssigneePreview target={targetOf(values)} />
             <Paper withBorder p="md">
               <Title order={2} size="h4" mb="xs">
