@@ -2,7 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import { versionChanges } from '../src/manage/requirements/changes';
 import { describeRequirement } from '../src/manage/requirements/describe';
 import { manageRequirementsVi } from '../src/manage/requirements/i18n/vi';
-import type { Requirement, RequirementVersion } from '../src/manage/requirements/queries';
+import type { Requirement, RequirementVersion } from '../src/manage/requirements/types';
 import {
   bodyOf,
   emptyValues,
@@ -10,9 +10,6 @@ import {
   formProblems,
   valuesOf,
 } from '../src/manage/requirements/requirement-form';
-
-// The app's formatter starts the app's i18n (it needs a document); dates are not what is tested.
-jest.mock('../src/format', () => ({ formatDate: (value: string) => value.slice(0, 10) }));
 
 const UNIT = '0b9f6a1e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 const requirement: Requirement = {
@@ -121,5 +118,17 @@ describe('the requirement form', () => {
       { field: 'reminderDays', before: '14 ngày, 3 ngày', after: '3 ngày, 14 ngày' },
     ]);
     expect(versionChanges(t, version({}), version({ version: 2 }), names)).toEqual([]);
+    expect(
+      versionChanges(
+        t,
+        version({}),
+        version({ dueDays: null, dueDate: '2027-01-31T00:00:00.000Z' }),
+        names,
+      )[0],
+    ).toEqual({
+      field: 'due',
+      before: 'trong 30 ngày kể từ khi được giao',
+      after: 'trước ngày 31/01/2027',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { describeDue, describeRecurrence } from './describe';
-import type { RequirementVersion } from './queries';
+import type { RequirementVersion } from './types';
 
 type T = TFunction<'manageRequirements'>;
 

@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
-import { formatDate } from '../../format';
-import type { Requirement } from './queries';
+import type { Requirement } from './types';
 
 type T = TFunction<'manageRequirements'>;
 /** The rules a sentence is made of (a requirement, a version, or the form's body). */
@@ -27,8 +26,12 @@ const list = (t: T, items: string[]): string => items.join(t('describe.or'));
 /** `01-15` → `15/01`, the day as people write it. */
 export const formatMonthDay = (monthDay: string): string => monthDay.split('-').reverse().join('/');
 
-/** A due date (midnight UTC of a calendar day) as that day. */
-export const formatDueDate = (value: string): string => formatDate(`${value.slice(0, 10)}T12:00Z`);
+/**
+ * A due date as the day it names, `dd/MM/yyyy`: the api keeps it as midnight UTC of the calendar
+ * day that was chosen, so the day is read from the date itself, in no time zone.
+ */
+export const formatDueDate = (value: string): string =>
+  value.slice(0, 10).split('-').reverse().join('/');
 
 export function describeWho(t: T, rules: Rules, unit: string): string {
   const parts = [

@@ -1,13 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
 import { useSession } from '../../auth/session';
+import type { TargetBody } from './types';
 
-type Schemas = components['schemas'];
-export type Requirement = Schemas['RequirementDto'];
-export type RequirementVersion = Schemas['RequirementVersionDto'];
-export type RequirementBody = Schemas['RequirementBodyDto'];
-export type TargetBody = Schemas['RequirementPreviewBodyDto'];
+export type { Requirement, RequirementBody, RequirementVersion, TargetBody } from './types';
 
 /** Who may open these pages (the api checks the same roles, and the scope of each unit). */
 export const REQUIREMENT_SETTERS = ['admin', 'org_manager'] as const;

@@ -1,5 +1,5 @@
 import type { Rules } from './describe';
-import type { Requirement, RequirementBody, TargetBody } from './queries';
+import type { Requirement, RequirementBody, TargetBody } from './types';
 
 /** The form as the person fills it: the who / what / when / how-often questions. */
 export interface RequirementFormValues {
