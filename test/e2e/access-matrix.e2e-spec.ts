@@ -189,6 +189,10 @@ const MATRIX: Row[] = [
   refused('managerN', 'GET /api/v1/training/requirements?orgUnitId={M}'),
   refused('managerN', 'POST /api/v1/training/requirements', REQUIREMENT),
   refused('managerN', 'PUT /api/v1/training/requirements/{requirementM}', REQUIREMENT),
+  refused('managerN', 'POST /api/v1/training/requirements/preview', REQUIREMENT),
+  refused('managerN', 'GET /api/v1/training/requirements/{requirementM}'),
+  refused('managerN', 'GET /api/v1/training/requirements/{requirementM}/versions'),
+  refused('learnerA', 'POST /api/v1/training/requirements/preview', { orgUnitId: '{M1}' }),
   refused('managerN', 'POST /api/v1/training/snapshots', { orgUnitId: '{M}', period: '2025' }),
   refused('managerN', 'GET /api/v1/training/snapshots/{snapshotM}'),
   refused('managerN', 'GET /api/v1/training/snapshots?orgUnitId={M}'),
@@ -213,6 +217,7 @@ const MATRIX: Row[] = [
   // The manager of department M1, reaching up to the ministry.
   refused('managerM1', 'GET /api/v1/training/compliance?orgUnitId={M}'),
   refused('managerM1', 'PUT /api/v1/training/requirements/{requirementM}', REQUIREMENT),
+  refused('managerM1', 'POST /api/v1/training/requirements/preview', REQUIREMENT),
   // A supervisor of province Q: reports of its own administrative unit, not of ministry M.
   refused('supervisorQ', 'GET /api/v1/training/compliance?orgUnitId={M}'),
   refused('supervisorQ', 'GET /api/v1/training/snapshots/{snapshotM}'),
@@ -260,6 +265,9 @@ const MATRIX: Row[] = [
   allowed('managerM', 'GET /api/v1/training/snapshots/{snapshotM}'),
   allowed('managerM', 'GET /api/v1/training/snapshots?orgUnitId={M}'),
   allowed('managerM', 'PUT /api/v1/training/requirements/{requirementM}', REQUIREMENT),
+  allowed('managerM', 'POST /api/v1/training/requirements/preview', REQUIREMENT),
+  allowed('managerM', 'GET /api/v1/training/requirements/{requirementM}'),
+  allowed('managerM', 'GET /api/v1/training/requirements/{requirementM}/versions'),
   allowed('managerM1', 'GET /api/v1/training/compliance?orgUnitId={M1}'),
   allowed('managerM', 'GET /api/v1/org-units?parentId={M}'),
   allowed('managerM', 'PATCH /api/v1/org-units/{M1}', { name: 'Vụ M1' }),

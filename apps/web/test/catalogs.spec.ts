@@ -3,6 +3,8 @@ import { adminOrgVi } from '../src/admin/i18n/vi';
 import { en } from '../src/i18n/en';
 import { manageStaffEn } from '../src/manage/staff/i18n/en';
 import { manageStaffVi } from '../src/manage/staff/i18n/vi';
+import { manageRequirementsEn } from '../src/manage/requirements/i18n/en';
+import { manageRequirementsVi } from '../src/manage/requirements/i18n/vi';
 import { vi } from '../src/i18n/vi';
 import { manageEn, manageVi } from '../src/manage/i18n/catalogs';
 import { studioEn } from '../src/studio/i18n/en';
@@ -25,6 +27,7 @@ describe.each([
   { name: 'training management', vi: manageVi, en: manageEn },
   { name: 'staff management', vi: manageStaffVi, en: manageStaffEn },
   { name: 'admin organizations', vi: adminOrgVi, en: adminOrgEn },
+  { name: 'manage requirements', vi: manageRequirementsVi, en: manageRequirementsEn },
 ])("the web app's texts ($name)", (catalogs) => {
   it('has every Vietnamese key in English and every English key in Vietnamese', () => {
     const viKeys = keys(catalogs.vi);

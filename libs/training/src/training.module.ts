@@ -14,6 +14,7 @@ import { ComplianceSnapshot } from './reports/compliance-snapshot.entity';
 import { ComplianceSnapshots } from './reports/compliance-snapshots.service';
 import { RequirementVersion } from './requirements/requirement-version.entity';
 import { RequirementsService } from './requirements/requirements.service';
+import { TargetPreview } from './assignments/target-preview.service';
 import { TrainingRequirement } from './requirements/training-requirement.entity';
 import { DeadlineScan } from './scans/deadline-scan.service';
 import { NoticeLedger } from './scans/notice-ledger';
@@ -29,6 +30,7 @@ const SERVICES = [
   DeadlineScan,
   NoticeLedger,
   RequirementsService,
+  TargetPreview,
 ];
 
 /**

@@ -1486,7 +1486,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/training/requirements/{id}': {
+  '/api/v1/training/requirements/preview': {
     parameters: {
       query?: never;
       header?: never;
@@ -1494,7 +1494,39 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    put?: never;
+    post: operations['RequirementsController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/requirements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RequirementsController_detail'];
     put: operations['RequirementsController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/requirements/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RequirementsController_versions'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -2939,11 +2971,94 @@ export interface components {
       createdAt: string;
       updatedAt: string;
     };
+    RequirementPreviewBodyDto: {
+      /** @example Bồi dưỡng an toàn thông tin */
+      title?: string;
+      /** @description A published course; completing it satisfies the requirement */
+      courseId?: string;
+      /**
+       * @description Also target every unit below
+       * @default true
+       */
+      includeDescendants?: boolean;
+      /**
+       * @example [
+       *       "Chuyên viên"
+       *     ]
+       */
+      positions?: string[];
+      /**
+       * @example [
+       *       "A1"
+       *     ]
+       */
+      jobGrades?: string[];
+      /**
+       * @description Due N days after assignment (not with dueDate)
+       * @example 30
+       */
+      dueDays?: number;
+      /**
+       * @description A fixed due date (not with dueDays)
+       * @example 2026-12-31
+       */
+      dueDate?: string;
+      /** @description Absent: once */
+      recurrence?: components['schemas']['RecurrenceDto'];
+      /**
+       * @description Recertification window before expiry
+       * @example 30
+       */
+      windowDays?: number;
+      /**
+       * @description Days before due
+       * @example [
+       *       14,
+       *       3
+       *     ]
+       */
+      reminderDays?: number[];
+      /** @description The targeted org unit */
+      orgUnitId: string;
+    };
+    PreviewPersonDto: {
+      userId: string;
+      fullName: string;
+    };
+    RequirementPreviewDto: {
+      /** @description How many people the requirement would assign now */
+      assignees: number;
+      /** @description A few of them, by name */
+      sample: components['schemas']['PreviewPersonDto'][];
+    };
     RequirementPageDto: {
       items: components['schemas']['RequirementDto'][];
       total: number;
       page: number;
       pageSize: number;
+    };
+    RequirementVersionDto: {
+      id: string;
+      version: number;
+      title: string;
+      courseId: string;
+      orgUnitId: string;
+      includeDescendants: boolean;
+      positions: string[] | null;
+      jobGrades: string[] | null;
+      dueDays: number | null;
+      dueDate: string | null;
+      recurrence: components['schemas']['RecurrenceDto'] | null;
+      windowDays: number;
+      reminderDays: number[];
+      createdAt: string;
+      updatedAt: string;
+      /** @description The person who wrote this version */
+      authorId: string;
+      authorName: string | null;
+    };
+    RequirementVersionListDto: {
+      items: components['schemas']['RequirementVersionDto'][];
     };
     AssignmentDto: {
       id: string;
@@ -6067,6 +6182,50 @@ export interface operations {
       };
     };
   };
+  RequirementsController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequirementPreviewBodyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RequirementPreviewDto'];
+        };
+      };
+    };
+  };
+  RequirementsController_detail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RequirementDto'];
+        };
+      };
+    };
+  };
   RequirementsController_update: {
     parameters: {
       query?: never;
@@ -6088,6 +6247,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RequirementDto'];
+        };
+      };
+    };
+  };
+  RequirementsController_versions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RequirementVersionListDto'];
         };
       };
     };

@@ -56,6 +56,10 @@ const CompliancePage = page(() => import('../pages/manage/CompliancePage'));
 // Org managers' staff pages: their own chunks and texts (namespace manageStaff).
 const MyStaffPage = page(() => import('../pages/manage/MyStaffPage'));
 const StaffImportPage = page(() => import('../pages/manage/StaffImportPage'));
+// Org managers' training requirements: their own chunks and texts.
+const RequirementsPage = page(() => import('../pages/manage/RequirementsPage'));
+const NewRequirementPage = page(() => import('../pages/manage/NewRequirementPage'));
+const RequirementPage = page(() => import('../pages/manage/RequirementPage'));
 
 export function AppRoutes() {
   return (
@@ -90,6 +94,9 @@ export function AppRoutes() {
           <Route path="/studio/new" element={<NewCoursePage />} />
           <Route path="/studio/courses/:id" element={<CourseEditorPage />} />
           <Route path="/studio/review" element={<ReviewQueuePage />} />
+          <Route path="/manage/requirements" element={<RequirementsPage />} />
+          <Route path="/manage/requirements/new" element={<NewRequirementPage />} />
+          <Route path="/manage/requirements/:id" element={<RequirementPage />} />
           <Route path="/studio/television" element={<StudioTelevisionPage />} />
           <Route path="/studio/television/schedule" element={<ScheduleBroadcastPage />} />
           <Route path="/studio/television/broadcasts/:id" element={<BroadcastPage />} />

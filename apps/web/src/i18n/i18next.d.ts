@@ -1,6 +1,7 @@
 import 'i18next';
 import type { ManageMessages } from '../manage/i18n/catalogs';
 import type { AdminOrgMessages } from '../admin/i18n/vi';
+import type { ManageRequirementsMessages } from '../manage/requirements/i18n/vi';
 import type { StudioMessages } from '../studio/i18n/vi';
 import type { StudioTvMessages } from '../studio/television/i18n/vi';
 import type { ManageStaffMessages } from '../manage/staff/i18n/vi';
@@ -17,6 +18,7 @@ declare module 'i18next' {
       manage: ManageMessages;
       manageStaff: ManageStaffMessages;
       adminOrg: AdminOrgMessages;
+      manageRequirements: ManageRequirementsMessages;
     };
   }
 }

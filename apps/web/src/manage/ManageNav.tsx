@@ -12,6 +12,7 @@ import './i18n';
 const LINKS = [
   { to: '/manage/compliance', label: 'compliance', roles: MANAGE_ROLES },
   { to: '/manage/staff', label: 'staff', roles: STAFF_MANAGERS },
+  { to: '/manage/requirements', label: 'requirements', roles: STAFF_MANAGERS },
   { to: '/manage/imports', label: 'imports', roles: STAFF_MANAGERS },
 ] as const;
 

@@ -5,7 +5,7 @@ type Grant = components['schemas']['UserRoleDto'];
 
 /** Who opens the training-management area (the api checks the same roles, and the scopes). */
 export const MANAGE_ROLES: RoleName[] = ['admin', 'org_manager', 'supervisor'];
-/** Who reads their units' staff person by person, and imports staff lists. */
+/** Who reads their units' staff person by person, imports staff lists and sets requirements. */
 export const STAFF_MANAGERS: RoleName[] = ['admin', 'org_manager'];
 /** Who changes things there (takes snapshots); supervisors read only. */
 export const MANAGE_WRITERS: RoleName[] = ['admin', 'org_manager'];

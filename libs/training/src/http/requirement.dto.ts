@@ -1,5 +1,5 @@
 import { ID_PATTERN, PageQuery } from '@lifelong/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,7 +16,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import type { RequirementView } from '../requirements/requirements.service';
+import type { TargetPreviewView } from '../assignments/target-preview.service';
+import type { RequirementView, VersionView } from '../requirements/requirements.service';
 import { iso } from './iso-date';
 
 export class RecurrenceDto {
@@ -170,4 +171,55 @@ export class RequirementPageDto {
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+}
+
+/**
+ * The body of a requirement being written: the same fields as saving, all optional but the
+ * unit, since only who is targeted (unit, sub-units, positions, job grades) changes the count.
+ */
+export class RequirementPreviewBodyDto extends PartialType(
+  OmitType(RequirementBodyDto, ['orgUnitId']),
+) {
+  @ApiProperty({ description: 'The targeted org unit' })
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'orgUnitId must be an id' })
+  orgUnitId!: string;
+}
+
+export class PreviewPersonDto {
+  @ApiProperty() userId!: string;
+  @ApiProperty() fullName!: string;
+}
+
+export class RequirementPreviewDto {
+  @ApiProperty({ description: 'How many people the requirement would assign now' })
+  assignees!: number;
+
+  @ApiProperty({ type: [PreviewPersonDto], description: 'A few of them, by name' })
+  sample!: PreviewPersonDto[];
+
+  static from(view: TargetPreviewView): RequirementPreviewDto {
+    return { assignees: view.assignees, sample: view.sample };
+  }
+}
+
+/** One version of a requirement's rules as written, with when and by whom. */
+export class RequirementVersionDto extends RequirementDto {
+  @ApiProperty({ description: 'The person who wrote this version' }) authorId!: string;
+  @ApiProperty({ type: String, nullable: true }) authorName!: string | null;
+
+  static fromVersion(view: VersionView): RequirementVersionDto {
+    return {
+      ...RequirementDto.from(view),
+      // A version's own time: when it was written, which is also when it last changed.
+      createdAt: view.rules.createdAt.toISOString(),
+      updatedAt: view.rules.createdAt.toISOString(),
+      authorId: view.rules.createdBy,
+      authorName: view.authorName,
+    };
+  }
+}
+
+export class RequirementVersionListDto {
+  @ApiProperty({ type: [RequirementVersionDto] }) items!: RequirementVersionDto[];
 }

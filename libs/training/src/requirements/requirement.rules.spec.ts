@@ -5,6 +5,7 @@ import {
   isMonthDay,
   isPeriod,
   nextMonthDay,
+  requirementFieldProblems,
   requirementProblems,
   toRules,
 } from './requirement.rules';
@@ -16,6 +17,13 @@ describe('requirement input', () => {
     expect(requirementProblems({ ...base, dueDays: 30, dueDate: '2027-01-01' })).toEqual([
       'dueDays and dueDate are exclusive: give one of them',
     ]);
+    // Under the field a form shows it next to.
+    expect(requirementFieldProblems({ ...base, dueDays: 30, dueDate: '2027-01-01' })).toEqual({
+      dueDate: ['dueDays and dueDate are exclusive: give one of them'],
+    });
+    expect(
+      Object.keys(requirementFieldProblems({ ...base, recurrence: { annualOn: '02-30' } })),
+    ).toEqual(['recurrence.annualOn']);
   });
 
   it('refuses an annualOn day that never exists, accepts 02-29', () => {

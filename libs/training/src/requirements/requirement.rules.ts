@@ -49,19 +49,30 @@ export function isMonthDay(value: string): boolean {
   return day <= new Date(Date.UTC(2024, month, 0)).getUTCDate();
 }
 
-/** The problems with `input`, one sentence each (empty when valid). */
-export function requirementProblems(input: RequirementInput): string[] {
-  const problems: string[] = [];
+/**
+ * The problems with `input`, one sentence each under the field it concerns (empty when valid),
+ * keyed like the validation pipe's `details.fields` so a form shows each next to its field.
+ */
+export function requirementFieldProblems(input: RequirementInput): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  const add = (field: string, problem: string): void => {
+    (fields[field] ??= []).push(problem);
+  };
   if (input.dueDays !== undefined && input.dueDate !== undefined)
-    problems.push('dueDays and dueDate are exclusive: give one of them');
+    add('dueDate', 'dueDays and dueDate are exclusive: give one of them');
   if (input.dueDate !== undefined && Number.isNaN(Date.parse(input.dueDate)))
-    problems.push('dueDate must be an ISO 8601 date');
+    add('dueDate', 'dueDate must be an ISO 8601 date');
   const recurrence = input.recurrence ?? {};
   if (recurrence.everyMonths !== undefined && recurrence.annualOn !== undefined)
-    problems.push('recurrence is everyMonths or annualOn, not both');
+    add('recurrence', 'recurrence is everyMonths or annualOn, not both');
   if (recurrence.annualOn !== undefined && !isMonthDay(recurrence.annualOn))
-    problems.push('recurrence.annualOn must be a real day as MM-DD');
-  return problems;
+    add('recurrence.annualOn', 'recurrence.annualOn must be a real day as MM-DD');
+  return fields;
+}
+
+/** The problems with `input`, one sentence each (empty when valid). */
+export function requirementProblems(input: RequirementInput): string[] {
+  return Object.values(requirementFieldProblems(input)).flat();
 }
 
 /** The rules a valid input stands for, with defaults filled in. */

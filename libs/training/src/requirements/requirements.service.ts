@@ -10,13 +10,18 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { REPORT_READERS, REQUIREMENT_SETTERS } from '../policies';
 import { TrainingError } from '../training-error';
 import { RequirementVersion } from './requirement-version.entity';
-import { type RequirementInput, requirementProblems, toRules } from './requirement.rules';
+import { type RequirementInput, requirementFieldProblems, toRules } from './requirement.rules';
 import { TrainingRequirement } from './training-requirement.entity';
 
 /** A requirement with the rules of its current version. */
 export interface RequirementView {
   requirement: TrainingRequirement;
   rules: RequirementVersion;
+}
+
+/** One version of a requirement, with the name of the person who wrote it. */
+export interface VersionView extends RequirementView {
+  authorName: string | null;
 }
 
 /**
@@ -95,6 +100,35 @@ export class RequirementsService {
     return { requirement, rules };
   }
 
+  /** The requirement as a reader within its unit's scope sees it (404 for anyone else). */
+  async findVisible(principal: Principal, id: string): Promise<RequirementView> {
+    const view = await this.find(id);
+    if (!(await this.mayRead(principal, view.requirement.orgUnitId))) throw notFound(id);
+    return view;
+  }
+
+  /**
+   * Every version of a visible requirement, oldest first, with who wrote it: the history a
+   * manager reads to see what changed (versions are never changed once written).
+   */
+  async versions(principal: Principal, id: string): Promise<VersionView[]> {
+    const { requirement } = await this.findVisible(principal, id);
+    const versions = await this.dataSource.manager.find(RequirementVersion, {
+      where: { requirementId: id },
+      order: { version: 'ASC' },
+    });
+    const authors = await this.dataSource.query<{ id: string; fullName: string }[]>(
+      'SELECT `id`, `full_name` AS fullName FROM `users` WHERE `id` IN (?)',
+      [[...new Set(versions.map((version) => version.createdBy))]],
+    );
+    const names = new Map(authors.map((author) => [author.id, author.fullName]));
+    return versions.map((rules) => ({
+      requirement,
+      rules,
+      authorName: names.get(rules.createdBy) ?? null,
+    }));
+  }
+
   /** One version as it was (assignments done under an older one keep reading it). */
   version(requirementId: string, version: number): Promise<RequirementVersion | null> {
     return this.dataSource.manager.findOneBy(RequirementVersion, { requirementId, version });
@@ -156,9 +190,10 @@ export class RequirementsService {
 
   /** Validates the input, the unit (in the caller's scope) and the course (published). */
   private async checked(principal: Principal, input: RequirementInput): Promise<RequirementInput> {
-    const problems = requirementProblems(input);
+    const fields = requirementFieldProblems(input);
+    const problems = Object.values(fields).flat();
     if (problems.length > 0)
-      throw new TrainingError('VALIDATION_FAILED', problems.join('; '), { problems });
+      throw new TrainingError('VALIDATION_FAILED', problems.join('; '), { problems, fields });
     if ((await this.orgUnits.pathOf(input.orgUnitId)) === null)
       throw new TrainingError('ORG_UNIT_NOT_FOUND', `There is no org unit ${input.orgUnitId}`, {
         orgUnitId: input.orgUnitId,
@@ -176,6 +211,13 @@ export class RequirementsService {
         { courseId: course.courseId, status: course.status },
       );
     return input;
+  }
+
+  private mayRead(principal: Principal, orgUnitId: string): Promise<boolean> {
+    return this.access.covers(principal, REPORT_READERS, {
+      scopeType: 'org_unit',
+      scopeId: orgUnitId,
+    });
   }
 
   private assertMayChange(principal: Principal, orgUnitId: string): Promise<void> {

@@ -4,5 +4,6 @@ export const navEn: NavMessages = {
   sections: 'Training management sections',
   compliance: 'Compliance',
   staff: 'My staff',
+  requirements: 'Training requirements',
   imports: 'Staff import',
 };

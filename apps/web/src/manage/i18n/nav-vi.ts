@@ -3,6 +3,7 @@ export const navVi = {
   sections: 'Các mục quản lý đào tạo',
   compliance: 'Tuân thủ',
   staff: 'Cán bộ của tôi',
+  requirements: 'Yêu cầu bồi dưỡng',
   imports: 'Nhập danh sách cán bộ',
 };
 
