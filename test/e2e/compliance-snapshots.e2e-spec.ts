@@ -1,76 +1,49 @@
-import { AdministratorBootstrap } from '@lifelong/identity';
+import { adminSession } from '../support/admin-session';
 import { AssignmentSync } from '@lifelong/training';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { buildCourse, facility, platformAdmin } from '../support/course-fixtures';
 import { answered, type ApiClient, apiClient } from '../support/api-client';
 import { expectStatus, signIn } from '../support/e2e';
-import { type HttpClient, listen } from '../support/http-client';
 import { PERSON_PASSWORD, peopleRegistry } from '../support/people';
-import { ScopeTree } from '../support/scope-tree';
-import { createTestApp } from '../support/test-app';
-import { testConfig } from '../setup/test-env';
 
 // The compliance dashboard's trend: a unit's snapshots listed with its own figures, for those
 // who read its reports (org managers within scope, supervisors, admins) and nobody else.
 
-const config = testConfig();
-let app: NestFastifyApplication;
-let http: HttpClient;
-let adminToken: string;
-let asAdmin: ApiClient;
-const person = peopleRegistry(() => http, 'trend');
-const tree = new ScopeTree(
-  () => http,
-  () => adminToken,
-);
-
-beforeAll(async () => {
-  app = await createTestApp(config);
-  http = await listen(app);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = await signIn(http, config.admin.email, config.admin.password);
-  asAdmin = apiClient(http.base, adminToken);
-});
-
-afterAll(async () => {
-  await app.close();
-});
+const api = adminSession();
+const person = peopleRegistry(() => api.http, 'trend');
 
 /** Signs in again after the grants (`n`: the person's number in this file) for a fresh token. */
 const signedIn = async (n: number): Promise<ApiClient> =>
-  apiClient(http.base, await signIn(http, `trend-${n}@example.vn`, PERSON_PASSWORD));
+  apiClient(api.http.base, await signIn(api.http, `trend-${n}@example.vn`, PERSON_PASSWORD));
 
 describe('GET /api/v1/training/snapshots', () => {
   it('lists a unit’s snapshots by period with its figures, to readers of its reports only', async () => {
-    const ministry = await tree.orgUnit('Bộ Tư pháp');
-    const department = await tree.orgUnit('Vụ Hợp tác quốc tế', ministry);
-    const agency = await tree.orgUnit('Cục Con nuôi');
+    const ministry = await api.tree.orgUnit('Bộ Tư pháp');
+    const department = await api.tree.orgUnit('Vụ Hợp tác quốc tế', ministry);
+    const agency = await api.tree.orgUnit('Cục Con nuôi');
     const [learner, manager, outsider, supervisor] = [
       await person(),
       await person(),
       await person(),
       await person(),
     ];
-    await tree.member(department, learner.id);
-    await tree.grant(manager.id, 'org_manager', ministry);
-    await tree.grant(outsider.id, 'org_manager', agency);
-    await tree.grant(supervisor.id, 'supervisor');
-    const dataSource = app.get(DataSource);
+    await api.tree.member(department, learner.id);
+    await api.tree.grant(manager.id, 'org_manager', ministry);
+    await api.tree.grant(outsider.id, 'org_manager', agency);
+    await api.tree.grant(supervisor.id, 'supervisor');
+    const dataSource = api.app.get(DataSource);
     const admin = await platformAdmin(dataSource);
-    const { courseId } = await buildCourse(app, admin, await facility(app, admin));
+    const { courseId } = await buildCourse(api.app, admin, await facility(api.app, admin));
     const requirement = await expectStatus(
       answered(
-        asAdmin.POST('/api/v1/training/requirements', {
+        api.asAdmin.POST('/api/v1/training/requirements', {
           body: { title: 'Pháp luật', courseId, orgUnitId: ministry.scopeId, dueDays: 30 },
         }),
       ),
       201,
     );
     // The job the queue would run: the department's learner is assigned.
-    await app.get(AssignmentSync).syncRequirement(requirement.id);
+    await api.app.get(AssignmentSync).syncRequirement(requirement.id);
     const asManager = await signedIn(2);
     const list = (client: ApiClient, orgUnitId: string) =>
       answered(client.GET('/api/v1/training/snapshots', { params: { query: { orgUnitId } } }));
@@ -111,10 +84,11 @@ describe('GET /api/v1/training/snapshots', () => {
     await expectStatus(list(await signedIn(3), ministry.scopeId), 403);
     await expectStatus(list(await signedIn(1), ministry.scopeId), 403);
     expect(
-      (await http.get(`/api/v1/training/snapshots?orgUnitId=${ministry.scopeId}`)).status,
+      (await api.http.get(`/api/v1/training/snapshots?orgUnitId=${ministry.scopeId}`)).status,
     ).toBe(401);
     expect(
-      (await http.get('/api/v1/training/snapshots?orgUnitId=nope', { token: adminToken })).status,
+      (await api.http.get('/api/v1/training/snapshots?orgUnitId=nope', { token: api.adminToken }))
+        .status,
     ).toBe(400);
   });
 });

@@ -1,49 +1,24 @@
+import { adminSession } from '../support/admin-session';
 import { ManualClock } from '@lifelong/common';
-import { AdministratorBootstrap } from '@lifelong/identity';
 import { AssignmentSync } from '@lifelong/training';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { buildCourse, facility, platformAdmin } from '../support/course-fixtures';
 import { expectStatus, signIn } from '../support/e2e';
-import { type HttpClient, listen } from '../support/http-client';
 import { PERSON_PASSWORD, peopleRegistry } from '../support/people';
-import { ScopeTree } from '../support/scope-tree';
-import { createTestApp } from '../support/test-app';
-import { testConfig } from '../setup/test-env';
 
 // The requirement form's helpers: the preview of who a requirement would assign (counted by the
 // assignment's own targeting rule), one requirement by id and its version history.
 
-const config = testConfig();
 const clock = new ManualClock('2026-12-01T08:00:00.000Z');
-let app: NestFastifyApplication;
-let http: HttpClient;
-let adminToken: string;
-const person = peopleRegistry(() => http, 'vien-chuc');
-const tree = new ScopeTree(
-  () => http,
-  () => adminToken,
-);
-
-beforeAll(async () => {
-  app = await createTestApp(config, { clock });
-  http = await listen(app);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = await signIn(http, config.admin.email, config.admin.password);
-});
-
-afterAll(async () => {
-  await app.close();
-});
+const api = adminSession({ clock });
+const person = peopleRegistry(() => api.http, 'vien-chuc');
 
 describe('requirement preview and versions over HTTP', () => {
   it('counts who a requirement would assign as the assignment does, within scope only', async () => {
-    const ministry = await tree.orgUnit('Bộ Tư pháp');
-    const department = await tree.orgUnit('Vụ Pháp luật', ministry);
-    const office = await tree.orgUnit('Phòng Tổng hợp', department);
-    const other = await tree.orgUnit('Cục Thi hành án', ministry);
+    const ministry = await api.tree.orgUnit('Bộ Tư pháp');
+    const department = await api.tree.orgUnit('Vụ Pháp luật', ministry);
+    const office = await api.tree.orgUnit('Phòng Tổng hợp', department);
+    const other = await api.tree.orgUnit('Cục Thi hành án', ministry);
     const [head, clerk, analyst, outsider, manager] = [
       await person(),
       await person(),
@@ -51,14 +26,14 @@ describe('requirement preview and versions over HTTP', () => {
       await person(),
       await person(),
     ];
-    await tree.member(department, head.id, 'Vụ trưởng', 'A3');
-    await tree.member(department, clerk.id, 'Chuyên viên', 'A1');
-    await tree.member(office, analyst.id, 'Chuyên viên', 'A2');
-    await tree.member(other, outsider.id, 'Chuyên viên', 'A1');
-    await tree.grant(manager.id, 'org_manager', department);
-    const managerToken = await signIn(http, 'vien-chuc-5@example.vn', PERSON_PASSWORD);
+    await api.tree.member(department, head.id, 'Vụ trưởng', 'A3');
+    await api.tree.member(department, clerk.id, 'Chuyên viên', 'A1');
+    await api.tree.member(office, analyst.id, 'Chuyên viên', 'A2');
+    await api.tree.member(other, outsider.id, 'Chuyên viên', 'A1');
+    await api.tree.grant(manager.id, 'org_manager', department);
+    const managerToken = await signIn(api.http, 'vien-chuc-5@example.vn', PERSON_PASSWORD);
     const preview = (body: Record<string, unknown>, token = managerToken) =>
-      http.post('/api/v1/training/requirements/preview', { token, body });
+      api.http.post('/api/v1/training/requirements/preview', { token, body });
 
     // The whole subtree, the unit alone, one position, one grade.
     const whole = await expectStatus(preview({ orgUnitId: department.scopeId }), 200);
@@ -95,7 +70,7 @@ describe('requirement preview and versions over HTTP', () => {
     expect((await preview({ orgUnitId: department.scopeId }, outsider.token)).status).toBe(403);
     expect(
       (
-        await http.post('/api/v1/training/requirements/preview', {
+        await api.http.post('/api/v1/training/requirements/preview', {
           body: { orgUnitId: department.scopeId },
         })
       ).status,
@@ -104,9 +79,9 @@ describe('requirement preview and versions over HTTP', () => {
     expect(malformed).toHaveProperty(['details', 'fields', 'orgUnitId']);
 
     // The number previewed is the number the saved requirement assigns.
-    const dataSource = app.get(DataSource);
+    const dataSource = api.app.get(DataSource);
     const admin = await platformAdmin(dataSource);
-    const { courseId } = await buildCourse(app, admin, await facility(app, admin));
+    const { courseId } = await buildCourse(api.app, admin, await facility(api.app, admin));
     const body = {
       title: 'Pháp luật chuyên ngành',
       courseId,
@@ -116,15 +91,15 @@ describe('requirement preview and versions over HTTP', () => {
     };
     const counted = await expectStatus(preview(body), 200);
     const created = await expectStatus(
-      http.post('/api/v1/training/requirements', { token: managerToken, body }),
+      api.http.post('/api/v1/training/requirements', { token: managerToken, body }),
       201,
     );
-    const outcome = await app.get(AssignmentSync).syncRequirement(created.id as string);
+    const outcome = await api.app.get(AssignmentSync).syncRequirement(created.id as string);
     expect(outcome.assigned).toBe(counted.assignees);
 
     // A rule the pipe cannot see is still named by its field.
     const both = await expectStatus(
-      http.post('/api/v1/training/requirements', {
+      api.http.post('/api/v1/training/requirements', {
         token: managerToken,
         body: { ...body, dueDate: '2027-01-31' },
       }),
@@ -135,18 +110,18 @@ describe('requirement preview and versions over HTTP', () => {
   });
 
   it('reads one requirement and its versions, what each said and who wrote it', async () => {
-    const ministry = await tree.orgUnit('Bộ Công Thương');
-    const department = await tree.orgUnit('Vụ Thị trường', ministry);
-    const other = await tree.orgUnit('Cục Hóa chất', ministry);
+    const ministry = await api.tree.orgUnit('Bộ Công Thương');
+    const department = await api.tree.orgUnit('Vụ Thị trường', ministry);
+    const other = await api.tree.orgUnit('Cục Hóa chất', ministry);
     const manager = await person();
     const stranger = await person();
-    await tree.grant(manager.id, 'org_manager', department);
-    await tree.grant(stranger.id, 'org_manager', other);
-    const managerToken = await signIn(http, 'vien-chuc-6@example.vn', PERSON_PASSWORD);
-    const strangerToken = await signIn(http, 'vien-chuc-7@example.vn', PERSON_PASSWORD);
-    const dataSource = app.get(DataSource);
+    await api.tree.grant(manager.id, 'org_manager', department);
+    await api.tree.grant(stranger.id, 'org_manager', other);
+    const managerToken = await signIn(api.http, 'vien-chuc-6@example.vn', PERSON_PASSWORD);
+    const strangerToken = await signIn(api.http, 'vien-chuc-7@example.vn', PERSON_PASSWORD);
+    const dataSource = api.app.get(DataSource);
     const admin = await platformAdmin(dataSource);
-    const { courseId } = await buildCourse(app, admin, await facility(app, admin));
+    const { courseId } = await buildCourse(api.app, admin, await facility(api.app, admin));
     const body = {
       title: 'Thương mại điện tử',
       courseId,
@@ -154,12 +129,12 @@ describe('requirement preview and versions over HTTP', () => {
       dueDays: 30,
     };
     const created = await expectStatus(
-      http.post('/api/v1/training/requirements', { token: managerToken, body }),
+      api.http.post('/api/v1/training/requirements', { token: managerToken, body }),
       201,
     );
     const id = created.id as string;
     await expectStatus(
-      http.request('PUT', `/api/v1/training/requirements/${id}`, {
+      api.http.request('PUT', `/api/v1/training/requirements/${id}`, {
         token: managerToken,
         body: { ...body, dueDays: 45, recurrence: { everyMonths: 12 } },
       }),
@@ -167,12 +142,12 @@ describe('requirement preview and versions over HTTP', () => {
     );
 
     const current = await expectStatus(
-      http.get(`/api/v1/training/requirements/${id}`, { token: managerToken }),
+      api.http.get(`/api/v1/training/requirements/${id}`, { token: managerToken }),
       200,
     );
     expect(current).toMatchObject({ id, version: 2, dueDays: 45, recurrence: { everyMonths: 12 } });
     const versions = await expectStatus(
-      http.get(`/api/v1/training/requirements/${id}/versions`, { token: managerToken }),
+      api.http.get(`/api/v1/training/requirements/${id}/versions`, { token: managerToken }),
       200,
     );
     expect(versions.items).toEqual([
@@ -185,7 +160,7 @@ describe('requirement preview and versions over HTTP', () => {
       `/api/v1/training/requirements/${id}`,
       `/api/v1/training/requirements/${id}/versions`,
     ]) {
-      const refused = await http.get(path, { token: strangerToken });
+      const refused = await api.http.get(path, { token: strangerToken });
       expect(refused.status).toBe(404);
       expect(refused.body).toMatchObject({ code: 'REQUIREMENT_NOT_FOUND' });
     }
