@@ -235,11 +235,9 @@ test('a civil servant sees their mandated training and opens its course', async 
   await page.getByRole('link', { name: 'Đào tạo bắt buộc' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Đào tạo bắt buộc' })).toBeVisible();
   // The demo's yearly course (other journeys may have assigned her more since).
-  const assignment = page
-    .getByRole('article')
-    .filter({
-      has: page.getByRole('heading', { level: 2, name: 'Bồi dưỡng an toàn thông tin hằng năm' }),
-    });
+  const assignment = page.getByRole('article').filter({
+    has: page.getByRole('heading', { level: 2, name: 'Bồi dưỡng an toàn thông tin hằng năm' }),
+  });
   await expect(assignment).toHaveCount(1);
   await expect(assignment.getByText(/Hạn hoàn thành \d\d\/\d\d\/\d{4}|Quá hạn từ/)).toBeVisible();
   await checkPage(page, 'training');
