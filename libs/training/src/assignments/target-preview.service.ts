@@ -52,7 +52,7 @@ export class TargetPreview {
     );
     const sample = await this.dataSource.query<{ userId: string; fullName: string }[]>(
       `SELECT DISTINCT m.\`user_id\` AS userId, p.\`full_name\` AS fullName ${TARGET_FROM}
-         JOIN \`users\` p ON p.\`id\` = m.\`user_id\`
+         JOIN \`people_view\` p ON p.\`id\` = m.\`user_id\`
        WHERE ${target.sql} ORDER BY p.\`full_name\`, m.\`user_id\` LIMIT ?`,
       [...target.params, PREVIEW_SAMPLE],
     );

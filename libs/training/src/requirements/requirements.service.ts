@@ -118,7 +118,7 @@ export class RequirementsService {
       order: { version: 'ASC' },
     });
     const authors = await this.dataSource.query<{ id: string; fullName: string }[]>(
-      'SELECT `id`, `full_name` AS fullName FROM `users` WHERE `id` IN (?)',
+      'SELECT `id`, `full_name` AS fullName FROM `people_view` WHERE `id` IN (?)',
       [[...new Set(versions.map((version) => version.createdBy))]],
     );
     const names = new Map(authors.map((author) => [author.id, author.fullName]));
