@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AdministratorBootstrap, type Role, type Scope } from '@lifelong/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createWorker } from '../../apps/worker/src/create-worker';
+import { createTestWorker } from '../support/test-worker';
 import { testConfig } from '../setup/test-env';
 import { eventually, expectStatus, signIn } from '../support/e2e';
 import { type HttpClient, type Json, listen } from '../support/http-client';
@@ -374,7 +374,7 @@ beforeAll(async () => {
   const config = testConfig({ MEDIA_DIR: mediaDir, OUTBOX_RELAY_INTERVAL_MS: '100' });
   app = await createTestApp(config);
   http = await listen(app);
-  worker = await createWorker(config);
+  worker = await createTestWorker(config);
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);

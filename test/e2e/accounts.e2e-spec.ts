@@ -4,7 +4,7 @@ import { AdministratorBootstrap, type Scope } from '@lifelong/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { createWorker } from '../../apps/worker/src/create-worker';
+import { createTestWorker } from '../support/test-worker';
 import { testConfig } from '../setup/test-env';
 import { answered, apiClient } from '../support/api-client';
 import { eventually, expectStatus } from '../support/e2e';
@@ -166,7 +166,7 @@ beforeAll(async () => {
   });
   app = await createTestApp(config, { clock });
   http = await listen(app);
-  worker = await createWorker(config);
+  worker = await createTestWorker(config);
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);

@@ -2,7 +2,7 @@ import { newId } from '@lifelong/common';
 import { AdministratorBootstrap, type Role, type Scope } from '@lifelong/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createWorker } from '../../apps/worker/src/create-worker';
+import { createTestWorker } from '../support/test-worker';
 import { testConfig } from '../setup/test-env';
 import { answered, apiClient } from '../support/api-client';
 import { eventually, expectStatus } from '../support/e2e';
@@ -57,7 +57,7 @@ const names = (body: Json): string[] =>
 beforeAll(async () => {
   app = await createTestApp(config);
   http = await listen(app);
-  worker = await createWorker(config);
+  worker = await createTestWorker(config);
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);

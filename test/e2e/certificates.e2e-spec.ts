@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { AdministratorBootstrap } from '@lifelong/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createWorker } from '../../apps/worker/src/create-worker';
+import { createTestWorker } from '../support/test-worker';
 import { eventually, expectStatus, signIn } from '../support/e2e';
 import { answered, apiClient } from '../support/api-client';
 import { type HttpClient, type Json, listen } from '../support/http-client';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const config = testConfig({ MEDIA_DIR: dir, OUTBOX_RELAY_INTERVAL_MS: '100' });
   app = await createTestApp(config);
   http = await listen(app);
-  worker = await createWorker(config);
+  worker = await createTestWorker(config);
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);

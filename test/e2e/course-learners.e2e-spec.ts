@@ -1,7 +1,7 @@
 import { AdministratorBootstrap } from '@lifelong/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createWorker } from '../../apps/worker/src/create-worker';
+import { createTestWorker } from '../support/test-worker';
 import { testConfig } from '../setup/test-env';
 import { answered, apiClient } from '../support/api-client';
 import { eventually, expectStatus, signIn } from '../support/e2e';
@@ -59,7 +59,7 @@ const list = (query: string, token = teacher.token) =>
 beforeAll(async () => {
   app = await createTestApp(config);
   http = await listen(app);
-  worker = await createWorker(config);
+  worker = await createTestWorker(config);
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);

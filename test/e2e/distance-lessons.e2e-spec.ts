@@ -5,7 +5,7 @@ import { AdministratorBootstrap } from '@lifelong/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/create-app';
-import { createWorker } from '../../apps/worker/src/create-worker';
+import { createTestWorker } from '../support/test-worker';
 import { testConfig } from '../setup/test-env';
 import { eventually } from '../support/e2e';
 import { type HttpClient, type Json, listen } from '../support/http-client';
@@ -55,7 +55,7 @@ beforeAll(async () => {
   });
   api = await createApp(config);
   http = await listen(api);
-  worker = await createWorker(config);
+  worker = await createTestWorker(config);
   await api
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);

@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
-import { createWorker } from '../../apps/worker/src/create-worker';
+import { createTestWorker } from '../support/test-worker';
 import { answered, apiClient } from '../support/api-client';
 import { eventually, expectStatus, waitForQueues } from '../support/e2e';
 import { type HttpClient, type Json, listen } from '../support/http-client';
@@ -95,7 +95,7 @@ beforeAll(async () => {
   publicUrl = config.http.publicUrl;
   app = await createTestApp(config);
   http = await listen(app);
-  worker = await createWorker(config);
+  worker = await createTestWorker(config);
 });
 
 afterAll(async () => {

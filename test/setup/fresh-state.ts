@@ -2,6 +2,7 @@ import { loadConfig } from '@lifelong/common';
 import { dataSourceOptions, detectFlavor, truncateAllTables } from '@lifelong/database';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { closeStarted } from '../support/closed-at-end';
 
 // Every test file starts from empty tables and empty queues of its own worker.
 beforeAll(async () => {
@@ -34,3 +35,6 @@ beforeAll(async () => {
     redis.disconnect();
   }
 });
+
+// Whatever the file started is closed, even a start that outlived its hook's timeout.
+afterAll(closeStarted);

@@ -12,6 +12,7 @@ import { testDatabaseName, testEnvironment, testMailDir } from './test-env';
  */
 export default async function globalTeardown(globalConfig: { maxWorkers: number }): Promise<void> {
   reapChildren();
+  exitIfHeldOpen();
   const workers = Array.from({ length: Math.max(1, globalConfig.maxWorkers) }, (_, index) =>
     String(index + 1),
   );
@@ -29,4 +30,21 @@ export default async function globalTeardown(globalConfig: { maxWorkers: number 
   } finally {
     await connection.end();
   }
+}
+
+/**
+ * Jest waits for its process to go quiet on its own, and the files run inside it: a connection a
+ * test left open (a start that outlived its hook, say) would hold the run, and CI, for ever. A
+ * minute after the results are written, this names what is still open and ends the process with
+ * jest's own exit code. The timer is unref'd: a run that ends normally never sees it.
+ */
+function exitIfHeldOpen(): void {
+  setTimeout(() => {
+    const open = process.getActiveResourcesInfo().filter((kind) => kind !== 'TTYWrap');
+    process.stderr.write(
+      `Jest was still held open a minute after its run, by: ${open.join(', ')}. ` +
+        'A test left a connection or timer open (try --detectOpenHandles); ending the run.\n',
+    );
+    process.exit();
+  }, 60_000).unref();
 }

@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 import { createApp } from '../../apps/api/src/create-app';
+import { closedAtEnd } from './closed-at-end';
 
 export interface TestAppOptions {
   /** Replaces the system clock (e.g. a ManualClock that the test moves). */
@@ -21,16 +22,18 @@ export function createTestApp(
   config: AppConfig,
   options: TestAppOptions = {},
 ): Promise<NestFastifyApplication> {
-  return createApp(config, async (adapter) => {
-    let builder = Test.createTestingModule({
-      imports: [AppModule.forRoot(config)],
-      controllers: options.controllers ?? [],
-    });
-    if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
-    const moduleRef = await builder.compile();
-    return moduleRef.createNestApplication<NestFastifyApplication>(adapter, {
-      bufferLogs: true,
-      abortOnError: false,
-    });
-  });
+  return closedAtEnd(
+    createApp(config, async (adapter) => {
+      let builder = Test.createTestingModule({
+        imports: [AppModule.forRoot(config)],
+        controllers: options.controllers ?? [],
+      });
+      if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
+      const moduleRef = await builder.compile();
+      return moduleRef.createNestApplication<NestFastifyApplication>(adapter, {
+        bufferLogs: true,
+        abortOnError: false,
+      });
+    }),
+  );
 }

@@ -1,10 +1,10 @@
 import { StartupError } from '@lifelong/common';
-import { createWorker } from '../../../apps/worker/src/create-worker';
+import { createTestWorker } from '../../../test/support/test-worker';
 import { testConfig } from '../../../test/setup/test-env';
 
 describe('the worker checks for ffmpeg and ffprobe', () => {
   it('refuses to take the media-transcode queue without them, saying which and how to fix it', async () => {
-    const refusal = createWorker(
+    const refusal = createTestWorker(
       testConfig({
         WORKER_QUEUES: 'media-transcode',
         FFMPEG_PATH: '/nonexistent/ffmpeg',
@@ -18,14 +18,14 @@ describe('the worker checks for ffmpeg and ffprobe', () => {
   });
 
   it('does not need them on a worker that only takes other queues', async () => {
-    const worker = await createWorker(
+    const worker = await createTestWorker(
       testConfig({ WORKER_QUEUES: 'notifications', FFMPEG_PATH: '/nonexistent/ffmpeg' }),
     );
     await worker.close();
   });
 
   it('starts with them', async () => {
-    const worker = await createWorker(testConfig({ WORKER_QUEUES: 'media-transcode' }));
+    const worker = await createTestWorker(testConfig({ WORKER_QUEUES: 'media-transcode' }));
     await worker.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { RequestStaffImportService, StaffImport } from '@lifelong/organizations';
 import { DataSource } from 'typeorm';
-import { createWorker } from '../../../apps/worker/src/create-worker';
+import { createTestWorker } from '../../../test/support/test-worker';
 import { testConfig } from '../../../test/setup/test-env';
 import { insertUser, platformAdminGrant, principal } from './organizations-testing';
 
@@ -10,11 +10,12 @@ import { insertUser, platformAdminGrant, principal } from './organizations-testi
 describe('staff import through the worker', () => {
   let worker: INestApplicationContext;
 
+  // Time for a whole worker to start on a busy two-core machine.
   beforeAll(async () => {
-    worker = await createWorker(testConfig({ OUTBOX_RELAY_INTERVAL_MS: '200' }));
-  });
+    worker = await createTestWorker(testConfig({ OUTBOX_RELAY_INTERVAL_MS: '200' }));
+  }, 60_000);
 
-  afterAll(() => worker.close());
+  afterAll(() => worker?.close());
 
   it('completes an import requested through the outbox', async () => {
     const dataSource = worker.get(DataSource);

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { BroadcastScheduler, ChannelsService } from '@lifelong/television-lessons';
 import { DataSource } from 'typeorm';
-import { createWorker } from '../../../apps/worker/src/create-worker';
+import { createTestWorker } from '../../../test/support/test-worker';
 import { testConfig } from '../../../test/setup/test-env';
 import { enrolledLearner, televisionWorld } from './television-testing';
 
@@ -11,11 +11,12 @@ import { enrolledLearner, televisionWorld } from './television-testing';
 describe('a broadcast reminder through the worker', () => {
   let worker: INestApplicationContext;
 
+  // Time for a whole worker to start on a busy two-core machine.
   beforeAll(async () => {
-    worker = await createWorker(testConfig({ OUTBOX_RELAY_INTERVAL_MS: '200' }));
-  });
+    worker = await createTestWorker(testConfig({ OUTBOX_RELAY_INTERVAL_MS: '200' }));
+  }, 60_000);
 
-  afterAll(() => worker.close());
+  afterAll(() => worker?.close());
 
   it('reaches the inbox of an enrolled learner when the delayed job fires', async () => {
     const dataSource = worker.get(DataSource);
