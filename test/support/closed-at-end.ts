@@ -13,7 +13,7 @@ export function closedAtEnd<T extends INestApplicationContext>(starting: Promise
   const started = starting.then((app) => {
     const close = app.close.bind(app);
     let closing: Promise<void> | undefined;
-    app.close = (signal?: string) => (closing ??= close(signal));
+    app.close = () => (closing ??= close());
     return app;
   });
   starts.push(started.catch(() => undefined));
@@ -23,5 +23,5 @@ export function closedAtEnd<T extends INestApplicationContext>(starting: Promise
 /** Closes every app and worker this test file started (registered once in fresh-state.ts). */
 export async function closeStarted(): Promise<void> {
   const apps = await Promise.all(starts.splice(0));
-  await Promise.allSettled(apps.map((app) => app?.close()));
+  await Promise.allSettled(apps.map(async (app) => app?.close()));
 }
