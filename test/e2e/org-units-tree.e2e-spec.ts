@@ -103,6 +103,20 @@ describe('reading the org-unit tree', () => {
     expect(refused.body.code).toBe('FORBIDDEN');
     expect((await level(learner.token)).status).toBe(403);
   });
+
+  it('names one unit to those who reach it, and no one else', async () => {
+    const one = await http.get(`/api/v1/org-units/${M1.scopeId}`, { token: managerM.token });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: M1.scopeId, name: 'Vụ M1', parentId: M.scopeId });
+    expect(
+      (await http.get(`/api/v1/org-units/${M1.scopeId}`, { token: managerN.token })).status,
+    ).toBe(403);
+    const unknown = await http.get('/api/v1/org-units/00000000-0000-4000-8000-000000000000', {
+      token: adminToken,
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('ORG_UNIT_NOT_FOUND');
+  });
 });
 
 describe('renaming and moving a unit', () => {
@@ -129,6 +143,35 @@ describe('renaming and moving a unit', () => {
       expect(refused.body.code).toBe('ORG_UNIT_MOVE_CYCLE');
     }
     expect(names((await level(adminToken, M)).body)).toEqual(['Vụ M1']);
+  });
+
+  it('moves a unit to the root for a platform admin only', async () => {
+    const Z = await tree.orgUnit('Cục Z', M);
+    expect((await patch(managerM.token, Z, { parentId: null })).status).toBe(403);
+    const moved = await patch(adminToken, Z, { parentId: null });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ id: Z.scopeId, parentId: null });
+    expect(names((await level(adminToken)).body)).toContain('Cục Z');
+    // No longer inside M: M's manager lost it.
+    expect((await level(managerM.token, Z)).status).toBe(403);
+  });
+
+  it('never lets two opposite moves at once make a cycle', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const A = await tree.orgUnit(`Phòng A${round}`, N);
+      const B = await tree.orgUnit(`Phòng B${round}`, N);
+      const answers = await Promise.all([
+        patch(adminToken, A, { parentId: B.scopeId }),
+        patch(adminToken, B, { parentId: A.scopeId }),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 422]);
+      expect(answers.find((answer) => answer.status === 422)?.body.code).toBe(
+        'ORG_UNIT_MOVE_CYCLE',
+      );
+      // The tree is still whole: the one moved is the other's child, under N.
+      const underN = names((await level(adminToken, N)).body);
+      expect(underN.filter((name) => name.endsWith(String(round)))).toHaveLength(1);
+    }
   });
 
   it('refuses an org manager a unit or a new parent outside their subtree', async () => {
