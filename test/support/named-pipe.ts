@@ -13,6 +13,11 @@ export async function makeNamedPipe(path: string): Promise<void> {
 
 /** The write end of a named pipe whose reader is waiting in read(); see `holdReader`. */
 export interface HeldReader {
+  /**
+   * Writes `bytes` as the reader takes them; false when the reader stopped reading first (it
+   * closed the pipe: it had what it needed).
+   */
+  feed(bytes: Buffer): Promise<boolean>;
   /** Closes the write end: a reader still there reads the end of the file. */
   release(): Promise<void>;
 }
@@ -36,5 +41,22 @@ export async function holdReader(path: string, patience?: Patience): Promise<Hel
     },
     { interval: 50, ...patience },
   );
-  return { release: () => handle.close() };
+  // Writes go through a blocking descriptor, so they wait for the reader instead of failing.
+  let writer: FileHandle | undefined;
+  return {
+    feed: async (bytes) => {
+      writer ??= await open(path, constants.O_WRONLY);
+      try {
+        await writer.writeFile(bytes);
+        return true;
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'EPIPE') return false;
+        throw error;
+      }
+    },
+    release: async () => {
+      await writer?.close();
+      await handle.close();
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { type AppConfig, JobQueue } from '@lifelong/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
@@ -63,12 +63,42 @@ const workerOn = (queues: string, env: Record<string, string> = {}): Promise<Wor
     ...env,
   });
 
+/** The programs (ffprobe, ffmpeg) running with `path` on their command line. */
+async function reading(path: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
+    const argv = await readFile(`/proc/${pid}/cmdline`, 'utf8').then(
+      (line) => line.split('\0'),
+      (): string[] => [],
+    );
+    if (argv.includes(path)) found.push(basename(argv[0]!));
+  }
+  return found;
+}
+
+/** The HLS segments a transcode run has written so far in its scratch folder. */
+async function segmentsAtWork(videoId: string): Promise<string[]> {
+  const entries = await readdir(join(dir, '.work', videoId), { recursive: true }).catch(
+    (): string[] => [],
+  );
+  return entries.filter((entry) => entry.endsWith('.ts'));
+}
+
+async function progressOf(videoId: string): Promise<number> {
+  const [row] = await app
+    .get(DataSource)
+    .query<{ p: number }[]>('SELECT `progress_percent` AS `p` FROM `videos` WHERE `id` = ?', [
+      videoId,
+    ]);
+  return Number(row?.p ?? 0);
+}
+
 it('hands the transcode of a worker killed mid-job to the next worker: one ready video, every rendition plays, one email', async () => {
   const upload = await uploadVideo(
     base,
     world.instructor.token,
     world.videoLessonId,
-    await readFile(await fixture('lesson10s')),
+    await readFile(await fixture('streamable10s')),
   );
   expect(upload.status).toBe(202);
   const videoId = String(upload.body.videoId);
@@ -80,27 +110,45 @@ it('hands the transcode of a worker killed mid-job to the next worker: one ready
       world.instructor.userId,
     ]);
 
-  // The stored source is swapped for a named pipe before any worker runs: the first worker
-  // claims the video, opens its scratch folder and stops in ffprobe, reading a file that never
-  // comes. It dies there, ffprobe with it.
+  // The stored source is swapped for a named pipe before any worker runs, and the test hands
+  // the bytes to whoever reads it: all of them to ffprobe, then eight tenths to ffmpeg, which
+  // encodes those, writes the first segment of each rendition, and waits for the rest. The
+  // worker dies there, in the middle of the encode, ffmpeg with it.
   const source = join(dir, 'videos', videoId, 'source');
+  const bytes = await readFile(source);
   await rename(source, `${source}.aside`);
   await makeNamedPipe(source);
   const first = await workerOn('media-transcode,default');
   let firstAlive = true;
   try {
-    const held = await holdReader(source, { timeout: 45_000 });
+    const probing = await holdReader(source, { timeout: 45_000 });
+    await probing.feed(bytes);
+    await probing.release();
+    await eventually('ffprobe to finish', async () =>
+      (await reading(source)).includes('ffprobe') ? undefined : true,
+    );
+    const encoding = await holdReader(source, { timeout: 20_000 });
     try {
+      expect(await reading(source)).toEqual(['ffmpeg']);
+      await encoding.feed(bytes.subarray(0, Math.floor(bytes.length * 0.8)));
+      await eventually('the encode to be under way', async () =>
+        (await progressOf(videoId)) > 0 && (await segmentsAtWork(videoId)).length >= 2
+          ? true
+          : undefined,
+      );
       await first.kill();
       firstAlive = false;
     } finally {
-      await held.release();
+      await encoding.release();
     }
   } finally {
     if (firstAlive) await first.kill();
   }
-  expect(await status()).toMatchObject({ status: 'processing' });
-  expect(existsSync(join(dir, '.work', videoId))).toBe(true);
+  const halfway = await status();
+  expect(halfway).toMatchObject({ status: 'processing' });
+  expect(halfway.progressPercent).toBeGreaterThan(0);
+  expect(halfway.progressPercent).toBeLessThan(100);
+  expect((await segmentsAtWork(videoId)).length).toBeGreaterThanOrEqual(2);
   expect(existsSync(join(dir, 'videos', videoId, 'hls'))).toBe(false);
   const transcodes = app.get(JobQueue).queue('media-transcode');
   expect(await transcodes.getJobCounts('active', 'completed', 'failed', 'delayed')).toEqual({
@@ -109,6 +157,7 @@ it('hands the transcode of a worker killed mid-job to the next worker: one ready
     failed: 0,
     delayed: 0,
   });
+  await rm(source);
   await rename(`${source}.aside`, source);
 
   // Nobody runs the job again by hand: the next worker finds its lock lapsed and takes it over.
@@ -133,7 +182,14 @@ it('hands the transcode of a worker killed mid-job to the next worker: one ready
   const master = await readFile(join(hls, 'master.m3u8'), 'utf8');
   for (const name of ['240p', '360p']) {
     expect(master).toContain(`${name}/index.m3u8`);
-    // Every segment of the rendition, decoded through its playlist as a player reads it.
+    // The whole video, not the part the dead worker had: every segment, decoded through the
+    // rendition's playlist as a player reads it.
+    const playlist = await readFile(join(hls, name, 'index.m3u8'), 'utf8');
+    const seconds = [...playlist.matchAll(/#EXTINF:([\d.]+)/g)].reduce(
+      (sum, [, length]) => sum + Number(length),
+      0,
+    );
+    expect(seconds).toBeCloseTo(10, 0);
     await decodes(join(hls, name, 'index.m3u8'));
     const [video] = (await probeStreams(join(hls, name, 'index.m3u8'))).filter(
       (stream) => stream.codec_type === 'video',
