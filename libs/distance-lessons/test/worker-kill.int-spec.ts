@@ -25,8 +25,11 @@ import { holdReader, makeNamedPipe } from '../../../test/support/named-pipe';
 import { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { WorkerProcess } from '../../../test/support/worker-process';
 
-/** Short locks and checks, so a dead worker's job goes to the next one within seconds. */
-const HANDOVER = { WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000' };
+/**
+ * Short locks and checks, so a dead worker's job goes to the next one within seconds; long enough
+ * that a live worker on a busy machine keeps its lock.
+ */
+const HANDOVER = { WORKER_LOCK_DURATION_MS: '5000', WORKER_STALLED_INTERVAL_MS: '2000' };
 
 let dir: string;
 let config: AppConfig;
@@ -151,12 +154,14 @@ it('hands the transcode of a worker killed mid-job to the next worker: one ready
   expect((await segmentsAtWork(videoId)).length).toBeGreaterThanOrEqual(2);
   expect(existsSync(join(dir, 'videos', videoId, 'hls'))).toBe(false);
   const transcodes = app.get(JobQueue).queue('media-transcode');
-  expect(await transcodes.getJobCounts('active', 'completed', 'failed', 'delayed')).toEqual({
-    active: 1,
-    completed: 0,
-    failed: 0,
-    delayed: 0,
-  });
+  // The queue's other jobs (scheduled sweeps) come and go; this job is the one to follow.
+  const transcodeJobs = async () =>
+    (await transcodes.getJobs(['active', 'wait', 'delayed', 'completed', 'failed'])).filter(
+      (job) => job.name === 'media.transcode-video',
+    );
+  const [running, ...besides] = await transcodeJobs();
+  expect(besides).toEqual([]);
+  expect(await running!.getState()).toBe('active');
   await rm(source);
   await rename(`${source}.aside`, source);
 
@@ -206,7 +211,7 @@ it('hands the transcode of a worker killed mid-job to the next worker: one ready
   ]);
 
   // One job, run twice: the dead worker's run stalled, the second worker's published.
-  const [job, ...others] = await transcodes.getJobs(['completed', 'failed', 'active', 'wait']);
+  const [job, ...others] = await transcodeJobs();
   expect(others).toEqual([]);
   expect(job).toMatchObject({
     name: 'media.transcode-video',
