@@ -274,7 +274,7 @@ describe('transcoding a lesson video', () => {
     expect(existsSync(join(dir, 'videos', videoId, 'hls'))).toBe(false);
     expect(existsSync(join(dir, '.work', videoId))).toBe(true);
 
-    // Started again (BullMQ hands a dead worker's job to the next one once its lock expires).
+    // The job's next run, here by hand (worker-kill.int-spec.ts has a second worker take it).
     expect(await job.run({ videoId }, context(2))).toMatchObject({
       status: 'ready',
       durationSeconds: 40,

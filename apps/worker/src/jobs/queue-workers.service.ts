@@ -62,6 +62,8 @@ export class QueueWorkers
       prefix: this.config.queues.prefix,
       concurrency: this.config.queues.concurrency[queue],
       limiter: this.limiter(queue),
+      lockDuration: this.config.queues.lockDurationMs,
+      stalledInterval: this.config.queues.stalledIntervalMs,
     });
     worker.on('error', (error) => this.logger.error(`Queue ${queue}: ${error.message}`));
     return worker;
