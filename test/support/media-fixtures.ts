@@ -42,11 +42,6 @@ const RECIPES: Record<FixtureName, { ext: string; args: readonly string[]; remux
     ext: 'mp4',
     args: [...pattern('320x180', 4), ...tone(4), ...h264, ...aac, '-shortest'],
   },
-  /** 40 s, 640x360: long enough to kill the worker in the middle of it. */
-  long40s: {
-    ext: 'mp4',
-    args: [...pattern('640x360', 40), ...tone(40), ...h264, ...aac, '-shortest'],
-  },
   /** 10 s, 640x360, with sound, the index (moov) first: readable as it arrives, through a pipe. */
   streamable10s: {
     ext: 'mp4',
@@ -108,7 +103,6 @@ const RECIPES: Record<FixtureName, { ext: string; args: readonly string[]; remux
 export type FixtureName =
   | 'lesson10s'
   | 'short4s'
-  | 'long40s'
   | 'streamable10s'
   | 'faststart4s'
   | 'bench720p'
