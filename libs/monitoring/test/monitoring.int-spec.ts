@@ -117,7 +117,8 @@ async function relay(): Promise<number> {
   let ran = 0;
   for (const row of rows) {
     relayedUpTo = Number(row.id);
-    const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
+    const payload: unknown =
+      typeof row.payload === 'string' ? (JSON.parse(row.payload) as unknown) : row.payload;
     for (const { job, payload: jobPayload } of jobsForEvent(
       row.type as OutboxEventType,
       payload as never,

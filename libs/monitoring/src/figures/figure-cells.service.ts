@@ -157,7 +157,7 @@ export class FigureCells {
       filters.push('`admin_unit_id` IN (?)');
       params.push(scope.unitIds);
     }
-    if (scope.facilityType !== 'all') {
+    if (typeof scope.facilityType === 'string') {
       filters.push("`facility_type` IN (?, '')");
       params.push(scope.facilityType);
     }

@@ -71,7 +71,7 @@ export class FigureRefresh {
     const periods = await this.cells.knownPeriods();
     let changed = 0;
     for (const period of periods)
-      changed += await this.cells.refresh({ period, unitIds: 'all', facilityType: 'all' });
+      changed += await this.cells.refresh({ period, unitIds: 'all', facilityType: { all: true } });
     this.logger.log(`reconciled ${periods.length} periods: ${changed} cells changed`);
     return { periods: periods.length, changed };
   }

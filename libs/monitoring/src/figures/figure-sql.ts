@@ -9,13 +9,18 @@ import type { Period } from '../indicators/period';
  * learner of two facilities counts once in the province above them.
  */
 
+/** Every facility type. */
+export interface AllTypes {
+  all: true;
+}
+
 /** Which cells a computation covers. */
 export interface CellScope {
   period: Period;
   /** Subtree roots to compute ('' is the whole country), or every unit and the country. */
   unitIds: readonly string[] | 'all';
-  /** One facility type (and the all-types cells), or every type. */
-  facilityType: string | 'all';
+  /** One facility type (and the all-types cells), or every type (`{ all: true }`). */
+  facilityType: string | AllTypes;
 }
 
 /** One computed row: a cell key and some of its measures. */
@@ -89,8 +94,9 @@ export function measureStatements(measure: keyof typeof MEASURES, scope: CellSco
   const country = scope.unitIds === 'all' || scope.unitIds.includes('');
   for (const byType of [true, false]) {
     const typeColumn = byType ? 'f.`type`' : "''";
-    const typeFilter = byType && scope.facilityType !== 'all' ? ' AND f.`type` = ?' : '';
-    const typeParams = typeFilter ? [scope.facilityType] : [];
+    const oneType = typeof scope.facilityType === 'string' ? scope.facilityType : null;
+    const typeFilter = byType && oneType !== null ? ' AND f.`type` = ?' : '';
+    const typeParams = typeFilter ? [oneType] : [];
     const chosen = select(range);
     const condition = where(range);
     if (subtrees === 'all' || subtrees.length > 0) {

@@ -1,3 +1,4 @@
+import { MonitoringError } from '../monitoring-error';
 import { parsePeriod, periodsOf } from './period';
 
 describe('reporting periods', () => {
@@ -17,14 +18,21 @@ describe('reporting periods', () => {
   it.each(['2026-Q5', '2026-Q0', '20266', '2026-q1', '26', '2026-03', '', ' 2026', '0999'])(
     'refuses %p with INVALID_PERIOD',
     (code) => {
-      expect(() => parsePeriod(code)).toThrow(expect.objectContaining({ code: 'INVALID_PERIOD' }));
+      expect(() => parsePeriod(code)).toThrow(MonitoringError);
+      expect(() => parsePeriod(code)).toThrow(
+        'period must be a year (2026) or a quarter (2026-Q3)',
+      );
     },
   );
 
   it('refuses a missing period', () => {
-    expect(() => parsePeriod(undefined)).toThrow(
-      expect.objectContaining({ code: 'INVALID_PERIOD' }),
-    );
+    let refusal: unknown;
+    try {
+      parsePeriod(undefined);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ code: 'INVALID_PERIOD', details: { period: null } });
   });
 
   it('places an instant in the year and quarter of the country, not of UTC', () => {
