@@ -1,7 +1,6 @@
 import { Clock } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
-import type { Figures } from '../indicators/indicator-catalogue';
 import { type Period, parsePeriod } from '../indicators/period';
 import { type CellScope, MEASURE_NAMES, type MeasureRow, measureStatements } from './figure-sql';
 
@@ -28,9 +27,6 @@ const isEmpty = (figures: StoredFigures): boolean =>
 
 const emptyFigures = (): StoredFigures =>
   Object.fromEntries(STORED.map((measure) => [measure, 0])) as StoredFigures;
-
-/** Figures as stored, for callers that read them whole (the completion rate derived). */
-export const withRate = (stored: StoredFigures): Figures => ({ ...stored, completion_rate: 0 });
 
 /**
  * Computes cells of `monitoring_figures` with the set-based statements of figure-sql and

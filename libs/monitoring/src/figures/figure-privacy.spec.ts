@@ -15,12 +15,8 @@ const figures = (overrides: Partial<Figures>): Figures => ({
 
 describe('figure privacy', () => {
   it('shows a count of five or more and hides one under five, zero included', () => {
-    const [shown] = [
-      publicFigures(
-        figures({ completions: 4 }),
-        hiddenInGroup([{ id: 'a', figures: figures({ completions: 4 }) }]).get('a')!,
-      ),
-    ];
+    const four = figures({ completions: 4 });
+    const shown = publicFigures(four, hiddenInGroup([{ id: 'a', figures: four }]).get('a')!);
     expect(shown).toMatchObject({ enrollments: 50, completions: FEW, completion_rate: FEW });
     const none = hiddenInGroup([{ id: 'a', figures: figures({ certificates_issued: 0 }) }]);
     expect([...none.get('a')!]).toEqual(['certificates_issued']);
