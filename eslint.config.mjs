@@ -36,6 +36,8 @@ const LIB_DEPENDENCIES = {
   'television-lessons': ['distance-lessons'],
   certificates: ['distance-lessons'],
   training: ['enrollment'],
+  // Reads other domains only through the read models (views) they publish.
+  monitoring: ['enrollment'],
 };
 
 /** Every lib `lib` may import: what it builds on, and what those build on; fails on a cycle. */

@@ -12,6 +12,7 @@ import { DatabaseModule } from '@lifelong/database';
 import { DistanceLessonsHttpModule } from '@lifelong/distance-lessons';
 import { EnrollmentHttpModule } from '@lifelong/enrollment';
 import { IdentityHttpModule } from '@lifelong/identity';
+import { MonitoringHttpModule } from '@lifelong/monitoring';
 import { NotificationsHttpModule } from '@lifelong/notifications';
 import { OrganizationsHttpModule, OrganizationsModule } from '@lifelong/organizations';
 import { TelevisionLessonsHttpModule } from '@lifelong/television-lessons';
@@ -44,6 +45,7 @@ export class AppModule {
         TelevisionLessonsHttpModule,
         CertificatesHttpModule,
         TrainingHttpModule,
+        MonitoringHttpModule,
         AdministrationHttpModule,
       ],
     };

@@ -85,6 +85,10 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'GET /verify/:serial',
   'GET /api/v1/certificates/:serial/credential',
   'GET /.well-known/lifelong/issuer.json',
+  // Programme monitoring: the indicator catalogue and aggregate figures (no personal data; "< 5").
+  'GET /api/v1/monitoring/indicators',
+  'GET /api/v1/monitoring/figures',
+  'GET /api/v1/monitoring/figures.csv',
   // One-click unsubscribe from e-mail (the token in the link is the credential).
   'GET /api/v1/notifications/unsubscribe',
   'POST /api/v1/notifications/unsubscribe',

@@ -11,6 +11,7 @@ import { DatabaseModule, OutboxWorkerModule } from '@lifelong/database';
 import { DistanceLessonsWorkerModule } from '@lifelong/distance-lessons';
 import { EnrollmentModule, EnrollmentWorkerModule } from '@lifelong/enrollment';
 import { IdentityModule, IdentityWorkerModule } from '@lifelong/identity';
+import { MonitoringWorkerModule } from '@lifelong/monitoring';
 import { NotificationsWorkerModule } from '@lifelong/notifications';
 import { OrganizationsModule, OrganizationsWorkerModule } from '@lifelong/organizations';
 import { TelevisionLessonsWorkerModule } from '@lifelong/television-lessons';
@@ -44,6 +45,7 @@ export class WorkerModule {
         TelevisionLessonsWorkerModule,
         CertificatesWorkerModule,
         TrainingWorkerModule,
+        MonitoringWorkerModule,
       ],
     };
   }

@@ -1,6 +1,9 @@
 import type { TableOwnership } from '@lifelong/database';
 
-/** Courses, their tags, sections, lessons, quizzes and review policies. */
+/**
+ * Courses, their tags, sections, lessons, quizzes and review policies; `courses_view` (each
+ * course's facility and hours) for programme monitoring.
+ */
 export const TABLES: TableOwnership = {
   owns: [
     'courses',
@@ -11,4 +14,5 @@ export const TABLES: TableOwnership = {
     'quiz_choices',
     'course_review_policies',
   ],
+  readModels: ['courses_view'],
 };

@@ -27,6 +27,8 @@ import { AddCourseReviewNote1766200000000 } from './1766200000000-add-course-rev
 import { IndexSpentCredentials1766400000000 } from './1766400000000-index-spent-credentials';
 import { CreateOutboxEventsArchive1766400100000 } from './1766400100000-create-outbox-events-archive';
 import { PublishLearnerViews1766500000000 } from './1766500000000-publish-learner-views';
+import { PublishMonitoringViews1766600000000 } from './1766600000000-publish-monitoring-views';
+import { CreateMonitoringFigures1766600100000 } from './1766600100000-create-monitoring-figures';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -62,4 +64,6 @@ export const MIGRATIONS = [
   IndexSpentCredentials1766400000000,
   CreateOutboxEventsArchive1766400100000,
   PublishLearnerViews1766500000000,
+  PublishMonitoringViews1766600000000,
+  CreateMonitoringFigures1766600100000,
 ];

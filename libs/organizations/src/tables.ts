@@ -3,7 +3,8 @@ import type { TableOwnership } from '@lifelong/database';
 /**
  * The administrative and org-unit trees, facilities, memberships and staff imports; and, as
  * read models, the org-unit tree and memberships as views for other domains' reports that join
- * many domains in one statement (training's targets and compliance roll-ups).
+ * many domains in one statement (training's targets and compliance roll-ups), and the
+ * administrative tree and facilities for programme monitoring.
  */
 export const TABLES: TableOwnership = {
   owns: [
@@ -16,5 +17,5 @@ export const TABLES: TableOwnership = {
     'staff_import_chunks',
     'staff_import_errors',
   ],
-  readModels: ['org_units_view', 'memberships_view'],
+  readModels: ['org_units_view', 'memberships_view', 'admin_units_view', 'facilities_view'],
 };

@@ -1630,6 +1630,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/monitoring/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MonitoringController_indicators'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/figures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MonitoringController_tree'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/figures.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MonitoringController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/users': {
     parameters: {
       query?: never;
@@ -3156,6 +3204,40 @@ export interface components {
       total: number;
       page: number;
       pageSize: number;
+    };
+    IndicatorNameDto: {
+      vi: string;
+      en: string;
+    };
+    IndicatorDto: {
+      code: string;
+      name: components['schemas']['IndicatorNameDto'];
+      unit: string;
+      definition: string;
+      /** @enum {string} */
+      source: 'computed' | 'reported';
+    };
+    FigureNodeDto: {
+      period: string;
+      /** @description null: the whole country */
+      adminUnitId: string | null;
+      name: string;
+      /** @description By indicator code: a number, or "< 5" for a figure about fewer than 5 people */
+      figures: {
+        [key: string]: number | '< 5';
+      };
+    };
+    FigureTreeDto: {
+      period: string;
+      /** @description null: the whole country */
+      adminUnitId: string | null;
+      name: string;
+      /** @description By indicator code: a number, or "< 5" for a figure about fewer than 5 people */
+      figures: {
+        [key: string]: number | '< 5';
+      };
+      /** @description One level down */
+      children: components['schemas']['FigureNodeDto'][];
     };
     UserRoleDto: {
       /** @enum {string} */
@@ -6448,6 +6530,76 @@ export interface operations {
         content: {
           'application/json': components['schemas']['AssignmentPageDto'];
         };
+      };
+    };
+  };
+  MonitoringController_indicators: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorDto'][];
+        };
+      };
+    };
+  };
+  MonitoringController_tree: {
+    parameters: {
+      query: {
+        /** @description A year (2026) or a quarter (2026-Q3) */
+        period: string;
+        /** @description The subtree; the whole country when absent */
+        adminUnitId?: string;
+        /** @description One facility type; every type when absent */
+        facilityType?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FigureTreeDto'];
+        };
+      };
+    };
+  };
+  MonitoringController_csv: {
+    parameters: {
+      query: {
+        /** @description A year (2026) or a quarter (2026-Q3) */
+        period: string;
+        /** @description The subtree; the whole country when absent */
+        adminUnitId?: string;
+        /** @description One facility type; every type when absent */
+        facilityType?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/csv, one row per unit: the unit, then its children */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -46,6 +46,10 @@ export interface JobPayloads {
   'training.attach-certificate': { enrollmentId: string; serial: string };
   /** Statuses, expiry, recertification windows, reminders and escalation (recurring). */
   'training.scan-deadlines': Record<string, never>;
+  /** Recomputes the programme figures an enrollment, its completion and certificate fall in. */
+  'monitoring.refresh-figures': { enrollmentId: string };
+  /** Recomputes every programme figure and repairs drift (recurring, nightly). */
+  'monitoring.reconcile-figures': Record<string, never>;
   /** Deletes sessions, refresh tokens and account links long expired or spent (recurring). */
   'identity.purge-spent-tokens': Record<string, never>;
   /** Deletes tus uploads nobody has written to for a day (recurring). */
@@ -122,6 +126,11 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'training.complete-assignment': { queue: 'default', options: retrying(5) },
   'training.attach-certificate': { queue: 'default', options: retrying(5) },
   'training.scan-deadlines': {
+    queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
+  'monitoring.refresh-figures': { queue: 'default', options: retrying(5) },
+  'monitoring.reconcile-figures': {
     queue: 'default',
     options: { removeOnComplete: true, removeOnFail: 100 },
   },

@@ -17,6 +17,9 @@ export const JOB_SCHEDULES: { readonly [N in JobName]?: (config: AppConfig) => R
   'television.settle-checks': () => ({ every: 60_000 }),
   // Overdue, expiry, recertification windows and reminders move by the hour at the finest.
   'training.scan-deadlines': () => ({ every: 15 * 60_000 }),
+  // Figures follow events as they happen; the reconciliation repairs drift once a night, at a
+  // quiet hour in the country's time.
+  'monitoring.reconcile-figures': () => ({ pattern: '30 2 * * *', tz: 'Asia/Ho_Chi_Minh' }),
   // Housekeeping: retention is counted in days, so hourly keeps every backlog small.
   'identity.purge-spent-tokens': () => ({ every: HOUR_MS }),
   'media.sweep-abandoned-uploads': () => ({ every: HOUR_MS }),

@@ -36,6 +36,7 @@ describe('jobsForEvent', () => {
     expect(jobsForEvent('enrollment.completed', event, routed)).toEqual([
       { job: 'certificates.issue', payload: { enrollmentId: 'e-1' } },
       { job: 'training.complete-assignment', payload: { enrollmentId: 'e-1' } },
+      { job: 'monitoring.refresh-figures', payload: { enrollmentId: 'e-1' } },
     ]);
   });
 
@@ -43,6 +44,7 @@ describe('jobsForEvent', () => {
     const event = { enrollmentId: 'e-1', courseId: 'c-1', userId: 'u-1', courseTitle: 'Sơ cứu' };
     expect(jobsForEvent('enrollment.confirmed', event, routed)).toEqual([
       { job: 'notifications.deliver-event', payload: { outboxEventId: '42' } },
+      { job: 'monitoring.refresh-figures', payload: { enrollmentId: 'e-1' } },
     ]);
   });
 

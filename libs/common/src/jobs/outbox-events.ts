@@ -166,6 +166,15 @@ const toNotifications: EventRoute<OutboxEventType, 'notifications.deliver-event'
   payload: (_event, { eventId }) => ({ outboxEventId: eventId }),
 };
 
+/** Programme figures follow every enrollment, completion and certificate. */
+const toMonitoring: EventRoute<
+  'enrollment.confirmed' | 'enrollment.promoted' | 'enrollment.completed' | 'certificate.issued',
+  'monitoring.refresh-figures'
+> = {
+  job: 'monitoring.refresh-figures',
+  payload: (event) => ({ enrollmentId: event.enrollmentId }),
+};
+
 /** Transactional account emails: sent whatever the person's email preferences, no inbox entry. */
 const toAccountEmail: EventRoute<OutboxEventType, 'notifications.send-account-email'> = {
   job: 'notifications.send-account-email',
@@ -182,14 +191,15 @@ export const EVENT_ROUTES: Routes = {
   'course.capacity-raised': [
     { job: 'enrollment.fill-free-seats', payload: (event) => ({ courseId: event.courseId }) },
   ],
-  'enrollment.confirmed': [toNotifications],
-  'enrollment.promoted': [toNotifications],
+  'enrollment.confirmed': [toNotifications, toMonitoring],
+  'enrollment.promoted': [toNotifications, toMonitoring],
   'enrollment.completed': [
     { job: 'certificates.issue', payload: (event) => ({ enrollmentId: event.enrollmentId }) },
     {
       job: 'training.complete-assignment',
       payload: (event) => ({ enrollmentId: event.enrollmentId }),
     },
+    toMonitoring,
   ],
   'media.video-uploaded': [
     { job: 'media.transcode-video', payload: (event) => ({ videoId: event.videoId }) },
@@ -206,6 +216,7 @@ export const EVENT_ROUTES: Routes = {
       job: 'training.attach-certificate',
       payload: (event) => ({ enrollmentId: event.enrollmentId, serial: event.serial }),
     },
+    toMonitoring,
   ],
   'organizations.memberships-changed': [
     { job: 'training.sync-people', payload: (event) => ({ userIds: event.userIds }) },

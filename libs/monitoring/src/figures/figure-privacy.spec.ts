@@ -1,0 +1,72 @@
+import type { Figures } from '../indicators/indicator-catalogue';
+import { FEW, hiddenInGroup, publicFigures } from './figure-privacy';
+
+const figures = (overrides: Partial<Figures>): Figures => ({
+  facilities: 3,
+  active_facilities: 2,
+  learners: 40,
+  enrollments: 50,
+  completions: 20,
+  completion_rate: 0,
+  learning_hours: 80,
+  certificates_issued: 18,
+  ...overrides,
+});
+
+describe('figure privacy', () => {
+  it('shows a count of five or more and hides one under five, zero included', () => {
+    const four = figures({ completions: 4 });
+    const shown = publicFigures(four, hiddenInGroup([{ id: 'a', figures: four }]).get('a')!);
+    expect(shown).toMatchObject({ enrollments: 50, completions: FEW, completion_rate: FEW });
+    const none = hiddenInGroup([{ id: 'a', figures: figures({ certificates_issued: 0 }) }]);
+    expect([...none.get('a')!]).toEqual(['certificates_issued']);
+  });
+
+  it('never hides facility counts or hours, which count no one', () => {
+    const hidden = hiddenInGroup([
+      { id: 'a', figures: figures({ facilities: 1, active_facilities: 0, learning_hours: 2 }) },
+    ]);
+    expect(hidden.get('a')!.size).toBe(0);
+  });
+
+  it('hides the smallest other sibling when exactly one is hidden (no subtraction)', () => {
+    const hidden = hiddenInGroup([
+      { id: 'a', figures: figures({ enrollments: 3 }) },
+      { id: 'b', figures: figures({ enrollments: 12 }) },
+      { id: 'c', figures: figures({ enrollments: 9 }) },
+    ]);
+    expect(hidden.get('a')!.has('enrollments')).toBe(true);
+    expect(hidden.get('c')!.has('enrollments')).toBe(true);
+    expect(hidden.get('b')!.has('enrollments')).toBe(false);
+  });
+
+  it('hides nothing more when two siblings are already hidden', () => {
+    const hidden = hiddenInGroup([
+      { id: 'a', figures: figures({ learners: 1 }) },
+      { id: 'b', figures: figures({ learners: 2 }) },
+      { id: 'c', figures: figures({ learners: 30 }) },
+    ]);
+    expect(hidden.get('c')!.has('learners')).toBe(false);
+  });
+
+  it('breaks a tie by id, so every request hides the same sibling', () => {
+    const group = [
+      { id: 'z', figures: figures({ completions: 7 }) },
+      { id: 'm', figures: figures({ completions: 7 }) },
+      { id: 'a', figures: figures({ completions: 2 }) },
+    ];
+    expect(hiddenInGroup(group).get('m')!.has('completions')).toBe(true);
+    expect(
+      hiddenInGroup([...group].reverse())
+        .get('m')!
+        .has('completions'),
+    ).toBe(true);
+    expect(hiddenInGroup(group).get('z')!.has('completions')).toBe(false);
+  });
+
+  it('computes the completion rate from the counts when both are shown', () => {
+    expect(publicFigures(figures({ enrollments: 6, completions: 5 }), new Set())).toMatchObject({
+      completion_rate: 83.3,
+    });
+  });
+});

@@ -1,0 +1,78 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { parsePeriod, periodsOf } from '../indicators/period';
+import { FigureCells } from './figure-cells.service';
+
+/** What a refresh did: how many periods it recomputed and how many cells it changed. */
+export interface RefreshOutcome {
+  periods: number;
+  changed: number;
+}
+
+/**
+ * Keeps the stored figures in step. An enrollment event recomputes the cells its enrollment
+ * touches (the subtrees above its facility, the facility's type and all types, the periods of
+ * its enrollment, completion and certificate), from the read models as they are now, so
+ * running it twice changes nothing the second time. The nightly reconciliation recomputes
+ * every cell and repairs what drifted (a withdrawal, a facility added, a lost job).
+ */
+@Injectable()
+export class FigureRefresh {
+  private readonly logger = new Logger(FigureRefresh.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cells: FigureCells,
+  ) {}
+
+  /** Recomputes the cells the enrollment's enrollment, completion and certificate fall in. */
+  async refreshEnrollment(enrollmentId: string): Promise<RefreshOutcome> {
+    const [found] = await this.dataSource.query<
+      {
+        facilityId: string;
+        facilityType: string;
+        enrolledAt: Date | null;
+        completedAt: Date | null;
+        issuedAt: Date | null;
+      }[]
+    >(
+      'SELECT f.`id` AS facilityId, f.`type` AS facilityType, e.`enrolled_at` AS enrolledAt, ' +
+        'e.`completed_at` AS completedAt, ec.`issued_at` AS issuedAt ' +
+        'FROM `enrollments_view` e JOIN `courses_view` c ON c.`id` = e.`course_id` ' +
+        'JOIN `facilities_view` f ON f.`id` = c.`facility_id` ' +
+        'LEFT JOIN `enrollment_certificates_view` ec ON ec.`enrollment_id` = e.`id` ' +
+        'WHERE e.`id` = ?',
+      [enrollmentId],
+    );
+    if (!found) return { periods: 0, changed: 0 };
+    const ancestors = await this.dataSource.query<{ id: string }[]>(
+      'SELECT anc.`id` FROM `facilities_view` f JOIN `admin_units_view` u ON u.`id` = f.`admin_unit_id` ' +
+        "JOIN `admin_units_view` anc ON u.`path` LIKE CONCAT(anc.`path`, '%') WHERE f.`id` = ?",
+      [found.facilityId],
+    );
+    const unitIds = ['', ...ancestors.map((unit) => unit.id)];
+    const codes = new Set(
+      [found.enrolledAt, found.completedAt, found.issuedAt].flatMap((at) =>
+        at ? periodsOf(new Date(at)) : [],
+      ),
+    );
+    let changed = 0;
+    for (const code of [...codes].sort())
+      changed += await this.cells.refresh({
+        period: parsePeriod(code),
+        unitIds,
+        facilityType: found.facilityType,
+      });
+    return { periods: codes.size, changed };
+  }
+
+  /** Recomputes every cell of every period the data spans; logs how many cells it repaired. */
+  async reconcile(): Promise<RefreshOutcome> {
+    const periods = await this.cells.knownPeriods();
+    let changed = 0;
+    for (const period of periods)
+      changed += await this.cells.refresh({ period, unitIds: 'all', facilityType: { all: true } });
+    this.logger.log(`reconciled ${periods.length} periods: ${changed} cells changed`);
+    return { periods: periods.length, changed };
+  }
+}

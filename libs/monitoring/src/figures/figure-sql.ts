@@ -1,0 +1,127 @@
+import type { Period } from '../indicators/period';
+
+/**
+ * The set-based statements that compute the stored figures from the read models other domains
+ * publish (`admin_units_view`, `facilities_view`, `courses_view`, `enrollments_view`,
+ * `enrollment_certificates_view`). Each groups by administrative-unit subtree (`anc`, every
+ * unit whose path prefixes the facility's unit) or by the whole country (`''`), and by facility
+ * type or across types (`''`). Distinct learners are counted per group, never summed, so a
+ * learner of two facilities counts once in the province above them.
+ */
+
+/** Every facility type. */
+export interface AllTypes {
+  all: true;
+}
+
+/** Which cells a computation covers. */
+export interface CellScope {
+  period: Period;
+  /** Subtree roots to compute ('' is the whole country), or every unit and the country. */
+  unitIds: readonly string[] | 'all';
+  /** One facility type (and the all-types cells), or every type (`{ all: true }`). */
+  facilityType: string | AllTypes;
+}
+
+/** One computed row: a cell key and some of its measures. */
+export interface MeasureRow {
+  unitId: string;
+  facilityType: string;
+  [measure: string]: string | number | null;
+}
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+const ENROLLMENT_IN_PERIOD = '(e.`enrolled_at` >= ? AND e.`enrolled_at` < ?)';
+const COMPLETION_IN_PERIOD = '(e.`completed_at` >= ? AND e.`completed_at` < ?)';
+/** The enrollment statuses that hold a seat (withdrawn and waitlisted learners do not count). */
+const SEATED = "e.`status` IN ('active', 'completed')";
+
+interface Measure {
+  select: (range: unknown[]) => Statement;
+  from: string;
+  where: (range: unknown[]) => Statement;
+}
+
+const MEASURES: Record<'activity' | 'certificates' | 'facilities', Measure> = {
+  activity: {
+    select: (range) => ({
+      sql:
+        'COUNT(DISTINCT e.`user_id`) AS learners, ' +
+        `COALESCE(SUM(${ENROLLMENT_IN_PERIOD}), 0) AS enrollments, ` +
+        `COALESCE(SUM(${COMPLETION_IN_PERIOD}), 0) AS completions, ` +
+        'COUNT(DISTINCT f.`id`) AS active_facilities, ' +
+        `COALESCE(SUM(CASE WHEN ${COMPLETION_IN_PERIOD} THEN c.\`hours\` END), 0) AS learning_hours`,
+      params: [...range, ...range, ...range],
+    }),
+    from:
+      'FROM `facilities_view` f JOIN `courses_view` c ON c.`facility_id` = f.`id` ' +
+      'JOIN `enrollments_view` e ON e.`course_id` = c.`id`',
+    where: (range) => ({
+      sql: `${SEATED} AND (${ENROLLMENT_IN_PERIOD} OR ${COMPLETION_IN_PERIOD})`,
+      params: [...range, ...range],
+    }),
+  },
+  certificates: {
+    select: () => ({ sql: 'COUNT(*) AS certificates_issued', params: [] }),
+    from:
+      'FROM `facilities_view` f JOIN `courses_view` c ON c.`facility_id` = f.`id` ' +
+      'JOIN `enrollments_view` e ON e.`course_id` = c.`id` ' +
+      'JOIN `enrollment_certificates_view` ec ON ec.`enrollment_id` = e.`id`',
+    where: (range) => ({ sql: 'ec.`issued_at` >= ? AND ec.`issued_at` < ?', params: range }),
+  },
+  facilities: {
+    select: () => ({ sql: 'COUNT(*) AS facilities', params: [] }),
+    from: 'FROM `facilities_view` f',
+    where: (range) => ({ sql: 'f.`created_at` < ?', params: [range[1]] }),
+  },
+};
+
+export const MEASURE_NAMES = Object.keys(MEASURES) as (keyof typeof MEASURES)[];
+
+/**
+ * The statements computing one measure for a scope: per subtree and per country, each per type
+ * and across types. Four statements, each one pass over the period's rows.
+ */
+export function measureStatements(measure: keyof typeof MEASURES, scope: CellScope): Statement[] {
+  const { select, from, where } = MEASURES[measure];
+  const range = [scope.period.start, scope.period.end];
+  const statements: Statement[] = [];
+  const subtrees = scope.unitIds === 'all' ? 'all' : scope.unitIds.filter((id) => id !== '');
+  const country = scope.unitIds === 'all' || scope.unitIds.includes('');
+  for (const byType of [true, false]) {
+    const typeColumn = byType ? 'f.`type`' : "''";
+    const oneType = typeof scope.facilityType === 'string' ? scope.facilityType : null;
+    const typeFilter = byType && oneType !== null ? ' AND f.`type` = ?' : '';
+    const typeParams = typeFilter ? [oneType] : [];
+    const chosen = select(range);
+    const condition = where(range);
+    if (subtrees === 'all' || subtrees.length > 0) {
+      const unitFilter = subtrees === 'all' ? '' : ' AND anc.`id` IN (?)';
+      statements.push({
+        sql:
+          `SELECT anc.\`id\` AS unitId, ${typeColumn} AS facilityType, ${chosen.sql} ${from} ` +
+          'JOIN `admin_units_view` u ON u.`id` = f.`admin_unit_id` ' +
+          "JOIN `admin_units_view` anc ON u.`path` LIKE CONCAT(anc.`path`, '%') " +
+          `WHERE ${condition.sql}${unitFilter}${typeFilter} GROUP BY anc.\`id\`${byType ? ', f.`type`' : ''}`,
+        params: [
+          ...chosen.params,
+          ...condition.params,
+          ...(subtrees === 'all' ? [] : [subtrees]),
+          ...typeParams,
+        ],
+      });
+    }
+    if (country)
+      statements.push({
+        sql:
+          `SELECT '' AS unitId, ${typeColumn} AS facilityType, ${chosen.sql} ${from} ` +
+          `WHERE ${condition.sql}${typeFilter}${byType ? ' GROUP BY f.`type`' : ''}`,
+        params: [...chosen.params, ...condition.params, ...typeParams],
+      });
+  }
+  return statements;
+}

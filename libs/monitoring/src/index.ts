@@ -1,0 +1,42 @@
+/**
+ * Programme monitoring: the indicator catalogue and the figures per administrative-unit
+ * subtree, facility type and period, stored as aggregates kept in step by outbox events and a
+ * nightly reconciliation, and published without sign-in under the "< 5" rule.
+ *
+ * Import {@link MonitoringModule} for the services below; the api adds
+ * {@link MonitoringHttpModule}, the worker {@link MonitoringWorkerModule}.
+ */
+
+/** Services for other processes (the demo seeder, the benchmark). */
+export { MonitoringModule } from './monitoring.module';
+/** The monitoring routes (api only). */
+export { MonitoringHttpModule } from './monitoring.http.module';
+/** The monitoring job handlers (worker only). */
+export { MonitoringWorkerModule } from './monitoring.worker.module';
+/** The job handlers themselves (tests, the benchmark and the demo run them in-process). */
+export { MonitoringJobs } from './monitoring-jobs';
+
+/** The indicators, listed once. */
+export {
+  completionRate,
+  type Figures,
+  INDICATOR_CODES,
+  INDICATORS,
+  type Indicator,
+  type IndicatorCode,
+} from './indicators/indicator-catalogue';
+/** Reporting periods (`YYYY`, `YYYY-Qn`). */
+export { parsePeriod, type Period, periodsOf } from './indicators/period';
+/** The "< 5" rule. */
+export { FEW, hiddenInGroup, publicFigures, type PublicFigures } from './figures/figure-privacy';
+/** Stored figures: recomputing cells, following events, reconciling, reading. */
+export { FigureCells } from './figures/figure-cells.service';
+export { FigureRefresh, type RefreshOutcome } from './figures/figure-refresh.service';
+export {
+  type FigureNode,
+  FigureReads,
+  type FigureQuery,
+  type FigureTree,
+} from './figures/figure-reads.service';
+/** Why monitoring refused something. */
+export { MonitoringError, type MonitoringErrorCode } from './monitoring-error';

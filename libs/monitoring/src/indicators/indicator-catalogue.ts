@@ -1,0 +1,122 @@
+/**
+ * The programme's indicators, listed in one place (domain.md, Programme monitoring): each has a
+ * code, a name in Vietnamese and English, a unit and a written definition, and says whether the
+ * platform computes it or a facility reports it. `countsPeople` marks the figures shown as
+ * "< 5" when they are about fewer than five people; it is not part of the public answer.
+ */
+export interface Indicator {
+  code: IndicatorCode;
+  name: { vi: string; en: string };
+  unit: 'facilities' | 'people' | 'enrollments' | 'certificates' | 'hours' | 'percent';
+  definition: string;
+  source: 'computed' | 'reported';
+  countsPeople: boolean;
+}
+
+export const INDICATOR_CODES = [
+  'facilities',
+  'active_facilities',
+  'learners',
+  'enrollments',
+  'completions',
+  'completion_rate',
+  'learning_hours',
+  'certificates_issued',
+] as const;
+
+export type IndicatorCode = (typeof INDICATOR_CODES)[number];
+
+/** Every figure of a unit, by code, before privacy rules. */
+export type Figures = Record<IndicatorCode, number>;
+
+export const INDICATORS: readonly Indicator[] = [
+  {
+    code: 'facilities',
+    name: { vi: 'Số cơ sở giáo dục thường xuyên', en: 'Continuing-education facilities' },
+    unit: 'facilities',
+    definition:
+      'Facilities registered in the administrative unit and the units below it by the end of the ' +
+      'period; with a facility type, the facilities of that type.',
+    source: 'computed',
+    countsPeople: false,
+  },
+  {
+    code: 'active_facilities',
+    name: { vi: 'Số cơ sở hoạt động', en: 'Active facilities' },
+    unit: 'facilities',
+    definition:
+      'Facilities that ran a course with learners in the period: at least one learner enrolled ' +
+      'in or completed one of its courses during the period.',
+    source: 'computed',
+    countsPeople: false,
+  },
+  {
+    code: 'learners',
+    name: { vi: 'Số người học', en: 'Distinct learners' },
+    unit: 'people',
+    definition:
+      'People who enrolled in or completed a course of the facilities in scope during the ' +
+      'period, each counted once however many courses they took.',
+    source: 'computed',
+    countsPeople: true,
+  },
+  {
+    code: 'enrollments',
+    name: { vi: 'Số lượt ghi danh', en: 'Enrollments' },
+    unit: 'enrollments',
+    definition:
+      'Seats taken in courses of the facilities in scope, counted in the period the learner ' +
+      'joined; waitlisted learners count once they have a seat, withdrawn ones do not count.',
+    source: 'computed',
+    countsPeople: true,
+  },
+  {
+    code: 'completions',
+    name: { vi: 'Số lượt hoàn thành', en: 'Completions' },
+    unit: 'enrollments',
+    definition:
+      'Enrollments completed during the period (every required lesson done), in courses of the ' +
+      'facilities in scope.',
+    source: 'computed',
+    countsPeople: true,
+  },
+  {
+    code: 'completion_rate',
+    name: { vi: 'Tỷ lệ hoàn thành', en: 'Completion rate' },
+    unit: 'percent',
+    definition:
+      'Completions in the period ÷ enrollments in the period × 100, with one decimal; 0 when ' +
+      'there were no enrollments. Hidden whenever either count is hidden.',
+    source: 'computed',
+    countsPeople: false,
+  },
+  {
+    code: 'learning_hours',
+    name: { vi: 'Số giờ học', en: 'Learning hours' },
+    unit: 'hours',
+    definition:
+      'The stated hours of each course completed during the period, summed over completions ' +
+      '(a course without stated hours adds none).',
+    source: 'computed',
+    countsPeople: false,
+  },
+  {
+    code: 'certificates_issued',
+    name: { vi: 'Số chứng chỉ đã cấp', en: 'Certificates issued' },
+    unit: 'certificates',
+    definition:
+      'Certificates issued during the period for completed courses of the facilities in scope, ' +
+      'including certificates revoked later.',
+    source: 'computed',
+    countsPeople: true,
+  },
+];
+
+/** The codes of the figures that count people (shown as "< 5" under five). */
+export const PEOPLE_COUNTS: readonly IndicatorCode[] = INDICATORS.filter(
+  (indicator) => indicator.countsPeople,
+).map((indicator) => indicator.code);
+
+/** completions ÷ enrollments × 100 with one decimal (1 of 6 is 16.7); 0 without enrollments. */
+export const completionRate = (completions: number, enrollments: number): number =>
+  enrollments === 0 ? 0 : Math.round((completions * 1000) / enrollments) / 10;

@@ -1,0 +1,24 @@
+import { JobHandler, type JobPayloads } from '@lifelong/common';
+import { Injectable } from '@nestjs/common';
+import { FigureRefresh, type RefreshOutcome } from './figures/figure-refresh.service';
+
+/**
+ * The monitoring jobs. Both recompute from the read models and write only what differs, so a
+ * repeated delivery changes nothing.
+ */
+@Injectable()
+export class MonitoringJobs {
+  constructor(private readonly refresh: FigureRefresh) {}
+
+  @JobHandler('monitoring.refresh-figures')
+  refreshFigures({
+    enrollmentId,
+  }: JobPayloads['monitoring.refresh-figures']): Promise<RefreshOutcome> {
+    return this.refresh.refreshEnrollment(enrollmentId);
+  }
+
+  @JobHandler('monitoring.reconcile-figures')
+  reconcileFigures(): Promise<RefreshOutcome> {
+    return this.refresh.reconcile();
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { FigureCells } from './figures/figure-cells.service';
+import { FigureReads } from './figures/figure-reads.service';
+import { FigureRefresh } from './figures/figure-refresh.service';
+
+const SERVICES = [FigureCells, FigureReads, FigureRefresh];
+
+/**
+ * Programme monitoring: the indicator catalogue and the stored figures. Reads other domains
+ * only through the views they publish, so it imports none of their modules. Needs the Clock
+ * and the database.
+ */
+@Module({
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class MonitoringModule {}
