@@ -31,16 +31,27 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 
 /**
  * Full-page screenshots at 360×740 and 1366×768 into .reports/screenshots/<name>-<size>.png,
- * for a person to look at; the page is left at its original size.
+ * for a person to look at; the page is left at its original size. At either size the page must
+ * fit its width: a page that scrolls sideways (a long name that will not wrap, a table wider
+ * than the screen outside its own scrolling box) fails here, whatever the screenshot shows.
  */
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const original = page.viewportSize();
+  const overflowing: string[] = [];
   for (const size of SCREEN_SIZES) {
     await page.setViewportSize({ width: size.width, height: size.height });
     // Let Mantine's responsive layout settle (media queries, the header's burger).
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size.name}.png`), fullPage: true });
+    // A string: the e2e files are type-checked without the DOM's types.
+    const wider = Number(
+      await page.evaluate(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      ),
+    );
+    if (wider > 0) overflowing.push(`${size.name}: ${wider}px wider than the screen`);
   }
   if (original) await page.setViewportSize(original);
+  expect(overflowing, `${name} at its screen sizes`).toEqual([]);
 }
