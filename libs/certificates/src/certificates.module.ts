@@ -15,14 +15,17 @@ import { IssuerProfile } from './signing/issuer-profile';
 import { CertificateTemplate } from './templates/certificate-template.entity';
 import { CertificateTemplates } from './templates/certificate-templates.service';
 
+/** What this lib's controllers and job use. */
 const SERVICES = [
   CertificateReads,
-  CertificateSigner,
   CertificateTemplates,
   IssueCertificate,
   IssuerProfile,
   RevokeCertificate,
 ];
+
+/** Signing stays inside: issuing signs, the issuer document publishes the keys. */
+const INTERNAL = [CertificateSigner];
 
 /**
  * Certificates: issuing (once per completed enrollment), signing, PDFs kept in the media
@@ -38,7 +41,7 @@ const SERVICES = [
     DistanceLessonsModule,
     TypeOrmModule.forFeature([Certificate, CertificateRevocation, CertificateTemplate]),
   ],
-  providers: SERVICES,
+  providers: [...SERVICES, ...INTERNAL],
   exports: SERVICES,
 })
 export class CertificatesModule {}

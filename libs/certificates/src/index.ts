@@ -9,7 +9,7 @@
  * {@link CertificatesHttpModule}, the worker {@link CertificatesWorkerModule}.
  */
 
-/** Services for other domains (training reads certificates, demo data issues them). */
+/** The services behind the routes and the issuing job; no other domain imports them. */
 export { CertificatesModule } from './certificates.module';
 /** The routes, the `/verify/{serial}` page and `/.well-known/lifelong/issuer.json` (api only). */
 export { CertificatesHttpModule } from './certificates.http.module';

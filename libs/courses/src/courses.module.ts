@@ -24,23 +24,22 @@ import { CourseSection } from './sections/course-section.entity';
 import { SectionAuthoring } from './sections/section-authoring.service';
 import { StudioCourses } from './studio/studio-courses.service';
 
+/** What this lib's controllers and the demo seeder use. */
 const SERVICES = [
-  AuthoringGate,
   CourseAuthoring,
   CourseCatalogue,
-  CourseOutline,
   CoursePublishing,
-  CourseRecords,
-  CourseSeats,
-  CourseStaff,
-  CourseStructure,
   LessonAuthoring,
-  LessonVideos,
-  QuizStore,
   ReviewPolicies,
   SectionAuthoring,
   StudioCourses,
 ];
+
+/** What other domains use: course facts and lessons, seats, staff, a lesson's video. */
+const FOR_OTHER_DOMAINS = [CourseOutline, CourseSeats, CourseStaff, LessonVideos];
+
+/** Queries and checks that stay inside the lib. */
+const INTERNAL = [AuthoringGate, CourseRecords, CourseStructure, QuizStore];
 
 /**
  * Courses, sections, lessons, quizzes, publishing and the catalogue: services for the api and
@@ -60,7 +59,7 @@ const SERVICES = [
       CourseReviewPolicy,
     ]),
   ],
-  providers: SERVICES,
-  exports: SERVICES,
+  providers: [...SERVICES, ...FOR_OTHER_DOMAINS, ...INTERNAL],
+  exports: [...SERVICES, ...FOR_OTHER_DOMAINS],
 })
 export class CoursesModule {}

@@ -18,18 +18,21 @@ import { VideoReads } from './videos/video-reads.service';
 import { VideoSubtitle } from './videos/video-subtitle.entity';
 import { Video } from './videos/video.entity';
 
+/** What this lib's controllers, tus server and transcode job use. */
 const SERVICES = [
-  LessonAccess,
   MediaDelivery,
-  MediaTools,
   PlaybackService,
   TranscodeVideo,
-  VideoDirectory,
-  VideoLifecycle,
   VideoReads,
   VideoSubtitles,
   VideoUploads,
 ];
+
+/** Read port: what other domains may know of a video (television replays). */
+const READ_PORTS = [VideoDirectory];
+
+/** Who may watch or upload, the ffmpeg adapter and the lesson↔video moves: inside the lib. */
+const INTERNAL = [LessonAccess, MediaTools, VideoLifecycle];
 
 /**
  * Distance lessons: videos of lessons, their storage (MEDIA_STORAGE), uploads, transcoding,
@@ -43,7 +46,8 @@ const SERVICES = [
     EnrollmentModule,
     TypeOrmModule.forFeature([Video, VideoSubtitle]),
   ],
-  providers: [mediaStorageProvider, ...SERVICES],
-  exports: [MediaStorage, ...SERVICES],
+  providers: [mediaStorageProvider, ...SERVICES, ...READ_PORTS, ...INTERNAL],
+  // Certificates keep their PDFs in the same storage.
+  exports: [MediaStorage, ...SERVICES, ...READ_PORTS],
 })
 export class DistanceLessonsModule {}

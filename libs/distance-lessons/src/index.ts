@@ -9,7 +9,7 @@
  * other way: a video reaches its lesson through courses' `LessonVideos.attachLessonVideo`.
  */
 
-/** Services for other domains (television replays, demo data). */
+/** Services for other domains (television replays, the storage of certificates' PDFs). */
 export { DistanceLessonsModule } from './distance-lessons.module';
 /** The routes (api only). */
 export { DistanceLessonsHttpModule } from './distance-lessons.http.module';

@@ -29,27 +29,35 @@ import { UserRole } from './users/user-role.entity';
 import { UserLookup } from './users/user-lookup.service';
 import { UsersRepository } from './users/users.repository';
 
+/** What this lib's routes and jobs, other domains and the demo seeder use. */
 const SERVICES = [
   AccountAdministration,
   AccountLinkTokens,
-  AccountStatuses,
   AccountTokensRepository,
   PasswordRecovery,
   AccessPolicy,
   AccessTokenService,
-  AdministratorBootstrap,
   CredentialsService,
-  IdentityLinks,
-  OidcProviders,
-  PasswordHasher,
   RegistrationService,
   RoleGrantsService,
   SessionsService,
-  SignInFlows,
   SingleSignOn,
   UserAccounts,
   UserLookup,
   UsersRepository,
+];
+
+/**
+ * Stays inside: hashing, account statuses, single sign-on's providers, flows and links, and the
+ * first administrator (the migrate command looks it up with get(), which needs no export).
+ */
+const INTERNAL = [
+  AccountStatuses,
+  AdministratorBootstrap,
+  IdentityLinks,
+  OidcProviders,
+  PasswordHasher,
+  SignInFlows,
 ];
 
 /**
@@ -63,7 +71,7 @@ const SERVICES = [
     JwtModule.register({}),
     AuditModule,
   ],
-  providers: SERVICES,
+  providers: [...SERVICES, ...INTERNAL],
   exports: SERVICES,
 })
 export class IdentityModule {}

@@ -3,7 +3,11 @@ import { FigureCells } from './figures/figure-cells.service';
 import { FigureReads } from './figures/figure-reads.service';
 import { FigureRefresh } from './figures/figure-refresh.service';
 
-const SERVICES = [FigureCells, FigureReads, FigureRefresh];
+/** What the routes and the jobs use. */
+const SERVICES = [FigureReads, FigureRefresh];
+
+/** Computing and writing cells stays inside: the refresh (events, reconciliation) drives it. */
+const INTERNAL = [FigureCells];
 
 /**
  * Programme monitoring: the indicator catalogue and the stored figures. Reads other domains
@@ -11,7 +15,7 @@ const SERVICES = [FigureCells, FigureReads, FigureRefresh];
  * and the database.
  */
 @Module({
-  providers: SERVICES,
+  providers: [...SERVICES, ...INTERNAL],
   exports: SERVICES,
 })
 export class MonitoringModule {}

@@ -6,7 +6,6 @@ import { MonitoringModule } from './monitoring.module';
 @Module({
   imports: [MonitoringModule],
   providers: [MonitoringJobs],
-  // Tests, the benchmark and the demo seeder run the handlers in-process.
-  exports: [MonitoringJobs, MonitoringModule],
+  // Nothing exported: tests that run the handlers in-process look them up with get().
 })
 export class MonitoringWorkerModule {}

@@ -13,6 +13,10 @@ import { NotificationPreferencesService } from './preferences/notification-prefe
 import { UnsubscribeService } from './preferences/unsubscribe.service';
 import { RecipientDirectory } from './recipients/recipient-directory';
 
+/**
+ * What this lib's routes and jobs use, the delivery records too: the jobs live in the worker
+ * module. No other domain imports notifications; its work arrives as jobs.
+ */
 const SERVICES = [
   DeliveriesRepository,
   InboxService,

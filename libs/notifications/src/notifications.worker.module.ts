@@ -34,7 +34,7 @@ const JOB_HANDLERS = [
     NotificationFanOut,
     { provide: Mailer, useFactory: createMailer, inject: [AppConfig] },
   ],
-  // Tests and benchmarks run the handlers and the fan-out in-process.
-  exports: [...JOB_HANDLERS, NotificationFanOut, Mailer],
+  // Nothing exported: the worker finds the handlers by their @JobHandler, and tests and
+  // benchmarks that run them in-process look them up with get(), which needs no export.
 })
 export class NotificationsWorkerModule {}

@@ -11,7 +11,7 @@
  * Builds on courses, enrollment and distance-lessons; nothing depends on it.
  */
 
-/** Services for other domains (demo data, tests). */
+/** Services for the routes, the jobs and the demo seeder; no other domain imports them. */
 export { TelevisionLessonsModule } from './television-lessons.module';
 /** The routes (api only). */
 export { TelevisionLessonsHttpModule } from './television-lessons.http.module';

@@ -31,6 +31,7 @@ import { ScheduleImport } from './schedule-import/schedule-import.entity';
 import { ScheduleImportError } from './schedule-import/schedule-import-error.entity';
 import { ScheduleImportReports } from './schedule-import/schedule-import-report.service';
 
+/** What this lib's controllers and jobs, and the demo seeder, use. */
 const SERVICES = [
   AttendanceService,
   BroadcastReads,
@@ -39,7 +40,6 @@ const SERVICES = [
   ChannelAccess,
   ChannelSchedule,
   ChannelsService,
-  CodeGuessThrottle,
   GroupAttendanceRecords,
   LessonChecks,
   LessonCompletion,
@@ -51,6 +51,9 @@ const SERVICES = [
   ScheduleFeedTokens,
   ScheduleImportReports,
 ];
+
+/** Stays inside: only attendance by code counts wrong guesses. */
+const INTERNAL = [CodeGuessThrottle];
 
 /**
  * Television lessons: channels, broadcast slots, calendars, attendance, replays, reminders and
@@ -74,7 +77,7 @@ const SERVICES = [
       ScheduleImportError,
     ]),
   ],
-  providers: SERVICES,
+  providers: [...SERVICES, ...INTERNAL],
   exports: SERVICES,
 })
 export class TelevisionLessonsModule {}

@@ -20,18 +20,20 @@ import { DeadlineScan } from './scans/deadline-scan.service';
 import { NoticeLedger } from './scans/notice-ledger';
 import { TrainingNotice } from './scans/training-notice.entity';
 
+/** What this lib's controllers and jobs, and the demo seeder, use. */
 const SERVICES = [
   AssignmentReads,
-  AssignmentRenewals,
   AssignmentStatuses,
   AssignmentSync,
   ComplianceReport,
   ComplianceSnapshots,
   DeadlineScan,
-  NoticeLedger,
   RequirementsService,
   TargetPreview,
 ];
+
+/** Parts of the deadline scan that stay inside the lib. */
+const INTERNAL = [AssignmentRenewals, NoticeLedger];
 
 /**
  * Mandated training: requirements, assignments kept in step, deadline scans and compliance
@@ -51,7 +53,7 @@ const SERVICES = [
       ComplianceSnapshot,
     ]),
   ],
-  providers: SERVICES,
+  providers: [...SERVICES, ...INTERNAL],
   exports: SERVICES,
 })
 export class TrainingModule {}

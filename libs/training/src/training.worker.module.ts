@@ -6,7 +6,7 @@ import { TrainingModule } from './training.module';
 @Module({
   imports: [TrainingModule],
   providers: [TrainingJobs],
-  // Tests, the benchmark and the demo seeder run the handlers in-process.
+  // The demo seeder injects the handlers and the requirement and status services.
   exports: [TrainingJobs, TrainingModule],
 })
 export class TrainingWorkerModule {}

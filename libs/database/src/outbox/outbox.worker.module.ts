@@ -7,6 +7,5 @@ import { OutboxRelayJob } from './outbox-relay.job';
 /** The worker's side of the outbox: the relay and the archive, and their recurring jobs. Needs JobsModule. */
 @Module({
   providers: [OutboxRelay, OutboxRelayJob, OutboxArchive, OutboxArchiveJob],
-  exports: [OutboxRelay],
 })
 export class OutboxWorkerModule {}
