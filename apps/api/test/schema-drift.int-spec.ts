@@ -14,5 +14,5 @@ describe('schema drift', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 60_000); // a whole api, then a schema read of every table, on a busy two-core machine
 });

@@ -2,6 +2,9 @@ import { StartupError } from '@lifelong/common';
 import { createTestWorker } from '../../../test/support/test-worker';
 import { testConfig } from '../../../test/setup/test-env';
 
+// Each test starts a whole worker: on a busy two-core machine that can take half a minute.
+jest.setTimeout(60_000);
+
 describe('the worker checks for ffmpeg and ffprobe', () => {
   it('refuses to take the media-transcode queue without them, saying which and how to fix it', async () => {
     const refusal = createTestWorker(
