@@ -27,6 +27,7 @@ import { AddCourseReviewNote1766200000000 } from './1766200000000-add-course-rev
 import { IndexSpentCredentials1766400000000 } from './1766400000000-index-spent-credentials';
 import { CreateOutboxEventsArchive1766400100000 } from './1766400100000-create-outbox-events-archive';
 import { PublishLearnerViews1766500000000 } from './1766500000000-publish-learner-views';
+import { CreateTrainingUnitCounts1766630000000 } from './1766630000000-create-training-unit-counts';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   IndexSpentCredentials1766400000000,
   CreateOutboxEventsArchive1766400100000,
   PublishLearnerViews1766500000000,
+  CreateTrainingUnitCounts1766630000000,
 ];

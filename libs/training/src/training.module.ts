@@ -16,6 +16,7 @@ import { RequirementVersion } from './requirements/requirement-version.entity';
 import { RequirementsService } from './requirements/requirements.service';
 import { TargetPreview } from './assignments/target-preview.service';
 import { TrainingRequirement } from './requirements/training-requirement.entity';
+import { UnitCounts } from './reports/unit-counts.service';
 import { DeadlineScan } from './scans/deadline-scan.service';
 import { NoticeLedger } from './scans/notice-ledger';
 import { TrainingNotice } from './scans/training-notice.entity';
@@ -31,6 +32,7 @@ const SERVICES = [
   NoticeLedger,
   RequirementsService,
   TargetPreview,
+  UnitCounts,
 ];
 
 /**

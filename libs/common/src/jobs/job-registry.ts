@@ -46,6 +46,8 @@ export interface JobPayloads {
   'training.attach-certificate': { enrollmentId: string; serial: string };
   /** Statuses, expiry, recertification windows, reminders and escalation (recurring). */
   'training.scan-deadlines': Record<string, never>;
+  /** Checks every unit's compliance counts against its assignments and repairs drift (nightly). */
+  'training.reconcile-counts': Record<string, never>;
   /** Deletes sessions, refresh tokens and account links long expired or spent (recurring). */
   'identity.purge-spent-tokens': Record<string, never>;
   /** Deletes tus uploads nobody has written to for a day (recurring). */
@@ -122,6 +124,10 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'training.complete-assignment': { queue: 'default', options: retrying(5) },
   'training.attach-certificate': { queue: 'default', options: retrying(5) },
   'training.scan-deadlines': {
+    queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
+  'training.reconcile-counts': {
     queue: 'default',
     options: { removeOnComplete: true, removeOnFail: 100 },
   },

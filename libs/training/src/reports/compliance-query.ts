@@ -1,14 +1,15 @@
 import { subtreePattern } from '@lifelong/organizations';
 
 /**
- * Compliance of the units of a subtree, each rolled up over its own subtree, in one statement:
- * first the live assignments of current members counted per unit (one range of the path index,
- * one pass over the assignments), then each reported unit sums the per-unit counts whose path
- * starts with its own. `units` picks which units get a row: the whole subtree, or the unit and
- * its children. Grouping by the path alone (unique per unit) follows the order the path index
- * yields the units in, so the counts stream out without a temporary table; the joins read
- * covering indexes only (`ix_memberships_org_unit`, `ix_training_assignments_live`). The tree
- * and the members are read through organizations' read models (MERGE views over its tables).
+ * Compliance of the units of a subtree, each rolled up over its own subtree, in one statement,
+ * from the maintained direct counts (`training_unit_counts`, kept by triggers on
+ * `training_assignments`, see `UnitCounts`): first the subtree's units that have live
+ * assignments (one range of the path index, one primary-key row each), then each reported unit
+ * sums the rows whose path starts with its own. The cost follows the number of units, not of
+ * assignments: a ministry with a million assignments reads its two thousand unit rows. A row
+ * whose `assigned` is 0 is left out, as a unit without live assignments was when every
+ * assignment was aggregated. `units` picks which units get a row: the whole subtree, or the
+ * unit and its children. The tree is read through organizations' read model (a MERGE view).
  */
 export function complianceQuery(
   rootPath: string,
@@ -20,17 +21,11 @@ export function complianceQuery(
   const whichParams = units === 'subtree' ? [pattern] : [rootId, rootId];
   const sql = `
     WITH per_unit AS (
-      SELECT u.\`path\` AS path,
-        COUNT(*) AS assigned,
-        SUM(a.\`status\` = 'completed') AS completed,
-        SUM(a.\`status\` = 'in_progress') AS inProgress,
-        SUM(a.\`status\` = 'overdue') AS overdue,
-        SUM(a.\`status\` = 'expired') AS expired
+      SELECT u.\`path\` AS path, k.\`assigned\` AS assigned, k.\`completed\` AS completed,
+        k.\`in_progress\` AS inProgress, k.\`overdue\` AS overdue, k.\`expired\` AS expired
       FROM \`org_units_view\` u
-      JOIN \`memberships_view\` m ON m.\`org_unit_id\` = u.\`id\` AND m.\`ended_at\` IS NULL
-      JOIN \`training_assignments\` a ON a.\`user_id\` = m.\`user_id\` AND a.\`closed_at\` IS NULL
+      JOIN \`training_unit_counts\` k ON k.\`org_unit_id\` = u.\`id\` AND k.\`assigned\` > 0
       WHERE u.\`path\` LIKE ?
-      GROUP BY u.\`path\`
     )
     SELECT c.\`id\` AS orgUnitId, c.\`parent_id\` AS parentId, c.\`code\`, c.\`name\`, c.\`depth\`,
       SUM(p.assigned) AS assigned, SUM(p.completed) AS completed,
