@@ -49,10 +49,11 @@ async function figures(rootId: string): Promise<Record<string, Figures>> {
     overdue,
     expired,
   });
-  return Object.fromEntries([
+  const entries: [string, Figures][] = [
     ['root', pick(tree)],
-    ...tree.children.map((child) => [child.name, pick(child)]),
-  ]);
+    ...tree.children.map((child): [string, Figures] => [child.name, pick(child)]),
+  ];
+  return Object.fromEntries(entries);
 }
 
 const zero: Figures = { assigned: 0, completed: 0, inProgress: 0, overdue: 0, expired: 0 };
