@@ -9,12 +9,14 @@ import { idsOnPath, MAX_TREE_DEPTH, subtreePattern } from '@lifelong/organizatio
  *
  * `per_unit` reads the subtree's units that have live assignments (one range of the path index,
  * one primary-key row each; a row whose `assigned` is 0 is left out, as a unit without live
- * assignments always was). `rolled` adds each row to every ancestor it has within the subtree:
- * a path is the ids from the root down (`/<root id>/…/<own id>/`), so the ancestor at depth n
- * is the path's n-th id, and one grouping by that id sums every unit's subtree at once, rather
- * than comparing every unit's path with every other's. `units` picks which units get a row: the
- * whole subtree (down to the deepest level), or the unit and its children (two levels). The
- * tree is read through organizations' read model (a MERGE view).
+ * assignments always was). `rolled` adds each row to its ancestors within the subtree: a path
+ * is the ids from the root down (`/<root id>/…/<own id>/`), so the ancestor at depth n is the
+ * path's n-th id, and one grouping by that id sums every unit's subtree at once, rather than
+ * comparing every unit's path with every other's. `units` picks which units get a row: the
+ * whole subtree (each row joined to every depth it has), or the unit and its children (each
+ * row grouped by its child-level id, the unit's own total being the grouping's roll-up row).
+ * The id is cast to the unit key's type so the join to the units finds it by key. The tree is
+ * read through organizations' read model (a MERGE view).
  */
 export function complianceQuery(
   rootPath: string,
@@ -23,13 +25,31 @@ export function complianceQuery(
 ): { sql: string; params: unknown[] } {
   const pattern = subtreePattern(rootPath);
   const rootDepth = idsOnPath(rootPath).length;
-  const deepest = units === 'subtree' ? MAX_TREE_DEPTH : rootDepth + 1;
+  const idAt = (depth: string): string =>
+    `CAST(SUBSTRING_INDEX(SUBSTRING_INDEX(p.path, '/', ${depth} + 1), '/', -1) AS CHAR(36) CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci`;
+  const sums =
+    'SUM(p.assigned) AS assigned, SUM(p.completed) AS completed, SUM(p.inProgress) AS inProgress, ' +
+    'SUM(p.overdue) AS overdue, SUM(p.expired) AS expired';
   const depths = Array.from(
-    { length: deepest - rootDepth + 1 },
+    { length: MAX_TREE_DEPTH - rootDepth + 1 },
     (_, i) => `SELECT ${rootDepth + i} AS n`,
   ).join(' UNION ALL ');
-  const which = units === 'subtree' ? 'c.`path` LIKE ?' : '(c.`id` = ? OR c.`parent_id` = ?)';
-  const whichParams = units === 'subtree' ? [pattern] : [rootId, rootId];
+  const shape =
+    units === 'subtree'
+      ? {
+          rolled: `SELECT ${idAt('d.n')} AS unitId, ${sums}
+            FROM per_unit p JOIN (${depths}) d ON d.n <= p.depth GROUP BY unitId`,
+          on: 'r.unitId = c.`id`',
+          which: 'c.`path` LIKE ?',
+          params: [pattern],
+        }
+      : {
+          rolled: `SELECT ${idAt(String(rootDepth + 1))} AS unitId, ${sums}
+            FROM per_unit p GROUP BY unitId WITH ROLLUP`,
+          on: 'r.unitId <=> NULLIF(c.`id`, ?)',
+          which: '(c.`id` = ? OR c.`parent_id` = ?)',
+          params: [rootId, rootId, rootId],
+        };
   const sql = `
     WITH per_unit AS (
       SELECT u.\`path\` AS path, u.\`depth\` AS depth, k.\`assigned\` AS assigned,
@@ -39,18 +59,12 @@ export function complianceQuery(
       JOIN \`training_unit_counts\` k ON k.\`org_unit_id\` = u.\`id\` AND k.\`assigned\` > 0
       WHERE u.\`path\` LIKE ?
     ),
-    rolled AS (
-      SELECT SUBSTRING_INDEX(SUBSTRING_INDEX(p.path, '/', d.n + 1), '/', -1) AS unitId,
-        SUM(p.assigned) AS assigned, SUM(p.completed) AS completed,
-        SUM(p.inProgress) AS inProgress, SUM(p.overdue) AS overdue, SUM(p.expired) AS expired
-      FROM per_unit p JOIN (${depths}) d ON d.n <= p.depth
-      GROUP BY unitId
-    )
+    rolled AS (${shape.rolled})
     SELECT c.\`id\` AS orgUnitId, c.\`parent_id\` AS parentId, c.\`code\`, c.\`name\`, c.\`depth\`,
       r.assigned, r.completed, r.inProgress, r.overdue, r.expired
     FROM \`org_units_view\` c
-    LEFT JOIN rolled r ON r.unitId = c.\`id\`
-    WHERE ${which}
+    LEFT JOIN rolled r ON ${shape.on}
+    WHERE ${shape.which}
     ORDER BY c.\`path\``;
-  return { sql, params: [pattern, ...whichParams] };
+  return { sql, params: [pattern, ...shape.params] };
 }
