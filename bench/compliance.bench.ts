@@ -188,7 +188,7 @@ describe('compliance benchmark', () => {
     process.stdout.write(
       [
         '',
-        `compliance: ${STAFF.toLocaleString('en')} staff, ${(AGENCIES * (DEPARTMENTS_PER_AGENCY + 1) + 1).toLocaleString('en')} units, ${(STAFF * REQUIREMENTS).toLocaleString('en')} assignments (seeded in ${seededIn.toFixed(1)} s, counts kept by the triggers)`,
+        `compliance: ${STAFF.toLocaleString('en')} staff, ${(AGENCIES * (DEPARTMENTS_PER_AGENCY + 1) + 1).toLocaleString('en')} units, ${(STAFF * REQUIREMENTS).toLocaleString('en')} assignments (seeded in ${seededIn.toFixed(1)} s, counts built by the reconciliation)`,
         `  GET ${'/api/v1/training/compliance'} (root + ${AGENCIES} children): median ${median(reportMs).toFixed(2)} ms`,
         `  GET /api/v1/training/requirements/:id (primary-key read):   median ${median(readMs).toFixed(2)} ms`,
         `  ratio report / primary-key read: ${ratio.toFixed(2)} (goal ≤ ${GOAL}); ${ROUNDS} alternating rounds of ${REQUESTS_PER_ROUND}, one in flight`,
