@@ -177,4 +177,56 @@ describe('compliance counts', () => {
     });
     expect(await jobs.reconcileCounts()).toEqual({ repaired: 0 });
   });
+  it('moves a completion to expired, and a renewal to the new cycle, once each', async () => {
+    clock.set('2027-03-01T08:00:00.000Z');
+    const root = await orgUnit(moduleRef, admin, 'Sở Nội vụ');
+    await orgUnit(moduleRef, admin, 'A', root);
+    const [a] = await dataSource.query<{ id: string }[]>(
+      'SELECT `id` FROM `org_units` WHERE `parent_id` = ?',
+      [root],
+    );
+    const [lapser, renewer] = await insertLearners(dataSource, 2);
+    await place(moduleRef, [lapser!, renewer!], a!.id);
+    const requirements = moduleRef.get(RequirementsService);
+    const course = await buildCourse(moduleRef, admin, await facility(moduleRef, admin), {
+      lessons: [{ title: 'Bài 1', kind: 'video', durationSeconds: 60 }],
+    });
+    const monthly = await requirements.create(admin, {
+      title: 'Cập nhật hằng tháng',
+      courseId: course.courseId,
+      orgUnitId: root,
+      recurrence: { everyMonths: 1 },
+      windowDays: 0,
+    });
+    await jobs.syncRequirement({ requirementId: monthly.requirement.id });
+    await complete(lapser!, course.lessonIds[0]!);
+    await complete(renewer!, course.lessonIds[0]!);
+    expect((await figures(root)).A).toEqual(of({ assigned: 2, completed: 2 }));
+
+    // Past its month with no window: the scan's UPDATE expires both completions.
+    clock.set('2027-04-02T08:00:00.000Z');
+    await jobs.scanDeadlines();
+    expect((await figures(root)).A).toEqual(of({ assigned: 2, expired: 2 }));
+    expect((await figures(root)).root).toEqual(of({ assigned: 2, expired: 2 }));
+
+    // A yearly one with a 30-day window: the scan opens the next cycle and closes the completed.
+    const office = await orgUnit(moduleRef, admin, 'Văn phòng');
+    const [clerk] = await insertLearners(dataSource, 1);
+    await place(moduleRef, [clerk!], office);
+    const yearly = await requirements.create(admin, {
+      title: 'Pháp luật hằng năm',
+      courseId: course.courseId,
+      orgUnitId: office,
+      recurrence: { everyMonths: 12 },
+      windowDays: 30,
+    });
+    await jobs.syncRequirement({ requirementId: yearly.requirement.id });
+    await complete(clerk!, course.lessonIds[0]!);
+    expect((await figures(office)).root).toEqual(of({ assigned: 1, completed: 1 }));
+    clock.set('2028-03-10T08:00:00.000Z');
+    await jobs.scanDeadlines();
+    await jobs.scanDeadlines();
+    expect((await figures(office)).root).toEqual(of({ assigned: 1 }));
+    expect(await jobs.reconcileCounts()).toEqual({ repaired: 0 });
+  });
 });
