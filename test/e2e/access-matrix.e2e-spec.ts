@@ -199,6 +199,9 @@ const MATRIX: Row[] = [
   refused('managerN', 'POST /api/v1/org-units', { code: 'X-4', name: 'X', parentId: '{M}' }),
   refused('managerN', 'POST /api/v1/org-units/{M}/members', { userId: '{learnerB}' }),
   refused('managerN', 'GET /api/v1/org-units?parentId={M}'),
+  refused('managerN', 'GET /api/v1/org-units/{M1}'),
+  refused('supervisorQ', 'GET /api/v1/org-units/{M1}'),
+  refused('learnerB', 'GET /api/v1/org-units/{M1}'),
   refused('managerN', 'PATCH /api/v1/org-units/{M1}', { name: 'Chiếm quyền' }),
   refused('learnerB', 'GET /api/v1/scopes?scopeType=org_unit'),
   refused('managerN', 'POST /api/v1/admin/users/{learnerB}/roles', {
@@ -270,6 +273,7 @@ const MATRIX: Row[] = [
   allowed('managerM', 'GET /api/v1/training/requirements/{requirementM}/versions'),
   allowed('managerM1', 'GET /api/v1/training/compliance?orgUnitId={M1}'),
   allowed('managerM', 'GET /api/v1/org-units?parentId={M}'),
+  allowed('managerM', 'GET /api/v1/org-units/{M1}'),
   allowed('managerM', 'PATCH /api/v1/org-units/{M1}', { name: 'Vụ M1' }),
   allowed('managerN', 'GET /api/v1/scopes?scopeType=org_unit'),
   allowed('managerM', 'POST /api/v1/admin/users/{learnerA}/reactivate'),

@@ -79,8 +79,16 @@ describe('GET /api/v1/training/snapshots', () => {
     expect(Date.parse(listed[0]!.takenAt)).not.toBeNaN();
     // The department's own snapshot is its own, not the ministry's.
     expect(await expectStatus(list(asManager, department.scopeId), 200)).toHaveLength(1);
-    // A supervisor reads it; an org manager of another agency and a learner do not.
-    expect(await expectStatus(list(await signedIn(4), ministry.scopeId), 200)).toHaveLength(2);
+    // A supervisor reads it, but does not take snapshots: that is the unit's managers' record.
+    const asSupervisor = await signedIn(4);
+    expect(await expectStatus(list(asSupervisor, ministry.scopeId), 200)).toHaveLength(2);
+    const taken = answered(
+      asSupervisor.POST('/api/v1/training/snapshots', {
+        body: { orgUnitId: ministry.scopeId, period: '2026-Q2' },
+      }),
+    );
+    await expectStatus(taken, 403);
+    // An org manager of another agency and a learner read nothing.
     await expectStatus(list(await signedIn(3), ministry.scopeId), 403);
     await expectStatus(list(await signedIn(1), ministry.scopeId), 403);
     expect(

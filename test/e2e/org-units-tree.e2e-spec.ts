@@ -1,12 +1,8 @@
-import { AdministratorBootstrap, type Role, type Scope } from '@lifelong/identity';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { testConfig } from '../setup/test-env';
-import { answered, apiClient } from '../support/api-client';
-import { expectStatus } from '../support/e2e';
-import { type HttpClient, type Json, listen } from '../support/http-client';
+import type { Role, Scope } from '@lifelong/identity';
+import { adminSession } from '../support/admin-session';
+import { signIn } from '../support/e2e';
+import type { Json } from '../support/http-client';
 import { type Person, PERSON_PASSWORD, peopleRegistry } from '../support/people';
-import { ScopeTree } from '../support/scope-tree';
-import { createTestApp } from '../support/test-app';
 
 // Issue 17, item 3: administrators edit the org-unit tree (list a level, rename, move with the
 // subtree) within their scope, and a scope picker lists only the places they may grant in.
@@ -14,16 +10,13 @@ import { createTestApp } from '../support/test-app';
 // The tree: ministry M ⊃ department M1 ⊃ office M11; agency N. Province P ⊃ facility F1;
 // province Q ⊃ facility G.
 
-const config = testConfig();
-
-let app: NestFastifyApplication;
-let http: HttpClient;
+const api = adminSession();
+const { tree } = api;
 let adminToken: string;
-let tree: ScopeTree;
 let M: Scope, M1: Scope, M11: Scope, N: Scope, P: Scope, Q: Scope;
 let managerM: Person, managerN: Person, adminP: Person, learner: Person;
 
-const person = peopleRegistry(() => http, 'org-tree');
+const person = peopleRegistry(() => api.http, 'org-tree');
 let counter = 0;
 
 async function holding(role?: Role, scope?: Scope): Promise<Person> {
@@ -31,44 +24,22 @@ async function holding(role?: Role, scope?: Scope): Promise<Person> {
   const someone = await person();
   if (!role) return someone;
   await tree.grant(someone.id, role, scope);
-  const login = await expectStatus(
-    answered(
-      apiClient(http.base).POST('/api/v1/auth/login', {
-        body: { email: `org-tree-${counter}@example.vn`, password: PERSON_PASSWORD },
-      }),
-    ),
-    200,
-  );
-  return { id: someone.id, token: login.accessToken };
+  return {
+    id: someone.id,
+    token: await signIn(api.http, `org-tree-${counter}@example.vn`, PERSON_PASSWORD),
+  };
 }
 
 const level = (token: string, parent?: Scope) =>
-  http.get(`/api/v1/org-units${parent ? `?parentId=${parent.scopeId}` : ''}`, { token });
+  api.http.get(`/api/v1/org-units${parent ? `?parentId=${parent.scopeId}` : ''}`, { token });
 const patch = (token: string, unit: Scope, body: Json) =>
-  http.request('PATCH', `/api/v1/org-units/${unit.scopeId}`, { token, body });
+  api.http.request('PATCH', `/api/v1/org-units/${unit.scopeId}`, { token, body });
 const names = (body: Json): string[] => (body as unknown as Json[]).map((u) => u.name as string);
 const picker = (token: string, scopeType: string, q = '') =>
-  http.get(`/api/v1/scopes?scopeType=${scopeType}&q=${encodeURIComponent(q)}`, { token });
+  api.http.get(`/api/v1/scopes?scopeType=${scopeType}&q=${encodeURIComponent(q)}`, { token });
 
 beforeAll(async () => {
-  app = await createTestApp(config);
-  http = await listen(app);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  const login = await expectStatus(
-    answered(
-      apiClient(http.base).POST('/api/v1/auth/login', {
-        body: { email: config.admin.email, password: config.admin.password },
-      }),
-    ),
-    200,
-  );
-  adminToken = login.accessToken;
-  tree = new ScopeTree(
-    () => http,
-    () => adminToken,
-  );
+  adminToken = api.adminToken;
   M = await tree.orgUnit('Bộ M');
   M1 = await tree.orgUnit('Vụ M1', M);
   M11 = await tree.orgUnit('Phòng M11', M1);
@@ -82,10 +53,6 @@ beforeAll(async () => {
   adminP = await holding('admin', P);
   learner = await holding();
 }, 60_000);
-
-afterAll(async () => {
-  await app?.close();
-});
 
 describe('reading the org-unit tree', () => {
   it('shows the platform admin the roots and a unit its children', async () => {
@@ -102,6 +69,20 @@ describe('reading the org-unit tree', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('FORBIDDEN');
     expect((await level(learner.token)).status).toBe(403);
+  });
+
+  it('names one unit to those who reach it, and no one else', async () => {
+    const one = await api.http.get(`/api/v1/org-units/${M1.scopeId}`, { token: managerM.token });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: M1.scopeId, name: 'Vụ M1', parentId: M.scopeId });
+    expect(
+      (await api.http.get(`/api/v1/org-units/${M1.scopeId}`, { token: managerN.token })).status,
+    ).toBe(403);
+    const unknown = await api.http.get('/api/v1/org-units/00000000-0000-4000-8000-000000000000', {
+      token: adminToken,
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('ORG_UNIT_NOT_FOUND');
   });
 });
 
@@ -129,6 +110,35 @@ describe('renaming and moving a unit', () => {
       expect(refused.body.code).toBe('ORG_UNIT_MOVE_CYCLE');
     }
     expect(names((await level(adminToken, M)).body)).toEqual(['Vụ M1']);
+  });
+
+  it('moves a unit to the root for a platform admin only', async () => {
+    const Z = await tree.orgUnit('Cục Z', M);
+    expect((await patch(managerM.token, Z, { parentId: null })).status).toBe(403);
+    const moved = await patch(adminToken, Z, { parentId: null });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ id: Z.scopeId, parentId: null });
+    expect(names((await level(adminToken)).body)).toContain('Cục Z');
+    // No longer inside M: M's manager lost it.
+    expect((await level(managerM.token, Z)).status).toBe(403);
+  });
+
+  it('never lets two opposite moves at once make a cycle', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const A = await tree.orgUnit(`Phòng A${round}`, N);
+      const B = await tree.orgUnit(`Phòng B${round}`, N);
+      const answers = await Promise.all([
+        patch(adminToken, A, { parentId: B.scopeId }),
+        patch(adminToken, B, { parentId: A.scopeId }),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 422]);
+      expect(answers.find((answer) => answer.status === 422)?.body.code).toBe(
+        'ORG_UNIT_MOVE_CYCLE',
+      );
+      // The tree is still whole: the one moved is the other's child, under N.
+      const underN = names((await level(adminToken, N)).body);
+      expect(underN.filter((name) => name.endsWith(String(round)))).toHaveLength(1);
+    }
   });
 
   it('refuses an org manager a unit or a new parent outside their subtree', async () => {

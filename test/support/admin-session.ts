@@ -38,7 +38,7 @@ export function adminSession(options: TestAppOptions = {}): AdminSession {
       .ensureAdministrator(config.admin.email, config.admin.password);
     session.adminToken = await signIn(session.http, config.admin.email, config.admin.password);
     session.asAdmin = apiClient(session.http.base, session.adminToken);
-  });
+  }, 60_000); // time for a whole api to start on a busy two-core machine
   afterAll(async () => {
     await session.app?.close();
   });

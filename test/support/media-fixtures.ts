@@ -42,10 +42,18 @@ const RECIPES: Record<FixtureName, { ext: string; args: readonly string[]; remux
     ext: 'mp4',
     args: [...pattern('320x180', 4), ...tone(4), ...h264, ...aac, '-shortest'],
   },
-  /** 40 s, 640x360: long enough to kill the worker in the middle of it. */
-  long40s: {
+  /** 10 s, 640x360, with sound, the index (moov) first: readable as it arrives, through a pipe. */
+  streamable10s: {
     ext: 'mp4',
-    args: [...pattern('640x360', 40), ...tone(40), ...h264, ...aac, '-shortest'],
+    args: [
+      ...pattern('640x360', 10),
+      ...tone(10),
+      ...h264,
+      ...aac,
+      '-shortest',
+      '-movflags',
+      '+faststart',
+    ],
   },
   /** 60 s, 1280x720, with sound: the transcode benchmark's source. */
   bench720p: {
@@ -95,7 +103,7 @@ const RECIPES: Record<FixtureName, { ext: string; args: readonly string[]; remux
 export type FixtureName =
   | 'lesson10s'
   | 'short4s'
-  | 'long40s'
+  | 'streamable10s'
   | 'faststart4s'
   | 'bench720p'
   | 'noAudio'

@@ -6,14 +6,20 @@ import { registerChild } from './child-registry';
 export class WorkerProcess {
   private constructor(private readonly child: ChildProcess) {}
 
-  /** Starts it with the test's settings plus `env`; resolves once it runs its queues. */
-  static async start(env: Record<string, string>): Promise<WorkerProcess> {
+  /**
+   * Starts it with the test's settings plus `env` (and in `cwd`, the repository's by default);
+   * resolves once it runs its queues.
+   */
+  static async start(
+    env: Record<string, string>,
+    { cwd }: { cwd?: string } = {},
+  ): Promise<WorkerProcess> {
     const script = join(__dirname, 'child', 'worker-process.ts');
     const child = spawn(
       process.execPath,
       ['-r', join(__dirname, 'child', 'register-ts.cjs'), script],
       // Its own process group, so a kill takes its ffmpeg along, as a machine or container dying would.
-      { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: { ...process.env, ...env }, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     registerChild(child, script, true);
     let output = '';

@@ -76,6 +76,16 @@ test('the administrator edits the org-unit tree, adds a facility and grants a sc
   await checkPage(page, 'admin-org-unit-cycle');
   await dialog.getByRole('button', { name: 'Huỷ' }).click();
 
+  // The platform administrator makes the new unit a top-level one: no picker needed.
+  await actions(page, UNIT.name).getByRole('button', { name: 'Chuyển' }).click();
+  dialog = page.getByRole('dialog', { name: `Chuyển ${UNIT.name}` });
+  await dialog.getByLabel('Đưa lên cấp cao nhất (không thuộc đơn vị nào)').check();
+  await expect(pickerInput(page, 'Chuyển vào đơn vị')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(department.getByText(UNIT.name, { exact: true })).toHaveCount(0);
+  await expect(tree.getByText(UNIT.name, { exact: true })).toBeVisible();
+
   // A facility in a Hà Nội ward, then found in the table by its type.
   await page.getByRole('link', { name: 'Cơ sở giáo dục' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cơ sở giáo dục' })).toBeVisible();

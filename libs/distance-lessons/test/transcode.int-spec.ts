@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JobQueue, type AppConfig, type JobContext } from '@lifelong/common';
+import { type AppConfig, type JobContext } from '@lifelong/common';
 import { type CourseError, CourseOutline, CoursePublishing } from '@lifelong/courses';
 import { TranscodeVideo } from '@lifelong/distance-lessons';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -26,7 +26,6 @@ import {
   removeMediaDir,
   truncated,
 } from '../../../test/support/media-fixtures';
-import { WorkerProcess } from '../../../test/support/worker-process';
 
 const context = (attempt = 1): JobContext => ({
   jobId: 'test',
@@ -243,48 +242,4 @@ describe('transcoding a lesson video', () => {
       height: 640,
     });
   });
-
-  it('survives the worker being killed mid-transcode: nothing half-published, then ready and whole', async () => {
-    const videoId = await uploadFixture('long40s');
-    const worker = await WorkerProcess.start({
-      MEDIA_DIR: dir,
-      TRANSCODE_PRESET: 'ultrafast',
-      WORKER_QUEUES: 'media-transcode',
-      LOG_LEVEL: 'silent',
-    });
-    await app
-      .get(JobQueue)
-      .enqueue('media.transcode-video', { videoId }, { jobId: `kill-${videoId}` });
-    const progress = async (): Promise<number> =>
-      Number(
-        (
-          await app
-            .get(DataSource)
-            .query<{ p: number }[]>('SELECT progress_percent p FROM videos WHERE id = ?', [videoId])
-        )[0]?.p,
-      );
-    for (let waited = 0; (await progress()) === 0 && waited < 60_000; waited += 100)
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    await worker.kill();
-
-    const halfway = await status(videoId);
-    expect(halfway).toMatchObject({ status: 'processing' });
-    expect(halfway.progressPercent).toBeGreaterThan(0);
-    expect(halfway.progressPercent).toBeLessThan(100);
-    expect(existsSync(join(dir, 'videos', videoId, 'hls'))).toBe(false);
-    expect(existsSync(join(dir, '.work', videoId))).toBe(true);
-
-    // Started again (BullMQ hands a dead worker's job to the next one once its lock expires).
-    expect(await job.run({ videoId }, context(2))).toMatchObject({
-      status: 'ready',
-      durationSeconds: 40,
-    });
-    expect(existsSync(join(dir, '.work', videoId))).toBe(false);
-    for (const rendition of ['240p', '360p']) {
-      const playlist = await readFile(hls(videoId, rendition, 'index.m3u8'), 'utf8');
-      const segments = playlist.split('\n').filter((line) => line.endsWith('.ts'));
-      expect(segments).toHaveLength(7);
-      await decodes(hls(videoId, rendition, segments.at(-1)!));
-    }
-  }, 120_000);
 });

@@ -11,5 +11,7 @@ export const REQUIREMENT_SETTERS: readonly Role[] = ['admin', 'org_manager'];
  * within scope, admins everywhere.
  */
 export const REPORT_READERS: readonly Role[] = ['admin', 'org_manager', 'supervisor'];
+/** Who takes a unit's compliance snapshot (its record for a period): admins and its org managers. */
+export const SNAPSHOT_TAKERS: readonly Role[] = ['admin', 'org_manager'];
 /** Who reads the training of a unit's staff person by person: admins and its org managers. */
 export const STAFF_READERS: readonly Role[] = ['admin', 'org_manager'];

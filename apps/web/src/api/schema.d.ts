@@ -427,7 +427,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['OrgUnitsController_one'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1920,8 +1920,8 @@ export interface components {
     UpdateOrgUnitDto: {
       /** @example Văn phòng Bộ */
       name?: string;
-      /** @description Move the unit (and its subtree) under this unit */
-      parentId?: string;
+      /** @description Move the unit (and its subtree) under this unit; null makes it a root */
+      parentId?: string | null;
     };
     AddMemberDto: {
       userId: string;
@@ -4179,6 +4179,27 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitDto'];
+        };
+      };
+    };
+  };
+  OrgUnitsController_one: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };

@@ -59,17 +59,21 @@ function useStaffNavItems(): NavItem[] {
   return items;
 }
 
-/** The language of the app; signed in, it is saved to the profile so every device follows. */
-function LanguageSwitch() {
+/**
+ * The language of the app; signed in, it is saved to the profile so every device follows. In the
+ * header it is a small select (on a phone, the language's code only: the names overflow at 320
+ * px); in the phone's menu it has its label and full names.
+ */
+function LanguageSwitch({ inMenu = false }: { inMenu?: boolean }) {
   const { t, i18n } = useTranslation();
   const { user, updateProfile } = useSession();
   const errorMessage = useErrorMessage();
-  // On a phone the header has room for the language's code only (the names overflow at 320 px).
-  const roomy = useMediaQuery('(min-width: 36em)', true);
+  const roomy = useMediaQuery('(min-width: 36em)', true) || inMenu;
   return (
     <NativeSelect
-      aria-label={t('nav.language')}
-      size="xs"
+      aria-label={inMenu ? undefined : t('nav.language')}
+      label={inMenu ? t('nav.language') : undefined}
+      size={inMenu ? 'sm' : 'xs'}
       style={{ flexShrink: 0 }}
       value={i18n.language}
       onChange={(event) => {
@@ -149,6 +153,11 @@ export function Layout() {
   const items = useNavItems();
   const staff = useStaffNavItems();
   const menuItems = [...items, ...staff];
+  const { user } = useSession();
+  // A signed-in phone header holds the bell and sign-out too: the language moves to the menu,
+  // so nothing overlaps the name at 360 px. Visitors keep it in the header, where it is found.
+  const phone = !useMediaQuery('(min-width: 36em)', true);
+  const languageInMenu = phone && Boolean(user);
   return (
     <AppShell
       header={{ height: 56 }}
@@ -188,7 +197,7 @@ export function Layout() {
             </Group>
           </Group>
           <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-            <LanguageSwitch />
+            {languageInMenu ? null : <LanguageSwitch />}
             <AccountButtons />
           </Group>
         </Group>
@@ -205,6 +214,7 @@ export function Layout() {
               onClick={close}
             />
           ))}
+          {languageInMenu ? <LanguageSwitch inMenu /> : null}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main">

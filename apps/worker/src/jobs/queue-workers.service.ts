@@ -47,7 +47,10 @@ export class QueueWorkers
     if (!dispatcher) throw new Error('QueueWorkers started before its handlers were checked');
     for (const queue of this.config.queues.enabled)
       this.workers.push(this.start(queue, dispatcher));
-    await this.registerSchedulers();
+    for (const queue of this.config.queues.enabled) {
+      await this.registerSchedulers(queue);
+      await this.registerAgainOnReconnect(queue);
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -62,6 +65,8 @@ export class QueueWorkers
       prefix: this.config.queues.prefix,
       concurrency: this.config.queues.concurrency[queue],
       limiter: this.limiter(queue),
+      lockDuration: this.config.queues.lockDurationMs,
+      stalledInterval: this.config.queues.stalledIntervalMs,
     });
     worker.on('error', (error) => this.logger.error(`Queue ${queue}: ${error.message}`));
     return worker;
@@ -77,10 +82,10 @@ export class QueueWorkers
   }
 
   /** Recurring jobs as BullMQ job schedulers: idempotent, so every worker may register them. */
-  private async registerSchedulers(): Promise<void> {
+  private async registerSchedulers(queue: QueueName): Promise<void> {
     for (const [job, schedule] of Object.entries(JOB_SCHEDULES)) {
-      const { queue, options } = JOBS[job as JobName];
-      if (!schedule || !this.config.queues.enabled.includes(queue)) continue;
+      const { options } = JOBS[job as JobName];
+      if (!schedule || JOBS[job as JobName].queue !== queue) continue;
       const { attempts, backoff, removeOnComplete, removeOnFail } = options;
       await this.jobs.queue(queue).upsertJobScheduler(job, schedule(this.config), {
         name: job,
@@ -88,5 +93,22 @@ export class QueueWorkers
         opts: { attempts, backoff, removeOnComplete, removeOnFail },
       });
     }
+  }
+
+  /**
+   * The schedulers live in Redis only: a Redis that comes back without its data (no persistence,
+   * a replaced instance) would have lost them until the next worker start. They are written
+   * again each time the queue's connection is made again, so recurring jobs come back on their
+   * own; on a Redis that kept them, writing them again changes nothing.
+   */
+  private async registerAgainOnReconnect(queue: QueueName): Promise<void> {
+    const client = await this.jobs.queue(queue).client;
+    client.on('ready', () => {
+      this.registerSchedulers(queue).catch((error: unknown) =>
+        this.logger.warn(
+          `Queue ${queue}: schedulers not registered again: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+    });
   }
 }

@@ -236,6 +236,23 @@ export class EnvironmentVariables {
   @Max(100)
   WORKER_CONCURRENCY_DEFAULT = 5;
 
+  /**
+   * How long a running job's lock lasts without renewal (the worker renews it at half this):
+   * a worker that dies holds its jobs this long before another may take them. BullMQ's default.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  WORKER_LOCK_DURATION_MS = 30_000;
+
+  /** How often each worker looks for running jobs whose lock has lapsed. BullMQ's default. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  WORKER_STALLED_INTERVAL_MS = 30_000;
+
   /** Video progress: the fastest playback players offer; watching credit never accrues faster. */
   @Transform(toNumber)
   @IsNumber({ allowNaN: false, allowInfinity: false })

@@ -50,6 +50,12 @@ export abstract class AppConfig {
     concurrency: Readonly<Record<QueueName, number>>;
     /** Jobs started per second on a queue, across every worker (BullMQ's limiter); none if absent. */
     ratePerSecond: Readonly<Partial<Record<QueueName, number>>>;
+    /**
+     * A job's lock (renewed while it runs) and how often workers look for lapsed ones: a dead
+     * worker's job goes to another worker between `lockDurationMs` and that plus two intervals.
+     */
+    lockDurationMs: number;
+    stalledIntervalMs: number;
   };
   abstract readonly auth: {
     jwtSecret: string;
@@ -228,6 +234,8 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
         default: env.WORKER_CONCURRENCY_DEFAULT,
       },
       ratePerSecond: { notifications: env.NOTIFICATIONS_RATE_PER_SECOND },
+      lockDurationMs: env.WORKER_LOCK_DURATION_MS,
+      stalledIntervalMs: env.WORKER_STALLED_INTERVAL_MS,
     },
     auth: {
       jwtSecret: env.JWT_SECRET,

@@ -1,6 +1,7 @@
 import { QueryFailedError } from 'typeorm';
 import {
   databaseErrorCode,
+  isDatabaseUnreachable,
   isDeadlock,
   isDuplicateKey,
   isMissingReference,
@@ -40,6 +41,28 @@ describe('database errors', () => {
     expect(isDeadlock(duplicate)).toBe(false);
     expect(isMissingReference(serverError('ER_NO_REFERENCED_ROW_2'))).toBe(true);
     expect(isMissingReference(duplicate)).toBe(false);
+  });
+});
+
+describe('isDatabaseUnreachable', () => {
+  it('tells a connection that broke or could not be made from a refused statement', () => {
+    // mysql2 marks errors that end the connection `fatal`: a reset under a query, a closed pool.
+    const lost = Object.assign(serverError('PROTOCOL_CONNECTION_LOST'), { fatal: true });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), {
+      code: 'ECONNREFUSED',
+    });
+    const closed = Object.assign(
+      new Error("Can't add new command when connection is in closed state"),
+      {
+        fatal: true,
+      },
+    );
+    expect(isDatabaseUnreachable(wrapped(lost))).toBe(true);
+    expect(isDatabaseUnreachable(refused)).toBe(true);
+    expect(isDatabaseUnreachable(closed)).toBe(true);
+    expect(isDatabaseUnreachable(wrapped(duplicate))).toBe(false);
+    expect(isDatabaseUnreachable(deadlock)).toBe(false);
+    expect(isDatabaseUnreachable(new Error('no code'))).toBe(false);
   });
 });
 

@@ -1,3 +1,5 @@
+import { DomainError } from '@lifelong/common';
+
 /**
  * What a failed statement means, read the same way everywhere. mysql2 puts the server's error
  * code on the error it throws; TypeORM wraps that error in a QueryFailedError that keeps it as
@@ -6,6 +8,7 @@
 interface ServerError {
   code?: unknown;
   sqlMessage?: unknown;
+  fatal?: unknown;
 }
 
 function serverError(error: unknown): ServerError {
@@ -41,6 +44,28 @@ export function isDeadlock(error: unknown): boolean {
   return databaseErrorCode(error) === 'ER_LOCK_DEADLOCK';
 }
 
+/** Network failures on the way to the server, when the driver did not mark them itself. */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+]);
+
+/**
+ * The database was not there to answer: no connection could be made, or the one in use broke
+ * under the statement (mysql2 marks those errors `fatal`, a refused statement is not). Nothing
+ * is wrong with the request itself; the same request succeeds once the database is back.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  const { code, fatal } = serverError(error);
+  return fatal === true || (typeof code === 'string' && CONNECTION_CODES.has(code));
+}
+
 export interface RetryOptions {
   /** Runs in all, the first included (3 unless told). */
   attempts?: number;
@@ -65,5 +90,16 @@ export async function retryOnDeadlock<T>(
       const passing = isDeadlock(error) || (options.orWhen?.(error) ?? false);
       if (!passing || attempt >= attempts) throw error;
     }
+  }
+}
+
+/** The refusal a request gets while the database cannot be reached (503). */
+export class DatabaseUnavailableError extends DomainError<'DATABASE_UNAVAILABLE'> {
+  constructor() {
+    super(
+      'DATABASE_UNAVAILABLE',
+      'The database is unavailable at the moment; try again shortly',
+      'unavailable',
+    );
   }
 }

@@ -22,7 +22,11 @@ export function runStrategy<User>(strategy: object, request: unknown): Promise<U
     attempt.fail = () => resolve(null);
     attempt.pass = () => resolve(null);
     attempt.redirect = () => resolve(null);
-    attempt.error = (error) => reject(error instanceof Error ? error : new Error(String(error)));
+    // An object is passed on as thrown: its driver code (a database outage) decides the answer.
+    attempt.error = (error) =>
+      reject(
+        typeof error === 'object' && error !== null ? (error as Error) : new Error(String(error)),
+      );
     attempt.authenticate(request, {});
   });
 }

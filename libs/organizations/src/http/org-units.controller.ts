@@ -4,7 +4,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { MembershipsService } from '../memberships/memberships.service';
 import { OrgUnitTree } from '../org-units/org-unit-tree.service';
 import { OrgUnitsService } from '../org-units/org-units.service';
-import { STAFF_MANAGERS } from '../policies';
+import { STAFF_MANAGERS, UNIT_READERS } from '../policies';
 import {
   AddMemberDto,
   CreateOrgUnitDto,
@@ -61,6 +61,14 @@ export class OrgUnitsController {
   ): Promise<OrgUnitDto[]> {
     const units = await this.orgUnits.level(principal, query.parentId);
     return units.map((unit) => OrgUnitDto.from(unit));
+  }
+
+  /** One unit: its name and place (what a picker shows for a unit chosen earlier). */
+  @Get(':id')
+  @RequireRoles(...UNIT_READERS)
+  @ApiOkResponse({ type: OrgUnitDto })
+  async one(@CurrentUser() principal: Principal, @Param('id') id: string): Promise<OrgUnitDto> {
+    return OrgUnitDto.from(await this.orgUnits.one(principal, id));
   }
 
   /** Renames or moves a unit the caller covers, under a parent they cover (no cycles). */

@@ -36,11 +36,16 @@ export class UpdateOrgUnitDto {
   @Matches(NAME_PATTERN, { message: 'name must be text without line breaks' })
   name?: string;
 
-  @ApiPropertyOptional({ description: 'Move the unit (and its subtree) under this unit' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Move the unit (and its subtree) under this unit; null makes it a root',
+  })
+  // Absent: no move; null (which IsOptional lets through): to the root, a platform admin only.
   @IsOptional()
   @IsString()
   @Matches(ID_PATTERN, { message: 'parentId must be an id' })
-  parentId?: string;
+  parentId?: string | null;
 }
 
 export class ListOrgUnitsQuery {

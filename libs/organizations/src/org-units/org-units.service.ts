@@ -1,11 +1,11 @@
 import { newId } from '@lifelong/common';
-import { isDuplicateKey } from '@lifelong/database';
+import { isDuplicateKey, retryOnDeadlock } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, type Repository } from 'typeorm';
 import { OrganizationError } from '../organization-error';
-import { STAFF_MANAGERS } from '../policies';
+import { STAFF_MANAGERS, UNIT_READERS } from '../policies';
 import { assertMayPlaceUnder } from '../tree/assert-may-place';
 import {
   childPath,
@@ -26,7 +26,8 @@ export interface NewOrgUnit {
 
 export interface OrgUnitChange {
   name?: string;
-  parentId?: string;
+  /** The new parent; null moves the unit to the root. */
+  parentId?: string | null;
 }
 
 /** The org-unit tree: adding units, and the subtree and ancestry questions other domains ask. */
@@ -78,6 +79,13 @@ export class OrgUnitsService {
     return unit;
   }
 
+  /** One unit the caller may read (404 when there is none, 403 outside their reach). */
+  async one(principal: Principal, id: string): Promise<OrgUnit> {
+    const unit = await this.mustFind(id);
+    await this.access.assertCovers(principal, UNIT_READERS, scopeOf(unit));
+    return unit;
+  }
+
   /**
    * One level of the tree as the caller sees it: the children of `parentId` (which the caller
    * must cover), or without it the tops of the caller's reach (the roots for a platform admin,
@@ -100,56 +108,79 @@ export class OrgUnitsService {
   }
 
   /**
-   * Renames a unit and/or moves it (with its subtree) under another parent. The caller must
-   * cover the unit and the new parent; a move under the unit itself or its subtree is refused.
-   * The subtree's paths and depths are rewritten in one statement, in one transaction.
+   * Renames a unit and/or moves it (with its subtree) under another parent, or to the root
+   * (`parentId: null`, a platform admin only, as for adding a root). The caller must cover the
+   * unit and the new parent; a move under the unit itself or its subtree is refused. The subtree's
+   * paths and depths are rewritten in one statement, in one transaction.
    */
   async update(principal: Principal, id: string, change: OrgUnitChange): Promise<OrgUnit> {
     const unit = await this.mustFind(id);
     await this.access.assertCovers(principal, STAFF_MANAGERS, scopeOf(unit));
     const moving = change.parentId !== undefined && change.parentId !== unit.parentId;
-    const parent = moving ? await this.findById(change.parentId as string) : null;
-    if (moving && !parent)
+    const target = moving && change.parentId ? await this.findById(change.parentId) : null;
+    if (moving && change.parentId && !target)
       throw new OrganizationError(
         'PARENT_NOT_FOUND',
         `There is no org unit ${change.parentId} to move this unit under`,
         'rule',
         { parentId: change.parentId },
       );
-    if (parent) {
-      await this.access.assertCovers(principal, STAFF_MANAGERS, scopeOf(parent));
-      if (isWithin(parent.path, unit.path))
-        throw new OrganizationError(
-          'ORG_UNIT_MOVE_CYCLE',
-          'A unit cannot be moved under itself or a unit below it',
-          'rule',
-          { parentId: parent.id },
-        );
-    }
-    return this.orgUnits.manager.transaction(async (manager) => {
-      const units = manager.getRepository(OrgUnit);
-      if (parent) {
-        const newPath = childPath(parent.path, unit.id);
-        const deepest = await units
-          .createQueryBuilder('unit')
-          .select('MAX(unit.depth)', 'depth')
-          .where('unit.path LIKE :pattern', { pattern: subtreePattern(unit.path) })
-          .getRawOne<{ depth: number }>();
-        const shift = depthOf(newPath) - unit.depth;
-        if (Number(deepest?.depth ?? unit.depth) + shift > MAX_TREE_DEPTH)
-          throw new OrganizationError('TREE_TOO_DEEP', 'The tree is too deep here', 'rule');
-        await manager.query(
-          `UPDATE \`org_units\`
-              SET \`path\` = CONCAT(?, SUBSTRING(\`path\`, ?)), \`depth\` = \`depth\` + ?
-            WHERE \`path\` LIKE ?`,
-          [newPath, unit.path.length + 1, shift, subtreePattern(unit.path)],
-        );
-        await units.update({ id: unit.id }, { parentId: parent.id });
-      }
-      if (change.name !== undefined && change.name !== unit.name)
-        await units.update({ id: unit.id }, { name: change.name });
-      return (await units.findOneBy({ id: unit.id })) as OrgUnit;
-    });
+    if (moving)
+      await assertMayPlaceUnder(
+        this.access,
+        principal,
+        STAFF_MANAGERS,
+        target && { scopeType: 'org_unit', scopeId: target.id },
+      );
+    // Two moves at once (A under B while B goes under A) must not make a cycle: both rows are
+    // locked, in one order, and the paths read under the lock decide. A move of any ancestor of
+    // the new parent rewrites the parent's row, so it waits for the lock or is seen by it.
+    return retryOnDeadlock(() =>
+      this.orgUnits.manager.transaction(async (manager) => {
+        const units = manager.getRepository(OrgUnit);
+        const locked = await units.find({
+          where: { id: In(target ? [unit.id, target.id] : [unit.id]) },
+          order: { id: 'ASC' },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const current = locked.find((row) => row.id === unit.id);
+        if (!current)
+          throw new OrganizationError(
+            'ORG_UNIT_NOT_FOUND',
+            `There is no org unit ${id}`,
+            'not_found',
+          );
+        const parent = target ? locked.find((row) => row.id === target.id) : null;
+        if (moving) {
+          if (parent && isWithin(parent.path, current.path))
+            throw new OrganizationError(
+              'ORG_UNIT_MOVE_CYCLE',
+              'A unit cannot be moved under itself or a unit below it',
+              'rule',
+              { parentId: parent.id },
+            );
+          const newPath = childPath(parent?.path ?? null, current.id);
+          const deepest = await units
+            .createQueryBuilder('unit')
+            .select('MAX(unit.depth)', 'depth')
+            .where('unit.path LIKE :pattern', { pattern: subtreePattern(current.path) })
+            .getRawOne<{ depth: number }>();
+          const shift = depthOf(newPath) - current.depth;
+          if (Number(deepest?.depth ?? current.depth) + shift > MAX_TREE_DEPTH)
+            throw new OrganizationError('TREE_TOO_DEEP', 'The tree is too deep here', 'rule');
+          await manager.query(
+            `UPDATE \`org_units\`
+                SET \`path\` = CONCAT(?, SUBSTRING(\`path\`, ?)), \`depth\` = \`depth\` + ?
+              WHERE \`path\` LIKE ?`,
+            [newPath, current.path.length + 1, shift, subtreePattern(current.path)],
+          );
+          await units.update({ id: current.id }, { parentId: parent?.id ?? null });
+        }
+        if (change.name !== undefined && change.name !== current.name)
+          await units.update({ id: current.id }, { name: change.name });
+        return (await units.findOneBy({ id: current.id })) as OrgUnit;
+      }),
+    );
   }
 
   private async mustFind(id: string): Promise<OrgUnit> {

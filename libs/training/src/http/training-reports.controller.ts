@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AssignmentReads } from '../assignments/assignment-reads.service';
-import { REPORT_READERS, STAFF_READERS } from '../policies';
+import { REPORT_READERS, SNAPSHOT_TAKERS, STAFF_READERS } from '../policies';
 import { ComplianceReport } from '../reports/compliance-report.service';
 import { ComplianceSnapshots } from '../reports/compliance-snapshots.service';
 import {
@@ -77,7 +77,7 @@ export class TrainingReportsController {
   /** Freezes the subtree's compliance for a period; 409 when that period's snapshot exists. */
   @Post('snapshots')
   @HttpCode(201)
-  @RequireRoles(...REPORT_READERS)
+  @RequireRoles(...SNAPSHOT_TAKERS)
   @ApiCreatedResponse({ type: SnapshotDto })
   async takeSnapshot(
     @CurrentUser() principal: Principal,

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, QueryFailedError } from 'typeorm';
 import { isPeriod } from '../requirements/requirement.rules';
-import { REPORT_READERS } from '../policies';
+import { REPORT_READERS, SNAPSHOT_TAKERS } from '../policies';
 import { TrainingError } from '../training-error';
 import { ComplianceReport } from './compliance-report.service';
 import type { ComplianceRow } from './compliance-row';
@@ -38,6 +38,11 @@ export class ComplianceSnapshots {
       throw new TrainingError('VALIDATION_FAILED', 'period must be YYYY, YYYY-Qn or YYYY-MM', {
         period,
       });
+    // Supervisors read reports; the record of a period is the unit's managers' to take.
+    await this.access.assertCovers(principal, SNAPSHOT_TAKERS, {
+      scopeType: 'org_unit',
+      scopeId: orgUnitId,
+    });
     const existing = await this.dataSource.manager.existsBy(ComplianceSnapshot, {
       orgUnitId,
       period,

@@ -64,6 +64,7 @@ export const adminOrgEn: AdminOrgMessages = {
     name: 'Name',
     newName: 'New name',
     newParent: 'Move under',
+    toRoot: 'Make it a top-level unit (no unit above it)',
     newParentHint: 'Type a name or code to search within your scope.',
     createTitle: 'Add a unit under {{name}}',
     createRootTitle: 'Add a top-level agency',

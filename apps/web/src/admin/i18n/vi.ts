@@ -64,6 +64,7 @@ export const adminOrgVi = {
     name: 'Tên',
     newName: 'Tên mới',
     newParent: 'Chuyển vào đơn vị',
+    toRoot: 'Đưa lên cấp cao nhất (không thuộc đơn vị nào)',
     newParentHint: 'Gõ tên hoặc mã để tìm trong phạm vi của bạn.',
     createTitle: 'Thêm đơn vị dưới {{name}}',
     createRootTitle: 'Thêm cơ quan cấp cao nhất',

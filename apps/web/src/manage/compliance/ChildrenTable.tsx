@@ -1,9 +1,11 @@
-import { Anchor, Group, Pagination, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Group, Pagination, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber } from '../../format';
-import { type ComplianceRow, hasStaff, percentOneDecimal } from './figures';
+import { compliantColumn, countColumns } from './columns';
+import type { ComplianceRow } from './figures';
+import { FiguresTable } from './FiguresTable';
 import { type Crumb, drillDown } from './trail';
 
 const PAGE_SIZE = 50;
@@ -20,56 +22,29 @@ export function ChildrenTable({ rows, trail }: { rows: ComplianceRow[]; trail: C
   const shown = rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped verticalSpacing="xs">
-          <Table.Caption>{t('compliance.children.caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('compliance.children.unit')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('compliance.figures.compliant')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('compliance.figures.assigned')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('compliance.figures.completed')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('compliance.figures.inProgress')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('compliance.figures.overdue')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((row) => (
-              <Table.Tr key={row.orgUnitId}>
-                <Table.Th scope="row" fw={400}>
-                  <Anchor
-                    component={Link}
-                    to={drillDown(row.orgUnitId)}
-                    state={{ trail }}
-                    aria-label={t('compliance.children.open', { name: row.name })}
-                  >
-                    {row.name}
-                  </Anchor>
-                </Table.Th>
-                <Table.Td ta="right">
-                  {hasStaff(row)
-                    ? percentOneDecimal(row.compliantPercent)
-                    : t('compliance.figures.noStaff')}
-                </Table.Td>
-                <Table.Td ta="right">{formatNumber(row.assigned)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(row.completed)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(row.inProgress)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(row.overdue)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <FiguresTable
+        caption={t('compliance.children.caption')}
+        minWidth={640}
+        rows={shown}
+        rowKey={(row) => row.orgUnitId}
+        rowHeader={{
+          header: t('compliance.children.unit'),
+          cell: (row) => (
+            <Anchor
+              component={Link}
+              to={drillDown(row.orgUnitId)}
+              state={{ trail }}
+              aria-label={t('compliance.children.open', { name: row.name })}
+            >
+              {row.name}
+            </Anchor>
+          ),
+        }}
+        columns={[
+          compliantColumn(t),
+          ...countColumns(t, ['assigned', 'completed', 'inProgress', 'overdue']),
+        ]}
+      />
       {pages > 1 ? (
         <Group justify="space-between" gap="xs">
           <Text size="sm">

@@ -1,10 +1,12 @@
 import { LineChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
-import { Stack, Table, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatNumber } from '../../format';
+import { formatDateTime } from '../../format';
 import { CHART_BLUE } from './ComplianceBarChart';
+import { compliantColumn, countColumns } from './columns';
 import { hasStaff, percentOneDecimal, type SnapshotSummary } from './figures';
+import { FiguresTable } from './FiguresTable';
 
 /** The unit's compliant share over the frozen periods, and the same numbers as a table. */
 export function TrendChart({ snapshots }: { snapshots: SnapshotSummary[] }) {
@@ -36,43 +38,21 @@ export function TrendChart({ snapshots }: { snapshots: SnapshotSummary[] }) {
           />
         </div>
       ) : null}
-      <Table.ScrollContainer minWidth={520}>
-        <Table striped verticalSpacing="xs">
-          <Table.Caption>{t('compliance.snapshots.trendCaption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('compliance.snapshots.period')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('compliance.figures.compliant')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('compliance.figures.assigned')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('compliance.figures.completed')}
-              </Table.Th>
-              <Table.Th scope="col">{t('compliance.snapshots.takenAt')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {snapshots.map((snapshot) => (
-              <Table.Tr key={snapshot.id}>
-                <Table.Th scope="row" fw={400}>
-                  {snapshot.period}
-                </Table.Th>
-                <Table.Td ta="right">
-                  {hasStaff(snapshot)
-                    ? percentOneDecimal(snapshot.compliantPercent)
-                    : t('compliance.figures.noStaff')}
-                </Table.Td>
-                <Table.Td ta="right">{formatNumber(snapshot.assigned)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(snapshot.completed)}</Table.Td>
-                <Table.Td>{formatDateTime(snapshot.takenAt)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <FiguresTable
+        caption={t('compliance.snapshots.trendCaption')}
+        minWidth={520}
+        rows={snapshots}
+        rowKey={(snapshot) => snapshot.id}
+        rowHeader={{ header: t('compliance.snapshots.period'), cell: (row) => row.period }}
+        columns={[
+          compliantColumn(t),
+          ...countColumns(t, ['assigned', 'completed']),
+          {
+            header: t('compliance.snapshots.takenAt'),
+            cell: (snapshot) => formatDateTime(snapshot.takenAt),
+          },
+        ]}
+      />
     </Stack>
   );
 }

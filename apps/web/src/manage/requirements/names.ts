@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { NameOf } from './changes';
-import { requirementKeys } from './queries';
+import { requirementKeys, unitQuery } from './queries';
 
 /**
  * The names of the units and courses some requirements name, fetched once each (requirements
@@ -9,12 +9,7 @@ import { requirementKeys } from './queries';
  */
 export function useNames(unitIds: string[], courseIds: string[]): NameOf {
   const units = useQueries({
-    queries: [...new Set(unitIds)].map((id) => ({
-      queryKey: requirementKeys.unit(id),
-      queryFn: () =>
-        unwrap(api.GET('/api/v1/training/compliance', { params: { query: { orgUnitId: id } } })),
-      staleTime: 5 * 60_000,
-    })),
+    queries: [...new Set(unitIds)].map(unitQuery),
   });
   const courses = useQueries({
     queries: [...new Set(courseIds)].map((id) => ({
@@ -24,7 +19,7 @@ export function useNames(unitIds: string[], courseIds: string[]): NameOf {
     })),
   });
   const unitNames = new Map(
-    units.flatMap((unit) => (unit.data ? [[unit.data.orgUnitId, unit.data.name] as const] : [])),
+    units.flatMap((unit) => (unit.data ? [[unit.data.id, unit.data.name] as const] : [])),
   );
   const courseTitles = new Map(
     courses.flatMap((course) =>

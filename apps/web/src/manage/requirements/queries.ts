@@ -17,6 +17,7 @@ export const requirementKeys = {
   versions: (id: string) => ['manage', 'requirements', 'versions', id] as const,
   preview: (body: TargetBody) => ['manage', 'requirements', 'preview', body] as const,
   unit: (id: string) => ['manage', 'units', id] as const,
+  level: (parentId: string) => ['manage', 'units', 'level', parentId] as const,
   course: (id: string) => ['manage', 'courses', id] as const,
   courses: (q: string) => ['manage', 'courses', 'search', q] as const,
 };
@@ -63,24 +64,32 @@ export function useTargetPreview(body: TargetBody | null) {
   });
 }
 
+/** One org unit (its name), fetched once for every page that names it. */
+export const unitQuery = (id: string) => ({
+  queryKey: requirementKeys.unit(id),
+  queryFn: () => unwrap(api.GET('/api/v1/org-units/{id}', { params: { path: { id } } })),
+  staleTime: 5 * 60_000,
+});
+
 /**
- * A unit's name and the units one level below it. There is no route listing the org units a
- * manager covers; the compliance report of a unit names it and its children, and the manager
- * may read it for every unit of their subtree.
+ * The units one level below a unit (one indexed read of the tree), or without one the tops of the
+ * person's reach: the units of their grants, or the roots for a platform administrator.
  */
+export const unitLevelQuery = (parentId: string | null) => ({
+  queryKey: requirementKeys.level(parentId ?? ''),
+  queryFn: () =>
+    unwrap(
+      api.GET('/api/v1/org-units', { params: { query: { parentId: parentId ?? undefined } } }),
+    ),
+  staleTime: 5 * 60_000,
+});
+
 export function useUnit(id: string | null) {
-  return useQuery({
-    queryKey: requirementKeys.unit(id ?? ''),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/training/compliance', { params: { query: { orgUnitId: id! } } })),
-    enabled: Boolean(id),
-    staleTime: 5 * 60_000,
-    select: (report) => ({
-      id: report.orgUnitId,
-      name: report.name,
-      children: report.children.map((child) => ({ id: child.orgUnitId, name: child.name })),
-    }),
-  });
+  return useQuery({ ...unitQuery(id ?? ''), enabled: Boolean(id) });
+}
+
+export function useUnitLevel(parentId: string | null, enabled = true) {
+  return useQuery({ ...unitLevelQuery(parentId), enabled });
 }
 
 /** The org units the person manages (their grants' scopes): the roots of every unit picker. */

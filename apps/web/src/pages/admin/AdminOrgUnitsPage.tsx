@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -109,15 +109,18 @@ function EditForm({ editing, done }: { editing: Editing; done: () => void }) {
   const errorMessage = useOrgErrorMessage();
   const queryClient = useQueryClient();
   const unit = editing.kind === 'create' ? null : editing.unit;
+  // Only a platform administrator may make a unit a root, as only they may add one.
+  const platformAdmin = usePlatformAdmin();
   const form = useForm({
-    initialValues: { code: '', name: unit?.name ?? '', parentId: '' },
+    initialValues: { code: '', name: unit?.name ?? '', parentId: '', toRoot: false },
     validate: {
       code: (value) =>
         editing.kind === 'create' && !/^[A-Za-z0-9][A-Za-z0-9._/-]{0,49}$/.test(value.trim())
           ? t('errors.codeHint')
           : null,
       name: (value) => (editing.kind !== 'move' && !value.trim() ? t('orgUnits.name') : null),
-      parentId: (value) => (editing.kind === 'move' && !value ? t('picker.required') : null),
+      parentId: (value, values) =>
+        editing.kind === 'move' && !values.toRoot && !value ? t('picker.required') : null,
     },
   });
   const save = useMutation({
@@ -138,7 +141,7 @@ function EditForm({ editing, done }: { editing: Editing; done: () => void }) {
           body:
             editing.kind === 'rename'
               ? { name: values.name.trim() }
-              : { parentId: values.parentId },
+              : { parentId: values.toRoot ? null : values.parentId },
         }),
       );
     },
@@ -174,15 +177,25 @@ function EditForm({ editing, done }: { editing: Editing; done: () => void }) {
             {...form.getInputProps('name')}
           />
         ) : (
-          <ScopePicker
-            scopeType="org_unit"
-            label={t('orgUnits.newParent')}
-            description={t('orgUnits.newParentHint')}
-            exclude={editing.unit.id}
-            value={form.values.parentId}
-            error={form.errors.parentId as string | undefined}
-            onChange={(id) => form.setFieldValue('parentId', id)}
-          />
+          <>
+            {platformAdmin ? (
+              <Checkbox
+                label={t('orgUnits.toRoot')}
+                {...form.getInputProps('toRoot', { type: 'checkbox' })}
+              />
+            ) : null}
+            {form.values.toRoot ? null : (
+              <ScopePicker
+                scopeType="org_unit"
+                label={t('orgUnits.newParent')}
+                description={t('orgUnits.newParentHint')}
+                exclude={editing.unit.id}
+                value={form.values.parentId}
+                error={form.errors.parentId as string | undefined}
+                onChange={(id) => form.setFieldValue('parentId', id)}
+              />
+            )}
+          </>
         )}
         {save.isError ? (
           <Text role="alert" c="red.9" size="sm">

@@ -104,7 +104,11 @@ function UnitView({
     <Stack gap="lg">
       {trail.length > 0 || !startsHome ? (
         <nav aria-label={t('compliance.breadcrumb')}>
-          <Breadcrumbs separator="›" style={{ flexWrap: 'wrap' }}>
+          {/* A unit's name can be long: crumbs wrap their words rather than widen the page. */}
+          <Breadcrumbs
+            separator="›"
+            styles={{ breadcrumb: { whiteSpace: 'normal', lineHeight: 1.4, minWidth: 0 } }}
+          >
             {!startsHome && home ? (
               <Anchor component={Link} to={drillDown(home)} size="sm">
                 {t('compliance.home')}

@@ -27,6 +27,7 @@ import {
   useManagedRoots,
   useRequirements,
   useUnit,
+  useUnitLevel,
 } from '../../manage/requirements/queries';
 
 /** The requirements of the units the person manages, each said in one plain sentence. */
@@ -129,10 +130,11 @@ function UnitFilter(props: {
   const { t } = useTranslation('manageRequirements');
   const { roots } = useManagedRoots();
   const first = useUnit(roots[0] ?? null);
+  const below = useUnitLevel(roots[0] ?? null, roots.length > 0);
   const options = first.data
     ? [
         { value: first.data.id, label: first.data.name },
-        ...first.data.children.map((child) => ({
+        ...(below.data ?? []).map((child) => ({
           value: child.id,
           label: `\u00a0\u00a0\u00a0${child.name}`,
         })),

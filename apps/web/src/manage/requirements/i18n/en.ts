@@ -46,8 +46,6 @@ export const manageRequirementsEn: ManageRequirementsMessages = {
     who: 'Who must learn',
     unit: 'Unit',
     unitHint: 'Choose a unit; the list opens the units under the one chosen.',
-    unitIdLabel: 'Unit id',
-    unitIdHint: 'You hold rights across the platform: type the id of the unit.',
     unitLoading: 'Loading the units…',
     includeDescendants: 'Include the units under it',
     positions: 'Only these positions',

@@ -45,8 +45,6 @@ export const manageRequirementsVi = {
     who: 'Ai phải học',
     unit: 'Đơn vị',
     unitHint: 'Chọn một đơn vị; danh sách mở ra các đơn vị trực thuộc của đơn vị đang chọn.',
-    unitIdLabel: 'Mã đơn vị',
-    unitIdHint: 'Bạn có quyền trên toàn hệ thống: nhập mã (id) của đơn vị cần đặt yêu cầu.',
     unitLoading: 'Đang tải các đơn vị…',
     includeDescendants: 'Gồm cả các đơn vị trực thuộc',
     positions: 'Chỉ các vị trí',
