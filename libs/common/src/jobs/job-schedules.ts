@@ -17,7 +17,7 @@ export const JOB_SCHEDULES: { readonly [N in JobName]?: (config: AppConfig) => R
   'television.settle-checks': () => ({ every: 60_000 }),
   // Overdue, expiry, recertification windows and reminders move by the hour at the finest.
   'training.scan-deadlines': () => ({ every: 15 * 60_000 }),
-  // Triggers keep the counts exact; the nightly check repairs what a hand edit or a race left.
+  // Triggers keep the counts exact; the nightly check repairs a failed move recount or a race.
   'training.reconcile-counts': (config) => ({
     pattern: '30 2 * * *',
     tz: config.television.timeZone,

@@ -34,7 +34,8 @@ type Counts = Record<(typeof FIGURES)[number], number>;
  * on `training_assignments` move them in the statement that changes an assignment (see the
  * migration `CreateTrainingUnitCounts`); what no assignment statement sees is a person changing
  * unit, so the units a moved person belonged to are recounted here, and every unit is checked
- * nightly, repairing any drift (a hand edit, a write racing a move of the same person).
+ * nightly, repairing any drift (a move whose recount job failed for good, a write racing a move of the
+ * same person, a hand edit of the counts).
  *
  * A recount locks the unit's row first, then reads the committed assignments: a writer that
  * already moved the row has committed by then (and is counted), one still on its way adds its
