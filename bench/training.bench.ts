@@ -246,5 +246,5 @@ describe('training benchmark', () => {
         '',
       ].join('\n') + '\n',
     );
-  });
+  }, 1_800_000); // the counts triggers run for each of the million rows written here
 });

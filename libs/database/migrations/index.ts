@@ -29,6 +29,7 @@ import { CreateOutboxEventsArchive1766400100000 } from './1766400100000-create-o
 import { PublishLearnerViews1766500000000 } from './1766500000000-publish-learner-views';
 import { PublishMonitoringViews1766600000000 } from './1766600000000-publish-monitoring-views';
 import { CreateMonitoringFigures1766600100000 } from './1766600100000-create-monitoring-figures';
+import { CreateTrainingUnitCounts1766630000000 } from './1766630000000-create-training-unit-counts';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -66,4 +67,5 @@ export const MIGRATIONS = [
   PublishLearnerViews1766500000000,
   PublishMonitoringViews1766600000000,
   CreateMonitoringFigures1766600100000,
+  CreateTrainingUnitCounts1766630000000,
 ];

@@ -52,5 +52,6 @@ export { ComplianceReport, type ComplianceTree } from './reports/compliance-repo
 export { complianceQuery } from './reports/compliance-query';
 export type { ComplianceRow } from './reports/compliance-row';
 export { ComplianceSnapshots } from './reports/compliance-snapshots.service';
+export { type CountsReconciliation, UnitCounts } from './reports/unit-counts.service';
 /** Why training refused something. */
 export { TrainingError, type TrainingErrorCode } from './training-error';

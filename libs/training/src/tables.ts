@@ -1,6 +1,6 @@
 import type { TableOwnership } from '@lifelong/database';
 
-/** Requirements and their versions, assignments, the notice ledger and compliance snapshots. */
+/** Requirements and their versions, assignments, the notice ledger, compliance snapshots and per-unit counts. */
 export const TABLES: TableOwnership = {
   owns: [
     'training_requirements',
@@ -8,5 +8,6 @@ export const TABLES: TableOwnership = {
     'training_assignments',
     'training_notices',
     'training_snapshots',
+    'training_unit_counts',
   ],
 };

@@ -2,6 +2,7 @@ import { JobHandler, type JobPayloads } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { AssignmentStatuses } from './assignments/assignment-statuses.service';
 import { AssignmentSync, type SyncOutcome } from './assignments/assignment-sync.service';
+import { type CountsReconciliation, UnitCounts } from './reports/unit-counts.service';
 import { DeadlineScan, type ScanOutcome } from './scans/deadline-scan.service';
 
 /**
@@ -14,6 +15,7 @@ export class TrainingJobs {
     private readonly sync: AssignmentSync,
     private readonly statuses: AssignmentStatuses,
     private readonly scan: DeadlineScan,
+    private readonly counts: UnitCounts,
   ) {}
 
   @JobHandler('training.sync-requirement')
@@ -24,8 +26,11 @@ export class TrainingJobs {
   }
 
   @JobHandler('training.sync-people')
-  syncPeople({ userIds }: JobPayloads['training.sync-people']): Promise<SyncOutcome> {
-    return this.sync.syncPeople(userIds);
+  async syncPeople({ userIds }: JobPayloads['training.sync-people']): Promise<SyncOutcome> {
+    const outcome = await this.sync.syncPeople(userIds);
+    // A move changes no assignment, so no trigger moved these people's counts: recount their units.
+    await this.counts.followMembers(userIds);
+    return outcome;
   }
 
   @JobHandler('training.complete-assignment')
@@ -46,5 +51,10 @@ export class TrainingJobs {
   @JobHandler('training.scan-deadlines')
   scanDeadlines(): Promise<ScanOutcome> {
     return this.scan.run();
+  }
+
+  @JobHandler('training.reconcile-counts')
+  reconcileCounts(): Promise<CountsReconciliation> {
+    return this.counts.reconcile();
   }
 }

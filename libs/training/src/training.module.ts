@@ -16,6 +16,7 @@ import { RequirementVersion } from './requirements/requirement-version.entity';
 import { RequirementsService } from './requirements/requirements.service';
 import { TargetPreview } from './assignments/target-preview.service';
 import { TrainingRequirement } from './requirements/training-requirement.entity';
+import { UnitCounts } from './reports/unit-counts.service';
 import { DeadlineScan } from './scans/deadline-scan.service';
 import { NoticeLedger } from './scans/notice-ledger';
 import { TrainingNotice } from './scans/training-notice.entity';
@@ -30,6 +31,7 @@ const SERVICES = [
   DeadlineScan,
   RequirementsService,
   TargetPreview,
+  UnitCounts,
 ];
 
 /** Parts of the deadline scan that stay inside the lib. */

@@ -50,6 +50,8 @@ export interface JobPayloads {
   'monitoring.refresh-figures': { enrollmentId: string };
   /** Recomputes every programme figure and repairs drift (recurring, nightly). */
   'monitoring.reconcile-figures': Record<string, never>;
+  /** Checks every unit's compliance counts against its assignments and repairs drift (nightly). */
+  'training.reconcile-counts': Record<string, never>;
   /** Deletes sessions, refresh tokens and account links long expired or spent (recurring). */
   'identity.purge-spent-tokens': Record<string, never>;
   /** Deletes tus uploads nobody has written to for a day (recurring). */
@@ -131,6 +133,10 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   },
   'monitoring.refresh-figures': { queue: 'default', options: retrying(5) },
   'monitoring.reconcile-figures': {
+    queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
+  'training.reconcile-counts': {
     queue: 'default',
     options: { removeOnComplete: true, removeOnFail: 100 },
   },

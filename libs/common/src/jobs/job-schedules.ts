@@ -20,6 +20,11 @@ export const JOB_SCHEDULES: { readonly [N in JobName]?: (config: AppConfig) => R
   // Figures follow events as they happen; the reconciliation repairs drift once a night, at a
   // quiet hour in the country's time.
   'monitoring.reconcile-figures': () => ({ pattern: '30 2 * * *', tz: 'Asia/Ho_Chi_Minh' }),
+  // Triggers keep the counts exact; the nightly check repairs a failed move recount or a race.
+  'training.reconcile-counts': (config) => ({
+    pattern: '30 2 * * *',
+    tz: config.television.timeZone,
+  }),
   // Housekeeping: retention is counted in days, so hourly keeps every backlog small.
   'identity.purge-spent-tokens': () => ({ every: HOUR_MS }),
   'media.sweep-abandoned-uploads': () => ({ every: HOUR_MS }),
