@@ -73,6 +73,8 @@ test('the administrator edits the org-unit tree, adds a facility and grants a sc
   await expect(dialog.getByRole('alert')).toHaveText(
     'Không thể chuyển một đơn vị vào chính nó hoặc vào một đơn vị bên dưới nó.',
   );
+  // axe judges the dialog, not the earlier move's toast caught fading out (half its contrast).
+  await expect(page.getByText(`Đã chuyển ${UNIT.name}.`)).toHaveCount(0);
   await checkPage(page, 'admin-org-unit-cycle');
   await dialog.getByRole('button', { name: 'Huỷ' }).click();
 
@@ -85,6 +87,7 @@ test('the administrator edits the org-unit tree, adds a facility and grants a sc
   await expect(dialog).toHaveCount(0);
   await expect(department.getByText(UNIT.name, { exact: true })).toHaveCount(0);
   await expect(tree.getByText(UNIT.name, { exact: true })).toBeVisible();
+  await expect(page.getByText(`Đã chuyển ${UNIT.name}.`)).toHaveCount(0); // gone before axe looks
 
   // A facility in a Hà Nội ward, then found in the table by its type.
   await page.getByRole('link', { name: 'Cơ sở giáo dục' }).click();
