@@ -48,8 +48,9 @@ const withServices = {
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   setupFiles: ['<rootDir>/test/setup/worker-env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/fresh-state.ts'],
-  // Real servers on a 2-core machine: a slow moment must not read as a failure.
-  testTimeout: 30_000,
+  // Real servers on a 2-core machine: a slow moment must not read as a failure. Starting a
+  // whole api or worker in a hook has been seen to take over 30 s there now and then.
+  testTimeout: 60_000,
 };
 
 module.exports = {
