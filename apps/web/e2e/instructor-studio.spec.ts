@@ -173,9 +173,12 @@ test('an instructor writes a course with a reading and a quiz, reorders it by ke
     await expect(text).toContainText('Chưa lưu.');
     await page.getByRole('link', { name: '← Khoá học của tôi' }).click();
     await leave.getByRole('button', { name: 'Rời đi, không lưu' }).click();
-    await expect(page).toHaveURL(/\/studio$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Khoá học của tôi' })).toBeVisible();
+    // Back returns to the editor and stays there, the unsaved words gone.
     await page.goBack();
+    await expect(page).toHaveURL(/[?&]lesson=/);
     await expect(text).not.toContainText('Chưa lưu.');
+    await expect(page).toHaveURL(/[?&]lesson=/);
 
     // The reading was added last: move it first with the keyboard alone.
     const moveUp = section.getByRole('button', { name: 'Chuyển “Bài đọc: tự học” lên' });

@@ -1,13 +1,20 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Location, useBlocker } from 'react-router';
+import { type Location, useBlocker, useLocation } from 'react-router';
 
 /**
  * Which editors on the page hold changes not yet saved. Closing the tab or reloading then asks
  * first (the browser's own question); a move inside the app asks with UnsavedChangesGuard.
  */
 const unsaved = new Set<string>();
+
+/**
+ * Set from "leave without saving" until the page the person left for is drawn. The router moves
+ * the address first and React unmounts the left editors a moment later; a back button pressed in
+ * between must not be caught by the editors the person just chose to leave.
+ */
+let leaving = false;
 
 function guard(event: BeforeUnloadEvent): void {
   if (unsaved.size > 0) event.preventDefault();
@@ -41,9 +48,19 @@ function placeOf(location: Location, keeping: readonly string[]): string {
  */
 export function UnsavedChangesGuard({ keeping = [] }: { keeping?: readonly string[] }) {
   const { t } = useTranslation('studio');
+  const location = useLocation();
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
-      unsaved.size > 0 && placeOf(currentLocation, keeping) !== placeOf(nextLocation, keeping),
+      !leaving &&
+      unsaved.size > 0 &&
+      placeOf(currentLocation, keeping) !== placeOf(nextLocation, keeping),
+  );
+  // The drawn page has changed (or this one is gone): the left editors have unmounted by now.
+  useEffect(
+    () => () => {
+      leaving = false;
+    },
+    [location.key],
   );
   const blocked = blocker.state === 'blocked';
   return (
@@ -59,7 +76,13 @@ export function UnsavedChangesGuard({ keeping = [] }: { keeping?: readonly strin
         <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
           {t('unsaved.stay')}
         </Button>
-        <Button color="red.8" onClick={() => blocker.proceed?.()}>
+        <Button
+          color="red.8"
+          onClick={() => {
+            leaving = true;
+            blocker.proceed?.();
+          }}
+        >
           {t('unsaved.leave')}
         </Button>
       </Group>
