@@ -1,18 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AdministratorBootstrap, type Role, type Scope } from '@lifelong/identity';
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestWorker } from '../support/test-worker';
-import { testConfig } from '../setup/test-env';
-import { eventually, expectStatus, signIn } from '../support/e2e';
-import { type HttpClient, type Json, listen } from '../support/http-client';
+import type { Role, Scope } from '@lifelong/identity';
+import { adminSession } from '../support/admin-session';
+import { eventually, expectStatus } from '../support/e2e';
+import type { Json } from '../support/http-client';
 import { apiOperations, operationName } from '../support/openapi-operations';
 import { type Person, peopleRegistry } from '../support/people';
 import { answerProblems } from '../support/response-checks';
-import { ScopeTree } from '../support/scope-tree';
-import { createTestApp } from '../support/test-app';
+import type { ScopeTree } from '../support/scope-tree';
 
 // issue 12, "Keep the class closed": each role of domain.md (and people of another facility,
 // org unit and administrative unit) tries routes on resources it must not reach, on the real
@@ -348,14 +341,10 @@ const NOT_IN_MATRIX: Record<string, string> = {
 
 const routeKey = (route: string): string => (route.split('?')[0] ?? '').replace(/\{[^}]+\}/g, '{}');
 
-let app: NestFastifyApplication;
-let worker: INestApplicationContext;
-let http: HttpClient;
-let adminToken: string;
-let mediaDir: string;
+const api = adminSession({ withWorker: true, withMediaDir: true });
 const tokens = {} as Record<Actor, string>;
 const ids: Record<string, string> = {};
-const person = peopleRegistry(() => http, 'matrix');
+const person = peopleRegistry(() => api.http, 'matrix');
 
 /** Replaces `{name}` with the fixture's ids, in a route or anywhere in a body. */
 const fill = (text: string): string =>
@@ -374,20 +363,8 @@ async function holding(role: Role, scope: Scope | undefined, tree: ScopeTree): P
 }
 
 beforeAll(async () => {
-  mediaDir = await mkdtemp(join(tmpdir(), 'lifelong-matrix-'));
-  const config = testConfig({ MEDIA_DIR: mediaDir, OUTBOX_RELAY_INTERVAL_MS: '100' });
-  app = await createTestApp(config);
-  http = await listen(app);
-  worker = await createTestWorker(config);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = await signIn(http, config.admin.email, config.admin.password);
-  tokens.admin = adminToken;
-  const tree = new ScopeTree(
-    () => http,
-    () => adminToken,
-  );
+  tokens.admin = api.adminToken;
+  const { tree } = api;
 
   const P = await tree.adminUnit('Tỉnh P');
   const D = await tree.adminUnit('Huyện D', P);
@@ -430,7 +407,7 @@ beforeAll(async () => {
   const instructor = tokens.instructorF1;
   const course = async (title: string, publish: boolean) => {
     const created = await expectStatus(
-      http.post('/api/v1/courses', {
+      api.http.post('/api/v1/courses', {
         token: instructor,
         body: { facilityId: F1.scopeId, title, summary: 'Khoá học của F1' },
       }),
@@ -438,18 +415,24 @@ beforeAll(async () => {
     );
     const id = created.id as string;
     const section = await expectStatus(
-      http.post(`/api/v1/courses/${id}/sections`, { token: instructor, body: { title: 'Phần 1' } }),
+      api.http.post(`/api/v1/courses/${id}/sections`, {
+        token: instructor,
+        body: { title: 'Phần 1' },
+      }),
       201,
     );
     const lesson = await expectStatus(
-      http.post(`/api/v1/sections/${section.id as string}/lessons`, {
+      api.http.post(`/api/v1/sections/${section.id as string}/lessons`, {
         token: instructor,
         body: { title: 'Bài đọc', kind: 'reading', body: '<p>Nội dung.</p>' },
       }),
       201,
     );
     if (publish)
-      await expectStatus(http.post(`/api/v1/courses/${id}/publish`, { token: instructor }), 200);
+      await expectStatus(
+        api.http.post(`/api/v1/courses/${id}/publish`, { token: instructor }),
+        200,
+      );
     return { id, sectionId: section.id as string, lessonId: lesson.id as string };
   };
   const c1 = await course('Kỹ năng số cơ bản', true);
@@ -466,30 +449,30 @@ beforeAll(async () => {
   // Learner A enrolls in C1 and completes it: an enrollment, a notification, a certificate.
   const learnerA = tokens.learnerA;
   const enrollment = await expectStatus(
-    http.post(`/api/v1/courses/${c1.id}/enrollments`, { token: learnerA }),
+    api.http.post(`/api/v1/courses/${c1.id}/enrollments`, { token: learnerA }),
     201,
   );
   ids.enrollmentA = enrollment.id as string;
   await expectStatus(
-    http.post(`/api/v1/enrollments/${ids.enrollmentA}/lessons/${c1.lessonId}/complete`, {
+    api.http.post(`/api/v1/enrollments/${ids.enrollmentA}/lessons/${c1.lessonId}/complete`, {
       token: learnerA,
     }),
     200,
   );
   ids.serialA = await eventually('the certificate', async () => {
-    const list = await http.get('/api/v1/me/certificates', { token: learnerA });
+    const list = await api.http.get('/api/v1/me/certificates', { token: learnerA });
     return (list.body.items as Json[])[0]?.serial as string | undefined;
   });
   ids.notificationA = await eventually('a notification', async () => {
-    const list = await http.get('/api/v1/me/notifications', { token: learnerA });
+    const list = await api.http.get('/api/v1/me/notifications', { token: learnerA });
     return (list.body.items as Json[])[0]?.id as string | undefined;
   });
 
   // Ministry M's mandated training, snapshot and staff import; facility F1's template.
   ids.requirementM = (
     await expectStatus(
-      http.post('/api/v1/training/requirements', {
-        token: adminToken,
+      api.http.post('/api/v1/training/requirements', {
+        token: api.adminToken,
         body: fillBody(REQUIREMENT),
       }),
       201,
@@ -497,7 +480,7 @@ beforeAll(async () => {
   ).id as string;
   ids.snapshotM = (
     await expectStatus(
-      http.post('/api/v1/training/snapshots', {
+      api.http.post('/api/v1/training/snapshots', {
         token: tokens.managerM,
         body: { orgUnitId: M.scopeId, period: '2026' },
       }),
@@ -505,17 +488,17 @@ beforeAll(async () => {
     )
   ).id as string;
   const csv = `employeeCode,fullName,email,orgUnitCode,position,jobGrade\nNV-1,Lê Văn Một,mot@example.vn,X,Chuyên viên,A1\n`;
-  const imported = await fetch(`${http.base}/api/v1/admin/imports/staff`, {
+  const imported = await fetch(`${api.http.base}/api/v1/admin/imports/staff`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'text/csv' },
+    headers: { authorization: `Bearer ${api.adminToken}`, 'content-type': 'text/csv' },
     body: csv,
   });
   if (imported.status !== 202) throw new Error(`staff import answered ${imported.status}`);
   ids.importM = ((await imported.json()) as Json).importId as string;
   ids.templateF1 = (
     await expectStatus(
-      http.post('/api/v1/certificate-templates', {
-        token: adminToken,
+      api.http.post('/api/v1/certificate-templates', {
+        token: api.adminToken,
         body: {
           facilityId: F1.scopeId,
           title: 'Chứng chỉ',
@@ -529,12 +512,6 @@ beforeAll(async () => {
   ).id as string;
 }, 120_000);
 
-afterAll(async () => {
-  await worker?.close();
-  await app?.close();
-  if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
-});
-
 describe('the access matrix', () => {
   it.each(MATRIX.map((row) => [row.expect, row.who, row.route, row] as const))(
     '%s: %s → %s',
@@ -542,7 +519,7 @@ describe('the access matrix', () => {
       const [method = '', path = ''] = route.split(' ');
       const headers: Record<string, string> = { authorization: `Bearer ${tokens[who]}` };
       if (row.body) headers['content-type'] = 'application/json';
-      const response = await fetch(`${http.base}${fill(path)}`, {
+      const response = await fetch(`${api.http.base}${fill(path)}`, {
         method,
         headers,
         body: row.body && JSON.stringify(fillBody(row.body)),
@@ -573,7 +550,7 @@ describe('the access matrix', () => {
 
   it('has a row for every non-public route of the OpenAPI document, or a reason why not', async () => {
     const inMatrix = new Set(MATRIX.map((row) => routeKey(row.route)));
-    const missing = (await apiOperations(http))
+    const missing = (await apiOperations(api.http))
       .filter((operation) => operation.access.kind !== 'public')
       .map((operation) => routeKey(operationName(operation)))
       .filter((key) => !inMatrix.has(key) && !NOT_IN_MATRIX[key]);

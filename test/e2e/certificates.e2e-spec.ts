@@ -1,59 +1,31 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { AdministratorBootstrap } from '@lifelong/identity';
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestWorker } from '../support/test-worker';
+import { adminSession } from '../support/admin-session';
 import { eventually, expectStatus, signIn } from '../support/e2e';
 import { answered, apiClient } from '../support/api-client';
-import { type HttpClient, type Json, listen } from '../support/http-client';
-import { createTestApp } from '../support/test-app';
-import { testConfig } from '../setup/test-env';
+import type { Json } from '../support/http-client';
 
 // A certificate's life over HTTP, with the real api and the real worker: a learner completes a
 // course, the worker issues the certificate within seconds, the learner lists and downloads it,
 // the public verifies it, a facility admin revokes it, and the learner was told in the inbox.
 const run = promisify(execFile);
-let dir: string;
-let app: NestFastifyApplication;
-let worker: INestApplicationContext;
-let http: HttpClient;
-let adminToken: string;
+const api = adminSession({ withWorker: true, withMediaDir: true });
 
 jest.setTimeout(60_000);
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lifelong-cert-e2e-'));
-  const config = testConfig({ MEDIA_DIR: dir, OUTBOX_RELAY_INTERVAL_MS: '100' });
-  app = await createTestApp(config);
-  http = await listen(app);
-  worker = await createTestWorker(config);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = await signIn(http, config.admin.email, config.admin.password);
-});
-
-afterAll(async () => {
-  await worker?.close();
-  await app?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
 it('is issued on completion, listed, downloaded, verified, revoked, and announced', async () => {
-  const token = adminToken;
+  const token = api.adminToken;
   const unit = await expectStatus(
-    http.post('/api/v1/admin-units', {
+    api.http.post('/api/v1/admin-units', {
       token,
       body: { code: 'VN-HG', name: 'Tỉnh Hà Giang', level: 'province' },
     }),
     201,
   );
   const facility = await expectStatus(
-    http.post('/api/v1/facilities', {
+    api.http.post('/api/v1/facilities', {
       token,
       body: {
         code: 'GDTX-HG',
@@ -67,14 +39,14 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
   // Course and lesson go untyped: sent without the fields whose defaults apply (`language`,
   // `required`…), which the generated types mark as always present.
   const course = await expectStatus(
-    http.post('/api/v1/courses', {
+    api.http.post('/api/v1/courses', {
       token,
       body: { facilityId: facility.id, title: 'An toàn thông tin cơ bản', summary: 'Mật khẩu' },
     }),
     201,
   );
   const courseId = course.id as string;
-  const asAdmin = apiClient(http.base, token);
+  const asAdmin = apiClient(api.http.base, token);
   const section = await expectStatus(
     answered(
       asAdmin.POST('/api/v1/courses/{id}/sections', {
@@ -85,43 +57,43 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
     201,
   );
   const reading = await expectStatus(
-    http.post(`/api/v1/sections/${section.id}/lessons`, {
+    api.http.post(`/api/v1/sections/${section.id}/lessons`, {
       token,
       body: { title: 'Bài đọc', kind: 'reading', body: '<p>Mật khẩu mạnh.</p>' },
     }),
     201,
   );
-  await expectStatus(http.post(`/api/v1/courses/${courseId}/publish`, { token }), 200);
+  await expectStatus(api.http.post(`/api/v1/courses/${courseId}/publish`, { token }), 200);
 
   // A facility admin, who may revoke this facility's certificates.
   const managerBody = await expectStatus(
     answered(
-      apiClient(http.base).POST('/api/v1/auth/register', {
+      apiClient(api.http.base).POST('/api/v1/auth/register', {
         body: { email: 'quanly@example.vn', password: 'Quan-ly-2026', fullName: 'Trần Quản Lý' },
       }),
     ),
     201,
   );
   await expectStatus(
-    http.post(`/api/v1/admin/users/${managerBody.user.id}/roles`, {
+    api.http.post(`/api/v1/admin/users/${managerBody.user.id}/roles`, {
       token,
       body: { role: 'facility_admin', scopeType: 'facility', scopeId: facility.id },
     }),
     201,
   );
-  const managerToken = await signIn(http, 'quanly@example.vn', 'Quan-ly-2026');
+  const managerToken = await signIn(api.http, 'quanly@example.vn', 'Quan-ly-2026');
 
   // The learner completes the course.
   const learner = await expectStatus(
     answered(
-      apiClient(http.base).POST('/api/v1/auth/register', {
+      apiClient(api.http.base).POST('/api/v1/auth/register', {
         body: { email: 'hang@example.vn', password: 'Hoc-tap-2026', fullName: 'Nguyễn Thị Hằng' },
       }),
     ),
     201,
   );
   const learnerToken = learner.accessToken;
-  const asLearner = apiClient(http.base, learnerToken);
+  const asLearner = apiClient(api.http.base, learnerToken);
   const enrollment = await expectStatus(
     answered(
       asLearner.POST('/api/v1/courses/{id}/enrollments', { params: { path: { id: courseId } } }),
@@ -140,7 +112,7 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
 
   // The worker issues the certificate within seconds.
   const [mine] = await eventually('the certificate', async () => {
-    const list = await http.get('/api/v1/me/certificates', { token: learnerToken });
+    const list = await api.http.get('/api/v1/me/certificates', { token: learnerToken });
     expect(list.body).toMatchObject({ page: 1, pageSize: 20 });
     const items = list.body.items as Json[];
     return items.length ? items : undefined;
@@ -157,17 +129,17 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
   );
 
   // The learner downloads the PDF.
-  const pdf = await fetch(`${http.base}/api/v1/certificates/${serial}/pdf`, {
+  const pdf = await fetch(`${api.http.base}/api/v1/certificates/${serial}/pdf`, {
     headers: { authorization: `Bearer ${learnerToken}` },
   });
   expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
-  const file = join(dir, 'downloaded.pdf');
+  const file = join(api.mediaDir!, 'downloaded.pdf');
   await writeFile(file, Buffer.from(await pdf.arrayBuffer()));
   const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
   expect(stdout.normalize('NFC')).toContain('Nguyễn Thị Hằng');
 
   // Anyone verifies it, without signing in.
-  expect((await http.get(`/api/v1/verify/${serial.toLowerCase()}`)).body).toMatchObject({
+  expect((await api.http.get(`/api/v1/verify/${serial.toLowerCase()}`)).body).toMatchObject({
     status: 'valid',
     holderName: 'Nguyễn Thị Hằng',
     courseTitle: 'An toàn thông tin cơ bản',
@@ -176,20 +148,20 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
 
   // The facility admin revokes it; verification says so at once.
   await expectStatus(
-    http.post(`/api/v1/certificates/${serial}/revoke`, {
+    api.http.post(`/api/v1/certificates/${serial}/revoke`, {
       token: managerToken,
       body: { reason: 'Cấp nhầm người' },
     }),
     200,
   );
-  expect((await http.get(`/api/v1/verify/${serial}`)).body).toMatchObject({
+  expect((await api.http.get(`/api/v1/verify/${serial}`)).body).toMatchObject({
     status: 'revoked',
     revocationReason: 'Cấp nhầm người',
   });
-  const page = await (await fetch(`${http.base}/verify/${serial}`)).text();
+  const page = await (await fetch(`${api.http.base}/verify/${serial}`)).text();
   expect(page).toContain('Đã bị thu hồi');
   // The revocation is in the audit log: who, why, and the holder.
-  const audit = await http.get('/api/v1/admin/audit?action=certificate.revoked', { token });
+  const audit = await api.http.get('/api/v1/admin/audit?action=certificate.revoked', { token });
   expect(audit.body.items).toEqual([
     expect.objectContaining({
       actorId: managerBody.user.id,
@@ -204,7 +176,7 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
 
   // The learner was told in the inbox.
   const notice = await eventually('the notification', async () => {
-    const inbox = await http.get('/api/v1/me/notifications', { token: learnerToken });
+    const inbox = await api.http.get('/api/v1/me/notifications', { token: learnerToken });
     return (inbox.body.items as Json[]).find((item) => item.kind === 'certificate.issued');
   });
   expect(JSON.stringify(notice)).toContain('An toàn thông tin cơ bản');

@@ -1,24 +1,14 @@
-import { AdministratorBootstrap } from '@lifelong/identity';
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestWorker } from '../support/test-worker';
-import { testConfig } from '../setup/test-env';
+import { adminSession } from '../support/admin-session';
 import { answered, apiClient } from '../support/api-client';
-import { eventually, expectStatus, signIn } from '../support/e2e';
-import { type HttpClient, type Json, listen } from '../support/http-client';
+import { eventually, expectStatus } from '../support/e2e';
+import type { Json } from '../support/http-client';
 import { type Person, peopleRegistry } from '../support/people';
-import { ScopeTree } from '../support/scope-tree';
-import { createTestApp } from '../support/test-app';
 
 // A course's learners as its staff see them, over HTTP with the real api and worker: progress,
 // completion and the certificate the worker issued, the waitlist in queue order, search without
 // diacritics, the CSV export, and the refusals for anyone who is not the course's staff.
-const config = testConfig({ OUTBOX_RELAY_INTERVAL_MS: '100' });
-
-let app: NestFastifyApplication;
-let worker: INestApplicationContext;
-let http: HttpClient;
-let adminToken: string;
+const api = adminSession({ withWorker: true });
+const { tree } = api;
 let teacher: Person;
 let outsider: Person;
 let courseId: string;
@@ -27,16 +17,12 @@ const learners: Record<string, { id: string; token: string }> = {};
 
 jest.setTimeout(60_000);
 
-const person = peopleRegistry(() => http, 'learners-e2e');
-const tree = new ScopeTree(
-  () => http,
-  () => adminToken,
-);
+const person = peopleRegistry(() => api.http, 'learners-e2e');
 
 async function register(key: string, fullName: string): Promise<void> {
   const body = await expectStatus(
     answered(
-      apiClient(http.base).POST('/api/v1/auth/register', {
+      apiClient(api.http.base).POST('/api/v1/auth/register', {
         body: { email: `${key}@example.vn`, password: 'Hoc-tap-2026', fullName },
       }),
     ),
@@ -47,23 +33,16 @@ async function register(key: string, fullName: string): Promise<void> {
 
 async function enroll(key: string): Promise<string> {
   const body = await expectStatus(
-    http.post(`/api/v1/courses/${courseId}/enrollments`, { token: learners[key]!.token }),
+    api.http.post(`/api/v1/courses/${courseId}/enrollments`, { token: learners[key]!.token }),
     201,
   );
   return body.id as string;
 }
 
 const list = (query: string, token = teacher.token) =>
-  http.get(`/api/v1/courses/${courseId}/learners${query}`, { token });
+  api.http.get(`/api/v1/courses/${courseId}/learners${query}`, { token });
 
 beforeAll(async () => {
-  app = await createTestApp(config);
-  http = await listen(app);
-  worker = await createTestWorker(config);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = await signIn(http, config.admin.email, config.admin.password);
   const province = await tree.adminUnit('LRN-HN', undefined, 'province');
   const other = await tree.adminUnit('LRN-LC', undefined, 'province');
   const mine = await tree.facility('Trung tâm LRN-HN', province);
@@ -74,7 +53,7 @@ beforeAll(async () => {
   await tree.grant(outsider.id, 'instructor', theirs);
 
   const course = await expectStatus(
-    http.post('/api/v1/courses', {
+    api.http.post('/api/v1/courses', {
       token: teacher.token,
       body: { facilityId: mine.scopeId, title: 'Kỹ năng số', summary: 'Cơ bản', capacity: 2 },
     }),
@@ -82,7 +61,7 @@ beforeAll(async () => {
   );
   courseId = course.id as string;
   const section = await expectStatus(
-    http.post(`/api/v1/courses/${courseId}/sections`, {
+    api.http.post(`/api/v1/courses/${courseId}/sections`, {
       token: teacher.token,
       body: { title: 'Phần 1' },
     }),
@@ -93,7 +72,7 @@ beforeAll(async () => {
     readings.push(
       (
         await expectStatus(
-          http.post(`/api/v1/sections/${section.id as string}/lessons`, {
+          api.http.post(`/api/v1/sections/${section.id as string}/lessons`, {
             token: teacher.token,
             body: { title, kind: 'reading', body: '<p>Nội dung</p>' },
           }),
@@ -102,11 +81,11 @@ beforeAll(async () => {
       ).id as string,
     );
   await expectStatus(
-    http.post(`/api/v1/courses/${courseId}/publish`, { token: teacher.token }),
+    api.http.post(`/api/v1/courses/${courseId}/publish`, { token: teacher.token }),
     200,
   );
   const draft = await expectStatus(
-    http.post('/api/v1/courses', {
+    api.http.post('/api/v1/courses', {
       token: teacher.token,
       body: { facilityId: mine.scopeId, title: 'Bản nháp', summary: 'Chưa xuất bản' },
     }),
@@ -120,7 +99,7 @@ beforeAll(async () => {
   await register('formula', '=HYPERLINK("http://x","y")');
   const complete = (key: string, enrollmentId: string, lessonId: string) =>
     expectStatus(
-      http.post(`/api/v1/enrollments/${enrollmentId}/lessons/${lessonId}/complete`, {
+      api.http.post(`/api/v1/enrollments/${enrollmentId}/lessons/${lessonId}/complete`, {
         token: learners[key]!.token,
       }),
       200,
@@ -132,11 +111,6 @@ beforeAll(async () => {
   // The course is full (capacity 2): these two wait, Cường first.
   await enroll('cuong');
   await enroll('formula');
-});
-
-afterAll(async () => {
-  await worker?.close();
-  await app?.close();
 });
 
 describe('a course’s learners', () => {
@@ -214,7 +188,7 @@ describe('a course’s learners', () => {
   });
 
   it('exports the same learners as CSV, formula-like text kept as text', async () => {
-    const response = await fetch(`${http.base}/api/v1/courses/${courseId}/learners.csv`, {
+    const response = await fetch(`${api.http.base}/api/v1/courses/${courseId}/learners.csv`, {
       headers: { authorization: `Bearer ${teacher.token}` },
     });
     expect(response.status).toBe(200);
@@ -232,7 +206,7 @@ describe('a course’s learners', () => {
       /^Nguyễn Thị Hằng,hang@example\.vn,completed,100,[^,]+,[^,]+,,[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2},valid,[^,]+,$/,
     );
     const waiting = await fetch(
-      `${http.base}/api/v1/courses/${courseId}/learners.csv?status=waitlisted&q=cuong`,
+      `${api.http.base}/api/v1/courses/${courseId}/learners.csv?status=waitlisted&q=cuong`,
       { headers: { authorization: `Bearer ${teacher.token}` } },
     );
     const rows = (await waiting.text()).trim().split('\n');
@@ -247,21 +221,21 @@ describe('a course’s learners', () => {
       statusCode: 403,
       code: 'FORBIDDEN',
     });
-    const csv = await fetch(`${http.base}/api/v1/courses/${courseId}/learners.csv`, {
+    const csv = await fetch(`${api.http.base}/api/v1/courses/${courseId}/learners.csv`, {
       headers: { authorization: `Bearer ${outsider.token}` },
     });
     expect(csv.status).toBe(403);
     expect(
-      (await http.get(`/api/v1/courses/${draftId}/learners`, { token: outsider.token })).body,
+      (await api.http.get(`/api/v1/courses/${draftId}/learners`, { token: outsider.token })).body,
     ).toMatchObject({ statusCode: 404, code: 'COURSE_NOT_FOUND' });
     // A learner of the course holds no staff role.
     expect((await list('', learners.hang!.token)).status).toBe(403);
-    expect((await http.get(`/api/v1/courses/${courseId}/learners`)).status).toBe(401);
+    expect((await api.http.get(`/api/v1/courses/${courseId}/learners`)).status).toBe(401);
     // The course's own staff see a draft's (empty) list; an admin sees any course's.
     expect(
-      (await http.get(`/api/v1/courses/${draftId}/learners`, { token: teacher.token })).body,
+      (await api.http.get(`/api/v1/courses/${draftId}/learners`, { token: teacher.token })).body,
     ).toMatchObject({ total: 0, items: [] });
-    expect((await list('', adminToken)).body).toMatchObject({ total: 4 });
+    expect((await list('', api.adminToken)).body).toMatchObject({ total: 4 });
   });
 
   it('refuses malformed filters', async () => {

@@ -1,26 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { EnrollLearnerService } from '@lifelong/enrollment';
-import { AdministratorBootstrap } from '@lifelong/identity';
 import { periodsOf } from '@lifelong/monitoring';
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { testConfig } from '../setup/test-env';
+import { adminSession } from '../support/admin-session';
 import { insertLearners } from '../support/course-fixtures';
-import { eventually, expectStatus, signIn, waitForQueues } from '../support/e2e';
-import { type HttpClient, type HttpResult, type Json, listen } from '../support/http-client';
-import { createTestApp } from '../support/test-app';
-import { createTestWorker } from '../support/test-worker';
+import { eventually, expectStatus, waitForQueues } from '../support/e2e';
+import type { HttpResult, Json } from '../support/http-client';
 
 // Public programme figures with the real api and worker: enrollments, a completion and its
 // certificate reach the figures through the outbox, and anyone reads them without signing in.
-let dir: string;
-let app: NestFastifyApplication;
-let worker: INestApplicationContext;
-let http: HttpClient;
-let token: string;
+const api = adminSession({ withWorker: true, withMediaDir: true });
 let provinceId: string;
 let courseId: string;
 let lessonId: string;
@@ -29,15 +17,7 @@ const [year, quarter] = periodsOf(new Date());
 jest.setTimeout(60_000);
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lifelong-monitoring-e2e-'));
-  const config = testConfig({ MEDIA_DIR: dir, OUTBOX_RELAY_INTERVAL_MS: '100' });
-  app = await createTestApp(config);
-  http = await listen(app);
-  worker = await createTestWorker(config);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  token = await signIn(http, config.admin.email, config.admin.password);
+  const { http, adminToken: token } = api;
   const province = await expectStatus(
     http.post('/api/v1/admin-units', {
       token,
@@ -88,15 +68,9 @@ beforeAll(async () => {
   await expectStatus(http.post(`/api/v1/courses/${courseId}/publish`, { token }), 200);
 });
 
-afterAll(async () => {
-  await worker?.close();
-  await app?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
 /** The province's figures for the period, read without a token. */
 const figuresOf = async (period: string): Promise<Json> => {
-  const answer = await http.get(
+  const answer = await api.http.get(
     `/api/v1/monitoring/figures?period=${period}&adminUnitId=${provinceId}`,
   );
   expect(answer.status).toBe(200);
@@ -105,7 +79,7 @@ const figuresOf = async (period: string): Promise<Json> => {
 
 /** The province's stored certificate count for the year. */
 const storedCertificates = async (): Promise<number> => {
-  const [row] = await app
+  const [row] = await api.app
     .get(DataSource)
     .query<{ n: number }[]>(
       "SELECT `certificates_issued` AS n FROM `monitoring_figures` WHERE `admin_unit_id` = ? AND `period` = ? AND `facility_type` = ''",
@@ -120,7 +94,7 @@ const expectRefusal = (answer: HttpResult, status: number, code: string): void =
 
 describe('public programme figures', () => {
   it('lists the indicator catalogue to anyone', async () => {
-    const answer = await http.get('/api/v1/monitoring/indicators');
+    const answer = await api.http.get('/api/v1/monitoring/indicators');
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual(
       expect.arrayContaining([
@@ -136,8 +110,8 @@ describe('public programme figures', () => {
   });
 
   it('follows enrollments, a completion and its certificate, each once', async () => {
-    const learners = await insertLearners(app.get(DataSource), 5);
-    for (const userId of learners) await app.get(EnrollLearnerService).enroll(userId, courseId);
+    const learners = await insertLearners(api.app.get(DataSource), 5);
+    for (const userId of learners) await api.app.get(EnrollLearnerService).enroll(userId, courseId);
     const five = await eventually('five enrollments in the figures', async () => {
       const body = await figuresOf(year);
       return (body.figures as Json).enrollments === 5 ? body : undefined;
@@ -152,18 +126,18 @@ describe('public programme figures', () => {
 
     // A sixth learner signs up, enrolls and completes over HTTP.
     const registered = await expectStatus(
-      http.post('/api/v1/auth/register', {
+      api.http.post('/api/v1/auth/register', {
         body: { email: 'hoa@example.vn', password: 'Hoc-tap-2026', fullName: 'Lý Thị Hoa' },
       }),
       201,
     );
     const learnerToken = registered.accessToken as string;
     const enrollment = await expectStatus(
-      http.post(`/api/v1/courses/${courseId}/enrollments`, { token: learnerToken }),
+      api.http.post(`/api/v1/courses/${courseId}/enrollments`, { token: learnerToken }),
       201,
     );
     await expectStatus(
-      http.post(`/api/v1/enrollments/${enrollment.id as string}/lessons/${lessonId}/complete`, {
+      api.http.post(`/api/v1/enrollments/${enrollment.id as string}/lessons/${lessonId}/complete`, {
         token: learnerToken,
       }),
       200,
@@ -171,7 +145,7 @@ describe('public programme figures', () => {
     await eventually('the certificate in the figures', async () =>
       (await storedCertificates()) === 1 ? true : undefined,
     );
-    await waitForQueues(worker);
+    await waitForQueues(api.worker!);
     expect(await storedCertificates()).toBe(1);
     for (const period of [year, quarter])
       expect((await figuresOf(period)).figures).toMatchObject({
@@ -185,7 +159,7 @@ describe('public programme figures', () => {
 
   it('answers the CSV to anyone, one row per unit', async () => {
     const answer = await fetch(
-      `${http.base}/api/v1/monitoring/figures.csv?period=${year}&adminUnitId=${provinceId}`,
+      `${api.http.base}/api/v1/monitoring/figures.csv?period=${year}&adminUnitId=${provinceId}`,
     );
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toContain('text/csv');
@@ -198,24 +172,24 @@ describe('public programme figures', () => {
   it('refuses a bad period, an unknown unit and a made-up facility type', async () => {
     for (const period of ['2026-Q5', '20266'])
       expectRefusal(
-        await http.get(`/api/v1/monitoring/figures?period=${period}`),
+        await api.http.get(`/api/v1/monitoring/figures?period=${period}`),
         400,
         'INVALID_PERIOD',
       );
     expectRefusal(
-      await http.get('/api/v1/monitoring/figures.csv?period=2026-Q0'),
+      await api.http.get('/api/v1/monitoring/figures.csv?period=2026-Q0'),
       400,
       'INVALID_PERIOD',
     );
     expectRefusal(
-      await http.get(
+      await api.http.get(
         `/api/v1/monitoring/figures?period=${year}&adminUnitId=00000000-0000-4000-8000-000000000000`,
       ),
       404,
       'ADMIN_UNIT_NOT_FOUND',
     );
     expectRefusal(
-      await http.get(`/api/v1/monitoring/figures?period=${year}&facilityType=casino`),
+      await api.http.get(`/api/v1/monitoring/figures?period=${year}&facilityType=casino`),
       400,
       'VALIDATION_FAILED',
     );

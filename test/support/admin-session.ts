@@ -1,5 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AppConfig } from '@lifelong/common';
 import { AdministratorBootstrap } from '@lifelong/identity';
+import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { testConfig } from '../setup/test-env';
 import { type ApiClient, apiClient } from './api-client';
@@ -7,6 +12,7 @@ import { signIn } from './e2e';
 import { type HttpClient, listen } from './http-client';
 import { ScopeTree } from './scope-tree';
 import { createTestApp, type TestAppOptions } from './test-app';
+import { createTestWorker } from './test-worker';
 
 /**
  * An end-to-end file's api with the platform administrator signed in: started before the file's
@@ -21,11 +27,31 @@ export interface AdminSession {
   asAdmin: ApiClient;
   /** Org units and grants made over HTTP by the admin: the real tree the scope checks read. */
   readonly tree: ScopeTree;
+  /** The worker, when asked for (`withWorker`). */
+  worker?: INestApplicationContext;
+  /** The file's own media folder, when asked for (`withMediaDir`); removed after the file. */
+  readonly mediaDir?: string;
 }
 
-export function adminSession(options: TestAppOptions = {}): AdminSession {
-  const config = testConfig();
-  const session = { config } as AdminSession;
+export interface AdminSessionOptions extends TestAppOptions {
+  /** Settings over the test defaults, for the api and the worker alike. */
+  env?: Record<string, string>;
+  /** Also starts the worker, with the outbox relayed every 100 ms so events reach it at once. */
+  withWorker?: boolean;
+  /** Gives the api and worker a media folder of their own (certificates, videos). */
+  withMediaDir?: boolean;
+}
+
+export function adminSession(options: AdminSessionOptions = {}): AdminSession {
+  const mediaDir = options.withMediaDir
+    ? mkdtempSync(join(tmpdir(), 'lifelong-e2e-media-'))
+    : undefined;
+  const config = testConfig({
+    ...(options.withWorker ? { OUTBOX_RELAY_INTERVAL_MS: '100' } : {}),
+    ...(mediaDir ? { MEDIA_DIR: mediaDir } : {}),
+    ...options.env,
+  });
+  const session = { config, mediaDir } as AdminSession;
   (session as { tree: ScopeTree }).tree = new ScopeTree(
     () => session.http,
     () => session.adminToken,
@@ -33,6 +59,7 @@ export function adminSession(options: TestAppOptions = {}): AdminSession {
   beforeAll(async () => {
     session.app = await createTestApp(config, options);
     session.http = await listen(session.app);
+    if (options.withWorker) session.worker = await createTestWorker(config);
     await session.app
       .get(AdministratorBootstrap)
       .ensureAdministrator(config.admin.email, config.admin.password);
@@ -40,7 +67,9 @@ export function adminSession(options: TestAppOptions = {}): AdminSession {
     session.asAdmin = apiClient(session.http.base, session.adminToken);
   }, 60_000); // time for a whole api to start on a busy two-core machine
   afterAll(async () => {
+    await session.worker?.close();
     await session.app?.close();
+    if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
   });
   return session;
 }
