@@ -3,6 +3,7 @@ import { CoursesModule } from '@lifelong/courses';
 import { DatabaseModule } from '@lifelong/database';
 import { EnrollmentModule } from '@lifelong/enrollment';
 import { IdentityModule } from '@lifelong/identity';
+import { MonitoringModule } from '@lifelong/monitoring';
 import { OrganizationsModule, OrganizationsWorkerModule } from '@lifelong/organizations';
 import { TelevisionLessonsModule } from '@lifelong/television-lessons';
 import { TrainingWorkerModule } from '@lifelong/training';
@@ -30,6 +31,7 @@ class SeedModule {
         CoursesModule,
         EnrollmentModule,
         TrainingWorkerModule,
+        MonitoringModule,
         // Television demo slots are scheduled through the api's service, which queues reminders.
         JobsModule,
         TelevisionLessonsModule,

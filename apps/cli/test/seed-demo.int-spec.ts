@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, detectFlavor } from '@lifelong/database';
+import { periodsOf } from '@lifelong/monitoring';
 import { FACILITY_TYPES } from '@lifelong/organizations';
 import { ROLES } from '@lifelong/identity';
 import { testConfig } from '../../../test/setup/test-env';
@@ -39,6 +40,13 @@ describe('npm run seed:demo', () => {
       `SELECT name FROM admin_units WHERE code = 'VN-01'`,
     );
     expect(names[0]?.name).toBe('Thành phố Hà Nội');
+    // The public figures count the demo's activity already, before any worker has run.
+    const [country] = await dataSource.query<{ enrollments: number; facilities: number }[]>(
+      "SELECT `enrollments`, `facilities` FROM `monitoring_figures` WHERE `admin_unit_id` = '' AND `facility_type` = '' AND `period` = ?",
+      [periodsOf(new Date())[0]],
+    );
+    expect(Number(country?.enrollments)).toBeGreaterThan(0);
+    expect(Number(country?.facilities)).toBe(first.facilities);
 
     expect(await quietly(() => seedDemo(config))).toContain('nothing changed');
     expect(await rowCounts(dataSource)).toEqual(first);

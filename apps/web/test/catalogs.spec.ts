@@ -1,6 +1,8 @@
 import { adminOrgEn } from '../src/admin/i18n/en';
 import { adminOrgVi } from '../src/admin/i18n/vi';
 import { en } from '../src/i18n/en';
+import { figuresEn } from '../src/figures/i18n/en';
+import { figuresVi } from '../src/figures/i18n/vi';
 import { manageStaffEn } from '../src/manage/staff/i18n/en';
 import { manageStaffVi } from '../src/manage/staff/i18n/vi';
 import { manageRequirementsEn } from '../src/manage/requirements/i18n/en';
@@ -28,6 +30,7 @@ describe.each([
   { name: 'staff management', vi: manageStaffVi, en: manageStaffEn },
   { name: 'admin organizations', vi: adminOrgVi, en: adminOrgEn },
   { name: 'manage requirements', vi: manageRequirementsVi, en: manageRequirementsEn },
+  { name: 'programme figures', vi: figuresVi, en: figuresEn },
 ])("the web app's texts ($name)", (catalogs) => {
   it('has every Vietnamese key in English and every English key in Vietnamese', () => {
     const viKeys = keys(catalogs.vi);

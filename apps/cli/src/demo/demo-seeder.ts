@@ -12,6 +12,7 @@ import {
   StaffProfile,
   STAFF_CSV_COLUMNS,
 } from '@lifelong/organizations';
+import { FigureRefresh } from '@lifelong/monitoring';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
@@ -52,6 +53,7 @@ export class DemoSeeder {
     private readonly enrollments: DemoEnrollmentSeeder,
     private readonly training: DemoTrainingSeeder,
     private readonly television: DemoTelevisionSeeder,
+    private readonly figures: FigureRefresh,
   ) {}
 
   async seed(): Promise<string> {
@@ -69,6 +71,9 @@ export class DemoSeeder {
     this.created += await this.enrollments.seed();
     // After the enrollments: mandated training enrolls the ministry's staff in its courses.
     this.created += await this.training.seed(admin);
+    // Last: the public figures counted from all of the above, without waiting for the worker
+    // to relay the demo's events or for the nightly reconciliation.
+    await this.figures.reconcile();
     return this.created === 0 && !staffImported
       ? 'already loaded, nothing changed.'
       : `${this.created} record(s) created${staffImported ? ', staff imported' : ''}.`;

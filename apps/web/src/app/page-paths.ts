@@ -10,6 +10,7 @@ export const PAGE_PATHS = {
   CoursePage: '/courses/:id',
   TelevisionPage: '/television',
   VerifyPage: '/verify',
+  FiguresPage: '/figures',
   SignInPage: '/sign-in',
   RegisterPage: '/register',
   ForgotPasswordPage: '/forgot-password',

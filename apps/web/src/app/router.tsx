@@ -21,6 +21,7 @@ const CataloguePage = page(() => import('../pages/CataloguePage'));
 const CoursePage = page(() => import('../pages/CoursePage'));
 const TelevisionPage = page(() => import('../pages/TelevisionPage'));
 const VerifyPage = page(() => import('../pages/VerifyPage'));
+const FiguresPage = page(() => import('../pages/FiguresPage'));
 const SignInPage = page(() => import('../pages/SignInPage'));
 const RegisterPage = page(() => import('../pages/RegisterPage'));
 const ForgotPasswordPage = page(() => import('../pages/ForgotPasswordPage'));
@@ -70,6 +71,7 @@ export function AppRoutes() {
         <Route path={PAGE_PATHS.CoursePage} element={<CoursePage />} />
         <Route path={PAGE_PATHS.TelevisionPage} element={<TelevisionPage />} />
         <Route path={PAGE_PATHS.VerifyPage} element={<VerifyPage />} />
+        <Route path={PAGE_PATHS.FiguresPage} element={<FiguresPage />} />
         <Route path={PAGE_PATHS.SignInPage} element={<SignInPage />} />
         <Route path={PAGE_PATHS.RegisterPage} element={<RegisterPage />} />
         <Route path={PAGE_PATHS.ForgotPasswordPage} element={<ForgotPasswordPage />} />

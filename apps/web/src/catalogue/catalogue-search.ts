@@ -26,7 +26,7 @@ export type FacilityType = NonNullable<
 const FACILITY_TYPE_NAMES: Record<FacilityType, string> = vi.facilityType;
 export const FACILITY_TYPES = Object.keys(FACILITY_TYPE_NAMES) as FacilityType[];
 
-const isFacilityType = (value: string): value is FacilityType =>
+export const isFacilityType = (value: string): value is FacilityType =>
   (FACILITY_TYPES as readonly string[]).includes(value);
 
 /** What a person typed, as the api takes it: blanks trimmed and collapsed, at most 200 chars. */

@@ -38,6 +38,7 @@ export const en: Messages = {
     noBroadcasts: 'Nothing on air in the next seven days. See the schedule of later weeks.',
     moreBroadcasts: "More of this week's broadcasts",
     verifyLink: 'Verify a certificate',
+    figuresLink: 'The learning society in figures',
   },
   auth: {
     email: 'Email',

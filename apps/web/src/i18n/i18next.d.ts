@@ -1,4 +1,5 @@
 import 'i18next';
+import type { FiguresMessages } from '../figures/i18n/vi';
 import type { ManageMessages } from '../manage/i18n/catalogs';
 import type { AdminOrgMessages } from '../admin/i18n/vi';
 import type { ManageRequirementsMessages } from '../manage/requirements/i18n/vi';
@@ -19,6 +20,7 @@ declare module 'i18next' {
       manageStaff: ManageStaffMessages;
       adminOrg: AdminOrgMessages;
       manageRequirements: ManageRequirementsMessages;
+      figures: FiguresMessages;
     };
   }
 }

@@ -37,6 +37,7 @@ export const vi = {
     noBroadcasts: 'Bảy ngày tới không có buổi phát sóng nào. Hãy xem lịch các tuần sau.',
     moreBroadcasts: 'Xem thêm các buổi phát sóng trong tuần',
     verifyLink: 'Xác thực một chứng chỉ',
+    figuresLink: 'Xã hội học tập qua số liệu',
   },
   auth: {
     email: 'Email',

@@ -184,6 +184,9 @@ export function Component() {
         <Button component={Link} to="/verify" variant="light">
           {t('home.verifyLink')}
         </Button>
+        <Button component={Link} to="/figures" variant="light">
+          {t('home.figuresLink')}
+        </Button>
       </Group>
     </Stack>
   );

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber } from '../../format';
 import { compliantColumn, countColumns } from './columns';
-import type { ComplianceRow } from './figures';
-import { FiguresTable } from './FiguresTable';
-import { type Crumb, drillDown } from './trail';
+import { type ComplianceRow, drillDown } from './figures';
+import { FiguresTable } from '../../components/FiguresTable';
+import type { Crumb } from '../../components/trail';
 
 const PAGE_SIZE = 50;
 

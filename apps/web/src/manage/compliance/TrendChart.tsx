@@ -3,10 +3,10 @@ import '@mantine/charts/styles.css';
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
-import { CHART_BLUE } from './ComplianceBarChart';
+import { CHART_BLUE } from '../../components/RankedBarChart';
 import { compliantColumn, countColumns } from './columns';
 import { hasStaff, percentOneDecimal, type SnapshotSummary } from './figures';
-import { FiguresTable } from './FiguresTable';
+import { FiguresTable } from '../../components/FiguresTable';
 
 /** The unit's compliant share over the frozen periods, and the same numbers as a table. */
 export function TrendChart({ snapshots }: { snapshots: SnapshotSummary[] }) {

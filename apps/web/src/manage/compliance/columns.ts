@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatNumber } from '../../format';
-import type { FigureColumn } from './FiguresTable';
+import type { FigureColumn } from '../../components/FiguresTable';
 import { type ComplianceRow, hasStaff, percentOneDecimal } from './figures';
 
 type Counts = Pick<ComplianceRow, 'assigned' | 'completed' | 'inProgress' | 'overdue'>;

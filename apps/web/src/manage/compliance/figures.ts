@@ -54,3 +54,7 @@ export const PERIOD_PATTERN = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 export function currentQuarter(now = new Date()): string {
   return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
 }
+
+/** The compliance page of an org unit. */
+export const drillDown = (orgUnitId: string): string =>
+  `/manage/compliance?orgUnitId=${encodeURIComponent(orgUnitId)}`;

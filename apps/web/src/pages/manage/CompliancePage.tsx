@@ -10,11 +10,11 @@ import { PageTitle } from '../../components/PageTitle';
 import { showToast } from '../../components/toasts';
 import { ChildrenTable } from '../../manage/compliance/ChildrenTable';
 import { ComplianceBarChart } from '../../manage/compliance/ComplianceBarChart';
-import { type ComplianceTree, worstFirst } from '../../manage/compliance/figures';
+import { type ComplianceTree, drillDown, worstFirst } from '../../manage/compliance/figures';
 import { SnapshotComparison } from '../../manage/compliance/SnapshotComparison';
 import { TakeSnapshotForm } from '../../manage/compliance/TakeSnapshotForm';
 import { TrendChart } from '../../manage/compliance/TrendChart';
-import { drillDown, trailOf } from '../../manage/compliance/trail';
+import { trailOf } from '../../components/trail';
 import { UnitFigures } from '../../manage/compliance/UnitFigures';
 import { useCompliance, useComplianceCsv, useSnapshots } from '../../manage/compliance/queries';
 import { ManageNav } from '../../manage/ManageNav';
@@ -98,8 +98,8 @@ function UnitView({
   const { t } = useTranslation('manage');
   const trail = trailOf(state);
   const children = worstFirst(unit.children);
-  const here = [...trail, { orgUnitId: unit.orgUnitId, name: unit.name }];
-  const startsHome = trail[0]?.orgUnitId === home || unit.orgUnitId === home;
+  const here = [...trail, { id: unit.orgUnitId, name: unit.name }];
+  const startsHome = trail[0]?.id === home || unit.orgUnitId === home;
   return (
     <Stack gap="lg">
       {trail.length > 0 || !startsHome ? (
@@ -116,9 +116,9 @@ function UnitView({
             ) : null}
             {trail.map((crumb, index) => (
               <Anchor
-                key={crumb.orgUnitId}
+                key={crumb.id}
                 component={Link}
-                to={drillDown(crumb.orgUnitId)}
+                to={drillDown(crumb.id)}
                 state={{ trail: trail.slice(0, index) }}
                 size="sm"
               >
