@@ -59,7 +59,7 @@ test('a visitor reads the programme figures by province, period and facility typ
   // The CSV is what is on screen: the province, then its communes.
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Tải số liệu (CSV)' }).click();
-  const csv = await readFile((await (await download).path()), 'utf8');
+  const csv = await readFile(await (await download).path(), 'utf8');
   const lines = csv.trim().split('\n');
   expect(lines[1]).toContain('Thành phố Hà Nội');
   expect(lines.some((line) => line.includes('Xã Ba Vì'))).toBe(true);
