@@ -40,13 +40,26 @@ describe('figure privacy', () => {
     expect(hidden.get('b')!.has('enrollments')).toBe(false);
   });
 
-  it('hides nothing more when two siblings are already hidden', () => {
-    const hidden = hiddenInGroup([
+  it('hides the smallest visible sibling while the hidden ones add up to under five', () => {
+    // 1 + 2 hidden: the parent minus the visible 30 and 40 would say "3" for the pair.
+    const few = hiddenInGroup([
       { id: 'a', figures: figures({ learners: 1 }) },
       { id: 'b', figures: figures({ learners: 2 }) },
       { id: 'c', figures: figures({ learners: 30 }) },
+      { id: 'd', figures: figures({ learners: 40 }) },
     ]);
-    expect(hidden.get('c')!.has('learners')).toBe(false);
+    expect(['a', 'b', 'c', 'd'].filter((id) => few.get(id)!.has('learners'))).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    // 3 + 4 hidden: the pair's 7 names no one, so the others stay.
+    const enough = hiddenInGroup([
+      { id: 'a', figures: figures({ learners: 3 }) },
+      { id: 'b', figures: figures({ learners: 4 }) },
+      { id: 'c', figures: figures({ learners: 30 }) },
+    ]);
+    expect(enough.get('c')!.has('learners')).toBe(false);
   });
 
   it('breaks a tie by id, so every request hides the same sibling', () => {

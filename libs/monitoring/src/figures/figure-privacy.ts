@@ -21,25 +21,28 @@ export interface GroupMember {
 
 /**
  * Which people counts of each member of a sibling group are hidden. A count under five is
- * hidden; and when exactly one member of the group hides a count, the smallest other member
- * hides it too (the lowest id on a tie), or the parent's total minus the visible siblings would
- * give the hidden one away. The answer depends on the group alone, so a unit hides the same
- * figures whether it is asked for itself or listed as a child of its parent.
+ * hidden. The parent's total minus the visible siblings gives the hidden ones' sum away, so
+ * while that sum is under five (one hidden count alone always is), the smallest visible member
+ * hides it too (the lowest id on a tie). The answer depends on the group alone, so a unit hides
+ * the same figures whether it is asked for itself or listed as a child of its parent.
  */
 export function hiddenInGroup(group: readonly GroupMember[]): Map<string, Set<IndicatorCode>> {
   const hidden = new Map(group.map((member) => [member.id, new Set<IndicatorCode>()]));
   const byId = [...group].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const code of PEOPLE_COUNTS) {
-    const few = byId.filter((member) => member.figures[code] < 5);
-    for (const member of few) hidden.get(member.id)!.add(code);
-    if (few.length !== 1) continue;
-    const smallest = byId
-      .filter((member) => member !== few[0])
-      .reduce<GroupMember | undefined>(
-        (least, member) => (!least || member.figures[code] < least.figures[code] ? member : least),
-        undefined,
-      );
-    if (smallest) hidden.get(smallest.id)!.add(code);
+    // Smallest first, the lowest id first on a tie.
+    const visible = [...byId].sort((a, b) => a.figures[code] - b.figures[code]);
+    let hiddenSum = 0;
+    let hiddenCount = 0;
+    while (visible.length > 0) {
+      const next = visible[0]!;
+      const few = next.figures[code] < 5;
+      if (!few && (hiddenCount === 0 || hiddenSum >= 5)) break;
+      visible.shift();
+      hidden.get(next.id)!.add(code);
+      hiddenSum += next.figures[code];
+      hiddenCount += 1;
+    }
   }
   return hidden;
 }

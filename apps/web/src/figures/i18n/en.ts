@@ -5,7 +5,7 @@ export const figuresEn: FiguresMessages = {
   intro:
     'Figures the platform computes from facilities, courses, enrollments and certificates, by area, facility type and period. Anyone may read them without signing in.',
   privacy:
-    'A figure about fewer than 5 people reads “< 5”, also where other figures would give it away, so that nobody can be singled out.',
+    'A figure about fewer than 5 people is hidden and reads “< 5”, and so is any figure that would give it away, so that nobody can be singled out.',
   filters: 'Choose the figures',
   period: 'Period',
   year: 'Year {{year}}',

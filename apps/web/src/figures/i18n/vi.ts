@@ -4,7 +4,7 @@ export const figuresVi = {
   intro:
     'Số liệu nền tảng tự tính từ các cơ sở, khoá học, lượt ghi danh và chứng chỉ, theo địa bàn, loại cơ sở và kỳ. Ai cũng xem được, không cần đăng nhập.',
   privacy:
-    'Số liệu về dưới 5 người được ghi là “< 5”, kể cả khi có thể suy ra từ các số khác, để không ai bị nhận ra.',
+    'Số liệu về dưới 5 người được ẩn và ghi là “< 5”, cùng với những số có thể dùng để suy ra chúng, để không ai bị nhận ra.',
   filters: 'Chọn số liệu',
   period: 'Kỳ',
   year: 'Năm {{year}}',
