@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { checkPage, signIn } from './support/journey';
 import { expect, expectNoAxeViolations, screenshots, test } from './support/test';
 
 // The programme's public figures, read by a visitor: the country, then a province and back,
@@ -70,4 +71,31 @@ test('a visitor reads the programme figures by province, period and facility typ
     page.getByRole('heading', { name: `Cả nước, Quý ${quarter}/${year}` }),
   ).toBeVisible();
   await expect(page).toHaveURL(/facilityType=community_learning_center/);
+});
+
+test('a supervisor of Hà Nội goes from training management to the figures of the city they oversee', async ({
+  page,
+}) => {
+  await signIn(page, 'thanhtra@demo.lifelong.local');
+  await page.getByRole('link', { name: 'Quản lý đào tạo' }).first().click();
+  // Compliance is kept by agency; an administrative unit's supervisor is sent to its figures.
+  await expect(page.getByText('Phạm vi của bạn là đơn vị hành chính')).toBeVisible();
+  await checkPage(page, 'figures-supervisor-compliance');
+  await page
+    .getByRole('link', { name: 'Xem số liệu chương trình của địa bàn bạn phụ trách.' })
+    .click();
+  const year = String(new Date().getFullYear());
+  await expect(page.getByRole('heading', { name: `Thành phố Hà Nội, Năm ${year}` })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: /trực thuộc Thành phố Hà Nội/ })
+      .getByRole('row', { name: /Xã Ba Vì/ }),
+  ).toBeVisible();
+  // The same place from the training-management links.
+  await page.goBack();
+  await page
+    .getByRole('navigation', { name: 'Các mục quản lý đào tạo' })
+    .getByRole('link', { name: 'Số liệu chương trình' })
+    .click();
+  await expect(page.getByRole('heading', { name: `Thành phố Hà Nội, Năm ${year}` })).toBeVisible();
 });

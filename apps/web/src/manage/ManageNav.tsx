@@ -2,7 +2,7 @@ import { Anchor, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useSession } from '../auth/session';
-import { MANAGE_ROLES, STAFF_MANAGERS } from './roles';
+import { figuresPath, MANAGE_ROLES, STAFF_MANAGERS } from './roles';
 import './i18n';
 
 /**
@@ -18,12 +18,14 @@ const LINKS = [
 
 export function ManageNav() {
   const { t } = useTranslation('manage');
-  const { hasRole } = useSession();
+  const { user, hasRole } = useSession();
   const links = LINKS.filter((link) => hasRole(...link.roles));
   if (links.length === 0) return null;
+  // The programme's public figures, opened on the person's own area.
+  const figures = { to: figuresPath(user?.roles ?? []), label: 'figures' } as const;
   return (
     <Group component="nav" aria-label={t('nav.sections')} gap="md">
-      {links.map((link) => (
+      {[...links, figures].map((link) => (
         <Anchor key={link.to} component={NavLink} to={link.to} size="sm">
           {t(`nav.${link.label}`)}
         </Anchor>

@@ -21,3 +21,14 @@ export function homeOrgUnit(grants: readonly Grant[]): string | undefined {
       ?.scopeId ?? undefined
   );
 }
+
+/**
+ * Where the programme's figures open for this person: the administrative unit of a supervisor's
+ * (or an admin's) grant scoped to one, else the whole country.
+ */
+export function figuresPath(grants: readonly Grant[]): string {
+  const area = grants.find(
+    (grant) => MANAGE_ROLES.includes(grant.role) && grant.scopeType === 'admin_unit',
+  )?.scopeId;
+  return area ? `/figures?adminUnitId=${encodeURIComponent(area)}` : '/figures';
+}

@@ -11,6 +11,7 @@ export const complianceEn: ComplianceMessages = {
     'Compliance is read per organizational unit. Your account is tied to no organizational unit, so there is no unit to show yet.',
   adminUnitScope:
     'Your scope is an administrative unit; compliance figures exist per organizational unit (ministry, department…), so there is no unit to show yet.',
+  areaFigures: 'See the programme figures of your area.',
   figures: {
     title: 'The unit’s figures',
     assigned: 'Assigned',

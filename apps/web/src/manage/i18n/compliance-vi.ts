@@ -10,6 +10,7 @@ export const complianceVi = {
     'Tuân thủ được xem theo đơn vị tổ chức. Tài khoản của bạn không gắn với đơn vị tổ chức nào, nên chưa có đơn vị để hiển thị.',
   adminUnitScope:
     'Phạm vi của bạn là đơn vị hành chính; số liệu tuân thủ chỉ có theo đơn vị tổ chức (bộ, sở, vụ…), nên chưa có đơn vị để hiển thị.',
+  areaFigures: 'Xem số liệu chương trình của địa bàn bạn phụ trách.',
   figures: {
     title: 'Số liệu của đơn vị',
     assigned: 'Được giao',

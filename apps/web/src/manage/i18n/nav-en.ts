@@ -6,4 +6,5 @@ export const navEn: NavMessages = {
   staff: 'My staff',
   requirements: 'Training requirements',
   imports: 'Staff import',
+  figures: 'Programme figures',
 };

@@ -5,6 +5,7 @@ export const navVi = {
   staff: 'Cán bộ của tôi',
   requirements: 'Yêu cầu bồi dưỡng',
   imports: 'Nhập danh sách cán bộ',
+  figures: 'Số liệu chương trình',
 };
 
 export type NavMessages = typeof navVi;

@@ -18,7 +18,7 @@ import { trailOf } from '../../components/trail';
 import { UnitFigures } from '../../manage/compliance/UnitFigures';
 import { useCompliance, useComplianceCsv, useSnapshots } from '../../manage/compliance/queries';
 import { ManageNav } from '../../manage/ManageNav';
-import { homeOrgUnit, MANAGE_ROLES, MANAGE_WRITERS } from '../../manage/roles';
+import { figuresPath, homeOrgUnit, MANAGE_ROLES, MANAGE_WRITERS } from '../../manage/roles';
 
 /**
  * Compliance of an org unit for those who answer for it: its figures, its units one level down
@@ -57,9 +57,22 @@ export function Component() {
       </div>
       {orgUnitId === undefined ? (
         <Alert color="blue">
-          {grants.some((grant) => grant.scopeType === 'admin_unit')
-            ? t('compliance.adminUnitScope')
-            : t('compliance.noUnit')}
+          {grants.some((grant) => grant.scopeType === 'admin_unit') ? (
+            <>
+              {t('compliance.adminUnitScope')}{' '}
+              <Anchor
+                component={Link}
+                to={figuresPath(grants)}
+                c="inherit"
+                underline="always"
+                size="sm"
+              >
+                {t('compliance.areaFigures')}
+              </Anchor>
+            </>
+          ) : (
+            t('compliance.noUnit')
+          )}
         </Alert>
       ) : null}
       {compliance.isPending && orgUnitId !== undefined ? <PageLoader /> : null}
