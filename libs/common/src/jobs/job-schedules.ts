@@ -18,8 +18,12 @@ export const JOB_SCHEDULES: { readonly [N in JobName]?: (config: AppConfig) => R
   // Overdue, expiry, recertification windows and reminders move by the hour at the finest.
   'training.scan-deadlines': () => ({ every: 15 * 60_000 }),
   // Figures follow events as they happen; the reconciliation repairs drift once a night, at a
-  // quiet hour in the country's time.
-  'monitoring.reconcile-figures': () => ({ pattern: '30 2 * * *', tz: 'Asia/Ho_Chi_Minh' }),
+  // quiet hour in the platform's time, an hour after training's so the two long scans never
+  // share the database.
+  'monitoring.reconcile-figures': (config) => ({
+    pattern: '30 3 * * *',
+    tz: config.television.timeZone,
+  }),
   // Triggers keep the counts exact; the nightly check repairs a failed move recount or a race.
   'training.reconcile-counts': (config) => ({
     pattern: '30 2 * * *',
