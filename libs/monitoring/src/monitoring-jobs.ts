@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { FigureRefresh, type RefreshOutcome } from './figures/figure-refresh.service';
 
 /**
- * The monitoring jobs. Both recompute from the read models and write only what differs, so a
+ * The monitoring jobs. Each recomputes from the read models and write only what differs, so a
  * repeated delivery changes nothing.
  */
 @Injectable()
@@ -15,6 +15,13 @@ export class MonitoringJobs {
     enrollmentId,
   }: JobPayloads['monitoring.refresh-figures']): Promise<RefreshOutcome> {
     return this.refresh.refreshEnrollment(enrollmentId);
+  }
+
+  @JobHandler('monitoring.refresh-airings')
+  refreshAirings({
+    broadcastIds,
+  }: JobPayloads['monitoring.refresh-airings']): Promise<RefreshOutcome> {
+    return this.refresh.refreshAirings(broadcastIds);
   }
 
   @JobHandler('monitoring.reconcile-figures')

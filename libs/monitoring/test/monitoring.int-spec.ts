@@ -1,5 +1,5 @@
 import { CertificatesModule, IssueCertificate } from '@lifelong/certificates';
-import { jobsForEvent, ManualClock, type OutboxEventType } from '@lifelong/common';
+import { ManualClock } from '@lifelong/common';
 import { CoursesModule } from '@lifelong/courses';
 import {
   CompleteLessonService,
@@ -20,6 +20,7 @@ import { DataSource } from 'typeorm';
 import { testConfig } from '../../../test/setup/test-env';
 import { buildCourse, insertLearners, platformAdmin } from '../../../test/support/course-fixtures';
 import { servicesModule } from '../../../test/support/services-module';
+import { monitoringRelay } from './monitoring-testing';
 
 // A province P with districts D1, D2, D3, one facility each; courses C1 (2.5 hours, at D1's
 // community learning centre), C2 (D2) and C3 (D3, another facility type). Time stands in
@@ -32,8 +33,8 @@ let jobs: MonitoringJobs;
 let reads: FigureReads;
 const units: Record<'P' | 'D1' | 'D2' | 'D3', string> = { P: '', D1: '', D2: '', D3: '' };
 const courses: Record<'C1' | 'C2' | 'C3', { courseId: string; lessonIds: string[] }> = {} as never;
-/** Outbox events already run through their monitoring routes. */
-let relayedUpTo = 0;
+/** Runs the monitoring jobs of the outbox events written since its last call. */
+let relay: ReturnType<typeof monitoringRelay>;
 
 beforeAll(async () => {
   moduleRef = await servicesModule(testConfig(), clock, [
@@ -46,6 +47,7 @@ beforeAll(async () => {
   dataSource = moduleRef.get(DataSource);
   jobs = moduleRef.get(MonitoringJobs);
   reads = moduleRef.get(FigureReads);
+  relay = monitoringRelay(dataSource, jobs);
   admin = await platformAdmin(dataSource);
   const adminUnits = moduleRef.get(AdminUnitsService);
   const tag = Date.now().toString(36);
@@ -107,30 +109,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await moduleRef.close();
 });
-
-/** Runs the monitoring jobs of every outbox event written since the last call, as the relay would. */
-async function relay(): Promise<number> {
-  const rows = await dataSource.query<{ id: string; type: string; payload: unknown }[]>(
-    'SELECT `id`, `type`, `payload` FROM `outbox_events` WHERE `id` > ? ORDER BY `id`',
-    [relayedUpTo],
-  );
-  let ran = 0;
-  for (const row of rows) {
-    relayedUpTo = Number(row.id);
-    const payload: unknown =
-      typeof row.payload === 'string' ? (JSON.parse(row.payload) as unknown) : row.payload;
-    for (const { job, payload: jobPayload } of jobsForEvent(
-      row.type as OutboxEventType,
-      payload as never,
-      { eventId: row.id },
-    ))
-      if (job === 'monitoring.refresh-figures') {
-        await jobs.refreshFigures(jobPayload as { enrollmentId: string });
-        ran += 1;
-      }
-  }
-  return ran;
-}
 
 /** The stored figures of a cell (all facility types unless named); zeros when there is none. */
 async function cell(unitId: string, period: string, facilityType = ''): Promise<Partial<Figures>> {
@@ -202,7 +180,7 @@ describe('programme figures', () => {
     });
 
     // Running the same events again changes nothing: the figure moved once.
-    relayedUpTo = 0;
+    relay.rewind();
     await relay();
     expect(await snapshot()).toEqual(enrolled);
 
@@ -296,7 +274,7 @@ describe('programme figures', () => {
       chunks.push(Buffer.from(chunk as string));
     const lines = Buffer.concat(chunks).toString('utf8').trim().split('\n');
     expect(lines[0]).toBe(
-      'period,facility_type,admin_unit_id,name,facilities,active_facilities,learners,enrollments,completions,completion_rate,learning_hours,certificates_issued',
+      'period,facility_type,admin_unit_id,name,facilities,active_facilities,learners,enrollments,completions,completion_rate,learning_hours,certificates_issued,television_airings,television_attendances,television_group_attendances',
     );
     expect(lines).toHaveLength(5);
     expect(lines.find((line) => line.includes(units.D2))).toContain(`'=HYPERLINK`);

@@ -1,6 +1,10 @@
 import type { TableOwnership } from '@lifelong/database';
 
-/** Channels, broadcasts, attendance, lesson checks, feed tokens and schedule imports. */
+/**
+ * Channels, broadcasts, attendance, lesson checks, feed tokens and schedule imports;
+ * `broadcasts_view` and `broadcast_attendances_view` (airings and attendances, for the
+ * programme's figures) are published read models.
+ */
 export const TABLES: TableOwnership = {
   owns: [
     'channels',
@@ -12,4 +16,5 @@ export const TABLES: TableOwnership = {
     'schedule_imports',
     'schedule_import_errors',
   ],
+  readModels: ['broadcasts_view', 'broadcast_attendances_view'],
 };

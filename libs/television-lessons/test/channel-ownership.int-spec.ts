@@ -3,7 +3,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
 import type { HttpClient, Json } from '../../../test/support/http-client';
-import { person, televisionApp, televisionWorld, type TelevisionWorld } from './television-testing';
+import {
+  person,
+  televisionApp,
+  televisionWorld,
+  type TelevisionWorld,
+} from '../../../test/support/television';
 
 // Channels are shared airtime: who may create one and put slots on it (issue: any instructor
 // could fill a national channel for a year), and what a channel name may carry into calendars.

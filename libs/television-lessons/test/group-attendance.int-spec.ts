@@ -13,7 +13,7 @@ import {
   televisionApp,
   televisionWorld,
   type TelevisionWorld,
-} from './television-testing';
+} from '../../../test/support/television';
 
 const clock = new ManualClock('2026-12-01T01:00:00.000Z');
 let app: NestFastifyApplication;

@@ -3,7 +3,7 @@ import { BroadcastScheduler, ChannelsService } from '@lifelong/television-lesson
 import { DataSource } from 'typeorm';
 import { createTestWorker } from '../../../test/support/test-worker';
 import { testConfig } from '../../../test/setup/test-env';
-import { enrolledLearner, televisionWorld } from './television-testing';
+import { enrolledLearner, televisionWorld } from '../../../test/support/television';
 
 // The whole path on the real clock: scheduling queues a delayed reminder, the worker runs it when
 // due, its `broadcast.reminder` event goes through the outbox to notifications, and the learner

@@ -8,7 +8,7 @@ import {
   televisionApp,
   televisionWorld,
   type TelevisionWorld,
-} from './television-testing';
+} from '../../../test/support/television';
 
 // Monday 2026-12-07, 19:00–19:45 in Hà Nội.
 const SLOT = { startsAt: '2026-12-07T19:00:00+07:00', endsAt: '2026-12-07T19:45:00+07:00' };

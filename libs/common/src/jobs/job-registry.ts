@@ -48,6 +48,7 @@ export interface JobPayloads {
   'training.scan-deadlines': Record<string, never>;
   /** Recomputes the programme figures an enrollment, its completion and certificate fall in. */
   'monitoring.refresh-figures': { enrollmentId: string };
+  'monitoring.refresh-airings': { broadcastIds: string[] };
   /** Recomputes every programme figure and repairs drift (recurring, nightly). */
   'monitoring.reconcile-figures': Record<string, never>;
   /** Checks every unit's compliance counts against its assignments and repairs drift (nightly). */
@@ -132,6 +133,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
     options: { removeOnComplete: true, removeOnFail: 100 },
   },
   'monitoring.refresh-figures': { queue: 'default', options: retrying(5) },
+  'monitoring.refresh-airings': { queue: 'default', options: retrying(5) },
   'monitoring.reconcile-figures': {
     queue: 'default',
     options: { removeOnComplete: true, removeOnFail: 100 },

@@ -22,6 +22,11 @@ export interface OutboxEvents {
   'video.failed': VideoOutcomeEvent & { reason: string };
   /** A broadcast airs soon: one event per chunk of at most 1,000 enrolled learners. */
   'broadcast.reminder': BroadcastReminderEvent;
+  /**
+   * Airings were scheduled, moved or cancelled, or someone's attendance at one was recorded or
+   * voided (at most 500 broadcasts per event).
+   */
+  'television.airings-changed': { broadcastIds: string[] };
   /** A channel schedule CSV was uploaded: import it. */
   'television.schedule-import-requested': { importId: string };
   /** A certificate was issued for a completed enrollment. */
@@ -207,6 +212,12 @@ export const EVENT_ROUTES: Routes = {
   'video.ready': [toNotifications],
   'video.failed': [toNotifications],
   'broadcast.reminder': [toNotifications],
+  'television.airings-changed': [
+    {
+      job: 'monitoring.refresh-airings',
+      payload: (event) => ({ broadcastIds: event.broadcastIds }),
+    },
+  ],
   'television.schedule-import-requested': [
     { job: 'television.import-schedule', payload: (event) => ({ importId: event.importId }) },
   ],

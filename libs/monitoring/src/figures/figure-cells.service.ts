@@ -2,18 +2,16 @@ import { Clock } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { type Period, parsePeriod } from '../indicators/period';
-import { type CellScope, MEASURE_NAMES, type MeasureRow, measureStatements } from './figure-sql';
+import {
+  type CellScope,
+  MEASURE_NAMES,
+  type MeasureRow,
+  measureStatements,
+  STORED_FIGURES,
+} from './figure-sql';
 
-/** The stored measures of a cell (the completion rate is derived when read). */
-const STORED = [
-  'facilities',
-  'active_facilities',
-  'learners',
-  'enrollments',
-  'completions',
-  'learning_hours',
-  'certificates_issued',
-] as const;
+/** The stored measures of a cell. */
+const STORED = STORED_FIGURES;
 
 type StoredFigures = Record<(typeof STORED)[number], number>;
 
@@ -73,7 +71,8 @@ export class FigureCells {
       'SELECT LEAST(' +
         'COALESCE((SELECT MIN(`created_at`) FROM `facilities_view`), NOW(3)), ' +
         'COALESCE((SELECT MIN(`enrolled_at`) FROM `enrollments_view`), NOW(3)), ' +
-        'COALESCE((SELECT MIN(`issued_at`) FROM `enrollment_certificates_view`), NOW(3))) AS first',
+        'COALESCE((SELECT MIN(`issued_at`) FROM `enrollment_certificates_view`), NOW(3)), ' +
+        'COALESCE((SELECT MIN(`starts_at`) FROM `broadcasts_view`), NOW(3))) AS first',
     );
     const stored = await this.dataSource.query<{ period: string }[]>(
       'SELECT DISTINCT `period` FROM `monitoring_figures`',
@@ -82,7 +81,8 @@ export class FigureCells {
       'SELECT GREATEST(' +
         "COALESCE((SELECT MAX(`enrolled_at`) FROM `enrollments_view`), '1970-01-01'), " +
         "COALESCE((SELECT MAX(`completed_at`) FROM `enrollments_view`), '1970-01-01'), " +
-        "COALESCE((SELECT MAX(`issued_at`) FROM `enrollment_certificates_view`), '1970-01-01')) AS last",
+        "COALESCE((SELECT MAX(`issued_at`) FROM `enrollment_certificates_view`), '1970-01-01'), " +
+        "COALESCE((SELECT MAX(`starts_at`) FROM `broadcasts_view`), '1970-01-01')) AS last",
     );
     const firstYear = new Date(span?.first ?? this.clock.now()).getUTCFullYear();
     const lastYear = Math.max(

@@ -10,6 +10,9 @@ const figures = (overrides: Partial<Figures>): Figures => ({
   completion_rate: 0,
   learning_hours: 80,
   certificates_issued: 18,
+  television_airings: 4,
+  television_attendances: 12,
+  television_group_attendances: 30,
   ...overrides,
 });
 

@@ -10,6 +10,7 @@ import {
 } from '../indicators/indicator-catalogue';
 import { parsePeriod } from '../indicators/period';
 import { MonitoringError } from '../monitoring-error';
+import { STORED_FIGURES } from './figure-sql';
 import {
   type GroupMember,
   hiddenInGroup,
@@ -138,8 +139,8 @@ export class FigureReads {
     const rows = await this.dataSource.query<
       (Record<string, string | number> & { unitId: string })[]
     >(
-      'SELECT `admin_unit_id` AS unitId, `facilities`, `active_facilities`, `learners`, `enrollments`, ' +
-        '`completions`, `learning_hours`, `certificates_issued` FROM `monitoring_figures` ' +
+      `SELECT \`admin_unit_id\` AS unitId, ${STORED_FIGURES.map((m) => `\`${m}\``).join(', ')} ` +
+        'FROM `monitoring_figures` ' +
         'WHERE `period` = ? AND `facility_type` = ? AND `admin_unit_id` IN (?)',
       [period, facilityType, unitIds],
     );

@@ -45,24 +45,67 @@ export class FigureRefresh {
       [enrollmentId],
     );
     if (!found) return { periods: 0, changed: 0 };
+    return this.refreshCells(found.facilityId, found.facilityType, [
+      found.enrolledAt,
+      found.completedAt,
+      found.issuedAt,
+    ]);
+  }
+
+  /**
+   * Recomputes the cells the broadcasts' airings and the attendances at them fall in, for the
+   * facilities of their courses. A broadcast moved to another period leaves its former period to
+   * the nightly reconciliation.
+   */
+  async refreshAirings(broadcastIds: readonly string[]): Promise<RefreshOutcome> {
+    if (broadcastIds.length === 0) return { periods: 0, changed: 0 };
+    const found = await this.dataSource.query<
+      { facilityId: string; facilityType: string; at: Date | null }[]
+    >(
+      'SELECT f.`id` AS facilityId, f.`type` AS facilityType, b.`starts_at` AS at ' +
+        'FROM `broadcasts_view` b JOIN `courses_view` c ON c.`id` = b.`course_id` ' +
+        'JOIN `facilities_view` f ON f.`id` = c.`facility_id` WHERE b.`id` IN (?) ' +
+        'UNION SELECT f.`id`, f.`type`, MAX(a.`recorded_at`) ' +
+        'FROM `broadcast_attendances_view` a JOIN `broadcasts_view` b ON b.`id` = a.`broadcast_id` ' +
+        'JOIN `courses_view` c ON c.`id` = b.`course_id` ' +
+        'JOIN `facilities_view` f ON f.`id` = c.`facility_id` WHERE a.`broadcast_id` IN (?) ' +
+        'GROUP BY f.`id`, f.`type`',
+      [broadcastIds, broadcastIds],
+    );
+    const byFacility = new Map<string, { facilityType: string; moments: (Date | null)[] }>();
+    for (const row of found) {
+      const entry = byFacility.get(row.facilityId) ?? {
+        facilityType: row.facilityType,
+        moments: [],
+      };
+      entry.moments.push(row.at);
+      byFacility.set(row.facilityId, entry);
+    }
+    const outcome: RefreshOutcome = { periods: 0, changed: 0 };
+    for (const [facilityId, { facilityType, moments }] of byFacility) {
+      const done = await this.refreshCells(facilityId, facilityType, moments);
+      outcome.periods += done.periods;
+      outcome.changed += done.changed;
+    }
+    return outcome;
+  }
+
+  /** Recomputes the cells above the facility, for its type, in the periods of the moments. */
+  private async refreshCells(
+    facilityId: string,
+    facilityType: string,
+    moments: readonly (Date | string | null)[],
+  ): Promise<RefreshOutcome> {
     const ancestors = await this.dataSource.query<{ id: string }[]>(
       'SELECT anc.`id` FROM `facilities_view` f JOIN `admin_units_view` u ON u.`id` = f.`admin_unit_id` ' +
         "JOIN `admin_units_view` anc ON u.`path` LIKE CONCAT(anc.`path`, '%') WHERE f.`id` = ?",
-      [found.facilityId],
+      [facilityId],
     );
     const unitIds = ['', ...ancestors.map((unit) => unit.id)];
-    const codes = new Set(
-      [found.enrolledAt, found.completedAt, found.issuedAt].flatMap((at) =>
-        at ? periodsOf(new Date(at)) : [],
-      ),
-    );
+    const codes = new Set(moments.flatMap((at) => (at ? periodsOf(new Date(at)) : [])));
     let changed = 0;
     for (const code of [...codes].sort())
-      changed += await this.cells.refresh({
-        period: parsePeriod(code),
-        unitIds,
-        facilityType: found.facilityType,
-      });
+      changed += await this.cells.refresh({ period: parsePeriod(code), unitIds, facilityType });
     return { periods: codes.size, changed };
   }
 

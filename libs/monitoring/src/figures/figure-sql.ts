@@ -3,11 +3,25 @@ import type { Period } from '../indicators/period';
 /**
  * The set-based statements that compute the stored figures from the read models other domains
  * publish (`admin_units_view`, `facilities_view`, `courses_view`, `enrollments_view`,
- * `enrollment_certificates_view`). Each groups by administrative-unit subtree (`anc`, every
+ * `enrollment_certificates_view`, `broadcasts_view`, `broadcast_attendances_view`). Each groups by administrative-unit subtree (`anc`, every
  * unit whose path prefixes the facility's unit) or by the whole country (`''`), and by facility
  * type or across types (`''`). Distinct learners are counted per group, never summed, so a
  * learner of two facilities counts once in the province above them.
  */
+
+/** The columns of `monitoring_figures` each cell stores (the completion rate is derived when read). */
+export const STORED_FIGURES = [
+  'facilities',
+  'active_facilities',
+  'learners',
+  'enrollments',
+  'completions',
+  'learning_hours',
+  'certificates_issued',
+  'television_airings',
+  'television_attendances',
+  'television_group_attendances',
+] as const;
 
 /** Every facility type. */
 export interface AllTypes {
@@ -46,7 +60,10 @@ interface Measure {
   where: (range: unknown[]) => Statement;
 }
 
-const MEASURES: Record<'activity' | 'certificates' | 'facilities', Measure> = {
+const MEASURES: Record<
+  'activity' | 'certificates' | 'facilities' | 'airings' | 'attendances',
+  Measure
+> = {
   activity: {
     select: (range) => ({
       sql:
@@ -77,6 +94,31 @@ const MEASURES: Record<'activity' | 'certificates' | 'facilities', Measure> = {
     select: () => ({ sql: 'COUNT(*) AS facilities', params: [] }),
     from: 'FROM `facilities_view` f',
     where: (range) => ({ sql: 'f.`created_at` < ?', params: [range[1]] }),
+  },
+  // A television lesson airs for its course's facility; a cancelled airing does not count.
+  airings: {
+    select: () => ({ sql: 'COUNT(*) AS television_airings', params: [] }),
+    from:
+      'FROM `facilities_view` f JOIN `courses_view` c ON c.`facility_id` = f.`id` ' +
+      'JOIN `broadcasts_view` b ON b.`course_id` = c.`id`',
+    where: (range) => ({
+      sql: "b.`status` <> 'cancelled' AND b.`starts_at` >= ? AND b.`starts_at` < ?",
+      params: range,
+    }),
+  },
+  // Attendances in the period they were recorded: by code (alone) or by a facilitator (group).
+  attendances: {
+    select: () => ({
+      sql:
+        "COALESCE(SUM(a.`method` = 'code'), 0) AS television_attendances, " +
+        "COALESCE(SUM(a.`method` = 'group'), 0) AS television_group_attendances",
+      params: [],
+    }),
+    from:
+      'FROM `facilities_view` f JOIN `courses_view` c ON c.`facility_id` = f.`id` ' +
+      'JOIN `broadcasts_view` b ON b.`course_id` = c.`id` ' +
+      'JOIN `broadcast_attendances_view` a ON a.`broadcast_id` = b.`id`',
+    where: (range) => ({ sql: 'a.`recorded_at` >= ? AND a.`recorded_at` < ?', params: range }),
   },
 };
 

@@ -7,7 +7,15 @@
 export interface Indicator {
   code: IndicatorCode;
   name: { vi: string; en: string };
-  unit: 'facilities' | 'people' | 'enrollments' | 'certificates' | 'hours' | 'percent';
+  unit:
+    | 'facilities'
+    | 'people'
+    | 'enrollments'
+    | 'certificates'
+    | 'hours'
+    | 'percent'
+    | 'airings'
+    | 'attendances';
   definition: string;
   source: 'computed' | 'reported';
   countsPeople: boolean;
@@ -22,6 +30,9 @@ export const INDICATOR_CODES = [
   'completion_rate',
   'learning_hours',
   'certificates_issued',
+  'television_airings',
+  'television_attendances',
+  'television_group_attendances',
 ] as const;
 
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
@@ -107,6 +118,36 @@ export const INDICATORS: readonly Indicator[] = [
     definition:
       'Certificates issued during the period for completed courses of the facilities in scope, ' +
       'including certificates revoked later.',
+    source: 'computed',
+    countsPeople: true,
+  },
+  {
+    code: 'television_airings',
+    name: { vi: 'Số buổi phát sóng bài giảng', en: 'Television airings' },
+    unit: 'airings',
+    definition:
+      'Airings of television lessons of courses of the facilities in scope that started during ' +
+      'the period; cancelled airings do not count.',
+    source: 'computed',
+    countsPeople: false,
+  },
+  {
+    code: 'television_attendances',
+    name: { vi: 'Lượt xem truyền hình có điểm danh', en: 'Television attendances' },
+    unit: 'attendances',
+    definition:
+      'Learners who recorded their own presence at an airing with its attendance code during ' +
+      'the period, once per learner and airing.',
+    source: 'computed',
+    countsPeople: true,
+  },
+  {
+    code: 'television_group_attendances',
+    name: { vi: 'Lượt xem truyền hình theo nhóm', en: 'Group television attendances' },
+    unit: 'attendances',
+    definition:
+      'Learners recorded present at an airing by a facilitator of a viewing centre during the ' +
+      'period (voided records do not count), once per learner and airing.',
     source: 'computed',
     countsPeople: true,
   },

@@ -2,6 +2,7 @@ import { AppConfig, Clock, newId } from '@lifelong/common';
 import { EnrollmentLookup } from '@lifelong/enrollment';
 import { AccessPolicy, type Principal, UserLookup } from '@lifelong/identity';
 import { FacilityDirectory, type FacilityType } from '@lifelong/organizations';
+import { recordEvent } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
@@ -206,10 +207,9 @@ export class AttendanceService {
     facilityId: string | null,
     recordedBy: string,
   ): Promise<BroadcastAttendance> {
-    await this.insertAttendance(this.dataSource.manager, broadcast, userId, method, {
-      facilityId,
-      recordedBy,
-    });
+    await this.dataSource.transaction((manager) =>
+      this.insertAttendance(manager, broadcast, userId, method, { facilityId, recordedBy }),
+    );
     return this.dataSource
       .getRepository(BroadcastAttendance)
       .findOneByOrFail({ broadcastId: broadcast.id, userId });
@@ -249,8 +249,10 @@ export class AttendanceService {
         attendance.recordedAt,
       ],
     );
-    const affected = result.affectedRows;
-    return affected === 1 ? attendance : null;
+    if (result.affectedRows !== 1) return null;
+    // The programme's figures count attendances, in the attendance's transaction.
+    await recordEvent(manager, 'television.airings-changed', { broadcastIds: [broadcast.id] });
+    return attendance;
   }
 
   private async skipReasons(

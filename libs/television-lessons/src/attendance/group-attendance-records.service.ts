@@ -2,6 +2,7 @@ import { Clock, type Page, type PageQuery, pageOffset, toPage } from '@lifelong/
 import { CourseOutline } from '@lifelong/courses';
 import { CompleteLessonService, EnrollmentLookup } from '@lifelong/enrollment';
 import type { Principal } from '@lifelong/identity';
+import { recordEvent } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -83,6 +84,9 @@ export class GroupAttendanceRecords {
         { voidedAt: locked.voidedAt, voidedBy: locked.voidedBy, voidReason: locked.voidReason },
       );
       await manager.delete(BroadcastAttendance, { id: locked.attendanceId, method: 'group' });
+      await recordEvent(manager, 'television.airings-changed', {
+        broadcastIds: [locked.broadcastId],
+      });
       return locked;
     });
     return { record, ...(await this.settleEvidence(record)) };

@@ -1,5 +1,6 @@
 import { AppConfig, Clock, newId } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
+import { recordEvent } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -92,6 +93,7 @@ export class BroadcastScheduler {
         revision: locked.revision + 1,
         remindAt: new Date(startsAt.getTime() - this.leadMs()),
       });
+      await recordEvent(manager, 'television.airings-changed', { broadcastIds: [broadcastId] });
       return manager.findOneByOrFail(Broadcast, { id: broadcastId });
     });
     await this.reminders.drop(broadcastId, current.revision);
@@ -109,6 +111,7 @@ export class BroadcastScheduler {
         status: 'cancelled',
         revision: locked.revision + 1,
       });
+      await recordEvent(manager, 'television.airings-changed', { broadcastIds: [broadcastId] });
     });
     await this.reminders.drop(broadcastId, current.revision);
   }

@@ -1,4 +1,5 @@
 import { chunksOf, newId } from '@lifelong/common';
+import { recordEvent } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { Channel } from '../channels/channel.entity';
@@ -91,7 +92,13 @@ export class ChannelSchedule {
         createdBy: owner.createdBy,
       }),
     );
-    for (const chunk of chunksOf(rows, 500)) await manager.insert(Broadcast, chunk);
+    for (const chunk of chunksOf(rows, 500)) {
+      await manager.insert(Broadcast, chunk);
+      // The programme's figures count airings.
+      await recordEvent(manager, 'television.airings-changed', {
+        broadcastIds: chunk.map((row) => row.id),
+      });
+    }
     return manager.find(Broadcast, {
       where: { id: In(rows.map((row) => row.id)) },
       order: { startsAt: 'ASC' },

@@ -13,11 +13,11 @@ import { TelevisionLessonsWorkerModule } from '@lifelong/television-lessons';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { AppModule } from '../../../apps/api/src/app.module';
-import { createApp } from '../../../apps/api/src/create-app';
-import { testConfig } from '../../../test/setup/test-env';
-import { person, type Person } from '../../../test/support/distance-lessons';
-import { HttpClient } from '../../../test/support/http-client';
+import { AppModule } from '../../apps/api/src/app.module';
+import { createApp } from '../../apps/api/src/create-app';
+import { testConfig } from '../setup/test-env';
+import { person, type Person } from './distance-lessons';
+import { HttpClient } from './http-client';
 
 export { person, type Person };
 
