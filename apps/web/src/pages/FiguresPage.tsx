@@ -199,7 +199,7 @@ function AreaFigures({
         ) : (
           <FiguresTable
             caption={t('children.caption', { name, period })}
-            minWidth={880}
+            minWidth={1200}
             rows={tree.children}
             rowKey={(row) => row.adminUnitId ?? ''}
             rowHeader={{
