@@ -17,21 +17,24 @@ export class AuthDecisionGuard implements CanActivate {
     private readonly jwt: JwtAuthGuard,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const decision = this.reflector.getAllAndOverride<AuthDecision | undefined>(AUTH_DECISION, [
       context.getHandler(),
       context.getClass(),
     ]);
     if (!decision) throw IdentityError.forbidden('This route has no auth decision');
+    if (decision.kind === 'public') {
+      const request = context.switchToHttp().getRequest<{ headers: { authorization?: string } }>();
+      // No caller to identify: decided at once, without a promise (each one is charged again to
+      // the request context's async hooks, see docs/operations.md).
+      if (!decision.identifiesCaller || request.headers.authorization === undefined) return true;
+    }
+    return this.check(decision, context);
+  }
+
+  private async check(decision: AuthDecision, context: ExecutionContext): Promise<boolean> {
     switch (decision.kind) {
-      case 'public': {
-        const request = context
-          .switchToHttp()
-          .getRequest<{ headers: { authorization?: string } }>();
-        if (decision.identifiesCaller && request.headers.authorization !== undefined)
-          await this.jwt.authenticate(context.switchToHttp().getRequest());
-        return true;
-      }
+      case 'public':
       case 'authenticated':
         await this.jwt.authenticate(context.switchToHttp().getRequest());
         return true;
