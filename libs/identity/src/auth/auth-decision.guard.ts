@@ -12,26 +12,48 @@ import { holdsAnyRole } from './role-checks';
  */
 @Injectable()
 export class AuthDecisionGuard implements CanActivate {
+  /** Per controller class and handler: decorators are read once, not on every request. */
+  private readonly decisions = new WeakMap<object, Map<object, AuthDecision | undefined>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtAuthGuard,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const decision = this.reflector.getAllAndOverride<AuthDecision | undefined>(AUTH_DECISION, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const decision = this.decisionOf(context);
     if (!decision) throw IdentityError.forbidden('This route has no auth decision');
+    if (decision.kind === 'public') {
+      const request = context.switchToHttp().getRequest<{ headers: { authorization?: string } }>();
+      // No caller to identify: decided at once, without a promise (each one is charged again to
+      // the request context's async hooks, see docs/operations.md).
+      if (!decision.identifiesCaller || request.headers.authorization === undefined) return true;
+    }
+    return this.check(decision, context);
+  }
+
+  private decisionOf(context: ExecutionContext): AuthDecision | undefined {
+    const controller = context.getClass();
+    const handler = context.getHandler();
+    let handlers = this.decisions.get(controller);
+    if (!handlers) {
+      handlers = new Map<object, AuthDecision | undefined>();
+      this.decisions.set(controller, handlers);
+    }
+    if (!handlers.has(handler))
+      handlers.set(
+        handler,
+        this.reflector.getAllAndOverride<AuthDecision | undefined>(AUTH_DECISION, [
+          handler,
+          controller,
+        ]),
+      );
+    return handlers.get(handler);
+  }
+
+  private async check(decision: AuthDecision, context: ExecutionContext): Promise<boolean> {
     switch (decision.kind) {
-      case 'public': {
-        const request = context
-          .switchToHttp()
-          .getRequest<{ headers: { authorization?: string } }>();
-        if (decision.identifiesCaller && request.headers.authorization !== undefined)
-          await this.jwt.authenticate(context.switchToHttp().getRequest());
-        return true;
-      }
+      case 'public':
       case 'authenticated':
         await this.jwt.authenticate(context.switchToHttp().getRequest());
         return true;
