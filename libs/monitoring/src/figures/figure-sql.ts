@@ -1,3 +1,4 @@
+import { INDICATOR_CODES, type IndicatorCode } from '../indicators/indicator-catalogue';
 import type { Period } from '../indicators/period';
 
 /**
@@ -9,19 +10,10 @@ import type { Period } from '../indicators/period';
  * learner of two facilities counts once in the province above them.
  */
 
-/** The columns of `monitoring_figures` each cell stores (the completion rate is derived when read). */
-export const STORED_FIGURES = [
-  'facilities',
-  'active_facilities',
-  'learners',
-  'enrollments',
-  'completions',
-  'learning_hours',
-  'certificates_issued',
-  'television_airings',
-  'television_attendances',
-  'television_group_attendances',
-] as const;
+/** The columns of `monitoring_figures` each cell stores: every figure but the derived rate. */
+export const STORED_FIGURES = INDICATOR_CODES.filter(
+  (code): code is Exclude<IndicatorCode, 'completion_rate'> => code !== 'completion_rate',
+);
 
 /** Every facility type. */
 export interface AllTypes {
