@@ -44,7 +44,8 @@ export interface CourseVolume {
  * Loads a catalogue of `courses` published courses (Vietnamese titles built from topics and
  * audiences, one tag each) over `provinces` × `communes` administrative units with two
  * facilities per commune, with multi-row INSERTs of 2,000 rows. Search documents and words are
- * built with the lib's own `searchDocument` and `documentTerms`, so the data is what the services would have written.
+ * built with the lib's own `searchDocument` and `documentTerms`, so the data is what the
+ * services would have written.
  */
 export async function loadCourseVolume(
   run: RunSql,

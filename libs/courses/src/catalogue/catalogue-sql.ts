@@ -1,7 +1,7 @@
 import type { SearchWords } from '@lifelong/common';
 
 /**
- * The catalogue's SQL, built in one place so the benchmark runs exactly what the api runs.
+ * The catalogue's SQL, built in one place so the plan tests check exactly what the api runs.
  * Every filter is index-backed: the words through `course_search_terms` (by course and word, or
  * by word for the rarest one), the facility through `ix_courses_facility`, the administrative
  * subtree through the admin-unit path range (`ix_admin_units_path`) joined to facilities and
