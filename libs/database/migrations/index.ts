@@ -30,7 +30,7 @@ import { PublishLearnerViews1766500000000 } from './1766500000000-publish-learne
 import { PublishMonitoringViews1766600000000 } from './1766600000000-publish-monitoring-views';
 import { CreateMonitoringFigures1766600100000 } from './1766600100000-create-monitoring-figures';
 import { CreateTrainingUnitCounts1766630000000 } from './1766630000000-create-training-unit-counts';
-import { CreateCourseSearchTerms1766700000000 } from './1766700000000-create-course-search-terms';
+import { CreateCourseSearchTerms1766800000000 } from './1766800000000-create-course-search-terms';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -69,5 +69,5 @@ export const MIGRATIONS = [
   PublishMonitoringViews1766600000000,
   CreateMonitoringFigures1766600100000,
   CreateTrainingUnitCounts1766630000000,
-  CreateCourseSearchTerms1766700000000,
+  CreateCourseSearchTerms1766800000000,
 ];

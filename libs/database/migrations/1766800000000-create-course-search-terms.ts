@@ -14,8 +14,8 @@ const BATCH = 1_000;
  * each word by primary key, stopping at the page; a narrow one starts from its rarest word.
  * Publishing and archiving change `courses.status` only, so results follow them at once.
  */
-export class CreateCourseSearchTerms1766700000000 implements MigrationInterface {
-  name = 'CreateCourseSearchTerms1766700000000';
+export class CreateCourseSearchTerms1766800000000 implements MigrationInterface {
+  name = 'CreateCourseSearchTerms1766800000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
