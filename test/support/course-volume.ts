@@ -1,5 +1,5 @@
 import { newId } from '@lifelong/common';
-import { searchDocument, tagKey } from '@lifelong/common';
+import { documentTerms, searchDocument, tagKey } from '@lifelong/common';
 
 /** Runs one statement with parameters: a TypeORM DataSource's `query` or mysql2's. */
 export type RunSql = (sql: string, params: unknown[]) => Promise<unknown>;
@@ -43,8 +43,9 @@ export interface CourseVolume {
 /**
  * Loads a catalogue of `courses` published courses (Vietnamese titles built from topics and
  * audiences, one tag each) over `provinces` × `communes` administrative units with two
- * facilities per commune, with multi-row INSERTs of 2,000 rows. Search documents are built with
- * the lib's own `searchDocument`, so the data is what the services would have written.
+ * facilities per commune, with multi-row INSERTs of 2,000 rows. Search documents and words are
+ * built with the lib's own `searchDocument` and `documentTerms`, so the data is what the
+ * services would have written.
  */
 export async function loadCourseVolume(
   run: RunSql,
@@ -95,6 +96,7 @@ export async function loadCourseVolume(
   for (let start = 0; start < options.courses; start += 2_000) {
     const rows: unknown[][] = [];
     const tags: unknown[][] = [];
+    const terms: unknown[][] = [];
     for (let i = start; i < Math.min(start + 2_000, options.courses); i += 1) {
       const id = newId();
       const title = `${TOPICS[i % TOPICS.length]} ${AUDIENCES[i % AUDIENCES.length]} – khóa ${i}`;
@@ -111,6 +113,7 @@ export async function loadCourseVolume(
         published,
       ]);
       tags.push([id, tagKey(tag), tag, 0]);
+      for (const term of documentTerms([title, summary, tag])) terms.push([id, term]);
     }
     await run(
       'INSERT INTO `courses` (`id`, `facility_id`, `title`, `summary`, `status`, `search_text`, `published_at`) VALUES ?',
@@ -119,6 +122,7 @@ export async function loadCourseVolume(
     await run('INSERT INTO `course_tags` (`course_id`, `tag_key`, `tag`, `position`) VALUES ?', [
       tags,
     ]);
+    await run('INSERT INTO `course_search_terms` (`course_id`, `term`) VALUES ?', [terms]);
   }
   volume.courses = options.courses;
   return volume;

@@ -21,6 +21,20 @@ export class LoadClient {
       'content-length': Buffer.byteLength(payload),
     };
     if (token) headers.authorization = `Bearer ${token}`;
+    return this.send('POST', path, headers, payload);
+  }
+
+  /** GETs `path` (with its query string); resolves the status and the raw answer. */
+  get(path: string, token?: string): Promise<{ status: number; text: string }> {
+    return this.send('GET', path, token ? { authorization: `Bearer ${token}` } : {});
+  }
+
+  private send(
+    method: string,
+    path: string,
+    headers: Record<string, string | number>,
+    payload?: string,
+  ): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
       const req = request(
         {
@@ -28,7 +42,7 @@ export class LoadClient {
           host: this.url.hostname,
           port: this.url.port,
           path,
-          method: 'POST',
+          method,
           headers,
         },
         (res) => {

@@ -91,6 +91,7 @@ export { ReviewPolicies, type ReviewPolicyView } from './publishing/review-polic
 export {
   CourseCatalogue,
   type CatalogueFilter,
+  type CataloguePage,
   type CatalogueTag,
 } from './catalogue/course-catalogue.service';
 /** The studio's lists: the caller's facilities and their courses in every state. */
@@ -116,15 +117,20 @@ export type {
 } from './courses/course-view';
 
 /**
- * The catalogue's SQL, for the benchmark (which runs the same statements raw
- * through mysql2) and for bulk loading (`searchDocument` from common builds `courses.search_text`).
+ * The catalogue's SQL, for its plan tests and for bulk loading (`searchDocument` and
+ * `documentTerms` from common build `courses.search_text` and `course_search_terms`).
  */
 export {
   catalogueStatements,
   catalogueTagsStatements,
   type CatalogueCriteria,
   courseTagsStatement,
+  rareWord,
+  type SearchWord,
   type SqlStatement,
+  countCap,
+  PAGES_AHEAD,
+  wordCountsStatement,
 } from './catalogue/catalogue-sql';
 // The search folding itself lives in @lifelong/common (text/search-terms), shared with the
 // user directory.

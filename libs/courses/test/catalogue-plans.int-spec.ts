@@ -1,8 +1,11 @@
-import { searchQuery, tagKey } from '@lifelong/common';
+import { searchWords, tagKey } from '@lifelong/common';
 import {
+  CourseCatalogue,
   catalogueStatements,
   catalogueTagsStatements,
   type CatalogueCriteria,
+  rareWord,
+  wordCountsStatement,
 } from '@lifelong/courses';
 import { subtreePattern } from '@lifelong/organizations';
 import type { TestingModule } from '@nestjs/testing';
@@ -36,11 +39,21 @@ describe('catalogue query plans at 20,000 courses', () => {
 
   afterAll(() => moduleRef.close());
 
+  /**
+   * The plans of the page's and the count's statements, inside their outer shells: both wrap the
+   * filtered read in a derived table (the page's ids, or the capped rows) read by the outer
+   * query, at most a page or the cap.
+   */
   async function plans(criteria: CatalogueCriteria): Promise<PlanRow[][]> {
     const { items, count } = catalogueStatements(criteria, { offset: 0, limit: 20 });
     return Promise.all(
-      [items, count].map((statement) =>
-        dataSource.query<PlanRow[]>(`EXPLAIN ${statement.sql}`, statement.params),
+      [items, count].map(async (statement) =>
+        (
+          await dataSource.query<(PlanRow & { select_type: string })[]>(
+            `EXPLAIN ${statement.sql}`,
+            statement.params,
+          )
+        ).filter((row) => row.select_type !== 'PRIMARY'),
       ),
     );
   }
@@ -56,23 +69,53 @@ describe('catalogue query plans at 20,000 courses', () => {
   const noFullScan = (plan: PlanRow[]) =>
     expect(plan.filter((row) => row.type === 'ALL' || row.key === null)).toEqual([]);
 
-  it('answers a text search from the FULLTEXT index', async () => {
-    for (const plan of await plans({ match: searchQuery('hoc tap suot doi') })) {
-      expect(plan).toEqual([
-        expect.objectContaining({ table: 'c', type: 'fulltext', key: 'ix_courses_search' }),
-      ]);
+  /** The criteria the service builds for `q`: with the word to start from when one is rare. */
+  async function textCriteria(q: string): Promise<CatalogueCriteria> {
+    const text = searchWords(q)!;
+    const counts = wordCountsStatement(text);
+    const [row] = await dataSource.query<Record<string, string>[]>(counts.sql, counts.params);
+    return {
+      text,
+      start: rareWord(
+        text,
+        Object.keys(row!).map((key) => Number(row![key])),
+      ),
+    };
+  }
+
+  it('walks the catalogue in order for a broad search, checking each word by primary key', async () => {
+    const criteria = await textCriteria('hoc tap suot doi');
+    expect(criteria.start).toBeUndefined();
+    for (const plan of await plans(criteria)) {
+      noFullScan(plan);
+      expect(plan[0]).toMatchObject({ table: 'c', key: 'ix_courses_catalogue' });
+      expect(plan.filter((row) => row.table === 's').map((row) => row.key)).toEqual(
+        Array(4).fill('PRIMARY'),
+      );
+    }
+  });
+
+  it('starts a narrow search from its rarest word, by the word index', async () => {
+    const criteria = await textCriteria('hoc tap khoa 1234');
+    expect(criteria.start).toEqual({ term: '1234', prefix: true });
+    for (const plan of await plans(criteria)) {
+      noFullScan(plan.filter((row) => !row.table.startsWith('<derived')));
+      expect(
+        plan.find((row) => row.table === 's' && row.key === 'ix_course_search_terms_term'),
+      ).toBeDefined();
+      expect(plan.find((row) => row.table === 'c')).toMatchObject({ key: 'PRIMARY' });
     }
   });
 
   it('lists the catalogue in order from its index', async () => {
-    for (const plan of await plans({ match: null })) {
+    for (const plan of await plans({ text: null })) {
       noFullScan(plan);
       expect(plan[0]).toMatchObject({ table: 'c', key: 'ix_courses_catalogue' });
     }
   });
 
   it('reads one facility through its index', async () => {
-    for (const plan of await plans({ match: null, facilityId: volume.facilityIds[7] })) {
+    for (const plan of await plans({ text: null, facilityId: volume.facilityIds[7] })) {
       noFullScan(plan);
       expect(plan[0]).toMatchObject({ table: 'c', key: 'ix_courses_facility' });
     }
@@ -80,7 +123,7 @@ describe('catalogue query plans at 20,000 courses', () => {
 
   it('reads a commune’s subtree through the path index, then facilities and courses by index', async () => {
     const pattern = subtreePattern(await pathOf(volume.communeIds[33]!));
-    for (const plan of await plans({ match: null, adminUnitPattern: pattern })) {
+    for (const plan of await plans({ text: null, adminUnitPattern: pattern })) {
       noFullScan(plan);
       expect(plan.find((row) => row.table === 'u')).toMatchObject({ key: 'ix_admin_units_path' });
       expect(plan.find((row) => row.table === 'c')).toMatchObject({ key: 'ix_courses_facility' });
@@ -89,11 +132,11 @@ describe('catalogue query plans at 20,000 courses', () => {
 
   it('never scans the courses for a province’s subtree', async () => {
     const pattern = subtreePattern(await pathOf(volume.provinceIds[4]!));
-    for (const plan of await plans({ match: null, adminUnitPattern: pattern })) noFullScan(plan);
+    for (const plan of await plans({ text: null, adminUnitPattern: pattern })) noFullScan(plan);
   });
 
   it('filters by tag through an index of course_tags (by tag, or by course in catalogue order)', async () => {
-    for (const plan of await plans({ match: null, tagKey: tagKey('Nông nghiệp') })) {
+    for (const plan of await plans({ text: null, tagKey: tagKey('Nông nghiệp') })) {
       noFullScan(plan);
       expect(['ix_course_tags_tag', 'PRIMARY']).toContain(
         plan.find((row) => row.table === 't')?.key,
@@ -102,12 +145,45 @@ describe('catalogue query plans at 20,000 courses', () => {
   });
 
   it('filters by the kind of facility from indexes only', async () => {
-    for (const plan of await plans({ match: null, facilityType: 'community_learning_center' })) {
+    for (const plan of await plans({ text: null, facilityType: 'community_learning_center' })) {
       noFullScan(plan);
       expect(['PRIMARY', 'ix_facilities_type']).toContain(
         plan.find((row) => row.table === 'f')?.key,
       );
     }
+  });
+
+  /**
+   * The oracle: published courses whose search document holds every whole word and a word
+   * starting with the last one, newest first, read from `search_text` by plain string matching.
+   */
+  async function expected(q: string): Promise<string[]> {
+    const text = searchWords(q)!;
+    const like = [...text.words.map((word) => `% zq${word} %`), `% zq${text.prefix}%`];
+    const rows = await dataSource.query<{ id: string }[]>(
+      `SELECT \`id\` FROM \`courses\` WHERE \`status\` = 'published' AND ${like
+        .map(() => "CONCAT(' ', `search_text`, ' ') LIKE ?")
+        .join(' AND ')} ORDER BY \`published_at\` DESC, \`id\` DESC`,
+      like,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  it.each([
+    ['a broad search', 'hoc tap', 1],
+    ['a broad search, further on', 'học tập', 4],
+    ['a search with one rare word', 'hoc tap khoa 1234', 1],
+    ['a search of a common word only', 'kỹ năng', 2],
+  ])('returns %s newest first, counted a few pages ahead', async (_, q, pageNumber) => {
+    const all = await expected(q);
+    const found = await moduleRef
+      .get(CourseCatalogue)
+      .list({ q }, { page: pageNumber, pageSize: 20 });
+    const offset = (pageNumber - 1) * 20;
+    expect(found.items.map((course) => course.id)).toEqual(all.slice(offset, offset + 20));
+    const cap = offset + 20 * 6;
+    expect(found.total).toBe(Math.min(all.length, cap));
+    expect(found.totalCapped).toBe(all.length > cap);
   });
 
   it('lists the catalogue’s tags from indexes only', async () => {
@@ -116,14 +192,14 @@ describe('catalogue query plans at 20,000 courses', () => {
       noFullScan(await dataSource.query<PlanRow[]>(`EXPLAIN ${statement.sql}`, statement.params));
   });
 
-  it('keeps the full-text plan when text and a subtree are combined', async () => {
+  it('never scans when text and a subtree are combined', async () => {
     const pattern = subtreePattern(await pathOf(volume.provinceIds[2]!));
     for (const plan of await plans({
-      match: searchQuery('ky nang so'),
+      ...(await textCriteria('ky nang so')),
       adminUnitPattern: pattern,
     })) {
       noFullScan(plan);
-      expect(plan.find((row) => row.table === 'c')?.type).toMatch(/fulltext|ref|eq_ref/);
+      expect(plan.find((row) => row.table === 'c')?.type).toMatch(/index|range|ref|eq_ref/);
     }
   });
 });

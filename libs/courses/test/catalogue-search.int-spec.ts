@@ -1,11 +1,9 @@
-import { searchQuery } from '@lifelong/common';
 import {
   CourseAuthoring,
   CourseCatalogue,
   CoursePublishing,
   LessonAuthoring,
   SectionAuthoring,
-  catalogueStatements,
 } from '@lifelong/courses';
 import type { Principal } from '@lifelong/identity';
 import type { TestingModule } from '@nestjs/testing';
@@ -146,20 +144,58 @@ describe('catalogue search', () => {
     expect(first.items[0]!.tags).toBeInstanceOf(Array);
   });
 
-  it('uses the FULLTEXT index, never a full scan, for a search', async () => {
-    const dataSource = moduleRef.get(DataSource);
-    const { items, count } = catalogueStatements(
-      { match: searchQuery('hoc tap')! },
-      { offset: 0, limit: 20 },
-    );
-    for (const statement of [items, count]) {
-      const plan = await dataSource.query<{ table: string; type: string; key: string | null }[]>(
-        `EXPLAIN ${statement.sql}`,
-        statement.params,
+  it('counts a few pages ahead and says when there are more', async () => {
+    // Five pages of one course ahead of page 2 are counted (1 + 6): all five courses fit.
+    expect(await catalogue.list({}, { page: 2, pageSize: 1 })).toMatchObject({
+      total: 5,
+      totalCapped: false,
+    });
+    // Page 1 of size 1 counts up to 6 courses… still all five; a search is counted alike.
+    expect(await catalogue.list({ q: 'an' }, { page: 1, pageSize: 1 })).toMatchObject({
+      total: 2,
+      totalCapped: false,
+    });
+  });
+
+  it('shows a course the moment it is published and hides it the moment it is archived', async () => {
+    const id = await published('SS', 'Làm vườn trên sân thượng', ['Nông nghiệp đô thị']);
+    expect((await catalogue.list({ q: 'san thuong' }, page())).items.map((c) => c.id)).toEqual([
+      id,
+    ]);
+    expect((await catalogue.list({ q: 'nong nghiep do' }, page())).items).toHaveLength(1);
+    await moduleRef.get(CoursePublishing).archive(admin, id);
+    expect((await catalogue.list({ q: 'san thuong' }, page())).items).toEqual([]);
+    expect(await search({})).toHaveLength(5);
+  });
+
+  it('finds a course by its new words after an edit, and no longer by the old ones', async () => {
+    const course = await moduleRef.get(CourseAuthoring).create(admin, {
+      facilityId: ids.BD!,
+      title: 'Nhập môn nhiếp ảnh',
+      summary: 'Chụp ảnh bằng điện thoại',
+    });
+    await moduleRef.get(CourseAuthoring).update(admin, course.id, {
+      title: 'Nhập môn quay phim',
+      tags: ['Truyền thông'],
+    });
+    const words = await moduleRef
+      .get(DataSource)
+      .query<{ term: string }[]>(
+        'SELECT `term` FROM `course_search_terms` WHERE `course_id` = ? ORDER BY `term`',
+        [course.id],
       );
-      expect(plan).toEqual([
-        expect.objectContaining({ table: 'c', type: 'fulltext', key: 'ix_courses_search' }),
-      ]);
-    }
+    expect(words.map((row) => row.term)).toEqual([
+      'anh',
+      'bang',
+      'chup',
+      'dien',
+      'mon',
+      'nhap',
+      'phim',
+      'quay',
+      'thoai',
+      'thong',
+      'truyen',
+    ]);
   });
 });

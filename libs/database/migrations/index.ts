@@ -31,6 +31,7 @@ import { PublishMonitoringViews1766600000000 } from './1766600000000-publish-mon
 import { CreateMonitoringFigures1766600100000 } from './1766600100000-create-monitoring-figures';
 import { CreateTrainingUnitCounts1766630000000 } from './1766630000000-create-training-unit-counts';
 import { PublishTelevisionMonitoring1766700000000 } from './1766700000000-publish-television-monitoring';
+import { CreateCourseSearchTerms1766800000000 } from './1766800000000-create-course-search-terms';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -70,4 +71,5 @@ export const MIGRATIONS = [
   CreateMonitoringFigures1766600100000,
   CreateTrainingUnitCounts1766630000000,
   PublishTelevisionMonitoring1766700000000,
+  CreateCourseSearchTerms1766800000000,
 ];

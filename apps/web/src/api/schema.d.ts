@@ -2129,7 +2129,10 @@ export interface components {
     };
     CoursePageDto: {
       items: components['schemas']['CourseDto'][];
+      /** @description Matches, counted up to five pages past this one */
       total: number;
+      /** @description More courses match than `total` (show "120+"): a broad search is counted only a few pages ahead */
+      totalCapped: boolean;
       page: number;
       pageSize: number;
     };

@@ -94,7 +94,10 @@ const ResultsPage = memo(function ResultsPage({
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed" role="status">
-        {t('catalogue.found', { total: formatNumber(found.total) })}
+        {/* A broad search is counted a few pages ahead only: "120+" (more pages as one goes). */}
+        {t(found.totalCapped ? 'catalogue.foundMore' : 'catalogue.found', {
+          total: formatNumber(found.total),
+        })}
         {search.q && !/[\p{L}\p{N}]/u.test(search.q) ? ` ${t('catalogue.nothingToSearch')}` : ''}
       </Text>
       <CourseGrid courses={found.items} />

@@ -336,6 +336,7 @@ export const en: Messages = {
     anyTag: 'Any topic',
     results: 'Search results',
     found: '{{total}} courses found',
+    foundMore: '{{total}}+ courses found',
     nothingToSearch: '(the search has no letter or digit, so every course is listed)',
     emptyTitle: 'No course matches',
     emptyFiltered:

@@ -333,6 +333,7 @@ export const vi = {
     anyTag: 'Mọi chủ đề',
     results: 'Kết quả tìm kiếm',
     found: 'Tìm thấy {{total}} khoá học',
+    foundMore: 'Tìm thấy hơn {{total}} khoá học',
     nothingToSearch: '(từ khoá không có chữ hay số nào, nên hiển thị mọi khoá học)',
     emptyTitle: 'Không có khoá học nào phù hợp',
     emptyFiltered:

@@ -1,4 +1,12 @@
-import { foldText, searchDocument, searchQuery, searchTokens, tagKey } from './search-terms';
+import {
+  documentTerms,
+  foldText,
+  searchDocument,
+  searchQuery,
+  searchTokens,
+  searchWords,
+  tagKey,
+} from './search-terms';
 
 describe('foldText', () => {
   it('drops diacritics and case, and reads đ as d', () => {
@@ -83,5 +91,33 @@ describe('tagKey', () => {
   it('makes one key of differently typed tags', () => {
     expect(tagKey('Kỹ năng số')).toBe('ky nang so');
     expect(tagKey('  KY-NANG  so ')).toBe('ky nang so');
+  });
+});
+
+describe('documentTerms', () => {
+  it('holds each folded word of every field once, without the index marker', () => {
+    expect(documentTerms(['Học tập suốt đời', null, 'học TẬP', 'Kỹ năng số'])).toEqual([
+      'hoc',
+      'tap',
+      'suot',
+      'doi',
+      'ky',
+      'nang',
+      'so',
+    ]);
+  });
+});
+
+describe('searchWords', () => {
+  it('requires every word typed, the last one as a prefix', () => {
+    expect(searchWords('Học tập SUỐT')).toEqual({ words: ['hoc', 'tap'], prefix: 'suot' });
+    expect(searchWords('hoc hoc')).toEqual({ words: [], prefix: 'hoc' });
+    expect(searchWords('%_ đ')).toEqual({ words: [], prefix: 'd' });
+  });
+
+  it('is nothing for punctuation or emoji, and at most eight words', () => {
+    expect(searchWords('!!! 🎓')).toBeNull();
+    const words = searchWords('a b c d e f g h i j')!;
+    expect([...words.words, words.prefix]).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
   });
 });

@@ -47,6 +47,29 @@ export function searchDocument(fields: readonly (string | null | undefined)[]): 
   return [...tokens].map((token) => TOKEN_MARKER + token).join(' ');
 }
 
+/** The distinct folded words of these fields: a course's rows of `course_search_terms`. */
+export function documentTerms(fields: readonly (string | null | undefined)[]): string[] {
+  return [...new Set(fields.flatMap((field) => (field ? searchTokens(field) : [])))];
+}
+
+/** What a person typed, as words every match must hold; the last may be the start of a word. */
+export interface SearchWords {
+  /** Whole words. */
+  words: string[];
+  /** The last word typed, matched as a prefix ("ta" finds "tập" while typing). */
+  prefix: string;
+}
+
+/**
+ * The words to look up for what a person typed (the same rule as `searchQuery`), or null when
+ * nothing searchable is left.
+ */
+export function searchWords(typed: string): SearchWords | null {
+  const tokens = [...new Set(searchTokens(typed))].slice(0, MAX_QUERY_TERMS);
+  const prefix = tokens.pop();
+  return prefix === undefined ? null : { words: tokens, prefix };
+}
+
 /**
  * The boolean-mode FULLTEXT query for what a person typed: every word required, the last one as
  * a prefix. Null when nothing searchable is left (punctuation, emoji, blanks): the catalogue then

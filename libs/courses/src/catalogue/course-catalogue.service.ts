@@ -22,8 +22,12 @@ import {
   catalogueTagsStatements,
   type CourseRow,
   courseTagsStatement,
+  rareWord,
+  countCap,
+  wordCountsStatement,
+  wordsOf,
 } from './catalogue-sql';
-import { searchQuery, tagKey } from '@lifelong/common';
+import { searchWords, tagKey } from '@lifelong/common';
 
 /** The catalogue's filters as a visitor sends them. */
 export interface CatalogueFilter {
@@ -33,6 +37,15 @@ export interface CatalogueFilter {
   adminUnitId?: string;
   tag?: string;
   facilityType?: FacilityType;
+}
+
+/**
+ * A page of the catalogue. `total` counts matches up to PAGES_AHEAD pages past this one;
+ * `totalCapped` says there are more ("120+"): counting every match of a broad search would cost
+ * the whole catalogue at each request.
+ */
+export interface CataloguePage extends Page<CourseView> {
+  totalCapped: boolean;
 }
 
 /** A tag of the catalogue and how many published courses carry it. */
@@ -53,27 +66,40 @@ export class CourseCatalogue {
   ) {}
 
   /**
-   * Published courses matching every filter given. A `q` with nothing searchable in it
+   * Published courses matching every filter given, newest first. A `q` with nothing searchable in it
    * (punctuation, emoji) is no text filter; an unknown administrative unit, or a tag with no
    * letter or digit, matches nothing.
    */
-  async list(filter: CatalogueFilter, query: PageQuery): Promise<Page<CourseView>> {
+  async list(filter: CatalogueFilter, query: PageQuery): Promise<CataloguePage> {
     const criteria = await this.criteria(filter);
-    if (!criteria) return toPage([], 0, query);
-    const { items, count } = catalogueStatements(criteria, {
-      offset: pageOffset(query),
-      limit: query.pageSize,
-    });
+    if (!criteria) return { ...toPage([], 0, query), totalCapped: false };
+    if (criteria.text) {
+      const counts = wordCountsStatement(criteria.text);
+      const [row] = await this.dataSource.query<Record<string, string | number>[]>(
+        counts.sql,
+        counts.params,
+      );
+      criteria.start = rareWord(
+        criteria.text,
+        wordsOf(criteria.text).map((_, i) => Number(row?.[`w${i}`] ?? 0)),
+      );
+    }
+    const page = { offset: pageOffset(query), limit: query.pageSize };
+    const { items, count } = catalogueStatements(criteria, page);
     const [rows, [total]] = await Promise.all([
       this.dataSource.query<CourseRow[]>(items.sql, items.params),
       this.dataSource.query<{ total: string | number }[]>(count.sql, count.params),
     ]);
     const tags = await this.tagsOf(rows.map((row) => row.id));
-    return toPage(
-      rows.map((row) => rowView(row, tags.get(row.id) ?? [])),
-      Number(total?.total ?? 0),
-      query,
-    );
+    const counted = Number(total?.total ?? 0);
+    return {
+      ...toPage(
+        rows.map((row) => rowView(row, tags.get(row.id) ?? [])),
+        Math.min(counted, countCap(page)),
+        query,
+      ),
+      totalCapped: counted > countCap(page),
+    };
   }
 
   /** The tags a visitor can filter by: those of published courses, most used first. */
@@ -122,7 +148,7 @@ export class CourseCatalogue {
   }
 
   private async criteria(filter: CatalogueFilter): Promise<CatalogueCriteria | null> {
-    const criteria: CatalogueCriteria = { match: filter.q ? searchQuery(filter.q) : null };
+    const criteria: CatalogueCriteria = { text: filter.q ? searchWords(filter.q) : null };
     if (filter.facilityId !== undefined) criteria.facilityId = filter.facilityId;
     if (filter.facilityType !== undefined) criteria.facilityType = filter.facilityType;
     if (filter.tag !== undefined) {

@@ -69,6 +69,11 @@ export class CourseAuthoring {
       this.dataSource.transaction(async (manager) => {
         await manager.getRepository(Course).insert(course);
         await this.records.replaceTags(manager, course.id, tags);
+        await this.records.replaceSearchTerms(
+          manager,
+          course,
+          tags.map(({ tag }) => tag),
+        );
         return this.records.view(manager, course.id);
       }),
     );
@@ -101,6 +106,7 @@ export class CourseAuthoring {
         course.status = statusAfterEdit(course.status);
         await this.save(manager, course);
         if (newTags) await this.records.replaceTags(manager, courseId, newTags);
+        await this.records.replaceSearchTerms(manager, course, tagNames);
         return this.records.view(manager, courseId);
       }),
     );

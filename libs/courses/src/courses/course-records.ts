@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { searchDocument } from '@lifelong/common';
+import { documentTerms, searchDocument } from '@lifelong/common';
 import { CourseError } from '../course-error';
 import { Course } from './course.entity';
 import type { NormalizedTag } from './course-input';
@@ -49,6 +49,23 @@ export class CourseRecords {
   /** The folded search document of a course: its title, summary and tags. */
   searchText(course: Pick<Course, 'title' | 'summary'>, tags: readonly string[]): string {
     return searchDocument([course.title, course.summary, ...tags]);
+  }
+
+  /**
+   * Rewrites the course's rows of `course_search_terms` (the catalogue's word table) from the
+   * same fields as `searchText`: called in the transaction that writes `search_text`.
+   */
+  async replaceSearchTerms(
+    manager: EntityManager,
+    course: Pick<Course, 'id' | 'title' | 'summary'>,
+    tags: readonly string[],
+  ): Promise<void> {
+    await manager.query('DELETE FROM `course_search_terms` WHERE `course_id` = ?', [course.id]);
+    const terms = documentTerms([course.title, course.summary, ...tags]);
+    if (terms.length)
+      await manager.query('INSERT INTO `course_search_terms` (`course_id`, `term`) VALUES ?', [
+        terms.map((term) => [course.id, term]),
+      ]);
   }
 
   async view(manager: EntityManager, courseId: string): Promise<CourseView> {

@@ -254,7 +254,13 @@ export class CourseDto {
 
 export class CoursePageDto {
   @ApiProperty({ type: [CourseDto] }) items!: CourseDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Matches, counted up to five pages past this one' })
+  total!: number;
+  @ApiProperty({
+    description:
+      'More courses match than `total` (show "120+"): a broad search is counted only a few pages ahead',
+  })
+  totalCapped!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
