@@ -36,9 +36,10 @@ beforeAll(() => {
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(file, NOT_TYPESCRIPT);
   }
-  // A developer's own .env stays as it is; a missing one is planted, then removed.
+  // A developer's own .env stays as it is; a missing one is planted, then removed. It holds no
+  // setting: other test files, in other jest workers, read .env while this one runs.
   if (!existsSync(ENV)) {
-    writeFileSync(ENV, 'PORT = = not prettier-able\n');
+    writeFileSync(ENV, '# planted by runtime-output.spec = = {{{ not prettier-able\n');
     plantedEnv = true;
   }
 });

@@ -24,6 +24,13 @@ export class MonitoringJobs {
     return this.refresh.refreshAirings(broadcastIds);
   }
 
+  @JobHandler('monitoring.refresh-facility')
+  refreshFacility({
+    facilityId,
+  }: JobPayloads['monitoring.refresh-facility']): Promise<RefreshOutcome> {
+    return this.refresh.refreshFacility(facilityId);
+  }
+
   @JobHandler('monitoring.reconcile-figures')
   reconcileFigures(): Promise<RefreshOutcome> {
     return this.refresh.reconcile();

@@ -29,6 +29,8 @@ export function monitoringRelay(
           await jobs.refreshFigures(routed.payload as { enrollmentId: string });
         else if (routed.job === 'monitoring.refresh-airings')
           await jobs.refreshAirings(routed.payload as { broadcastIds: string[] });
+        else if (routed.job === 'monitoring.refresh-facility')
+          await jobs.refreshFacility(routed.payload as { facilityId: string });
         else continue;
         ran += 1;
       }

@@ -5,6 +5,7 @@ import {
   CompleteLessonService,
   EnrollLearnerService,
   EnrollmentModule,
+  WithdrawEnrollmentService,
 } from '@lifelong/enrollment';
 import type { Principal } from '@lifelong/identity';
 import {
@@ -13,6 +14,7 @@ import {
   type Figures,
   MonitoringJobs,
   MonitoringWorkerModule,
+  periodsOf,
 } from '@lifelong/monitoring';
 import { AdminUnitsService, FacilitiesService, OrganizationsModule } from '@lifelong/organizations';
 import type { TestingModule } from '@nestjs/testing';
@@ -279,5 +281,30 @@ describe('programme figures', () => {
     expect(lines).toHaveLength(5);
     expect(lines.find((line) => line.includes(units.D2))).toContain(`'=HYPERLINK`);
     expect(lines.find((line) => line.includes(units.D3))).toContain('< 5');
+  });
+
+  it('follows a withdrawal and a facility registered without waiting for the night', async () => {
+    const [learner] = await insertLearners(dataSource, 1);
+    const before = await cell(units.D2, '2026');
+    const { enrollment } = await moduleRef
+      .get(EnrollLearnerService)
+      .enroll(learner!, courses.C2.courseId);
+    await relay();
+    expect((await cell(units.D2, '2026')).enrollments).toBe(before.enrollments! + 1);
+    await moduleRef.get(WithdrawEnrollmentService).withdraw(learner!, enrollment.id);
+    await relay();
+    expect(await cell(units.D2, '2026')).toEqual(before);
+
+    // A facility's row is stamped by the database's clock, so its period is today's.
+    const [thisYear] = periodsOf(new Date());
+    const registered = await cell(units.D2, thisYear!);
+    await moduleRef.get(FacilitiesService).create(admin, {
+      code: `F-NEW-${Date.now().toString(36)}`,
+      name: 'Trung tâm mới',
+      type: 'community_learning_center',
+      adminUnitId: units.D2,
+    });
+    await relay();
+    expect((await cell(units.D2, thisYear!)).facilities).toBe(registered.facilities! + 1);
   });
 });

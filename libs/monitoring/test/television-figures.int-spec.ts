@@ -48,6 +48,7 @@ beforeAll(async () => {
   dataSource = moduleRef.get(DataSource);
   relay = monitoringRelay(dataSource, moduleRef.get(MonitoringJobs));
   world = await televisionWorld(moduleRef);
+  await relay(); // the world's facilities are counted; what follows is television alone
   const [facility] = await dataSource.query<{ unit: string }[]>(
     'SELECT `admin_unit_id` AS unit FROM `facilities` WHERE `id` = ?',
     [world.facilityId],

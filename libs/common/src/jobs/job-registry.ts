@@ -49,6 +49,7 @@ export interface JobPayloads {
   /** Recomputes the programme figures an enrollment, its completion and certificate fall in. */
   'monitoring.refresh-figures': { enrollmentId: string };
   'monitoring.refresh-airings': { broadcastIds: string[] };
+  'monitoring.refresh-facility': { facilityId: string };
   /** Recomputes every programme figure and repairs drift (recurring, nightly). */
   'monitoring.reconcile-figures': Record<string, never>;
   /** Checks every unit's compliance counts against its assignments and repairs drift (nightly). */
@@ -134,6 +135,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   },
   'monitoring.refresh-figures': { queue: 'default', options: retrying(5) },
   'monitoring.refresh-airings': { queue: 'default', options: retrying(5) },
+  'monitoring.refresh-facility': { queue: 'default', options: retrying(5) },
   'monitoring.reconcile-figures': {
     queue: 'default',
     options: { removeOnComplete: true, removeOnFail: 100 },

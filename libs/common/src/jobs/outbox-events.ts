@@ -6,12 +6,16 @@ import type { JobName, JobPayloads } from './job-registry';
  */
 export interface OutboxEvents {
   'organizations.staff-import-requested': { importId: string };
+  /** A continuing-education facility was registered. */
+  'organizations.facility-registered': { facilityId: string };
   /** A course's capacity was raised or removed: learners on its waitlist may now get seats. */
   'course.capacity-raised': { courseId: string };
   /** A learner got a seat in a course (self-enrolled or mandated). */
   'enrollment.confirmed': EnrollmentEvent;
   /** A waitlisted learner got a seat freed by someone else. */
   'enrollment.promoted': EnrollmentEvent;
+  /** A learner left a course (their seat, if they had one, went to the waitlist). */
+  'enrollment.withdrawn': EnrollmentEvent;
   /** A learner completed every required lesson of a course. */
   'enrollment.completed': EnrollmentEvent;
   /** An instructor uploaded a lesson video (multipart or tus): transcode it. */
@@ -171,9 +175,13 @@ const toNotifications: EventRoute<OutboxEventType, 'notifications.deliver-event'
   payload: (_event, { eventId }) => ({ outboxEventId: eventId }),
 };
 
-/** Programme figures follow every enrollment, completion and certificate. */
+/** Programme figures follow every enrollment, withdrawal, completion and certificate. */
 const toMonitoring: EventRoute<
-  'enrollment.confirmed' | 'enrollment.promoted' | 'enrollment.completed' | 'certificate.issued',
+  | 'enrollment.confirmed'
+  | 'enrollment.promoted'
+  | 'enrollment.withdrawn'
+  | 'enrollment.completed'
+  | 'certificate.issued',
   'monitoring.refresh-figures'
 > = {
   job: 'monitoring.refresh-figures',
@@ -193,11 +201,18 @@ export const EVENT_ROUTES: Routes = {
   'organizations.staff-import-requested': [
     { job: 'organizations.import-staff', payload: (event) => ({ importId: event.importId }) },
   ],
+  'organizations.facility-registered': [
+    {
+      job: 'monitoring.refresh-facility',
+      payload: (event) => ({ facilityId: event.facilityId }),
+    },
+  ],
   'course.capacity-raised': [
     { job: 'enrollment.fill-free-seats', payload: (event) => ({ courseId: event.courseId }) },
   ],
   'enrollment.confirmed': [toNotifications, toMonitoring],
   'enrollment.promoted': [toNotifications, toMonitoring],
+  'enrollment.withdrawn': [toMonitoring],
   'enrollment.completed': [
     { job: 'certificates.issue', payload: (event) => ({ enrollmentId: event.enrollmentId }) },
     {

@@ -42,6 +42,13 @@ export class WithdrawEnrollmentService {
       enrollment.status = 'withdrawn';
       enrollment.withdrawnAt = this.clock.now();
       await this.enrollments.update(manager, enrollment);
+      // The programme's figures stop counting the seat.
+      await recordEvent(manager, 'enrollment.withdrawn', {
+        enrollmentId: enrollment.id,
+        courseId: enrollment.courseId,
+        userId: enrollment.userId,
+        courseTitle: course.title,
+      });
       if (freedSeat) {
         await this.seats.adjustActive(manager, course.courseId, -1);
         await this.promoteOldest(manager, {

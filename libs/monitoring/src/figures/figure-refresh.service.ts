@@ -90,6 +90,16 @@ export class FigureRefresh {
     return outcome;
   }
 
+  /** A facility registered: the cells above it in the periods of its registration. */
+  async refreshFacility(facilityId: string): Promise<RefreshOutcome> {
+    const [found] = await this.dataSource.query<{ facilityType: string; createdAt: Date }[]>(
+      'SELECT `type` AS facilityType, `created_at` AS createdAt FROM `facilities_view` WHERE `id` = ?',
+      [facilityId],
+    );
+    if (!found) return { periods: 0, changed: 0 };
+    return this.refreshCells(facilityId, found.facilityType, [found.createdAt]);
+  }
+
   /** Recomputes the cells above the facility, for its type, in the periods of the moments. */
   private async refreshCells(
     facilityId: string,

@@ -1,5 +1,5 @@
 import { newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
-import { isDuplicateKey } from '@lifelong/database';
+import { isDuplicateKey, recordEvent } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -49,7 +49,13 @@ export class FacilitiesService {
     });
     const facility = this.facilities.create({ id: newId(), ...input });
     try {
-      await this.facilities.insert(facility);
+      // The programme's figures count it from now: the event commits with the row.
+      await this.facilities.manager.transaction(async (manager) => {
+        await manager.insert(Facility, facility);
+        await recordEvent(manager, 'organizations.facility-registered', {
+          facilityId: facility.id,
+        });
+      });
     } catch (error) {
       if (isDuplicateKey(error, 'uq_facilities_code'))
         throw new OrganizationError(
