@@ -297,7 +297,7 @@ describe('programme figures', () => {
 
     // A facility's row is stamped by the database's clock, so its period is today's.
     const [thisYear] = periodsOf(new Date());
-    const registered = await cell(units.D2, thisYear!);
+    const registered = await cell(units.D2, thisYear);
     await moduleRef.get(FacilitiesService).create(admin, {
       code: `F-NEW-${Date.now().toString(36)}`,
       name: 'Trung tâm mới',
@@ -305,6 +305,6 @@ describe('programme figures', () => {
       adminUnitId: units.D2,
     });
     await relay();
-    expect((await cell(units.D2, thisYear!)).facilities).toBe(registered.facilities! + 1);
+    expect((await cell(units.D2, thisYear)).facilities).toBe(registered.facilities! + 1);
   });
 });
