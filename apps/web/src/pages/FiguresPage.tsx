@@ -133,7 +133,8 @@ function AreaFigures({
   const periodLabel = usePeriodLabel();
   const name = tree.adminUnitId === null ? t('country') : tree.name;
   const trail = tree.adminUnitId === null ? [] : trailOf(location.state);
-  const here: Crumb[] = [...trail, { id: tree.adminUnitId ?? '', name }];
+  // The way down to the units below: the country is the breadcrumb's fixed first step.
+  const here: Crumb[] = tree.adminUnitId === null ? [] : [...trail, { id: tree.adminUnitId, name }];
   const label = (indicator: Indicator) =>
     i18n.language === 'en' ? indicator.name.en : indicator.name.vi;
   const period = periodLabel(tree.period);
@@ -145,19 +146,17 @@ function AreaFigures({
             separator="›"
             styles={{ breadcrumb: { whiteSpace: 'normal', lineHeight: 1.4, minWidth: 0 } }}
           >
-            {[{ id: '', name: t('country') }, ...trail.filter((crumb) => crumb.id !== '')].map(
-              (crumb, index) => (
-                <Anchor
-                  key={crumb.id}
-                  component={Link}
-                  to={areaLink(choice, crumb.id || null)}
-                  state={{ trail: trail.slice(0, Math.max(0, index - 1)) }}
-                  size="sm"
-                >
-                  {crumb.name}
-                </Anchor>
-              ),
-            )}
+            {[{ id: '', name: t('country') }, ...trail].map((crumb, index) => (
+              <Anchor
+                key={crumb.id}
+                component={Link}
+                to={areaLink(choice, crumb.id || null)}
+                state={{ trail: trail.slice(0, Math.max(0, index - 1)) }}
+                size="sm"
+              >
+                {crumb.name}
+              </Anchor>
+            ))}
             <Text size="sm" aria-current="page">
               {name}
             </Text>
@@ -208,7 +207,7 @@ function AreaFigures({
                 <Anchor
                   component={Link}
                   to={areaLink(choice, row.adminUnitId)}
-                  state={{ trail: here.filter((crumb) => crumb.id !== '') }}
+                  state={{ trail: here }}
                   aria-label={t('children.open', { name: row.name })}
                 >
                   {row.name}
