@@ -53,13 +53,10 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
   'libs/enrollment/src/progress/lesson-progress.repository.ts': ['lessons'],
   'libs/notifications/src/email/send-account-email.job.ts': ['outbox_events'],
   'libs/notifications/src/fan-out/deliver-event.job.ts': ['outbox_events'],
-  'libs/notifications/src/preferences/notification-preferences.service.ts': ['users'],
-  'libs/notifications/src/recipients/recipient-directory.ts': ['users'],
   'libs/organizations/src/staff-import/staff-batch-writer.ts': ['refresh_tokens', 'users'],
   'libs/television-lessons/src/broadcasts/broadcast-reads.service.ts': ['courses'],
   'libs/television-lessons/src/calendars/schedule-calendars.service.ts': ['courses', 'lessons'],
   'libs/television-lessons/src/schedule-import/import-schedule.job.ts': ['courses', 'lessons'],
-  'libs/training/src/assignments/assignment-reads.service.ts': ['users'],
   'libs/training/src/assignments/assignment-statuses.service.ts': [
     'enrollments',
     'lesson_progress',

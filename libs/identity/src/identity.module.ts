@@ -33,6 +33,7 @@ import { UsersRepository } from './users/users.repository';
 const SERVICES = [
   AccountAdministration,
   AccountLinkTokens,
+  AccountStatuses,
   AccountTokensRepository,
   PasswordRecovery,
   AccessPolicy,
@@ -48,11 +49,10 @@ const SERVICES = [
 ];
 
 /**
- * Stays inside: hashing, account statuses, single sign-on's providers, flows and links, and the
+ * Stays inside: hashing, single sign-on's providers, flows and links, and the
  * first administrator (the migrate command looks it up with get(), which needs no export).
  */
 const INTERNAL = [
-  AccountStatuses,
   AdministratorBootstrap,
   IdentityLinks,
   OidcProviders,
