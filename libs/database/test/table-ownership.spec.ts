@@ -40,12 +40,6 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
     'training_assignments',
     'training_requirements',
   ],
-  'libs/certificates/src/issue/issue-certificate.service.ts': [
-    'courses',
-    'enrollments',
-    'facilities',
-    'users',
-  ],
   'libs/courses/src/catalogue/catalogue-sql.ts': ['admin_units', 'facilities'],
   // Pages the facilities a person authors for, filtered by their scopes in SQL: wants a paged
   // FacilityDirectory query (or a facilities read model) from organizations.
