@@ -48,9 +48,6 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
   'libs/notifications/src/email/send-account-email.job.ts': ['outbox_events'],
   'libs/notifications/src/fan-out/deliver-event.job.ts': ['outbox_events'],
   'libs/organizations/src/staff-import/staff-batch-writer.ts': ['refresh_tokens', 'users'],
-  'libs/television-lessons/src/broadcasts/broadcast-reads.service.ts': ['courses'],
-  'libs/television-lessons/src/calendars/schedule-calendars.service.ts': ['courses', 'lessons'],
-  'libs/television-lessons/src/schedule-import/import-schedule.job.ts': ['courses', 'lessons'],
   'libs/training/src/assignments/assignment-statuses.service.ts': [
     'enrollments',
     'lesson_progress',

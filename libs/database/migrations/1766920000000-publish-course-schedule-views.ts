@@ -1,0 +1,30 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The television schedule's read models from courses: `courses_view` gains each course's title
+ * and status (the public schedule lists airings of published courses only, by course title),
+ * and `lessons_view` publishes each lesson's course, title and kind. MERGE views with INVOKER
+ * rights, like the other read models, so a join through them uses the tables' own keys.
+ */
+export class PublishCourseScheduleViews1766920000000 implements MigrationInterface {
+  name = 'PublishCourseScheduleViews1766920000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `courses_view` AS ' +
+        'SELECT `id`, `facility_id`, `hours`, `title`, `status` FROM `courses`',
+    );
+    await queryRunner.query(
+      'CREATE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `lessons_view` AS ' +
+        'SELECT `id`, `course_id`, `title`, `kind` FROM `lessons`',
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP VIEW `lessons_view`');
+    await queryRunner.query(
+      'CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `courses_view` AS ' +
+        'SELECT `id`, `facility_id`, `hours` FROM `courses`',
+    );
+  }
+}
