@@ -44,7 +44,6 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
   // Pages the facilities a person authors for, filtered by their scopes in SQL: wants a paged
   // FacilityDirectory query (or a facilities read model) from organizations.
   'libs/courses/src/studio/studio-courses.service.ts': ['admin_units', 'facilities'],
-  'libs/enrollment/src/progress/lesson-progress.repository.ts': ['lessons'],
   'libs/notifications/src/email/send-account-email.job.ts': ['outbox_events'],
   'libs/notifications/src/fan-out/deliver-event.job.ts': ['outbox_events'],
   'libs/organizations/src/staff-import/staff-batch-writer.ts': ['refresh_tokens', 'users'],

@@ -1,13 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The television schedule's read models from courses: `courses_view` gains each course's title
- * and status (the public schedule lists airings of published courses only, by course title),
- * and `lessons_view` publishes each lesson's course, title and kind. MERGE views with INVOKER
- * rights, like the other read models, so a join through them uses the tables' own keys.
+ * Read models from courses for the television schedule and the progress report: `courses_view`
+ * gains each course's title and status (the public schedule lists airings of published courses
+ * only, by course title), and `lessons_view` publishes each lesson's course, title, kind and how
+ * it completes (a progress report reads it with its enrollment in one statement). MERGE views
+ * with INVOKER rights, like the other read models, so a join through them uses the tables' keys.
  */
-export class PublishCourseScheduleViews1766920000000 implements MigrationInterface {
-  name = 'PublishCourseScheduleViews1766920000000';
+export class PublishCourseLessonViews1766920000000 implements MigrationInterface {
+  name = 'PublishCourseLessonViews1766920000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -16,7 +17,7 @@ export class PublishCourseScheduleViews1766920000000 implements MigrationInterfa
     );
     await queryRunner.query(
       'CREATE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `lessons_view` AS ' +
-        'SELECT `id`, `course_id`, `title`, `kind` FROM `lessons`',
+        'SELECT `id`, `course_id`, `title`, `kind`, `duration_seconds`, `completion_threshold` FROM `lessons`',
     );
   }
 
