@@ -1,16 +1,22 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Read models from courses for the television schedule and the progress report: `courses_view`
- * gains each course's title and status (the public schedule lists airings of published courses
- * only, by course title), and `lessons_view` publishes each lesson's course, title, kind and how
- * it completes (a progress report reads it with its enrollment in one statement). MERGE views
- * with INVOKER rights, like the other read models, so a join through them uses the tables' keys.
+ * Read models widened so that no lib reads another's tables:
+ * - `facilities_view` gains each facility's name (the studio lists where an author works);
+ * - `courses_view` gains each course's title and status (the public television schedule lists
+ *   airings of published courses, by title);
+ * - `lessons_view` publishes each lesson's course, title, kind and how it completes (the
+ *   schedule's titles; a progress report reads it with its enrollment in one statement).
+ * MERGE views with INVOKER rights, like the other read models, so joins use the tables' keys.
  */
 export class PublishCourseLessonViews1766920000000 implements MigrationInterface {
   name = 'PublishCourseLessonViews1766920000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `facilities_view` AS ' +
+        'SELECT `id`, `name`, `type`, `admin_unit_id`, `created_at` FROM `facilities`',
+    );
     await queryRunner.query(
       'CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `courses_view` AS ' +
         'SELECT `id`, `facility_id`, `hours`, `title`, `status` FROM `courses`',
@@ -26,6 +32,10 @@ export class PublishCourseLessonViews1766920000000 implements MigrationInterface
     await queryRunner.query(
       'CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `courses_view` AS ' +
         'SELECT `id`, `facility_id`, `hours` FROM `courses`',
+    );
+    await queryRunner.query(
+      'CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `facilities_view` AS ' +
+        'SELECT `id`, `type`, `admin_unit_id`, `created_at` FROM `facilities`',
     );
   }
 }

@@ -41,9 +41,6 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
     'training_requirements',
   ],
   'libs/courses/src/catalogue/catalogue-sql.ts': ['admin_units', 'facilities'],
-  // Pages the facilities a person authors for, filtered by their scopes in SQL: wants a paged
-  // FacilityDirectory query (or a facilities read model) from organizations.
-  'libs/courses/src/studio/studio-courses.service.ts': ['admin_units', 'facilities'],
   'libs/notifications/src/email/send-account-email.job.ts': ['outbox_events'],
   'libs/notifications/src/fan-out/deliver-event.job.ts': ['outbox_events'],
   'libs/organizations/src/staff-import/staff-batch-writer.ts': ['refresh_tokens', 'users'],
