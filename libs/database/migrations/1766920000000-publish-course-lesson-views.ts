@@ -2,6 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Read models widened so that no lib reads another's tables:
+ * - `enrollments_view` gains each enrollment's progress, and `lesson_progress_view` says which
+ *   lessons an enrollment has begun (training moves assignments to "in progress" with them);
  * - `facilities_view` gains each facility's name (the studio lists where an author works);
  * - `courses_view` gains each course's title and status (the public television schedule lists
  *   airings of published courses, by title);
@@ -13,6 +15,14 @@ export class PublishCourseLessonViews1766920000000 implements MigrationInterface
   name = 'PublishCourseLessonViews1766920000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `enrollments_view` AS ' +
+        'SELECT `id`, `course_id`, `user_id`, `status`, `enrolled_at`, `completed_at`, `progress_percent` FROM `enrollments`',
+    );
+    await queryRunner.query(
+      'CREATE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `lesson_progress_view` AS ' +
+        'SELECT `enrollment_id`, `lesson_id`, `completed_at` FROM `lesson_progress`',
+    );
     await queryRunner.query(
       'CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `facilities_view` AS ' +
         'SELECT `id`, `name`, `type`, `admin_unit_id`, `created_at` FROM `facilities`',
@@ -28,6 +38,11 @@ export class PublishCourseLessonViews1766920000000 implements MigrationInterface
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP VIEW `lesson_progress_view`');
+    await queryRunner.query(
+      'CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `enrollments_view` AS ' +
+        'SELECT `id`, `course_id`, `user_id`, `status`, `enrolled_at`, `completed_at` FROM `enrollments`',
+    );
     await queryRunner.query('DROP VIEW `lessons_view`');
     await queryRunner.query(
       'CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `courses_view` AS ' +

@@ -44,10 +44,6 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
   'libs/notifications/src/email/send-account-email.job.ts': ['outbox_events'],
   'libs/notifications/src/fan-out/deliver-event.job.ts': ['outbox_events'],
   'libs/organizations/src/staff-import/staff-batch-writer.ts': ['refresh_tokens', 'users'],
-  'libs/training/src/assignments/assignment-statuses.service.ts': [
-    'enrollments',
-    'lesson_progress',
-  ],
 };
 
 function sourceFiles(dir: string): string[] {
