@@ -41,8 +41,6 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
     'training_requirements',
   ],
   'libs/courses/src/catalogue/catalogue-sql.ts': ['admin_units', 'facilities'],
-  'libs/notifications/src/email/send-account-email.job.ts': ['outbox_events'],
-  'libs/notifications/src/fan-out/deliver-event.job.ts': ['outbox_events'],
   'libs/organizations/src/staff-import/staff-batch-writer.ts': ['refresh_tokens', 'users'],
 };
 
