@@ -2,7 +2,7 @@ import { AppConfig, Clock, newId } from '@lifelong/common';
 import { EnrollmentLookup } from '@lifelong/enrollment';
 import { AccessPolicy, type Principal, UserLookup } from '@lifelong/identity';
 import { FacilityDirectory, type FacilityType } from '@lifelong/organizations';
-import { recordEvent } from '@lifelong/database';
+import { recordEvent, retryOnDeadlock } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
@@ -125,36 +125,45 @@ export class AttendanceService {
     const broadcast = await this.openBroadcast(broadcastId);
     const reasons = await this.skipReasons(broadcast, facilityId, wanted);
     const outcome: GroupOutcome = { recorded: [], skipped: [] };
-    for (const userId of wanted) {
+    const present = wanted.filter((userId) => {
       const reason = reasons.get(userId);
-      if (reason) {
-        outcome.skipped.push({ userId, reason });
-        continue;
-      }
-      const attendance = await this.dataSource.transaction(async (manager) => {
-        const inserted = await this.insertAttendance(manager, broadcast, userId, 'group', {
-          facilityId,
-          recordedBy: principal.userId,
-        });
-        if (inserted)
+      if (reason) outcome.skipped.push({ userId, reason });
+      return !reason;
+    });
+    // One transaction for the group: its attendances, their audit rows and one event for the
+    // programme's figures, which then count the whole group at once. Two facilitators recording
+    // the same people at once may deadlock on the unique key: the loser runs again, whole.
+    const recorded = await retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const inserted: BroadcastAttendance[] = [];
+        for (const userId of present) {
+          const attendance = await this.insertAttendance(manager, broadcast, userId, 'group', {
+            facilityId,
+            recordedBy: principal.userId,
+          });
+          if (!attendance) continue;
           await manager.insert(GroupAttendanceRecord, {
             id: newId(),
-            attendanceId: inserted.id,
+            attendanceId: attendance.id,
             broadcastId: broadcast.id,
             courseId: broadcast.courseId,
             lessonId: broadcast.lessonId,
             learnerId: userId,
             facilityId,
             recordedBy: principal.userId,
-            recordedAt: inserted.recordedAt,
+            recordedAt: attendance.recordedAt,
           });
+          inserted.push(attendance);
+        }
+        if (inserted.length > 0) await this.airingsChanged(manager, broadcast);
         return inserted;
-      });
-      if (!attendance) {
-        outcome.skipped.push({ userId, reason: 'already_recorded' });
-        continue;
-      }
-      outcome.recorded.push(userId);
+      }),
+    );
+    const fresh = new Set(recorded.map((attendance) => attendance.userId));
+    for (const userId of present)
+      if (!fresh.has(userId)) outcome.skipped.push({ userId, reason: 'already_recorded' });
+    for (const attendance of recorded) {
+      outcome.recorded.push(attendance.userId);
       await this.completion.settle(attendance).catch(() => undefined); // the sweep retries
     }
     return outcome;
@@ -207,9 +216,13 @@ export class AttendanceService {
     facilityId: string | null,
     recordedBy: string,
   ): Promise<BroadcastAttendance> {
-    await this.dataSource.transaction((manager) =>
-      this.insertAttendance(manager, broadcast, userId, method, { facilityId, recordedBy }),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      const inserted = await this.insertAttendance(manager, broadcast, userId, method, {
+        facilityId,
+        recordedBy,
+      });
+      if (inserted) await this.airingsChanged(manager, broadcast);
+    });
     return this.dataSource
       .getRepository(BroadcastAttendance)
       .findOneByOrFail({ broadcastId: broadcast.id, userId });
@@ -249,10 +262,12 @@ export class AttendanceService {
         attendance.recordedAt,
       ],
     );
-    if (result.affectedRows !== 1) return null;
-    // The programme's figures count attendances, in the attendance's transaction.
-    await recordEvent(manager, 'television.airings-changed', { broadcastIds: [broadcast.id] });
-    return attendance;
+    return result.affectedRows === 1 ? attendance : null;
+  }
+
+  /** The programme's figures count attendances: recorded in the attendances' transaction. */
+  private airingsChanged(manager: EntityManager, broadcast: Broadcast): Promise<void> {
+    return recordEvent(manager, 'television.airings-changed', { broadcastIds: [broadcast.id] });
   }
 
   private async skipReasons(
