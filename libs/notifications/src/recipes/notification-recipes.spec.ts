@@ -70,7 +70,7 @@ describe('planNotification', () => {
       serial: 'LL-1',
       courseTitle: 'x'.repeat(5_000),
     });
-    expect(plan.data.courseTitle).toHaveLength(300);
+    expect((plan.data as Record<string, string>).courseTitle).toHaveLength(300);
   });
 
   it.each([
