@@ -140,22 +140,25 @@ export class ReportImport {
     }
     const values: ReportValues = {};
     const problems: string[] = [];
+    const misfits = new Set<string>();
     header.forEach((name, index) => {
       const field = fields.find((candidate) => candidate.key === name);
       const cell = cells[index] ?? '';
       if (!field || cell === '') return;
       const value = cellValue(field, cell);
       const problem = valueProblem(field, value);
-      if (problem) problems.push(`${field.key} ${problem}`);
-      else values[field.key] = value as FieldValue;
+      if (problem) {
+        problems.push(`${field.key} ${problem}`);
+        misfits.add(field.key);
+      } else values[field.key] = value as FieldValue;
     });
-    const missing = missingAnswers(fields, values);
+    const missing = missingAnswers(fields, values).filter((key) => !misfits.has(key));
     if (missing.length > 0) problems.push(`required fields empty: ${missing.join(', ')}`);
     if (problems.length > 0) return problems.join('; ');
     return this.dataSource.transaction(async (manager) => {
       const existing = await this.reports.load(manager, facilityId, year, true);
       if (existing && (existing.status === 'submitted' || existing.status === 'accepted'))
-        return `facility ${code} already has a ${existing.status} report for ${year}`;
+        return `the ${year} report of facility ${code} is already ${existing.status}`;
       const now = this.clock.now();
       const id = existing?.id ?? newId();
       const snapshot = fields.map(definitionOf);
