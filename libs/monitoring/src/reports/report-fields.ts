@@ -106,24 +106,25 @@ export function checkValues(fields: readonly ReportField[], values: unknown): Re
       fields: { values: ['must be an object of answers by field key'] },
     });
   const byKey = new Map(fields.map((field) => [field.key, field]));
-  const problems: Record<string, string[]> = {};
-  const kept: ReportValues = {};
+  // Maps, not objects: a key such as `__proto__` from the request stays a plain key.
+  const problems = new Map<string, string[]>();
+  const kept = new Map<string, FieldValue>();
   for (const [key, value] of Object.entries(values)) {
     const field = byKey.get(key);
     if (!field) {
-      problems[key] = ['is not a field of this form'];
+      problems.set(key, ['is not a field of this form']);
       continue;
     }
     if (value === null || value === '') continue;
     const problem = valueProblem(field, value);
-    if (problem) problems[key] = [problem];
-    else kept[key] = value as FieldValue;
+    if (problem) problems.set(key, [problem]);
+    else kept.set(key, value as FieldValue);
   }
-  if (Object.keys(problems).length > 0)
+  if (problems.size > 0)
     throw new MonitoringError('VALIDATION_FAILED', 'Some answers do not fit the form', {
-      fields: problems,
+      fields: Object.fromEntries(problems),
     });
-  return kept;
+  return Object.fromEntries(kept);
 }
 
 /** The required fields with no answer. */
