@@ -560,6 +560,21 @@ describe('the CSV import', () => {
     expect(await eventsOf('monitoring.reports-accepted', since)).toEqual([
       { year: 2025, facilityIds: [facilities.F1] },
     ]);
+    // The figures of a year before any facility was registered: the event writes them, and the
+    // nightly reconciliation rebuilds them when they are lost.
+    await relayReports();
+    const classes2025 = async () =>
+      (
+        await dataSource.query<{ classes: number }[]>(
+          "SELECT `offline_classes` AS classes FROM `monitoring_figures` WHERE `period` = '2025' " +
+            "AND `facility_type` = '' AND `admin_unit_id` = ?",
+          [units.P],
+        )
+      )[0]?.classes;
+    expect(await classes2025()).toBe(4);
+    await dataSource.query("DELETE FROM `monitoring_figures` WHERE `period` = '2025'");
+    await jobs.reconcileFigures();
+    expect(await classes2025()).toBe(4);
   });
 
   it('refuses a facility whose report is already submitted, and one the importer runs', async () => {
