@@ -596,6 +596,13 @@ describe('the CSV import', () => {
     ]);
   });
 
+  it('refuses a file over 2 MB whole', async () => {
+    const big = Buffer.alloc(2 * 1024 * 1024 + 1, 'a');
+    await expect(imports.import(people.supervisorP, 2025, big)).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+    });
+  });
+
   it('refuses a header that does not match the form', async () => {
     await expect(
       imports.import(people.supervisorP, 2025, csv(['offline_classes,bogus', '1,2'])),

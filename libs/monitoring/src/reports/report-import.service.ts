@@ -1,4 +1,4 @@
-import { Clock, newId } from '@lifelong/common';
+import { Clock, CommonError, newId } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
 import { FacilityDirectory } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
@@ -78,6 +78,12 @@ export class ReportImport {
   ) {}
 
   async import(principal: Principal, year: number, content: Buffer): Promise<ImportOutcome> {
+    if (content.length > IMPORT_MAX_BYTES)
+      throw new CommonError(
+        'PAYLOAD_TOO_LARGE',
+        `A reports file is at most ${IMPORT_MAX_BYTES} bytes`,
+        'too_large',
+      );
     const fields = await this.forms.currentFields(year);
     const { header, rows } = readCsv(content);
     const facilityColumn = header.findIndex((name) => FACILITY_COLUMNS.includes(name));
