@@ -20,6 +20,7 @@ type Actor =
   | 'instructorF1'
   | 'instructorG'
   | 'facilityAdminG'
+  | 'facilityAdminF1'
   | 'managerM'
   | 'managerM1'
   | 'managerN'
@@ -51,6 +52,21 @@ const allowed = (who: Actor, route: string, body?: Json): Row => ({
 });
 
 const COURSE = { title: 'Chiếm quyền', summary: 'x' };
+/** Facility F1's yearly report of REPORT_YEAR, submitted by its facility admin in the fixture. */
+const REPORT_YEAR = 2031;
+const F1_REPORT = '/api/v1/facilities/{F1}/reports/{reportYear}';
+const REPORT_FORM = {
+  deadline: `${REPORT_YEAR + 1}-01-31T00:00:00.000Z`,
+  fields: [
+    {
+      key: 'offline_classes',
+      label: { vi: 'Số lớp học trực tiếp', en: 'Offline classes' },
+      type: 'integer',
+      min: 0,
+      indicator: 'offline_classes',
+    },
+  ],
+};
 const REQUIREMENT = { title: 'Bắt buộc', courseId: '{C1}', orgUnitId: '{M}', dueDays: 30 };
 
 const MATRIX: Row[] = [
@@ -248,6 +264,29 @@ const MATRIX: Row[] = [
   refused('adminQ', 'POST /api/v1/channels', { code: 'KENH-Q', name: 'Kênh tỉnh Q' }), // hole 6
   refused('adminQ', 'GET /api/v1/admin/users/{learnerA}'),
 
+  // Yearly facility reports: only F1's own admins fill in F1's report; only a supervisor or admin
+  // covering F1 who does not answer for it decides; only a platform admin defines the form.
+  refused('learnerB', 'PUT /api/v1/monitoring/report-forms/{reportYear}', REPORT_FORM),
+  refused('adminQ', 'PUT /api/v1/monitoring/report-forms/{reportYear}', REPORT_FORM),
+  refused('supervisorQ', 'PUT /api/v1/monitoring/report-forms/{reportYear}', REPORT_FORM),
+  refused('learnerB', `GET ${F1_REPORT}`),
+  refused('facilityAdminG', `GET ${F1_REPORT}`),
+  refused('supervisorQ', `GET ${F1_REPORT}`),
+  refused('instructorF1', `GET ${F1_REPORT}`),
+  refused('facilityAdminG', `PUT ${F1_REPORT}`, { values: { offline_classes: 1 } }),
+  refused('supervisorQ', `PUT ${F1_REPORT}`, { values: { offline_classes: 1 } }),
+  refused('facilityAdminG', `POST ${F1_REPORT}/submit`),
+  refused('supervisorQ', `POST ${F1_REPORT}/accept`, {}),
+  refused('adminQ', `POST ${F1_REPORT}/accept`, {}),
+  refused('facilityAdminF1', `POST ${F1_REPORT}/accept`, {}),
+  refused('facilityAdminG', `POST ${F1_REPORT}/return`, { comment: 'Trả về' }),
+  refused('supervisorQ', `POST ${F1_REPORT}/return`, { comment: 'Trả về' }),
+  refused('facilityAdminF1', `POST ${F1_REPORT}/return`, { comment: 'Trả về' }),
+  refused('learnerB', `GET /api/v1/monitoring/reports?year=${REPORT_YEAR}`),
+  refused('facilityAdminG', `GET /api/v1/monitoring/reports?year=${REPORT_YEAR}`),
+  refused('facilityAdminG', 'POST /api/v1/monitoring/report-forms/{reportYear}/import'),
+  refused('learnerB', 'POST /api/v1/monitoring/report-forms/{reportYear}/import'),
+
   // Controls: the rightful holder reaches each resource, so a refusal above is not a typo.
   allowed('learnerA', 'GET /api/v1/enrollments/{enrollmentA}'),
   allowed('learnerA', 'GET /api/v1/certificates/{serialA}/pdf'),
@@ -290,6 +329,15 @@ const MATRIX: Row[] = [
   allowed('managerM1', 'GET /api/v1/admin/users?q=nguoi'),
   allowed('supervisorQ', 'GET /api/v1/admin/audit'),
   allowed('admin', 'GET /api/v1/admin/users/{learnerA}'),
+  allowed('admin', 'PUT /api/v1/monitoring/report-forms/{reportYear}', REPORT_FORM),
+  allowed('facilityAdminF1', `GET ${F1_REPORT}`),
+  allowed('supervisorQ', `GET /api/v1/monitoring/reports?year=${REPORT_YEAR}`),
+  allowed('admin', `GET ${F1_REPORT}`),
+  // The report was submitted in the fixture: returned, saved again, submitted, accepted.
+  allowed('admin', `POST ${F1_REPORT}/return`, { comment: 'Bổ sung số lớp' }),
+  allowed('facilityAdminF1', `PUT ${F1_REPORT}`, { values: { offline_classes: 3 } }),
+  allowed('facilityAdminF1', `POST ${F1_REPORT}/submit`),
+  allowed('admin', `POST ${F1_REPORT}/accept`, {}),
 ];
 
 /**
@@ -391,6 +439,7 @@ beforeAll(async () => {
     instructorF1: await holding('instructor', F1, tree),
     instructorG: await holding('instructor', G, tree),
     facilityAdminG: await holding('facility_admin', G, tree),
+    facilityAdminF1: await holding('facility_admin', F1, tree),
     managerM: await holding('org_manager', M, tree),
     managerM1: await holding('org_manager', M1, tree),
     managerN: await holding('org_manager', N, tree),
@@ -510,6 +559,24 @@ beforeAll(async () => {
       201,
     )
   ).id as string;
+  // Facility F1's yearly report, submitted by its facility admin.
+  ids.reportYear = String(REPORT_YEAR);
+  await expectStatus(
+    api.http.request('PUT', `/api/v1/monitoring/report-forms/${REPORT_YEAR}`, {
+      token: api.adminToken,
+      body: REPORT_FORM,
+    }),
+    200,
+  );
+  const report = `/api/v1/facilities/${F1.scopeId}/reports/${REPORT_YEAR}`;
+  await expectStatus(
+    api.http.request('PUT', report, {
+      token: tokens.facilityAdminF1,
+      body: { values: { offline_classes: 2 } },
+    }),
+    200,
+  );
+  await expectStatus(api.http.post(`${report}/submit`, { token: tokens.facilityAdminF1 }), 200);
 }, 120_000);
 
 describe('the access matrix', () => {

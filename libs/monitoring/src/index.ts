@@ -24,6 +24,7 @@ export {
   INDICATORS,
   type Indicator,
   type IndicatorCode,
+  REPORTED_INDICATOR_CODES,
 } from './indicators/indicator-catalogue';
 /** Reporting periods (`YYYY`, `YYYY-Qn`). */
 export { parsePeriod, type Period, periodsOf } from './indicators/period';
@@ -38,5 +39,23 @@ export {
   type FigureQuery,
   type FigureTree,
 } from './figures/figure-reads.service';
+/** Yearly facility reports: forms, reports and decisions, reminders, the CSV import. */
+export {
+  type FieldType,
+  FIELD_TYPES,
+  type ReportField,
+  type ReportValues,
+} from './reports/report-fields';
+export { type FormField, type ReportForm, ReportForms } from './reports/report-forms.service';
+export {
+  type FacilityReport,
+  FacilityReports,
+  REPORT_STATUSES,
+  type ReportStatus,
+} from './reports/facility-reports.service';
+export { type ImportOutcome, ReportImport } from './reports/report-import.service';
+export { REMINDER_DAYS, ReportReminders } from './reports/report-reminders.service';
+/** Who may do what with facility reports. */
+export { FORM_EDITORS, REPORT_DECIDERS, REPORT_FILLERS, REPORT_READERS } from './policies';
 /** Why monitoring refused something. */
 export { MonitoringError, type MonitoringErrorCode } from './monitoring-error';

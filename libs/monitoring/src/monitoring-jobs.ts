@@ -1,6 +1,7 @@
 import { JobHandler, type JobPayloads } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { FigureRefresh, type RefreshOutcome } from './figures/figure-refresh.service';
+import { ReportReminders } from './reports/report-reminders.service';
 
 /**
  * The monitoring jobs. Each recomputes from the read models and write only what differs, so a
@@ -8,7 +9,10 @@ import { FigureRefresh, type RefreshOutcome } from './figures/figure-refresh.ser
  */
 @Injectable()
 export class MonitoringJobs {
-  constructor(private readonly refresh: FigureRefresh) {}
+  constructor(
+    private readonly refresh: FigureRefresh,
+    private readonly reminders: ReportReminders,
+  ) {}
 
   @JobHandler('monitoring.refresh-figures')
   refreshFigures({
@@ -29,6 +33,19 @@ export class MonitoringJobs {
     facilityId,
   }: JobPayloads['monitoring.refresh-facility']): Promise<RefreshOutcome> {
     return this.refresh.refreshFacility(facilityId);
+  }
+
+  @JobHandler('monitoring.refresh-reports')
+  refreshReports({
+    year,
+    facilityIds,
+  }: JobPayloads['monitoring.refresh-reports']): Promise<RefreshOutcome> {
+    return this.refresh.refreshReports(year, facilityIds);
+  }
+
+  @JobHandler('monitoring.remind-reports')
+  async remindReports(): Promise<{ reminded: number }> {
+    return { reminded: await this.reminders.run() };
   }
 
   @JobHandler('monitoring.reconcile-figures')

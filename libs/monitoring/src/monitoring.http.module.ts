@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { FacilityReportsController } from './http/facility-reports.controller';
 import { MonitoringController } from './http/monitoring.controller';
+import { ReportFormsController } from './http/report-forms.controller';
 import { MonitoringModule } from './monitoring.module';
 
 /** The monitoring routes (api process only). */
 @Module({
   imports: [MonitoringModule],
-  controllers: [MonitoringController],
+  controllers: [MonitoringController, ReportFormsController, FacilityReportsController],
 })
 export class MonitoringHttpModule {}

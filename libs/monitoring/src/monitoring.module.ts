@@ -1,20 +1,35 @@
+import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
 import { FigureCells } from './figures/figure-cells.service';
 import { FigureReads } from './figures/figure-reads.service';
 import { FigureRefresh } from './figures/figure-refresh.service';
+import { FacilityReports } from './reports/facility-reports.service';
+import { ReportAccess } from './reports/report-access';
+import { ReportForms } from './reports/report-forms.service';
+import { ReportImport } from './reports/report-import.service';
+import { ReportReminders } from './reports/report-reminders.service';
 
 /** What the routes and the jobs use. */
-const SERVICES = [FigureReads, FigureRefresh];
+const SERVICES = [
+  FigureReads,
+  FigureRefresh,
+  ReportForms,
+  FacilityReports,
+  ReportImport,
+  ReportReminders,
+];
 
 /** Computing and writing cells stays inside: the refresh (events, reconciliation) drives it. */
-const INTERNAL = [FigureCells];
+const INTERNAL = [FigureCells, ReportAccess];
 
 /**
- * Programme monitoring: the indicator catalogue and the stored figures. Reads other domains
- * only through the views they publish, so it imports none of their modules. Needs the Clock
- * and the database.
+ * Programme monitoring: the indicator catalogue, the stored figures and the yearly facility
+ * reports. Reads other domains only through the views they publish and organizations' read
+ * port (FacilityDirectory, from its global module), and checks scopes with identity's
+ * AccessPolicy. Needs the Clock and the database.
  */
 @Module({
+  imports: [IdentityModule],
   providers: [...SERVICES, ...INTERNAL],
   exports: SERVICES,
 })

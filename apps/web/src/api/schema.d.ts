@@ -1678,6 +1678,118 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/monitoring/report-forms/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportFormsController_form'];
+    put: operations['ReportFormsController_define'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/report-forms/{year}/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ReportFormsController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportFormsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/facilities/{id}/reports/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FacilityReportsController_find'];
+    put: operations['FacilityReportsController_save'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/facilities/{id}/reports/{year}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['FacilityReportsController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/facilities/{id}/reports/{year}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['FacilityReportsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/facilities/{id}/reports/{year}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['FacilityReportsController_sendBack'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/users': {
     parameters: {
       query?: never;
@@ -2033,7 +2145,8 @@ export interface components {
         | 'training.assigned'
         | 'training.due-soon'
         | 'training.overdue'
-        | 'training.escalated';
+        | 'training.escalated'
+        | 'monitoring.report-due-soon';
       /** @description In the reader's language */
       title: string;
       body: string;
@@ -3241,6 +3354,134 @@ export interface components {
       };
       /** @description One level down */
       children: components['schemas']['FigureNodeDto'][];
+    };
+    FieldLabelDto: {
+      vi: string;
+      en: string;
+    };
+    FormFieldDto: {
+      key: string;
+      label: components['schemas']['FieldLabelDto'];
+      /** @enum {string} */
+      type: 'number' | 'integer' | 'text' | 'boolean' | 'choice';
+      help: string | null;
+      required: boolean;
+      min: number | null;
+      max: number | null;
+      choices: string[] | null;
+      /** @enum {string|null} */
+      indicator: 'offline_classes' | 'offline_class_learners' | null;
+      /** @description Retired fields are no longer asked; old reports keep their answers */
+      retired: boolean;
+    };
+    ReportFormDto: {
+      year: number;
+      deadline: string;
+      /** @description Current fields in order, then retired ones */
+      fields: components['schemas']['FormFieldDto'][];
+    };
+    ReportFieldInputDto: {
+      /**
+       * @description snake_case, unique in the form; the CSV column
+       * @example offline_classes
+       */
+      key: string;
+      label: components['schemas']['FieldLabelDto'];
+      /** @enum {string} */
+      type: 'number' | 'integer' | 'text' | 'boolean' | 'choice';
+      help?: string;
+      /** @default false */
+      required?: boolean;
+      /** @description number and integer fields */
+      min?: number;
+      /** @description number and integer fields */
+      max?: number;
+      /** @description choice fields */
+      choices?: string[];
+      /**
+       * @description The reported indicator an integer field feeds once a report is accepted
+       * @enum {string}
+       */
+      indicator?: 'offline_classes' | 'offline_class_learners';
+    };
+    ReportFormBody: {
+      /** @description ISO 8601: submissions are refused from this instant on */
+      deadline: string;
+      /** @description Fields left out are retired, never deleted */
+      fields: components['schemas']['ReportFieldInputDto'][];
+    };
+    ImportLineErrorDto: {
+      /** @description The header is line 1 */
+      line: number;
+      message: string;
+    };
+    ReportImportDto: {
+      /** @description Reports created as accepted */
+      imported: number;
+      failed: number;
+      errors: components['schemas']['ImportLineErrorDto'][];
+    };
+    ReportListItemDto: {
+      id: string;
+      facilityId: string;
+      facilityName: string;
+      /** @description Its administrative units, nearest first */
+      place: string;
+      year: number;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'accepted';
+      submittedAt: string | null;
+      decidedAt: string | null;
+    };
+    ReportPageDto: {
+      items: components['schemas']['ReportListItemDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    ReportFieldDto: {
+      key: string;
+      label: components['schemas']['FieldLabelDto'];
+      /** @enum {string} */
+      type: 'number' | 'integer' | 'text' | 'boolean' | 'choice';
+      help: string | null;
+      required: boolean;
+      min: number | null;
+      max: number | null;
+      choices: string[] | null;
+      /** @enum {string|null} */
+      indicator: 'offline_classes' | 'offline_class_learners' | null;
+    };
+    FacilityReportDto: {
+      id: string;
+      facilityId: string;
+      year: number;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'accepted';
+      values: {
+        [key: string]: number | string | boolean;
+      };
+      /** @description The fields as they were when last saved */
+      fields: components['schemas']['ReportFieldDto'][];
+      submittedAt: string | null;
+      submittedBy: string | null;
+      decidedAt: string | null;
+      decidedBy: string | null;
+      comment: string | null;
+      updatedAt: string;
+    };
+    ReportDraftBody: {
+      /** @description Answers by field key: numbers, text, true/false or one of the choices; null clears */
+      values: {
+        [key: string]: number | string | boolean;
+      };
+    };
+    AcceptReportBody: {
+      comment?: string;
+    };
+    ReturnReportBody: {
+      /** @description What the facility should fix */
+      comment: string;
     };
     UserRoleDto: {
       /** @enum {string} */
@@ -6603,6 +6844,231 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  ReportFormsController_form: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportFormDto'];
+        };
+      };
+    };
+  };
+  ReportFormsController_define: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportFormBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportFormDto'];
+        };
+      };
+    };
+  };
+  ReportFormsController_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+      };
+      cookie?: never;
+    };
+    /** @description UTF-8 CSV: a header facility_code and the form's field keys, one facility per line; or multipart with the field "file" */
+    requestBody: {
+      content: {
+        'text/csv': {
+          /** Format: binary */
+          file?: string;
+        };
+        'multipart/form-data': {
+          /** Format: binary */
+          file?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportImportDto'];
+        };
+      };
+    };
+  };
+  ReportFormsController_list: {
+    parameters: {
+      query: {
+        page?: number;
+        pageSize?: number;
+        year: number;
+        status?: 'draft' | 'submitted' | 'returned' | 'accepted';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportPageDto'];
+        };
+      };
+    };
+  };
+  FacilityReportsController_find: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FacilityReportDto'];
+        };
+      };
+    };
+  };
+  FacilityReportsController_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportDraftBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FacilityReportDto'];
+        };
+      };
+    };
+  };
+  FacilityReportsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FacilityReportDto'];
+        };
+      };
+    };
+  };
+  FacilityReportsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptReportBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FacilityReportDto'];
+        };
+      };
+    };
+  };
+  FacilityReportsController_sendBack: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnReportBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FacilityReportDto'];
+        };
       };
     };
   };

@@ -50,6 +50,10 @@ export interface JobPayloads {
   'monitoring.refresh-figures': { enrollmentId: string };
   'monitoring.refresh-airings': { broadcastIds: string[] };
   'monitoring.refresh-facility': { facilityId: string };
+  /** Recomputes the yearly figures above facilities whose reports were accepted. */
+  'monitoring.refresh-reports': { year: number; facilityIds: string[] };
+  /** Reminds facility admins of yearly reports due soon and not submitted (recurring). */
+  'monitoring.remind-reports': Record<string, never>;
   /** Recomputes every programme figure and repairs drift (recurring, nightly). */
   'monitoring.reconcile-figures': Record<string, never>;
   /** Checks every unit's compliance counts against its assignments and repairs drift (nightly). */
@@ -136,6 +140,11 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'monitoring.refresh-figures': { queue: 'default', options: retrying(5) },
   'monitoring.refresh-airings': { queue: 'default', options: retrying(5) },
   'monitoring.refresh-facility': { queue: 'default', options: retrying(5) },
+  'monitoring.refresh-reports': { queue: 'default', options: retrying(5) },
+  'monitoring.remind-reports': {
+    queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
   'monitoring.reconcile-figures': {
     queue: 'default',
     options: { removeOnComplete: true, removeOnFail: 100 },

@@ -17,6 +17,8 @@ export const JOB_SCHEDULES: { readonly [N in JobName]?: (config: AppConfig) => R
   'television.settle-checks': () => ({ every: 60_000 }),
   // Overdue, expiry, recertification windows and reminders move by the hour at the finest.
   'training.scan-deadlines': () => ({ every: 15 * 60_000 }),
+  // Yearly report reminders are counted in days: hourly is fine enough.
+  'monitoring.remind-reports': () => ({ every: HOUR_MS }),
   // Figures follow events as they happen; the reconciliation repairs drift once a night, at a
   // quiet hour in the platform's time, an hour after training's so the two long scans never
   // share the database.

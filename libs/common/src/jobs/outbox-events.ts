@@ -47,6 +47,10 @@ export interface OutboxEvents {
   'training.overdue': TrainingNoticeEvent & TrainingManagerNotice;
   /** Staff are still overdue after the escalation period: for the org managers one unit up. */
   'training.escalated': TrainingNoticeEvent & TrainingManagerNotice;
+  /** Yearly facility reports were accepted (by a decision or an import): their figures move. */
+  'monitoring.reports-accepted': { year: number; facilityIds: string[] };
+  /** A facility's yearly report is due soon and not submitted: for its facility admins. */
+  'monitoring.report-due-soon': ReportReminderEvent;
   /** Someone was invited to set a password (email with a one-time link, valid 7 days). */
   'identity.invitation-sent': AccountLinkEvent;
   /** Someone asked for a password reset (email with a one-time link, valid 1 hour). */
@@ -86,6 +90,19 @@ export interface TrainingManagerNotice {
   orgUnitName?: string;
   /** How many of the unit's staff this notice is about (managers' notices). */
   staffCount?: string;
+}
+
+/** A yearly report reminder for a facility's admins, with a display snapshot. */
+export interface ReportReminderEvent {
+  facilityId: string;
+  /** The report's year, as text (`2026`). */
+  year: string;
+  recipientIds: string[];
+  facilityName?: string;
+  /** The reminder step: days left before the deadline. */
+  daysLeft: string;
+  /** ISO 8601 (UTC). */
+  deadline: string;
 }
 
 /** Who to remind of which airing, with a display snapshot as it was when the reminder fired. */
@@ -257,6 +274,13 @@ export const EVENT_ROUTES: Routes = {
   'training.due-soon': [toNotifications],
   'training.overdue': [toNotifications],
   'training.escalated': [toNotifications],
+  'monitoring.reports-accepted': [
+    {
+      job: 'monitoring.refresh-reports',
+      payload: (event) => ({ year: event.year, facilityIds: event.facilityIds }),
+    },
+  ],
+  'monitoring.report-due-soon': [toNotifications],
   'identity.invitation-sent': [toAccountEmail],
   'identity.password-reset-requested': [toAccountEmail],
 };

@@ -84,7 +84,14 @@ export class FigureCells {
         "COALESCE((SELECT MAX(`issued_at`) FROM `enrollment_certificates_view`), '1970-01-01'), " +
         "COALESCE((SELECT MAX(`starts_at`) FROM `broadcasts_view`), '1970-01-01')) AS last",
     );
-    const firstYear = new Date(span?.first ?? this.clock.now()).getUTCFullYear();
+    // Accepted reports may be for years before any source row (paper reports imported late).
+    const [reported] = await this.dataSource.query<{ first: number | string | null }[]>(
+      'SELECT MIN(`year`) AS first FROM `monitoring_reported_values`',
+    );
+    const firstYear = Math.min(
+      new Date(span?.first ?? this.clock.now()).getUTCFullYear(),
+      Number(reported?.first ?? Infinity),
+    );
     const lastYear = Math.max(
       this.clock.now().getUTCFullYear(),
       new Date(latest?.last ?? 0).getUTCFullYear() + 1,

@@ -13,6 +13,8 @@ const figures = (overrides: Partial<Figures>): Figures => ({
   television_airings: 4,
   television_attendances: 12,
   television_group_attendances: 30,
+  offline_classes: 6,
+  offline_class_learners: 90,
   ...overrides,
 });
 

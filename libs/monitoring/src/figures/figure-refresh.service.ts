@@ -100,18 +100,44 @@ export class FigureRefresh {
     return this.refreshCells(facilityId, found.facilityType, [found.createdAt]);
   }
 
+  /**
+   * Reports accepted: the yearly cells above each facility, for its type. The year's quarters
+   * hold no reported figures, so they are left alone.
+   */
+  async refreshReports(year: number, facilityIds: readonly string[]): Promise<RefreshOutcome> {
+    if (facilityIds.length === 0) return { periods: 0, changed: 0 };
+    const found = await this.dataSource.query<{ id: string; facilityType: string }[]>(
+      'SELECT `id`, `type` AS facilityType FROM `facilities_view` WHERE `id` IN (?)',
+      [facilityIds],
+    );
+    const period = parsePeriod(String(year));
+    let changed = 0;
+    for (const facility of found)
+      changed += await this.cells.refresh({
+        period,
+        unitIds: await this.unitsAbove(facility.id),
+        facilityType: facility.facilityType,
+      });
+    return { periods: found.length > 0 ? 1 : 0, changed };
+  }
+
+  /** The country ('') and every administrative unit whose subtree holds the facility. */
+  private async unitsAbove(facilityId: string): Promise<string[]> {
+    const ancestors = await this.dataSource.query<{ id: string }[]>(
+      'SELECT anc.`id` FROM `facilities_view` f JOIN `admin_units_view` u ON u.`id` = f.`admin_unit_id` ' +
+        "JOIN `admin_units_view` anc ON u.`path` LIKE CONCAT(anc.`path`, '%') WHERE f.`id` = ?",
+      [facilityId],
+    );
+    return ['', ...ancestors.map((unit) => unit.id)];
+  }
+
   /** Recomputes the cells above the facility, for its type, in the periods of the moments. */
   private async refreshCells(
     facilityId: string,
     facilityType: string,
     moments: readonly (Date | string | null)[],
   ): Promise<RefreshOutcome> {
-    const ancestors = await this.dataSource.query<{ id: string }[]>(
-      'SELECT anc.`id` FROM `facilities_view` f JOIN `admin_units_view` u ON u.`id` = f.`admin_unit_id` ' +
-        "JOIN `admin_units_view` anc ON u.`path` LIKE CONCAT(anc.`path`, '%') WHERE f.`id` = ?",
-      [facilityId],
-    );
-    const unitIds = ['', ...ancestors.map((unit) => unit.id)];
+    const unitIds = await this.unitsAbove(facilityId);
     const codes = new Set(moments.flatMap((at) => (at ? periodsOf(new Date(at)) : [])));
     let changed = 0;
     for (const code of [...codes].sort())

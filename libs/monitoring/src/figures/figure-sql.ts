@@ -1,4 +1,8 @@
-import { INDICATOR_CODES, type IndicatorCode } from '../indicators/indicator-catalogue';
+import {
+  INDICATOR_CODES,
+  type IndicatorCode,
+  REPORTED_INDICATOR_CODES,
+} from '../indicators/indicator-catalogue';
 import type { Period } from '../indicators/period';
 
 /**
@@ -49,11 +53,15 @@ const SEATED = "e.`status` IN ('active', 'completed')";
 interface Measure {
   select: (range: unknown[]) => Statement;
   from: string;
-  where: (range: unknown[]) => Statement;
+  where: (range: unknown[], period: Period) => Statement;
 }
 
+/** The year a yearly period stands for; null for a quarter. */
+const yearOf = (period: Period): number | null =>
+  /^\d{4}$/.test(period.code) ? Number(period.code) : null;
+
 const MEASURES: Record<
-  'activity' | 'certificates' | 'facilities' | 'airings' | 'attendances',
+  'activity' | 'certificates' | 'facilities' | 'airings' | 'attendances' | 'reported',
   Measure
 > = {
   activity: {
@@ -112,6 +120,23 @@ const MEASURES: Record<
       'JOIN `broadcast_attendances_view` a ON a.`broadcast_id` = b.`id`',
     where: (range) => ({ sql: 'a.`recorded_at` >= ? AND a.`recorded_at` < ?', params: range }),
   },
+  // Accepted yearly facility reports, per indicator their fields feed; a quarter has none.
+  reported: {
+    select: () => ({
+      sql: REPORTED_INDICATOR_CODES.map(
+        (code) =>
+          `COALESCE(SUM(CASE WHEN rv.\`indicator\` = '${code}' THEN rv.\`value\` END), 0) AS ${code}`,
+      ).join(', '),
+      params: [],
+    }),
+    from: 'FROM `facilities_view` f JOIN `monitoring_reported_values` rv ON rv.`facility_id` = f.`id`',
+    where: (_range, period) => {
+      const year = yearOf(period);
+      return year === null
+        ? { sql: '1 = 0', params: [] }
+        : { sql: 'rv.`year` = ?', params: [year] };
+    },
+  },
 };
 
 export const MEASURE_NAMES = Object.keys(MEASURES) as (keyof typeof MEASURES)[];
@@ -132,7 +157,7 @@ export function measureStatements(measure: keyof typeof MEASURES, scope: CellSco
     const typeFilter = byType && oneType !== null ? ' AND f.`type` = ?' : '';
     const typeParams = typeFilter ? [oneType] : [];
     const chosen = select(range);
-    const condition = where(range);
+    const condition = where(range, scope.period);
     if (subtrees === 'all' || subtrees.length > 0) {
       const unitFilter = subtrees === 'all' ? '' : ' AND anc.`id` IN (?)';
       statements.push({

@@ -15,7 +15,8 @@ export interface Indicator {
     | 'hours'
     | 'percent'
     | 'airings'
-    | 'attendances';
+    | 'attendances'
+    | 'classes';
   definition: string;
   source: 'computed' | 'reported';
   countsPeople: boolean;
@@ -33,6 +34,8 @@ export const INDICATOR_CODES = [
   'television_airings',
   'television_attendances',
   'television_group_attendances',
+  'offline_classes',
+  'offline_class_learners',
 ] as const;
 
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
@@ -152,7 +155,34 @@ export const INDICATORS: readonly Indicator[] = [
     source: 'computed',
     countsPeople: true,
   },
+  // Reported: what the platform cannot see, summed from the accepted yearly facility reports
+  // (a form field names the indicator it feeds); yearly only, a quarter reads 0.
+  {
+    code: 'offline_classes',
+    name: { vi: 'Số lớp học trực tiếp', en: 'Offline classes' },
+    unit: 'classes',
+    definition:
+      'Classes the facilities in scope held in person during the year, as their accepted yearly ' +
+      'reports state; yearly figures only.',
+    source: 'reported',
+    countsPeople: false,
+  },
+  {
+    code: 'offline_class_learners',
+    name: { vi: 'Số người học lớp trực tiếp', en: 'Offline class learners' },
+    unit: 'people',
+    definition:
+      'People who attended classes the facilities in scope held in person during the year, as ' +
+      'their accepted yearly reports state; yearly figures only.',
+    source: 'reported',
+    countsPeople: true,
+  },
 ];
+
+/** The indicators a yearly facility report feeds (a form field may name one of these). */
+export const REPORTED_INDICATOR_CODES: readonly IndicatorCode[] = INDICATORS.filter(
+  (indicator) => indicator.source === 'reported',
+).map((indicator) => indicator.code);
 
 /** The codes of the figures that count people (shown as "< 5" under five). */
 export const PEOPLE_COUNTS: readonly IndicatorCode[] = INDICATORS.filter(

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'training.due-soon',
   'training.overdue',
   'training.escalated',
+  'monitoring.report-due-soon',
 ] as const satisfies readonly OutboxEventType[];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -56,6 +57,11 @@ export interface NotificationDataByKind {
     'training.escalated',
     'requirementId',
     TrainingSnapshot | ManagerSnapshot
+  >;
+  'monitoring.report-due-soon': Kept<
+    'monitoring.report-due-soon',
+    'facilityId' | 'year',
+    'facilityName' | 'daysLeft' | 'deadline'
   >;
 }
 

@@ -21,6 +21,29 @@ describe('planNotification', () => {
     expect(titled.data).toEqual({ enrollmentId: A, courseId: B, courseTitle: 'Kỹ năng số' });
   });
 
+  it("sends a yearly report reminder to the facility's admins it names", () => {
+    expect(
+      planNotification('monitoring.report-due-soon', {
+        facilityId: A,
+        year: '2026',
+        recipientIds: [B, C],
+        facilityName: 'Trung tâm Yên Sơn',
+        daysLeft: '14',
+        deadline: '2027-01-30T17:00:00.000Z',
+      }),
+    ).toEqual({
+      kind: 'monitoring.report-due-soon',
+      recipientIds: [B, C],
+      data: {
+        facilityId: A,
+        year: '2026',
+        facilityName: 'Trung tâm Yên Sơn',
+        daysLeft: '14',
+        deadline: '2027-01-30T17:00:00.000Z',
+      },
+    });
+  });
+
   it('sends a video outcome to its uploader', () => {
     const plan = planNotification('video.failed', {
       videoId: A,
@@ -70,7 +93,7 @@ describe('planNotification', () => {
       serial: 'LL-1',
       courseTitle: 'x'.repeat(5_000),
     });
-    expect(plan.data.courseTitle).toHaveLength(300);
+    expect((plan.data as Record<string, string>).courseTitle).toHaveLength(300);
   });
 
   it.each([

@@ -127,6 +127,17 @@ const RECIPES: { readonly [K in NotificationKind]: Recipe<K> } = {
     kind: 'training.escalated',
     ...training(payload, managers(payload)),
   }),
+  'monitoring.report-due-soon': (payload) => ({
+    kind: 'monitoring.report-due-soon',
+    recipientIds: payload.ids('recipientIds'),
+    data: present({
+      facilityId: payload.id('facilityId'),
+      year: payload.key('year'),
+      facilityName: payload.text('facilityName'),
+      daysLeft: payload.text('daysLeft'),
+      deadline: payload.text('deadline'),
+    }),
+  }),
 };
 
 /** The notifications an outbox event of `type` becomes; throws UndeliverableEventError. */

@@ -218,6 +218,33 @@ const trainingEscalated: Translations = {
   }),
 };
 
+const reportDueSoon: Translations = {
+  vi: (vars) => {
+    const [year, facility, days, deadline] = [
+      vars.text('year'),
+      vars.text('facilityName'),
+      vars.text('daysLeft'),
+      vars.time('deadline'),
+    ];
+    return {
+      title: `Sắp đến hạn nộp báo cáo năm${year ? ` ${year}` : ''}`,
+      body: `Báo cáo năm${year ? ` ${year}` : ''} của ${facility ?? 'cơ sở của bạn'} chưa được nộp${days ? ` và đến hạn trong ${days} ngày nữa` : ''}${deadline ? ` (hạn ${deadline})` : ''}. Hãy hoàn thành và nộp báo cáo trước hạn.`,
+    };
+  },
+  en: (vars) => {
+    const [year, facility, days, deadline] = [
+      vars.text('year'),
+      vars.text('facilityName'),
+      vars.text('daysLeft'),
+      vars.time('deadline'),
+    ];
+    return {
+      title: `Yearly report${year ? ` ${year}` : ''} due soon`,
+      body: `The${year ? ` ${year}` : ''} yearly report of ${facility ?? 'your facility'} is not submitted${days ? ` and is due in ${days} days` : ''}${deadline ? ` (deadline ${deadline})` : ''}. Please complete and submit it before then.`,
+    };
+  },
+};
+
 /** The reader's translation, or Vietnamese when there is none (and the language it is in). */
 export function pickTemplate(
   translations: Translations,
@@ -241,4 +268,5 @@ export const NOTIFICATION_TEMPLATES: { readonly [K in NotificationKind]: Transla
   'training.due-soon': trainingDueSoon,
   'training.overdue': trainingOverdue,
   'training.escalated': trainingEscalated,
+  'monitoring.report-due-soon': reportDueSoon,
 };

@@ -44,6 +44,13 @@ const FULL: Record<string, NotificationData> = {
     orgUnitName: 'Vụ Tổ chức',
     staffCount: '4',
   },
+  'monitoring.report-due-soon': {
+    facilityId: 'f',
+    year: '2026',
+    facilityName: 'Trung tâm học tập cộng đồng Yên Sơn',
+    daysLeft: '3',
+    deadline: '2027-01-31T10:00:00.000Z',
+  },
 };
 
 const words = (text: { title: string; body: string }): string => `${text.title}\n${text.body}`;

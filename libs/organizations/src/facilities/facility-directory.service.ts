@@ -18,7 +18,8 @@ export interface FacilityCard {
 /**
  * What other domains may know of facilities and where they are, without reading the facility
  * or administrative-unit tables: whether one exists, its kind (television records group
- * attendance only where viewings are held), its card (a course page shows it), and an
+ * attendance only where viewings are held), its card (a course page shows it), the facility a
+ * code names (a report import identifies facilities by code), and an
  * administrative unit's path (the catalogue filters by subtree with it).
  */
 @Injectable()
@@ -30,6 +31,12 @@ export class FacilityDirectory {
 
   exists(facilityId: string): Promise<boolean> {
     return this.facilities.existsBy({ id: facilityId });
+  }
+
+  /** The facility with this code (as registered); null when there is none. */
+  async idByCode(code: string): Promise<string | null> {
+    const facility = await this.facilities.findOne({ select: { id: true }, where: { code } });
+    return facility?.id ?? null;
   }
 
   /** The facility's kind; null when there is no such facility. */

@@ -1,0 +1,235 @@
+import { Clock, CommonError, newId } from '@lifelong/common';
+import type { Principal } from '@lifelong/identity';
+import { FacilityDirectory } from '@lifelong/organizations';
+import { Injectable } from '@nestjs/common';
+import { parse } from 'csv-parse/sync';
+import { DataSource } from 'typeorm';
+import { MonitoringError } from '../monitoring-error';
+import { definitionOf, FacilityReports } from './facility-reports.service';
+import { ReportAccess } from './report-access';
+import {
+  type FieldValue,
+  missingAnswers,
+  type ReportField,
+  type ReportValues,
+  valueProblem,
+} from './report-fields';
+import { ReportForms } from './report-forms.service';
+
+/** The most lines one import takes (a province's facilities fit many times over). */
+export const IMPORT_MAX_LINES = 5_000;
+/** The largest report CSV accepted. */
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+
+/** The column naming the facility, by its code. */
+const FACILITY_COLUMNS = ['facility_code', 'facilitycode', 'facility', 'ma_co_so'];
+
+export interface LineError {
+  line: number;
+  message: string;
+}
+
+/** What an import did: reports created as accepted, lines refused and why. */
+export interface ImportOutcome {
+  imported: number;
+  failed: number;
+  errors: LineError[];
+}
+
+const TRUE = ['true', '1', 'yes', 'co', 'có', 'x'];
+const FALSE = ['false', '0', 'no', 'khong', 'không'];
+
+/** A cell as its field's type reads it; a string for the checks to refuse when it is not one. */
+function cellValue(field: ReportField, cell: string): unknown {
+  switch (field.type) {
+    case 'number':
+    case 'integer':
+      return /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
+    case 'boolean': {
+      const folded = cell.toLowerCase();
+      if (TRUE.includes(folded)) return true;
+      if (FALSE.includes(folded)) return false;
+      return cell;
+    }
+    case 'text':
+    case 'choice':
+      return cell;
+  }
+}
+
+/**
+ * Imports many facilities' reports for one year from a CSV (provinces that collect them on
+ * paper): a header `facility_code` and the form's field keys, one facility per line. The
+ * importer is a supervisor or admin covering each facility, so each report is created as
+ * accepted: the importer decides it, as they would one submitted on the platform; the deadline,
+ * which binds facilities, does not apply. Each line is its own transaction (a line fails whole,
+ * with its line number); a facility whose report is already submitted or accepted is refused,
+ * a draft or a returned one is replaced.
+ */
+@Injectable()
+export class ReportImport {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly forms: ReportForms,
+    private readonly reports: FacilityReports,
+    private readonly access: ReportAccess,
+    private readonly facilities: FacilityDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  async import(principal: Principal, year: number, content: Buffer): Promise<ImportOutcome> {
+    if (content.length > IMPORT_MAX_BYTES)
+      throw new CommonError(
+        'PAYLOAD_TOO_LARGE',
+        `A reports file is at most ${IMPORT_MAX_BYTES} bytes`,
+        'too_large',
+      );
+    const fields = await this.forms.currentFields(year);
+    const { header, rows } = readCsv(content);
+    const facilityColumn = header.findIndex((name) => FACILITY_COLUMNS.includes(name));
+    const byKey = new Map(fields.map((field) => [field.key, field]));
+    const unknown = header.filter(
+      (name, index) => index !== facilityColumn && !byKey.has(name) && name !== '',
+    );
+    if (facilityColumn < 0 || unknown.length > 0)
+      throw new MonitoringError('VALIDATION_FAILED', 'The header does not match the form', {
+        fields: {
+          file: [
+            ...(facilityColumn < 0 ? ['a facility_code column is required'] : []),
+            ...unknown.map((name) => `${name} is not a field of the ${year} form`),
+          ],
+        },
+      });
+    const outcome: ImportOutcome = { imported: 0, failed: 0, errors: [] };
+    const seen = new Set<string>();
+    for (const { line, cells } of rows) {
+      const problem = await this.importLine(
+        principal,
+        year,
+        fields,
+        header,
+        facilityColumn,
+        cells,
+        seen,
+      );
+      if (problem === null) outcome.imported += 1;
+      else {
+        outcome.failed += 1;
+        outcome.errors.push({ line, message: problem });
+      }
+    }
+    return outcome;
+  }
+
+  /** Imports one line; returns why it was refused, or null. */
+  private async importLine(
+    principal: Principal,
+    year: number,
+    fields: readonly ReportField[],
+    header: readonly string[],
+    facilityColumn: number,
+    cells: readonly string[],
+    seen: Set<string>,
+  ): Promise<string | null> {
+    const code = cells[facilityColumn] ?? '';
+    if (code === '') return 'facility_code is empty';
+    const facilityId = await this.facilities.idByCode(code);
+    if (facilityId === null) return `no facility has the code ${code}`;
+    if (seen.has(facilityId)) return `facility ${code} appears on an earlier line`;
+    seen.add(facilityId);
+    try {
+      await this.access.assertDecider(principal, facilityId, null);
+    } catch (error) {
+      if (error instanceof MonitoringError && error.code === 'OWN_REPORT')
+        return `you answer for facility ${code}, so you may not decide on its report`;
+      return `facility ${code} is outside your scope`;
+    }
+    const values: ReportValues = {};
+    const problems: string[] = [];
+    const misfits = new Set<string>();
+    header.forEach((name, index) => {
+      const field = fields.find((candidate) => candidate.key === name);
+      const cell = cells[index] ?? '';
+      if (!field || cell === '') return;
+      const value = cellValue(field, cell);
+      const problem = valueProblem(field, value);
+      if (problem) {
+        problems.push(`${field.key} ${problem}`);
+        misfits.add(field.key);
+      } else values[field.key] = value as FieldValue;
+    });
+    const missing = missingAnswers(fields, values).filter((key) => !misfits.has(key));
+    if (missing.length > 0) problems.push(`required fields empty: ${missing.join(', ')}`);
+    if (problems.length > 0) return problems.join('; ');
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await this.reports.load(manager, facilityId, year, true);
+      if (existing && (existing.status === 'submitted' || existing.status === 'accepted'))
+        return `the ${year} report of facility ${code} is already ${existing.status}`;
+      const now = this.clock.now();
+      const id = existing?.id ?? newId();
+      const snapshot = fields.map(definitionOf);
+      const row = [
+        JSON.stringify(values),
+        JSON.stringify(snapshot),
+        now,
+        principal.userId,
+        now,
+        principal.userId,
+        'Imported from a CSV of paper reports',
+        now,
+      ];
+      if (existing)
+        await manager.query(
+          "UPDATE `monitoring_facility_reports` SET `status` = 'accepted', `values` = ?, `fields` = ?, " +
+            '`submitted_at` = ?, `submitted_by` = ?, `decided_at` = ?, `decided_by` = ?, `comment` = ?, ' +
+            '`updated_at` = ? WHERE `id` = ?',
+          [...row, id],
+        );
+      else
+        await manager.query(
+          'INSERT INTO `monitoring_facility_reports` (`status`, `values`, `fields`, `submitted_at`, ' +
+            '`submitted_by`, `decided_at`, `decided_by`, `comment`, `updated_at`, `id`, `facility_id`, ' +
+            "`year`, `created_at`) VALUES ('accepted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          [...row, id, facilityId, year, now],
+        );
+      await this.reports.publish(manager, { id, facilityId, year, values, fields: snapshot });
+      return null;
+    });
+  }
+}
+
+/** The header (keys lower-cased) and the lines, with their line numbers (the header is line 1). */
+function readCsv(content: Buffer): {
+  header: string[];
+  rows: { line: number; cells: string[] }[];
+} {
+  const text = content.toString('utf8').replace(/^\uFEFF/, '');
+  const invalid = (message: string) =>
+    new MonitoringError('VALIDATION_FAILED', message, { fields: { file: [message] } });
+  if (text.includes('\uFFFD')) throw invalid('The file is not UTF-8 text');
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter =
+    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      trim: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    throw invalid(`The file is not well-formed CSV: ${(error as Error).message}`);
+  }
+  const [first, ...rest] = records;
+  if (!first) throw invalid('The file is empty');
+  if (rest.length > IMPORT_MAX_LINES) throw invalid(`At most ${IMPORT_MAX_LINES} lines per import`);
+  return {
+    header: first.record.map((name) => name.toLowerCase()),
+    rows: rest.map(({ record, info }) => ({
+      line: info.lines - record.reduce((sum, cell) => sum + cell.split('\n').length - 1, 0),
+      cells: record,
+    })),
+  };
+}
