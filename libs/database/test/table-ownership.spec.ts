@@ -41,7 +41,6 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
     'training_requirements',
   ],
   'libs/courses/src/catalogue/catalogue-sql.ts': ['admin_units', 'facilities'],
-  'libs/organizations/src/staff-import/staff-batch-writer.ts': ['refresh_tokens', 'users'],
 };
 
 function sourceFiles(dir: string): string[] {

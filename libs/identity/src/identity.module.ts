@@ -26,15 +26,16 @@ import { RefreshToken } from './tokens/refresh-token.entity';
 import { UserAccounts } from './users/user-accounts.service';
 import { User } from './users/user.entity';
 import { UserRole } from './users/user-role.entity';
+import { AccountBatches } from './users/account-batches';
 import { UserLookup } from './users/user-lookup.service';
 import { UsersRepository } from './users/users.repository';
 
 /** What this lib's routes and jobs, other domains and the demo seeder use. */
 const SERVICES = [
   AccountAdministration,
+  AccountBatches,
   AccountLinkTokens,
   AccountStatuses,
-  AccountTokensRepository,
   PasswordRecovery,
   AccessPolicy,
   AccessTokenService,
@@ -49,10 +50,12 @@ const SERVICES = [
 ];
 
 /**
- * Stays inside: hashing, single sign-on's providers, flows and links, and the
- * first administrator (the migrate command looks it up with get(), which needs no export).
+ * Stays inside: the account tokens' repository, hashing, single sign-on's providers, flows and
+ * links, and the first administrator (the migrate command looks it up with get(), which needs
+ * no export).
  */
 const INTERNAL = [
+  AccountTokensRepository,
   AdministratorBootstrap,
   IdentityLinks,
   OidcProviders,

@@ -36,6 +36,11 @@ export {
 export { UserAccounts, type WantedAccount } from './users/user-accounts.service';
 /** Read port for other domains: who exists, their facilities, a person's grants as a Principal. */
 export { UserLookup } from './users/user-lookup.service';
+export {
+  AccountBatches,
+  type AccountDetails,
+  type BatchAccount,
+} from './users/account-batches';
 export type { Contact } from './users/users.repository';
 /** Granting and revoking roles within the granter's scopes; `assign` for trusted callers. */
 export { RoleGrantsService } from './grants/role-grants.service';
@@ -56,7 +61,6 @@ export {
 export { AccountAdministration } from './accounts/account-administration.service';
 export { ACCOUNT_MANAGERS, GRANTERS } from './policies';
 /** Issuing invitations in a caller's transaction (the staff import invites whom it created). */
-export { AccountTokensRepository } from './accounts/account-tokens.repository';
 /** The one-time link tokens and their web-app links (the email sender derives them). */
 export { ACCOUNT_LINK_PAGES, AccountLinkTokens } from './accounts/account-link-tokens';
 /** Where a person is placed (bound by organizations), for account-management scope checks. */

@@ -1,6 +1,6 @@
 import { Clock, newId } from '@lifelong/common';
 import { recordEvent, sqlDateTime } from '@lifelong/database';
-import { AccountTokensRepository, canonicalEmail, userSearchText } from '@lifelong/identity';
+import { AccountBatches, type BatchAccount, canonicalEmail } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -51,7 +51,7 @@ export class StaffBatchWriter {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly accountTokens: AccountTokensRepository,
+    private readonly accounts: AccountBatches,
   ) {}
 
   write(run: ImportRun, batch: CheckedBatch, processed: number): Promise<BatchCounts> {
@@ -63,17 +63,18 @@ export class StaffBatchWriter {
       if (owner?.runToken !== run.runToken) throw new RunSupersededError(run.importId);
       const plan = planStaffBatch(
         batch.rows,
-        await loadState(manager, batch.rows),
+        await loadState(manager, this.accounts, batch.rows),
         managesUnit(run.scopeOrgUnitIds),
         newId,
       );
+      await this.accounts.create(manager, plan.newUsers);
+      await this.accounts.correct(manager, plan.changedUsers);
       await applyPlan(manager, plan, this.clock.now());
       // In the batch's transaction: an invitation exists exactly when its person does.
       if (run.invite)
-        await this.accountTokens.issue(
+        await this.accounts.invite(
           manager,
           plan.newUsers.map((user) => user.userId),
-          'invitation',
           run.invite.by,
         );
       const errors = [...batch.errors, ...plan.errors];
@@ -98,29 +99,40 @@ function managesUnit(scopeOrgUnitIds: readonly string[] | null): ManagesUnit | n
   return (orgUnitPath) => idsOnPath(orgUnitPath).some((id) => scope.has(id));
 }
 
-/** A password, or any session ever opened (refresh tokens are kept after they end). */
-const SIGNED_IN =
-  '(u.`password_hash` IS NOT NULL OR EXISTS (SELECT 1 FROM `refresh_tokens` t WHERE t.`user_id` = u.`id`)) AS signedIn';
-
+/**
+ * What the batch finds of its people: by employee code (their staff profile, then identity's
+ * account) and by email (identity's account, then any profile), with their current memberships.
+ */
 async function loadState(
   manager: EntityManager,
+  accounts: AccountBatches,
   rows: readonly PlacedStaffRow[],
 ): Promise<StaffBatchState> {
   if (rows.length === 0)
     return { byEmployeeCode: new Map(), byEmail: new Map(), currentMemberships: new Map() };
-  const byCode = (
-    await manager.query<StoredPerson[]>(
-      `SELECT p.\`user_id\` AS userId, p.\`employee_code\` AS employeeCode, u.\`email\` AS email, u.\`full_name\` AS fullName, ${SIGNED_IN} FROM \`staff_profiles\` p JOIN \`users\` u ON u.\`id\` = p.\`user_id\` WHERE p.\`employee_code\` IN (?)`,
-      [rows.map((row) => row.employeeCode)],
-    )
-  ).map(knownPerson);
+  const coded = await manager.query<{ userId: string; employeeCode: string }[]>(
+    'SELECT `user_id` AS userId, `employee_code` AS employeeCode FROM `staff_profiles` WHERE `employee_code` IN (?)',
+    [rows.map((row) => row.employeeCode)],
+  );
+  const byCode = withCodes(
+    await accounts.byIds(
+      manager,
+      coded.map((profile) => profile.userId),
+    ),
+    coded,
+  );
   // The users collation compares accent-insensitively: key the matches by the canonical form.
-  const byEmail = (
-    await manager.query<StoredPerson[]>(
-      `SELECT u.\`id\` AS userId, u.\`email\` AS email, u.\`full_name\` AS fullName, p.\`employee_code\` AS employeeCode, ${SIGNED_IN} FROM \`users\` u LEFT JOIN \`staff_profiles\` p ON p.\`user_id\` = u.\`id\` WHERE u.\`email\` IN (?)`,
-      [rows.map((row) => row.email)],
-    )
-  ).map(knownPerson);
+  const emailed = await accounts.byEmails(
+    manager,
+    rows.map((row) => row.email),
+  );
+  const emailedCodes = emailed.length
+    ? await manager.query<{ userId: string; employeeCode: string }[]>(
+        'SELECT `user_id` AS userId, `employee_code` AS employeeCode FROM `staff_profiles` WHERE `user_id` IN (?)',
+        [emailed.map((account) => account.userId)],
+      )
+    : [];
+  const byEmail = withCodes(emailed, emailedCodes);
   const userIds = [...new Set([...byCode, ...byEmail].map((person) => person.userId))];
   const memberships = userIds.length
     ? await manager.query<CurrentMembership[]>(
@@ -137,43 +149,18 @@ async function loadState(
   };
 }
 
-type StoredPerson = Omit<KnownPerson, 'signedIn'> & { signedIn: number | string };
-
-const knownPerson = ({ signedIn, ...person }: StoredPerson): KnownPerson => ({
-  ...person,
-  signedIn: Number(signedIn) === 1,
-});
+/** Accounts with their staff profile's employee code (null: no profile). */
+function withCodes(
+  found: readonly BatchAccount[],
+  profiles: readonly { userId: string; employeeCode: string }[],
+): KnownPerson[] {
+  const codes = new Map(profiles.map((profile) => [profile.userId, profile.employeeCode]));
+  return found.map((account) => ({ ...account, employeeCode: codes.get(account.userId) ?? null }));
+}
 
 /** `2026-11-29 08:00:00.000` (UTC, as the connection stores times): formatted once per batch. */
 async function applyPlan(manager: EntityManager, plan: StaffBatchPlan, date: Date): Promise<void> {
   const now = sqlDateTime(date);
-  if (plan.newUsers.length > 0)
-    await manager.query(
-      'INSERT INTO `users` (`id`, `email`, `full_name`, `search_text`) VALUES ?',
-      [
-        plan.newUsers.map((user) => [
-          user.userId,
-          user.email,
-          user.fullName,
-          userSearchText(user.fullName, user.email),
-        ]),
-      ],
-    );
-  if (plan.changedUsers.length > 0) {
-    const cases = 'WHEN ? THEN ? '.repeat(plan.changedUsers.length);
-    await manager.query(
-      `UPDATE \`users\` SET \`email\` = CASE \`id\` ${cases}END, \`full_name\` = CASE \`id\` ${cases}END, \`search_text\` = CASE \`id\` ${cases}END WHERE \`id\` IN (?)`,
-      [
-        ...plan.changedUsers.flatMap((user) => [user.userId, user.email]),
-        ...plan.changedUsers.flatMap((user) => [user.userId, user.fullName]),
-        ...plan.changedUsers.flatMap((user) => [
-          user.userId,
-          userSearchText(user.fullName, user.email),
-        ]),
-        plan.changedUsers.map((user) => user.userId),
-      ],
-    );
-  }
   if (plan.newProfiles.length > 0)
     await manager.query('INSERT INTO `staff_profiles` (`user_id`, `employee_code`) VALUES ?', [
       plan.newProfiles.map((profile) => [profile.userId, profile.employeeCode]),
