@@ -32,6 +32,7 @@ import { CreateMonitoringFigures1766600100000 } from './1766600100000-create-mon
 import { CreateTrainingUnitCounts1766630000000 } from './1766630000000-create-training-unit-counts';
 import { PublishTelevisionMonitoring1766700000000 } from './1766700000000-publish-television-monitoring';
 import { CreateCourseSearchTerms1766800000000 } from './1766800000000-create-course-search-terms';
+import { CreateLearningRecords1766900000000 } from './1766900000000-create-learning-records';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -72,4 +73,5 @@ export const MIGRATIONS = [
   CreateTrainingUnitCounts1766630000000,
   PublishTelevisionMonitoring1766700000000,
   CreateCourseSearchTerms1766800000000,
+  CreateLearningRecords1766900000000,
 ];

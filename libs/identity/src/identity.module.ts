@@ -38,6 +38,7 @@ const SERVICES = [
   AccessPolicy,
   AccessTokenService,
   CredentialsService,
+  PasswordHasher,
   RegistrationService,
   RoleGrantsService,
   SessionsService,
@@ -48,7 +49,7 @@ const SERVICES = [
 ];
 
 /**
- * Stays inside: hashing, account statuses, single sign-on's providers, flows and links, and the
+ * Stays inside: account statuses, single sign-on's providers, flows and links, and the
  * first administrator (the migrate command looks it up with get(), which needs no export).
  */
 const INTERNAL = [
@@ -56,7 +57,6 @@ const INTERNAL = [
   AdministratorBootstrap,
   IdentityLinks,
   OidcProviders,
-  PasswordHasher,
   SignInFlows,
 ];
 
