@@ -51,6 +51,7 @@ const allowed = (who: Actor, route: string, body?: Json): Row => ({
 });
 
 const COURSE = { title: 'Chiếm quyền', summary: 'x' };
+const LRS_CLIENT = { name: 'Chiếm quyền', scopes: ['statements/read'] };
 const REQUIREMENT = { title: 'Bắt buộc', courseId: '{C1}', orgUnitId: '{M}', dueDays: 30 };
 
 const MATRIX: Row[] = [
@@ -248,6 +249,15 @@ const MATRIX: Row[] = [
   refused('adminQ', 'POST /api/v1/channels', { code: 'KENH-Q', name: 'Kênh tỉnh Q' }), // hole 6
   refused('adminQ', 'GET /api/v1/admin/users/{learnerA}'),
 
+  // LRS client credentials are the platform administrator's alone, not a scoped admin's.
+  refused('learnerB', 'GET /api/v1/admin/lrs-clients'),
+  refused('learnerB', 'POST /api/v1/admin/lrs-clients', LRS_CLIENT),
+  refused('adminQ', 'GET /api/v1/admin/lrs-clients'),
+  refused('adminQ', 'POST /api/v1/admin/lrs-clients', LRS_CLIENT),
+  refused('adminQ', 'POST /api/v1/admin/lrs-clients/{lrsClient}/revoke'),
+  refused('supervisorQ', 'POST /api/v1/admin/lrs-clients/{lrsClient}/revoke'),
+  allowed('admin', 'GET /api/v1/admin/lrs-clients'),
+
   // Controls: the rightful holder reaches each resource, so a refusal above is not a typo.
   allowed('learnerA', 'GET /api/v1/enrollments/{enrollmentA}'),
   allowed('learnerA', 'GET /api/v1/certificates/{serialA}/pdf'),
@@ -337,6 +347,12 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'PUT /api/v1/lessons/{}/check-quiz':
     'a trial of a quiz the caller authors; same rule as PATCH lessons',
   'POST /api/v1/certificate-templates': 'same facility rule as PUT certificate-templates',
+  'GET /xapi/statements':
+    "an LRS client's Basic credentials, not a person's token: xapi.e2e-spec.ts (scopes, revocation)",
+  'PUT /xapi/statements':
+    "an LRS client's Basic credentials, not a person's token: xapi.e2e-spec.ts (scopes, revocation)",
+  'POST /xapi/statements':
+    "an LRS client's Basic credentials, not a person's token: xapi.e2e-spec.ts (scopes, revocation)",
 };
 
 const routeKey = (route: string): string => (route.split('?')[0] ?? '').replace(/\{[^}]+\}/g, '{}');
@@ -495,6 +511,12 @@ beforeAll(async () => {
   });
   if (imported.status !== 202) throw new Error(`staff import answered ${imported.status}`);
   ids.importM = ((await imported.json()) as Json).importId as string;
+  ids.lrsClient = (
+    await expectStatus(
+      api.http.post('/api/v1/admin/lrs-clients', { token: api.adminToken, body: LRS_CLIENT }),
+      201,
+    )
+  ).id as string;
   ids.templateF1 = (
     await expectStatus(
       api.http.post('/api/v1/certificate-templates', {
