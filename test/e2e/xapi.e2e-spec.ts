@@ -259,6 +259,27 @@ describe('statements', () => {
     expect(attachments.status).toBe(400);
   });
 
+  it('refuses attachment contents: multipart/mixed is not taken, a large body is 413', async () => {
+    const boundary = 'xapi-boundary';
+    const multipart = await fetch(`${api.http.base}/xapi/statements`, {
+      method: 'POST',
+      headers: {
+        ...VERSION,
+        authorization: basic(writer),
+        'content-type': `multipart/mixed; boundary=${boundary}`,
+      },
+      body: `--${boundary}\r\ncontent-type: application/json\r\n\r\n${JSON.stringify(statement())}\r\n--${boundary}--`,
+    });
+    expect(multipart.status).toBe(415);
+    const huge = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: statement({
+        result: { extensions: { 'https://lifelong.example/x/blob': 'x'.repeat(2_000_000) } },
+      }),
+    });
+    expect(huge.status).toBe(413);
+  });
+
   it('voids a statement, hides it from queries, and never voids a voiding statement', async () => {
     const [target] = (
       await xapi('POST', '/xapi/statements', {

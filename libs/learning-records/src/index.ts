@@ -11,6 +11,8 @@
 export { LearningRecordsModule } from './learning-records.module';
 /** The xAPI resources and the LRS client administration (api only). */
 export { LearningRecordsHttpModule } from './learning-records.http.module';
+/** Names the xAPI version on every answer under /xapi (the api registers it). */
+export { answerWithXapiVersion } from './http/xapi-version-header';
 /** LRS clients: issue, list, revoke, authenticate. */
 export { type IssuedClient, LrsClients } from './clients/lrs-clients.service';
 export { LRS_SCOPES, type LrsClient, type LrsScope } from './clients/lrs-client';

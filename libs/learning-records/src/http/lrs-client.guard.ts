@@ -23,8 +23,8 @@ export function basicCredentials(
 }
 
 /**
- * The xAPI resources' own check, attached with their auth decision: every answer names the
- * version this store speaks; the request must name a 2.0 version (400 otherwise) and carry the
+ * The xAPI resources' own check, attached with their auth decision: the request must name a
+ * 2.0 version in `X-Experience-API-Version` (400 otherwise) and carry the
  * Basic credentials of a client that is not revoked (401 otherwise).
  */
 @Injectable()
@@ -34,7 +34,6 @@ export class LrsClientGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<XapiRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    void reply.header('x-experience-api-version', XAPI_VERSION);
     const version = request.headers['x-experience-api-version'];
     if (version === undefined)
       throw new LearningRecordsError(
