@@ -302,6 +302,16 @@ const MATRIX: Row[] = [
   allowed('admin', 'GET /api/v1/admin/users/{learnerA}'),
 ];
 
+/** The xAPI resources: LRS clients' Basic credentials, tested in xapi.e2e-spec.ts. */
+const XAPI_ROUTES = [
+  'GET /xapi/statements',
+  'PUT /xapi/statements',
+  'POST /xapi/statements',
+  ...['/xapi/activities/state', '/xapi/activities/profile', '/xapi/agents/profile'].flatMap(
+    (path) => ['GET', 'PUT', 'POST', 'DELETE'].map((method) => `${method} ${path}`),
+  ),
+];
+
 /**
  * Non-public routes with no row above, each with why. The audit test below fails when a new
  * route is neither in the matrix nor here.
@@ -347,12 +357,12 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'PUT /api/v1/lessons/{}/check-quiz':
     'a trial of a quiz the caller authors; same rule as PATCH lessons',
   'POST /api/v1/certificate-templates': 'same facility rule as PUT certificate-templates',
-  'GET /xapi/statements':
-    "an LRS client's Basic credentials, not a person's token: xapi.e2e-spec.ts (scopes, revocation)",
-  'PUT /xapi/statements':
-    "an LRS client's Basic credentials, not a person's token: xapi.e2e-spec.ts (scopes, revocation)",
-  'POST /xapi/statements':
-    "an LRS client's Basic credentials, not a person's token: xapi.e2e-spec.ts (scopes, revocation)",
+  ...Object.fromEntries(
+    XAPI_ROUTES.map((route) => [
+      route,
+      "an LRS client's Basic credentials, not a person's token: xapi.e2e-spec.ts (scopes, revocation)",
+    ]),
+  ),
 };
 
 const routeKey = (route: string): string => (route.split('?')[0] ?? '').replace(/\{[^}]+\}/g, '{}');

@@ -278,6 +278,23 @@ describe('statements', () => {
       }),
     });
     expect(huge.status).toBe(413);
+    const attachment = {
+      usageType: 'http://adlnet.gov/expapi/attachments/signature',
+      display: { en: 'Signature' },
+      contentType: 'application/pdf',
+      length: 12,
+      sha2: 'a'.repeat(64),
+    };
+    const raw = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: statement({ attachments: [attachment] }),
+    });
+    expect([raw.status, codeOf(raw)]).toEqual([400, 'ATTACHMENTS_UNSUPPORTED']);
+    const linked = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: statement({ attachments: [{ ...attachment, fileUrl: 'https://x.vn/s.pdf' }] }),
+    });
+    expect(linked.status).toBe(200);
   });
 
   it('voids a statement, hides it from queries, and never voids a voiding statement', async () => {
@@ -491,5 +508,120 @@ describe('statement queries', () => {
     expect(reduced.actor).toEqual(agent('binh'));
     expect(reduced.verb).toEqual({ id: ATTEMPTED });
     expect(reduced.object).toEqual({ objectType: 'Activity', id: COURSE });
+  });
+});
+
+describe('documents', () => {
+  const activityId = 'https://lifelong.example/xapi/activities/course-1';
+  const learner = JSON.stringify(agent('an'));
+  const state = (stateId?: string, extra: Record<string, string> = {}) =>
+    `/xapi/activities/state?${new URLSearchParams({
+      activityId,
+      agent: learner,
+      ...(stateId === undefined ? {} : { stateId }),
+      ...extra,
+    }).toString()}`;
+
+  it('keeps activity state with ETags: create, conflict, If-Match, merge, list, delete', async () => {
+    const created = await xapi('PUT', state('bookmark'), {
+      client: writer,
+      body: { page: 3 },
+      headers: { 'if-none-match': '*' },
+    });
+    expect(created.status).toBe(204);
+    const etag = created.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[0-9a-f]{40}"$/);
+    const read = await xapi('GET', state('bookmark'), { client: writer });
+    expect([read.status, read.body, read.headers.get('etag')]).toEqual([200, { page: 3 }, etag]);
+    // A blind overwrite, a stale ETag and a create over an existing document are refused.
+    const blind = await xapi('PUT', state('bookmark'), { client: writer, body: { page: 9 } });
+    expect([blind.status, codeOf(blind)]).toEqual([409, 'DOCUMENT_CONFLICT']);
+    const stale = await xapi('PUT', state('bookmark'), {
+      client: writer,
+      body: { page: 9 },
+      headers: { 'if-match': '"0000000000000000000000000000000000000000"' },
+    });
+    expect(stale.status).toBe(412);
+    const again = await xapi('PUT', state('bookmark'), {
+      client: writer,
+      body: { page: 9 },
+      headers: { 'if-none-match': '*' },
+    });
+    expect(again.status).toBe(412);
+    const replaced = await xapi('PUT', state('bookmark'), {
+      client: writer,
+      body: { page: 4 },
+      headers: { 'if-match': etag },
+    });
+    expect(replaced.status).toBe(204);
+    const merged = await xapi('POST', state('bookmark'), { client: writer, body: { done: false } });
+    expect(merged.status).toBe(204);
+    expect((await xapi('GET', state('bookmark'), { client: writer })).body).toEqual({
+      page: 4,
+      done: false,
+    });
+    await xapi('PUT', state('scratch'), { client: writer, body: { n: 1 } });
+    expect((await xapi('GET', state(), { client: writer })).body).toEqual(['bookmark', 'scratch']);
+    // The other vendor (read/mine) neither sees nor lists them; the reporting client does.
+    expect((await xapi('GET', state('bookmark'), { client: other })).status).toBe(404);
+    expect((await xapi('GET', state(), { client: other })).body).toEqual([]);
+    expect((await xapi('GET', state('bookmark'), { client: reader })).status).toBe(200);
+    const overwrite = await xapi('PUT', state('bookmark'), {
+      client: other,
+      body: { page: 1 },
+      headers: { 'if-match': '*' },
+    });
+    expect(overwrite.status).toBe(403);
+    const deleted = await xapi('DELETE', state(), { client: writer });
+    expect(deleted.status).toBe(204);
+    expect((await xapi('GET', state('bookmark'), { client: writer })).status).toBe(404);
+  });
+
+  it('keeps profiles as bytes or JSON, and refuses merging into bytes and bad parameters', async () => {
+    const profile = `/xapi/agents/profile?${new URLSearchParams({ agent: learner, profileId: 'avatar' }).toString()}`;
+    const bytes = await fetch(`${api.http.base}${profile}`, {
+      method: 'PUT',
+      headers: {
+        ...VERSION,
+        authorization: basic(writer),
+        'content-type': 'application/octet-stream',
+      },
+      body: Buffer.from([0, 1, 2, 255]),
+    });
+    expect(bytes.status).toBe(204);
+    const back = await fetch(`${api.http.base}${profile}`, {
+      headers: { ...VERSION, authorization: basic(writer) },
+    });
+    expect(back.headers.get('content-type')).toBe('application/octet-stream');
+    expect([...new Uint8Array(await back.arrayBuffer())]).toEqual([0, 1, 2, 255]);
+    const merge = await xapi('POST', profile, { client: writer, body: { a: 1 } });
+    expect([merge.status, codeOf(merge)]).toEqual([400, 'DOCUMENT_NOT_MERGEABLE']);
+    const activityProfile = `/xapi/activities/profile?${new URLSearchParams({ activityId, profileId: 'meta' }).toString()}`;
+    expect((await xapi('POST', activityProfile, { client: writer, body: { x: 1 } })).status).toBe(
+      204,
+    );
+    const removed = await xapi('DELETE', activityProfile, {
+      client: writer,
+      headers: { 'if-match': '"nope"' },
+    });
+    expect(removed.status).toBe(412);
+    expect((await xapi('DELETE', activityProfile, { client: writer })).status).toBe(204);
+    for (const bad of [
+      '/xapi/activities/state?activityId=not-an-iri&agent=%7B%7D&stateId=a',
+      `/xapi/activities/state?${new URLSearchParams({ activityId, stateId: 'a' }).toString()}`,
+      `/xapi/activities/profile?${new URLSearchParams({ activityId, agent: learner }).toString()}`,
+    ]) {
+      const answer = await xapi('GET', bad, { client: writer });
+      expect([bad, answer.status]).toEqual([bad, 400]);
+    }
+    const octetElsewhere = await fetch(`${api.http.base}/api/v1/me`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Bearer ${api.adminToken}`,
+        'content-type': 'application/octet-stream',
+      },
+      body: Buffer.from('x'),
+    });
+    expect(octetElsewhere.status).toBe(415);
   });
 });

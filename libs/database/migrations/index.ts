@@ -33,6 +33,7 @@ import { CreateTrainingUnitCounts1766630000000 } from './1766630000000-create-tr
 import { PublishTelevisionMonitoring1766700000000 } from './1766700000000-publish-television-monitoring';
 import { CreateCourseSearchTerms1766800000000 } from './1766800000000-create-course-search-terms';
 import { CreateLearningRecords1766900000000 } from './1766900000000-create-learning-records';
+import { CreateXapiDocuments1766900100000 } from './1766900100000-create-xapi-documents';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -74,4 +75,5 @@ export const MIGRATIONS = [
   PublishTelevisionMonitoring1766700000000,
   CreateCourseSearchTerms1766800000000,
   CreateLearningRecords1766900000000,
+  CreateXapiDocuments1766900100000,
 ];

@@ -18,6 +18,8 @@ export { type IssuedClient, LrsClients } from './clients/lrs-clients.service';
 export { LRS_SCOPES, type LrsClient, type LrsScope } from './clients/lrs-client';
 /** Storing and reading statements. */
 export { type StatementPage, Statements, XAPI_VERSION } from './statements/statements.service';
+/** Activity state, activity profiles and agent profiles. */
+export { type DocumentKind, Documents } from './documents/documents.service';
 /** The xAPI statement rules, for anything that builds statements to send. */
 export { checkStatement, VOIDED_VERB } from './statements/statement-rules';
 /** Who manages LRS clients. */

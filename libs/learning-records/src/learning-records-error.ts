@@ -13,6 +13,10 @@ export type LearningRecordsErrorCode =
   | 'STATEMENT_NOT_FOUND'
   | 'VOIDING_TARGET_INVALID'
   | 'ATTACHMENTS_UNSUPPORTED'
+  | 'DOCUMENT_NOT_FOUND'
+  | 'DOCUMENT_CONFLICT'
+  | 'DOCUMENT_PRECONDITION_FAILED'
+  | 'DOCUMENT_NOT_MERGEABLE'
   | 'LRS_CLIENT_NOT_FOUND'
   | 'LRS_ADMIN_ONLY';
 
@@ -29,6 +33,10 @@ const KIND_BY_CODE: Record<LearningRecordsErrorCode, ErrorKind> = {
   // The xAPI specification answers a bad voiding target with 400, not 422.
   VOIDING_TARGET_INVALID: 'invalid',
   ATTACHMENTS_UNSUPPORTED: 'invalid',
+  DOCUMENT_NOT_FOUND: 'not_found',
+  DOCUMENT_CONFLICT: 'conflict',
+  DOCUMENT_PRECONDITION_FAILED: 'precondition_failed',
+  DOCUMENT_NOT_MERGEABLE: 'invalid',
   LRS_CLIENT_NOT_FOUND: 'not_found',
   LRS_ADMIN_ONLY: 'forbidden',
 };

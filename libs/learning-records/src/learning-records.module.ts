@@ -4,13 +4,15 @@ import { Module } from '@nestjs/common';
 import { LrsClientsRepository } from './clients/lrs-clients.repository';
 import { LrsClients } from './clients/lrs-clients.service';
 import { Statements } from './statements/statements.service';
+import { DocumentsRepository } from './documents/documents.repository';
+import { Documents } from './documents/documents.service';
 import { StatementsRepository } from './statements/statements.repository';
 
 /** What the routes use. */
-const SERVICES = [LrsClients, Statements];
+const SERVICES = [Documents, LrsClients, Statements];
 
 /** The queries stay inside: other domains ask the services. */
-const INTERNAL = [LrsClientsRepository, StatementsRepository];
+const INTERNAL = [DocumentsRepository, LrsClientsRepository, StatementsRepository];
 
 /**
  * The xAPI Learning Record Store: LRS clients and statements. Needs AppConfig, the Clock and the

@@ -1758,6 +1758,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/xapi/activities/state': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['XapiDocumentsController_getState'];
+    put: operations['XapiDocumentsController_putState'];
+    post: operations['XapiDocumentsController_postState'];
+    delete: operations['XapiDocumentsController_deleteState'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/xapi/activities/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['XapiDocumentsController_getActivityProfile'];
+    put: operations['XapiDocumentsController_putActivityProfile'];
+    post: operations['XapiDocumentsController_postActivityProfile'];
+    delete: operations['XapiDocumentsController_deleteActivityProfile'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/xapi/agents/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['XapiDocumentsController_getAgentProfile'];
+    put: operations['XapiDocumentsController_putAgentProfile'];
+    post: operations['XapiDocumentsController_postAgentProfile'];
+    delete: operations['XapiDocumentsController_deleteAgentProfile'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/lrs-clients': {
     parameters: {
       query?: never;
@@ -7027,6 +7075,346 @@ export interface operations {
       };
       /** @description STATEMENT_CONFLICT: another statement has one of the ids */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_getState: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description A registration (UUID) */
+        registration?: string;
+        /** @description The document; without it GET lists ids and DELETE removes every state of the scope */
+        stateId?: string;
+        /** @description GET without stateId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document (with ETag), or a list of stateIds */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_putState: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description A registration (UUID) */
+        registration?: string;
+        /** @description The document; without it GET lists ids and DELETE removes every state of the scope */
+        stateId?: string;
+        /** @description GET without stateId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Stored; the new ETag in the header */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_postState: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description A registration (UUID) */
+        registration?: string;
+        /** @description The document; without it GET lists ids and DELETE removes every state of the scope */
+        stateId?: string;
+        /** @description GET without stateId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Merged (JSON objects) or stored */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_deleteState: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description A registration (UUID) */
+        registration?: string;
+        /** @description The document; without it GET lists ids and DELETE removes every state of the scope */
+        stateId?: string;
+        /** @description GET without stateId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted (one, or every state of the scope) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_getActivityProfile: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document (with ETag), or a list of profileIds */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_putActivityProfile: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Stored; the new ETag in the header */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_postActivityProfile: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Merged (JSON objects) or stored */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_deleteActivityProfile: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_getAgentProfile: {
+    parameters: {
+      query?: {
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document (with ETag), or a list of profileIds */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_putAgentProfile: {
+    parameters: {
+      query?: {
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Stored; the new ETag in the header */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_postAgentProfile: {
+    parameters: {
+      query?: {
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Merged (JSON objects) or stored */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_deleteAgentProfile: {
+    parameters: {
+      query?: {
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
         headers: {
           [name: string]: unknown;
         };

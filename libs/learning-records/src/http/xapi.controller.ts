@@ -22,16 +22,10 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { LrsClient } from '../clients/lrs-client';
 import { Statements, XAPI_VERSION } from '../statements/statements.service';
 import { LrsClientGuard, type XapiRequest } from './lrs-client.guard';
+import { clientOf } from './xapi-client';
 import { AboutDto, GetStatementsQuery, PutStatementQuery, StatementResultDto } from './xapi.dto';
-
-/** Set by LrsClientGuard, which runs before every handler below but `about`. */
-const clientOf = (request: XapiRequest): LrsClient => {
-  if (!request.lrsClient) throw new Error('An xAPI route ran without LrsClientGuard');
-  return request.lrsClient;
-};
 
 const STATEMENT_BODY = {
   description: 'A statement, or (POST only) a list of statements',

@@ -45,3 +45,24 @@ export class StatementResultDto {
   @ApiProperty({ description: 'The next page (a relative URL), or "" on the last page' })
   more!: string;
 }
+
+export class StateQuery {
+  @Text('The activity (IRI)') activityId?: string;
+  @Text('An Agent or identified Group as JSON') agent?: string;
+  @Text('A registration (UUID)') registration?: string;
+  @Text('The document; without it GET lists ids and DELETE removes every state of the scope')
+  stateId?: string;
+  @Text('GET without stateId: ids of documents updated after this time') since?: string;
+}
+
+export class ActivityProfileQuery {
+  @Text('The activity (IRI)') activityId?: string;
+  @Text('The document; without it GET lists ids') profileId?: string;
+  @Text('GET without profileId: ids of documents updated after this time') since?: string;
+}
+
+export class AgentProfileQuery {
+  @Text('An Agent or identified Group as JSON') agent?: string;
+  @Text('The document; without it GET lists ids') profileId?: string;
+  @Text('GET without profileId: ids of documents updated after this time') since?: string;
+}
