@@ -91,6 +91,14 @@ test('a supervisor of Hà Nội goes from training management to the figures of 
       .getByRole('table', { name: /trực thuộc Thành phố Hà Nội/ })
       .getByRole('row', { name: /Xã Ba Vì/ }),
   ).toBeVisible();
+  // The report they take away: the city first, then its communes, hidden counts still hidden.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Tải số liệu (CSV)' }).click();
+  const lines = (await readFile(await (await download).path(), 'utf8')).trim().split('\n');
+  expect(lines[0]).toMatch(/^period,facility_type,admin_unit_id,name,/);
+  expect(lines[1]).toContain('Thành phố Hà Nội');
+  expect(lines.slice(2).some((line) => line.includes('Xã Ba Vì'))).toBe(true);
+  expect(lines.some((line) => line.includes('< 5'))).toBe(true);
   // The same place from the training-management links.
   await page.goBack();
   await page

@@ -3,6 +3,7 @@ import { CoursesModule } from '@lifelong/courses';
 import { DistanceLessonsModule } from '@lifelong/distance-lessons';
 import { EnrollmentModule } from '@lifelong/enrollment';
 import { IdentityModule } from '@lifelong/identity';
+import { OrganizationsModule } from '@lifelong/organizations';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CertificateRevocation } from './certificates/certificate-revocation.entity';
@@ -38,6 +39,7 @@ const INTERNAL = [CertificateSigner];
     AuditModule,
     CoursesModule,
     EnrollmentModule,
+    OrganizationsModule,
     DistanceLessonsModule,
     TypeOrmModule.forFeature([Certificate, CertificateRevocation, CertificateTemplate]),
   ],

@@ -1,8 +1,10 @@
 import type { TableOwnership } from '@lifelong/database';
 
 /**
- * Courses, their tags and catalogue words, sections, lessons, quizzes and review policies; `courses_view` (each
- * course's facility and hours) for programme monitoring.
+ * Courses, their tags and catalogue words, sections, lessons, quizzes and review policies.
+ * Read models: `courses_view` (each course's facility, hours, title and status) for programme
+ * monitoring and the television schedule, `lessons_view` (each lesson's course, title, kind and
+ * completion rule) for the television schedule and the progress report's one read.
  */
 export const TABLES: TableOwnership = {
   owns: [
@@ -15,5 +17,5 @@ export const TABLES: TableOwnership = {
     'quiz_choices',
     'course_review_policies',
   ],
-  readModels: ['courses_view'],
+  readModels: ['courses_view', 'lessons_view'],
 };

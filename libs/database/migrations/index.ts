@@ -34,6 +34,7 @@ import { PublishTelevisionMonitoring1766700000000 } from './1766700000000-publis
 import { CreateCourseSearchTerms1766800000000 } from './1766800000000-create-course-search-terms';
 import { CreateLearningRecords1766900000000 } from './1766900000000-create-learning-records';
 import { CreateXapiDocuments1766900100000 } from './1766900100000-create-xapi-documents';
+import { PublishCourseLessonViews1766920000000 } from './1766920000000-publish-course-lesson-views';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -76,4 +77,5 @@ export const MIGRATIONS = [
   CreateCourseSearchTerms1766800000000,
   CreateLearningRecords1766900000000,
   CreateXapiDocuments1766900100000,
+  PublishCourseLessonViews1766920000000,
 ];

@@ -40,30 +40,8 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
     'training_assignments',
     'training_requirements',
   ],
-  'libs/certificates/src/issue/issue-certificate.service.ts': [
-    'courses',
-    'enrollments',
-    'facilities',
-    'users',
-  ],
   'libs/courses/src/catalogue/catalogue-sql.ts': ['admin_units', 'facilities'],
-  // Pages the facilities a person authors for, filtered by their scopes in SQL: wants a paged
-  // FacilityDirectory query (or a facilities read model) from organizations.
-  'libs/courses/src/studio/studio-courses.service.ts': ['admin_units', 'facilities'],
-  'libs/enrollment/src/progress/lesson-progress.repository.ts': ['lessons'],
-  'libs/notifications/src/email/send-account-email.job.ts': ['outbox_events'],
-  'libs/notifications/src/fan-out/deliver-event.job.ts': ['outbox_events'],
-  'libs/notifications/src/preferences/notification-preferences.service.ts': ['users'],
-  'libs/notifications/src/recipients/recipient-directory.ts': ['users'],
   'libs/organizations/src/staff-import/staff-batch-writer.ts': ['refresh_tokens', 'users'],
-  'libs/television-lessons/src/broadcasts/broadcast-reads.service.ts': ['courses'],
-  'libs/television-lessons/src/calendars/schedule-calendars.service.ts': ['courses', 'lessons'],
-  'libs/television-lessons/src/schedule-import/import-schedule.job.ts': ['courses', 'lessons'],
-  'libs/training/src/assignments/assignment-reads.service.ts': ['users'],
-  'libs/training/src/assignments/assignment-statuses.service.ts': [
-    'enrollments',
-    'lesson_progress',
-  ],
 };
 
 function sourceFiles(dir: string): string[] {

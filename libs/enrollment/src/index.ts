@@ -99,5 +99,8 @@ export {
  * completed ({@link EnrollmentLookup}); whether a learner may watch a lesson video and where it
  * resumes ({@link LearnerStanding}). The enrollment tables stay behind them.
  */
-export { EnrollmentLookup } from './enrollments/enrollment-lookup.service';
+export {
+  type CompletedEnrollment,
+  EnrollmentLookup,
+} from './enrollments/enrollment-lookup.service';
 export { LearnerStanding, type Standing } from './progress/learner-standing.service';

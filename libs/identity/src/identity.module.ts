@@ -33,6 +33,7 @@ import { UsersRepository } from './users/users.repository';
 const SERVICES = [
   AccountAdministration,
   AccountLinkTokens,
+  AccountStatuses,
   AccountTokensRepository,
   PasswordRecovery,
   AccessPolicy,
@@ -49,16 +50,10 @@ const SERVICES = [
 ];
 
 /**
- * Stays inside: account statuses, single sign-on's providers, flows and links, and the
+ * Stays inside: single sign-on's providers, flows and links, and the
  * first administrator (the migrate command looks it up with get(), which needs no export).
  */
-const INTERNAL = [
-  AccountStatuses,
-  AdministratorBootstrap,
-  IdentityLinks,
-  OidcProviders,
-  SignInFlows,
-];
+const INTERNAL = [AdministratorBootstrap, IdentityLinks, OidcProviders, SignInFlows];
 
 /**
  * Users, credentials, tokens, roles and scopes: services for other domains. Needs AppConfig,

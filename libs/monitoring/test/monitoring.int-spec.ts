@@ -235,7 +235,12 @@ describe('programme figures', () => {
     const byName = Object.fromEntries(tree.children.map((child) => [child.name, child.figures]));
     // D3 has 2 enrollments; D1 (7) is the smallest other, so 17 − 8 cannot reveal D3's.
     expect(byName['Huyện D3']).toMatchObject({ enrollments: FEW, learners: FEW, facilities: 1 });
-    expect(byName['Huyện D1']).toMatchObject({ enrollments: FEW, learning_hours: 2.5 });
+    // D1's one completion is hidden, so are the 2.5 hours summed over it.
+    expect(byName['Huyện D1']).toMatchObject({
+      enrollments: FEW,
+      completions: FEW,
+      learning_hours: FEW,
+    });
     expect(byName['Huyện D2']).toMatchObject({ enrollments: 8, learners: 8 });
     // A district asked for itself hides what it hides among its siblings.
     const d1 = await reads.tree({ period: '2026', adminUnitId: units.D1 });

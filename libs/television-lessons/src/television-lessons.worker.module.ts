@@ -1,3 +1,4 @@
+import { CoursesModule } from '@lifelong/courses';
 import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
 import { TelevisionTimedJobs } from './reminders/reminder.jobs';
@@ -9,7 +10,7 @@ import { TelevisionLessonsModule } from './television-lessons.module';
  * `television.sweep-reminders` and `television.settle-checks`, and `television.import-schedule`.
  */
 @Module({
-  imports: [IdentityModule, TelevisionLessonsModule],
+  imports: [IdentityModule, CoursesModule, TelevisionLessonsModule],
   providers: [TelevisionTimedJobs, ImportScheduleJob],
 })
 export class TelevisionLessonsWorkerModule {}

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { addMonths, AppConfig, Clock, newId } from '@lifelong/common';
-import { Course } from '@lifelong/courses';
+import { CourseOutline } from '@lifelong/courses';
 import { isDuplicateKey, recordEvent, retryOnDeadlock } from '@lifelong/database';
 import { MediaStorage } from '@lifelong/distance-lessons';
-import { Enrollment } from '@lifelong/enrollment';
-import { User } from '@lifelong/identity';
-import { Facility } from '@lifelong/organizations';
+import { EnrollmentLookup } from '@lifelong/enrollment';
+import { UserLookup } from '@lifelong/identity';
+import { FacilityDirectory } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CertificateError } from '../certificate-error';
@@ -44,6 +44,10 @@ export class IssueCertificate {
     private readonly signer: CertificateSigner,
     private readonly templates: CertificateTemplates,
     private readonly storage: MediaStorage,
+    private readonly enrollments: EnrollmentLookup,
+    private readonly courses: CourseOutline,
+    private readonly facilities: FacilityDirectory,
+    private readonly people: UserLookup,
   ) {}
 
   async issue(enrollmentId: string): Promise<IssueOutcome> {
@@ -103,10 +107,8 @@ export class IssueCertificate {
     manager: EntityManager,
     enrollmentId: string,
   ): Promise<{ certificate: Certificate; created: boolean }> {
-    const enrollment = await manager
-      .getRepository(Enrollment)
-      .findOne({ where: { id: enrollmentId }, lock: { mode: 'pessimistic_write' } });
-    if (!enrollment || enrollment.status !== 'completed')
+    const enrollment = await this.enrollments.lockCompleted(manager, enrollmentId);
+    if (!enrollment)
       throw new CertificateError(
         'ENROLLMENT_NOT_COMPLETED',
         'Only a completed enrollment earns a certificate',
@@ -114,12 +116,13 @@ export class IssueCertificate {
       );
     const already = await manager.getRepository(Certificate).findOneBy({ enrollmentId });
     if (already) return { certificate: already, created: false };
-    const course = await manager.getRepository(Course).findOneByOrFail({ id: enrollment.courseId });
-    const facility = await manager
-      .getRepository(Facility)
-      .findOneByOrFail({ id: course.facilityId });
-    const holder = await manager.getRepository(User).findOneByOrFail({ id: enrollment.userId });
-    const template = await this.templates.forCourse(course.id, facility.id, manager);
+    // Course, facility and holder cannot go while their enrollment is locked (foreign keys).
+    const course = await this.courses.course(enrollment.courseId, manager);
+    const facility = course && (await this.facilities.card(course.facilityId));
+    const [holder] = await this.people.contacts([enrollment.userId]);
+    if (!course || !facility || !holder)
+      throw new Error(`Enrollment ${enrollmentId} lost its course, facility or holder`);
+    const template = await this.templates.forCourse(course.courseId, facility.id, manager);
 
     const issuedAt = this.clock.now();
     const achievedAt = enrollment.completedAt ?? issuedAt;
@@ -128,7 +131,7 @@ export class IssueCertificate {
       serial: newSerial(),
       enrollmentId,
       userId: enrollment.userId,
-      courseId: course.id,
+      courseId: course.courseId,
       facilityId: facility.id,
       templateId: template.id,
       holderName: holder.fullName.normalize('NFC'),
@@ -149,7 +152,7 @@ export class IssueCertificate {
       serial: displaySerial(certificate.serial),
       userId: certificate.userId,
       enrollmentId,
-      courseId: course.id,
+      courseId: course.courseId,
       courseTitle: course.title,
       issuedAt: issuedAt.toISOString(),
       expiresAt: certificate.expiresAt?.toISOString() ?? null,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
+import { readCourseCode } from '../courses/course-code';
 import { Course } from '../courses/course.entity';
 import type { CourseStatus } from '../courses/course-status';
 import type { LessonKind } from '../lessons/lesson-kind';
@@ -59,19 +60,19 @@ export class CourseOutline {
   /** The course's facts, or null when there is no such course. */
   async course(courseId: string, manager = this.dataSource.manager): Promise<CourseFacts | null> {
     const course = await manager.getRepository(Course).findOneBy({ id: courseId });
-    if (!course) return null;
-    return {
-      courseId: course.id,
-      facilityId: course.facilityId,
-      title: course.title,
-      status: course.status,
-      capacity: course.capacity,
-      hours: course.hours,
-      validityMonths: course.validityMonths,
-      enrollmentOpensAt: course.enrollmentOpensAt,
-      enrollmentClosesAt: course.enrollmentClosesAt,
-      publishedAt: course.publishedAt,
-    };
+    return course ? courseFacts(course) : null;
+  }
+
+  /**
+   * The course a broadcaster's file names: by its code (`readCourseCode`, any case), else by its
+   * id, so files written before courses had codes keep working; null when neither is known.
+   */
+  async courseNamed(named: string): Promise<CourseFacts | null> {
+    const courses = this.dataSource.getRepository(Course);
+    const code = readCourseCode(named);
+    const course =
+      (code && (await courses.findOneBy({ code }))) || (await courses.findOneBy({ id: named }));
+    return course ? courseFacts(course) : null;
   }
 
   /** Title and status of each course named (a learner's list shows them); unknown ids are left out. */
@@ -172,3 +173,16 @@ function lessonRule(lesson: Lesson): LessonRule {
     videoReady: lesson.videoReady,
   };
 }
+
+const courseFacts = (course: Course): CourseFacts => ({
+  courseId: course.id,
+  facilityId: course.facilityId,
+  title: course.title,
+  status: course.status,
+  capacity: course.capacity,
+  hours: course.hours,
+  validityMonths: course.validityMonths,
+  enrollmentOpensAt: course.enrollmentOpensAt,
+  enrollmentClosesAt: course.enrollmentClosesAt,
+  publishedAt: course.publishedAt,
+});

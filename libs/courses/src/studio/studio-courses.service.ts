@@ -1,6 +1,6 @@
 import { type Page, pageOffset, type PageQuery, searchQuery, toPage } from '@lifelong/common';
 import { AccessPolicy, type Principal, type Role } from '@lifelong/identity';
-import { AdminUnit, Facility, subtreePattern } from '@lifelong/organizations';
+import { FacilityDirectory, subtreePattern } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, In, type SelectQueryBuilder } from 'typeorm';
@@ -58,22 +58,30 @@ export class StudioCourses {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly records: CourseRecords,
+    private readonly directory: FacilityDirectory,
   ) {}
 
   /** The facilities the caller authors for, by name. */
   async facilities(principal: Principal, query: PageQuery): Promise<Page<StudioFacilityView>> {
     const authoring = await this.workplaces(principal, AUTHOR_ROLES);
+    // Facilities and their places through the read models organizations publishes.
     const builder = this.dataSource
-      .getRepository(Facility)
-      .createQueryBuilder('f')
-      .innerJoin(AdminUnit, 'u', 'u.id = f.adminUnitId');
+      .createQueryBuilder()
+      .from('facilities_view', 'f')
+      .innerJoin('admin_units_view', 'u', 'u.id = f.admin_unit_id');
     if (!this.within(builder, authoring, 'f.id')) return toPage([], 0, query);
-    const [facilities, total] = await builder
-      .orderBy('f.name', 'ASC')
-      .addOrderBy('f.id', 'ASC')
-      .offset(pageOffset(query))
-      .limit(query.pageSize)
-      .getManyAndCount();
+    const [facilities, counted] = await Promise.all([
+      builder
+        .clone()
+        .select(['f.id AS id', 'f.name AS name', 'f.type AS type'])
+        .orderBy('f.name', 'ASC')
+        .addOrderBy('f.id', 'ASC')
+        .offset(pageOffset(query))
+        .limit(query.pageSize)
+        .getRawMany<{ id: string; name: string; type: string }>(),
+      builder.clone().select('COUNT(*)', 'total').getRawOne<{ total: number | string }>(),
+    ]);
+    const total = Number(counted?.total ?? 0);
     const ids = facilities.map((facility) => facility.id);
     const [policies, approvable] = await Promise.all([
       ids.length
@@ -110,8 +118,8 @@ export class StudioCourses {
     const builder = this.dataSource
       .getRepository(Course)
       .createQueryBuilder('c')
-      .innerJoin(Facility, 'f', 'f.id = c.facilityId')
-      .innerJoin(AdminUnit, 'u', 'u.id = f.adminUnitId')
+      .innerJoin('facilities_view', 'f', 'f.id = c.facility_id')
+      .innerJoin('admin_units_view', 'u', 'u.id = f.admin_unit_id')
       .addSelect('f.name', 'facility_name');
     if (!this.within(builder, places, 'c.facilityId')) return toPage([], 0, query);
     if (filter.status) builder.andWhere('c.status = :status', { status: filter.status });
@@ -177,15 +185,11 @@ export class StudioCourses {
     const unitIds = reach.scopes
       .filter((scope) => scope.scopeType === 'admin_unit')
       .map((scope) => scope.scopeId);
-    const units = unitIds.length
-      ? await this.dataSource
-          .getRepository(AdminUnit)
-          .find({ where: { id: In(unitIds) }, select: { id: true, path: true } })
-      : [];
+    const paths = await Promise.all(unitIds.map((id) => this.directory.adminUnitPath(id)));
     return {
       everywhere: false,
       facilityIds,
-      adminUnitPatterns: units.map((unit) => subtreePattern(unit.path)),
+      adminUnitPatterns: paths.flatMap((path) => (path === null ? [] : [subtreePattern(path)])),
     };
   }
 

@@ -28,3 +28,24 @@ export async function recordEvents<E extends OutboxEventType>(
     payloads.map((payload) => [type, JSON.stringify(payload), requestId]),
   ]);
 }
+
+/** An event as it was recorded. */
+export interface RecordedEvent {
+  id: string;
+  type: string;
+  payload: unknown;
+}
+
+/**
+ * The event `id` as recorded, for a job that acts on it (the relay passes only its id); null
+ * when there is none. The payload is parsed here: MariaDB may hand a JSON column back as text.
+ */
+export async function readEvent(manager: EntityManager, id: string): Promise<RecordedEvent | null> {
+  const [row] = await manager.query<{ id: string | number; type: string; payload: unknown }[]>(
+    'SELECT `id`, `type`, `payload` FROM `outbox_events` WHERE `id` = ?',
+    [id],
+  );
+  if (!row) return null;
+  const payload: unknown = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
+  return { id: String(row.id), type: row.type, payload };
+}

@@ -4,6 +4,14 @@ import { LessonProgressRepository } from '../progress/lesson-progress.repository
 import { isLearningStatus, LEARNING_STATUSES } from './enrollment.rules';
 import { EnrollmentsRepository } from './enrollments.repository';
 
+/** A completed enrollment: whose, in which course, and when it completed. */
+export interface CompletedEnrollment {
+  enrollmentId: string;
+  userId: string;
+  courseId: string;
+  completedAt: Date | null;
+}
+
 /**
  * What other domains may know of enrollments, read-only: who is learning in a course (an
  * enrollment in {@link LEARNING_STATUSES}), whether a course or a lesson is completed. Television
@@ -50,6 +58,20 @@ export class EnrollmentLookup {
   async hasCompletedCourse(userId: string, courseId: string): Promise<boolean> {
     const enrollment = await this.enrollments.findByCourseAndUser(courseId, userId);
     return enrollment?.status === 'completed';
+  }
+
+  /**
+   * A completed enrollment as a certificate needs it, its row locked (`FOR UPDATE`) in the
+   * caller's transaction so that issuing happens once; null when it is missing or not completed.
+   */
+  async lockCompleted(
+    manager: EntityManager,
+    enrollmentId: string,
+  ): Promise<CompletedEnrollment | null> {
+    const enrollment = await this.enrollments.lockById(manager, enrollmentId);
+    if (enrollment?.status !== 'completed') return null;
+    const { userId, courseId, completedAt } = enrollment;
+    return { enrollmentId, userId, courseId, completedAt };
   }
 
   /** Whether the enrollment completed its course (false when it does not exist). */

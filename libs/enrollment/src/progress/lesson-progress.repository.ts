@@ -1,4 +1,4 @@
-import { Lesson, type LessonRule } from '@lifelong/courses';
+import type { LessonRule } from '@lifelong/courses';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -66,24 +66,16 @@ interface Affected {
 
 /**
  * The report's one read: enrollment, lesson and progress row by their primary keys. The lesson
- * columns are named from the courses lib's exported `Lesson` entity, not spelled out here.
+ * comes through `lessons_view`, the read model courses publishes (a MERGE view: the same
+ * primary-key lookup).
  */
-function contextSql(dataSource: DataSource): string {
-  const lessons = dataSource.getMetadata(Lesson);
-  const column = (property: keyof Lesson): string => {
-    const found = lessons.findColumnWithPropertyName(property);
-    if (!found) throw new Error(`The Lesson entity has no ${property} column`);
-    return `l.\`${found.databaseName}\``;
-  };
-  return (
-    `SELECT e.user_id, e.course_id, e.status, ${column('courseId')} AS lesson_course_id, ` +
-    `${column('kind')} AS lesson_kind, ${column('durationSeconds')} AS lesson_duration_seconds, ` +
-    `${column('completionThreshold')} AS lesson_completion_threshold, p.intervals, ` +
-    'p.watched_seconds, p.position_seconds, p.last_report_at, p.completed_at, p.revision ' +
-    `FROM enrollments e LEFT JOIN \`${lessons.tableName}\` l ON ${column('id')} = ? ` +
-    'LEFT JOIN lesson_progress p ON p.enrollment_id = e.id AND p.lesson_id = ? WHERE e.id = ?'
-  );
-}
+const CONTEXT_SQL =
+  'SELECT e.user_id, e.course_id, e.status, l.course_id AS lesson_course_id, ' +
+  'l.kind AS lesson_kind, l.duration_seconds AS lesson_duration_seconds, ' +
+  'l.completion_threshold AS lesson_completion_threshold, p.intervals, ' +
+  'p.watched_seconds, p.position_seconds, p.last_report_at, p.completed_at, p.revision ' +
+  'FROM enrollments e LEFT JOIN lessons_view l ON l.id = ? ' +
+  'LEFT JOIN lesson_progress p ON p.enrollment_id = e.id AND p.lesson_id = ? WHERE e.id = ?';
 
 // 1 row affected when inserted, 0 when a concurrent report inserted first (the caller then
 // applies its report under locks). Not ON DUPLICATE KEY UPDATE: mysql2 connects with
@@ -105,14 +97,10 @@ const COMPARE_AND_SET_SQL =
  */
 @Injectable()
 export class LessonProgressRepository {
-  private readonly contextSql: string;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.contextSql = contextSql(dataSource);
-  }
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async readReportContext(enrollmentId: string, lessonId: string): Promise<ReportContext | null> {
-    const [row] = await this.dataSource.query<ContextRow[]>(this.contextSql, [
+    const [row] = await this.dataSource.query<ContextRow[]>(CONTEXT_SQL, [
       lessonId,
       lessonId,
       enrollmentId,

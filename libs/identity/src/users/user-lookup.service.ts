@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal, Role, ScopeType } from '../auth/auth-decision';
-import { UsersRepository } from './users.repository';
+import { type Contact, UsersRepository } from './users.repository';
 
 /**
- * What other domains may know of people without reading the identity tables: who exists, where
- * they hold a facility role, who holds a role at a scope, and a person's grants as a Principal (for work done on their
- * behalf outside a request, such as a schedule import in the worker).
+ * What other domains may know of people without reading the identity tables: who exists, how to
+ * write to them, where they hold a facility role, who holds a role at a scope, and a person's
+ * grants as a Principal (for work done on their behalf outside a request, such as a schedule
+ * import in the worker).
  */
 @Injectable()
 export class UserLookup {
@@ -15,6 +16,11 @@ export class UserLookup {
   /** The ones among `userIds` that exist. */
   async existing(userIds: readonly string[]): Promise<Set<string>> {
     return new Set(await this.users.existingIds(userIds));
+  }
+
+  /** Email, name and language of each of `userIds` that exists (deleted accounts are absent). */
+  contacts(userIds: readonly string[]): Promise<Contact[]> {
+    return this.users.contacts(userIds);
   }
 
   /** Each person's facilities (where a grant of theirs is scoped), for those who have any. */

@@ -9,6 +9,14 @@ import { User } from './user.entity';
 import { UserRole } from './user-role.entity';
 import { userSearchText } from './user-search';
 
+/** Where and how a person is written to: their email, name and language. */
+export interface Contact {
+  userId: string;
+  email: string;
+  fullName: string;
+  locale: string;
+}
+
 interface ProfileRow {
   id: string;
   email: string;
@@ -101,6 +109,15 @@ export class UsersRepository {
       deactivated: Number(first.deactivated) === 1,
       sessionLive: Number(first.session_live) === 1,
     };
+  }
+
+  /** How to write to each of `userIds` that exists (primary key). */
+  async contacts(userIds: readonly string[]): Promise<Contact[]> {
+    if (userIds.length === 0) return [];
+    return this.dataSource.query<Contact[]>(
+      'SELECT `id` AS userId, `email`, `full_name` AS fullName, `locale` FROM `users` WHERE `id` IN (?)',
+      [userIds],
+    );
   }
 
   /** Which of `userIds` exist (primary key). */

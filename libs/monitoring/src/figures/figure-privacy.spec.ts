@@ -21,11 +21,13 @@ describe('figure privacy', () => {
     const four = figures({ completions: 4 });
     const shown = publicFigures(four, hiddenInGroup([{ id: 'a', figures: four }]).get('a')!);
     expect(shown).toMatchObject({ enrollments: 50, completions: FEW, completion_rate: FEW });
+    // The hours are summed over completions: 0 hours would say no course with hours was done.
+    expect(shown.learning_hours).toBe(FEW);
     const none = hiddenInGroup([{ id: 'a', figures: figures({ certificates_issued: 0 }) }]);
     expect([...none.get('a')!]).toEqual(['certificates_issued']);
   });
 
-  it('never hides facility counts or hours, which count no one', () => {
+  it('never hides facility counts or hours for themselves, since they count no one', () => {
     const hidden = hiddenInGroup([
       { id: 'a', figures: figures({ facilities: 1, active_facilities: 0, learning_hours: 2 }) },
     ]);
@@ -83,6 +85,7 @@ describe('figure privacy', () => {
   it('computes the completion rate from the counts when both are shown', () => {
     expect(publicFigures(figures({ enrollments: 6, completions: 5 }), new Set())).toMatchObject({
       completion_rate: 83.3,
+      learning_hours: 80,
     });
   });
 });

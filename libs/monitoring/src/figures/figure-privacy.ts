@@ -47,13 +47,25 @@ export function hiddenInGroup(group: readonly GroupMember[]): Map<string, Set<In
   return hidden;
 }
 
-/** The figures as published, with `hidden` replaced by "< 5" (and the rate that would reveal them). */
+/**
+ * Figures that are not people counts but are worked out from one, so they would give a hidden
+ * count away (a unit with 0 learning hours had no completion of a course with stated hours):
+ * each is hidden whenever a count it comes from is.
+ */
+const DERIVED_FROM: Partial<Record<IndicatorCode, readonly IndicatorCode[]>> = {
+  completion_rate: ['completions', 'enrollments'],
+  learning_hours: ['completions'],
+};
+
+/** The figures as published, with `hidden` and the figures derived from them replaced by "< 5". */
 export function publicFigures(figures: Figures, hidden: ReadonlySet<IndicatorCode>): PublicFigures {
   const shown = {} as PublicFigures;
-  for (const code of INDICATOR_CODES) shown[code] = hidden.has(code) ? FEW : figures[code];
-  shown.completion_rate =
-    hidden.has('completions') || hidden.has('enrollments')
-      ? FEW
-      : completionRate(figures.completions, figures.enrollments);
+  for (const code of INDICATOR_CODES) {
+    const revealing = hidden.has(code) || DERIVED_FROM[code]?.some((from) => hidden.has(from));
+    shown[code] = revealing ? FEW : figures[code];
+  }
+  if (shown.completion_rate !== FEW) {
+    shown.completion_rate = completionRate(figures.completions, figures.enrollments);
+  }
   return shown;
 }

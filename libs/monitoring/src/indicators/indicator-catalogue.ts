@@ -107,7 +107,8 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'hours',
     definition:
       'The stated hours of each course completed during the period, summed over completions ' +
-      '(a course without stated hours adds none).',
+      '(a course without stated hours adds none). Hidden whenever completions are hidden, ' +
+      'since the hours would give them away.',
     source: 'computed',
     countsPeople: false,
   },

@@ -5,7 +5,7 @@ import {
   type JobPayloads,
   JOBS,
 } from '@lifelong/common';
-import { OutboxEventEntity } from '@lifelong/database';
+import { readEvent } from '@lifelong/database';
 import { AccountLinkTokens, type AccountTokenPurpose } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -55,17 +55,11 @@ export class SendAccountEmailJob {
     { outboxEventId }: JobPayloads['notifications.send-account-email'],
     context: JobContext,
   ): Promise<SendOutcome> {
-    const event = await this.dataSource.getRepository(OutboxEventEntity).findOne({
-      where: { id: outboxEventId },
-      select: { id: true, type: true, payload: true },
-    });
+    const event = await readEvent(this.dataSource.manager, outboxEventId);
     if (!event) throw new UnrecoverableError(`Outbox event ${outboxEventId} does not exist`);
     if (!isAccountEmailEvent(event.type))
       throw new UnrecoverableError(`Outbox event ${event.id} is not an account email`);
-    // MariaDB may hand a JSON column back as text.
-    const link = (
-      typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload
-    ) as AccountLinkEvent;
+    const link = event.payload as AccountLinkEvent;
     const recipient = await this.directory.findOne(link.userId);
     if (!recipient) return 'skipped';
     // Preferences do not apply; only an address that cannot receive mail stops it.

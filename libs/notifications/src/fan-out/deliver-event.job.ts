@@ -1,5 +1,5 @@
 import { AppConfig, JobHandler, type JobPayloads } from '@lifelong/common';
-import { OutboxEventEntity } from '@lifelong/database';
+import { readEvent, type RecordedEvent } from '@lifelong/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
@@ -36,10 +36,7 @@ export class DeliverEventJob {
   async deliver({
     outboxEventId,
   }: JobPayloads['notifications.deliver-event']): Promise<DeliverEventOutcome> {
-    const event = await this.dataSource.getRepository(OutboxEventEntity).findOne({
-      where: { id: outboxEventId },
-      select: { id: true, type: true, payload: true },
-    });
+    const event = await readEvent(this.dataSource.manager, outboxEventId);
     if (!event) throw new UnrecoverableError(`Outbox event ${outboxEventId} does not exist`);
     const plan = this.plan(event);
     this.reportMissingVariables(event.id, plan);
@@ -57,7 +54,7 @@ export class DeliverEventJob {
     return outcome;
   }
 
-  private plan(event: OutboxEventEntity): NotificationPlan {
+  private plan(event: RecordedEvent): NotificationPlan {
     try {
       return planNotification(event.type, event.payload);
     } catch (error) {

@@ -1,3 +1,4 @@
+import { isMissingReference } from '@lifelong/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -67,11 +68,17 @@ export class NotificationPreferencesService {
    * account deleted since changes nothing.
    */
   async unsubscribe(userId: string): Promise<void> {
-    await this.dataSource.query(
-      'INSERT INTO `notification_preferences` (`user_id`, `email`) SELECT `id`, 0 FROM `users` WHERE `id` = ? ' +
-        'ON DUPLICATE KEY UPDATE `email` = 0',
-      [userId],
-    );
+    try {
+      await this.dataSource.query(
+        'INSERT INTO `notification_preferences` (`user_id`, `email`) VALUES (?, 0) ' +
+          'ON DUPLICATE KEY UPDATE `email` = 0',
+        [userId],
+      );
+    } catch (error) {
+      // The account is gone (the row's foreign key says so): there is no one to stop writing to.
+      if (isMissingReference(error)) return;
+      throw error;
+    }
     this.logger.log(`User ${userId} unsubscribed from notification emails`);
   }
 }

@@ -1,7 +1,7 @@
-import { User } from '@lifelong/identity';
+import { UserLookup } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
 import {
   NotificationPreference,
   type DigestMode,
@@ -19,51 +19,37 @@ export interface Recipient {
   timeZone: string;
 }
 
-interface RecipientRow {
-  userId: string;
-  email: string;
-  fullName: string;
-  locale: string;
-  emailEnabled: number | string | null;
-  digest: string | null;
-  timeZone: string | null;
-}
-
-const toRecipient = (row: RecipientRow): Recipient => ({
-  userId: row.userId,
-  email: row.email,
-  fullName: row.fullName,
-  locale: row.locale,
-  emailEnabled: row.emailEnabled === null || Number(row.emailEnabled) === 1,
-  digest: row.digest === 'daily' ? 'daily' : 'off',
-  timeZone: row.timeZone && isTimeZone(row.timeZone) ? row.timeZone : DEFAULT_TIME_ZONE,
-});
-
 /**
- * Reads recipients in batches: identity's account (email, name, locale — the only identity data
- * notifications use) with the preferences, in one query on both primary keys. Unknown ids
- * (deleted accounts) are simply absent from the answer.
+ * Reads recipients in batches: identity's contact details (email, name, locale — the only
+ * identity data notifications use) through its lookup, then the preferences, both by primary
+ * key. Unknown ids (deleted accounts) are simply absent from the answer.
  */
 @Injectable()
 export class RecipientDirectory {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly people: UserLookup,
+    @InjectRepository(NotificationPreference)
+    private readonly preferences: Repository<NotificationPreference>,
+  ) {}
 
   async find(userIds: readonly string[]): Promise<Recipient[]> {
     if (userIds.length === 0) return [];
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select('u.id', 'userId')
-      .addSelect('u.email', 'email')
-      .addSelect('u.fullName', 'fullName')
-      .addSelect('u.locale', 'locale')
-      .addSelect('p.email', 'emailEnabled')
-      .addSelect('p.digest', 'digest')
-      .addSelect('p.timeZone', 'timeZone')
-      .from(User, 'u')
-      .leftJoin(NotificationPreference, 'p', 'p.userId = u.id')
-      .where('u.id IN (:...userIds)', { userIds })
-      .getRawMany<RecipientRow>();
-    return rows.map(toRecipient);
+    const contacts = await this.people.contacts(userIds);
+    if (contacts.length === 0) return [];
+    const chosen = await this.preferences.findBy({
+      userId: In(contacts.map((contact) => contact.userId)),
+    });
+    const byUser = new Map(chosen.map((preference) => [preference.userId, preference]));
+    return contacts.map((contact) => {
+      const preference = byUser.get(contact.userId);
+      return {
+        ...contact,
+        emailEnabled: preference?.email ?? true,
+        digest: preference?.digest === 'daily' ? 'daily' : 'off',
+        timeZone:
+          preference && isTimeZone(preference.timeZone) ? preference.timeZone : DEFAULT_TIME_ZONE,
+      };
+    });
   }
 
   async findOne(userId: string): Promise<Recipient | null> {

@@ -1,5 +1,4 @@
 import { Clock } from '@lifelong/common';
-import { Course } from '@lifelong/courses';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -59,7 +58,8 @@ export class BroadcastReads {
     const query = this.dataSource
       .getRepository(Broadcast)
       .createQueryBuilder('b')
-      .innerJoin(Course, 'c', "c.id = b.courseId AND c.status = 'published'")
+      // Courses publish their status for the schedule through their read model.
+      .innerJoin('courses_view', 'c', "c.id = b.course_id AND c.status = 'published'")
       .where('b.startsAt < :to AND b.endsAt > :from', { from: filter.from, to: filter.to })
       .orderBy('b.startsAt', 'ASC')
       .addOrderBy('b.id', 'ASC')

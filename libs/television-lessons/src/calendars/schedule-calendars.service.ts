@@ -1,5 +1,4 @@
 import { AppConfig, Clock } from '@lifelong/common';
-import { Course, Lesson } from '@lifelong/courses';
 import { EnrollmentLookup } from '@lifelong/enrollment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -68,8 +67,9 @@ export class ScheduleCalendars {
     const query = this.dataSource
       .getRepository(Broadcast)
       .createQueryBuilder('b')
-      .innerJoin(Course, 'c', "c.id = b.course_id AND c.status = 'published'")
-      .innerJoin(Lesson, 'l', 'l.id = b.lesson_id')
+      // Titles and status through the read models courses publishes for the schedule.
+      .innerJoin('courses_view', 'c', "c.id = b.course_id AND c.status = 'published'")
+      .innerJoin('lessons_view', 'l', 'l.id = b.lesson_id')
       .innerJoin(Channel, 'ch', 'ch.id = b.channel_id')
       .select([
         'b.id AS id',

@@ -1,5 +1,5 @@
 import { AppConfig, Clock, JobHandler, type JobPayloads } from '@lifelong/common';
-import { Course, Lesson, readCourseCode } from '@lifelong/courses';
+import { CourseOutline, type CourseFacts } from '@lifelong/courses';
 import { type Principal, UserLookup } from '@lifelong/identity';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -42,6 +42,7 @@ export class ImportScheduleJob {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly users: UserLookup,
+    private readonly outline: CourseOutline,
   ) {}
 
   @JobHandler('television.import-schedule')
@@ -75,7 +76,7 @@ export class ImportScheduleJob {
       return 'failed';
     }
     const seen = new Map<string, number>();
-    const courses = new Map<string, Promise<Course | null>>();
+    const courses = new Map<string, Promise<CourseFacts | null>>();
     const errors: LineError[] = [];
     const counts = { total: parsed.rows.length, created: 0, unchanged: 0 };
     for (const row of parsed.rows) {
@@ -96,19 +97,19 @@ export class ImportScheduleJob {
     importer: Principal,
     row: ScheduleRow,
     seen: Map<string, number>,
-    courses: Map<string, Promise<Course | null>>,
+    courses: Map<string, Promise<CourseFacts | null>>,
   ): Promise<RowOutcome> {
     const fail = (message: string): LineError => ({ line: row.line, message });
     const slot = rowSlot(row, this.config.television.timeZone);
     if ('problem' in slot) return fail(slot.problem);
     const problem = slotProblem(slot.startsAt, slot.endsAt);
     if (problem) return fail(problem.message);
-    if (!courses.has(row.course)) courses.set(row.course, this.courseNamed(row.course));
+    if (!courses.has(row.course)) courses.set(row.course, this.outline.courseNamed(row.course));
     const course = await courses.get(row.course)!;
     if (!course) return fail(`unknown course code "${row.course}"`);
     if (!(await this.staff.isStaff(importer, course.facilityId)))
       return fail(`you are not staff of course "${row.course}"`);
-    const target = await this.lessonOf(course.id, row.lesson);
+    const target = await this.lessonOf(course.courseId, row.lesson);
     if (typeof target === 'string') return fail(target);
     const key = `${target.lessonId}|${slot.startsAt.toISOString()}|${slot.endsAt.toISOString()}`;
     const earlier = seen.get(key);
@@ -148,29 +149,17 @@ export class ImportScheduleJob {
     }
   }
 
-  /**
-   * The course a line names: by its code, in any case; else by its id, so files written before
-   * courses had codes keep working.
-   */
-  private async courseNamed(named: string): Promise<Course | null> {
-    const courses = this.dataSource.getRepository(Course);
-    const code = readCourseCode(named);
-    return (code && (await courses.findOneBy({ code }))) || courses.findOneBy({ id: named });
-  }
-
   /** The lesson named by id or by title within the course, if it is a television lesson. */
   private async lessonOf(courseId: string, named: string): Promise<LessonTarget | string> {
-    const lessons = await this.dataSource
-      .getRepository(Lesson)
-      .find({ where: { courseId }, select: { id: true, title: true, kind: true } });
+    const lessons = await this.outline.lessons(courseId);
     const lesson =
-      lessons.find((candidate) => candidate.id === named) ??
+      lessons.find((candidate) => candidate.lessonId === named) ??
       lessons.find(
         (candidate) => candidate.title.trim().toLowerCase() === named.trim().toLowerCase(),
       );
     if (!lesson) return `unknown lesson "${named}" in the course`;
     if (lesson.kind !== 'television') return `lesson "${named}" is not a television lesson`;
-    return { lessonId: lesson.id, courseId };
+    return { lessonId: lesson.lessonId, courseId };
   }
 
   private async finish(

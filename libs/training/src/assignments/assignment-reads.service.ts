@@ -9,7 +9,7 @@ import {
 import {
   AccessPolicy,
   type AccountStatus,
-  accountStatusSql,
+  AccountStatuses,
   type Principal,
 } from '@lifelong/identity';
 import { OrgUnitPaths, subtreePattern } from '@lifelong/organizations';
@@ -85,6 +85,7 @@ export class AssignmentReads {
     private readonly orgUnits: OrgUnitPaths,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
+    private readonly accountStatuses: AccountStatuses,
   ) {}
 
   /**
@@ -147,7 +148,7 @@ export class AssignmentReads {
       params.push(text);
     }
     const from = `FROM \`memberships_view\` m JOIN \`org_units_view\` u ON u.\`id\` = m.\`org_unit_id\`
-      JOIN \`users\` p ON p.\`id\` = m.\`user_id\`
+      JOIN \`people_view\` p ON p.\`id\` = m.\`user_id\`
       WHERE m.\`ended_at\` IS NULL AND u.\`path\` LIKE ? ${conditions.join(' ')}`;
     const overdue =
       "EXISTS (SELECT 1 FROM `training_assignments` o WHERE o.`user_id` = m.`user_id` AND o.`closed_at` IS NULL AND o.`status` = 'overdue')";
@@ -155,12 +156,20 @@ export class AssignmentReads {
       `SELECT COUNT(*) AS total ${from}`,
       params,
     );
-    const people = await this.dataSource.query<Omit<StaffMemberView, 'assignments'>[]>(
+    const members = await this.dataSource.query<
+      Omit<StaffMemberView, 'assignments' | 'accountStatus'>[]
+    >(
       `SELECT m.\`user_id\` AS userId, p.\`full_name\` AS fullName, m.\`org_unit_id\` AS orgUnitId,
-         m.\`position\`, m.\`job_grade\` AS jobGrade, ${accountStatusSql('p', this.clock.now())} AS accountStatus
+         m.\`position\`, m.\`job_grade\` AS jobGrade
        ${from} ORDER BY ${overdue} DESC, p.\`full_name\`, m.\`user_id\` LIMIT ? OFFSET ?`,
       [...params, query.pageSize, pageOffset(query)],
     );
+    // Whether each can sign in is identity's rule, asked for the page's people only.
+    const statuses = await this.accountStatuses.of(members.map((member) => member.userId));
+    const people = members.map((member) => ({
+      ...member,
+      accountStatus: statuses.get(member.userId) ?? 'uninvited',
+    }));
     const assignments = people.length
       ? await this.dataSource.query<(AssignmentView & { userId: string })[]>(
           `SELECT ${VIEW_COLUMNS} ${VIEW_FROM}

@@ -35,7 +35,7 @@ export class AssignmentStatuses {
     ].join(' ');
     const scopeParams = [...(requirementId ? [requirementId] : []), ...(userIds ? [userIds] : [])];
     const now = sqlDateTime(this.clock.now());
-    const started = `(e.\`progress_percent\` > 0 OR EXISTS (SELECT 1 FROM \`lesson_progress\` p
+    const started = `(e.\`progress_percent\` > 0 OR EXISTS (SELECT 1 FROM \`lesson_progress_view\` p
       WHERE p.\`enrollment_id\` = a.\`enrollment_id\`))`;
     const statements: [string, unknown[]][] = [
       [
@@ -45,14 +45,14 @@ export class AssignmentStatuses {
         [now, ...scopeParams],
       ],
       [
-        `UPDATE \`training_assignments\` a LEFT JOIN \`enrollments\` e ON e.\`id\` = a.\`enrollment_id\`
+        `UPDATE \`training_assignments\` a LEFT JOIN \`enrollments_view\` e ON e.\`id\` = a.\`enrollment_id\`
          SET a.\`status\` = IF(${started}, 'in_progress', 'assigned')
          WHERE a.\`status\` = 'overdue' AND (a.\`due_at\` IS NULL OR a.\`due_at\` > ?)
          AND a.\`closed_at\` IS NULL ${scope}`,
         [now, ...scopeParams],
       ],
       [
-        `UPDATE \`training_assignments\` a JOIN \`enrollments\` e ON e.\`id\` = a.\`enrollment_id\`
+        `UPDATE \`training_assignments\` a JOIN \`enrollments_view\` e ON e.\`id\` = a.\`enrollment_id\`
          SET a.\`status\` = 'in_progress'
          WHERE a.\`status\` = 'assigned' AND a.\`closed_at\` IS NULL AND ${started} ${scope}`,
         scopeParams,
@@ -113,7 +113,7 @@ export class AssignmentStatuses {
     >(
       `SELECT a.\`id\`, a.\`requirement_id\` AS requirementId, a.\`requirement_version\` AS version,
          e.\`completed_at\` AS completedAt
-       FROM \`training_assignments\` a JOIN \`enrollments\` e ON e.\`id\` = a.\`enrollment_id\`
+       FROM \`training_assignments\` a JOIN \`enrollments_view\` e ON e.\`id\` = a.\`enrollment_id\`
        WHERE a.\`closed_at\` IS NULL AND a.\`status\` IN ('assigned', 'in_progress', 'overdue')
        AND ${where}`,
       params,
