@@ -45,6 +45,17 @@ describe('the xAPI statement rules', () => {
 
   it('refuses what xAPI forbids, naming the property', () => {
     expect(verdict({ ...valid(), extra: 1 })).toBe('statement.extra');
+    // null is refused everywhere but inside extensions.
+    expect(verdict({ ...valid(), result: null })).toBe('statement.result');
+    expect(verdict({ ...valid(), actor: { mbox: 'mailto:a@b.vn', name: null } })).toBe(
+      'statement.actor.name',
+    );
+    expect(verdict({ ...valid(), object: { objectType: null, id: 'https://x.vn/a' } })).toBe(
+      'statement.object.objectType',
+    );
+    expect(verdict({ ...valid(), result: { extensions: { 'https://x.vn/e': null } } })).toBe(
+      'accepted',
+    );
     expect(verdict({ ...valid(), id: 'not-a-uuid' })).toBe('statement.id');
     expect(verdict({ ...valid(), verb: { id: 'completed' } })).toBe('statement.verb.id');
     expect(verdict({ ...valid(), object: { id: 'http://x y' } })).toBe('statement.object.id');
