@@ -26,6 +26,8 @@ const LIB_DEPENDENCIES = {
   // Where an entry belongs is a port (AuditPlaces) that organizations, above it, binds.
   audit: ['common'],
   identity: ['database', 'audit'],
+  // The xAPI store: client secrets hashed by identity, issuing audited.
+  'learning-records': ['identity'],
   // Receives its work as jobs; reads recipients and account links from identity.
   notifications: ['identity'],
   organizations: ['identity'],

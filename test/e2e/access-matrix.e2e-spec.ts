@@ -67,6 +67,7 @@ const REPORT_FORM = {
     },
   ],
 };
+const LRS_CLIENT = { name: 'Chiếm quyền', scopes: ['statements/read'] };
 const REQUIREMENT = { title: 'Bắt buộc', courseId: '{C1}', orgUnitId: '{M}', dueDays: 30 };
 
 const MATRIX: Row[] = [
@@ -286,6 +287,14 @@ const MATRIX: Row[] = [
   refused('facilityAdminG', `GET /api/v1/monitoring/reports?year=${REPORT_YEAR}`),
   refused('facilityAdminG', 'POST /api/v1/monitoring/report-forms/{reportYear}/import'),
   refused('learnerB', 'POST /api/v1/monitoring/report-forms/{reportYear}/import'),
+  // LRS client credentials are the platform administrator's alone, not a scoped admin's.
+  refused('learnerB', 'GET /api/v1/admin/lrs-clients'),
+  refused('learnerB', 'POST /api/v1/admin/lrs-clients', LRS_CLIENT),
+  refused('adminQ', 'GET /api/v1/admin/lrs-clients'),
+  refused('adminQ', 'POST /api/v1/admin/lrs-clients', LRS_CLIENT),
+  refused('adminQ', 'POST /api/v1/admin/lrs-clients/{lrsClient}/revoke'),
+  refused('supervisorQ', 'POST /api/v1/admin/lrs-clients/{lrsClient}/revoke'),
+  allowed('admin', 'GET /api/v1/admin/lrs-clients'),
 
   // Controls: the rightful holder reaches each resource, so a refusal above is not a typo.
   allowed('learnerA', 'GET /api/v1/enrollments/{enrollmentA}'),
@@ -340,6 +349,16 @@ const MATRIX: Row[] = [
   allowed('admin', `POST ${F1_REPORT}/accept`, {}),
 ];
 
+/** The xAPI resources: LRS clients' Basic credentials, tested in xapi.e2e-spec.ts. */
+const XAPI_ROUTES = [
+  'GET /xapi/statements',
+  'PUT /xapi/statements',
+  'POST /xapi/statements',
+  ...['/xapi/activities/state', '/xapi/activities/profile', '/xapi/agents/profile'].flatMap(
+    (path) => ['GET', 'PUT', 'POST', 'DELETE'].map((method) => `${method} ${path}`),
+  ),
+];
+
 /**
  * Non-public routes with no row above, each with why. The audit test below fails when a new
  * route is neither in the matrix nor here.
@@ -385,6 +404,12 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'PUT /api/v1/lessons/{}/check-quiz':
     'a trial of a quiz the caller authors; same rule as PATCH lessons',
   'POST /api/v1/certificate-templates': 'same facility rule as PUT certificate-templates',
+  ...Object.fromEntries(
+    XAPI_ROUTES.map((route) => [
+      route,
+      "an LRS client's Basic credentials, not a person's token: xapi.e2e-spec.ts (scopes, revocation)",
+    ]),
+  ),
 };
 
 const routeKey = (route: string): string => (route.split('?')[0] ?? '').replace(/\{[^}]+\}/g, '{}');
@@ -544,6 +569,12 @@ beforeAll(async () => {
   });
   if (imported.status !== 202) throw new Error(`staff import answered ${imported.status}`);
   ids.importM = ((await imported.json()) as Json).importId as string;
+  ids.lrsClient = (
+    await expectStatus(
+      api.http.post('/api/v1/admin/lrs-clients', { token: api.adminToken, body: LRS_CLIENT }),
+      201,
+    )
+  ).id as string;
   ids.templateF1 = (
     await expectStatus(
       api.http.post('/api/v1/certificate-templates', {

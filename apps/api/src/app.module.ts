@@ -12,6 +12,7 @@ import { DatabaseModule } from '@lifelong/database';
 import { DistanceLessonsHttpModule } from '@lifelong/distance-lessons';
 import { EnrollmentHttpModule } from '@lifelong/enrollment';
 import { IdentityHttpModule } from '@lifelong/identity';
+import { LearningRecordsHttpModule } from '@lifelong/learning-records';
 import { MonitoringHttpModule } from '@lifelong/monitoring';
 import { NotificationsHttpModule } from '@lifelong/notifications';
 import { OrganizationsHttpModule, OrganizationsModule } from '@lifelong/organizations';
@@ -47,6 +48,7 @@ export class AppModule {
         TrainingHttpModule,
         MonitoringHttpModule,
         AdministrationHttpModule,
+        LearningRecordsHttpModule,
       ],
     };
   }

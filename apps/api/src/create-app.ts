@@ -9,6 +9,7 @@ import {
 } from '@lifelong/common';
 import { preflight } from '@lifelong/database';
 import { AccessTokenService } from '@lifelong/identity';
+import { answerWithXapiVersion } from '@lifelong/learning-records';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -75,6 +76,7 @@ export async function createApp(
   measureRequests(fastify, app.get(Metrics));
   logRequests(fastify, app.get<RootLogger>(ROOT_LOGGER));
   addSecurityHeaders(app);
+  answerWithXapiVersion(app);
   await app.register(cookie);
   serveApiDocs(app, config);
   await serveQueueBoard(app, app.get(AccessTokenService));

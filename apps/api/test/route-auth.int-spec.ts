@@ -89,6 +89,8 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'GET /api/v1/monitoring/indicators',
   'GET /api/v1/monitoring/figures',
   'GET /api/v1/monitoring/figures.csv',
+  // xAPI: what the Learning Record Store speaks (the statements need client credentials).
+  'GET /xapi/about',
   // One-click unsubscribe from e-mail (the token in the link is the credential).
   'GET /api/v1/notifications/unsubscribe',
   'POST /api/v1/notifications/unsubscribe',

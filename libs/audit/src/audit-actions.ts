@@ -14,9 +14,17 @@ export const AUDIT_ACTIONS = [
   'invitation.sent',
   'account.deactivated',
   'account.reactivated',
+  'lrs-client.issued',
+  'lrs-client.revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an entry is about. */
-export const AUDIT_SUBJECT_TYPES = ['user', 'staff_import', 'certificate', 'requirement'] as const;
+export const AUDIT_SUBJECT_TYPES = [
+  'user',
+  'staff_import',
+  'certificate',
+  'requirement',
+  'lrs_client',
+] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

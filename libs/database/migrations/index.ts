@@ -32,6 +32,8 @@ import { CreateMonitoringFigures1766600100000 } from './1766600100000-create-mon
 import { CreateTrainingUnitCounts1766630000000 } from './1766630000000-create-training-unit-counts';
 import { PublishTelevisionMonitoring1766700000000 } from './1766700000000-publish-television-monitoring';
 import { CreateCourseSearchTerms1766800000000 } from './1766800000000-create-course-search-terms';
+import { CreateLearningRecords1766900000000 } from './1766900000000-create-learning-records';
+import { CreateXapiDocuments1766900100000 } from './1766900100000-create-xapi-documents';
 import { CreateFacilityReports1766910000000 } from './1766910000000-create-facility-reports';
 import { PublishCourseLessonViews1766920000000 } from './1766920000000-publish-course-lesson-views';
 
@@ -74,6 +76,8 @@ export const MIGRATIONS = [
   CreateTrainingUnitCounts1766630000000,
   PublishTelevisionMonitoring1766700000000,
   CreateCourseSearchTerms1766800000000,
+  CreateLearningRecords1766900000000,
+  CreateXapiDocuments1766900100000,
   CreateFacilityReports1766910000000,
   PublishCourseLessonViews1766920000000,
 ];

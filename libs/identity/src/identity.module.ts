@@ -40,6 +40,7 @@ const SERVICES = [
   AccessPolicy,
   AccessTokenService,
   CredentialsService,
+  PasswordHasher,
   RegistrationService,
   RoleGrantsService,
   SessionsService,
@@ -50,16 +51,15 @@ const SERVICES = [
 ];
 
 /**
- * Stays inside: the account tokens' repository, hashing, single sign-on's providers, flows and
- * links, and the first administrator (the migrate command looks it up with get(), which needs
- * no export).
+ * Stays inside: the account tokens' repository, single sign-on's providers, flows and links,
+ * and the first administrator (the migrate command looks it up with get(), which needs no
+ * export).
  */
 const INTERNAL = [
   AccountTokensRepository,
   AdministratorBootstrap,
   IdentityLinks,
   OidcProviders,
-  PasswordHasher,
   SignInFlows,
 ];
 

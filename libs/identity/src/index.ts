@@ -25,6 +25,8 @@ export * from './users/user.entity';
 export { AccessPolicy } from './auth/access-policy';
 /** Pure role checks on a Principal. */
 export { holdsAnyRole, isPlatformAdmin, roleReach, type RoleReach } from './auth/role-checks';
+/** argon2id hashing, for other credentials that are secrets (LRS clients' secrets). */
+export { PasswordHasher } from './credentials/password-hasher';
 /** Issues and verifies access tokens (also for routes outside Nest, like Bull Board). */
 export { AccessTokenService } from './tokens/access-token.service';
 /** The first administrator (`npm run migrate`). */

@@ -15,7 +15,9 @@ export function describeApi(app: INestApplication, serverUrl?: string): OpenAPIO
     .setTitle('Lifelong')
     .setDescription('Open lifelong-learning platform: the HTTP contract (api.md).')
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    // xAPI clients (docs/xapi.md): key and secret issued by an administrator.
+    .addBasicAuth({ type: 'http', scheme: 'basic' }, 'lrs-client');
   if (serverUrl) builder = builder.addServer(serverUrl);
   return SwaggerModule.createDocument(app, builder.build());
 }

@@ -1838,6 +1838,118 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/xapi/about': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['XapiController_about'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/xapi/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['XapiController_get'];
+    put: operations['XapiController_put'];
+    post: operations['XapiController_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/xapi/activities/state': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['XapiDocumentsController_getState'];
+    put: operations['XapiDocumentsController_putState'];
+    post: operations['XapiDocumentsController_postState'];
+    delete: operations['XapiDocumentsController_deleteState'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/xapi/activities/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['XapiDocumentsController_getActivityProfile'];
+    put: operations['XapiDocumentsController_putActivityProfile'];
+    post: operations['XapiDocumentsController_postActivityProfile'];
+    delete: operations['XapiDocumentsController_deleteActivityProfile'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/xapi/agents/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['XapiDocumentsController_getAgentProfile'];
+    put: operations['XapiDocumentsController_putAgentProfile'];
+    post: operations['XapiDocumentsController_postAgentProfile'];
+    delete: operations['XapiDocumentsController_deleteAgentProfile'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/lrs-clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['LrsClientsController_list'];
+    put?: never;
+    post: operations['LrsClientsController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/lrs-clients/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['LrsClientsController_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3573,9 +3685,11 @@ export interface components {
         | 'requirement.updated'
         | 'invitation.sent'
         | 'account.deactivated'
-        | 'account.reactivated';
+        | 'account.reactivated'
+        | 'lrs-client.issued'
+        | 'lrs-client.revoked';
       /** @enum {string} */
-      subjectType: 'user' | 'staff_import' | 'certificate' | 'requirement';
+      subjectType: 'user' | 'staff_import' | 'certificate' | 'requirement' | 'lrs_client';
       subjectId: string;
       /** @description The person’s name when the subject is a user */
       subjectName: string | null;
@@ -3587,6 +3701,53 @@ export interface components {
     };
     AuditPageDto: {
       items: components['schemas']['AuditEntryDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    AboutDto: {
+      /**
+       * @example [
+       *       "2.0.0"
+       *     ]
+       */
+      version: string[];
+      extensions: Record<string, never>;
+    };
+    StatementResultDto: {
+      statements: Record<string, never>[];
+      /** @description The next page (a relative URL), or "" on the last page */
+      more: string;
+    };
+    IssueLrsClientBody: {
+      /** @description Who the credentials are for (a content vendor, an app) */
+      name: string;
+      scopes: ('statements/write' | 'statements/read/mine' | 'statements/read')[];
+    };
+    IssuedLrsClientDto: {
+      id: string;
+      name: string;
+      /** @description The Basic user name of the client */
+      key: string;
+      scopes: ('statements/write' | 'statements/read/mine' | 'statements/read')[];
+      createdBy: string | null;
+      createdAt: string;
+      revokedAt: string | null;
+      /** @description The Basic password: shown this once, only its hash is kept */
+      secret: string;
+    };
+    LrsClientDto: {
+      id: string;
+      name: string;
+      /** @description The Basic user name of the client */
+      key: string;
+      scopes: ('statements/write' | 'statements/read/mine' | 'statements/read')[];
+      createdBy: string | null;
+      createdAt: string;
+      revokedAt: string | null;
+    };
+    LrsClientPageDto: {
+      items: components['schemas']['LrsClientDto'][];
       total: number;
       page: number;
       pageSize: number;
@@ -7164,7 +7325,9 @@ export interface operations {
           | 'requirement.updated'
           | 'invitation.sent'
           | 'account.deactivated'
-          | 'account.reactivated';
+          | 'account.reactivated'
+          | 'lrs-client.issued'
+          | 'lrs-client.revoked';
         /** @description From this time (inclusive), ISO 8601 */
         from?: string;
         /** @description Before this time (exclusive), ISO 8601 */
@@ -7193,6 +7356,614 @@ export interface operations {
       };
       /** @description Not an admin or supervisor */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiController_about: {
+    parameters: {
+      query?: never;
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AboutDto'];
+        };
+      };
+    };
+  };
+  XapiController_get: {
+    parameters: {
+      query?: {
+        /** @description One statement by id (not voided) */
+        statementId?: string;
+        /** @description One voided statement by id */
+        voidedStatementId?: string;
+        /** @description An Agent or identified Group as JSON: the actor or object */
+        agent?: string;
+        /** @description A verb IRI */
+        verb?: string;
+        /** @description An activity IRI: the object */
+        activity?: string;
+        /** @description A registration (UUID) */
+        registration?: string;
+        /** @description true: match the activity anywhere (context, SubStatement) */
+        related_activities?: string;
+        /** @description true: match the agent anywhere (authority, instructor, team, context agents, …) */
+        related_agents?: string;
+        /** @description Stored after this time (ISO 8601) */
+        since?: string;
+        /** @description Stored at or before this time (ISO 8601) */
+        until?: string;
+        /** @description Most statements in the page (0: the most this store gives, 500) */
+        limit?: string;
+        /** @description exact (default), ids or canonical */
+        format?: string;
+        /** @description false only: attachment contents are not kept */
+        attachments?: string;
+        /** @description true: oldest first */
+        ascending?: string;
+        /** @description The cursor of the previous page’s `more`, sent alone */
+        more?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A statement, or a StatementResult */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementResultDto'];
+        };
+      };
+      /** @description INVALID_QUERY, version */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid client credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiController_put: {
+    parameters: {
+      query: {
+        /** @description The id of the statement sent (a UUID) */
+        statementId: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description A statement, or (POST only) a list of statements */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never> | Record<string, never>[];
+      };
+    };
+    responses: {
+      /** @description Stored (or the same statement was already stored) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description INVALID_STATEMENT, VOIDING_TARGET_INVALID, version */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid client credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description STATEMENT_CONFLICT: another statement has this id */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiController_post: {
+    parameters: {
+      query?: never;
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description A statement, or (POST only) a list of statements */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never> | Record<string, never>[];
+      };
+    };
+    responses: {
+      /** @description The ids of the statements, in order */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string[];
+        };
+      };
+      /** @description INVALID_STATEMENT, VOIDING_TARGET_INVALID, version */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid client credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description STATEMENT_CONFLICT: another statement has one of the ids */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_getState: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description A registration (UUID) */
+        registration?: string;
+        /** @description The document; without it GET lists ids and DELETE removes every state of the scope */
+        stateId?: string;
+        /** @description GET without stateId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document (with ETag), or a list of stateIds */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_putState: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description A registration (UUID) */
+        registration?: string;
+        /** @description The document; without it GET lists ids and DELETE removes every state of the scope */
+        stateId?: string;
+        /** @description GET without stateId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Stored; the new ETag in the header */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_postState: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description A registration (UUID) */
+        registration?: string;
+        /** @description The document; without it GET lists ids and DELETE removes every state of the scope */
+        stateId?: string;
+        /** @description GET without stateId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Merged (JSON objects) or stored */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_deleteState: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description A registration (UUID) */
+        registration?: string;
+        /** @description The document; without it GET lists ids and DELETE removes every state of the scope */
+        stateId?: string;
+        /** @description GET without stateId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted (one, or every state of the scope) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_getActivityProfile: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document (with ETag), or a list of profileIds */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_putActivityProfile: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Stored; the new ETag in the header */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_postActivityProfile: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Merged (JSON objects) or stored */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_deleteActivityProfile: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_getAgentProfile: {
+    parameters: {
+      query?: {
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document (with ETag), or a list of profileIds */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_putAgentProfile: {
+    parameters: {
+      query?: {
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Stored; the new ETag in the header */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_postAgentProfile: {
+    parameters: {
+      query?: {
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Merged (JSON objects) or stored */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiDocumentsController_deleteAgentProfile: {
+    parameters: {
+      query?: {
+        /** @description An Agent or identified Group as JSON */
+        agent?: string;
+        /** @description The document; without it GET lists ids */
+        profileId?: string;
+        /** @description GET without profileId: ids of documents updated after this time */
+        since?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LrsClientsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LrsClientPageDto'];
+        };
+      };
+    };
+  };
+  LrsClientsController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssueLrsClientBody'];
+      };
+    };
+    responses: {
+      /** @description The secret is in this answer only */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuedLrsClientDto'];
+        };
+      };
+      /** @description LRS_ADMIN_ONLY: a scoped administrator */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LrsClientsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked (already revoked: unchanged) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LrsClientDto'];
+        };
+      };
+      /** @description LRS_CLIENT_NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, type AuditAction } from '@lifelong/audit';
+import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES, type AuditAction } from '@lifelong/audit';
 import { ID_PATTERN, PageQuery } from '@lifelong/common';
 import {
   ACCOUNT_STATUSES,
@@ -215,7 +215,7 @@ export class AuditEntryDto {
   actorId!: string | null;
   @ApiProperty({ nullable: true, type: String }) actorName!: string | null;
   @ApiProperty({ enum: AUDIT_ACTIONS }) action!: string;
-  @ApiProperty({ enum: ['user', 'staff_import', 'certificate', 'requirement'] })
+  @ApiProperty({ enum: AUDIT_SUBJECT_TYPES })
   subjectType!: string;
   @ApiProperty() subjectId!: string;
   @ApiProperty({

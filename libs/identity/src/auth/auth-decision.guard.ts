@@ -8,7 +8,8 @@ import { holdsAnyRole } from './role-checks';
 /**
  * The global guard: every route must carry an auth decision (on the method, or else the class).
  * Public routes pass; the others need a valid access token; role routes also need one of the
- * roles (an unscoped admin passes). A route with no decision is refused (fail closed).
+ * roles (an unscoped admin passes). Client routes are checked by the guard their decision
+ * attached (`ClientCredentials`). A route with no decision is refused (fail closed).
  */
 @Injectable()
 export class AuthDecisionGuard implements CanActivate {
@@ -23,6 +24,8 @@ export class AuthDecisionGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const decision = this.decisionOf(context);
     if (!decision) throw IdentityError.forbidden('This route has no auth decision');
+    // The route's own guard, attached with the decision, runs next and checks the credentials.
+    if (decision.kind === 'client') return true;
     if (decision.kind === 'public') {
       const request = context.switchToHttp().getRequest<{ headers: { authorization?: string } }>();
       // No caller to identify: decided at once, without a promise (each one is charged again to
@@ -56,6 +59,8 @@ export class AuthDecisionGuard implements CanActivate {
       case 'public':
       case 'authenticated':
         await this.jwt.authenticate(context.switchToHttp().getRequest());
+        return true;
+      case 'client':
         return true;
       case 'roles': {
         const principal = await this.jwt.authenticate(context.switchToHttp().getRequest());

@@ -1,10 +1,13 @@
 import {
   applyDecorators,
+  type CanActivate,
   createParamDecorator,
   type ExecutionContext,
   SetMetadata,
+  type Type,
+  UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 
 /** Every role a user can hold (domain.md, People and roles). */
 export const ROLES = [
@@ -45,7 +48,8 @@ export const AUTH_DECISION = Symbol('lifelong:auth-decision');
 export type AuthDecision =
   | { kind: 'public'; identifiesCaller?: boolean }
   | { kind: 'authenticated' }
-  | { kind: 'roles'; roles: readonly Role[] };
+  | { kind: 'roles'; roles: readonly Role[] }
+  | { kind: 'client'; realm: string };
 
 /**
  * Anyone, no token needed. With `identifiesCaller`, for answers that depend on who asks (staff
@@ -76,13 +80,28 @@ export const RequireRoles = (...roles: Role[]): MethodDecorator & ClassDecorator
     ApiExtension('x-required-roles', roles),
   );
 
-/** The verified caller of an authenticated route. */
+/**
+ * A machine client with credentials of its own (not a person's token), checked by `guard`,
+ * which this same decorator attaches to the route: the decision cannot be declared without the
+ * check. `realm` names the credentials in the OpenAPI document (an HTTP Basic scheme).
+ */
+export const ClientCredentials = (
+  realm: string,
+  guard: Type<CanActivate>,
+): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    SetMetadata(AUTH_DECISION, { kind: 'client', realm } satisfies AuthDecision),
+    UseGuards(guard),
+    ApiBasicAuth(realm),
+  );
+
 /** The caller of a `@Public({ identifiesCaller: true })` route, or null when anonymous. */
 export const OptionalCaller = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Principal | null =>
     context.switchToHttp().getRequest<{ user?: Principal }>().user ?? null,
 );
 
+/** The verified caller of an authenticated route. */
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Principal => {
     const request = context.switchToHttp().getRequest<{ user?: Principal }>();

@@ -28,6 +28,8 @@ const ACTIONS: NonNullable<AuditAction>[] = [
   'invitation.sent',
   'account.deactivated',
   'account.reactivated',
+  'lrs-client.issued',
+  'lrs-client.revoked',
 ];
 const FILTERS = ['action', 'actorId', 'subjectId', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;

@@ -1,0 +1,102 @@
+import { ClientCredentials, Public } from '@lifelong/identity';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Statements, XAPI_VERSION } from '../statements/statements.service';
+import { LrsClientGuard, type XapiRequest } from './lrs-client.guard';
+import { clientOf } from './xapi-client';
+import { AboutDto, GetStatementsQuery, PutStatementQuery, StatementResultDto } from './xapi.dto';
+
+const STATEMENT_BODY = {
+  description: 'A statement, or (POST only) a list of statements',
+  schema: { oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] },
+};
+
+/**
+ * The xAPI 2.0 Learning Record Store (docs/xapi.md): `about`, and the Statement Resource for
+ * clients with Basic credentials issued by an administrator.
+ */
+@ApiTags('xapi')
+@Controller('xapi')
+@ApiHeader({ name: 'X-Experience-API-Version', required: true, example: XAPI_VERSION })
+export class XapiController {
+  constructor(private readonly statements: Statements) {}
+
+  /** What this store speaks; open to anyone, no version header needed. */
+  @Get('about')
+  @Public()
+  @Header('x-experience-api-version', XAPI_VERSION)
+  @ApiOkResponse({ type: AboutDto })
+  about(): AboutDto {
+    return { version: [XAPI_VERSION], extensions: {} };
+  }
+
+  @Put('statements')
+  @ClientCredentials('lrs-client', LrsClientGuard)
+  @HttpCode(204)
+  @ApiBody(STATEMENT_BODY)
+  @ApiNoContentResponse({ description: 'Stored (or the same statement was already stored)' })
+  @ApiBadRequestResponse({ description: 'INVALID_STATEMENT, VOIDING_TARGET_INVALID, version' })
+  @ApiUnauthorizedResponse({ description: 'No valid client credentials' })
+  @ApiConflictResponse({ description: 'STATEMENT_CONFLICT: another statement has this id' })
+  async put(
+    @Req() request: XapiRequest,
+    @Query() query: PutStatementQuery,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.statements.put(clientOf(request), query.statementId, body);
+  }
+
+  @Post('statements')
+  @ClientCredentials('lrs-client', LrsClientGuard)
+  @HttpCode(200)
+  @ApiBody(STATEMENT_BODY)
+  @ApiOkResponse({ type: [String], description: 'The ids of the statements, in order' })
+  @ApiBadRequestResponse({ description: 'INVALID_STATEMENT, VOIDING_TARGET_INVALID, version' })
+  @ApiUnauthorizedResponse({ description: 'No valid client credentials' })
+  @ApiConflictResponse({ description: 'STATEMENT_CONFLICT: another statement has one of the ids' })
+  async post(@Req() request: XapiRequest, @Body() body: unknown): Promise<string[]> {
+    return this.statements.post(clientOf(request), body);
+  }
+
+  @Get('statements')
+  @ClientCredentials('lrs-client', LrsClientGuard)
+  @ApiOkResponse({ type: StatementResultDto, description: 'A statement, or a StatementResult' })
+  @ApiBadRequestResponse({ description: 'INVALID_QUERY, version' })
+  @ApiUnauthorizedResponse({ description: 'No valid client credentials' })
+  async get(
+    @Req() request: XapiRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() query: GetStatementsQuery,
+  ): Promise<Record<string, unknown>> {
+    const answer = await this.statements.read(clientOf(request), { ...query });
+    void reply
+      .header('x-experience-api-consistent-through', answer.consistentThrough.toISOString())
+      .header('last-modified', answer.lastModified.toUTCString());
+    if ('statement' in answer) return answer.statement;
+    return {
+      statements: answer.statements,
+      more: answer.more === null ? '' : `/xapi/statements?more=${answer.more}`,
+    };
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Learning records: a conformant xAPI 2.0 Learning Record Store (docs/xapi.md). Statements are
+ * immutable and stored with their filter keys in indexed columns; clients authenticate with
+ * Basic credentials that platform administrators issue, scoped to what they may read and write.
+ *
+ * Import {@link LearningRecordsModule} for the services below; the api adds
+ * {@link LearningRecordsHttpModule}. There are no jobs, so no worker module.
+ */
+
+/** Services for other processes (the demo seeder, tests). */
+export { LearningRecordsModule } from './learning-records.module';
+/** The xAPI resources and the LRS client administration (api only). */
+export { LearningRecordsHttpModule } from './learning-records.http.module';
+/** Names the xAPI version on every answer under /xapi (the api registers it). */
+export { answerWithXapiVersion } from './http/xapi-version-header';
+/** LRS clients: issue, list, revoke, authenticate. */
+export { type IssuedClient, LrsClients } from './clients/lrs-clients.service';
+export { LRS_SCOPES, type LrsClient, type LrsScope } from './clients/lrs-client';
+/** Storing and reading statements. */
+export { type StatementPage, Statements, XAPI_VERSION } from './statements/statements.service';
+/** Activity state, activity profiles and agent profiles. */
+export { type DocumentKind, Documents } from './documents/documents.service';
+/** The xAPI statement rules, for anything that builds statements to send. */
+export { checkStatement, VOIDED_VERB } from './statements/statement-rules';
+/** Who manages LRS clients. */
+export { LRS_ADMINISTRATORS } from './policies';
+/** Why the store refused something. */
+export { LearningRecordsError, type LearningRecordsErrorCode } from './learning-records-error';

@@ -1,0 +1,26 @@
+import { AuditModule } from '@lifelong/audit';
+import { IdentityModule } from '@lifelong/identity';
+import { Module } from '@nestjs/common';
+import { LrsClientsRepository } from './clients/lrs-clients.repository';
+import { LrsClients } from './clients/lrs-clients.service';
+import { Statements } from './statements/statements.service';
+import { DocumentsRepository } from './documents/documents.repository';
+import { Documents } from './documents/documents.service';
+import { StatementsRepository } from './statements/statements.repository';
+
+/** What the routes use. */
+const SERVICES = [Documents, LrsClients, Statements];
+
+/** The queries stay inside: other domains ask the services. */
+const INTERNAL = [DocumentsRepository, LrsClientsRepository, StatementsRepository];
+
+/**
+ * The xAPI Learning Record Store: LRS clients and statements. Needs AppConfig, the Clock and the
+ * database; hashes client secrets with identity's PasswordHasher and audits with AuditLog.
+ */
+@Module({
+  imports: [IdentityModule, AuditModule],
+  providers: [...SERVICES, ...INTERNAL],
+  exports: SERVICES,
+})
+export class LearningRecordsModule {}

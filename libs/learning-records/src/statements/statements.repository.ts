@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { LINK_KINDS, type LinkKind, type StatementLink } from './statement-keys';
+
+/** A statement ready to insert: its JSON and the keys the filters read. */
+export interface StatementRow {
+  statementId: Buffer;
+  clientId: string;
+  actorHash: Buffer | null;
+  verbHash: Buffer;
+  activityHash: Buffer | null;
+  registration: Buffer | null;
+  voidsStatementId: Buffer | null;
+  stored: Date;
+  timestamp: Date;
+  contentHash: Buffer;
+  statement: string;
+  links: StatementLink[];
+}
+
+/** What a write needs to know about a statement already stored. */
+export interface KnownStatement {
+  statementId: Buffer;
+  clientId: string;
+  contentHash: Buffer;
+  voidsStatementId: Buffer | null;
+  voided: boolean;
+}
+
+/** A stored statement as read back. */
+export interface ReadStatement {
+  seq: string;
+  statement: string;
+  stored: Date;
+}
+
+/** A query over statements, already turned into index keys. */
+export interface StatementFilter {
+  /** Only statements this client stored (a `statements/read/mine` client). */
+  clientId?: string;
+  agent?: { hash: Buffer; related: boolean };
+  verbHash?: Buffer;
+  activity?: { hash: Buffer; related: boolean };
+  registration?: Buffer;
+  since?: Date;
+  until?: Date;
+  ascending: boolean;
+  /** Continue after this stored order (a `more` cursor). */
+  afterSeq?: string;
+  limit: number;
+}
+
+interface KnownRow {
+  statement_id: Buffer;
+  client_id: string;
+  content_hash: Buffer;
+  voids_statement_id: Buffer | null;
+  voided: number;
+}
+
+/** The queries of `xapi_statements` and `xapi_statement_links`. */
+@Injectable()
+export class StatementsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The statements with these ids, locked until the writing transaction ends. */
+  async known(manager: EntityManager, ids: readonly Buffer[]): Promise<KnownStatement[]> {
+    if (ids.length === 0) return [];
+    const rows: KnownRow[] = await manager.query(
+      'SELECT `statement_id`, `client_id`, `content_hash`, `voids_statement_id`, `voided` ' +
+        'FROM `xapi_statements` WHERE `statement_id` IN (?) FOR UPDATE',
+      [ids],
+    );
+    return rows.map((row) => ({
+      statementId: row.statement_id,
+      clientId: row.client_id,
+      contentHash: row.content_hash,
+      voidsStatementId: row.voids_statement_id,
+      voided: Number(row.voided) === 1,
+    }));
+  }
+
+  /** Inserts statements in order (so `seq` follows the order sent) with their links. */
+  async insert(manager: EntityManager, rows: readonly StatementRow[]): Promise<void> {
+    const links: unknown[][] = [];
+    for (const row of rows) {
+      const result = await manager.query<{ insertId: number | string }>(
+        'INSERT INTO `xapi_statements` (`statement_id`, `client_id`, `actor_hash`, `verb_hash`, ' +
+          '`activity_hash`, `registration`, `voids_statement_id`, `stored`, `timestamp`, ' +
+          '`content_hash`, `statement`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          row.statementId,
+          row.clientId,
+          row.actorHash,
+          row.verbHash,
+          row.activityHash,
+          row.registration,
+          row.voidsStatementId,
+          row.stored,
+          row.timestamp,
+          row.contentHash,
+          row.statement,
+        ],
+      );
+      for (const link of row.links) links.push([link.kind, link.hash, String(result.insertId)]);
+    }
+    if (links.length)
+      await manager.query(
+        'INSERT INTO `xapi_statement_links` (`kind`, `target_hash`, `seq`) VALUES ?',
+        [links],
+      );
+  }
+
+  async markVoided(manager: EntityManager, ids: readonly Buffer[]): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query('UPDATE `xapi_statements` SET `voided` = 1 WHERE `statement_id` IN (?)', [
+      ids,
+    ]);
+  }
+
+  /** One statement by id, if it is voided (or not) as asked. */
+  async one(
+    statementId: Buffer,
+    voided: boolean,
+    clientId?: string,
+  ): Promise<ReadStatement | null> {
+    const rows: ReadStatement[] = await this.dataSource.query(
+      'SELECT `seq`, `statement`, `stored` FROM `xapi_statements` ' +
+        'WHERE `statement_id` = ? AND `voided` = ?' +
+        (clientId === undefined ? '' : ' AND `client_id` = ?'),
+      clientId === undefined
+        ? [statementId, voided ? 1 : 0]
+        : [statementId, voided ? 1 : 0, clientId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * A page of statements that are not voided, in stored order, one more than `limit` (to tell
+   * whether there is a next page). The agent and related-activity filters join their index
+   * rows, so each filter is an index range and nothing reads the statements' JSON to match.
+   */
+  async query(filter: StatementFilter): Promise<ReadStatement[]> {
+    const joins: string[] = [];
+    const where: string[] = ['s.`voided` = 0'];
+    const params: unknown[] = [];
+    const link = (alias: string, kind: LinkKind, hash: Buffer): void => {
+      joins.push(
+        `JOIN \`xapi_statement_links\` ${alias} ON ${alias}.\`kind\` = ? AND ${alias}.\`target_hash\` = ? AND ${alias}.\`seq\` = s.\`seq\``,
+      );
+      params.push(kind, hash);
+    };
+    if (filter.agent)
+      link(
+        'la',
+        filter.agent.related ? LINK_KINDS.relatedAgent : LINK_KINDS.agent,
+        filter.agent.hash,
+      );
+    if (filter.activity?.related) link('lb', LINK_KINDS.relatedActivity, filter.activity.hash);
+    const equal = (column: string, value: unknown): void => {
+      where.push(`s.\`${column}\` = ?`);
+      params.push(value);
+    };
+    if (filter.activity && !filter.activity.related) equal('activity_hash', filter.activity.hash);
+    if (filter.verbHash) equal('verb_hash', filter.verbHash);
+    if (filter.registration) equal('registration', filter.registration);
+    if (filter.clientId !== undefined) equal('client_id', filter.clientId);
+    if (filter.since) {
+      where.push('s.`stored` > ?');
+      params.push(filter.since);
+    }
+    if (filter.until) {
+      where.push('s.`stored` <= ?');
+      params.push(filter.until);
+    }
+    if (filter.afterSeq !== undefined) {
+      where.push(filter.ascending ? 's.`seq` > ?' : 's.`seq` < ?');
+      params.push(filter.afterSeq);
+    }
+    params.push(filter.limit + 1);
+    return this.dataSource.query(
+      `SELECT s.\`seq\`, s.\`statement\`, s.\`stored\` FROM \`xapi_statements\` s ${joins.join(' ')} ` +
+        `WHERE ${where.join(' AND ')} ORDER BY s.\`seq\` ${filter.ascending ? 'ASC' : 'DESC'} LIMIT ?`,
+      params,
+    );
+  }
+}

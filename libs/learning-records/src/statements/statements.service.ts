@@ -1,0 +1,368 @@
+import { randomUUID } from 'node:crypto';
+import { AppConfig, Clock } from '@lifelong/common';
+import { isDuplicateKey, retryOnDeadlock } from '@lifelong/database';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { LrsClient } from '../clients/lrs-client';
+import { LearningRecordsError } from '../learning-records-error';
+import { formatStatement } from './statement-format';
+import {
+  activityHash,
+  agentHash,
+  contentHash,
+  keyHash,
+  statementLinks,
+  uuidBytes,
+} from './statement-keys';
+import {
+  decodeCursor,
+  encodeCursor,
+  parseStatementQuery,
+  type StatementFormat,
+  type StatementQueryParams,
+} from './statement-query';
+import { checkStatement, isUuid, type JsonObject, VOIDED_VERB } from './statement-rules';
+import {
+  type KnownStatement,
+  type StatementRow,
+  StatementsRepository,
+} from './statements.repository';
+
+/** The version this store speaks, in statements it completes and in its headers. */
+export const XAPI_VERSION = '2.0.0';
+
+/** One page of a statement query, as the Statement Result object plus the headers' facts. */
+export interface StatementPage {
+  statements: JsonObject[];
+  /** The next page's cursor, or null on the last page. */
+  more: string | null;
+  consistentThrough: Date;
+  lastModified: Date;
+}
+
+/** Everything GET /xapi/statements may be sent. */
+export interface StatementReadParams extends StatementQueryParams {
+  statementId?: string;
+  voidedStatementId?: string;
+  more?: string;
+}
+
+/** One statement read by id. */
+export interface OneStatement {
+  statement: JsonObject;
+  consistentThrough: Date;
+  lastModified: Date;
+}
+
+/**
+ * Attachments whose contents would come in a multipart/mixed part (no `fileUrl`) cannot be
+ * accepted: this store takes JSON only (docs/xapi.md, Not done yet).
+ */
+function assertNoRawAttachments(statement: JsonObject): void {
+  const lists = [statement.attachments, (statement.object as JsonObject).attachments];
+  for (const list of lists)
+    if (Array.isArray(list) && list.some((item) => (item as JsonObject).fileUrl === undefined))
+      throw new LearningRecordsError(
+        'ATTACHMENTS_UNSUPPORTED',
+        'Attachment contents are not accepted: give each attachment a fileUrl',
+      );
+}
+
+const sameBytes = (a: Buffer, b: Buffer): boolean => a.equals(b);
+
+const mayRead = (client: LrsClient, ownerId: string): boolean =>
+  client.readScope === 'all' || (client.readScope === 'mine' && ownerId === client.id);
+
+/**
+ * Stores and reads xAPI statements. Statements are immutable: one sent again with the same id
+ * and content changes nothing, with other content it is refused (409); a voiding statement marks
+ * its target voided and is itself never voidable. Reads see only what the client's scope
+ * allows: its own statements (`statements/read/mine`) or all (`statements/read`).
+ */
+@Injectable()
+export class Statements {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statements: StatementsRepository,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** PUT /xapi/statements?statementId=: stores one statement under that id. */
+  async put(client: LrsClient, statementId: string, body: unknown): Promise<void> {
+    if (!isUuid(statementId))
+      throw new LearningRecordsError('INVALID_QUERY', 'statementId: must be a UUID', {
+        parameter: 'statementId',
+      });
+    const statement = checkStatement(body);
+    if (
+      statement.id !== undefined &&
+      (statement.id as string).toLowerCase() !== statementId.toLowerCase()
+    )
+      throw new LearningRecordsError(
+        'INVALID_STATEMENT',
+        'statement.id: differs from the statementId parameter',
+        { path: 'statement.id' },
+      );
+    await this.store(client, [{ ...statement, id: statementId }]);
+  }
+
+  /** POST /xapi/statements: one statement or a list, all stored or none; their ids in order. */
+  async post(client: LrsClient, body: unknown): Promise<string[]> {
+    const list = Array.isArray(body) ? (body as unknown[]) : [body];
+    if (list.length === 0)
+      throw new LearningRecordsError('INVALID_STATEMENT', 'statement: none was sent', {
+        path: 'statement',
+      });
+    const statements = list.map((item, index) =>
+      checkStatement(item, Array.isArray(body) ? `statement[${index}]` : 'statement'),
+    );
+    return this.store(
+      client,
+      statements.map((statement) => ({ ...statement, id: statement.id ?? randomUUID() })),
+    );
+  }
+
+  private async store(client: LrsClient, received: JsonObject[]): Promise<string[]> {
+    this.assertWrite(client);
+    for (const statement of received) assertNoRawAttachments(statement);
+    const batch = received.map((statement) => ({
+      ...statement,
+      id: String(statement.id).toLowerCase(),
+    }));
+    const ids = batch.map((statement) => statement.id);
+    if (new Set(ids).size !== ids.length)
+      throw new LearningRecordsError('INVALID_STATEMENT', 'statement: the same id is sent twice', {
+        path: 'statement.id',
+      });
+    // Another request may store one of these ids after we looked: looking again makes the same
+    // content a no-op and other content a conflict.
+    await retryOnDeadlock(() => this.write(client, batch), {
+      orWhen: (error) => isDuplicateKey(error, 'uq_xapi_statements_statement_id'),
+    });
+    return ids;
+  }
+
+  private write(client: LrsClient, batch: JsonObject[]): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const hashes = batch.map((statement) => contentHash(statement));
+      const known = await this.statements.known(
+        manager,
+        batch.map((statement) => uuidBytes(statement.id as string)),
+      );
+      const knownById = new Map(known.map((row) => [row.statementId.toString('hex'), row]));
+      const fresh: { statement: JsonObject; hash: Buffer }[] = [];
+      batch.forEach((statement, index) => {
+        const hash = hashes[index] as Buffer;
+        const existing = knownById.get(uuidBytes(statement.id as string).toString('hex'));
+        if (!existing) return fresh.push({ statement, hash });
+        if (!sameBytes(existing.contentHash, hash))
+          throw new LearningRecordsError(
+            'STATEMENT_CONFLICT',
+            `A different statement is already stored with id ${String(statement.id)}`,
+            { statementId: statement.id },
+          );
+      });
+      if (fresh.length === 0) return;
+      const voidedTargets = await this.voidingTargets(
+        manager,
+        client,
+        fresh.map((f) => f.statement),
+      );
+      const stored = this.clock.now();
+      const rows = fresh.map(({ statement, hash }) => this.row(client, statement, hash, stored));
+      await this.statements.insert(manager, rows);
+      await this.statements.markVoided(manager, voidedTargets);
+    });
+  }
+
+  /**
+   * The statements the voiding statements of a batch void. A target that is itself a voiding
+   * statement is refused (xAPI: a voiding statement cannot be voided), and so is a target the
+   * client may not read. A target not stored (yet) voids nothing.
+   */
+  private async voidingTargets(
+    manager: EntityManager,
+    client: LrsClient,
+    batch: JsonObject[],
+  ): Promise<Buffer[]> {
+    const voiding = batch.filter((statement) => (statement.verb as JsonObject).id === VOIDED_VERB);
+    if (voiding.length === 0) return [];
+    const targetIds = voiding.map((statement) =>
+      String((statement.object as JsonObject).id).toLowerCase(),
+    );
+    const inBatch = new Map(batch.map((statement) => [statement.id as string, statement]));
+    const stored = new Map<string, KnownStatement>(
+      (await this.statements.known(manager, targetIds.map(uuidBytes))).map((row) => [
+        row.statementId.toString('hex'),
+        row,
+      ]),
+    );
+    const targets: Buffer[] = [];
+    for (const targetId of targetIds) {
+      const sibling = inBatch.get(targetId);
+      const row = stored.get(uuidBytes(targetId).toString('hex'));
+      const targetVoids = sibling
+        ? (sibling.verb as JsonObject).id === VOIDED_VERB
+        : row?.voidsStatementId !== null && row !== undefined;
+      if (targetVoids)
+        throw new LearningRecordsError(
+          'VOIDING_TARGET_INVALID',
+          `Statement ${targetId} is a voiding statement, which cannot be voided`,
+          { statementId: targetId },
+        );
+      if (row && !mayRead(client, row.clientId))
+        throw new LearningRecordsError(
+          'XAPI_SCOPE_MISSING',
+          'A client may void only statements it may read',
+        );
+      if (row || sibling) targets.push(uuidBytes(targetId));
+    }
+    return targets;
+  }
+
+  /** The statement as stored: the client's, completed with id, stored, authority, version. */
+  private row(client: LrsClient, received: JsonObject, hash: Buffer, stored: Date): StatementRow {
+    const statement: JsonObject = {
+      ...received,
+      timestamp: received.timestamp ?? stored.toISOString(),
+      stored: stored.toISOString(),
+      authority: this.authorityOf(client),
+      version: received.version ?? XAPI_VERSION,
+    };
+    const target = statement.object as JsonObject;
+    const context = statement.context as JsonObject | undefined;
+    return {
+      statementId: uuidBytes(statement.id as string),
+      clientId: client.id,
+      actorHash: agentHash(statement.actor as JsonObject),
+      verbHash: keyHash(String((statement.verb as JsonObject).id)),
+      activityHash: activityHash(statement),
+      registration:
+        typeof context?.registration === 'string' ? uuidBytes(context.registration) : null,
+      voidsStatementId:
+        (statement.verb as JsonObject).id === VOIDED_VERB ? uuidBytes(String(target.id)) : null,
+      stored,
+      timestamp: new Date(String(statement.timestamp)),
+      contentHash: hash,
+      statement: JSON.stringify(statement),
+      links: statementLinks(statement),
+    };
+  }
+
+  /** Who vouches for a statement: this store's client, as an Agent with an account. */
+  private authorityOf(client: LrsClient): JsonObject {
+    return {
+      objectType: 'Agent',
+      name: client.name,
+      account: { homePage: `${this.config.http.publicUrl}/xapi/clients`, name: client.key },
+    };
+  }
+
+  /**
+   * GET /xapi/statements: one statement (`statementId`, `voidedStatementId`, with at most
+   * `format` and `attachments` beside), the next page of a query (`more`, alone), or a query.
+   */
+  async read(
+    client: LrsClient,
+    params: StatementReadParams,
+  ): Promise<OneStatement | StatementPage> {
+    // Parameters not sent may arrive as undefined properties of the query object.
+    const sent = Object.fromEntries(
+      Object.entries(params).filter(([, value]) => value !== undefined),
+    ) as StatementReadParams;
+    const { statementId, voidedStatementId, more, ...filters } = sent;
+    const id = statementId ?? voidedStatementId;
+    if (id !== undefined) {
+      const beside = Object.keys(filters).filter((key) => !['format', 'attachments'].includes(key));
+      if (
+        (statementId !== undefined && voidedStatementId !== undefined) ||
+        more !== undefined ||
+        beside.length
+      )
+        throw new LearningRecordsError(
+          'INVALID_QUERY',
+          'statementId and voidedStatementId take only format and attachments beside them',
+          { parameter: statementId !== undefined ? 'statementId' : 'voidedStatementId' },
+        );
+      const { format } = parseStatementQuery(filters);
+      return this.one(client, id, voidedStatementId !== undefined, format);
+    }
+    if (more !== undefined && Object.keys(filters).length)
+      throw new LearningRecordsError('INVALID_QUERY', 'more: is sent alone', { parameter: 'more' });
+    return this.query(client, filters, more);
+  }
+
+  /** GET ?statementId= (not voided) or ?voidedStatementId= (voided only). */
+  private async one(
+    client: LrsClient,
+    id: string,
+    voided: boolean,
+    format: StatementFormat,
+  ): Promise<OneStatement> {
+    this.assertRead(client);
+    const consistentThrough = this.clock.now();
+    const row = isUuid(id)
+      ? await this.statements.one(
+          uuidBytes(id),
+          voided,
+          client.readScope === 'mine' ? client.id : undefined,
+        )
+      : null;
+    if (!row)
+      throw new LearningRecordsError('STATEMENT_NOT_FOUND', 'No such statement', {
+        statementId: id,
+      });
+    return {
+      statement: formatStatement(JSON.parse(row.statement) as JsonObject, format),
+      consistentThrough,
+      lastModified: new Date(row.stored),
+    };
+  }
+
+  /** A filtered page, newest first unless `ascending`; `more` continues it. */
+  private async query(
+    client: LrsClient,
+    params: StatementQueryParams,
+    more?: string,
+  ): Promise<StatementPage> {
+    this.assertRead(client);
+    const cursor = more === undefined ? undefined : decodeCursor(more, client.id);
+    const sent = cursor?.params ?? params;
+    const parsed = parseStatementQuery(sent);
+    // Read before the query: every statement stored before this moment is in the answer.
+    const consistentThrough = this.clock.now();
+    const rows = await this.statements.query({
+      ...parsed,
+      clientId: client.readScope === 'mine' ? client.id : undefined,
+      afterSeq: cursor?.afterSeq,
+    });
+    const page = rows.slice(0, parsed.limit);
+    const last = page[page.length - 1];
+    const newest = page.reduce<Date | null>((latest, row) => {
+      const stored = new Date(row.stored);
+      return latest === null || stored > latest ? stored : latest;
+    }, null);
+    return {
+      statements: page.map((row) =>
+        formatStatement(JSON.parse(row.statement) as JsonObject, parsed.format),
+      ),
+      more:
+        rows.length > parsed.limit && last
+          ? encodeCursor({ params: sent, clientId: client.id, afterSeq: String(last.seq) })
+          : null,
+      consistentThrough,
+      lastModified: newest ?? consistentThrough,
+    };
+  }
+
+  private assertWrite(client: LrsClient): void {
+    if (!client.mayWrite)
+      throw new LearningRecordsError('XAPI_SCOPE_MISSING', 'This client may not store statements');
+  }
+
+  private assertRead(client: LrsClient): void {
+    if (client.readScope === 'none')
+      throw new LearningRecordsError('XAPI_SCOPE_MISSING', 'This client may not read statements');
+  }
+}

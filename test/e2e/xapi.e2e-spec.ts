@@ -1,0 +1,627 @@
+import { randomUUID } from 'node:crypto';
+import { VOIDED_VERB } from '@lifelong/learning-records';
+import { adminSession } from '../support/admin-session';
+import { expectStatus } from '../support/e2e';
+import type { Json } from '../support/http-client';
+import { peopleRegistry } from '../support/people';
+import { answerProblems } from '../support/response-checks';
+
+// issue 20, item 1: the xAPI 2.0 Learning Record Store over HTTP, with clients issued by the
+// platform administrator (docs/xapi.md).
+
+const api = adminSession();
+const person = peopleRegistry(() => api.http, 'xapi');
+
+interface Client {
+  id: string;
+  key: string;
+  secret: string;
+}
+
+interface XapiAnswer {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  text: string;
+}
+
+const VERSION = { 'x-experience-api-version': '2.0.0' };
+const basic = (client: Pick<Client, 'key' | 'secret'>): string =>
+  `Basic ${Buffer.from(`${client.key}:${client.secret}`).toString('base64')}`;
+
+async function xapi(
+  method: string,
+  path: string,
+  options: { client?: Client; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<XapiAnswer> {
+  const headers: Record<string, string> = { ...VERSION, ...options.headers };
+  if (options.client) headers.authorization = basic(options.client);
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${api.http.base}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  const answer = { status: response.status, headers: response.headers, text, body: {} as unknown };
+  if (text) answer.body = JSON.parse(text) as unknown;
+  // Every refusal is in the platform's error shape, and every answer names the version.
+  expect(
+    answerProblems({
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      text,
+      method,
+      path,
+    }),
+  ).toEqual([]);
+  expect(response.headers.get('x-experience-api-version')).toBe('2.0.0');
+  return answer;
+}
+
+const codeOf = (answer: XapiAnswer): unknown => (answer.body as Json).code;
+
+async function issue(name: string, scopes: string[]): Promise<Client> {
+  const body = await expectStatus(
+    api.http.post('/api/v1/admin/lrs-clients', { token: api.adminToken, body: { name, scopes } }),
+    201,
+  );
+  return { id: body.id as string, key: body.key as string, secret: body.secret as string };
+}
+
+const agent = (name: string) => ({ objectType: 'Agent', mbox: `mailto:${name}@example.vn` });
+const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
+const ATTEMPTED = 'http://adlnet.gov/expapi/verbs/attempted';
+const COURSE = 'https://lifelong.example/xapi/activities/course-1';
+const LESSON = 'https://lifelong.example/xapi/activities/lesson-1';
+
+const statement = (extra: Json = {}): Json => ({
+  actor: agent('an'),
+  verb: { id: COMPLETED, display: { 'vi-VN': 'đã hoàn thành' } },
+  object: { id: COURSE, definition: { name: { 'vi-VN': 'Khoá học 1' } } },
+  ...extra,
+});
+
+let writer: Client; // statements/write + statements/read/mine
+let other: Client; // another vendor, same scopes
+let reader: Client; // statements/read (all), cannot write
+let writeOnly: Client;
+
+beforeAll(async () => {
+  writer = await issue('Nhà cung cấp A', ['statements/write', 'statements/read/mine']);
+  other = await issue('Nhà cung cấp B', ['statements/write', 'statements/read/mine']);
+  reader = await issue('Kho báo cáo', ['statements/read']);
+  writeOnly = await issue('Chỉ ghi', ['statements/write']);
+});
+
+describe('LRS clients', () => {
+  it('are issued by the platform administrator only, listed without secrets, and audited', async () => {
+    const learner = await person();
+    const refused = await api.http.post('/api/v1/admin/lrs-clients', {
+      token: learner.token,
+      body: { name: 'x', scopes: ['statements/read'] },
+    });
+    expect(refused.status).toBe(403);
+    await expectStatus(
+      api.http.post('/api/v1/admin/lrs-clients', {
+        token: api.adminToken,
+        body: { name: 'x', scopes: ['statements/everything'] },
+      }),
+      400,
+    );
+    const list = await expectStatus(
+      api.http.get('/api/v1/admin/lrs-clients', { token: api.adminToken }),
+      200,
+    );
+    const items = list.items as Json[];
+    expect(items.map((item) => item.key)).toEqual(
+      expect.arrayContaining([writer.key, other.key, reader.key]),
+    );
+    expect(JSON.stringify(list)).not.toContain(writer.secret);
+    expect(items.find((item) => item.key === reader.key)?.scopes).toEqual(['statements/read']);
+    const audit = await expectStatus(
+      api.http.get(`/api/v1/admin/audit?subjectId=${writer.id}`, { token: api.adminToken }),
+      200,
+    );
+    expect((audit.items as Json[]).map((entry) => entry.action)).toEqual(['lrs-client.issued']);
+  });
+
+  it('refuses missing, malformed, wrong, unknown and revoked credentials with 401', async () => {
+    const revoked = await issue('Đã thu hồi', ['statements/read']);
+    expect((await xapi('GET', '/xapi/statements', { client: revoked })).status).toBe(200);
+    await expectStatus(
+      api.http.post(`/api/v1/admin/lrs-clients/${revoked.id}/revoke`, { token: api.adminToken }),
+      200,
+    );
+    const none = await xapi('GET', '/xapi/statements');
+    expect([none.status, codeOf(none)]).toEqual([401, 'XAPI_CREDENTIALS_MISSING']);
+    expect(none.headers.get('www-authenticate')).toBe('Basic realm="xapi"');
+    for (const authorization of [
+      'Basic !!!',
+      `Bearer ${api.adminToken}`,
+      basic({ key: writer.key, secret: 'wrong' }),
+      basic({ key: 'lrs_unknown', secret: writer.secret }),
+      basic(revoked),
+    ]) {
+      const answer = await xapi('GET', '/xapi/statements', { headers: { authorization } });
+      expect([authorization, answer.status]).toEqual([authorization, 401]);
+    }
+    await expectStatus(
+      api.http.post(`/api/v1/admin/lrs-clients/${randomUUID()}/revoke`, { token: api.adminToken }),
+      404,
+    );
+  });
+});
+
+describe('the version header', () => {
+  it('is required and must name 2.0 on every resource but about', async () => {
+    const about = await fetch(`${api.http.base}/xapi/about`);
+    expect(about.status).toBe(200);
+    expect(about.headers.get('x-experience-api-version')).toBe('2.0.0');
+    expect(await about.json()).toEqual({ version: ['2.0.0'], extensions: {} });
+    const missing = await xapi('GET', '/xapi/statements', {
+      client: writer,
+      headers: { 'x-experience-api-version': '' },
+    });
+    expect(missing.status).toBe(400);
+    for (const version of ['0.95', '3.0.0', '2.0.0; drop table', '1.0.3']) {
+      const answer = await xapi('POST', '/xapi/statements', {
+        client: writer,
+        body: statement(),
+        headers: { 'x-experience-api-version': version },
+      });
+      expect([version, answer.status, codeOf(answer)]).toEqual([
+        version,
+        400,
+        'XAPI_VERSION_UNSUPPORTED',
+      ]);
+    }
+    const absent = await fetch(`${api.http.base}/xapi/statements`, {
+      headers: { authorization: basic(writer) },
+    });
+    expect(absent.status).toBe(400);
+    expect(((await absent.json()) as Json).code).toBe('XAPI_VERSION_MISSING');
+  });
+});
+
+describe('statements', () => {
+  it('stores one by PUT, completes it, and answers the same content again with 204', async () => {
+    const id = randomUUID();
+    const sent = statement({ id, timestamp: '2026-12-07T09:00:00+07:00' });
+    const put = await xapi('PUT', `/xapi/statements?statementId=${id}`, {
+      client: writer,
+      body: sent,
+    });
+    expect(put.status).toBe(204);
+    const read = await xapi('GET', `/xapi/statements?statementId=${id}`, { client: writer });
+    expect(read.status).toBe(200);
+    const stored = read.body as Json;
+    expect(stored).toMatchObject({ ...sent, version: '2.0.0' });
+    expect(stored.authority).toMatchObject({ objectType: 'Agent', account: { name: writer.key } });
+    expect(typeof stored.stored).toBe('string');
+    expect(read.headers.get('x-experience-api-consistent-through')).toMatch(/^\d{4}-/);
+    expect(read.headers.get('last-modified')).toBe(new Date(stored.stored as string).toUTCString());
+    // The same statement again, even with its keys in another order: nothing changes.
+    const again = await xapi('PUT', `/xapi/statements?statementId=${id}`, {
+      client: writer,
+      body: { object: sent.object, verb: sent.verb, actor: sent.actor, timestamp: sent.timestamp },
+    });
+    expect(again.status).toBe(204);
+    const conflict = await xapi('PUT', `/xapi/statements?statementId=${id}`, {
+      client: writer,
+      body: { ...sent, verb: { id: ATTEMPTED } },
+    });
+    expect([conflict.status, codeOf(conflict)]).toEqual([409, 'STATEMENT_CONFLICT']);
+    const conflictByPost = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: [statement(), { ...sent, result: { completion: true } }],
+    });
+    expect(conflictByPost.status).toBe(409);
+    const unchanged = await xapi('GET', `/xapi/statements?statementId=${id}`, { client: writer });
+    expect(unchanged.body).toEqual(stored);
+    const mismatch = await xapi('PUT', `/xapi/statements?statementId=${randomUUID()}`, {
+      client: writer,
+      body: sent,
+    });
+    expect(mismatch.status).toBe(400);
+  });
+
+  it('refuses statements that break the xAPI rules', async () => {
+    const bad: [string, Json][] = [
+      ['an unknown property', statement({ mood: 'happy' })],
+      ['a malformed IRI', statement({ verb: { id: 'completed' } })],
+      ['an IRI with a space', statement({ object: { id: 'https://x.vn/a b' } })],
+      ['two identifiers', statement({ actor: { mbox: 'mailto:a@b.vn', openid: 'https://a.vn' } })],
+      ['no identifier', statement({ actor: { name: 'Ai đó' } })],
+      ['a score out of range', statement({ result: { score: { scaled: 2 } } })],
+      ['a timestamp without a zone', statement({ timestamp: '2026-12-07T09:00:00' })],
+      ['an id that is not a UUID', statement({ id: '12345' })],
+    ];
+    for (const [what, body] of bad) {
+      const answer = await xapi('POST', '/xapi/statements', { client: writer, body });
+      expect([what, answer.status, codeOf(answer)]).toEqual([what, 400, 'INVALID_STATEMENT']);
+    }
+    const empty = await xapi('POST', '/xapi/statements', { client: writer, body: [] });
+    expect(empty.status).toBe(400);
+    const twice = randomUUID();
+    const duplicate = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: [statement({ id: twice }), statement({ id: twice })],
+    });
+    expect(duplicate.status).toBe(400);
+    const readOnly = await xapi('POST', '/xapi/statements', { client: reader, body: statement() });
+    expect([readOnly.status, codeOf(readOnly)]).toEqual([403, 'XAPI_SCOPE_MISSING']);
+    const blind = await xapi('GET', '/xapi/statements', { client: writeOnly });
+    expect(blind.status).toBe(403);
+    const unknownParameter = await xapi('GET', '/xapi/statements?colour=red', { client: writer });
+    expect(unknownParameter.status).toBe(400);
+    const attachments = await xapi('GET', '/xapi/statements?attachments=true', { client: writer });
+    expect(attachments.status).toBe(400);
+  });
+
+  it('refuses attachment contents: multipart/mixed is not taken, a large body is 413', async () => {
+    const boundary = 'xapi-boundary';
+    const multipart = await fetch(`${api.http.base}/xapi/statements`, {
+      method: 'POST',
+      headers: {
+        ...VERSION,
+        authorization: basic(writer),
+        'content-type': `multipart/mixed; boundary=${boundary}`,
+      },
+      body: `--${boundary}\r\ncontent-type: application/json\r\n\r\n${JSON.stringify(statement())}\r\n--${boundary}--`,
+    });
+    expect(multipart.status).toBe(415);
+    const huge = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: statement({
+        result: { extensions: { 'https://lifelong.example/x/blob': 'x'.repeat(2_000_000) } },
+      }),
+    });
+    expect(huge.status).toBe(413);
+    const attachment = {
+      usageType: 'http://adlnet.gov/expapi/attachments/signature',
+      display: { en: 'Signature' },
+      contentType: 'application/pdf',
+      length: 12,
+      sha2: 'a'.repeat(64),
+    };
+    const raw = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: statement({ attachments: [attachment] }),
+    });
+    expect([raw.status, codeOf(raw)]).toEqual([400, 'ATTACHMENTS_UNSUPPORTED']);
+    const linked = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: statement({ attachments: [{ ...attachment, fileUrl: 'https://x.vn/s.pdf' }] }),
+    });
+    expect(linked.status).toBe(200);
+  });
+
+  it('voids a statement, hides it from queries, and never voids a voiding statement', async () => {
+    const [target] = (
+      await xapi('POST', '/xapi/statements', {
+        client: writer,
+        body: statement({ verb: { id: 'https://lifelong.example/verbs/mistake' } }),
+      })
+    ).body as string[];
+    const voidingId = randomUUID();
+    const voiding = await xapi('PUT', `/xapi/statements?statementId=${voidingId}`, {
+      client: writer,
+      body: {
+        actor: agent('admin'),
+        verb: { id: VOIDED_VERB },
+        object: { objectType: 'StatementRef', id: target },
+      },
+    });
+    expect(voiding.status).toBe(204);
+    expect(
+      (await xapi('GET', `/xapi/statements?statementId=${target}`, { client: writer })).status,
+    ).toBe(404);
+    const voided = await xapi('GET', `/xapi/statements?voidedStatementId=${target}`, {
+      client: writer,
+    });
+    expect([voided.status, (voided.body as Json).id]).toEqual([200, target]);
+    expect(
+      (await xapi('GET', `/xapi/statements?voidedStatementId=${voidingId}`, { client: writer }))
+        .status,
+    ).toBe(404);
+    const listed = await xapi(
+      'GET',
+      `/xapi/statements?verb=${encodeURIComponent('https://lifelong.example/verbs/mistake')}`,
+      { client: writer },
+    );
+    expect((listed.body as Json).statements).toEqual([]);
+    const voidTheVoid = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: {
+        actor: agent('admin'),
+        verb: { id: VOIDED_VERB },
+        object: { objectType: 'StatementRef', id: voidingId },
+      },
+    });
+    expect([voidTheVoid.status, codeOf(voidTheVoid)]).toEqual([400, 'VOIDING_TARGET_INVALID']);
+    const notARef = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: { actor: agent('admin'), verb: { id: VOIDED_VERB }, object: { id: COURSE } },
+    });
+    expect(notARef.status).toBe(400);
+    // Another vendor's statement is out of a read/mine client's reach, so out of its voiding.
+    const [othersStatement] = (
+      await xapi('POST', '/xapi/statements', { client: other, body: statement() })
+    ).body as string[];
+    const foreign = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: {
+        actor: agent('admin'),
+        verb: { id: VOIDED_VERB },
+        object: { objectType: 'StatementRef', id: othersStatement },
+      },
+    });
+    expect(foreign.status).toBe(403);
+  });
+});
+
+describe('statement queries', () => {
+  const registration = randomUUID();
+  const ids: Record<string, string> = {};
+  let before = '';
+  let after = '';
+
+  beforeAll(async () => {
+    const send = async (name: string, body: Json, client = writer) => {
+      const answer = await xapi('POST', '/xapi/statements', { client, body });
+      expect(answer.status).toBe(200);
+      ids[name] = (answer.body as string[])[0] ?? '';
+    };
+    before = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await send('binh', statement({ actor: agent('binh'), verb: { id: ATTEMPTED } }));
+    await send(
+      'lesson',
+      statement({
+        actor: agent('chi'),
+        object: { id: LESSON },
+        context: {
+          registration,
+          instructor: agent('thay-dung'),
+          contextActivities: { parent: [{ id: COURSE }] },
+        },
+      }),
+    );
+    await send(
+      'about-binh',
+      statement({ actor: agent('chi'), verb: { id: ATTEMPTED }, object: agent('binh') }),
+    );
+    await send('others', statement({ actor: agent('binh'), verb: { id: ATTEMPTED } }), other);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    after = new Date().toISOString();
+  });
+
+  const query = async (parameters: Record<string, string>, client = writer) => {
+    const answer = await xapi(
+      'GET',
+      `/xapi/statements?${new URLSearchParams(parameters).toString()}`,
+      {
+        client,
+      },
+    );
+    expect([answer.status, answer.text.slice(0, 200)]).toEqual([200, expect.any(String)]);
+    expect(answer.headers.get('x-experience-api-consistent-through')).toMatch(/^\d{4}-/);
+    const result = answer.body as { statements: Json[]; more: string };
+    return result.statements.map((item) => item.id as string);
+  };
+
+  it('filters by agent (as actor or object), verb, activity and registration', async () => {
+    const since = { since: before };
+    expect(await query({ ...since, agent: JSON.stringify(agent('binh')) })).toEqual([
+      ids['about-binh'],
+      ids.binh,
+    ]);
+    expect(await query({ ...since, verb: ATTEMPTED })).toEqual([ids['about-binh'], ids.binh]);
+    expect(await query({ ...since, activity: LESSON })).toEqual([ids.lesson]);
+    expect(await query({ registration })).toEqual([ids.lesson]);
+    expect(await query({ ...since, activity: COURSE })).toEqual([ids.binh]);
+  });
+
+  it('widens with related_activities and related_agents', async () => {
+    const since = { since: before };
+    expect(await query({ ...since, activity: COURSE, related_activities: 'true' })).toEqual([
+      ids.lesson,
+      ids.binh,
+    ]);
+    expect(await query({ ...since, agent: JSON.stringify(agent('thay-dung')) })).toEqual([]);
+    expect(
+      await query({ ...since, agent: JSON.stringify(agent('thay-dung')), related_agents: 'true' }),
+    ).toEqual([ids.lesson]);
+  });
+
+  it('bounds by since and until, orders, and answers an empty page for a future since', async () => {
+    expect(await query({ since: before, until: after, ascending: 'true' })).toEqual([
+      ids.binh,
+      ids.lesson,
+      ids['about-binh'],
+    ]);
+    expect(await query({ until: before, verb: ATTEMPTED })).toEqual([]);
+    expect(await query({ since: '2100-01-01T00:00:00Z' })).toEqual([]);
+    const refused: Record<string, string>[] = [
+      { since: 'yesterday' },
+      { agent: '{"name":"nobody"}' },
+      { verb: 'not an iri' },
+      { registration: 'x' },
+      { limit: '-1' },
+      { format: 'pretty' },
+      { statementId: randomUUID(), verb: ATTEMPTED },
+    ];
+    for (const bad of refused) {
+      const answer = await xapi('GET', `/xapi/statements?${new URLSearchParams(bad).toString()}`, {
+        client: writer,
+      });
+      expect([bad, answer.status]).toEqual([bad, 400]);
+    }
+  });
+
+  it('pages with more until the last page', async () => {
+    const seen: string[] = [];
+    let next = `/xapi/statements?${new URLSearchParams({ since: before, limit: '2' }).toString()}`;
+    for (let pages = 0; next; pages += 1) {
+      expect(pages).toBeLessThan(5);
+      const answer = await xapi('GET', next, { client: writer });
+      const result = answer.body as { statements: Json[]; more: string };
+      expect(result.statements.length).toBeLessThanOrEqual(2);
+      seen.push(...result.statements.map((item) => item.id as string));
+      next = result.more;
+    }
+    expect(seen).toEqual([ids['about-binh'], ids.lesson, ids.binh]);
+    const firstPage = await xapi(
+      'GET',
+      `/xapi/statements?since=${encodeURIComponent(before)}&limit=1`,
+      {
+        client: writer,
+      },
+    );
+    const more = (firstPage.body as { more: string }).more;
+    const stolen = await xapi('GET', more, { client: other });
+    expect(stolen.status).toBe(400);
+    const tampered = await xapi('GET', '/xapi/statements?more=eyJub3QiOiJhIGN1cnNvciJ9', {
+      client: writer,
+    });
+    expect(tampered.status).toBe(400);
+  });
+
+  it("keeps a read/mine client out of another client's statements; read sees all", async () => {
+    const since = { since: before };
+    expect(await query({ ...since, verb: ATTEMPTED }, other)).toEqual([ids.others]);
+    const byId = await xapi('GET', `/xapi/statements?statementId=${ids.binh}`, { client: other });
+    expect(byId.status).toBe(404);
+    expect(await query({ ...since, verb: ATTEMPTED }, reader)).toEqual([
+      ids.others,
+      ids['about-binh'],
+      ids.binh,
+    ]);
+  });
+
+  it('reduces agents, verbs and activities to their identifiers with format=ids', async () => {
+    const answer = await xapi('GET', `/xapi/statements?statementId=${ids.binh}&format=ids`, {
+      client: writer,
+    });
+    const reduced = answer.body as Json;
+    expect(reduced.actor).toEqual(agent('binh'));
+    expect(reduced.verb).toEqual({ id: ATTEMPTED });
+    expect(reduced.object).toEqual({ objectType: 'Activity', id: COURSE });
+  });
+});
+
+describe('documents', () => {
+  const activityId = 'https://lifelong.example/xapi/activities/course-1';
+  const learner = JSON.stringify(agent('an'));
+  const state = (stateId?: string, extra: Record<string, string> = {}) =>
+    `/xapi/activities/state?${new URLSearchParams({
+      activityId,
+      agent: learner,
+      ...(stateId === undefined ? {} : { stateId }),
+      ...extra,
+    }).toString()}`;
+
+  it('keeps activity state with ETags: create, conflict, If-Match, merge, list, delete', async () => {
+    const created = await xapi('PUT', state('bookmark'), {
+      client: writer,
+      body: { page: 3 },
+      headers: { 'if-none-match': '*' },
+    });
+    expect(created.status).toBe(204);
+    const etag = created.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[0-9a-f]{40}"$/);
+    const read = await xapi('GET', state('bookmark'), { client: writer });
+    expect([read.status, read.body, read.headers.get('etag')]).toEqual([200, { page: 3 }, etag]);
+    // A blind overwrite, a stale ETag and a create over an existing document are refused.
+    const blind = await xapi('PUT', state('bookmark'), { client: writer, body: { page: 9 } });
+    expect([blind.status, codeOf(blind)]).toEqual([409, 'DOCUMENT_CONFLICT']);
+    const stale = await xapi('PUT', state('bookmark'), {
+      client: writer,
+      body: { page: 9 },
+      headers: { 'if-match': '"0000000000000000000000000000000000000000"' },
+    });
+    expect(stale.status).toBe(412);
+    const again = await xapi('PUT', state('bookmark'), {
+      client: writer,
+      body: { page: 9 },
+      headers: { 'if-none-match': '*' },
+    });
+    expect(again.status).toBe(412);
+    const replaced = await xapi('PUT', state('bookmark'), {
+      client: writer,
+      body: { page: 4 },
+      headers: { 'if-match': etag },
+    });
+    expect(replaced.status).toBe(204);
+    const merged = await xapi('POST', state('bookmark'), { client: writer, body: { done: false } });
+    expect(merged.status).toBe(204);
+    expect((await xapi('GET', state('bookmark'), { client: writer })).body).toEqual({
+      page: 4,
+      done: false,
+    });
+    await xapi('PUT', state('scratch'), { client: writer, body: { n: 1 } });
+    expect((await xapi('GET', state(), { client: writer })).body).toEqual(['bookmark', 'scratch']);
+    // The other vendor (read/mine) neither sees nor lists them; the reporting client does.
+    expect((await xapi('GET', state('bookmark'), { client: other })).status).toBe(404);
+    expect((await xapi('GET', state(), { client: other })).body).toEqual([]);
+    expect((await xapi('GET', state('bookmark'), { client: reader })).status).toBe(200);
+    const overwrite = await xapi('PUT', state('bookmark'), {
+      client: other,
+      body: { page: 1 },
+      headers: { 'if-match': '*' },
+    });
+    expect(overwrite.status).toBe(403);
+    const deleted = await xapi('DELETE', state(), { client: writer });
+    expect(deleted.status).toBe(204);
+    expect((await xapi('GET', state('bookmark'), { client: writer })).status).toBe(404);
+  });
+
+  it('keeps profiles as bytes or JSON, and refuses merging into bytes and bad parameters', async () => {
+    const profile = `/xapi/agents/profile?${new URLSearchParams({ agent: learner, profileId: 'avatar' }).toString()}`;
+    const bytes = await fetch(`${api.http.base}${profile}`, {
+      method: 'PUT',
+      headers: {
+        ...VERSION,
+        authorization: basic(writer),
+        'content-type': 'application/octet-stream',
+      },
+      body: Buffer.from([0, 1, 2, 255]),
+    });
+    expect(bytes.status).toBe(204);
+    const back = await fetch(`${api.http.base}${profile}`, {
+      headers: { ...VERSION, authorization: basic(writer) },
+    });
+    expect(back.headers.get('content-type')).toBe('application/octet-stream');
+    expect([...new Uint8Array(await back.arrayBuffer())]).toEqual([0, 1, 2, 255]);
+    const merge = await xapi('POST', profile, { client: writer, body: { a: 1 } });
+    expect([merge.status, codeOf(merge)]).toEqual([400, 'DOCUMENT_NOT_MERGEABLE']);
+    const activityProfile = `/xapi/activities/profile?${new URLSearchParams({ activityId, profileId: 'meta' }).toString()}`;
+    expect((await xapi('POST', activityProfile, { client: writer, body: { x: 1 } })).status).toBe(
+      204,
+    );
+    const removed = await xapi('DELETE', activityProfile, {
+      client: writer,
+      headers: { 'if-match': '"nope"' },
+    });
+    expect(removed.status).toBe(412);
+    expect((await xapi('DELETE', activityProfile, { client: writer })).status).toBe(204);
+    for (const bad of [
+      '/xapi/activities/state?activityId=not-an-iri&agent=%7B%7D&stateId=a',
+      `/xapi/activities/state?${new URLSearchParams({ activityId, stateId: 'a' }).toString()}`,
+      `/xapi/activities/profile?${new URLSearchParams({ activityId, agent: learner }).toString()}`,
+    ]) {
+      const answer = await xapi('GET', bad, { client: writer });
+      expect([bad, answer.status]).toEqual([bad, 400]);
+    }
+    const octetElsewhere = await fetch(`${api.http.base}/api/v1/me`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Bearer ${api.adminToken}`,
+        'content-type': 'application/octet-stream',
+      },
+      body: Buffer.from('x'),
+    });
+    expect(octetElsewhere.status).toBe(415);
+  });
+});
