@@ -87,6 +87,8 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'GET /.well-known/lifelong/issuer.json',
   // Programme monitoring: the indicator catalogue and aggregate figures (no personal data; "< 5").
   'GET /api/v1/monitoring/indicators',
+  // The blank yearly report form: what facilities will be asked, no answers in it.
+  'GET /api/v1/monitoring/report-forms/:year',
   'GET /api/v1/monitoring/figures',
   'GET /api/v1/monitoring/figures.csv',
   // xAPI: what the Learning Record Store speaks (the statements need client credentials).
