@@ -41,6 +41,8 @@ const load = (): string =>
   loadavg()
     .map((value) => value.toFixed(2))
     .join(', ');
+const drawn = (views: FirstView[]): number[] => views.map((view) => view.drawn);
+const answered = (views: FirstView[]): number[] => views.map((view) => view.answered);
 const ms = (values: number[]): string => values.map((value) => value.toFixed(0)).join(', ');
 
 /** What the check run in the page uses of it (this project's Node types know no DOM). */
@@ -51,11 +53,18 @@ interface PageGlobals {
   };
 }
 
-/** Opens `url` and answers when its first view is drawn (see above), in ms since navigation. */
-async function firstView(page: Page, url: string, rootName: string): Promise<number> {
+interface FirstView {
+  /** The first view drawn, ms since navigation start. */
+  drawn: number;
+  /** The api's answer for the unit (with its children) fully received, ms since navigation start. */
+  answered: number;
+}
+
+/** Opens `url` and answers when its first view is drawn (see above), on the page's clock. */
+async function firstView(page: Page, url: string, rootName: string): Promise<FirstView> {
   await page.goto(url, { waitUntil: 'commit' });
   // Runs in the page (the page's policy allows no string evaluation).
-  const drawn = await page.waitForFunction(
+  const view = await page.waitForFunction(
     (name) => {
       const { document } = globalThis as unknown as PageGlobals;
       const heading = document.querySelector('h1');
@@ -63,12 +72,19 @@ async function firstView(page: Page, url: string, rootName: string): Promise<num
       const rows = document.querySelectorAll('table tbody tr th a').length;
       const bars = document.querySelectorAll('.recharts-bar-rectangle').length;
       const ready = heading?.textContent === name && figures >= 5 && rows > 0 && bars > 0;
-      return ready ? performance.now() : false;
+      if (!ready) return false;
+      const answer = performance
+        .getEntriesByType('resource')
+        .find((entry) => entry.name.includes('/api/v1/training/compliance?'));
+      return {
+        drawn: performance.now(),
+        answered: (answer as { responseEnd?: number }).responseEnd ?? NaN,
+      };
     },
     rootName,
     { polling: 'raf', timeout: 60_000 },
   );
-  return (await drawn.jsonValue()) as number;
+  return (await view.jsonValue()) as FirstView;
 }
 
 /** Signs in through the sign-in page, as a person does. */
@@ -152,8 +168,8 @@ describe('compliance page at national scale', () => {
 
     browser = await chromium.launch({ executablePath: CHROME, args: ['--no-sandbox'] });
     const loadAtStart = load();
-    const cold: number[] = [];
-    const warm: number[] = [];
+    const cold: FirstView[] = [];
+    const warm: FirstView[] = [];
     const url = `${base}/manage/compliance`;
     const tables: { rowCount: string | null; drawnRows: number }[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -174,7 +190,7 @@ describe('compliance page at national scale', () => {
       });
       await context.close();
       process.stderr.write(
-        `compliance page bench: round ${round + 1}: cold ${cold.at(-1)!.toFixed(0)} ms, warm ${warm.at(-1)!.toFixed(0)} ms (load ${load()})\n`,
+        `compliance page bench: round ${round + 1}: cold ${cold.at(-1)!.drawn.toFixed(0)} ms, warm ${warm.at(-1)!.drawn.toFixed(0)} ms (load ${load()})\n`,
       );
     }
 
@@ -196,8 +212,8 @@ describe('compliance page at national scale', () => {
       `  Chromium ${browser.version()}, headless, 1280 × 800, loopback; load average at start ${loadAtStart}, at end ${load()}`,
       `  units table: ${tables[0]!.drawnRows} rows drawn of ${UNITS_BELOW_ROOT.toLocaleString('en')} (aria-rowcount ${tables[0]!.rowCount ?? 'absent'})`,
       `  GET /api/v1/training/compliance?orgUnitId=<root>: ${(Buffer.byteLength(first.body) / 1024).toFixed(0)} KB of JSON (content-encoding ${encoding}), median ${median(apiMs).toFixed(1)} ms of ${API_REQUESTS} (the statement alone ${statementMs.toFixed(1)} ms, the service ${serviceMs.toFixed(1)} ms)`,
-      `  first view, cold (HTTP cache emptied): median ${median(cold).toFixed(0)} ms (goal < ${GOAL_MS}); runs ${ms(cold)}`,
-      `  first view, warm (scripts cached):      median ${median(warm).toFixed(0)} ms (goal < ${GOAL_MS}); runs ${ms(warm)}`,
+      `  first view, cold (HTTP cache emptied): median ${median(drawn(cold)).toFixed(0)} ms (goal < ${GOAL_MS}); runs ${ms(drawn(cold))}; the unit's answer in at ${ms(answered(cold))}`,
+      `  first view, warm (scripts cached):      median ${median(drawn(warm)).toFixed(0)} ms (goal < ${GOAL_MS}); runs ${ms(drawn(warm))}; the unit's answer in at ${ms(answered(warm))}`,
       '',
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -205,7 +221,7 @@ describe('compliance page at national scale', () => {
       expect(rowCount).toBe(String(UNITS_BELOW_ROOT + 1)); // the header row and every unit
       expect(drawnRows).toBeLessThan(100);
     }
-    expect(median(cold)).toBeLessThan(GOAL_MS);
-    expect(median(warm)).toBeLessThan(GOAL_MS);
+    expect(median(drawn(cold))).toBeLessThan(GOAL_MS);
+    expect(median(drawn(warm))).toBeLessThan(GOAL_MS);
   });
 });

@@ -14,8 +14,7 @@ import { idsOnPath, MAX_TREE_DEPTH, subtreePattern } from '@lifelong/organizatio
  * path's n-th id, and one grouping by that id sums every unit's subtree at once, rather than
  * comparing every unit's path with every other's. `units` picks which units get a row: the
  * whole subtree (each row joined to every depth it has), or the unit and its children (each
- * row grouped by its child-level id, the unit's own total being the grouping's roll-up row,
- * named with the unit's id).
+ * row grouped by its child-level id, the unit's own total being the grouping's roll-up row).
  * The id is cast to the unit key's type so the join to the units finds it by key. The tree is
  * read through organizations' read model (a MERGE view).
  */
@@ -45,14 +44,9 @@ export function complianceQuery(
           params: [pattern],
         }
       : {
-          // The roll-up row (unitId NULL) is named the unit's own, so every row joins by plain
-          // equality: a ministry of 2,000 units one level down joins in one lookup per unit
-          // rather than comparing every unit with every row (192 ms there, as `<=>` on NULLIF).
-          rolled: `SELECT IFNULL(g.unitId, ?) AS unitId, g.assigned, g.completed, g.inProgress,
-              g.overdue, g.expired
-            FROM (SELECT ${idAt(String(rootDepth + 1))} AS unitId, ${sums}
-              FROM per_unit p GROUP BY unitId WITH ROLLUP) g`,
-          on: 'r.unitId = c.`id`',
+          rolled: `SELECT ${idAt(String(rootDepth + 1))} AS unitId, ${sums}
+            FROM per_unit p GROUP BY unitId WITH ROLLUP`,
+          on: 'r.unitId <=> NULLIF(c.`id`, ?)',
           which: '(c.`id` = ? OR c.`parent_id` = ?)',
           params: [rootId, rootId, rootId],
         };
