@@ -1,13 +1,5 @@
 import { execFile } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -29,6 +21,7 @@ import { facility, platformAdmin } from '../test/support/course-fixtures';
 import { loadCourseVolume } from '../test/support/course-volume';
 import { HttpClient } from '../test/support/http-client';
 import { PERSON_PASSWORD } from '../test/support/people';
+import { CHROME, ensureWebBuilt, WEB_DIR } from './support/web-build';
 
 const run = promisify(execFile);
 
@@ -51,35 +44,8 @@ const BUDGET = {
 };
 
 const ROOT = join(__dirname, '..');
-const WEB_SOURCES = join(ROOT, 'apps/web');
-const WEB_DIR = join(ROOT, 'dist/web');
 const REPORTS = join(ROOT, '.reports/lighthouse');
 const LIGHTHOUSE = join(ROOT, 'node_modules/lighthouse/cli/index.js');
-const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
-const CHROME = '/usr/bin/chromium';
-
-/** The newest modification time under a folder (tests aside: they are not in the build). */
-function newest(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path)
-    .filter((name) => name !== 'test' && name !== 'node_modules')
-    .reduce((latest, name) => Math.max(latest, newest(join(path, name))), stat.mtimeMs);
-}
-
-/** Builds the web app when dist/web is missing or older than its sources. */
-async function ensureBuilt(): Promise<string> {
-  const index = join(WEB_DIR, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newest(WEB_SOURCES)) return 'up to date';
-  const started = process.hrtime.bigint();
-  await run(process.execPath, [VITE, 'build', '--logLevel', 'warn'], {
-    cwd: WEB_SOURCES,
-    // Jest runs with NODE_ENV=test, with which Vite would bundle React's development build.
-    env: { ...process.env, NODE_ENV: 'production' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return `built in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s`;
-}
 
 interface Seeded {
   courseId: string;
@@ -322,7 +288,7 @@ describe('web app on a slow phone (Lighthouse)', () => {
   });
 
   it('meets the budgets: performance ≥ 0.9, accessibility 1, first-load JS ≤ 170 KB', async () => {
-    const build = await ensureBuilt();
+    const build = await ensureWebBuilt();
     app = await createApp(testConfig({ WEB_DIR }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -88,7 +88,7 @@ export function AppRoutes() {
           <Route path="/admin/users" element={<AdminUsersPage />} />
           <Route path="/admin/users/:id" element={<AdminUserPage />} />
           <Route path="/admin/audit" element={<AdminAuditPage />} />
-          <Route path="/manage/compliance" element={<CompliancePage />} />
+          <Route path={PAGE_PATHS['manage/CompliancePage']} element={<CompliancePage />} />
           <Route path="/admin/admin-units" element={<AdminUnitsPage />} />
           <Route path="/admin/facilities" element={<AdminFacilitiesPage />} />
           <Route path="/admin/org-units" element={<AdminOrgUnitsPage />} />

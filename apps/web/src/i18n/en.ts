@@ -7,6 +7,8 @@ export const en: Messages = {
     skipToContent: 'Skip to main content',
     close: 'Close',
     loading: 'Loading…',
+    tableRows:
+      '{{rows}} rows; scroll inside the table (mouse, swipe or arrow keys) to see them all.',
   },
   nav: {
     home: 'Home',

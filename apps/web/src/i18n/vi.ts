@@ -6,6 +6,7 @@ export const vi = {
     skipToContent: 'Chuyển đến nội dung chính',
     close: 'Đóng',
     loading: 'Đang tải…',
+    tableRows: '{{rows}} dòng; cuộn trong bảng (chuột, vuốt hoặc phím mũi tên) để xem hết.',
   },
   nav: {
     home: 'Trang chủ',

@@ -1,9 +1,17 @@
-import { Alert, Group, NativeSelect, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Group, NativeSelect, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { FiguresTable } from '../../components/FiguresTable';
 import { PageLoader } from '../../components/PageLoader';
-import { hasStaff, percentOneDecimal, signedPoints, type SnapshotSummary } from './figures';
+import {
+  type ComplianceRow,
+  hasStaff,
+  percentOneDecimal,
+  type Snapshot,
+  signedPoints,
+  type SnapshotSummary,
+} from './figures';
 import { useSnapshot } from './queries';
 
 const unsigned = (change: number): string => signedPoints(change).replace(/^[+−]/, '');
@@ -22,7 +30,6 @@ export function SnapshotComparison({ snapshots }: { snapshots: SnapshotSummary[]
   const to = useSnapshot(distinct ? toId : undefined);
   if (snapshots.length < 2) return <Text size="sm">{t('compliance.compare.needTwo')}</Text>;
   const options = snapshots.map((snapshot) => ({ value: snapshot.id, label: snapshot.period }));
-  const earlier = new Map(from.data?.rows.map((row) => [row.orgUnitId, row]));
   return (
     <Stack gap="xs">
       <Text component="h3" fw={600}>
@@ -45,70 +52,58 @@ export function SnapshotComparison({ snapshots }: { snapshots: SnapshotSummary[]
       {!distinct ? <Alert color="yellow">{t('compliance.compare.sameChoice')}</Alert> : null}
       {distinct && (from.isPending || to.isPending) ? <PageLoader /> : null}
       {from.isError || to.isError ? <ApiErrorAlert error={from.error ?? to.error} /> : null}
-      {from.data && to.data ? (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped verticalSpacing="xs">
-            <Table.Caption>
-              {t('compliance.compare.caption', { from: from.data.period, to: to.data.period })}
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('compliance.children.unit')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {from.data.period}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {to.data.period}
-                </Table.Th>
-                <Table.Th scope="col">{t('compliance.compare.change')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {to.data.rows.map((row) => {
-                const before = earlier.get(row.orgUnitId);
-                const share = (value?: typeof row) =>
-                  value === undefined
-                    ? t('compliance.compare.missing')
-                    : hasStaff(value)
-                      ? percentOneDecimal(value.compliantPercent)
-                      : t('compliance.figures.noStaff');
-                const change =
-                  before && hasStaff(before) && hasStaff(row)
-                    ? Math.round((row.compliantPercent - before.compliantPercent) * 10) / 10
-                    : undefined;
-                return (
-                  <Table.Tr key={row.orgUnitId}>
-                    <Table.Th scope="row" fw={400}>
-                      {row.name}
-                    </Table.Th>
-                    <Table.Td ta="right">{share(before)}</Table.Td>
-                    <Table.Td ta="right">{share(row)}</Table.Td>
-                    <Table.Td>
-                      {change === undefined ? (
-                        '—'
-                      ) : (
-                        <span>
-                          <span aria-hidden="true">
-                            {change > 0 ? '▲ ' : change < 0 ? '▼ ' : '= '}
-                            {signedPoints(change)}
-                          </span>
-                          <VisuallyHidden>
-                            {change > 0
-                              ? t('compliance.compare.up', { value: unsigned(change) })
-                              : change < 0
-                                ? t('compliance.compare.down', { value: unsigned(change) })
-                                : t('compliance.compare.same')}
-                          </VisuallyHidden>
-                        </span>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+      {from.data && to.data ? <ComparisonTable from={from.data} to={to.data} /> : null}
     </Stack>
+  );
+}
+
+/** Per unit of the subtree (thousands in a ministry: a long table draws only what is in view). */
+function ComparisonTable({ from, to }: { from: Snapshot; to: Snapshot }) {
+  const { t } = useTranslation('manage');
+  const earlier = new Map(from.rows.map((row) => [row.orgUnitId, row]));
+  const share = (value?: ComplianceRow) =>
+    value === undefined
+      ? t('compliance.compare.missing')
+      : hasStaff(value)
+        ? percentOneDecimal(value.compliantPercent)
+        : t('compliance.figures.noStaff');
+  return (
+    <FiguresTable
+      caption={t('compliance.compare.caption', { from: from.period, to: to.period })}
+      minWidth={520}
+      rows={to.rows}
+      rowKey={(row) => row.orgUnitId}
+      rowHeader={{ header: t('compliance.children.unit'), cell: (row) => row.name }}
+      columns={[
+        { header: from.period, numeric: true, cell: (row) => share(earlier.get(row.orgUnitId)) },
+        { header: to.period, numeric: true, cell: (row) => share(row) },
+        {
+          header: t('compliance.compare.change'),
+          cell: (row) => <Change before={earlier.get(row.orgUnitId)} after={row} />,
+        },
+      ]}
+    />
+  );
+}
+
+/** The change in points as a sign, an arrow and words (never colour alone). */
+function Change({ before, after }: { before?: ComplianceRow; after: ComplianceRow }) {
+  const { t } = useTranslation('manage');
+  if (!before || !hasStaff(before) || !hasStaff(after)) return '—';
+  const change = Math.round((after.compliantPercent - before.compliantPercent) * 10) / 10;
+  return (
+    <span>
+      <span aria-hidden="true">
+        {change > 0 ? '▲ ' : change < 0 ? '▼ ' : '= '}
+        {signedPoints(change)}
+      </span>
+      <VisuallyHidden>
+        {change > 0
+          ? t('compliance.compare.up', { value: unsigned(change) })
+          : change < 0
+            ? t('compliance.compare.down', { value: unsigned(change) })
+            : t('compliance.compare.same')}
+      </VisuallyHidden>
+    </span>
   );
 }

@@ -28,14 +28,11 @@ export const complianceEn: ComplianceMessages = {
     unit: 'Unit',
     leaf: 'This unit has no units below it.',
     open: 'Open {{name}}',
-    page: 'Page {{page}}',
-    previous: 'Previous page',
-    next: 'Next page',
-    shown: 'Showing {{from}}–{{to}} of {{total}} units',
   },
   chart: {
     title: 'Compliance by unit below',
-    worst: 'The {{count}} units with the lowest share; the full figures are in the table below.',
+    worst:
+      'The {{count}} units with the lowest share; the full figures of every unit are in the table above.',
     label: 'Bar chart of compliance by unit; the figures are in the table of units below.',
     series: 'Compliant',
   },
