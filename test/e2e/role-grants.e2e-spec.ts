@@ -2,6 +2,7 @@ import { AdministratorBootstrap, type Scope } from '@lifelong/identity';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { ScopeTree } from '../support/scope-tree';
+import { signIn } from '../support/e2e';
 import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
 import { type Person, peopleRegistry } from '../support/people';
@@ -43,10 +44,7 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  const login = await http.post('/api/v1/auth/login', {
-    body: { email: config.admin.email, password: config.admin.password },
-  });
-  adminToken = login.body.accessToken as string;
+  adminToken = await signIn(http, config.admin.email, config.admin.password);
   const tree = new ScopeTree(
     () => http,
     () => adminToken,

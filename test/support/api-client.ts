@@ -1,7 +1,7 @@
-import type { ErrorBody } from '@lifelong/common';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../apps/web/src/api/schema';
 import type { Answered } from './e2e';
+import type { Refusal } from './http-client';
 
 /**
  * The api as the web app calls it: routes, request bodies and answers typed by the types
@@ -25,11 +25,8 @@ export function apiClient(base: string, token?: string): ApiClient {
  */
 export interface TypedAnswer<Data> extends Answered<Data> {
   headers: Headers;
-  /**
-   * The error body when the call was refused: one shape on every route (api.md, ErrorBody), so
-   * the document does not repeat it per route and the typed client leaves it untyped.
-   */
-  refusal?: ErrorBody;
+  /** The error body when the call was refused (see Refusal: the document leaves it untyped). */
+  refusal?: Refusal;
 }
 
 export async function answered<Data>(
@@ -40,7 +37,7 @@ export async function answered<Data>(
     status: response.status,
     headers: response.headers,
     body: (data ?? error) as Data,
-    refusal: response.ok ? undefined : (error as ErrorBody),
+    refusal: response.ok ? undefined : (error as Refusal),
   };
 }
 
