@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { adminSession } from '../support/admin-session';
-import { answered, apiClient } from '../support/api-client';
+import { answered, apiClient, formBody } from '../support/api-client';
 import { eventually, expectStatus } from '../support/e2e';
 import type { Json } from '../support/http-client';
 import { fixture } from '../support/media-fixtures';
@@ -109,13 +109,15 @@ describe('a distance lesson, from upload to playback', () => {
       new Blob([await readFile(await fixture('lesson10s'))]),
       'Bài 1 - soạn thảo.mp4',
     );
-    const uploaded = await fetch(`${http.base}/api/v1/lessons/${lesson.id}/video`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${teacher.token}` },
-      body: form,
-    });
-    expect(uploaded.status).toBe(202);
-    const { videoId } = (await uploaded.json()) as { videoId: string };
+    const { videoId } = await expectStatus(
+      answered(
+        asTeacher.POST('/api/v1/lessons/{id}/video', {
+          params: { path: { id: lesson.id } },
+          ...formBody(form),
+        }),
+      ),
+      202,
+    );
 
     // The worker's relay turns the upload into a transcode job; wait for `ready`.
     const video = await eventually(

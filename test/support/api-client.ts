@@ -54,3 +54,12 @@ export function csvBody(csv: string, headers: Record<string, string> = {}) {
     headers: { 'content-type': 'text/csv', ...headers },
   };
 }
+
+/**
+ * The request options of a typed call that sends `form` as its multipart body (a video, a
+ * subtitle file): the document types the form's file as a string, so the typed body is that
+ * form, empty, and the serializer sends the real one (fetch sets its boundary).
+ */
+export function formBody(form: FormData) {
+  return { body: {}, bodySerializer: () => form };
+}
