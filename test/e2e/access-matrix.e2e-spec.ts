@@ -1,5 +1,6 @@
 import type { Role, Scope } from '@lifelong/identity';
 import { adminSession } from '../support/admin-session';
+import { answered, apiClient, csvBody } from '../support/api-client';
 import { eventually, expectStatus } from '../support/e2e';
 import type { Json } from '../support/http-client';
 import { apiOperations, operationName } from '../support/openapi-operations';
@@ -67,7 +68,7 @@ const REPORT_FORM = {
     },
   ],
 };
-const LRS_CLIENT = { name: 'Chiếm quyền', scopes: ['statements/read'] };
+const LRS_CLIENT = { name: 'Chiếm quyền', scopes: ['statements/read' as const] };
 const REQUIREMENT = { title: 'Bắt buộc', courseId: '{C1}', orgUnitId: '{M}', dueDays: 30 };
 
 const MATRIX: Row[] = [
@@ -478,36 +479,41 @@ beforeAll(async () => {
   await tree.member(M1, people.learnerA.id);
 
   // Facility F1's courses, authored by its instructor: C1 published, C2 a draft.
-  const instructor = tokens.instructorF1;
+  const asInstructor = apiClient(api.http.base, tokens.instructorF1);
   const course = async (title: string, publish: boolean) => {
     const created = await expectStatus(
-      api.http.post('/api/v1/courses', {
-        token: instructor,
-        body: { facilityId: F1.scopeId, title, summary: 'Khoá học của F1' },
-      }),
+      answered(
+        asInstructor.POST('/api/v1/courses', {
+          body: { facilityId: F1.scopeId, title, summary: 'Khoá học của F1' },
+        }),
+      ),
       201,
     );
-    const id = created.id as string;
+    const { id } = created;
     const section = await expectStatus(
-      api.http.post(`/api/v1/courses/${id}/sections`, {
-        token: instructor,
-        body: { title: 'Phần 1' },
-      }),
+      answered(
+        asInstructor.POST('/api/v1/courses/{id}/sections', {
+          params: { path: { id } },
+          body: { title: 'Phần 1' },
+        }),
+      ),
       201,
     );
     const lesson = await expectStatus(
-      api.http.post(`/api/v1/sections/${section.id as string}/lessons`, {
-        token: instructor,
-        body: { title: 'Bài đọc', kind: 'reading', body: '<p>Nội dung.</p>' },
-      }),
+      answered(
+        asInstructor.POST('/api/v1/sections/{id}/lessons', {
+          params: { path: { id: section.id } },
+          body: { title: 'Bài đọc', kind: 'reading', body: '<p>Nội dung.</p>' },
+        }),
+      ),
       201,
     );
     if (publish)
       await expectStatus(
-        api.http.post(`/api/v1/courses/${id}/publish`, { token: instructor }),
+        answered(asInstructor.POST('/api/v1/courses/{id}/publish', { params: { path: { id } } })),
         200,
       );
-    return { id, sectionId: section.id as string, lessonId: lesson.id as string };
+    return { id, sectionId: section.id, lessonId: lesson.id };
   };
   const c1 = await course('Kỹ năng số cơ bản', true);
   const c2 = await course('Bản nháp', false);
@@ -521,75 +527,78 @@ beforeAll(async () => {
   });
 
   // Learner A enrolls in C1 and completes it: an enrollment, a notification, a certificate.
-  const learnerA = tokens.learnerA;
+  const asLearnerA = apiClient(api.http.base, tokens.learnerA);
   const enrollment = await expectStatus(
-    api.http.post(`/api/v1/courses/${c1.id}/enrollments`, { token: learnerA }),
+    answered(
+      asLearnerA.POST('/api/v1/courses/{id}/enrollments', { params: { path: { id: c1.id } } }),
+    ),
     201,
   );
-  ids.enrollmentA = enrollment.id as string;
+  ids.enrollmentA = enrollment.id;
   await expectStatus(
-    api.http.post(`/api/v1/enrollments/${ids.enrollmentA}/lessons/${c1.lessonId}/complete`, {
-      token: learnerA,
-    }),
+    answered(
+      asLearnerA.POST('/api/v1/enrollments/{id}/lessons/{lessonId}/complete', {
+        params: { path: { id: enrollment.id, lessonId: c1.lessonId } },
+      }),
+    ),
     200,
   );
   ids.serialA = await eventually('the certificate', async () => {
-    const list = await api.http.get('/api/v1/me/certificates', { token: learnerA });
-    return (list.body.items as Json[])[0]?.serial as string | undefined;
+    const list = await answered(asLearnerA.GET('/api/v1/me/certificates'));
+    return list.body.items[0]?.serial;
   });
   ids.notificationA = await eventually('a notification', async () => {
-    const list = await api.http.get('/api/v1/me/notifications', { token: learnerA });
-    return (list.body.items as Json[])[0]?.id as string | undefined;
+    const list = await answered(asLearnerA.GET('/api/v1/me/notifications'));
+    return list.body.items[0]?.id;
   });
 
   // Ministry M's mandated training, snapshot and staff import; facility F1's template.
   ids.requirementM = (
     await expectStatus(
-      api.http.post('/api/v1/training/requirements', {
-        token: api.adminToken,
-        body: fillBody(REQUIREMENT),
-      }),
+      answered(
+        api.asAdmin.POST('/api/v1/training/requirements', {
+          body: { ...REQUIREMENT, courseId: c1.id, orgUnitId: M.scopeId },
+        }),
+      ),
       201,
     )
-  ).id as string;
+  ).id;
   ids.snapshotM = (
     await expectStatus(
-      api.http.post('/api/v1/training/snapshots', {
-        token: tokens.managerM,
-        body: { orgUnitId: M.scopeId, period: '2026' },
-      }),
+      answered(
+        apiClient(api.http.base, tokens.managerM).POST('/api/v1/training/snapshots', {
+          body: { orgUnitId: M.scopeId, period: '2026' },
+        }),
+      ),
       201,
     )
-  ).id as string;
+  ).id;
   const csv = `employeeCode,fullName,email,orgUnitCode,position,jobGrade\nNV-1,Lê Văn Một,mot@example.vn,X,Chuyên viên,A1\n`;
-  const imported = await fetch(`${api.http.base}/api/v1/admin/imports/staff`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${api.adminToken}`, 'content-type': 'text/csv' },
-    body: csv,
-  });
+  const imported = await answered(api.asAdmin.POST('/api/v1/admin/imports/staff', csvBody(csv)));
   if (imported.status !== 202) throw new Error(`staff import answered ${imported.status}`);
-  ids.importM = ((await imported.json()) as Json).importId as string;
+  ids.importM = imported.body.importId;
   ids.lrsClient = (
     await expectStatus(
-      api.http.post('/api/v1/admin/lrs-clients', { token: api.adminToken, body: LRS_CLIENT }),
+      answered(api.asAdmin.POST('/api/v1/admin/lrs-clients', { body: LRS_CLIENT })),
       201,
     )
-  ).id as string;
+  ).id;
   ids.templateF1 = (
     await expectStatus(
-      api.http.post('/api/v1/certificate-templates', {
-        token: api.adminToken,
-        body: {
-          facilityId: F1.scopeId,
-          title: 'Chứng chỉ',
-          body: '{{holderName}} đã hoàn thành {{courseTitle}}',
-          signerName: 'Nguyễn Văn Ký',
-          signerTitle: 'Giám đốc',
-        },
-      }),
+      answered(
+        api.asAdmin.POST('/api/v1/certificate-templates', {
+          body: {
+            facilityId: F1.scopeId,
+            title: 'Chứng chỉ',
+            body: '{{holderName}} đã hoàn thành {{courseTitle}}',
+            signerName: 'Nguyễn Văn Ký',
+            signerTitle: 'Giám đốc',
+          },
+        }),
+      ),
       201,
     )
-  ).id as string;
+  ).id;
   // Facility F1's yearly report, submitted by its facility admin.
   ids.reportYear = String(REPORT_YEAR);
   await expectStatus(

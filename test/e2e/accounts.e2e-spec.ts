@@ -1,18 +1,13 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { ManualClock } from '@lifelong/common';
-import { AdministratorBootstrap, type Scope } from '@lifelong/identity';
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Scope } from '@lifelong/identity';
 import { DataSource } from 'typeorm';
-import { createTestWorker } from '../support/test-worker';
-import { testConfig } from '../setup/test-env';
-import { answered, apiClient } from '../support/api-client';
+import type { operations } from '../../apps/web/src/api/schema';
+import { adminSession } from '../support/admin-session';
+import { answered, apiClient, csvBody, type TypedAnswer } from '../support/api-client';
 import { eventually, expectStatus } from '../support/e2e';
-import { type HttpClient, type HttpResult, type Json, listen } from '../support/http-client';
 import { type Person, peopleRegistry, PERSON_PASSWORD } from '../support/people';
-import { ScopeTree } from '../support/scope-tree';
 import { headerOf, SmtpTestServer } from '../support/smtp-test-server';
-import { createTestApp } from '../support/test-app';
 
 // Accounts for real people (issue 14), over HTTP with the real api, worker and SMTP server:
 // invitations from the staff import and from managers, forgotten passwords, own sessions and
@@ -22,56 +17,78 @@ const START = '2026-11-29T08:00:00.000Z';
 const clock = new ManualClock(START);
 const smtp = new SmtpTestServer();
 const run = randomUUID().slice(0, 8); // Redis rate-limit keys outlive the database
-let config: ReturnType<typeof testConfig>;
-let app: NestFastifyApplication;
-let worker: INestApplicationContext;
-let http: HttpClient;
-let adminToken: string;
-let adminId: string;
-let tree: ScopeTree;
+/** A client address of its own per call, so per-address limits only bite where a test wants. */
+const someIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+beforeAll(() => smtp.start()); // before the api's start: its settings name the server
+const api = adminSession({
+  clock,
+  withWorker: true,
+  env: () => ({
+    SMTP_URL: smtp.url,
+    TRUST_PROXY: '127.0.0.1',
+    RECOVERY_MAX_PER_IP: '5',
+    RECOVERY_MAX_PER_EMAIL: '3',
+  }),
+  loginHeaders: { 'user-agent': 'Mozilla/5.0 (Test phone)', 'x-forwarded-for': someIp() },
+});
+afterAll(() => smtp.stop());
 let M: Scope; // ministry M, managed by managerM; staff are imported into it
 let N: Scope; // agency N, with its own scoped admin
 let managerM: Person;
 let adminN: Person;
 
-const person = peopleRegistry(() => http, `acc-${run}`);
+const person = peopleRegistry(() => api.http, `acc-${run}`);
 jest.setTimeout(60_000);
 
 const NEW_PASSWORD = 'Mat-khau-moi-2026';
-/** A client address of its own per call, so per-address limits only bite where a test wants. */
-const someIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+const client = (token?: string) => apiClient(api.http.base, token);
 
 const accept = (token: string, password = NEW_PASSWORD) =>
-  http.post('/api/v1/auth/invitations/accept', { body: { token, password } });
+  answered(client().POST('/api/v1/auth/invitations/accept', { body: { token, password } }));
 const reset = (token: string, password = NEW_PASSWORD) =>
-  http.post('/api/v1/auth/password/reset', { body: { token, password } });
+  answered(client().POST('/api/v1/auth/password/reset', { body: { token, password } }));
 const forgot = (email: string, ip = someIp()) =>
-  http.post('/api/v1/auth/password/forgot', {
-    body: { email },
-    headers: { 'x-forwarded-for': ip },
-  });
+  answered(
+    client().POST('/api/v1/auth/password/forgot', {
+      body: { email },
+      headers: { 'x-forwarded-for': ip },
+    }),
+  );
 const login = (email: string, password: string, userAgent = 'Mozilla/5.0 (Test phone)') =>
-  http.post('/api/v1/auth/login', {
-    body: { email, password },
-    headers: { 'user-agent': userAgent, 'x-forwarded-for': someIp() },
-  });
+  answered(
+    client().POST('/api/v1/auth/login', {
+      body: { email, password },
+      headers: { 'user-agent': userAgent, 'x-forwarded-for': someIp() },
+    }),
+  );
+const me = (token: string) => answered(client(token).GET('/api/v1/me'));
+const refresh = (refreshToken: string) =>
+  answered(client().POST('/api/v1/auth/refresh', { body: { refreshToken } }));
 /** Where the managers' account changes come from, as the audit log must record it. */
 const MANAGER_IP = '198.51.100.14';
 const asManager = { 'x-forwarded-for': MANAGER_IP };
+const onUser = (userId: string) => ({ params: { path: { id: userId } }, headers: asManager });
 const invite = (token: string, userId: string) =>
-  http.post(`/api/v1/admin/users/${userId}/invitation`, { token, headers: asManager });
+  answered(client(token).POST('/api/v1/admin/users/{id}/invitation', onUser(userId)));
 const deactivate = (token: string, userId: string) =>
-  http.post(`/api/v1/admin/users/${userId}/deactivate`, { token, headers: asManager });
+  answered(client(token).POST('/api/v1/admin/users/{id}/deactivate', onUser(userId)));
 const reactivate = (token: string, userId: string) =>
-  http.post(`/api/v1/admin/users/${userId}/reactivate`, { token, headers: asManager });
+  answered(client(token).POST('/api/v1/admin/users/{id}/reactivate', onUser(userId)));
+
+type AuditAction = NonNullable<
+  NonNullable<operations['AdminAuditController_list']['parameters']['query']>['action']
+>;
 
 /** The audit log's entries of one action on one person: who, on whom, from where. */
-async function audited(action: string, userId: string): Promise<Json[]> {
-  const answer = await http.get(`/api/v1/admin/audit?subjectId=${userId}&action=${action}`, {
-    token: adminToken,
-  });
-  expect(answer.status).toBe(200);
-  return (answer.body.items as Json[]).map(({ actorId, subjectType, subjectId, ip }) => ({
+async function audited(action: AuditAction, userId: string) {
+  const answer = await expectStatus(
+    answered(
+      api.asAdmin.GET('/api/v1/admin/audit', { params: { query: { subjectId: userId, action } } }),
+    ),
+    200,
+  );
+  return answer.items.map(({ actorId, subjectType, subjectId, ip }) => ({
     actorId,
     subjectType,
     subjectId,
@@ -85,15 +102,15 @@ const entry = (actorId: string, userId: string, ip: string | null) => ({
   ip,
 });
 
-function expectError(response: HttpResult, status: number, code: string): void {
-  expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
+function expectError(response: TypedAnswer<unknown>, status: number, code: string): void {
+  expect({ status: response.status, code: response.refusal?.code }).toEqual({ status, code });
 }
 
 /** The newest link of this kind emailed to `address`, waiting for the `count`-th message. */
 async function emailedLink(address: string, count: number, page: string): Promise<string> {
   const mails = await smtp.waitFor(count, address);
   const mail = mails[count - 1]!.mail;
-  const pattern = new RegExp(`${config.http.publicUrl}${page}#token=([A-Za-z0-9_-]+)`);
+  const pattern = new RegExp(`${api.config.http.publicUrl}${page}#token=([A-Za-z0-9_-]+)`);
   const token = pattern.exec(mail.text ?? '')?.[1];
   if (!token) throw new Error(`no ${page} link in: ${mail.text}`);
   return token;
@@ -101,35 +118,40 @@ async function emailedLink(address: string, count: number, page: string): Promis
 
 /** Staff of unit M as the manager's list shows them, by email-less name → status. */
 async function staffStatuses(): Promise<Record<string, string>> {
-  const list = await http.get(`/api/v1/training/staff?orgUnitId=${M.scopeId}&pageSize=100`, {
-    token: managerM.token,
-  });
-  expect(list.status).toBe(200);
-  return Object.fromEntries(
-    (list.body.items as Json[]).map((item) => [
-      item.fullName as string,
-      item.accountStatus as string,
-    ]),
+  const list = await expectStatus(
+    answered(
+      client(managerM.token).GET('/api/v1/training/staff', {
+        params: { query: { orgUnitId: M.scopeId, pageSize: 100 } },
+      }),
+    ),
+    200,
   );
+  return Object.fromEntries(list.items.map((item) => [item.fullName, item.accountStatus]));
 }
 
 /** Imports staff into unit M as its manager and waits for the import to finish. */
-async function importStaff(rows: string[][], query = ''): Promise<void> {
+async function importStaff(rows: string[][], invite = false): Promise<void> {
   const csv = ['employeeCode,fullName,email,orgUnitCode,position,jobGrade', ...rows]
     .map((row) => (Array.isArray(row) ? row.join(',') : row))
     .join('\n');
-  const accepted = await http.post(`/api/v1/admin/imports/staff${query}`, {
-    token: managerM.token,
-    rawBody: csv,
-    headers: { 'content-type': 'text/csv' },
-  });
-  expect(accepted.status).toBe(202);
+  const asImporter = client(managerM.token);
+  const accepted = await expectStatus(
+    answered(
+      asImporter.POST('/api/v1/admin/imports/staff', {
+        ...csvBody(csv),
+        params: { query: invite ? { invite } : {} },
+      }),
+    ),
+    202,
+  );
   const report = await eventually(
     'the import completing',
     async () => {
-      const { body } = await http.get(`/api/v1/admin/imports/${accepted.body.importId as string}`, {
-        token: managerM.token,
-      });
+      const { body } = await answered(
+        asImporter.GET('/api/v1/admin/imports/{importId}', {
+          params: { path: { importId: accepted.importId } },
+        }),
+      );
       expect(body.status).not.toBe('failed');
       return body.status === 'completed' ? body : undefined;
     },
@@ -149,73 +171,35 @@ const staffRow = (code: string, name: string): string[] => [
 const emailOf = (code: string) => `${code.toLowerCase()}.${run}@example.vn`;
 
 async function userIdOf(email: string): Promise<string> {
-  const [row] = await app
+  const [row] = await api.app
     .get(DataSource)
     .query<{ id: string }[]>('SELECT id FROM users WHERE email = ?', [email]);
   return row!.id;
 }
 
 beforeAll(async () => {
-  await smtp.start();
-  config = testConfig({
-    SMTP_URL: smtp.url,
-    OUTBOX_RELAY_INTERVAL_MS: '100',
-    TRUST_PROXY: '127.0.0.1',
-    RECOVERY_MAX_PER_IP: '5',
-    RECOVERY_MAX_PER_EMAIL: '3',
-  });
-  app = await createTestApp(config, { clock });
-  http = await listen(app);
-  worker = await createTestWorker(config);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  const adminLogin = await expectStatus(
-    answered(
-      apiClient(http.base).POST('/api/v1/auth/login', {
-        body: { email: config.admin.email, password: config.admin.password },
-        headers: { 'user-agent': 'Mozilla/5.0 (Test phone)', 'x-forwarded-for': someIp() },
-      }),
-    ),
-    200,
-  );
-  adminToken = adminLogin.accessToken;
-  adminId = adminLogin.user.id;
-  tree = new ScopeTree(
-    () => http,
-    () => adminToken,
-  );
   // Its code is the one the staff files below name.
   const ministry = await expectStatus(
     answered(
-      apiClient(http.base, adminToken).POST('/api/v1/org-units', {
+      api.asAdmin.POST('/api/v1/org-units', {
         body: { code: `M-${run}`, name: 'Bộ M' },
       }),
     ),
     201,
   );
   M = { scopeType: 'org_unit', scopeId: ministry.id };
-  N = await tree.orgUnit('Cơ quan N');
+  N = await api.tree.orgUnit('Cơ quan N');
   managerM = await person();
-  await tree.grant(managerM.id, 'org_manager', M);
+  await api.tree.grant(managerM.id, 'org_manager', M);
   adminN = await person();
-  await tree.grant(adminN.id, 'admin', N);
-});
-
-afterAll(async () => {
-  await worker?.close();
-  await app?.close();
-  await smtp.stop();
+  await api.tree.grant(adminN.id, 'admin', N);
 });
 
 afterEach(() => clock.set(START));
 
 describe('invitations', () => {
   beforeAll(async () => {
-    await importStaff(
-      [staffRow('NV1', 'Nguyễn Văn Một'), staffRow('NV2', 'Trần Thị Hai')],
-      '?invite=true',
-    );
+    await importStaff([staffRow('NV1', 'Nguyễn Văn Một'), staffRow('NV2', 'Trần Thị Hai')], true);
     await importStaff([staffRow('NV3', 'Lê Văn Ba')]);
   });
 
@@ -241,10 +225,9 @@ describe('invitations', () => {
     const token = await emailedLink(emailOf('NV1'), 1, '/invitation');
     const accepted = await accept(token);
     expect(accepted.status).toBe(200);
-    expect((accepted.body.user as Json).email).toBe(emailOf('NV1'));
+    expect(accepted.body.user.email).toBe(emailOf('NV1'));
     expect(accepted.headers.get('set-cookie')).toMatch(/^lifelong_refresh=[^;]+;.*HttpOnly/);
-    const me = await http.get('/api/v1/me', { token: accepted.body.accessToken as string });
-    expect(me.status).toBe(200);
+    expect((await me(accepted.body.accessToken)).status).toBe(200);
     expect((await login(emailOf('NV1'), NEW_PASSWORD)).status).toBe(200);
     expect((await staffStatuses())['Nguyễn Văn Một']).toBe('active');
 
@@ -269,24 +252,26 @@ describe('invitations', () => {
 
   it('expire after 7 days', async () => {
     const nv3 = await userIdOf(emailOf('NV3'));
-    expect((await invite(adminToken, nv3)).status).toBe(202);
+    expect((await invite(api.adminToken, nv3)).status).toBe(202);
     const token = await emailedLink(emailOf('NV3'), 1, '/invitation');
     expect((await staffStatuses())['Lê Văn Ba']).toBe('invited');
-    expect(await audited('invitation.sent', nv3)).toEqual([entry(adminId, nv3, MANAGER_IP)]);
+    expect(await audited('invitation.sent', nv3)).toEqual([entry(api.adminId, nv3, MANAGER_IP)]);
     clock.set(new Date(Date.parse(START) + 7 * 86_400_000 + 1));
     expectError(await accept(token), 422, 'TOKEN_INVALID');
     // A lapsed invitation no longer counts: the user page says they need a new one.
-    const later = await login(config.admin.email, config.admin.password);
-    const page = await http.get(`/api/v1/admin/users/${nv3}`, {
-      token: later.body.accessToken as string,
-    });
+    const later = await login(api.config.admin.email, api.config.admin.password);
+    const page = await answered(
+      client(later.body.accessToken).GET('/api/v1/admin/users/{id}', {
+        params: { path: { id: nv3 } },
+      }),
+    );
     expect(page.body.status).toBe('uninvited');
     clock.set(new Date(Date.parse(START) + 7 * 86_400_000 - 60_000));
     expect((await accept(token)).status).toBe(200);
   });
 
   it('stop working when the person is deactivated', async () => {
-    await importStaff([staffRow('NV4', 'Phạm Thị Bốn')], '?invite=true');
+    await importStaff([staffRow('NV4', 'Phạm Thị Bốn')], true);
     const token = await emailedLink(emailOf('NV4'), 1, '/invitation');
     const nv4 = await userIdOf(emailOf('NV4'));
     expect((await deactivate(managerM.token, nv4)).status).toBe(200);
@@ -301,11 +286,11 @@ describe('invitations', () => {
     await importStaff([staffRow('NV5', 'Đỗ Văn Năm')]);
     const nv5 = await userIdOf(emailOf('NV5'));
     expectError(await invite(adminN.token, nv5), 403, 'FORBIDDEN');
-    expectError(await invite(adminToken, randomUUID()), 404, 'USER_NOT_FOUND');
+    expectError(await invite(api.adminToken, randomUUID()), 404, 'USER_NOT_FOUND');
   });
 
   it('check the new password: too short, too long, or the email', async () => {
-    await importStaff([staffRow('NV6', 'Vũ Thị Sáu')], '?invite=true');
+    await importStaff([staffRow('NV6', 'Vũ Thị Sáu')], true);
     const token = await emailedLink(emailOf('NV6'), 1, '/invitation');
     for (const [password, words] of [
       ['short', 'at least 8'],
@@ -315,7 +300,7 @@ describe('invitations', () => {
       const started = Date.now();
       const refused = await accept(token, password);
       expectError(refused, 400, 'VALIDATION_FAILED');
-      expect(JSON.stringify((refused.body.details as Json).fields)).toContain(words);
+      expect(JSON.stringify(refused.refusal?.details?.fields)).toContain(words);
       expect(Date.now() - started).toBeLessThan(2_000);
     }
     // Refusals leave the link usable.
@@ -328,19 +313,14 @@ describe('forgotten password', () => {
 
   beforeAll(async () => {
     const registered = await person();
-    const me = await http.get('/api/v1/me', { token: registered.token });
-    owner = { email: me.body.email as string, id: registered.id };
+    owner = { email: (await me(registered.token)).body.email, id: registered.id };
   });
 
   it('answers 202 alike for known and unknown emails, in about the same time', async () => {
     const known: number[] = [];
     const unknown: number[] = [];
     const people = await Promise.all(Array.from({ length: 12 }, () => person()));
-    const emails = await Promise.all(
-      people.map(
-        async (p) => (await http.get('/api/v1/me', { token: p.token })).body.email as string,
-      ),
-    );
+    const emails = await Promise.all(people.map(async (p) => (await me(p.token)).body.email));
     for (const [index, email] of emails.entries()) {
       const pair = [
         [email, known],
@@ -352,7 +332,7 @@ describe('forgotten password', () => {
         const answer = await forgot(target);
         times.push(performance.now() - started);
         expect(answer.status).toBe(202);
-        expect(answer.body).toEqual({});
+        expect(answer.body ?? {}).toEqual({}); // nothing, or an empty object: nothing told
       }
     }
     // Loosely, on the lower quartile (the api, the worker and the SMTP server share this
@@ -385,17 +365,11 @@ describe('forgotten password', () => {
     expect(done.headers.get('set-cookie')).toMatch(/^lifelong_refresh=/);
     for (const old of [phone, laptop]) {
       // The access token of an ended session stops at once, not at its expiry.
-      expect((await http.get('/api/v1/me', { token: old.body.accessToken as string })).status).toBe(
-        401,
-      );
-      const refreshed = await http.post('/api/v1/auth/refresh', {
-        body: { refreshToken: old.body.refreshToken },
-      });
+      expect((await me(old.body.accessToken)).status).toBe(401);
+      const refreshed = await refresh(old.body.refreshToken);
       expect(refreshed.status).toBe(401);
     }
-    expect((await http.get('/api/v1/me', { token: done.body.accessToken as string })).status).toBe(
-      200,
-    );
+    expect((await me(done.body.accessToken)).status).toBe(200);
     expect((await login(owner.email, PERSON_PASSWORD)).status).toBe(401);
     expect((await login(owner.email, NEW_PASSWORD)).status).toBe(200);
     expectError(await reset(token, 'Third-password-2026'), 422, 'TOKEN_INVALID');
@@ -403,7 +377,7 @@ describe('forgotten password', () => {
 
   it('refuses a link after its hour, and a link of the other kind', async () => {
     const someone = await person();
-    const email = (await http.get('/api/v1/me', { token: someone.token })).body.email as string;
+    const email = (await me(someone.token)).body.email;
     expect((await forgot(email)).status).toBe(202);
     const token = await emailedLink(email, 1, '/reset-password');
     expectError(await accept(token), 422, 'TOKEN_INVALID'); // not an invitation
@@ -411,7 +385,7 @@ describe('forgotten password', () => {
     expectError(await reset(token), 422, 'TOKEN_INVALID');
     clock.set(START);
 
-    await importStaff([staffRow('NV7', 'Hoàng Văn Bảy')], '?invite=true');
+    await importStaff([staffRow('NV7', 'Hoàng Văn Bảy')], true);
     const invitation = await emailedLink(emailOf('NV7'), 1, '/invitation');
     expectError(await reset(invitation), 422, 'TOKEN_INVALID'); // not a reset link
     expectError(await reset('A'.repeat(43)), 422, 'TOKEN_INVALID');
@@ -434,14 +408,13 @@ describe('forgotten password', () => {
 describe('own sessions and password', () => {
   it('lists live sessions, marks the current one, and ends another at once', async () => {
     const someone = await person();
-    const email = (await http.get('/api/v1/me', { token: someone.token })).body.email as string;
+    const email = (await me(someone.token)).body.email;
     const phone = await login(email, PERSON_PASSWORD, 'Phone browser');
     const laptop = await login(email, PERSON_PASSWORD, 'Laptop browser');
-    const list = await http.get('/api/v1/me/sessions', {
-      token: laptop.body.accessToken as string,
-    });
+    const asLaptop = client(laptop.body.accessToken);
+    const list = await answered(asLaptop.GET('/api/v1/me/sessions'));
     expect(list.status).toBe(200);
-    const items = list.body.items as Json[];
+    const items = list.body.items;
     expect(items).toHaveLength(3); // registration, phone, laptop
     const current = items.filter((item) => item.current);
     expect(current).toHaveLength(1);
@@ -457,40 +430,34 @@ describe('own sessions and password', () => {
 
     // Someone else cannot end it.
     const stranger = await person();
-    const foreign = await http.delete(`/api/v1/me/sessions/${phoneSession.id as string}`, {
-      token: stranger.token,
-    });
+    const onPhoneSession = { params: { path: { id: phoneSession.id } } };
+    const foreign = await answered(
+      client(stranger.token).DELETE('/api/v1/me/sessions/{id}', onPhoneSession),
+    );
     expectError(foreign, 404, 'SESSION_NOT_FOUND');
 
-    const ended = await http.delete(`/api/v1/me/sessions/${phoneSession.id as string}`, {
-      token: laptop.body.accessToken as string,
-    });
+    const ended = await answered(asLaptop.DELETE('/api/v1/me/sessions/{id}', onPhoneSession));
     expect(ended.status).toBe(204);
-    expect((await http.get('/api/v1/me', { token: phone.body.accessToken as string })).status).toBe(
-      401,
-    );
-    const refreshed = await http.post('/api/v1/auth/refresh', {
-      body: { refreshToken: phone.body.refreshToken },
-    });
+    expect((await me(phone.body.accessToken)).status).toBe(401);
+    const refreshed = await refresh(phone.body.refreshToken);
     expect(refreshed.status).toBe(401);
-    const after = await http.get('/api/v1/me/sessions', {
-      token: laptop.body.accessToken as string,
-    });
+    const after = await answered(asLaptop.GET('/api/v1/me/sessions'));
     expect(after.body.total).toBe(2);
   });
 
   it('changes the password with the current one and ends every other session', async () => {
     const someone = await person();
-    const email = (await http.get('/api/v1/me', { token: someone.token })).body.email as string;
+    const email = (await me(someone.token)).body.email;
     const other = await login(email, PERSON_PASSWORD, 'Other');
-    const change = (body: Json) => http.post('/api/v1/me/password', { token: someone.token, body });
+    const change = (body: { currentPassword: string; newPassword: string }) =>
+      answered(client(someone.token).POST('/api/v1/me/password', { body }));
 
     const wrong = await change({ currentPassword: 'not-the-password', newPassword: NEW_PASSWORD });
     expectError(wrong, 400, 'VALIDATION_FAILED');
-    expect((wrong.body.details as Json).fields).toHaveProperty('currentPassword');
+    expect(wrong.refusal?.details?.fields).toHaveProperty('currentPassword');
     const asEmail = await change({ currentPassword: PERSON_PASSWORD, newPassword: email });
     expectError(asEmail, 400, 'VALIDATION_FAILED');
-    expect((asEmail.body.details as Json).fields).toHaveProperty('newPassword');
+    expect(asEmail.refusal?.details?.fields).toHaveProperty('newPassword');
     const tooLong = await change({
       currentPassword: PERSON_PASSWORD,
       newPassword: 'y'.repeat(129),
@@ -500,20 +467,18 @@ describe('own sessions and password', () => {
     expect(
       (await change({ currentPassword: PERSON_PASSWORD, newPassword: NEW_PASSWORD })).status,
     ).toBe(204);
-    expect((await http.get('/api/v1/me', { token: someone.token })).status).toBe(200);
-    expect((await http.get('/api/v1/me', { token: other.body.accessToken as string })).status).toBe(
-      401,
-    );
+    expect((await me(someone.token)).status).toBe(200);
+    expect((await me(other.body.accessToken)).status).toBe(401);
     expect((await login(email, NEW_PASSWORD)).status).toBe(200);
   });
 });
 
 describe('deactivation', () => {
   it('ends every session at once, even a token issued a second earlier, and keeps records', async () => {
-    await importStaff([staffRow('NV8', 'Ngô Thị Tám')], '?invite=true');
+    await importStaff([staffRow('NV8', 'Ngô Thị Tám')], true);
     const token = await emailedLink(emailOf('NV8'), 1, '/invitation');
     const signedIn = await accept(token);
-    const nv8 = (signedIn.body.user as Json).id as string;
+    const nv8 = signedIn.body.user.id;
     const fresh = await login(emailOf('NV8'), NEW_PASSWORD);
     expect((await forgot(emailOf('NV8'))).status).toBe(202);
     const resetToken = await emailedLink(emailOf('NV8'), 2, '/reset-password');
@@ -522,12 +487,8 @@ describe('deactivation', () => {
     expect(done.status).toBe(200);
     expect(done.body.id).toBe(nv8);
     for (const session of [signedIn, fresh]) {
-      expect(
-        (await http.get('/api/v1/me', { token: session.body.accessToken as string })).status,
-      ).toBe(401);
-      const refreshed = await http.post('/api/v1/auth/refresh', {
-        body: { refreshToken: session.body.refreshToken },
-      });
+      expect((await me(session.body.accessToken)).status).toBe(401);
+      const refreshed = await refresh(session.body.refreshToken);
       expect(refreshed.status).toBe(401);
     }
     expectError(await login(emailOf('NV8'), NEW_PASSWORD), 403, 'ACCOUNT_DEACTIVATED');
@@ -544,9 +505,7 @@ describe('deactivation', () => {
     // Reactivated: signs in again; the ended sessions stay ended.
     expect((await reactivate(managerM.token, nv8)).status).toBe(200);
     expect((await login(emailOf('NV8'), NEW_PASSWORD)).status).toBe(200);
-    expect((await http.get('/api/v1/me', { token: fresh.body.accessToken as string })).status).toBe(
-      401,
-    );
+    expect((await me(fresh.body.accessToken)).status).toBe(401);
     expect((await staffStatuses())['Ngô Thị Tám']).toBe('active');
     expect(await audited('account.reactivated', nv8)).toEqual([
       entry(managerM.id, nv8, MANAGER_IP),
@@ -561,6 +520,6 @@ describe('deactivation', () => {
     expect((await staffStatuses())['Trịnh Văn Chín']).toBe('uninvited');
     expect(await audited('account.deactivated', nv9)).toEqual([]);
     expectError(await deactivate(managerM.token, managerM.id), 403, 'FORBIDDEN');
-    expectError(await deactivate(adminToken, randomUUID()), 404, 'USER_NOT_FOUND');
+    expectError(await deactivate(api.adminToken, randomUUID()), 404, 'USER_NOT_FOUND');
   });
 });

@@ -15,6 +15,7 @@ import { forgeJwt } from '../support/jwt';
 import { apiOperations, type Operation, operationName } from '../support/openapi-operations';
 import { peopleRegistry } from '../support/people';
 import { answerProblems } from '../support/response-checks';
+import { signIn } from '../support/e2e';
 import { createTestApp } from '../support/test-app';
 
 // issue 12, "Keep the class closed": every route of the OpenAPI document gets generated hostile
@@ -266,10 +267,7 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  const login = await http.post('/api/v1/auth/login', {
-    body: { email: config.admin.email, password: config.admin.password },
-  });
-  adminToken = login.body.accessToken as string;
+  adminToken = await signIn(http, config.admin.email, config.admin.password);
   learnerToken = (await person()).token;
   operations = await apiOperations(http);
 });

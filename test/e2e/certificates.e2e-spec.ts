@@ -5,7 +5,6 @@ import { promisify } from 'node:util';
 import { adminSession } from '../support/admin-session';
 import { eventually, expectStatus, signIn } from '../support/e2e';
 import { answered, apiClient } from '../support/api-client';
-import type { Json } from '../support/http-client';
 
 // A certificate's life over HTTP, with the real api and the real worker: a learner completes a
 // course, the worker issues the certificate within seconds, the learner lists and downloads it,
@@ -18,35 +17,37 @@ jest.setTimeout(60_000);
 it('is issued on completion, listed, downloaded, verified, revoked, and announced', async () => {
   const token = api.adminToken;
   const unit = await expectStatus(
-    api.http.post('/api/v1/admin-units', {
-      token,
-      body: { code: 'VN-HG', name: 'Tỉnh Hà Giang', level: 'province' },
-    }),
+    answered(
+      api.asAdmin.POST('/api/v1/admin-units', {
+        body: { code: 'VN-HG', name: 'Tỉnh Hà Giang', level: 'province' },
+      }),
+    ),
     201,
   );
   const facility = await expectStatus(
-    api.http.post('/api/v1/facilities', {
-      token,
-      body: {
-        code: 'GDTX-HG',
-        name: 'Trung tâm GDTX tỉnh Hà Giang',
-        type: 'provincial_ce_center',
-        adminUnitId: unit.id,
-      },
-    }),
+    answered(
+      api.asAdmin.POST('/api/v1/facilities', {
+        body: {
+          code: 'GDTX-HG',
+          name: 'Trung tâm GDTX tỉnh Hà Giang',
+          type: 'provincial_ce_center',
+          adminUnitId: unit.id,
+        },
+      }),
+    ),
     201,
   );
-  // Course and lesson go untyped: sent without the fields whose defaults apply (`language`,
-  // `required`…), which the generated types mark as always present.
-  const course = await expectStatus(
-    api.http.post('/api/v1/courses', {
-      token,
-      body: { facilityId: facility.id, title: 'An toàn thông tin cơ bản', summary: 'Mật khẩu' },
-    }),
-    201,
-  );
-  const courseId = course.id as string;
+  // Course and lesson are sent without the fields whose defaults apply (`language`, `required`…).
   const asAdmin = apiClient(api.http.base, token);
+  const course = await expectStatus(
+    answered(
+      asAdmin.POST('/api/v1/courses', {
+        body: { facilityId: facility.id, title: 'An toàn thông tin cơ bản', summary: 'Mật khẩu' },
+      }),
+    ),
+    201,
+  );
+  const courseId = course.id;
   const section = await expectStatus(
     answered(
       asAdmin.POST('/api/v1/courses/{id}/sections', {
@@ -57,10 +58,12 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
     201,
   );
   const reading = await expectStatus(
-    api.http.post(`/api/v1/sections/${section.id}/lessons`, {
-      token,
-      body: { title: 'Bài đọc', kind: 'reading', body: '<p>Mật khẩu mạnh.</p>' },
-    }),
+    answered(
+      asAdmin.POST('/api/v1/sections/{id}/lessons', {
+        params: { path: { id: section.id } },
+        body: { title: 'Bài đọc', kind: 'reading', body: '<p>Mật khẩu mạnh.</p>' },
+      }),
+    ),
     201,
   );
   await expectStatus(api.http.post(`/api/v1/courses/${courseId}/publish`, { token }), 200);
@@ -103,7 +106,7 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
   const done = await expectStatus(
     answered(
       asLearner.POST('/api/v1/enrollments/{id}/lessons/{lessonId}/complete', {
-        params: { path: { id: enrollment.id, lessonId: reading.id as string } },
+        params: { path: { id: enrollment.id, lessonId: reading.id } },
       }),
     ),
     200,
@@ -112,9 +115,9 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
 
   // The worker issues the certificate within seconds.
   const [mine] = await eventually('the certificate', async () => {
-    const list = await api.http.get('/api/v1/me/certificates', { token: learnerToken });
+    const list = await answered(asLearner.GET('/api/v1/me/certificates'));
     expect(list.body).toMatchObject({ page: 1, pageSize: 20 });
-    const items = list.body.items as Json[];
+    const items = list.body.items;
     return items.length ? items : undefined;
   });
   expect(mine).toMatchObject({
@@ -123,7 +126,7 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
     expiresAt: null,
     status: 'valid',
   });
-  const serial = mine!.serial as string;
+  const serial = mine!.serial;
   expect(serial).toMatch(
     /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/,
   );
@@ -176,8 +179,8 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
 
   // The learner was told in the inbox.
   const notice = await eventually('the notification', async () => {
-    const inbox = await api.http.get('/api/v1/me/notifications', { token: learnerToken });
-    return (inbox.body.items as Json[]).find((item) => item.kind === 'certificate.issued');
+    const inbox = await answered(asLearner.GET('/api/v1/me/notifications'));
+    return inbox.body.items.find((item) => item.kind === 'certificate.issued');
   });
   expect(JSON.stringify(notice)).toContain('An toàn thông tin cơ bản');
 });

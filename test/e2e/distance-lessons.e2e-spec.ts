@@ -1,15 +1,11 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { AdministratorBootstrap } from '@lifelong/identity';
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from '../../apps/api/src/create-app';
-import { createTestWorker } from '../support/test-worker';
-import { testConfig } from '../setup/test-env';
-import { eventually } from '../support/e2e';
-import { type HttpClient, type Json, listen } from '../support/http-client';
-import { fixture, mediaDir, removeMediaDir } from '../support/media-fixtures';
+import { adminSession } from '../support/admin-session';
+import { answered, apiClient, formBody } from '../support/api-client';
+import { eventually, expectStatus } from '../support/e2e';
+import type { Json } from '../support/http-client';
+import { fixture } from '../support/media-fixtures';
 import { peopleRegistry } from '../support/people';
 
 const run = promisify(execFile);
@@ -18,19 +14,13 @@ const run = promisify(execFile);
 // instructor uploads a 10-second video, the worker transcodes it, the course is published, an
 // enrolled learner plays it by following the signed playlists with no header, and every
 // rendition decodes.
-let dir: string;
-let api: NestFastifyApplication;
-let worker: INestApplicationContext;
-let http: HttpClient;
-let adminToken: string;
+const api = adminSession({
+  withWorker: true,
+  withMediaDir: true,
+  env: { TRANSCODE_PRESET: 'ultrafast', OUTBOX_RELAY_INTERVAL_MS: '200' },
+});
 
-const person = peopleRegistry(() => http, 'video-e2e');
-
-async function created(path: string, token: string, body: Json): Promise<Json> {
-  const response = await http.post(path, { token, body });
-  expect([path, response.status]).toEqual([path, 201]);
-  return response.body;
-}
+const person = peopleRegistry(() => api.http, 'video-e2e');
 
 /** ffprobe decodes every frame of the video stream at `url`; answers its size and frame count. */
 async function decodeWithFfprobe(
@@ -46,59 +36,71 @@ async function decodeWithFfprobe(
   return { width: stream!.width, height: stream!.height, frames: Number(stream!.nb_read_frames) };
 }
 
-beforeAll(async () => {
-  dir = await mediaDir();
-  const config = testConfig({
-    MEDIA_DIR: dir,
-    TRANSCODE_PRESET: 'ultrafast',
-    OUTBOX_RELAY_INTERVAL_MS: '200',
-  });
-  api = await createApp(config);
-  http = await listen(api);
-  worker = await createTestWorker(config);
-  await api
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  const login = await http.post('/api/v1/auth/login', {
-    body: { email: config.admin.email, password: config.admin.password },
-  });
-  adminToken = login.body.accessToken as string;
-});
-
-afterAll(async () => {
-  await worker?.close();
-  await api?.close();
-  await removeMediaDir(dir);
-});
-
 describe('a distance lesson, from upload to playback', () => {
   it('uploads, transcodes, publishes and plays a 10-second video', async () => {
-    const unit = await created('/api/v1/admin-units', adminToken, {
-      code: 'VID-HN',
-      name: 'Hà Nội',
-      level: 'province',
-    });
-    const facility = await created('/api/v1/facilities', adminToken, {
-      code: 'VID-F1',
-      name: 'Trung tâm học tập cộng đồng Phúc Xá',
-      type: 'community_learning_center',
-      adminUnitId: unit.id,
-    });
+    const { http, asAdmin } = api;
+    const unit = await expectStatus(
+      answered(
+        asAdmin.POST('/api/v1/admin-units', {
+          body: { code: 'VID-HN', name: 'Hà Nội', level: 'province' },
+        }),
+      ),
+      201,
+    );
+    const facility = await expectStatus(
+      answered(
+        asAdmin.POST('/api/v1/facilities', {
+          body: {
+            code: 'VID-F1',
+            name: 'Trung tâm học tập cộng đồng Phúc Xá',
+            type: 'community_learning_center',
+            adminUnitId: unit.id,
+          },
+        }),
+      ),
+      201,
+    );
     const teacher = await person();
-    const grant = { role: 'instructor', scopeType: 'facility', scopeId: facility.id };
-    await created(`/api/v1/admin/users/${teacher.id}/roles`, adminToken, grant);
-    const course = await created('/api/v1/courses', teacher.token, {
-      facilityId: facility.id,
-      title: 'Tin học văn phòng cho người lớn tuổi',
-      summary: 'Soạn thảo văn bản và gửi thư điện tử.',
-    });
-    const section = await created(`/api/v1/courses/${String(course.id)}/sections`, teacher.token, {
-      title: 'Phần 1',
-    });
-    const lesson = await created(`/api/v1/sections/${String(section.id)}/lessons`, teacher.token, {
-      title: 'Mở máy và soạn văn bản đầu tiên',
-      kind: 'video',
-    });
+    await expectStatus(
+      answered(
+        asAdmin.POST('/api/v1/admin/users/{id}/roles', {
+          params: { path: { id: teacher.id } },
+          body: { role: 'instructor', scopeType: 'facility', scopeId: facility.id },
+        }),
+      ),
+      201,
+    );
+    const asTeacher = apiClient(http.base, teacher.token);
+    const course = await expectStatus(
+      answered(
+        asTeacher.POST('/api/v1/courses', {
+          body: {
+            facilityId: facility.id,
+            title: 'Tin học văn phòng cho người lớn tuổi',
+            summary: 'Soạn thảo văn bản và gửi thư điện tử.',
+          },
+        }),
+      ),
+      201,
+    );
+    const section = await expectStatus(
+      answered(
+        asTeacher.POST('/api/v1/courses/{id}/sections', {
+          params: { path: { id: course.id } },
+          body: { title: 'Phần 1' },
+        }),
+      ),
+      201,
+    );
+    const lesson = await expectStatus(
+      answered(
+        asTeacher.POST('/api/v1/sections/{id}/lessons', {
+          params: { path: { id: section.id } },
+          body: { title: 'Mở máy và soạn văn bản đầu tiên', kind: 'video' },
+        }),
+      ),
+      201,
+    );
 
     // Upload (multipart, streamed).
     const form = new FormData();
@@ -107,19 +109,23 @@ describe('a distance lesson, from upload to playback', () => {
       new Blob([await readFile(await fixture('lesson10s'))]),
       'Bài 1 - soạn thảo.mp4',
     );
-    const uploaded = await fetch(`${http.base}/api/v1/lessons/${String(lesson.id)}/video`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${teacher.token}` },
-      body: form,
-    });
-    expect(uploaded.status).toBe(202);
-    const { videoId } = (await uploaded.json()) as { videoId: string };
+    const { videoId } = await expectStatus(
+      answered(
+        asTeacher.POST('/api/v1/lessons/{id}/video', {
+          params: { path: { id: lesson.id } },
+          ...formBody(form),
+        }),
+      ),
+      202,
+    );
 
     // The worker's relay turns the upload into a transcode job; wait for `ready`.
     const video = await eventually(
       'the video becoming ready',
       async () => {
-        const { body } = await http.get(`/api/v1/videos/${videoId}`, { token: teacher.token });
+        const { body } = await answered(
+          asTeacher.GET('/api/v1/videos/{id}', { params: { path: { id: videoId } } }),
+        );
         expect(body.status).not.toBe('failed');
         return body.status === 'ready' ? body : undefined;
       },
@@ -137,28 +143,36 @@ describe('a distance lesson, from upload to playback', () => {
     });
 
     // The lesson has its duration; the course can be published; a learner enrolls.
-    const published = await http.post(`/api/v1/courses/${String(course.id)}/publish`, {
-      token: teacher.token,
-    });
+    const published = await answered(
+      asTeacher.POST('/api/v1/courses/{id}/publish', { params: { path: { id: course.id } } }),
+    );
     expect(published.body.status).toBe('published');
-    const detail = await http.get(`/api/v1/courses/${String(course.id)}`);
-    const lessons = (detail.body.sections as { lessons: Json[] }[])[0]!.lessons;
+    const detail = await answered(
+      apiClient(http.base).GET('/api/v1/courses/{id}', { params: { path: { id: course.id } } }),
+    );
+    const lessons = detail.body.sections[0]!.lessons;
     expect(lessons[0]).toMatchObject({ videoId, durationSeconds: 10 });
     const learner = await person();
     expect(
       (
-        await http.post(`/api/v1/courses/${String(course.id)}/enrollments`, {
-          token: learner.token,
-        })
+        await answered(
+          apiClient(http.base, learner.token).POST('/api/v1/courses/{id}/enrollments', {
+            params: { path: { id: course.id } },
+          }),
+        )
       ).status,
     ).toBe(201);
 
     // Playback: the signed master playlist, and everything it leads to, with no header at all.
-    const playback = await http.get(`/api/v1/lessons/${String(lesson.id)}/playback`, {
-      token: learner.token,
-    });
-    expect(playback.status).toBe(200);
-    const hlsUrl = `${http.base}${new URL(playback.body.hlsUrl as string).pathname}`;
+    const playback = await expectStatus(
+      answered(
+        apiClient(http.base, learner.token).GET('/api/v1/lessons/{id}/playback', {
+          params: { path: { id: lesson.id } },
+        }),
+      ),
+      200,
+    );
+    const hlsUrl = `${http.base}${new URL(playback.hlsUrl).pathname}`;
     const master = await fetch(hlsUrl);
     expect(master.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
     const variants = (await master.text())

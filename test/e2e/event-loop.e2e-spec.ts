@@ -1,7 +1,8 @@
 import { testConfig } from '../setup/test-env';
 import { ApiProcess } from '../support/api-process';
 import { expectStatus, signIn } from '../support/e2e';
-import { HttpClient, type Json } from '../support/http-client';
+import { answered, apiClient } from '../support/api-client';
+import { HttpClient } from '../support/http-client';
 
 // The api runs in a child process: a request that held its event loop would stop every answer,
 // and the test, watching from outside, still sees it (and kills the process afterwards).
@@ -16,10 +17,6 @@ let lessonId: string;
 const HOSTILE_TIMEOUT_MS = 8_000;
 /** The slowest `/health` answer we accept while a hostile request runs. */
 const HEALTH_BUDGET_MS = 1_000;
-
-/** A resource the signed-in instructor creates for the fixture. */
-const create = (path: string, body: unknown): Promise<Json> =>
-  expectStatus(http.post(path, { token, body }), 201);
 
 /**
  * Probes `/health` every 50 ms until `stop` is called; returns each probe's answer time
@@ -54,35 +51,69 @@ beforeAll(async () => {
   api = await ApiProcess.start();
   http = new HttpClient(api.base);
   token = await signIn(http, config.admin.email, config.admin.password);
-  const unit = await create('/api/v1/admin-units', {
-    code: 'VN-19',
-    name: 'Tỉnh Thái Nguyên',
-    level: 'province',
-  });
-  const facility = await create('/api/v1/facilities', {
-    code: 'GDTX-TN',
-    name: 'Trung tâm GDNN-GDTX Thái Nguyên',
-    type: 'provincial_ce_center',
-    adminUnitId: unit.id,
-  });
-  const channel = await create('/api/v1/channels', {
-    code: 'TNTV',
-    name: 'Truyền hình Thái Nguyên',
-  });
-  const course = await create('/api/v1/courses', {
-    facilityId: facility.id,
-    title: 'Nuôi ong lấy mật',
-    summary: 'Học qua truyền hình',
-  });
-  const section = await create(`/api/v1/courses/${course.id as string}/sections`, {
-    title: 'Phần 1',
-  });
-  const lesson = await create(`/api/v1/sections/${section.id as string}/lessons`, {
-    title: 'Bài 1: Chọn chỗ đặt đàn',
-    kind: 'television',
-  });
-  channelId = channel.id as string;
-  lessonId = lesson.id as string;
+  // The fixture, made by the signed-in admin.
+  const asAdmin = apiClient(http.base, token);
+  const unit = await expectStatus(
+    answered(
+      asAdmin.POST('/api/v1/admin-units', {
+        body: { code: 'VN-19', name: 'Tỉnh Thái Nguyên', level: 'province' },
+      }),
+    ),
+    201,
+  );
+  const facility = await expectStatus(
+    answered(
+      asAdmin.POST('/api/v1/facilities', {
+        body: {
+          code: 'GDTX-TN',
+          name: 'Trung tâm GDNN-GDTX Thái Nguyên',
+          type: 'provincial_ce_center',
+          adminUnitId: unit.id,
+        },
+      }),
+    ),
+    201,
+  );
+  const channel = await expectStatus(
+    answered(
+      asAdmin.POST('/api/v1/channels', {
+        body: { code: 'TNTV', name: 'Truyền hình Thái Nguyên' },
+      }),
+    ),
+    201,
+  );
+  const course = await expectStatus(
+    answered(
+      asAdmin.POST('/api/v1/courses', {
+        body: {
+          facilityId: facility.id,
+          title: 'Nuôi ong lấy mật',
+          summary: 'Học qua truyền hình',
+        },
+      }),
+    ),
+    201,
+  );
+  const section = await expectStatus(
+    answered(
+      asAdmin.POST('/api/v1/courses/{id}/sections', {
+        params: { path: { id: course.id } },
+        body: { title: 'Phần 1' },
+      }),
+    ),
+    201,
+  );
+  const lesson = await expectStatus(
+    answered(
+      asAdmin.POST('/api/v1/sections/{id}/lessons', {
+        params: { path: { id: section.id } },
+        body: { title: 'Bài 1: Chọn chỗ đặt đàn', kind: 'television' },
+      }),
+    ),
+    201,
+  );
+  channelId = channel.id;
+  lessonId = lesson.id;
 }, 60_000);
 
 afterAll(async () => {
@@ -137,13 +168,20 @@ describe('a hostile recurrence rule', () => {
   it('leaves an ordinary weekly series working', async () => {
     const startsAt = new Date(Date.now() + 3 * 86_400_000);
     startsAt.setUTCHours(12, 0, 0, 0);
-    const series = await create('/api/v1/broadcasts', {
-      channelId,
-      lessonId,
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 45 * 60_000).toISOString(),
-      recurrence: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=30',
-    });
+    const series = await expectStatus(
+      answered(
+        apiClient(http.base, token).POST('/api/v1/broadcasts', {
+          body: {
+            channelId,
+            lessonId,
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + 45 * 60_000).toISOString(),
+            recurrence: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=30',
+          },
+        }),
+      ),
+      201,
+    );
     expect(series.series).toHaveLength(30);
   });
 });

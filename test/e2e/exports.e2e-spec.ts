@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { type HttpClient, listen } from '../support/http-client';
+import { signIn } from '../support/e2e';
 import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
 
@@ -21,10 +22,7 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  const login = await client.post('/api/v1/auth/login', {
-    body: { email: config.admin.email, password: config.admin.password },
-  });
-  adminToken = login.body.accessToken as string;
+  adminToken = await signIn(client, config.admin.email, config.admin.password);
 });
 
 afterAll(async () => {

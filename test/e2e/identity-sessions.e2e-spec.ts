@@ -1,7 +1,9 @@
 import { ManualClock } from '@lifelong/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { type HttpClient, type Json, listen } from '../support/http-client';
+import { answered, apiClient } from '../support/api-client';
+import { expectStatus } from '../support/e2e';
+import { type HttpClient, listen } from '../support/http-client';
 import { claimsOf, forgeJwt } from '../support/jwt';
 import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
@@ -13,37 +15,29 @@ let app: NestFastifyApplication;
 let http: HttpClient;
 let registered = 0;
 
-interface Session {
-  user: {
-    id: string;
-    email: string;
-    fullName: string;
-    locale: string;
-    timeZone: string;
-    roles: Json[];
-  };
-  accessToken: string;
-  refreshToken: string;
-}
-
 /** Registers a fresh learner; returns the session the api answered. */
 async function register(fields: Partial<Record<'email' | 'password' | 'fullName', string>> = {}) {
   registered += 1;
-  const response = await http.post('/api/v1/auth/register', {
-    body: {
-      email: `learner${registered}@example.vn`,
-      password: 'Correct-horse-2026',
-      fullName: 'Trần Thị Bình',
-      ...fields,
-    },
-  });
-  expect(response.status).toBe(201);
-  return response.body as unknown as Session;
+  return expectStatus(
+    answered(
+      apiClient(http.base).POST('/api/v1/auth/register', {
+        body: {
+          email: `learner${registered}@example.vn`,
+          password: 'Correct-horse-2026',
+          fullName: 'Trần Thị Bình',
+          ...fields,
+        },
+      }),
+    ),
+    201,
+  );
 }
 
-const me = (token: string) => http.get('/api/v1/me', { token });
+const me = (token: string) => answered(apiClient(http.base, token).GET('/api/v1/me'));
 const refresh = (refreshToken: string) =>
-  http.post('/api/v1/auth/refresh', { body: { refreshToken } });
+  answered(apiClient(http.base).POST('/api/v1/auth/refresh', { body: { refreshToken } }));
+const login = (email: string, password: string) =>
+  answered(apiClient(http.base).POST('/api/v1/auth/login', { body: { email, password } }));
 
 beforeAll(async () => {
   app = await createTestApp(config, { clock });
@@ -111,7 +105,7 @@ describe('register', () => {
       body: { email: 42, password: ['Correct-horse-2026'], fullName: { first: 'X' } },
     });
     expect(wrongTypes.status).toBe(400);
-    expect(Object.keys((wrongTypes.body.details as { fields: Json }).fields).sort()).toEqual([
+    expect(Object.keys(wrongTypes.refusal?.details?.fields ?? {}).sort()).toEqual([
       'email',
       'fullName',
       'password',
@@ -139,12 +133,10 @@ describe('register', () => {
 describe('login', () => {
   it('signs in with the right password, whatever the email case', async () => {
     const { user } = await register();
-    const login = await http.post('/api/v1/auth/login', {
-      body: { email: user.email.toUpperCase(), password: 'Correct-horse-2026' },
-    });
-    expect(login.status).toBe(200);
-    expect(login.body).toMatchObject({ user });
-    expect((await me(login.body.accessToken as string)).status).toBe(200);
+    const signedIn = await login(user.email.toUpperCase(), 'Correct-horse-2026');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).toMatchObject({ user });
+    expect((await me(signedIn.body.accessToken)).status).toBe(200);
   });
 
   it('answers 401 INVALID_CREDENTIALS alike for a wrong password and an unknown email', async () => {
@@ -167,7 +159,7 @@ describe('login', () => {
   it('answers 400 for a malformed login body before checking anything', async () => {
     const missing = await http.post('/api/v1/auth/login', { body: { email: 'a@example.vn' } });
     expect(missing.status).toBe(400);
-    expect(Object.keys((missing.body.details as { fields: Json }).fields)).toEqual(['password']);
+    expect(Object.keys(missing.refusal?.details?.fields ?? {})).toEqual(['password']);
     const wrongType = await http.post('/api/v1/auth/login', {
       body: { email: 'a@example.vn', password: 12345678 },
     });
@@ -182,14 +174,14 @@ describe('refresh tokens', () => {
     expect(rotated.status).toBe(200);
     expect(Object.keys(rotated.body).sort()).toEqual(['accessToken', 'refreshToken']);
     expect(rotated.body.refreshToken).not.toBe(session.refreshToken);
-    expect((await me(rotated.body.accessToken as string)).status).toBe(200);
-    expect((await refresh(rotated.body.refreshToken as string)).status).toBe(200);
+    expect((await me(rotated.body.accessToken)).status).toBe(200);
+    expect((await refresh(rotated.body.refreshToken)).status).toBe(200);
   });
 
   it('revokes the whole family when a spent token is reused, the newest token included', async () => {
     const session = await register();
-    const second = (await refresh(session.refreshToken)).body.refreshToken as string;
-    const third = (await refresh(second)).body.refreshToken as string;
+    const second = (await refresh(session.refreshToken)).body.refreshToken;
+    const third = (await refresh(second)).body.refreshToken;
 
     const replay = await refresh(session.refreshToken);
     expect(replay.status).toBe(401);
@@ -199,12 +191,10 @@ describe('refresh tokens', () => {
 
   it('leaves the other sign-ins of the same user alone', async () => {
     const session = await register();
-    const otherDevice = await http.post('/api/v1/auth/login', {
-      body: { email: session.user.email, password: 'Correct-horse-2026' },
-    });
+    const otherDevice = await login(session.user.email, 'Correct-horse-2026');
     await refresh(session.refreshToken);
     expect((await refresh(session.refreshToken)).status).toBe(401);
-    expect((await refresh(otherDevice.body.refreshToken as string)).status).toBe(200);
+    expect((await refresh(otherDevice.body.refreshToken)).status).toBe(200);
   });
 
   it('expires after REFRESH_TOKEN_TTL_DAYS by the clock', async () => {

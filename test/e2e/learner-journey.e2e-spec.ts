@@ -3,7 +3,8 @@ import { LessonVideos } from '@lifelong/courses';
 import { AdministratorBootstrap } from '@lifelong/identity';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { answered, apiClient } from '../support/api-client';
-import { expectStatus } from '../support/e2e';
+import type { components } from '../../apps/web/src/api/schema';
+import { expectStatus, signIn } from '../support/e2e';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
@@ -15,6 +16,8 @@ let app: NestFastifyApplication;
 let http: HttpClient;
 let adminToken: string;
 let people = 0;
+
+type LessonBody = components['schemas']['CreateLessonDto'];
 
 interface Course {
   courseId: string;
@@ -67,21 +70,21 @@ async function publishedCourse(capacity?: number): Promise<Course> {
     ),
     201,
   );
-  // Without `language`, as the contract allows (its default applies); the generated types mark a
-  // property with a default as always present, so this request goes untyped.
+  // Without `language`, as the contract allows (its default applies).
   const course = await expectStatus(
-    http.post('/api/v1/courses', {
-      token,
-      body: {
-        facilityId: facility.id,
-        title: 'Kỹ năng số cơ bản',
-        summary: 'Dùng điện thoại an toàn',
-        capacity,
-      },
-    }),
+    answered(
+      api.POST('/api/v1/courses', {
+        body: {
+          facilityId: facility.id,
+          title: 'Kỹ năng số cơ bản',
+          summary: 'Dùng điện thoại an toàn',
+          capacity,
+        },
+      }),
+    ),
     201,
   );
-  const courseId = course.id as string;
+  const courseId = course.id;
   const section = await expectStatus(
     answered(
       api.POST('/api/v1/courses/{id}/sections', {
@@ -91,11 +94,16 @@ async function publishedCourse(capacity?: number): Promise<Course> {
     ),
     201,
   );
-  const lesson = (body: Json) =>
-    expectStatus(http.post(`/api/v1/sections/${section.id}/lessons`, { token, body }), 201);
+  const lesson = (body: LessonBody) =>
+    expectStatus(
+      answered(
+        api.POST('/api/v1/sections/{id}/lessons', { params: { path: { id: section.id } }, body }),
+      ),
+      201,
+    );
   const video = await lesson({ title: 'Video giới thiệu', kind: 'video' });
   // No upload route yet (distance-lessons): attach a ready video the way that lib will.
-  await app.get(LessonVideos).attachLessonVideo(video.id as string, {
+  await app.get(LessonVideos).attachLessonVideo(video.id, {
     videoId: '0190a1b2-0000-7000-8000-0000000000aa',
     ready: true,
     durationSeconds: VIDEO_SECONDS,
@@ -121,16 +129,16 @@ async function publishedCourse(capacity?: number): Promise<Course> {
       },
     ],
   });
-  await expectStatus(http.post(`/api/v1/courses/${courseId}/publish`, { token }), 200);
-  const [question] = quiz.questions as {
-    id: string;
-    choices: { id: string; correct: boolean }[];
-  }[];
+  await expectStatus(
+    answered(api.POST('/api/v1/courses/{id}/publish', { params: { path: { id: courseId } } })),
+    200,
+  );
+  const [question] = quiz.questions!;
   return {
     courseId,
-    video: video.id as string,
-    reading: reading.id as string,
-    quiz: quiz.id as string,
+    video: video.id,
+    reading: reading.id,
+    quiz: quiz.id,
     question: {
       id: question!.id,
       right: question!.choices.find((choice) => choice.correct)!.id,
@@ -145,28 +153,30 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  const login = await expectStatus(
-    http.post('/api/v1/auth/login', {
-      body: { email: config.admin.email, password: config.admin.password },
-    }),
-    200,
-  );
-  adminToken = login.accessToken as string;
+  adminToken = await signIn(http, config.admin.email, config.admin.password);
 });
 
 afterAll(async () => {
   await app.close();
 });
 
+const enrollIn = (courseId: string, token: string) =>
+  answered(
+    apiClient(http.base, token).POST('/api/v1/courses/{id}/enrollments', {
+      params: { path: { id: courseId } },
+    }),
+  );
+const enrollmentOf = (id: string, token: string) =>
+  answered(
+    apiClient(http.base, token).GET('/api/v1/enrollments/{id}', { params: { path: { id } } }),
+  );
+
 describe("a learner's journey", () => {
   it('enrolls, watches, reads, fails then passes the quiz, and completes the course', async () => {
     const course = await publishedCourse();
     const me = await learner();
     const token = me.token;
-    const enrollment = await expectStatus(
-      http.post(`/api/v1/courses/${course.courseId}/enrollments`, { token }),
-      201,
-    );
+    const enrollment = await expectStatus(enrollIn(course.courseId, token), 201);
     expect(enrollment).toMatchObject({
       courseId: course.courseId,
       userId: me.id,
@@ -174,14 +184,11 @@ describe("a learner's journey", () => {
       progressPercent: 0,
       completedAt: null,
     });
-    const again = await expectStatus(
-      http.post(`/api/v1/courses/${course.courseId}/enrollments`, { token }),
-      200,
-    );
+    const again = await expectStatus(enrollIn(course.courseId, token), 200);
     expect(again.id).toBe(enrollment.id);
 
     const lessonPath = (lessonId: string, action: string) =>
-      `/api/v1/enrollments/${enrollment.id as string}/lessons/${lessonId}/${action}`;
+      `/api/v1/enrollments/${enrollment.id}/lessons/${lessonId}/${action}`;
     const report = (segments: number[][], positionSeconds: number) =>
       expectStatus(
         http.post(lessonPath(course.video, 'progress'), {
@@ -240,10 +247,7 @@ describe("a learner's journey", () => {
       ),
     ).toEqual({ score: 100, passed: true });
 
-    const detail = await expectStatus(
-      http.get(`/api/v1/enrollments/${enrollment.id as string}`, { token }),
-      200,
-    );
+    const detail = await expectStatus(enrollmentOf(enrollment.id, token), 200);
     expect(detail).toMatchObject({
       status: 'completed',
       progressPercent: 100,
@@ -301,8 +305,7 @@ describe("a learner's journey", () => {
   it('waitlists when full and promotes the oldest waitlisted learner on withdrawal', async () => {
     const course = await publishedCourse(1);
     const [first, second, third] = [await learner(), await learner(), await learner()];
-    const enroll = (token: string) =>
-      expectStatus(http.post(`/api/v1/courses/${course.courseId}/enrollments`, { token }), 201);
+    const enroll = (token: string) => expectStatus(enrollIn(course.courseId, token), 201);
     const seat = await enroll(first.token);
     clock.advance(1_000);
     const waiting = await enroll(second.token);
@@ -310,7 +313,7 @@ describe("a learner's journey", () => {
     await enroll(third.token);
     expect([seat.status, waiting.status]).toEqual(['active', 'waitlisted']);
     const waitlistedReport = await http.post(
-      `/api/v1/enrollments/${waiting.id as string}/lessons/${course.video}/progress`,
+      `/api/v1/enrollments/${waiting.id}/lessons/${course.video}/progress`,
       {
         token: second.token,
         body: { segments: [], positionSeconds: 0 },
@@ -322,14 +325,15 @@ describe("a learner's journey", () => {
     ]);
 
     const withdrawn = await expectStatus(
-      http.delete(`/api/v1/enrollments/${seat.id as string}`, { token: first.token }),
+      answered(
+        apiClient(http.base, first.token).DELETE('/api/v1/enrollments/{id}', {
+          params: { path: { id: seat.id } },
+        }),
+      ),
       200,
     );
     expect(withdrawn.status).toBe('withdrawn');
-    const promoted = await expectStatus(
-      http.get(`/api/v1/enrollments/${waiting.id as string}`, { token: second.token }),
-      200,
-    );
+    const promoted = await expectStatus(enrollmentOf(waiting.id, second.token), 200);
     expect(promoted.status).toBe('active');
     const courseView = await expectStatus(http.get(`/api/v1/courses/${course.courseId}`), 200);
     expect(courseView.activeEnrollments).toBe(1);
@@ -345,11 +349,8 @@ describe('bad input', () => {
   beforeAll(async () => {
     course = await publishedCourse();
     owner = await learner();
-    const enrolled = await expectStatus(
-      http.post(`/api/v1/courses/${course.courseId}/enrollments`, { token: owner.token }),
-      201,
-    );
-    enrollmentId = enrolled.id as string;
+    const enrolled = await expectStatus(enrollIn(course.courseId, owner.token), 201);
+    enrollmentId = enrolled.id;
   });
 
   it.each([
@@ -379,11 +380,8 @@ describe('bad input', () => {
       },
     });
     expect([response.status, response.body.watchedSeconds]).toEqual([200, 4]);
-    const detail = await expectStatus(
-      http.get(`/api/v1/enrollments/${enrollmentId}`, { token: owner.token }),
-      200,
-    );
-    expect((detail.lessons as Json[])[0]).toMatchObject({
+    const detail = await expectStatus(enrollmentOf(enrollmentId, owner.token), 200);
+    expect(detail.lessons[0]).toMatchObject({
       positionSeconds: VIDEO_SECONDS,
       status: 'in_progress',
     });

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { adminSession } from '../support/admin-session';
 import { insertLearners } from '../support/course-fixtures';
 import { eventually, expectStatus, waitForQueues } from '../support/e2e';
-import type { HttpResult, Json } from '../support/http-client';
+import { answered, apiClient } from '../support/api-client';
+import type { HttpResult } from '../support/http-client';
 
 // Public programme figures with the real api and worker: enrollments, a completion and its
 // certificate reach the figures through the outbox, and anyone reads them without signing in.
@@ -17,65 +18,81 @@ const [year, quarter] = periodsOf(new Date());
 jest.setTimeout(60_000);
 
 beforeAll(async () => {
-  const { http, adminToken: token } = api;
+  const { asAdmin } = api;
   const province = await expectStatus(
-    http.post('/api/v1/admin-units', {
-      token,
-      body: { code: 'VN-TQ', name: 'Tỉnh Tuyên Quang', level: 'province' },
-    }),
+    answered(
+      asAdmin.POST('/api/v1/admin-units', {
+        body: { code: 'VN-TQ', name: 'Tỉnh Tuyên Quang', level: 'province' },
+      }),
+    ),
     201,
   );
-  provinceId = province.id as string;
+  provinceId = province.id;
   const district = await expectStatus(
-    http.post('/api/v1/admin-units', {
-      token,
-      body: { code: 'VN-TQ-YS', name: 'Huyện Yên Sơn', level: 'district', parentId: provinceId },
-    }),
+    answered(
+      asAdmin.POST('/api/v1/admin-units', {
+        body: { code: 'VN-TQ-YS', name: 'Huyện Yên Sơn', level: 'district', parentId: provinceId },
+      }),
+    ),
     201,
   );
   const facility = await expectStatus(
-    http.post('/api/v1/facilities', {
-      token,
-      body: {
-        code: 'TTHTCD-YS',
-        name: 'Trung tâm học tập cộng đồng Yên Sơn',
-        type: 'community_learning_center',
-        adminUnitId: district.id,
-      },
-    }),
+    answered(
+      asAdmin.POST('/api/v1/facilities', {
+        body: {
+          code: 'TTHTCD-YS',
+          name: 'Trung tâm học tập cộng đồng Yên Sơn',
+          type: 'community_learning_center',
+          adminUnitId: district.id,
+        },
+      }),
+    ),
     201,
   );
   const course = await expectStatus(
-    http.post('/api/v1/courses', {
-      token,
-      body: { facilityId: facility.id, title: 'Trồng chè an toàn', summary: 'Kỹ thuật' },
-    }),
+    answered(
+      asAdmin.POST('/api/v1/courses', {
+        body: { facilityId: facility.id, title: 'Trồng chè an toàn', summary: 'Kỹ thuật' },
+      }),
+    ),
     201,
   );
-  courseId = course.id as string;
+  courseId = course.id;
   const section = await expectStatus(
-    http.post(`/api/v1/courses/${courseId}/sections`, { token, body: { title: 'Phần 1' } }),
+    answered(
+      asAdmin.POST('/api/v1/courses/{id}/sections', {
+        params: { path: { id: courseId } },
+        body: { title: 'Phần 1' },
+      }),
+    ),
     201,
   );
   const lesson = await expectStatus(
-    http.post(`/api/v1/sections/${section.id as string}/lessons`, {
-      token,
-      body: { title: 'Bài đọc', kind: 'reading', body: '<p>Chè sạch.</p>' },
-    }),
+    answered(
+      asAdmin.POST('/api/v1/sections/{id}/lessons', {
+        params: { path: { id: section.id } },
+        body: { title: 'Bài đọc', kind: 'reading', body: '<p>Chè sạch.</p>' },
+      }),
+    ),
     201,
   );
-  lessonId = lesson.id as string;
-  await expectStatus(http.post(`/api/v1/courses/${courseId}/publish`, { token }), 200);
+  lessonId = lesson.id;
+  await expectStatus(
+    answered(asAdmin.POST('/api/v1/courses/{id}/publish', { params: { path: { id: courseId } } })),
+    200,
+  );
 });
 
 /** The province's figures for the period, read without a token. */
-const figuresOf = async (period: string): Promise<Json> => {
-  const answer = await api.http.get(
-    `/api/v1/monitoring/figures?period=${period}&adminUnitId=${provinceId}`,
+const figuresOf = async (period: string) =>
+  expectStatus(
+    answered(
+      apiClient(api.http.base).GET('/api/v1/monitoring/figures', {
+        params: { query: { period, adminUnitId: provinceId } },
+      }),
+    ),
+    200,
   );
-  expect(answer.status).toBe(200);
-  return answer.body;
-};
 
 /** The province's stored certificate count for the year. */
 const storedCertificates = async (): Promise<number> => {
@@ -102,7 +119,7 @@ describe('public programme figures', () => {
           code: 'learners',
           name: { vi: 'Số người học', en: 'Distinct learners' },
           unit: 'people',
-          definition: expect.stringContaining('each counted once') as string,
+          definition: expect.stringContaining('each counted once') as unknown,
           source: 'computed',
         },
       ]),
@@ -114,7 +131,7 @@ describe('public programme figures', () => {
     for (const userId of learners) await api.app.get(EnrollLearnerService).enroll(userId, courseId);
     const five = await eventually('five enrollments in the figures', async () => {
       const body = await figuresOf(year);
-      return (body.figures as Json).enrollments === 5 ? body : undefined;
+      return body.figures.enrollments === 5 ? body : undefined;
     });
     expect(five).toMatchObject({
       period: year,
@@ -126,20 +143,26 @@ describe('public programme figures', () => {
 
     // A sixth learner signs up, enrolls and completes over HTTP.
     const registered = await expectStatus(
-      api.http.post('/api/v1/auth/register', {
-        body: { email: 'hoa@example.vn', password: 'Hoc-tap-2026', fullName: 'Lý Thị Hoa' },
-      }),
+      answered(
+        apiClient(api.http.base).POST('/api/v1/auth/register', {
+          body: { email: 'hoa@example.vn', password: 'Hoc-tap-2026', fullName: 'Lý Thị Hoa' },
+        }),
+      ),
       201,
     );
-    const learnerToken = registered.accessToken as string;
+    const asLearner = apiClient(api.http.base, registered.accessToken);
     const enrollment = await expectStatus(
-      api.http.post(`/api/v1/courses/${courseId}/enrollments`, { token: learnerToken }),
+      answered(
+        asLearner.POST('/api/v1/courses/{id}/enrollments', { params: { path: { id: courseId } } }),
+      ),
       201,
     );
     await expectStatus(
-      api.http.post(`/api/v1/enrollments/${enrollment.id as string}/lessons/${lessonId}/complete`, {
-        token: learnerToken,
-      }),
+      answered(
+        asLearner.POST('/api/v1/enrollments/{id}/lessons/{lessonId}/complete', {
+          params: { path: { id: enrollment.id, lessonId } },
+        }),
+      ),
       200,
     );
     await eventually('the certificate in the figures', async () =>

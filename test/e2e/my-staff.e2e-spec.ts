@@ -1,4 +1,5 @@
 import { adminSession } from '../support/admin-session';
+import { answered, apiClient } from '../support/api-client';
 import { expectStatus, signIn } from '../support/e2e';
 import { type Person, PERSON_PASSWORD, peopleRegistry } from '../support/people';
 
@@ -28,16 +29,12 @@ describe('my staff over HTTP', () => {
     await api.tree.grant(manager.id, 'org_manager', department);
     const managerToken = await signIn(api.http, 'nhan-vien-1@example.vn', PERSON_PASSWORD);
 
-    const mine = await expectStatus(
-      api.http.get('/api/v1/org-units/tree', { token: managerToken }),
-      200,
-    );
-    expect((mine as unknown as { code: string }[]).map(({ code: _code, ...unit }) => unit)).toEqual(
-      [
-        { id: department.scopeId, name: 'Vụ Tổ chức', parentId: ministry.scopeId, staffCount: 1 },
-        { id: office.scopeId, name: 'Phòng Một', parentId: department.scopeId, staffCount: 1 },
-      ],
-    );
+    const asManager = apiClient(api.http.base, managerToken);
+    const mine = await expectStatus(answered(asManager.GET('/api/v1/org-units/tree')), 200);
+    expect(mine.map(({ code: _code, ...unit }) => unit)).toEqual([
+      { id: department.scopeId, name: 'Vụ Tổ chức', parentId: ministry.scopeId, staffCount: 1 },
+      { id: office.scopeId, name: 'Phòng Một', parentId: department.scopeId, staffCount: 1 },
+    ]);
     const below = await expectStatus(
       api.http.get(`/api/v1/org-units/tree?rootId=${office.scopeId}`, { token: managerToken }),
       200,
@@ -55,11 +52,8 @@ describe('my staff over HTTP', () => {
       400,
     );
 
-    const everything = await expectStatus(
-      api.http.get('/api/v1/org-units/tree', { token: api.adminToken }),
-      200,
-    );
-    expect((everything as unknown as { id: string }[]).map((unit) => unit.id)).toEqual(
+    const everything = await expectStatus(answered(api.asAdmin.GET('/api/v1/org-units/tree')), 200);
+    expect(everything.map((unit) => unit.id)).toEqual(
       expect.arrayContaining([ministry.scopeId, sibling.scopeId, office.scopeId]),
     );
   });
@@ -73,27 +67,25 @@ describe('my staff over HTTP', () => {
     await api.tree.member(agency, an.id, 'Chuyên viên');
     await api.tree.member(agency, binh.id, 'Trưởng phòng');
     await api.tree.member(agency, chi.id, 'Chuyên viên');
-    const names = async (query: string): Promise<string[]> => {
-      const page = (await expectStatus(
-        api.http.get(`/api/v1/training/staff?orgUnitId=${agency.scopeId}${query}`, {
-          token: api.adminToken,
-        }),
+    const names = async (query: { q?: string; position?: string } = {}): Promise<string[]> => {
+      const page = await expectStatus(
+        answered(
+          api.asAdmin.GET('/api/v1/training/staff', {
+            params: { query: { orgUnitId: agency.scopeId, ...query } },
+          }),
+        ),
         200,
-      )) as { items: { fullName: string }[]; total: number };
+      );
       expect(page.total).toBe(page.items.length);
       return page.items.map((item) => item.fullName);
     };
 
-    expect(await names('')).toEqual(['Nguyễn Thị Chi', 'Nguyễn Văn An', 'Trần Thị Bình']);
-    expect(await names('&q=nguyen%20van')).toEqual(['Nguyễn Văn An']);
-    expect(await names('&q=NGUYEN')).toEqual(['Nguyễn Thị Chi', 'Nguyễn Văn An']);
-    expect(await names('&q=tran%20thi%20b')).toEqual(['Trần Thị Bình']);
-    expect(await names('&q=%21%21')).toHaveLength(3);
-    expect(await names(`&position=${encodeURIComponent('Trưởng phòng')}`)).toEqual([
-      'Trần Thị Bình',
-    ]);
-    expect(await names(`&q=thi&position=${encodeURIComponent('Chuyên viên')}`)).toEqual([
-      'Nguyễn Thị Chi',
-    ]);
+    expect(await names()).toEqual(['Nguyễn Thị Chi', 'Nguyễn Văn An', 'Trần Thị Bình']);
+    expect(await names({ q: 'nguyen van' })).toEqual(['Nguyễn Văn An']);
+    expect(await names({ q: 'NGUYEN' })).toEqual(['Nguyễn Thị Chi', 'Nguyễn Văn An']);
+    expect(await names({ q: 'tran thi b' })).toEqual(['Trần Thị Bình']);
+    expect(await names({ q: '!!' })).toHaveLength(3);
+    expect(await names({ position: 'Trưởng phòng' })).toEqual(['Trần Thị Bình']);
+    expect(await names({ q: 'thi', position: 'Chuyên viên' })).toEqual(['Nguyễn Thị Chi']);
   });
 });

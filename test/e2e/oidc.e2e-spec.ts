@@ -1,9 +1,11 @@
 import { AdministratorBootstrap } from '@lifelong/identity';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { HttpClient, type Json } from '../support/http-client';
+import { answered, apiClient } from '../support/api-client';
+import { HttpClient } from '../support/http-client';
 import { type IdTokenTamper, OidcTestProvider } from '../support/oidc-test-provider';
 import { PERSON_PASSWORD } from '../support/people';
 import { freePort, RedirectBrowser } from '../support/redirect-browser';
+import { expectStatus, signIn as signInWithPassword } from '../support/e2e';
 import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
 
@@ -46,10 +48,7 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  const login = await api.post('/api/v1/auth/login', {
-    body: { email: config.admin.email, password: config.admin.password },
-  });
-  adminToken = login.body.accessToken as string;
+  adminToken = await signInWithPassword(api, config.admin.email, config.admin.password);
 });
 
 afterAll(async () => {
@@ -102,15 +101,17 @@ async function finish(browser: RedirectBrowser, callbackUrl: string): Promise<st
 }
 
 /** Who the browser is signed in as: what the web app does on load (refresh from the cookie). */
-async function signedInAs(browser: RedirectBrowser): Promise<Json | null> {
+async function signedInAs(browser: RedirectBrowser) {
   const cookie = browser.cookie(`${base}/api/v1/auth/refresh`, 'lifelong_refresh');
   if (!cookie) return null;
-  const refreshed = await api.post('/api/v1/auth/refresh', {
-    body: {},
-    headers: { cookie: `lifelong_refresh=${cookie}` },
-  });
+  const refreshed = await answered(
+    apiClient(base).POST('/api/v1/auth/refresh', {
+      body: {},
+      headers: { cookie: `lifelong_refresh=${cookie}` },
+    }),
+  );
   if (refreshed.status !== 200) return null;
-  const me = await api.get('/api/v1/me', { token: refreshed.body.accessToken as string });
+  const me = await answered(apiClient(base, refreshed.body.accessToken).GET('/api/v1/me'));
   return me.body;
 }
 
@@ -124,11 +125,15 @@ async function signIn(login: string, returnTo?: string) {
 }
 
 async function register(email: string): Promise<string> {
-  const response = await api.post('/api/v1/auth/register', {
-    body: { email, password: PERSON_PASSWORD, fullName: 'Chủ tài khoản' },
-  });
-  expect(response.status).toBe(201);
-  return (response.body.user as Json).id as string;
+  const registered = await expectStatus(
+    answered(
+      apiClient(base).POST('/api/v1/auth/register', {
+        body: { email, password: PERSON_PASSWORD, fullName: 'Chủ tài khoản' },
+      }),
+    ),
+    201,
+  );
+  return registered.user.id;
 }
 
 describe('the providers list', () => {
@@ -250,7 +255,7 @@ describe('a deactivated account', () => {
   it('cannot sign in through a provider, and can again once reactivated', async () => {
     const account = await providerAccount();
     const first = await signIn(account.id);
-    const userId = first.user?.id as string;
+    const userId = first.user!.id;
     // No password, but a linked identity: the account can sign in on its own.
     expect(await statusOf(userId)).toBe('active');
 

@@ -1,5 +1,6 @@
 import type { Role, Scope } from '@lifelong/identity';
 import { adminSession } from '../support/admin-session';
+import { answered, apiClient } from '../support/api-client';
 import { signIn } from '../support/e2e';
 import type { Json } from '../support/http-client';
 import { type Person, PERSON_PASSWORD, peopleRegistry } from '../support/people';
@@ -30,13 +31,18 @@ async function holding(role?: Role, scope?: Scope): Promise<Person> {
   };
 }
 
+const client = (token: string) => apiClient(api.http.base, token);
 const level = (token: string, parent?: Scope) =>
-  api.http.get(`/api/v1/org-units${parent ? `?parentId=${parent.scopeId}` : ''}`, { token });
+  answered(
+    client(token).GET('/api/v1/org-units', {
+      params: { query: parent ? { parentId: parent.scopeId } : {} },
+    }),
+  );
 const patch = (token: string, unit: Scope, body: Json) =>
   api.http.request('PATCH', `/api/v1/org-units/${unit.scopeId}`, { token, body });
-const names = (body: Json): string[] => (body as unknown as Json[]).map((u) => u.name as string);
-const picker = (token: string, scopeType: string, q = '') =>
-  api.http.get(`/api/v1/scopes?scopeType=${scopeType}&q=${encodeURIComponent(q)}`, { token });
+const names = (units: { name: string }[]): string[] => units.map((u) => u.name);
+const picker = (token: string, scopeType: 'facility' | 'org_unit' | 'admin_unit', q = '') =>
+  answered(client(token).GET('/api/v1/scopes', { params: { query: { scopeType, q } } }));
 
 beforeAll(async () => {
   adminToken = api.adminToken;
@@ -67,7 +73,7 @@ describe('reading the org-unit tree', () => {
     expect(names((await level(managerM.token, M1)).body)).toEqual(['Phòng M11']);
     const refused = await level(managerN.token, M);
     expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe('FORBIDDEN');
+    expect(refused.refusal?.code).toBe('FORBIDDEN');
     expect((await level(learner.token)).status).toBe(403);
   });
 
@@ -164,8 +170,7 @@ describe('renaming and moving a unit', () => {
 });
 
 describe('the scope picker', () => {
-  const scopeNames = (body: Json): string[] =>
-    (body as unknown as Json[]).map((match) => match.name as string);
+  const scopeNames = names;
 
   it('offers a scoped admin only places inside their province', async () => {
     expect(scopeNames((await picker(adminP.token, 'admin_unit', 'Tỉnh')).body)).toEqual(['Tỉnh P']);

@@ -63,7 +63,7 @@ describe('my profile', () => {
     const refused = await patchMe(token, body);
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('VALIDATION_FAILED');
-    expect(Object.keys((refused.body.details as { fields: object }).fields)).toEqual([field]);
+    expect(Object.keys(refused.refusal?.details?.fields ?? {})).toEqual([field]);
     expect((await http.get('/api/v1/me', { token })).body).toMatchObject({
       locale: 'vi',
       timeZone: 'Asia/Ho_Chi_Minh',

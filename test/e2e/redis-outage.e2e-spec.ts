@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { testConfig } from '../setup/test-env';
 import { buildCourse, facility, insertLearners, platformAdmin } from '../support/course-fixtures';
 import { eventually, expectStatus } from '../support/e2e';
+import { answered, apiClient } from '../support/api-client';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { TcpProxy } from '../support/tcp-proxy';
 import { createTestApp } from '../support/test-app';
@@ -91,11 +92,11 @@ describe('a Redis outage', () => {
     await eventually(
       'the notification reaching the inbox',
       async () => {
-        const inbox = await expectStatus<Json>(
-          http.get('/api/v1/me/notifications', { token }),
+        const inbox = await expectStatus(
+          answered(apiClient(http.base, token).GET('/api/v1/me/notifications')),
           200,
         );
-        return (inbox.items as Json[]).length > 0 ? true : undefined;
+        return inbox.items.length > 0 ? true : undefined;
       },
       { timeout: 30_000, interval: 250 },
     );

@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { testConfig } from '../setup/test-env';
 import { buildCourse, facility, insertLearners, platformAdmin } from '../support/course-fixtures';
 import { eventually, expectStatus } from '../support/e2e';
-import { type HttpClient, type Json, listen } from '../support/http-client';
+import { answered, apiClient } from '../support/api-client';
+import { type HttpClient, listen } from '../support/http-client';
 import { RedisServer } from '../support/redis-server';
 import { createTestApp } from '../support/test-app';
 import { createTestWorker } from '../support/test-worker';
@@ -70,8 +71,11 @@ describe('a Redis that restarts without its data', () => {
     const token = await api.get(AccessTokenService).issue(learnerId!);
     await expectStatus(http.post(`/api/v1/courses/${courseId}/enrollments`, { token }), 201);
     await eventually('the notification reaching the inbox', async () => {
-      const inbox = await expectStatus<Json>(http.get('/api/v1/me/notifications', { token }), 200);
-      return (inbox.items as Json[]).length === 1 ? true : undefined;
+      const inbox = await expectStatus(
+        answered(apiClient(http.base, token).GET('/api/v1/me/notifications')),
+        200,
+      );
+      return inbox.items.length === 1 ? true : undefined;
     });
   }, 60_000);
 });

@@ -1,5 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type HttpClient, type HttpResult, listen } from '../support/http-client';
+import { answered, apiClient } from '../support/api-client';
+import { expectStatus } from '../support/e2e';
+import { type HttpClient, listen } from '../support/http-client';
 import { PERSON_PASSWORD } from '../support/people';
 import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
@@ -11,36 +13,44 @@ let http: HttpClient;
 let registered = 0;
 
 /** A Set-Cookie line of a response, split into its attributes. */
-function setCookie(response: HttpResult, name: string): { value: string; attributes: string[] } {
+function setCookie(
+  response: { headers: Headers },
+  name: string,
+): { value: string; attributes: string[] } {
   const line = response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`)) ?? '';
   expect(line).not.toBe('');
   const [pair = '', ...attributes] = line.split(/;\s*/);
   return { value: pair.slice(name.length + 1), attributes };
 }
 
-const refreshCookie = (response: HttpResult) => setCookie(response, 'lifelong_refresh');
+const refreshCookie = (response: { headers: Headers }) => setCookie(response, 'lifelong_refresh');
 /** What the web app reads to know a refresh is worth asking for. */
-const signedInCookie = (response: HttpResult) => setCookie(response, 'lifelong_signed_in');
+const signedInCookie = (response: { headers: Headers }) =>
+  setCookie(response, 'lifelong_signed_in');
 const isCleared = (attributes: string[]) =>
   attributes.some((a) => a === 'Max-Age=0' || a.startsWith('Expires=Thu, 01 Jan 1970'));
 
 const cookieHeader = (value: string) => ({ cookie: `lifelong_refresh=${value}` });
 
-async function register(): Promise<HttpResult> {
+async function register() {
   registered += 1;
-  const response = await http.post('/api/v1/auth/register', {
-    body: {
-      email: `cookie${registered}@example.vn`,
-      password: PERSON_PASSWORD,
-      fullName: 'Lê Văn Cư',
-    },
-  });
-  expect(response.status).toBe(201);
+  const response = await answered(
+    apiClient(http.base).POST('/api/v1/auth/register', {
+      body: {
+        email: `cookie${registered}@example.vn`,
+        password: PERSON_PASSWORD,
+        fullName: 'Lê Văn Cư',
+      },
+    }),
+  );
+  await expectStatus(response, 201);
   return response;
 }
 
 const refreshWithCookie = (value: string) =>
-  http.post('/api/v1/auth/refresh', { body: {}, headers: cookieHeader(value) });
+  answered(
+    apiClient(http.base).POST('/api/v1/auth/refresh', { body: {}, headers: cookieHeader(value) }),
+  );
 
 describe('the refresh cookie on a public https address', () => {
   beforeAll(async () => {
@@ -54,9 +64,11 @@ describe('the refresh cookie on a public https address', () => {
 
   it('is set by register and login: HttpOnly, Secure, SameSite=Strict, Path=/api/v1/auth', async () => {
     const registration = await register();
-    const login = await http.post('/api/v1/auth/login', {
-      body: { email: `cookie${registered}@example.vn`, password: PERSON_PASSWORD },
-    });
+    const login = await answered(
+      apiClient(http.base).POST('/api/v1/auth/login', {
+        body: { email: `cookie${registered}@example.vn`, password: PERSON_PASSWORD },
+      }),
+    );
     for (const response of [registration, login]) {
       const cookie = refreshCookie(response);
       expect(cookie.value).toBe(response.body.refreshToken);
@@ -78,7 +90,7 @@ describe('the refresh cookie on a public https address', () => {
       expect.arrayContaining(['HttpOnly', 'Secure', 'SameSite=Strict']),
     );
     expect(
-      (await http.get('/api/v1/me', { token: refreshed.body.accessToken as string })).status,
+      (await answered(apiClient(http.base, refreshed.body.accessToken).GET('/api/v1/me'))).status,
     ).toBe(200);
   });
 
@@ -87,7 +99,7 @@ describe('the refresh cookie on a public https address', () => {
     const second = refreshCookie(await refreshWithCookie(first)).value;
     const replay = await refreshWithCookie(first);
     expect(replay.status).toBe(401);
-    expect(replay.body.code).toBe('REFRESH_TOKEN_REUSED');
+    expect(replay.refusal?.code).toBe('REFRESH_TOKEN_REUSED');
     const newest = await refreshWithCookie(second);
     expect(newest.status).toBe(401);
   });
@@ -111,7 +123,7 @@ describe('the refresh cookie on a public https address', () => {
     const token = refreshCookie(session).value;
     const logout = await http.post('/api/v1/auth/logout', {
       body: {},
-      token: session.body.accessToken as string,
+      token: session.body.accessToken,
       headers: cookieHeader(token),
     });
     expect(logout.status).toBe(204);

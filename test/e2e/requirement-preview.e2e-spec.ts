@@ -3,11 +3,16 @@ import { ManualClock } from '@lifelong/common';
 import { AssignmentSync } from '@lifelong/training';
 import { DataSource } from 'typeorm';
 import { buildCourse, facility, platformAdmin } from '../support/course-fixtures';
+import type { operations } from '../../apps/web/src/api/schema';
+import { answered, apiClient } from '../support/api-client';
 import { expectStatus, signIn } from '../support/e2e';
 import { PERSON_PASSWORD, peopleRegistry } from '../support/people';
 
 // The requirement form's helpers: the preview of who a requirement would assign (counted by the
 // assignment's own targeting rule), one requirement by id and its version history.
+
+type PreviewBody =
+  operations['RequirementsController_preview']['requestBody']['content']['application/json'];
 
 const clock = new ManualClock('2026-12-01T08:00:00.000Z');
 const api = adminSession({ clock });
@@ -32,17 +37,15 @@ describe('requirement preview and versions over HTTP', () => {
     await api.tree.member(other, outsider.id, 'Chuyên viên', 'A1');
     await api.tree.grant(manager.id, 'org_manager', department);
     const managerToken = await signIn(api.http, 'vien-chuc-5@example.vn', PERSON_PASSWORD);
-    const preview = (body: Record<string, unknown>, token = managerToken) =>
-      api.http.post('/api/v1/training/requirements/preview', { token, body });
+    const preview = (body: PreviewBody, token = managerToken) =>
+      answered(
+        apiClient(api.http.base, token).POST('/api/v1/training/requirements/preview', { body }),
+      );
 
     // The whole subtree, the unit alone, one position, one grade.
     const whole = await expectStatus(preview({ orgUnitId: department.scopeId }), 200);
     expect(whole.assignees).toBe(3);
-    expect((whole.sample as { fullName: string }[]).map((p) => p.fullName).sort()).toEqual([
-      'Người 1',
-      'Người 2',
-      'Người 3',
-    ]);
+    expect(whole.sample.map((p) => p.fullName).sort()).toEqual(['Người 1', 'Người 2', 'Người 3']);
     expect(
       (
         await expectStatus(
@@ -75,7 +78,13 @@ describe('requirement preview and versions over HTTP', () => {
         })
       ).status,
     ).toBe(401);
-    const malformed = await expectStatus(preview({ includeDescendants: true }), 400);
+    const malformed = await expectStatus(
+      api.http.post('/api/v1/training/requirements/preview', {
+        token: managerToken,
+        body: { includeDescendants: true },
+      }),
+      400,
+    );
     expect(malformed).toHaveProperty(['details', 'fields', 'orgUnitId']);
 
     // The number previewed is the number the saved requirement assigns.
@@ -91,10 +100,12 @@ describe('requirement preview and versions over HTTP', () => {
     };
     const counted = await expectStatus(preview(body), 200);
     const created = await expectStatus(
-      api.http.post('/api/v1/training/requirements', { token: managerToken, body }),
+      answered(
+        apiClient(api.http.base, managerToken).POST('/api/v1/training/requirements', { body }),
+      ),
       201,
     );
-    const outcome = await api.app.get(AssignmentSync).syncRequirement(created.id as string);
+    const outcome = await api.app.get(AssignmentSync).syncRequirement(created.id);
     expect(outcome.assigned).toBe(counted.assignees);
 
     // A rule the pipe cannot see is still named by its field.
@@ -129,10 +140,12 @@ describe('requirement preview and versions over HTTP', () => {
       dueDays: 30,
     };
     const created = await expectStatus(
-      api.http.post('/api/v1/training/requirements', { token: managerToken, body }),
+      answered(
+        apiClient(api.http.base, managerToken).POST('/api/v1/training/requirements', { body }),
+      ),
       201,
     );
-    const id = created.id as string;
+    const id = created.id;
     await expectStatus(
       api.http.request('PUT', `/api/v1/training/requirements/${id}`, {
         token: managerToken,

@@ -1,7 +1,9 @@
 import { AdministratorBootstrap, type Scope } from '@lifelong/identity';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { answered, apiClient } from '../support/api-client';
 import { type HttpClient, type Json, listen } from '../support/http-client';
 import { ScopeTree } from '../support/scope-tree';
+import { signIn } from '../support/e2e';
 import { createTestApp } from '../support/test-app';
 import { testConfig } from '../setup/test-env';
 import { type Person, peopleRegistry } from '../support/people';
@@ -31,10 +33,10 @@ async function holding(role: string, scope: Scope): Promise<Person> {
   return holder;
 }
 
-async function rolesOf(who: Person): Promise<Json[]> {
-  const me = await http.get('/api/v1/me', { token: who.token });
+async function rolesOf(who: Person) {
+  const me = await answered(apiClient(http.base, who.token).GET('/api/v1/me'));
   expect(me.status).toBe(200);
-  return me.body.roles as Json[];
+  return me.body.roles;
 }
 
 beforeAll(async () => {
@@ -43,10 +45,7 @@ beforeAll(async () => {
   await app
     .get(AdministratorBootstrap)
     .ensureAdministrator(config.admin.email, config.admin.password);
-  const login = await http.post('/api/v1/auth/login', {
-    body: { email: config.admin.email, password: config.admin.password },
-  });
-  adminToken = login.body.accessToken as string;
+  adminToken = await signIn(http, config.admin.email, config.admin.password);
   const tree = new ScopeTree(
     () => http,
     () => adminToken,
@@ -139,7 +138,7 @@ describe('granting roles', () => {
       const response = await grant(adminToken, someone.id, body);
       expect([response.status, body]).toEqual([400, body]);
       expect(response.body.code).toBe('VALIDATION_FAILED');
-      expect(Object.keys((response.body.details as { fields: Json }).fields)).not.toHaveLength(0);
+      expect(Object.keys(response.refusal?.details?.fields ?? {})).not.toHaveLength(0);
     }
     const unknown = await grant(
       adminToken,

@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import { testConfig } from '../setup/test-env';
 import { answered, apiClient } from '../support/api-client';
 import { expectStatus, signIn } from '../support/e2e';
-import { type HttpClient, type Json, listen } from '../support/http-client';
+import { type HttpClient, listen } from '../support/http-client';
 import { PERSON_PASSWORD, peopleRegistry } from '../support/people';
 import { AppModule } from '../../apps/api/src/app.module';
 import { createApp } from '../../apps/api/src/create-app';
@@ -82,17 +82,23 @@ describe('a course taught on television', () => {
     );
     const teacherEmail = 'truyen-hinh-1@example.vn';
     token = await signIn(http, teacherEmail, PERSON_PASSWORD);
+    const asTeacher = apiClient(http.base, token);
     const course = await expectStatus(
-      http.post('/api/v1/courses', {
-        token,
-        body: { facilityId: facility.id, title: 'Trồng chè sạch', summary: 'Học qua truyền hình' },
-      }),
+      answered(
+        asTeacher.POST('/api/v1/courses', {
+          body: {
+            facilityId: facility.id,
+            title: 'Trồng chè sạch',
+            summary: 'Học qua truyền hình',
+          },
+        }),
+      ),
       201,
     );
-    const courseId = course.id as string;
+    const courseId = course.id;
     const section = await expectStatus(
       answered(
-        apiClient(http.base, token).POST('/api/v1/courses/{id}/sections', {
+        asTeacher.POST('/api/v1/courses/{id}/sections', {
           params: { path: { id: courseId } },
           body: { title: 'Phần 1' },
         }),
@@ -101,54 +107,67 @@ describe('a course taught on television', () => {
     );
     const lesson = (title: string) =>
       expectStatus(
-        http.post(`/api/v1/sections/${section.id}/lessons`, {
-          token,
-          body: { title, kind: 'television' },
-        }),
+        answered(
+          asTeacher.POST('/api/v1/sections/{id}/lessons', {
+            params: { path: { id: section.id } },
+            body: { title, kind: 'television' },
+          }),
+        ),
         201,
       );
     const first = await lesson('Bài 1: Chọn giống chè');
     const second = await lesson('Bài 2: Bón phân hữu cơ');
-    await expectStatus(http.post(`/api/v1/courses/${courseId}/publish`, { token }), 200);
+    await expectStatus(
+      answered(
+        asTeacher.POST('/api/v1/courses/{id}/publish', { params: { path: { id: courseId } } }),
+      ),
+      200,
+    );
     // Two Mondays at 19:00 Hà Nội time for the first lesson, one Tuesday for the second.
     const series = await expectStatus(
-      http.post('/api/v1/broadcasts', {
-        token,
-        body: {
-          channelId: channel.id,
-          lessonId: first.id,
-          startsAt: '2026-12-07T19:00:00+07:00',
-          endsAt: '2026-12-07T19:45:00+07:00',
-          recurrence: 'FREQ=WEEKLY;COUNT=2',
-        },
-      }),
+      answered(
+        asTeacher.POST('/api/v1/broadcasts', {
+          body: {
+            channelId: channel.id,
+            lessonId: first.id,
+            startsAt: '2026-12-07T19:00:00+07:00',
+            endsAt: '2026-12-07T19:45:00+07:00',
+            recurrence: 'FREQ=WEEKLY;COUNT=2',
+          },
+        }),
+      ),
       201,
     );
-    expect((series.series as Json[]).map((slot) => slot.startsAt)).toEqual([
+    expect(series.series.map((slot) => slot.startsAt)).toEqual([
       '2026-12-07T12:00:00.000Z',
       '2026-12-14T12:00:00.000Z',
     ]);
     const tuesday = await expectStatus(
-      http.post('/api/v1/broadcasts', {
-        token,
-        body: {
-          channelId: channel.id,
-          lessonId: second.id,
-          startsAt: '2026-12-08T12:00:00Z',
-          endsAt: '2026-12-08T12:45:00Z',
-        },
-      }),
+      answered(
+        asTeacher.POST('/api/v1/broadcasts', {
+          body: {
+            channelId: channel.id,
+            lessonId: second.id,
+            startsAt: '2026-12-08T12:00:00Z',
+            endsAt: '2026-12-08T12:45:00Z',
+          },
+        }),
+      ),
       201,
     );
 
     // A learner's player lists the airings of one lesson.
-    const airingsOf = async (lessonId: unknown): Promise<unknown[]> => {
-      const range = 'from=2026-12-07T00:00:00Z&to=2026-12-31T00:00:00Z';
+    const airingsOf = async (lessonId: string): Promise<unknown[]> => {
+      const range = { from: '2026-12-07T00:00:00Z', to: '2026-12-31T00:00:00Z' };
       const page = await expectStatus(
-        http.get(`/api/v1/broadcasts?${range}&lessonId=${lessonId as string}`),
+        answered(
+          apiClient(http.base).GET('/api/v1/broadcasts', {
+            params: { query: { ...range, lessonId } },
+          }),
+        ),
         200,
       );
-      return (page.items as Json[]).map((slot) => slot.startsAt);
+      return page.items.map((slot) => slot.startsAt);
     };
     expect(await airingsOf(first.id)).toEqual([
       '2026-12-07T12:00:00.000Z',
@@ -158,15 +177,15 @@ describe('a course taught on television', () => {
 
     const learner = await register();
     const learnerEmail = 'truyen-hinh-2@example.vn';
+    const asLearner = apiClient(http.base, learner.token);
     const enrollment = await expectStatus(
-      http.post(`/api/v1/courses/${courseId}/enrollments`, { token: learner.token }),
+      answered(
+        asLearner.POST('/api/v1/courses/{id}/enrollments', { params: { path: { id: courseId } } }),
+      ),
       201,
     );
-    const feed = await expectStatus(
-      http.get('/api/v1/me/schedule-feed', { token: learner.token }),
-      200,
-    );
-    const feedUrl = new URL(feed.url as string);
+    const feed = await expectStatus(answered(asLearner.GET('/api/v1/me/schedule-feed')), 200);
+    const feedUrl = new URL(feed.url);
     const ics = await fetch(`${http.base}${feedUrl.pathname}${feedUrl.search}`);
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
     const calendar = new ICAL.Component(ICAL.parse(await ics.text()) as unknown[]);
@@ -183,28 +202,36 @@ describe('a course taught on television', () => {
 
     // Monday evening, ten minutes into the airing: the code is on screen (staff can read it).
     clock.set('2026-12-07T12:10:00.000Z');
+    const broadcast = (id: string, who: string) =>
+      answered(
+        apiClient(http.base, who).GET('/api/v1/broadcasts/{id}', { params: { path: { id } } }),
+      );
+    // The code as staff read it: the answer leaves it out for learners, so its type is optional.
+    const attend = (id: string, who: string, code: string | undefined) =>
+      answered(
+        apiClient(http.base, who).POST('/api/v1/broadcasts/{id}/attendance', {
+          params: { path: { id } },
+          body: { code: code! },
+        }),
+      );
     const onScreen = await expectStatus(
-      http.get(`/api/v1/broadcasts/${series.id as string}`, {
-        token: await signIn(http, teacherEmail, PERSON_PASSWORD),
-      }),
+      broadcast(series.id, await signIn(http, teacherEmail, PERSON_PASSWORD)),
       200,
     );
     let learnerToken = await signIn(http, learnerEmail, PERSON_PASSWORD);
-    const hidden = await expectStatus(
-      http.get(`/api/v1/broadcasts/${series.id as string}`, { token: learnerToken }),
-      200,
-    );
+    const hidden = await expectStatus(broadcast(series.id, learnerToken), 200);
     expect(hidden).not.toHaveProperty('attendanceCode');
     const present = await expectStatus(
-      http.post(`/api/v1/broadcasts/${series.id as string}/attendance`, {
-        token: learnerToken,
-        body: { code: onScreen.attendanceCode },
-      }),
+      attend(series.id, learnerToken, onScreen.attendanceCode),
       201,
     );
     expect(present).toMatchObject({ lessonCompleted: true, courseCompleted: false });
     const halfway = await expectStatus(
-      http.get(`/api/v1/enrollments/${enrollment.id as string}`, { token: learnerToken }),
+      answered(
+        apiClient(http.base, learnerToken).GET('/api/v1/enrollments/{id}', {
+          params: { path: { id: enrollment.id } },
+        }),
+      ),
       200,
     );
     expect(halfway.progressPercent).toBe(50);
@@ -212,17 +239,12 @@ describe('a course taught on television', () => {
     // Tuesday: the second lesson, entered during the grace period after the end.
     clock.set('2026-12-08T13:10:00.000Z');
     const tuesdayCode = await expectStatus(
-      http.get(`/api/v1/broadcasts/${tuesday.id as string}`, {
-        token: await signIn(http, teacherEmail, PERSON_PASSWORD),
-      }),
+      broadcast(tuesday.id, await signIn(http, teacherEmail, PERSON_PASSWORD)),
       200,
     );
     learnerToken = await signIn(http, learnerEmail, PERSON_PASSWORD);
     const done = await expectStatus(
-      http.post(`/api/v1/broadcasts/${tuesday.id as string}/attendance`, {
-        token: learnerToken,
-        body: { code: tuesdayCode.attendanceCode },
-      }),
+      attend(tuesday.id, learnerToken, tuesdayCode.attendanceCode),
       201,
     );
     expect(done).toMatchObject({ lessonCompleted: true, courseCompleted: true });

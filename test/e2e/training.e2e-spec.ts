@@ -81,13 +81,12 @@ describe('mandated training over HTTP', () => {
         })
       ).status,
     ).toBe(403);
-    // Sent as the contract allows, without includeDescendants (its default applies): the
-    // generated types mark a property with a default as always present, so this goes untyped.
+    // Sent as the contract allows, without includeDescendants (its default applies).
     const created = await expectStatus(
-      http.post('/api/v1/training/requirements', { token: adminToken, body }),
+      answered(asAdmin.POST('/api/v1/training/requirements', { body })),
       201,
     );
-    const requirementId = created.id as string;
+    const requirementId = created.id;
     expect(created).toMatchObject({ version: 1, dueDays: 30, reminderDays: [14, 3] });
     await app.get(AssignmentSync).syncRequirement(requirementId);
 

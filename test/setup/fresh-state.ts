@@ -1,12 +1,12 @@
-import { loadConfig } from '@lifelong/common';
 import { dataSourceOptions, detectFlavor, truncateAllTables } from '@lifelong/database';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { closeStarted } from '../support/closed-at-end';
+import { testConfig } from './test-env';
 
 // Every test file starts from empty tables and empty queues of its own worker.
 beforeAll(async () => {
-  const config = loadConfig();
+  const config = testConfig();
   const dataSource = new DataSource(
     dataSourceOptions(config, { flavor: await detectFlavor(config) }),
   );

@@ -1,7 +1,6 @@
-import { loadConfig } from '@lifelong/common';
 import { createDatabaseIfMissing, runMigrations } from '@lifelong/database';
 import { createConnection } from 'mysql2/promise';
-import { testDatabaseName, testEnvironment } from './test-env';
+import { testConfig, testDatabaseName } from './test-env';
 
 /**
  * Creates and migrates one database per jest worker, once per run, from nothing: a database left
@@ -10,7 +9,7 @@ import { testDatabaseName, testEnvironment } from './test-env';
  */
 export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
   for (let worker = 1; worker <= Math.max(1, globalConfig.maxWorkers); worker += 1) {
-    const config = loadConfig(testEnvironment(String(worker)));
+    const config = testConfig({}, String(worker));
     const name = testDatabaseName(String(worker));
     const { host, port, user, password } = config.database;
     const connection = await createConnection({ host, port, user, password });

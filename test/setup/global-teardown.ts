@@ -1,8 +1,7 @@
 import { rm } from 'node:fs/promises';
-import { loadConfig } from '@lifelong/common';
 import { createConnection, type RowDataPacket } from 'mysql2/promise';
 import { reapChildren } from '../support/child-registry';
-import { testDatabaseName, testEnvironment, testMailDir } from './test-env';
+import { testConfig, testDatabaseName, testMailDir } from './test-env';
 
 /**
  * Leaves nothing of the run behind: child processes a failed test did not stop (a worker would
@@ -17,7 +16,7 @@ export default async function globalTeardown(globalConfig: { maxWorkers: number 
     String(index + 1),
   );
   for (const worker of workers) await rm(testMailDir(worker), { recursive: true, force: true });
-  const config = loadConfig(testEnvironment('1'));
+  const config = testConfig({}, '1');
   const { host, port, user, password } = config.database;
   const connection = await createConnection({ host, port, user, password });
   try {

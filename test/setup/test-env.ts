@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AppConfig, loadConfig } from '@lifelong/common';
+import { type AppConfig, configFrom } from '@lifelong/common';
 
 /** Each jest worker owns one database and one queue prefix, so files never see each other's data. */
 export function testDatabaseName(workerId = process.env.JEST_WORKER_ID ?? '1'): string {
@@ -15,7 +15,10 @@ export function testMailDir(workerId = process.env.JEST_WORKER_ID ?? '1'): strin
   return join(tmpdir(), `${testDatabaseName(workerId)}-mail`);
 }
 
-/** The settings every test process runs with; the machine's .env never leaks into tests. */
+/**
+ * The settings every test process runs with, and the only ones: every other setting is at its
+ * default, whatever the machine's .env or shell environment says (see testConfig).
+ */
 export function testEnvironment(workerId?: string): Record<string, string> {
   const base = process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306';
   return {
@@ -39,6 +42,21 @@ export function testEnvironment(workerId?: string): Record<string, string> {
   };
 }
 
-export function testConfig(overrides: Record<string, string> = {}): AppConfig {
-  return loadConfig({ ...testEnvironment(), ...overrides });
+/**
+ * The config a test runs with: the test settings plus `overrides`, every other setting at its
+ * default. Neither a developer's .env nor their shell's variables are read, so a test sees the
+ * same settings on every machine.
+ */
+export function testConfig(overrides: Record<string, string> = {}, workerId?: string): AppConfig {
+  return configFrom({ ...testEnvironment(workerId), ...overrides });
+}
+
+/**
+ * A test's overrides as handed to a child process (ApiProcess, WorkerProcess), which reads them
+ * back with `childTestConfig`: the child sees the test settings plus these, like testConfig.
+ */
+export const CHILD_OVERRIDES = 'LIFELONG_TEST_OVERRIDES';
+
+export function childTestConfig(): AppConfig {
+  return testConfig(JSON.parse(process.env[CHILD_OVERRIDES] ?? '{}') as Record<string, string>);
 }

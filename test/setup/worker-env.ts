@@ -1,4 +1,5 @@
 import { testEnvironment } from './test-env';
 
-// Test processes read the test settings, whatever the developer's .env says.
+// The app's settings come from testConfig alone; this only has libraries that look at
+// process.env themselves (NODE_ENV) see a test process.
 Object.assign(process.env, testEnvironment());

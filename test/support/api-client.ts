@@ -1,6 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../apps/web/src/api/schema';
 import type { Answered } from './e2e';
+import type { Refusal } from './http-client';
 
 /**
  * The api as the web app calls it: routes, request bodies and answers typed by the types
@@ -19,12 +20,46 @@ export function apiClient(base: string, token?: string): ApiClient {
 }
 
 /**
- * A typed call's answer as status and body (the success body typed; an error body as sent),
- * for `expectStatus`.
+ * A typed call's answer as status, headers and body (the success body typed), for
+ * `expectStatus`; a refused call's error body as `refusal`.
  */
+export interface TypedAnswer<Data> extends Answered<Data> {
+  headers: Headers;
+  /** The error body when the call was refused (see Refusal: the document leaves it untyped). */
+  refusal?: Refusal;
+}
+
 export async function answered<Data>(
   call: Promise<{ data?: Data; error?: unknown; response: Response }>,
-): Promise<Answered<Data>> {
+): Promise<TypedAnswer<Data>> {
   const { data, error, response } = await call;
-  return { status: response.status, body: (data ?? error) as Data };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (data ?? error) as Data,
+    refusal: response.ok ? undefined : (error as Refusal),
+  };
+}
+
+/**
+ * The request options of a typed call that sends `csv` as its raw `text/csv` body (a staff
+ * list, a broadcast schedule), with `headers` besides. The document gives every form of such a
+ * route's body the multipart form's shape, so the typed body is that form, empty, and the
+ * serializer sends the CSV in its place.
+ */
+export function csvBody(csv: string, headers: Record<string, string> = {}) {
+  return {
+    body: {},
+    bodySerializer: () => csv,
+    headers: { 'content-type': 'text/csv', ...headers },
+  };
+}
+
+/**
+ * The request options of a typed call that sends `form` as its multipart body (a video, a
+ * subtitle file): the document types the form's file as a string, so the typed body is that
+ * form, empty, and the serializer sends the real one (fetch sets its boundary).
+ */
+export function formBody(form: FormData) {
+  return { body: {}, bodySerializer: () => form };
 }

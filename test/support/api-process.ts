@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { CHILD_OVERRIDES } from '../setup/test-env';
 import { registerChild } from './child-registry';
 
 /**
@@ -20,7 +21,10 @@ export class ApiProcess {
     const child = spawn(
       process.execPath,
       ['-r', join(__dirname, 'child', 'register-ts.cjs'), script],
-      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        env: { ...process.env, [CHILD_OVERRIDES]: JSON.stringify(env) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     registerChild(child, script);
     let output = '';

@@ -1,11 +1,22 @@
+import type { ErrorBody } from '@lifelong/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 export type Json = Record<string, unknown>;
+
+/**
+ * The body of a refused request: one shape on every route (api.md, Errors; ErrorBody), which
+ * the OpenAPI document does not repeat per route. A validation 400 lists each field's problems.
+ */
+export interface Refusal extends ErrorBody {
+  details?: { fields?: Record<string, string[]>; [detail: string]: unknown };
+}
 
 export interface HttpResult {
   status: number;
   headers: Headers;
   body: Json;
+  /** The body again, as a refusal, when the status is 4xx or 5xx. */
+  refusal?: Refusal;
 }
 
 export interface RequestOptions {
@@ -30,11 +41,10 @@ export class HttpClient {
     if (payload !== undefined) headers['content-type'] ??= 'application/json';
     const response = await fetch(`${this.base}${path}`, { method, headers, body: payload });
     const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: text ? (JSON.parse(text) as Json) : {},
-    };
+    const body = text ? (JSON.parse(text) as Json) : {};
+    // The shape is the api's promise for every refusal; api-fuzz checks it on all answers.
+    const refusal = response.ok ? undefined : (body as unknown as Refusal);
+    return { status: response.status, headers: response.headers, body, refusal };
   }
 
   post(path: string, options?: RequestOptions): Promise<HttpResult> {

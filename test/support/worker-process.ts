@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { CHILD_OVERRIDES } from '../setup/test-env';
 import { registerChild } from './child-registry';
 
 /** A real worker (createWorker) in a child process, which a test may kill outright. */
@@ -19,7 +20,12 @@ export class WorkerProcess {
       process.execPath,
       ['-r', join(__dirname, 'child', 'register-ts.cjs'), script],
       // Its own process group, so a kill takes its ffmpeg along, as a machine or container dying would.
-      { env: { ...process.env, ...env }, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        env: { ...process.env, [CHILD_OVERRIDES]: JSON.stringify(env) },
+        cwd,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     registerChild(child, script, true);
     let output = '';

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 // The README's two commands must not break each other: what `npm start` writes (HLS segments
@@ -37,7 +38,7 @@ beforeAll(() => {
     writeFileSync(file, NOT_TYPESCRIPT);
   }
   // A developer's own .env stays as it is; a missing one is planted, then removed. It holds no
-  // setting: other test files, in other jest workers, read .env while this one runs.
+  // setting: `npm run api:types` or `npm start`, run meanwhile, would read it.
   if (!existsSync(ENV)) {
     writeFileSync(ENV, '# planted by runtime-output.spec = = {{{ not prettier-able\n');
     plantedEnv = true;
@@ -96,5 +97,44 @@ describe("what the running platform writes, to the project's tools", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('runtime-output.spec.ts');
     expect(result.stdout).not.toContain(probe);
+  }, 60_000);
+
+  it("never reaches a test's settings (testConfig), nor does the shell's environment", () => {
+    // A folder of its own with the .env `npm start` writes: the repository's .env is left alone.
+    const cwd = mkdtempSync(join(tmpdir(), `${probe}-`));
+    try {
+      writeFileSync(
+        join(cwd, '.env'),
+        'LOG_LEVEL=debug\nMAIL_FROM=Dotenv <dotenv@example.vn>\nREGISTER_MAX_PER_IP=3\n',
+      );
+      const script = `
+        const { testConfig } = require(${JSON.stringify(join(ROOT, 'test/setup/test-env.ts'))});
+        const config = testConfig();
+        process.stdout.write(JSON.stringify({
+          log: config.log.level,
+          mailFrom: config.mail.from,
+          registerMaxPerIp: config.auth.registration.maxPerIp,
+          smtpUrl: config.mail.smtpUrl,
+        }));`;
+      const result = spawnSync(
+        process.execPath,
+        ['-r', join(ROOT, 'test/support/child/register-ts.cjs'), '-e', script],
+        {
+          cwd,
+          encoding: 'utf8',
+          env: { ...process.env, SMTP_URL: 'smtp://shell.example.vn:587' },
+        },
+      );
+      expect(result.stderr).toBe('');
+      // The test settings, then the defaults: nothing from the .env or the shell.
+      expect(JSON.parse(result.stdout)).toEqual({
+        log: 'silent',
+        mailFrom: 'Lifelong <no-reply@lifelong.local>',
+        registerMaxPerIp: 100_000,
+        smtpUrl: null,
+      });
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '@lifelong/common';
+import { configFrom } from '@lifelong/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -19,7 +19,7 @@ export const API_TYPES_FILE = join(__dirname, '..', 'src', 'api', 'schema.d.ts')
  */
 export async function generateApiTypes(): Promise<string> {
   // Fixed settings: nothing from this machine's .env reaches the document.
-  const config = loadConfig({
+  const config = configFrom({
     NODE_ENV: 'test',
     PUBLIC_URL: 'http://localhost:3000',
     LOG_LEVEL: 'silent',

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
-import { exitWithStartupFailure, loadConfig } from '@lifelong/common';
+import { exitWithStartupFailure } from '@lifelong/common';
 import { AdministratorBootstrap } from '@lifelong/identity';
 import { createApp } from '../../../apps/api/src/create-app';
+import { childTestConfig } from '../../setup/test-env';
 
 // The real api in a process of its own, so a test can watch it from outside even when its event
 // loop is stuck, and kill it.
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = childTestConfig();
   const app = await createApp(config);
   await app
     .get(AdministratorBootstrap)

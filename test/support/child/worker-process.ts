@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { exitWithStartupFailure, loadConfig } from '@lifelong/common';
+import { exitWithStartupFailure } from '@lifelong/common';
 import { createWorker } from '../../../apps/worker/src/create-worker';
+import { childTestConfig } from '../../setup/test-env';
 
 // The real worker in a process of its own, so a test can kill it the way a machine dies.
-createWorker(loadConfig())
+createWorker(childTestConfig())
   .then(() => process.stdout.write('worker ready\n'))
   .catch(exitWithStartupFailure);

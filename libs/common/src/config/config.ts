@@ -321,7 +321,15 @@ function mediaConfig(env: EnvironmentVariables): MediaConfig {
  */
 export function loadConfig(overrides: Record<string, string | undefined> = {}): AppConfig {
   const file = existsSync('.env') ? parseDotenv(readFileSync('.env')) : {};
-  return buildConfig(validateEnvironment({ ...file, ...process.env, ...overrides }));
+  return configFrom({ ...file, ...process.env, ...overrides });
+}
+
+/**
+ * The config of exactly these settings, every other one at its default: neither `.env` nor
+ * process.env is read (tests and generated files must not depend on the machine they run on).
+ */
+export function configFrom(settings: Record<string, string | undefined>): AppConfig {
+  return buildConfig(validateEnvironment(settings));
 }
 
 /** For process entry points: a bad config prints each key's problem and exits with status 78. */
