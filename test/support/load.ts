@@ -1,4 +1,11 @@
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingHttpHeaders, request } from 'node:http';
+
+/** An answer: status, raw body, and headers (a load balancer's, say, naming the upstream). */
+export interface LoadAnswer {
+  status: number;
+  text: string;
+  headers: IncomingHttpHeaders;
+}
 
 /**
  * A lean keep-alive HTTP client for load tests and benchmarks: node:http with a connection pool,
@@ -14,7 +21,7 @@ export class LoadClient {
   }
 
   /** POSTs JSON; resolves the status and the raw answer. */
-  post(path: string, body: unknown, token?: string): Promise<{ status: number; text: string }> {
+  post(path: string, body: unknown, token?: string): Promise<LoadAnswer> {
     const payload = JSON.stringify(body);
     const headers: Record<string, string | number> = {
       'content-type': 'application/json',
@@ -25,7 +32,7 @@ export class LoadClient {
   }
 
   /** GETs `path` (with its query string); resolves the status and the raw answer. */
-  get(path: string, token?: string): Promise<{ status: number; text: string }> {
+  get(path: string, token?: string): Promise<LoadAnswer> {
     return this.send('GET', path, token ? { authorization: `Bearer ${token}` } : {});
   }
 
@@ -34,7 +41,7 @@ export class LoadClient {
     path: string,
     headers: Record<string, string | number>,
     payload?: string,
-  ): Promise<{ status: number; text: string }> {
+  ): Promise<LoadAnswer> {
     return new Promise((resolve, reject) => {
       const req = request(
         {
@@ -49,7 +56,11 @@ export class LoadClient {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+            resolve({
+              status: res.statusCode ?? 0,
+              text: Buffer.concat(chunks).toString('utf8'),
+              headers: res.headers,
+            }),
           );
           res.on('error', reject);
         },

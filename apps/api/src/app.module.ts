@@ -18,6 +18,7 @@ import { OrganizationsHttpModule, OrganizationsModule } from '@lifelong/organiza
 import { TelevisionLessonsHttpModule } from '@lifelong/television-lessons';
 import { TrainingHttpModule } from '@lifelong/training';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { HttpDrain } from './http/http-drain';
 import { OpsModule } from './ops/ops.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
 
@@ -48,6 +49,7 @@ export class AppModule {
         MonitoringHttpModule,
         AdministrationHttpModule,
       ],
+      providers: [HttpDrain],
     };
   }
 }

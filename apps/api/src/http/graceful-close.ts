@@ -1,18 +1,58 @@
 import type { FastifyInstance } from 'fastify';
 
+/** Servers shutting down: their answers say `Connection: close`. */
+const draining = new WeakSet<FastifyInstance>();
+
+/**
+ * How long a connection accepted just before shutdown may take to deliver its request. Node's
+ * `server.close()` resets at once every connection with no request under way, including one
+ * whose request is still unread in the socket because the event loop was busy: behind a load
+ * balancer, that is a request already sent, which it must not send again (a POST) and so fails.
+ */
+const UNREAD_REQUEST_GRACE_MS = 2_000;
+
 /**
  * While the api shuts down, responses to requests still in flight say `Connection: close`.
  * Node closes only the keep-alive sockets that are idle when close() starts; a socket whose
  * response finishes later would hold the shutdown until its keep-alive timeout (72 s).
  */
 export function closeConnectionsOnShutdown(fastify: FastifyInstance): void {
-  let closing = false;
   fastify.addHook('preClose', (done) => {
-    closing = true;
+    draining.add(fastify);
     done();
   });
   fastify.addHook('onSend', (_request, reply, payload, done) => {
-    if (closing) void reply.header('connection', 'close');
+    if (draining.has(fastify)) void reply.header('connection', 'close');
     done(null, payload);
   });
+}
+
+/**
+ * The first step of shutting down, before any pool or Redis client closes: stop listening (a
+ * load balancer's next connection is refused, so it passes the request to another instance),
+ * serve every request already accepted, each answer closing its connection, and resolve once
+ * the last connection is gone. Idle keep-alive connections are closed after a short grace
+ * instead of at once, so a request sent on a connection just accepted is served, not reset.
+ */
+export async function drainConnections(
+  fastify: FastifyInstance,
+  graceMs = UNREAD_REQUEST_GRACE_MS,
+): Promise<void> {
+  const server = fastify.server;
+  if (!server.listening) return;
+  draining.add(fastify);
+  // Connections the kernel completed but Node has not accepted yet are reset when the listening
+  // socket closes; the poll phase before this check accepts them, so the window is a moment.
+  await new Promise((resolve) => setImmediate(resolve));
+  const closeIdle = server.closeIdleConnections.bind(server);
+  // server.close() calls closeIdleConnections() first thing; the grace timer calls it later.
+  server.closeIdleConnections = () => undefined;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections = closeIdle;
+  const grace = setTimeout(closeIdle, graceMs);
+  try {
+    await closed;
+  } finally {
+    clearTimeout(grace);
+  }
 }

@@ -1,0 +1,139 @@
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { registerChild } from '../support/child-registry';
+
+/**
+ * Debian's nginx as the load balancer in front of the api processes, run by the test itself:
+ * its own prefix, configuration, logs, temporary folders and pid file in a folder of the test's,
+ * in the foreground (no system service), on a free loopback port.
+ */
+export class Nginx {
+  private constructor(
+    private readonly child: ChildProcess,
+    /** `http://127.0.0.1:<port>`. */
+    readonly base: string,
+    private readonly dir: string,
+  ) {}
+
+  /** Installs the Debian package when the machine has no nginx, as .ci/run does for ffmpeg. */
+  static ensureInstalled(): string {
+    const found = spawnSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], {
+      encoding: 'utf8',
+    });
+    if (found.status === 0) return found.stdout.trim().split('\n')[0]!;
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'nginx'], {
+      env,
+      stdio: 'inherit',
+    });
+    return '/usr/sbin/nginx';
+  }
+
+  /** Balances `upstreams` (`http://127.0.0.1:<port>` each); resolves once it answers. */
+  static async start(binary: string, dir: string, upstreams: string[]): Promise<Nginx> {
+    await mkdir(dir, { recursive: true });
+    const port = await freePort();
+    await writeFile(join(dir, 'nginx.conf'), configuration(dir, port, upstreams));
+    const child = spawn(
+      binary,
+      ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    registerChild(child, join(dir, 'nginx.conf'));
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const base = `http://127.0.0.1:${port}`;
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`nginx exited ${code}: ${output}`))),
+    );
+    await Promise.race([exited, answers(`${base}/health`)]);
+    return new Nginx(child, base, dir);
+  }
+
+  /** The error log: what nginx said about the upstreams (a refused connection, a retry). */
+  errorLog(): string {
+    return spawnSync('cat', [join(this.dir, 'error.log')], { encoding: 'utf8' }).stdout;
+  }
+
+  /** SIGQUIT: nginx's graceful stop. */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGQUIT');
+    await exited;
+  }
+}
+
+/**
+ * Round robin over the api processes. Requests go to the upstream on a fresh connection each
+ * (no upstream keep-alive): an api that shuts down closes its listening socket, the next
+ * connection to it is refused, and nginx passes the request to the other one
+ * (`proxy_next_upstream error timeout`, its default). A refused connection means nothing was
+ * sent, so this holds for POSTs too; a POST already sent is never sent again (nginx does not
+ * retry non-idempotent requests unless told `non_idempotent`, and must not: an enrollment or a
+ * progress report could then be stored twice). With upstream keep-alive, a connection the api
+ * closes just as nginx reuses it would fail a POST that way.
+ */
+function configuration(dir: string, port: number, upstreams: string[]): string {
+  const servers = upstreams
+    .map((base) => `    server ${new URL(base).host} max_fails=1 fail_timeout=30s;`)
+    .join('\n');
+  return `worker_processes 1;
+pid ${join(dir, 'nginx.pid')};
+daemon off;
+error_log ${join(dir, 'error.log')} warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${join(dir, 'client-body')};
+  proxy_temp_path ${join(dir, 'proxy')};
+  fastcgi_temp_path ${join(dir, 'fastcgi')};
+  uwsgi_temp_path ${join(dir, 'uwsgi')};
+  scgi_temp_path ${join(dir, 'scgi')};
+  client_max_body_size 64m;
+  upstream api {
+${servers}
+  }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://api;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_next_upstream error timeout;
+      proxy_next_upstream_tries 2;
+      proxy_connect_timeout 2s;
+      proxy_read_timeout 60s;
+      add_header X-Upstream $upstream_addr always;
+    }
+  }
+}
+`;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function answers(url: string): Promise<void> {
+  for (let tries = 0; tries < 100; tries += 1) {
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`nginx never answered at ${url}`);
+}
