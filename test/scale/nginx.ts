@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -56,7 +57,8 @@ export class Nginx {
 
   /** The error log: what nginx said about the upstreams (a refused connection, a retry). */
   errorLog(): string {
-    return spawnSync('cat', [join(this.dir, 'error.log')], { encoding: 'utf8' }).stdout;
+    const log = join(this.dir, 'error.log');
+    return existsSync(log) ? readFileSync(log, 'utf8') : '';
   }
 
   /** SIGQUIT: nginx's graceful stop. */

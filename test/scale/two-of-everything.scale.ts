@@ -12,6 +12,7 @@ import {
 import { outboxJobId } from '@lifelong/database';
 import { AccessTokenService } from '@lifelong/identity';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ApiProcess } from '../support/api-process';
 import { buildCourse, facility, insertLearners } from '../support/course-fixtures';
@@ -113,6 +114,7 @@ afterAll(async () => {
   await Promise.allSettled(workers.map((worker) => worker.terminate()));
   await Promise.allSettled(apis.map((api) => api.terminate()));
   await ledger?.close();
+  if (config) await removeQueueKeys(config);
   await app?.close();
   await smtp.stop();
   if (media) await removeMediaDir(media);
@@ -347,6 +349,21 @@ it('sends every email once', () => {
   expect([...seen].filter(([, count]) => count > 1).map(([key]) => key.split('|')[0])).toEqual([]);
 });
 
+/** The run's queues, schedulers and rate-limit counts (its own prefix) go with it. */
+async function removeQueueKeys({ redis: { url }, queues: { prefix } }: AppConfig): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** `<queue>:<job id>` of every job running now. */
 async function activeJobs(): Promise<string[]> {
   const keys: string[] = [];
@@ -454,8 +471,10 @@ function summarize(): void {
     );
   }
   const upstreams = byUpstream(answers);
+  const beforeTerm = byUpstream(answers.filter((answer) => answer.at < events.apiTerminated.at));
   lines.push(
     `  answered by: ${[...upstreams].map(([host, count]) => `${host} ${count}`).join(', ')}; passed on by nginx from a closed api: ${answers.filter((answer) => answer.upstream.includes(', ')).length}`,
+    `  before the api SIGTERM: ${[...beforeTerm].map(([host, count]) => `${host} ${count}`).join(', ')}`,
     `  api SIGTERM at ${((events.apiTerminated.at - events.loadStarted) / 1000).toFixed(1)} s: exited (${events.apiTerminated.how}) after ${events.apiTerminated.tookMs} ms`,
     `  worker SIGTERM at ${((events.workerTerminated.at - events.loadStarted) / 1000).toFixed(1)} s with ${events.workerTerminated.activeJobs.length} jobs running: exited (${events.workerTerminated.how}) after ${events.workerTerminated.tookMs} ms`,
     `  queues drained ${(events.drainedMs / 1000).toFixed(1)} s after the load`,
