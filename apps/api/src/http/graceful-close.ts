@@ -1,15 +1,20 @@
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 
 /** Servers shutting down: their answers say `Connection: close`. */
 const draining = new WeakSet<FastifyInstance>();
 
+/** Per server: its open connections, and how many requests each has under way. */
+const connections = new WeakMap<FastifyInstance, Map<Socket, number>>();
+
 /**
- * How long a connection accepted just before shutdown may take to deliver its request. Node's
- * `server.close()` resets at once every connection with no request under way, including one
- * whose request is still unread in the socket because the event loop was busy: behind a load
- * balancer, that is a request already sent, which it must not send again (a POST) and so fails.
+ * How long a connection accepted just before shutdown, which has not delivered a request yet,
+ * may take to do so. Node's `server.close()` resets at once every connection with no request
+ * under way, including one whose request is still unread in the socket because the event loop
+ * was busy: behind a load balancer, that is a request already sent, which it must not send again
+ * (a POST), so it fails.
  */
-const UNREAD_REQUEST_GRACE_MS = 2_000;
+const FIRST_REQUEST_GRACE_MS = 2_000;
 
 /**
  * While the api shuts down, responses to requests still in flight say `Connection: close`.
@@ -25,18 +30,31 @@ export function closeConnectionsOnShutdown(fastify: FastifyInstance): void {
     if (draining.has(fastify)) void reply.header('connection', 'close');
     done(null, payload);
   });
+  const open = new Map<Socket, number>();
+  connections.set(fastify, open);
+  fastify.server.on('connection', (socket: Socket) => {
+    open.set(socket, 0);
+    socket.once('close', () => open.delete(socket));
+  });
+  fastify.server.on('request', (request, response) => {
+    const socket = request.socket;
+    open.set(socket, (open.get(socket) ?? 0) + 1);
+    response.once('close', () => {
+      if (open.has(socket)) open.set(socket, open.get(socket)! - 1);
+    });
+  });
 }
 
 /**
  * The first step of shutting down, before any pool or Redis client closes: stop listening (a
  * load balancer's next connection is refused, so it passes the request to another instance),
  * serve every request already accepted, each answer closing its connection, and resolve once
- * the last connection is gone. Idle keep-alive connections are closed after a short grace
- * instead of at once, so a request sent on a connection just accepted is served, not reset.
+ * the last connection is gone. Keep-alive connections waiting for a next request close at once,
+ * as Node would close them; one that has not delivered its first request yet gets a grace.
  */
 export async function drainConnections(
   fastify: FastifyInstance,
-  graceMs = UNREAD_REQUEST_GRACE_MS,
+  graceMs = FIRST_REQUEST_GRACE_MS,
 ): Promise<void> {
   const server = fastify.server;
   if (!server.listening) return;
@@ -49,6 +67,9 @@ export async function drainConnections(
   server.closeIdleConnections = () => undefined;
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections = closeIdle;
+  const open = connections.get(fastify) ?? new Map<Socket, number>();
+  for (const [socket, underWay] of open)
+    if (underWay === 0 && socket.bytesWritten > 0) socket.destroy();
   const grace = setTimeout(closeIdle, graceMs);
   try {
     await closed;
