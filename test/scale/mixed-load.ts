@@ -102,6 +102,11 @@ export class MixedLoad {
     this.client.close();
   }
 
+  /** Requests the client sent again: the kept-alive connection closed unread under them. */
+  get resent(): number {
+    return this.client.resent;
+  }
+
   /** Answers that were not what the operation expects, transport errors included. */
   failures(): Answer[] {
     return this.answers.filter((answer) => !EXPECTED[answer.operation].includes(answer.status));

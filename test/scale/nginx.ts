@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -11,12 +11,21 @@ import { registerChild } from '../support/child-registry';
  * in the foreground (no system service), on a free loopback port.
  */
 export class Nginx {
+  /** Upstreams taken out of the balancer (`host:port`), marked `down` in the configuration. */
+  private readonly down = new Set<string>();
+
   private constructor(
+    private readonly binary: string,
     private readonly child: ChildProcess,
-    /** `http://127.0.0.1:<port>`. */
-    readonly base: string,
     private readonly dir: string,
+    private readonly port: number,
+    private readonly upstreams: string[],
   ) {}
+
+  /** `http://127.0.0.1:<port>`. */
+  get base(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
 
   /** Installs the Debian package when the machine has no nginx, as .ci/run does for ffmpeg. */
   static ensureInstalled(): string {
@@ -37,12 +46,8 @@ export class Nginx {
   static async start(binary: string, dir: string, upstreams: string[]): Promise<Nginx> {
     await mkdir(dir, { recursive: true });
     const port = await freePort();
-    await writeFile(join(dir, 'nginx.conf'), configuration(dir, port, upstreams));
-    const child = spawn(
-      binary,
-      ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    await writeFile(join(dir, 'nginx.conf'), configuration(dir, port, upstreams, new Set()));
+    const child = spawn(binary, options(dir), { stdio: ['ignore', 'pipe', 'pipe'] });
     registerChild(child, join(dir, 'nginx.conf'));
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -52,7 +57,48 @@ export class Nginx {
       child.once('exit', (code) => reject(new Error(`nginx exited ${code}: ${output}`))),
     );
     await Promise.race([exited, answers(`${base}/health`)]);
-    return new Nginx(child, base, dir);
+    return new Nginx(binary, child, dir, port, upstreams);
+  }
+
+  /**
+   * Takes `upstream` out of the balancer as an operator does before stopping it: the
+   * configuration marks it `down` and nginx reloads. The master starts workers that never send
+   * to it and tells the old ones to finish the requests they hold and exit; resolves once the
+   * old ones have exited, when nothing can reach `upstream` through nginx any more.
+   */
+  async takeOut(upstream: string): Promise<void> {
+    this.down.add(new URL(upstream).host);
+    await writeFile(
+      join(this.dir, 'nginx.conf'),
+      configuration(this.dir, this.port, this.upstreams, this.down),
+    );
+    const old = this.workers();
+    execFileSync(this.binary, [...options(this.dir), '-s', 'reload'], { stdio: 'pipe' });
+    for (let tries = 0; tries < 1200; tries += 1) {
+      const now = this.workers();
+      if (now.length > 0 && !now.some((pid) => old.includes(pid))) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`nginx's old workers did not exit after the reload: ${this.errorLog()}`);
+  }
+
+  /** The pids of the master's worker processes, read from /proc. */
+  private workers(): number[] {
+    const master = this.child.pid;
+    const pids: number[] = [];
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      // pid (comm) state ppid …: comm may hold spaces, so read after its closing parenthesis.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === master) pids.push(Number(name));
+    }
+    return pids;
   }
 
   /** The error log: what nginx said about the upstreams (a refused connection, a retry). */
@@ -80,9 +126,17 @@ export class Nginx {
  * progress report could then be stored twice). With upstream keep-alive, a connection the api
  * closes just as nginx reuses it would fail a POST that way.
  */
-function configuration(dir: string, port: number, upstreams: string[]): string {
+function configuration(
+  dir: string,
+  port: number,
+  upstreams: string[],
+  down: ReadonlySet<string>,
+): string {
   const servers = upstreams
-    .map((base) => `    server ${new URL(base).host} max_fails=1 fail_timeout=30s;`)
+    .map((base) => new URL(base).host)
+    .map(
+      (host) => `    server ${host} max_fails=1 fail_timeout=30s${down.has(host) ? ' down' : ''};`,
+    )
     .join('\n');
   return `worker_processes 1;
 pid ${join(dir, 'nginx.pid')};
@@ -119,6 +173,16 @@ ${servers}
 }
 `;
 }
+
+/** Prefix, configuration and error log: the test's own, for starting and for signals. */
+const options = (dir: string) => [
+  '-p',
+  dir,
+  '-c',
+  join(dir, 'nginx.conf'),
+  '-e',
+  join(dir, 'error.log'),
+];
 
 async function freePort(): Promise<number> {
   const server = createServer();

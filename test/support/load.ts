@@ -14,6 +14,11 @@ export interface LoadAnswer {
 export class LoadClient {
   private readonly agent: Agent;
   private readonly url: URL;
+  /**
+   * Requests sent again because the server closed the kept-alive connection they went out on
+   * before answering (see `send`).
+   */
+  resent = 0;
 
   constructor(base: string, maxSockets: number) {
     this.url = new URL(base);
@@ -41,8 +46,10 @@ export class LoadClient {
     path: string,
     headers: Record<string, string | number>,
     payload?: string,
+    attempt = 1,
   ): Promise<LoadAnswer> {
     return new Promise((resolve, reject) => {
+      let answered = false;
       const req = request(
         {
           agent: this.agent,
@@ -53,6 +60,7 @@ export class LoadClient {
           headers,
         },
         (res) => {
+          answered = true;
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () =>
@@ -65,7 +73,16 @@ export class LoadClient {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        // A server closes an idle keep-alive connection when it likes (nginx's old workers at a
+        // reload, say); a request written as it closes is reset unread, and a client sends it
+        // again on a new connection (Node's documentation of `reusedSocket`; browsers do so).
+        // Only on a reused connection and before any answer: anything else is the server's.
+        if (req.reusedSocket && !answered && error.code === 'ECONNRESET' && attempt < 3) {
+          this.resent += 1;
+          resolve(this.send(method, path, headers, payload, attempt + 1));
+        } else reject(error);
+      });
       req.end(payload);
     });
   }
