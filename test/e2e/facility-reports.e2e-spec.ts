@@ -1,3 +1,4 @@
+import { answered } from '../support/api-client';
 import type { Json } from '../support/http-client';
 import { adminSession } from '../support/admin-session';
 import { eventually, expectStatus } from '../support/e2e';
@@ -57,45 +58,47 @@ const put = (path: string, token: string, body: Json) =>
   api.http.request('PUT', path, { token, body });
 
 beforeAll(async () => {
-  const { http, adminToken: token } = api;
   ids.province = (
     await expectStatus(
-      http.post('/api/v1/admin-units', {
-        token,
-        body: { code: `P-${tag}`, name: 'Tỉnh Hà Giang', level: 'province' },
-      }),
+      answered(
+        api.asAdmin.POST('/api/v1/admin-units', {
+          body: { code: `P-${tag}`, name: 'Tỉnh Hà Giang', level: 'province' },
+        }),
+      ),
       201,
     )
-  ).id as string;
+  ).id;
   ids.district = (
     await expectStatus(
-      http.post('/api/v1/admin-units', {
-        token,
-        body: {
-          code: `D-${tag}`,
-          name: 'Huyện Vị Xuyên',
-          level: 'district',
-          parentId: ids.province,
-        },
-      }),
+      answered(
+        api.asAdmin.POST('/api/v1/admin-units', {
+          body: {
+            code: `D-${tag}`,
+            name: 'Huyện Vị Xuyên',
+            level: 'district',
+            parentId: ids.province,
+          },
+        }),
+      ),
       201,
     )
-  ).id as string;
+  ).id;
   for (const name of ['f1', 'f2'] as const)
     ids[name] = (
       await expectStatus(
-        http.post('/api/v1/facilities', {
-          token,
-          body: {
-            code: `${name.toUpperCase()}-${tag}`,
-            name: `Trung tâm ${name}`,
-            type: 'community_learning_center',
-            adminUnitId: ids.district,
-          },
-        }),
+        answered(
+          api.asAdmin.POST('/api/v1/facilities', {
+            body: {
+              code: `${name.toUpperCase()}-${tag}`,
+              name: `Trung tâm ${name}`,
+              type: 'community_learning_center',
+              adminUnitId: ids.district,
+            },
+          }),
+        ),
         201,
       )
-    ).id as string;
+    ).id;
   facilityAdmin = await person();
   await api.tree.grant(facilityAdmin.id, 'facility_admin', {
     scopeType: 'facility',
@@ -106,7 +109,7 @@ beforeAll(async () => {
     scopeType: 'admin_unit',
     scopeId: ids.province,
   });
-  await expectStatus(put(`/api/v1/monitoring/report-forms/${YEAR}`, token, FORM), 200);
+  await expectStatus(put(`/api/v1/monitoring/report-forms/${YEAR}`, api.adminToken, FORM), 200);
 });
 
 describe('yearly facility reports', () => {

@@ -1,4 +1,5 @@
 import type { AppConfig } from '@lifelong/common';
+import { ExportConnections } from '@lifelong/database';
 import { AdministratorBootstrap } from '@lifelong/identity';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/create-app';
@@ -216,5 +217,35 @@ describe('graceful shutdown', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ finished: true });
     await expect(fetch(`${url}/health`)).rejects.toThrow();
+  });
+
+  it('stops listening before anything a request in flight uses closes', async () => {
+    const closing = await createApp(config);
+    // A slow export: it reads through the export pool, which closes on shutdown. Its rows
+    // arrive only if the pool was still open when the request, taken before close(), ran.
+    closing
+      .getHttpAdapter()
+      .getInstance()
+      .get('/slow-export-test-route', async () => {
+        const rows: unknown[] = [];
+        const stream = await closing
+          .get(ExportConnections)
+          .stream('SELECT SLEEP(0.4) AS `slept`, 1 AS `row`', []);
+        for await (const row of stream) rows.push(row);
+        return rows;
+      });
+    await closing.listen({ port: 0, host: '127.0.0.1' });
+    const url = (await closing.getUrl()).replace('[::1]', '127.0.0.1');
+    const inFlight = fetch(`${url}/slow-export-test-route`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closed = closing.close();
+    // New connections are refused at once, while the request is still being served.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(response.headers.get('connection')).toBe('close');
+    expect(await response.json()).toEqual([{ slept: 0, row: 1 }]);
+    await closed;
   });
 });

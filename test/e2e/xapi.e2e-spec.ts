@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { VOIDED_VERB } from '@lifelong/learning-records';
 import { adminSession } from '../support/admin-session';
 import { expectStatus } from '../support/e2e';
+import type { components } from '../../apps/web/src/api/schema';
+import { answered } from '../support/api-client';
 import type { Json } from '../support/http-client';
 import { peopleRegistry } from '../support/people';
 import { answerProblems } from '../support/response-checks';
@@ -61,12 +63,14 @@ async function xapi(
 
 const codeOf = (answer: XapiAnswer): unknown => (answer.body as Json).code;
 
-async function issue(name: string, scopes: string[]): Promise<Client> {
-  const body = await expectStatus(
-    api.http.post('/api/v1/admin/lrs-clients', { token: api.adminToken, body: { name, scopes } }),
+type LrsScope = components['schemas']['IssueLrsClientBody']['scopes'][number];
+
+async function issue(name: string, scopes: LrsScope[]): Promise<Client> {
+  const { id, key, secret } = await expectStatus(
+    answered(api.asAdmin.POST('/api/v1/admin/lrs-clients', { body: { name, scopes } })),
     201,
   );
-  return { id: body.id as string, key: body.key as string, secret: body.secret as string };
+  return { id, key, secret };
 }
 
 const agent = (name: string) => ({ objectType: 'Agent', mbox: `mailto:${name}@example.vn` });

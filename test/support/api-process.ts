@@ -40,6 +40,14 @@ export class ApiProcess {
     return new ApiProcess(child, base);
   }
 
+  /**
+   * SIGTERM, as an orchestrator stops it: resolves with how it ended once it has (graceful
+   * shutdown: it stops listening, finishes the requests in flight, then closes its pools).
+   */
+  async terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    return endWith(this.child, 'SIGTERM');
+  }
+
   /** SIGKILL: a stuck event loop cannot delay it. */
   async kill(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
@@ -47,4 +55,17 @@ export class ApiProcess {
     this.child.kill('SIGKILL');
     await exited;
   }
+}
+
+/** Sends `signal` to `child` (unless it has ended) and resolves with how it ended. */
+export async function endWith(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  }
+  return { code: child.exitCode, signal: child.signalCode };
 }

@@ -1,4 +1,11 @@
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingHttpHeaders, request } from 'node:http';
+
+/** An answer: status, raw body, and headers (a load balancer's, say, naming the upstream). */
+export interface LoadAnswer {
+  status: number;
+  text: string;
+  headers: IncomingHttpHeaders;
+}
 
 /**
  * A lean keep-alive HTTP client for load tests and benchmarks: node:http with a connection pool,
@@ -7,6 +14,11 @@ import { Agent, request } from 'node:http';
 export class LoadClient {
   private readonly agent: Agent;
   private readonly url: URL;
+  /**
+   * Requests sent again because the server closed the kept-alive connection they went out on
+   * before answering (see `send`).
+   */
+  resent = 0;
 
   constructor(base: string, maxSockets: number) {
     this.url = new URL(base);
@@ -14,7 +26,7 @@ export class LoadClient {
   }
 
   /** POSTs JSON; resolves the status and the raw answer. */
-  post(path: string, body: unknown, token?: string): Promise<{ status: number; text: string }> {
+  post(path: string, body: unknown, token?: string): Promise<LoadAnswer> {
     const payload = JSON.stringify(body);
     const headers: Record<string, string | number> = {
       'content-type': 'application/json',
@@ -25,7 +37,7 @@ export class LoadClient {
   }
 
   /** GETs `path` (with its query string); resolves the status and the raw answer. */
-  get(path: string, token?: string): Promise<{ status: number; text: string }> {
+  get(path: string, token?: string): Promise<LoadAnswer> {
     return this.send('GET', path, token ? { authorization: `Bearer ${token}` } : {});
   }
 
@@ -34,8 +46,10 @@ export class LoadClient {
     path: string,
     headers: Record<string, string | number>,
     payload?: string,
-  ): Promise<{ status: number; text: string }> {
+    attempt = 1,
+  ): Promise<LoadAnswer> {
     return new Promise((resolve, reject) => {
+      let answered = false;
       const req = request(
         {
           agent: this.agent,
@@ -46,15 +60,29 @@ export class LoadClient {
           headers,
         },
         (res) => {
+          answered = true;
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+            resolve({
+              status: res.statusCode ?? 0,
+              text: Buffer.concat(chunks).toString('utf8'),
+              headers: res.headers,
+            }),
           );
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        // A server closes an idle keep-alive connection when it likes (nginx's old workers at a
+        // reload, say); a request written as it closes is reset unread, and a client sends it
+        // again on a new connection (Node's documentation of `reusedSocket`; browsers do so).
+        // Only on a reused connection and before any answer: anything else is the server's.
+        if (req.reusedSocket && !answered && error.code === 'ECONNRESET' && attempt < 3) {
+          this.resent += 1;
+          resolve(this.send(method, path, headers, payload, attempt + 1));
+        } else reject(error);
+      });
       req.end(payload);
     });
   }

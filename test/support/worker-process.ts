@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CHILD_OVERRIDES } from '../setup/test-env';
+import { endWith } from './api-process';
 import { registerChild } from './child-registry';
 
 /** A real worker (createWorker) in a child process, which a test may kill outright. */
@@ -38,6 +39,14 @@ export class WorkerProcess {
       child.once('exit', (code) => reject(new Error(`worker exited ${code}: ${output}`)));
     });
     return new WorkerProcess(child);
+  }
+
+  /**
+   * SIGTERM to the worker alone, as an orchestrator stops it: it stops taking jobs and finishes
+   * the ones it runs (its ffmpeg included) before it exits; resolves with how it ended.
+   */
+  async terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    return endWith(this.child, 'SIGTERM');
   }
 
   /** SIGKILL to the whole group: no shutdown hook, no cleanup, ffmpeg gone too. */

@@ -19,6 +19,7 @@ import { OrganizationsHttpModule, OrganizationsModule } from '@lifelong/organiza
 import { TelevisionLessonsHttpModule } from '@lifelong/television-lessons';
 import { TrainingHttpModule } from '@lifelong/training';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { HttpDrain } from './http/http-drain';
 import { OpsModule } from './ops/ops.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
 
@@ -50,6 +51,7 @@ export class AppModule {
         AdministrationHttpModule,
         LearningRecordsHttpModule,
       ],
+      providers: [HttpDrain],
     };
   }
 }
