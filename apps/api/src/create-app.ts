@@ -14,6 +14,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { compressAnswers } from './http/compression';
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { closeConnectionsOnShutdown } from './http/graceful-close';
 import { acceptJsonBodies } from './http/json-bodies';
@@ -78,6 +79,7 @@ export async function createApp(
   addSecurityHeaders(app);
   answerWithXapiVersion(app);
   await app.register(cookie);
+  await compressAnswers(app);
   serveApiDocs(app, config);
   await serveQueueBoard(app, app.get(AccessTokenService));
   await serveWebApp(app, config);
