@@ -13,6 +13,7 @@ import { DemoCourseSeeder } from './demo/demo-courses';
 import { DemoEnrollmentSeeder } from './demo/demo-enrollments';
 import { DemoSeeder } from './demo/demo-seeder';
 import { DemoTelevisionSeeder } from './demo/demo-television';
+import { DemoReportFormSeeder } from './demo/demo-report-form';
 import { DemoTrainingSeeder } from './demo/demo-training';
 
 /** What seeding needs: config, clock, database, the domain modules and the job producer. */
@@ -42,6 +43,7 @@ class SeedModule {
         DemoEnrollmentSeeder,
         DemoTrainingSeeder,
         DemoTelevisionSeeder,
+        DemoReportFormSeeder,
       ],
     };
   }

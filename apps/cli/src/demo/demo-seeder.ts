@@ -19,6 +19,7 @@ import { type DataSource, In } from 'typeorm';
 import { DemoCourseSeeder } from './demo-courses';
 import { DemoEnrollmentSeeder } from './demo-enrollments';
 import { DemoTelevisionSeeder } from './demo-television';
+import { DemoReportFormSeeder } from './demo-report-form';
 import { DemoTrainingSeeder } from './demo-training';
 import {
   DEMO_ACCOUNTS,
@@ -53,6 +54,7 @@ export class DemoSeeder {
     private readonly enrollments: DemoEnrollmentSeeder,
     private readonly training: DemoTrainingSeeder,
     private readonly television: DemoTelevisionSeeder,
+    private readonly reportForm: DemoReportFormSeeder,
     private readonly figures: FigureRefresh,
   ) {}
 
@@ -71,6 +73,8 @@ export class DemoSeeder {
     this.created += await this.enrollments.seed();
     // After the enrollments: mandated training enrolls the ministry's staff in its courses.
     this.created += await this.training.seed(admin);
+    // This year's form of the facilities' yearly report, ready to be filled in.
+    this.created += await this.reportForm.seed();
     // Last: the public figures counted from all of the above, without waiting for the worker
     // to relay the demo's events or for the nightly reconciliation.
     await this.figures.reconcile();

@@ -61,6 +61,9 @@ const StaffImportPage = page(() => import('../pages/manage/StaffImportPage'));
 const RequirementsPage = page(() => import('../pages/manage/RequirementsPage'));
 const NewRequirementPage = page(() => import('../pages/manage/NewRequirementPage'));
 const RequirementPage = page(() => import('../pages/manage/RequirementPage'));
+// Facilities' yearly reports: filled in from the studio, decided on in training management.
+const FacilityReportPage = page(() => import('../pages/studio/FacilityReportPage'));
+const FacilityReportsPage = page(() => import('../pages/manage/FacilityReportsPage'));
 
 export function AppRoutes() {
   return (
@@ -113,6 +116,9 @@ export function AppRoutes() {
           />
           <Route path="/manage/staff" element={<MyStaffPage />} />
           <Route path="/manage/imports" element={<StaffImportPage />} />
+          <Route path="/manage/reports" element={<FacilityReportsPage />} />
+          <Route path="/studio/reports" element={<FacilityReportPage />} />
+          <Route path="/studio/facilities/:facilityId/reports" element={<FacilityReportPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -6,6 +6,7 @@ import type { ManageRequirementsMessages } from '../manage/requirements/i18n/vi'
 import type { StudioMessages } from '../studio/i18n/vi';
 import type { StudioTvMessages } from '../studio/television/i18n/vi';
 import type { ManageStaffMessages } from '../manage/staff/i18n/vi';
+import type { ReportsMessages } from '../reports/i18n/vi';
 import type { Messages } from './vi';
 
 // t('…') keys are checked by the compiler against the Vietnamese catalog.
@@ -21,6 +22,7 @@ declare module 'i18next' {
       adminOrg: AdminOrgMessages;
       manageRequirements: ManageRequirementsMessages;
       figures: FiguresMessages;
+      reports: ReportsMessages;
     };
   }
 }

@@ -2,7 +2,7 @@ import { Anchor, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useSession } from '../auth/session';
-import { figuresPath, MANAGE_ROLES, STAFF_MANAGERS } from './roles';
+import { figuresPath, MANAGE_ROLES, REPORT_DECIDERS, STAFF_MANAGERS } from './roles';
 import './i18n';
 
 /**
@@ -14,6 +14,7 @@ const LINKS = [
   { to: '/manage/staff', label: 'staff', roles: STAFF_MANAGERS },
   { to: '/manage/requirements', label: 'requirements', roles: STAFF_MANAGERS },
   { to: '/manage/imports', label: 'imports', roles: STAFF_MANAGERS },
+  { to: '/manage/reports', label: 'reports', roles: REPORT_DECIDERS },
 ] as const;
 
 export function ManageNav() {

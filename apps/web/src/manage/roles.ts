@@ -7,6 +7,8 @@ type Grant = components['schemas']['UserRoleDto'];
 export const MANAGE_ROLES: RoleName[] = ['admin', 'org_manager', 'supervisor'];
 /** Who reads their units' staff person by person, imports staff lists and sets requirements. */
 export const STAFF_MANAGERS: RoleName[] = ['admin', 'org_manager'];
+/** Who decides on facilities' yearly reports in their area (the api checks the scopes). */
+export const REPORT_DECIDERS: RoleName[] = ['admin', 'supervisor'];
 /** Who changes things there (takes snapshots); supervisors read only. */
 export const MANAGE_WRITERS: RoleName[] = ['admin', 'org_manager'];
 

@@ -30,6 +30,12 @@ export function StudioNav() {
           {t('nav.templates')}
         </Anchor>
       ) : null}
+      {/* The yearly report is the facility's too: its admins fill it in. */}
+      {hasRole(...APPROVER_ROLES) ? (
+        <Anchor component={NavLink} to="/studio/reports" size="sm">
+          {t('nav.reports')}
+        </Anchor>
+      ) : null}
     </Group>
   );
 }

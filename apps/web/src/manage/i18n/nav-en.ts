@@ -6,5 +6,6 @@ export const navEn: NavMessages = {
   staff: 'My staff',
   requirements: 'Training requirements',
   imports: 'Staff import',
+  reports: "Facilities' yearly reports",
   figures: 'Programme figures',
 };

@@ -5,6 +5,7 @@ export const navVi = {
   staff: 'Cán bộ của tôi',
   requirements: 'Yêu cầu bồi dưỡng',
   imports: 'Nhập danh sách cán bộ',
+  reports: 'Báo cáo năm của cơ sở',
   figures: 'Số liệu chương trình',
 };
 

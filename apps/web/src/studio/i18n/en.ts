@@ -7,6 +7,7 @@ export const studioEn: StudioMessages = {
     courses: 'My courses',
     review: 'Course review',
     templates: 'Certificate template',
+    reports: 'Yearly report',
     sections: 'Studio pages',
   },
   status: {

@@ -9,6 +9,7 @@ export const studioVi = {
     courses: 'Khoá học của tôi',
     review: 'Duyệt khoá học',
     templates: 'Mẫu giấy chứng nhận',
+    reports: 'Báo cáo năm',
     sections: 'Các trang soạn bài giảng',
   },
   status: {

@@ -1,0 +1,63 @@
+/** The yearly facility reports' texts (facility admins in the studio, supervisors in management). */
+export const reportsVi = {
+  nav: 'Báo cáo năm',
+  status: {
+    none: 'Chưa bắt đầu',
+    draft: 'Bản nháp',
+    submitted: 'Đã nộp, chờ duyệt',
+    returned: 'Bị trả lại để sửa',
+    accepted: 'Đã được chấp nhận',
+  },
+  year: 'Năm báo cáo',
+  yesNo: { yes: 'Có', no: 'Không' },
+  unanswered: 'Chưa trả lời',
+  retired: 'Câu hỏi này không còn trong mẫu năm nay; câu trả lời cũ được giữ.',
+  errors: {
+    REPORT_FORM_NOT_FOUND: 'Chưa có mẫu báo cáo cho năm này.',
+    REPORT_PAST_DEADLINE: 'Đã quá hạn nộp báo cáo của năm này.',
+    REPORT_INCOMPLETE: 'Còn câu hỏi bắt buộc chưa trả lời.',
+    REPORT_ALREADY_SUBMITTED: 'Báo cáo đã được nộp.',
+    REPORT_NOT_EDITABLE: 'Báo cáo đã nộp hoặc đã được chấp nhận nên không sửa được nữa.',
+    REPORT_NOT_SUBMITTED: 'Báo cáo chưa được nộp nên chưa thể quyết định.',
+    OWN_REPORT: 'Bạn không thể tự duyệt báo cáo của cơ sở mà bạn phụ trách.',
+  },
+  fill: {
+    title: 'Báo cáo năm của cơ sở',
+    titleOf: 'Báo cáo năm {{year}}: {{facility}}',
+    intro:
+      'Số liệu nền tảng không tự tính được (lớp học trực tiếp, người học ngoài nền tảng…). Lưu nháp bất cứ lúc nào; nộp trước hạn để cơ quan quản lý địa bàn duyệt.',
+    choose: 'Chọn cơ sở để lập báo cáo:',
+    noFacility: 'Bạn chưa quản lý cơ sở nào.',
+    noForm: 'Chưa có mẫu báo cáo cho năm {{year}}.',
+    deadline: 'Hạn nộp: {{at}}',
+    returnedComment: 'Lý do trả lại: {{comment}}',
+    comment: 'Ghi chú của người duyệt: {{comment}}',
+    save: 'Lưu nháp',
+    saved: 'Đã lưu bản nháp.',
+    submit: 'Nộp báo cáo',
+    submitted: 'Đã nộp báo cáo. Cơ quan quản lý địa bàn sẽ duyệt.',
+    confirmSubmit: 'Sau khi nộp, bạn không sửa được nữa trừ khi báo cáo bị trả lại. Nộp ngay?',
+    cancel: 'Để sau',
+    readOnly: 'Báo cáo đã nộp; dưới đây là những gì cơ sở đã trả lời.',
+  },
+  decide: {
+    title: 'Duyệt báo cáo năm của các cơ sở',
+    intro:
+      'Báo cáo năm của các cơ sở trong địa bàn bạn phụ trách. Số liệu của báo cáo được chấp nhận được cộng vào số liệu chương trình.',
+    status: 'Trạng thái',
+    empty: 'Không có báo cáo nào ở trạng thái này.',
+    count: '{{count}} báo cáo',
+    submittedAt: 'Nộp lúc {{at}}',
+    open: 'Xem báo cáo của {{facility}}',
+    close: 'Thu gọn',
+    answers: 'Các câu trả lời',
+    comment: 'Nhận xét (bắt buộc khi trả lại)',
+    accept: 'Chấp nhận',
+    return: 'Trả lại để sửa',
+    commentNeeded: 'Hãy ghi điều cơ sở cần sửa.',
+    accepted: 'Đã chấp nhận báo cáo của {{facility}}.',
+    returned: 'Đã trả lại báo cáo của {{facility}}.',
+  },
+};
+
+export type ReportsMessages = typeof reportsVi;
