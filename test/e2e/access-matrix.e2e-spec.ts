@@ -301,6 +301,9 @@ const MATRIX: Row[] = [
   allowed('learnerA', 'GET /api/v1/enrollments/{enrollmentA}'),
   allowed('learnerA', 'GET /api/v1/certificates/{serialA}/pdf'),
   allowed('learnerA', 'POST /api/v1/me/notifications/{notificationA}/read'),
+  // A learner's own xAPI statements: no id in the route, only the caller's actor is read.
+  allowed('learnerB', 'GET /api/v1/me/xapi-statements'),
+  allowed('learnerA', 'GET /api/v1/me/xapi-statements/download'),
   allowed('instructorF1', 'GET /api/v1/courses/{C2}'),
   allowed('instructorF1', 'GET /api/v1/facilities/{F1}/course-review-policy'),
   allowed('instructorF1', 'PATCH /api/v1/lessons/{L1}', { title: 'Bài đọc' }),

@@ -629,3 +629,44 @@ describe('documents', () => {
     expect(octetElsewhere.status).toBe(415);
   });
 });
+
+describe("a learner's own statements", () => {
+  it('answers only the statements naming the caller, paged and as a download', async () => {
+    const [learner, neighbour] = [await person(), await person()];
+    const account = (id: string) => ({
+      objectType: 'Agent',
+      account: { homePage: api.config.http.publicUrl, name: id },
+    });
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const stored = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: [
+        statement({ id: ids[0], actor: account(learner.id) }),
+        statement({ id: ids[1], actor: account(neighbour.id) }),
+        statement({ id: ids[2], actor: account(learner.id), verb: { id: ATTEMPTED } }),
+      ],
+    });
+    expect(stored.status).toBe(200);
+
+    const page = await expectStatus(
+      api.http.get('/api/v1/me/xapi-statements?pageSize=1', { token: learner.token }),
+      200,
+    );
+    expect(page.total).toBe(2);
+    expect((page.items as Json[]).map((item) => item.id)).toEqual([ids[2]]);
+
+    const download = await api.http.get('/api/v1/me/xapi-statements/download', {
+      token: learner.token,
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toBe(
+      'attachment; filename="xapi-statements.json"',
+    );
+    expect(download.headers.get('cache-control')).toBe('no-store');
+    const statements = download.body.statements as Json[];
+    expect(statements.map((item) => item.id)).toEqual([ids[0], ids[2]]);
+
+    const anonymous = await api.http.get('/api/v1/me/xapi-statements/download');
+    expect(anonymous.status).toBe(401);
+  });
+});

@@ -11,6 +11,7 @@ import { DatabaseModule, OutboxWorkerModule } from '@lifelong/database';
 import { DistanceLessonsWorkerModule } from '@lifelong/distance-lessons';
 import { EnrollmentModule, EnrollmentWorkerModule } from '@lifelong/enrollment';
 import { IdentityModule, IdentityWorkerModule } from '@lifelong/identity';
+import { LearningRecordsWorkerModule } from '@lifelong/learning-records';
 import { MonitoringWorkerModule } from '@lifelong/monitoring';
 import { NotificationsWorkerModule } from '@lifelong/notifications';
 import { OrganizationsModule, OrganizationsWorkerModule } from '@lifelong/organizations';
@@ -46,6 +47,7 @@ export class WorkerModule {
         CertificatesWorkerModule,
         TrainingWorkerModule,
         MonitoringWorkerModule,
+        LearningRecordsWorkerModule,
       ],
     };
   }

@@ -4,20 +4,36 @@
  * Basic credentials that platform administrators issue, scoped to what they may read and write.
  *
  * Import {@link LearningRecordsModule} for the services below; the api adds
- * {@link LearningRecordsHttpModule}. There are no jobs, so no worker module.
+ * {@link LearningRecordsHttpModule}, the worker {@link LearningRecordsWorkerModule}, which turns
+ * the platform's own learning events (outbox) into statements.
  */
 
 /** Services for other processes (the demo seeder, tests). */
 export { LearningRecordsModule } from './learning-records.module';
 /** The xAPI resources and the LRS client administration (api only). */
 export { LearningRecordsHttpModule } from './learning-records.http.module';
+/** The job that stores the platform's learning events as statements (worker only). */
+export { LearningRecordsWorkerModule } from './learning-records.worker.module';
+export { RecordLearningEventJob } from './platform/record-learning-event.job';
+/** How the platform's events become statements: their ids, verbs and activities. */
+export {
+  PLATFORM_VERBS,
+  PlatformStatements,
+  statementIdFor,
+  VIDEO_EXTENSIONS,
+} from './platform/platform-statements';
 /** Names the xAPI version on every answer under /xapi (the api registers it). */
 export { answerWithXapiVersion } from './http/xapi-version-header';
 /** LRS clients: issue, list, revoke, authenticate. */
 export { type IssuedClient, LrsClients } from './clients/lrs-clients.service';
 export { LRS_SCOPES, type LrsClient, type LrsScope } from './clients/lrs-client';
 /** Storing and reading statements. */
-export { type StatementPage, Statements, XAPI_VERSION } from './statements/statements.service';
+export {
+  PLATFORM_CLIENT,
+  type StatementPage,
+  Statements,
+  XAPI_VERSION,
+} from './statements/statements.service';
 /** Activity state, activity profiles and agent profiles. */
 export { type DocumentKind, Documents } from './documents/documents.service';
 /** The xAPI statement rules, for anything that builds statements to send. */

@@ -2,6 +2,8 @@ import { newId } from '@lifelong/common';
 import { AccessTokenService, type RoleGrant } from '@lifelong/identity';
 import { AdminUnitsService, FacilitiesService, type FacilityType } from '@lifelong/organizations';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { outboxEvents } from '../../../test/support/course-fixtures';
 import type { HttpClient, Json } from '../../../test/support/http-client';
 import {
   createAiring,
@@ -162,6 +164,28 @@ describe('the audit, listing and voiding', () => {
     const completed = await progressOf(learner);
     expect(completed.status).toBe('completed');
     expect(completed.completed.sort()).toEqual([world.tv1, world.tv2].sort());
+    // Each attendance is an event (for the learner's xAPI statements), with who recorded it where.
+    const attended = (
+      await outboxEvents(app.get(DataSource), 'television.attendance-recorded')
+    ).filter((event) => event.userId === learner.userId);
+    expect(attended).toEqual([
+      expect.objectContaining({
+        broadcastId: first.id,
+        lessonId: world.tv1,
+        courseId: world.courseId,
+        method: 'code',
+        facilityId: null,
+        recordedBy: learner.userId,
+      }),
+      expect.objectContaining({
+        broadcastId: second.id,
+        lessonId: world.tv2,
+        method: 'group',
+        facilityId: centre,
+        recordedBy: facilitator.userId,
+        recordedAt: recordedAt.toISOString(),
+      }),
+    ]);
 
     // The centre's facilitator is not the course's staff: the list is not theirs.
     expect((await records(facilitator)).status).toBe(403);

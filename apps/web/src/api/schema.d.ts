@@ -1950,6 +1950,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/xapi-statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MyStatementsController_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/xapi-statements/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MyStatementsController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3751,6 +3783,19 @@ export interface components {
       total: number;
       page: number;
       pageSize: number;
+    };
+    MyStatementPageDto: {
+      items: {
+        [key: string]: unknown;
+      }[];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    MyStatementsDownloadDto: {
+      statements: {
+        [key: string]: unknown;
+      }[];
     };
   };
   responses: never;
@@ -7968,6 +8013,48 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  MyStatementsController_page: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyStatementPageDto'];
+        };
+      };
+    };
+  };
+  MyStatementsController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A JSON file (attachment) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyStatementsDownloadDto'];
+        };
       };
     };
   };

@@ -54,6 +54,8 @@ export interface JobPayloads {
   'monitoring.refresh-reports': { year: number; facilityIds: string[] };
   /** Reminds facility admins of yearly reports due soon and not submitted (recurring). */
   'monitoring.remind-reports': Record<string, never>;
+  /** Turns one of a learner's learning events into xAPI statements, once per event. */
+  'learning-records.record-event': { outboxEventId: string };
   /** Recomputes every programme figure and repairs drift (recurring, nightly). */
   'monitoring.reconcile-figures': Record<string, never>;
   /** Checks every unit's compliance counts against its assignments and repairs drift (nightly). */
@@ -141,6 +143,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'monitoring.refresh-airings': { queue: 'default', options: retrying(5) },
   'monitoring.refresh-facility': { queue: 'default', options: retrying(5) },
   'monitoring.refresh-reports': { queue: 'default', options: retrying(5) },
+  'learning-records.record-event': { queue: 'default', options: retrying(5) },
   'monitoring.remind-reports': {
     queue: 'default',
     options: { removeOnComplete: true, removeOnFail: 100 },

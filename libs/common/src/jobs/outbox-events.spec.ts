@@ -37,14 +37,16 @@ describe('jobsForEvent', () => {
       { job: 'certificates.issue', payload: { enrollmentId: 'e-1' } },
       { job: 'training.complete-assignment', payload: { enrollmentId: 'e-1' } },
       { job: 'monitoring.refresh-figures', payload: { enrollmentId: 'e-1' } },
+      { job: 'learning-records.record-event', payload: { outboxEventId: '42' } },
     ]);
   });
 
-  it('hands notifications the event id, not a copy of the event', () => {
+  it('hands notifications and learning records the event id, not a copy of the event', () => {
     const event = { enrollmentId: 'e-1', courseId: 'c-1', userId: 'u-1', courseTitle: 'Sơ cứu' };
     expect(jobsForEvent('enrollment.confirmed', event, routed)).toEqual([
       { job: 'notifications.deliver-event', payload: { outboxEventId: '42' } },
       { job: 'monitoring.refresh-figures', payload: { enrollmentId: 'e-1' } },
+      { job: 'learning-records.record-event', payload: { outboxEventId: '42' } },
     ]);
   });
 

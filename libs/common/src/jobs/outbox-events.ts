@@ -18,6 +18,10 @@ export interface OutboxEvents {
   'enrollment.withdrawn': EnrollmentEvent;
   /** A learner completed every required lesson of a course. */
   'enrollment.completed': EnrollmentEvent;
+  /** A learner completed one lesson (read, watched, passed, or attended). */
+  'enrollment.lesson-completed': LessonCompletedEvent;
+  /** A learner's quiz attempt was graded and counted. */
+  'enrollment.quiz-attempted': QuizAttemptedEvent;
   /** An instructor uploaded a lesson video (multipart or tus): transcode it. */
   'media.video-uploaded': VideoUploadedEvent;
   /** A video was transcoded and is playable. */
@@ -31,6 +35,8 @@ export interface OutboxEvents {
    * voided (at most 500 broadcasts per event).
    */
   'television.airings-changed': { broadcastIds: string[] };
+  /** A learner's presence at an airing was recorded (by themselves or by facility staff). */
+  'television.attendance-recorded': AttendanceRecordedEvent;
   /** A channel schedule CSV was uploaded: import it. */
   'television.schedule-import-requested': { importId: string };
   /** A certificate was issued for a completed enrollment. */
@@ -153,6 +159,55 @@ export interface VideoOutcomeEvent {
   courseTitle: string;
 }
 
+/** A lesson completed, with the watched segments when watching completed it. */
+export interface LessonCompletedEvent {
+  enrollmentId: string;
+  courseId: string;
+  userId: string;
+  lessonId: string;
+  /** ISO 8601 (UTC). */
+  completedAt: string;
+  /** Present when a video (or replay) completed by the seconds watched. */
+  watched?: {
+    /** The distinct segments watched, `[from, to]` in seconds, in order. */
+    segments: [number, number][];
+    watchedSeconds: number;
+    durationSeconds: number;
+  };
+}
+
+/** One graded quiz attempt (the answers stay in the enrollment lib). */
+export interface QuizAttemptedEvent {
+  attemptId: string;
+  enrollmentId: string;
+  courseId: string;
+  userId: string;
+  lessonId: string;
+  attemptNumber: number;
+  /** 0..100. */
+  score: number;
+  passed: boolean;
+  /** ISO 8601 (UTC). */
+  attemptedAt: string;
+}
+
+/** A learner's attendance at one airing. */
+export interface AttendanceRecordedEvent {
+  attendanceId: string;
+  broadcastId: string;
+  courseId: string;
+  lessonId: string;
+  userId: string;
+  /** How it was recorded (`code`, `group`, …). */
+  method: string;
+  /** The facility of a group viewing; null for a learner's own check-in. */
+  facilityId: string | null;
+  /** Who recorded it: the learner, or the facility staff member for a group. */
+  recordedBy: string;
+  /** ISO 8601 (UTC). */
+  recordedAt: string;
+}
+
 /** The ids every enrollment event carries. */
 export interface EnrollmentEvent {
   enrollmentId: string;
@@ -211,6 +266,21 @@ const toAccountEmail: EventRoute<OutboxEventType, 'notifications.send-account-em
   payload: (_event, { eventId }) => ({ outboxEventId: eventId }),
 };
 
+/** Each of a learner's own learning events becomes xAPI statements in the store. */
+const toLearningRecords: EventRoute<
+  | 'enrollment.confirmed'
+  | 'enrollment.promoted'
+  | 'enrollment.completed'
+  | 'enrollment.lesson-completed'
+  | 'enrollment.quiz-attempted'
+  | 'television.attendance-recorded'
+  | 'certificate.issued',
+  'learning-records.record-event'
+> = {
+  job: 'learning-records.record-event',
+  payload: (_event, { eventId }) => ({ outboxEventId: eventId }),
+};
+
 type Routes = { readonly [E in OutboxEventType]: readonly EventRouteOf<E>[] };
 
 /** Which jobs each event becomes. An event with no route is only kept as history. */
@@ -227,8 +297,8 @@ export const EVENT_ROUTES: Routes = {
   'course.capacity-raised': [
     { job: 'enrollment.fill-free-seats', payload: (event) => ({ courseId: event.courseId }) },
   ],
-  'enrollment.confirmed': [toNotifications, toMonitoring],
-  'enrollment.promoted': [toNotifications, toMonitoring],
+  'enrollment.confirmed': [toNotifications, toMonitoring, toLearningRecords],
+  'enrollment.promoted': [toNotifications, toMonitoring, toLearningRecords],
   'enrollment.withdrawn': [toMonitoring],
   'enrollment.completed': [
     { job: 'certificates.issue', payload: (event) => ({ enrollmentId: event.enrollmentId }) },
@@ -237,7 +307,10 @@ export const EVENT_ROUTES: Routes = {
       payload: (event) => ({ enrollmentId: event.enrollmentId }),
     },
     toMonitoring,
+    toLearningRecords,
   ],
+  'enrollment.lesson-completed': [toLearningRecords],
+  'enrollment.quiz-attempted': [toLearningRecords],
   'media.video-uploaded': [
     { job: 'media.transcode-video', payload: (event) => ({ videoId: event.videoId }) },
   ],
@@ -250,6 +323,7 @@ export const EVENT_ROUTES: Routes = {
       payload: (event) => ({ broadcastIds: event.broadcastIds }),
     },
   ],
+  'television.attendance-recorded': [toLearningRecords],
   'television.schedule-import-requested': [
     { job: 'television.import-schedule', payload: (event) => ({ importId: event.importId }) },
   ],
@@ -260,6 +334,7 @@ export const EVENT_ROUTES: Routes = {
       payload: (event) => ({ enrollmentId: event.enrollmentId, serial: event.serial }),
     },
     toMonitoring,
+    toLearningRecords,
   ],
   'organizations.memberships-changed': [
     { job: 'training.sync-people', payload: (event) => ({ userIds: event.userIds }) },

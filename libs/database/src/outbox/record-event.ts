@@ -34,6 +34,8 @@ export interface RecordedEvent {
   id: string;
   type: string;
   payload: unknown;
+  /** When the event was written: the commit of the change that caused it. */
+  recordedAt: Date;
 }
 
 /**
@@ -41,11 +43,10 @@ export interface RecordedEvent {
  * when there is none. The payload is parsed here: MariaDB may hand a JSON column back as text.
  */
 export async function readEvent(manager: EntityManager, id: string): Promise<RecordedEvent | null> {
-  const [row] = await manager.query<{ id: string | number; type: string; payload: unknown }[]>(
-    'SELECT `id`, `type`, `payload` FROM `outbox_events` WHERE `id` = ?',
-    [id],
-  );
+  const [row] = await manager.query<
+    { id: string | number; type: string; payload: unknown; created_at: Date }[]
+  >('SELECT `id`, `type`, `payload`, `created_at` FROM `outbox_events` WHERE `id` = ?', [id]);
   if (!row) return null;
   const payload: unknown = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
-  return { id: String(row.id), type: row.type, payload };
+  return { id: String(row.id), type: row.type, payload, recordedAt: new Date(row.created_at) };
 }

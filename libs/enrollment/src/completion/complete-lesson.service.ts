@@ -153,7 +153,9 @@ export class CompleteLessonService {
         };
       const now = this.clock.now();
       await this.progress.markCompleted(manager, enrollmentId, lessonId, now);
-      const courseCompleted = await this.completion.afterLessonCompleted(manager, enrollment, now);
+      const courseCompleted = await this.completion.afterLessonCompleted(manager, enrollment, now, {
+        lessonId,
+      });
       return { lessonId, completedAt: now, courseCompleted };
     });
   }

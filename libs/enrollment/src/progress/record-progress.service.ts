@@ -139,7 +139,14 @@ export class RecordProgressService {
     const write = toWrite(enrollmentId, video.lessonId, outcome.state, completedAt);
     await this.store(manager, write, stored);
     const courseCompleted = completedNow
-      ? await this.completion.afterLessonCompleted(manager, enrollment, watch.receivedAt)
+      ? await this.completion.afterLessonCompleted(manager, enrollment, watch.receivedAt, {
+          lessonId: video.lessonId,
+          watched: {
+            segments: outcome.state.watched.intervals.map(([from, to]) => [from, to]),
+            watchedSeconds: outcome.state.watched.seconds,
+            durationSeconds: video.durationSeconds,
+          },
+        })
       : enrollment.status === 'completed';
     return result(write, video, courseCompleted);
   }

@@ -1,5 +1,6 @@
 import { Clock, newId } from '@lifelong/common';
 import { answerProblems, CourseOutline, gradeAttempt, type QuizAnswer } from '@lifelong/courses';
+import { recordEvent } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertLearning, assertLessonOf } from '../completion/complete-lesson.service';
@@ -28,7 +29,8 @@ export interface QuizAttemptOutcome {
  * A learner's attempt at a quiz lesson: graded by the courses lib (unknown questions or choices
  * are 400), counted against the quiz's attempt limit (422 past it) under the enrollment's row
  * lock, so two attempts sent at once cannot both be the last one allowed. A passing attempt
- * completes the lesson, and with it possibly the course, in the same transaction.
+ * completes the lesson, and with it possibly the course, in the same transaction; every counted
+ * attempt records `enrollment.quiz-attempted` (its score, not its answers).
  */
 @Injectable()
 export class SubmitQuizAttemptService {
@@ -91,11 +93,24 @@ export class SubmitQuizAttemptService {
     const { score, passed } = grade;
     const attempt = { id: newId(), enrollmentId, lessonId, attemptNumber, score, passed, answers };
     await this.attempts.insert(manager, { ...attempt, attemptedAt: now });
+    await recordEvent(manager, 'enrollment.quiz-attempted', {
+      attemptId: attempt.id,
+      enrollmentId,
+      courseId: enrollment.courseId,
+      userId: enrollment.userId,
+      lessonId,
+      attemptNumber,
+      score,
+      passed,
+      attemptedAt: now.toISOString(),
+    });
     const stored = await this.progress.lock(manager, enrollmentId, lessonId);
     let courseCompleted = enrollment.status === 'completed';
     if (passed && !stored?.completedAt) {
       await this.progress.markCompleted(manager, enrollmentId, lessonId, now);
-      courseCompleted = await this.completion.afterLessonCompleted(manager, enrollment, now);
+      courseCompleted = await this.completion.afterLessonCompleted(manager, enrollment, now, {
+        lessonId,
+      });
     }
     return { score, passed, attemptNumber, courseCompleted };
   }

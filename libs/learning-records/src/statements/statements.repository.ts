@@ -135,6 +135,36 @@ export class StatementsRepository {
     return rows[0] ?? null;
   }
 
+  /** Statements (not voided) whose actor is this one, newest first, by offset. */
+  ofActor(actorHash: Buffer, page: { offset: number; limit: number }): Promise<ReadStatement[]> {
+    return this.dataSource.query(
+      'SELECT `seq`, `statement`, `stored` FROM `xapi_statements` ' +
+        'WHERE `actor_hash` = ? AND `voided` = 0 ORDER BY `seq` DESC LIMIT ? OFFSET ?',
+      [actorHash, page.limit, page.offset],
+    );
+  }
+
+  async countOfActor(actorHash: Buffer): Promise<number> {
+    const [row] = await this.dataSource.query<{ total: string | number }[]>(
+      'SELECT COUNT(*) AS `total` FROM `xapi_statements` WHERE `actor_hash` = ? AND `voided` = 0',
+      [actorHash],
+    );
+    return Number(row?.total ?? 0);
+  }
+
+  /** The next `limit` statements (not voided) of this actor after `afterSeq`, oldest first. */
+  ofActorAscending(
+    actorHash: Buffer,
+    afterSeq: string | undefined,
+    limit: number,
+  ): Promise<ReadStatement[]> {
+    return this.dataSource.query(
+      'SELECT `seq`, `statement`, `stored` FROM `xapi_statements` ' +
+        'WHERE `actor_hash` = ? AND `seq` > ? AND `voided` = 0 ORDER BY `seq` LIMIT ?',
+      [actorHash, afterSeq ?? '0', limit],
+    );
+  }
+
   /**
    * A page of statements that are not voided, in stored order, one more than `limit` (to tell
    * whether there is a next page). The agent and related-activity filters join their index

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppConfig, Clock } from '@lifelong/common';
+import { AppConfig, Clock, type Page, type PageQuery, pageOffset, toPage } from '@lifelong/common';
 import { isDuplicateKey, retryOnDeadlock } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -24,6 +24,7 @@ import {
 import { checkStatement, isUuid, type JsonObject, VOIDED_VERB } from './statement-rules';
 import {
   type KnownStatement,
+  type ReadStatement,
   type StatementRow,
   StatementsRepository,
 } from './statements.repository';
@@ -69,6 +70,24 @@ function assertNoRawAttachments(statement: JsonObject): void {
 }
 
 const sameBytes = (a: Buffer, b: Buffer): boolean => a.equals(b);
+
+/**
+ * The platform itself, storing the statements of its own learning events: not an issued client
+ * (its id is no UUID, so it names no `lrs_clients` row), writes only.
+ */
+export const PLATFORM_CLIENT: LrsClient = {
+  id: 'platform',
+  name: 'Lifelong',
+  key: 'platform',
+  readScope: 'none',
+  mayWrite: true,
+  createdBy: null,
+  createdAt: new Date(0),
+  revokedAt: null,
+};
+
+/** How many of a learner's statements a download reads per query. */
+const DOWNLOAD_BATCH = 500;
 
 const mayRead = (client: LrsClient, ownerId: string): boolean =>
   client.readScope === 'all' || (client.readScope === 'mine' && ownerId === client.id);
@@ -121,6 +140,53 @@ export class Statements {
       client,
       statements.map((statement) => ({ ...statement, id: statement.id ?? randomUUID() })),
     );
+  }
+
+  /**
+   * Stores statements the platform builds from its own events, through the same rules and
+   * immutability as a client's: sent again with the same ids and content, nothing changes.
+   */
+  async recordPlatform(statements: readonly JsonObject[]): Promise<void> {
+    if (statements.length === 0) return;
+    const checked = statements.map((statement, index) =>
+      checkStatement(statement, `statement[${index}]`),
+    );
+    await this.store(PLATFORM_CLIENT, checked);
+  }
+
+  /** A page of the statements whose actor is this learner (their platform account), newest first. */
+  async ofLearner(userId: string, query: PageQuery): Promise<Page<JsonObject>> {
+    const actorHash = this.learnerHash(userId);
+    const [rows, total] = await Promise.all([
+      this.statements.ofActor(actorHash, { offset: pageOffset(query), limit: query.pageSize }),
+      this.statements.countOfActor(actorHash),
+    ]);
+    return toPage(
+      rows.map((row) => JSON.parse(row.statement) as JsonObject),
+      total,
+      query,
+    );
+  }
+
+  /** Every statement whose actor is this learner, oldest first (their download). */
+  async allOfLearner(userId: string): Promise<JsonObject[]> {
+    const actorHash = this.learnerHash(userId);
+    const statements: JsonObject[] = [];
+    let afterSeq: string | undefined;
+    for (;;) {
+      const rows = await this.statements.ofActorAscending(actorHash, afterSeq, DOWNLOAD_BATCH);
+      for (const row of rows) statements.push(JSON.parse(row.statement) as JsonObject);
+      if (rows.length < DOWNLOAD_BATCH) return statements;
+      afterSeq = (rows[rows.length - 1] as ReadStatement).seq;
+    }
+  }
+
+  /** The learner's account on this platform, as the platform's statements name them. */
+  private learnerHash(userId: string): Buffer {
+    return agentHash({
+      objectType: 'Agent',
+      account: { homePage: this.config.http.publicUrl, name: userId },
+    }) as Buffer;
   }
 
   private async store(client: LrsClient, received: JsonObject[]): Promise<string[]> {
@@ -250,8 +316,14 @@ export class Statements {
     };
   }
 
-  /** Who vouches for a statement: this store's client, as an Agent with an account. */
+  /** Who vouches for a statement: this store's client (or the platform), as an Agent with an account. */
   private authorityOf(client: LrsClient): JsonObject {
+    if (client === PLATFORM_CLIENT)
+      return {
+        objectType: 'Agent',
+        name: PLATFORM_CLIENT.name,
+        account: { homePage: this.config.http.publicUrl, name: PLATFORM_CLIENT.key },
+      };
     return {
       objectType: 'Agent',
       name: client.name,

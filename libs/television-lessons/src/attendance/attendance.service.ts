@@ -228,7 +228,10 @@ export class AttendanceService {
       .findOneByOrFail({ broadcastId: broadcast.id, userId });
   }
 
-  /** The new attendance, or null when the learner was already present at this airing. */
+  /**
+   * The new attendance (with its `television.attendance-recorded` event), or null when the
+   * learner was already present at this airing.
+   */
   private async insertAttendance(
     manager: EntityManager,
     broadcast: Broadcast,
@@ -262,7 +265,19 @@ export class AttendanceService {
         attendance.recordedAt,
       ],
     );
-    return result.affectedRows === 1 ? attendance : null;
+    if (result.affectedRows !== 1) return null;
+    await recordEvent(manager, 'television.attendance-recorded', {
+      attendanceId: attendance.id,
+      broadcastId: broadcast.id,
+      courseId: broadcast.courseId,
+      lessonId: broadcast.lessonId,
+      userId,
+      method,
+      facilityId: by.facilityId,
+      recordedBy: by.recordedBy,
+      recordedAt: attendance.recordedAt.toISOString(),
+    });
+    return attendance;
   }
 
   /** The programme's figures count attendances: recorded in the attendances' transaction. */
