@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 /**
  * This year's form of the facilities' yearly report, so a facility admin has something to fill
- * in and a supervisor something to decide on. Due at the end of January (Vietnam's time) of the
+ * in and a supervisor something to decide on. Due by 23:59 on 31 January (Vietnam's time) of the
  * next year. Left alone when the year already has a form (an administrator's own is kept).
  */
 @Injectable()
@@ -24,7 +24,7 @@ export class DemoReportFormSeeder {
         throw error;
     }
     await this.forms.define(year, {
-      deadline: new Date(`${year + 1}-01-31T17:00:00.000Z`),
+      deadline: new Date(`${year + 1}-01-31T16:59:00.000Z`),
       fields: [
         {
           key: 'offline_classes',
