@@ -130,6 +130,8 @@ export interface DemoPlacement {
   jobGrade: string;
 }
 
+import { DEMO_PROVINCE_LEARNERS } from './demo-enrollments-data';
+
 export interface DemoAccount {
   email: string;
   fullName: string;
@@ -199,6 +201,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'hocvien.hoanthanh@demo.lifelong.local', fullName: 'Bùi Thị Thanh', role: 'learner' },
   { email: 'hocvien.chocho@demo.lifelong.local', fullName: 'Lý Văn Phúc', role: 'learner' },
   { email: 'hocvien.rutlui@demo.lifelong.local', fullName: 'Ngô Thị Hoa', role: 'learner' },
+  // People learning at the facilities of the other provinces, so that each province's figures
+  // count real activity (see demo-enrollments-data.ts, DEMO_PROVINCE_LEARNING).
+  ...DEMO_PROVINCE_LEARNERS.map((learner): DemoAccount => ({
+    email: learner.email,
+    fullName: learner.fullName,
+    role: 'learner',
+  })),
 ];
 
 const FAMILY = [
