@@ -11,6 +11,7 @@ import { ApiProcess } from '../test/support/api-process';
 // issue 20, item 2: ADL's LRS conformance suite (adlnet/lrs-conformance-test-suite, a checkout
 // outside this repository) run for xAPI 2.0 against the real api on loopback, with a database of
 // its own that is dropped afterwards. Usage: npm run lrs-conformance -- <suite checkout>
+// [runner options, e.g. -g <pattern>]
 
 const WORKER = 'lrs';
 const REPORT_DIR = resolve(__dirname, '..', '.reports', 'lrs-conformance');
@@ -36,7 +37,9 @@ interface TestLog {
 async function main(): Promise<number> {
   const suite = process.argv[2];
   if (!suite || !existsSync(join(suite, 'bin', 'console_runner.js'))) {
-    process.stderr.write('usage: npm run lrs-conformance -- <lrs-conformance-test-suite checkout>\n');
+    process.stderr.write(
+      'usage: npm run lrs-conformance -- <lrs-conformance-test-suite checkout>\n',
+    );
     return 2;
   }
   if (!existsSync(join(suite, 'node_modules'))) {
@@ -53,7 +56,7 @@ async function main(): Promise<number> {
   try {
     const client = await issueClient(api.base, env);
     const started = new Date();
-    const output = await runSuite(suite, `${api.base}/xapi`, client);
+    const output = await runSuite(suite, `${api.base}/xapi`, client, process.argv.slice(3));
     return writeReport(suite, output, started);
   } finally {
     await api.kill();
@@ -88,11 +91,7 @@ async function issueClient(
   return { key: issued.key as string, secret: issued.secret as string };
 }
 
-async function post(
-  url: string,
-  body: unknown,
-  token?: string,
-): Promise<Record<string, unknown>> {
+async function post(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -110,9 +109,10 @@ function runSuite(
   suite: string,
   endpoint: string,
   client: { key: string; secret: string },
+  extra: string[],
 ): Promise<string> {
   const args = ['bin/console_runner.js', '-x', '2.0.0', '-e', endpoint, '-a'];
-  args.push('-u', client.key, '-p', client.secret);
+  args.push('-u', client.key, '-p', client.secret, ...extra);
   const child = spawn(process.execPath, args, { cwd: suite, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer): void => {
@@ -166,7 +166,9 @@ function collectFailures(log: TestLog | undefined, path: string[], into: string[
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

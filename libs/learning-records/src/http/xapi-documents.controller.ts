@@ -21,7 +21,7 @@ import { clientOf } from './xapi-client';
 import { LrsClientGuard, type XapiRequest } from './lrs-client.guard';
 import { ActivityProfileQuery, AgentProfileQuery, StateQuery } from './xapi.dto';
 
-/** The body as stored: JSON as text, anything else (application/octet-stream) as sent. */
+/** The body as stored: JSON as text, any other media type as sent. */
 function contentOf(request: XapiRequest): DocumentContent {
   const type = request.headers['content-type'] ?? '';
   const body: unknown = request.body;

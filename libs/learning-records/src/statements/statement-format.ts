@@ -58,6 +58,23 @@ function coreIds(statement: JsonObject): JsonObject {
   return result;
 }
 
+/** Context activities as lists (a single activity may be sent; it is stored as a list of one). */
+export function withContextActivityLists(statement: JsonObject): JsonObject {
+  const result: JsonObject = { ...statement };
+  const context = statement.context as JsonObject | undefined;
+  const lists = context?.contextActivities as Record<string, unknown> | undefined;
+  if (context && lists)
+    result.context = {
+      ...context,
+      contextActivities: Object.fromEntries(
+        Object.entries(lists).map(([key, entry]) => [key, [entry].flat()]),
+      ),
+    };
+  const target = statement.object as JsonObject | undefined;
+  if (target?.objectType === 'SubStatement') result.object = withContextActivityLists(target);
+  return result;
+}
+
 /** A stored statement in the format asked for. */
 export function formatStatement(statement: JsonObject, format: StatementFormat): JsonObject {
   if (format !== 'ids') return statement;

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { LrsClient } from '../clients/lrs-client';
 import { LearningRecordsError } from '../learning-records-error';
-import { formatStatement } from './statement-format';
+import { formatStatement, withContextActivityLists } from './statement-format';
 import {
   activityHash,
   agentHash,
@@ -127,7 +127,7 @@ export class Statements {
     this.assertWrite(client);
     for (const statement of received) assertNoRawAttachments(statement);
     const batch = received.map((statement) => ({
-      ...statement,
+      ...withContextActivityLists(statement),
       id: String(statement.id).toLowerCase(),
     }));
     const ids = batch.map((statement) => statement.id);
