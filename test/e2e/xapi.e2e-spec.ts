@@ -226,6 +226,35 @@ describe('statements', () => {
     expect(mismatch.status).toBe(400);
   });
 
+  // Found by ADL's conformance suite (docs/xapi.md).
+  it('stores a single context activity as a list, in a SubStatement too', async () => {
+    const context = { contextActivities: { parent: { id: COURSE }, grouping: [{ id: LESSON }] } };
+    const id = randomUUID();
+    const sent = statement({
+      id,
+      context,
+      object: { objectType: 'SubStatement', ...statement({ context }) },
+    });
+    expect((await xapi('POST', '/xapi/statements', { client: writer, body: sent })).status).toBe(
+      200,
+    );
+    const read = await xapi('GET', `/xapi/statements?statementId=${id}`, { client: writer });
+    const lists = { parent: [{ id: COURSE }], grouping: [{ id: LESSON }] };
+    expect((read.body as Json).context).toEqual({ contextActivities: lists });
+    expect(((read.body as Json).object as Json).context).toEqual({ contextActivities: lists });
+  });
+
+  it('names the consistent-through time on refused and missing statement reads too', async () => {
+    for (const [path, status] of [
+      [`/xapi/statements?statementId=${randomUUID()}&verb=${encodeURIComponent(COMPLETED)}`, 400],
+      [`/xapi/statements?statementId=${randomUUID()}`, 404],
+    ] as const) {
+      const answer = await xapi('GET', path, { client: writer });
+      expect(answer.status).toBe(status);
+      expect(answer.headers.get('x-experience-api-consistent-through')).toMatch(/^\d{4}-/);
+    }
+  });
+
   it('refuses statements that break the xAPI rules', async () => {
     const bad: [string, Json][] = [
       ['an unknown property', statement({ mood: 'happy' })],
@@ -623,5 +652,46 @@ describe('documents', () => {
       body: Buffer.from('x'),
     });
     expect(octetElsewhere.status).toBe(415);
+  });
+
+  // Found by ADL's conformance suite (docs/xapi.md).
+  it('takes any media type, and a DELETE that names a Content-Type without a body', async () => {
+    const profile = `/xapi/activities/profile?${new URLSearchParams({ activityId, profileId: 'notes' }).toString()}`;
+    const send = (method: string, type: string, body: string, headers = {}) =>
+      fetch(`${api.http.base}${profile}`, {
+        method,
+        headers: { ...VERSION, authorization: basic(writer), 'content-type': type, ...headers },
+        body,
+      });
+    expect((await send('PUT', 'text/plain; charset=utf-8', 'ghi chú')).status).toBe(204);
+    const back = await fetch(`${api.http.base}${profile}`, {
+      headers: { ...VERSION, authorization: basic(writer) },
+    });
+    expect([back.headers.get('content-type'), await back.text()]).toEqual([
+      'text/plain; charset=utf-8',
+      'ghi chú',
+    ]);
+    // Merging needs JSON on both sides: 400, and the document stays.
+    const merge = await xapi('POST', profile, { client: writer, body: { a: 1 } });
+    expect([merge.status, codeOf(merge)]).toEqual([400, 'DOCUMENT_NOT_MERGEABLE']);
+    await xapi('PUT', profile, { client: writer, body: { a: 1 }, headers: { 'if-match': '*' } });
+    const notJson = await send('POST', 'not/json', '{"b":2}');
+    expect(notJson.status).toBe(400);
+    expect((await xapi('GET', profile, { client: writer })).body).toEqual({ a: 1 });
+    const json = { 'content-type': 'application/json' };
+    const wrongTag = await xapi('DELETE', profile, {
+      client: writer,
+      headers: { ...json, 'if-match': '"1234"' },
+    });
+    expect(wrongTag.status).toBe(412);
+    expect((await xapi('DELETE', profile, { client: writer, headers: json })).status).toBe(204);
+    expect((await xapi('GET', profile, { client: writer })).status).toBe(404);
+    // Elsewhere an unknown media type is still 415.
+    const elsewhere = await fetch(`${api.http.base}/api/v1/me`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${api.adminToken}`, 'content-type': 'text/plain' },
+      body: 'x',
+    });
+    expect(elsewhere.status).toBe(415);
   });
 });
