@@ -536,7 +536,37 @@ describe('statement queries', () => {
     const reduced = answer.body as Json;
     expect(reduced.actor).toEqual(agent('binh'));
     expect(reduced.verb).toEqual({ id: ATTEMPTED });
-    expect(reduced.object).toEqual({ objectType: 'Activity', id: COURSE });
+    // An Activity keeps its id only (ADL's conformance suite counts the keys).
+    expect(reduced.object).toEqual({ id: COURSE });
+  });
+
+  it('keeps one language per language map with format=canonical, as Accept-Language asks', async () => {
+    const id = randomUUID();
+    const display = { 'vi-VN': 'đã hoàn thành', 'en-US': 'completed', 'en-GB': 'completed' };
+    const name = { 'vi-VN': 'Khoá học 1', 'en-GB': 'Course 1' };
+    const body = statement({
+      id,
+      verb: { id: COMPLETED, display },
+      object: { id: COURSE, definition: { name, extensions: { 'https://x.vn/e': { name } } } },
+    });
+    expect((await xapi('POST', '/xapi/statements', { client: writer, body })).status).toBe(200);
+    const read = async (headers: Record<string, string> = {}) =>
+      (
+        await xapi('GET', `/xapi/statements?statementId=${id}&format=canonical`, {
+          client: writer,
+          headers,
+        })
+      ).body as Json;
+    const first = await read();
+    expect((first.verb as Json).display).toEqual({ 'vi-VN': 'đã hoàn thành' });
+    const english = await read({ 'accept-language': 'fr;q=0.9, en-GB, *;q=0.1' });
+    expect((english.verb as Json).display).toEqual({ 'en-GB': 'completed' });
+    const definition = (english.object as Json).definition as Json;
+    expect(definition.name).toEqual({ 'en-GB': 'Course 1' });
+    // Extensions belong to their owners: left as sent.
+    expect(definition.extensions).toEqual({ 'https://x.vn/e': { name } });
+    const primary = await read({ 'accept-language': 'en' });
+    expect((primary.verb as Json).display).toEqual({ 'en-US': 'completed' });
   });
 });
 

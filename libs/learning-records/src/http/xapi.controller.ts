@@ -22,6 +22,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { acceptedLanguages } from '../statements/statement-format';
 import { Statements, XAPI_VERSION } from '../statements/statements.service';
 import { LrsClientGuard, type XapiRequest } from './lrs-client.guard';
 import { clientOf } from './xapi-client';
@@ -89,7 +90,11 @@ export class XapiController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query() query: GetStatementsQuery,
   ): Promise<Record<string, unknown>> {
-    const answer = await this.statements.read(clientOf(request), { ...query });
+    const answer = await this.statements.read(
+      clientOf(request),
+      { ...query },
+      acceptedLanguages(request.headers['accept-language']),
+    );
     void reply
       .header('x-experience-api-consistent-through', answer.consistentThrough.toISOString())
       .header('last-modified', answer.lastModified.toUTCString());

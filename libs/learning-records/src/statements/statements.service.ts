@@ -266,6 +266,7 @@ export class Statements {
   async read(
     client: LrsClient,
     params: StatementReadParams,
+    languages: string[] = [],
   ): Promise<OneStatement | StatementPage> {
     // Parameters not sent may arrive as undefined properties of the query object.
     const sent = Object.fromEntries(
@@ -286,11 +287,11 @@ export class Statements {
           { parameter: statementId !== undefined ? 'statementId' : 'voidedStatementId' },
         );
       const { format } = parseStatementQuery(filters);
-      return this.one(client, id, voidedStatementId !== undefined, format);
+      return this.one(client, id, voidedStatementId !== undefined, format, languages);
     }
     if (more !== undefined && Object.keys(filters).length)
       throw new LearningRecordsError('INVALID_QUERY', 'more: is sent alone', { parameter: 'more' });
-    return this.query(client, filters, more);
+    return this.query(client, filters, languages, more);
   }
 
   /** GET ?statementId= (not voided) or ?voidedStatementId= (voided only). */
@@ -299,6 +300,7 @@ export class Statements {
     id: string,
     voided: boolean,
     format: StatementFormat,
+    languages: string[],
   ): Promise<OneStatement> {
     this.assertRead(client);
     const consistentThrough = this.clock.now();
@@ -314,7 +316,7 @@ export class Statements {
         statementId: id,
       });
     return {
-      statement: formatStatement(JSON.parse(row.statement) as JsonObject, format),
+      statement: formatStatement(JSON.parse(row.statement) as JsonObject, format, languages),
       consistentThrough,
       lastModified: new Date(row.stored),
     };
@@ -324,6 +326,7 @@ export class Statements {
   private async query(
     client: LrsClient,
     params: StatementQueryParams,
+    languages: string[],
     more?: string,
   ): Promise<StatementPage> {
     this.assertRead(client);
@@ -345,7 +348,7 @@ export class Statements {
     }, null);
     return {
       statements: page.map((row) =>
-        formatStatement(JSON.parse(row.statement) as JsonObject, parsed.format),
+        formatStatement(JSON.parse(row.statement) as JsonObject, parsed.format, languages),
       ),
       more:
         rows.length > parsed.limit && last
