@@ -570,6 +570,78 @@ describe('statement queries', () => {
   });
 });
 
+describe('activities and agents', () => {
+  it('answers an Activity with the definitions of the statements that name it merged', async () => {
+    const activityId = `https://lifelong.example/xapi/activities/${randomUUID()}`;
+    const named = (definition: Json) =>
+      statement({ object: { id: activityId, definition: { type: LESSON, ...definition } } });
+    await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: [
+        named({ name: { 'vi-VN': 'Bài 1' }, description: { 'vi-VN': 'Mở đầu' } }),
+        statement({ context: { contextActivities: { parent: [{ id: activityId }] } } }),
+      ],
+    });
+    await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: named({ name: { 'en-GB': 'Lesson 1' } }),
+    });
+    const path = `/xapi/activities?${new URLSearchParams({ activityId }).toString()}`;
+    const answer = await xapi('GET', path, { client: writer });
+    expect([answer.status, answer.body]).toEqual([
+      200,
+      {
+        objectType: 'Activity',
+        id: activityId,
+        definition: {
+          type: LESSON,
+          name: { 'vi-VN': 'Bài 1', 'en-GB': 'Lesson 1' },
+          description: { 'vi-VN': 'Mở đầu' },
+        },
+      },
+    ]);
+    // A read/mine client sees only what its own statements say; an unknown activity is its id.
+    const unknown = `https://lifelong.example/xapi/activities/${randomUUID()}`;
+    for (const [client, id] of [
+      [other, activityId],
+      [writer, unknown],
+    ] as const) {
+      const bare = await xapi('GET', `/xapi/activities?activityId=${encodeURIComponent(id)}`, {
+        client,
+      });
+      expect([bare.status, bare.body]).toEqual([200, { objectType: 'Activity', id }]);
+    }
+    for (const bad of ['/xapi/activities', '/xapi/activities?activityId=not-an-iri'])
+      expect((await xapi('GET', bad, { client: writer })).status).toBe(400);
+  });
+
+  it('answers the Person object of an Agent', async () => {
+    const sent = { objectType: 'Agent', name: 'An', mbox: 'mailto:an@example.vn' };
+    const answer = await xapi(
+      'GET',
+      `/xapi/agents?agent=${encodeURIComponent(JSON.stringify(sent))}`,
+      { client: reader },
+    );
+    expect([answer.status, answer.body]).toEqual([
+      200,
+      { objectType: 'Person', name: ['An'], mbox: ['mailto:an@example.vn'] },
+    ]);
+    const group = { objectType: 'Group', mbox: 'mailto:lop@example.vn' };
+    for (const bad of [
+      '/xapi/agents',
+      '/xapi/agents?agent=%7B%7D',
+      `/xapi/agents?agent=${encodeURIComponent(JSON.stringify(group))}`,
+    ])
+      expect((await xapi('GET', bad, { client: reader })).status).toBe(400);
+    // HEAD answers as GET does, without the body.
+    const head = await fetch(
+      `${api.http.base}/xapi/agents?agent=${encodeURIComponent(JSON.stringify(sent))}`,
+      { method: 'HEAD', headers: { ...VERSION, authorization: basic(reader) } },
+    );
+    expect([head.status, await head.text()]).toEqual([200, '']);
+  });
+});
+
 describe('documents', () => {
   const activityId = 'https://lifelong.example/xapi/activities/course-1';
   const learner = JSON.stringify(agent('an'));

@@ -22,11 +22,20 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ActivitiesAndAgents, personOf } from '../statements/activities-and-agents';
 import { acceptedLanguages } from '../statements/statement-format';
 import { Statements, XAPI_VERSION } from '../statements/statements.service';
+import { LearningRecordsError } from '../learning-records-error';
 import { LrsClientGuard, type XapiRequest } from './lrs-client.guard';
 import { clientOf } from './xapi-client';
-import { AboutDto, GetStatementsQuery, PutStatementQuery, StatementResultDto } from './xapi.dto';
+import {
+  AboutDto,
+  ActivityQuery,
+  AgentQuery,
+  GetStatementsQuery,
+  PutStatementQuery,
+  StatementResultDto,
+} from './xapi.dto';
 
 const STATEMENT_BODY = {
   description: 'A statement, or (POST only) a list of statements',
@@ -34,14 +43,17 @@ const STATEMENT_BODY = {
 };
 
 /**
- * The xAPI 2.0 Learning Record Store (docs/xapi.md): `about`, and the Statement Resource for
- * clients with Basic credentials issued by an administrator.
+ * The xAPI 2.0 Learning Record Store (docs/xapi.md): `about`, the Statement Resource, and the
+ * Activities and Agents Resources, for clients with Basic credentials issued by an administrator.
  */
 @ApiTags('xapi')
 @Controller('xapi')
 @ApiHeader({ name: 'X-Experience-API-Version', required: true, example: XAPI_VERSION })
 export class XapiController {
-  constructor(private readonly statements: Statements) {}
+  constructor(
+    private readonly statements: Statements,
+    private readonly activitiesAndAgents: ActivitiesAndAgents,
+  ) {}
 
   /** What this store speaks; open to anyone, no version header needed. */
   @Get('about')
@@ -103,5 +115,28 @@ export class XapiController {
       statements: answer.statements,
       more: answer.more === null ? '' : `/xapi/statements?more=${answer.more}`,
     };
+  }
+
+  @Get('activities')
+  @ClientCredentials('lrs-client', LrsClientGuard)
+  @ApiOkResponse({ description: 'The Activity, with its definition as stored statements give it' })
+  @ApiBadRequestResponse({ description: 'INVALID_QUERY: activityId missing or not an IRI' })
+  @ApiUnauthorizedResponse({ description: 'No valid client credentials' })
+  activity(
+    @Req() request: XapiRequest,
+    @Query() query: ActivityQuery,
+  ): Promise<Record<string, unknown>> {
+    return this.activitiesAndAgents.activity(clientOf(request), query.activityId);
+  }
+
+  @Get('agents')
+  @ClientCredentials('lrs-client', LrsClientGuard)
+  @ApiOkResponse({ description: 'The Person object of the Agent' })
+  @ApiBadRequestResponse({ description: 'INVALID_QUERY: agent missing or not an Agent' })
+  @ApiUnauthorizedResponse({ description: 'No valid client credentials' })
+  person(@Req() request: XapiRequest, @Query() query: AgentQuery): Record<string, unknown> {
+    if (clientOf(request).readScope === 'none')
+      throw new LearningRecordsError('XAPI_SCOPE_MISSING', 'This client may not read agents');
+    return personOf(query.agent);
   }
 }
