@@ -779,6 +779,9 @@ describe('documents', () => {
     await xapi('PUT', profile, { client: writer, body: { a: 1 }, headers: { 'if-match': '*' } });
     const notJson = await send('POST', 'not/json', '{"b":2}');
     expect(notJson.status).toBe(400);
+    // A form body is bytes too, never read as an object of fields that could merge.
+    const form = await send('POST', 'application/x-www-form-urlencoded', 'abc');
+    expect(form.status).toBe(400);
     expect((await xapi('GET', profile, { client: writer })).body).toEqual({ a: 1 });
     const json = { 'content-type': 'application/json' };
     const wrongTag = await xapi('DELETE', profile, {

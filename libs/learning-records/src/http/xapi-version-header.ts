@@ -1,4 +1,4 @@
-import { Clock } from '@lifelong/common';
+import { acceptsAnyBody, Clock } from '@lifelong/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { XAPI_VERSION } from '../statements/statements.service';
@@ -6,7 +6,7 @@ import { XAPI_VERSION } from '../statements/statements.service';
 /**
  * Prepares the api for the xAPI resources (call before it initializes). xAPI asks for `X-Experience-API-Version` on every answer of the store, including refusals
  * made before a handler runs (a body over the limit, an unknown media type): a Fastify hook on
- * every `/xapi` request. The document resources also take `application/octet-stream` bodies.
+ * every `/xapi` request. The document resources also take bodies of any media type.
  */
 export function answerWithXapiVersion(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -27,14 +27,14 @@ export function answerWithXapiVersion(app: NestFastifyApplication): void {
       delete request.headers['content-type'];
     done();
   });
-  // Documents may be any bytes of any media type: taken as a Buffer on the document resources
+  // Documents may be any bytes of any media type: a Buffer on `@AcceptsAnyBody()` routes
   // (JSON is parsed as JSON); other routes refuse them with 415 as Fastify would.
   const anyBytes = (
     request: FastifyRequest,
     body: Buffer,
     done: (error: Error | null, body?: unknown) => void,
   ): void => {
-    if (DOCUMENT_PATH.test(request.url)) return done(null, body);
+    if (acceptsAnyBody(request)) return done(null, body);
     const type = request.headers['content-type'] ?? '(none)';
     done(
       Object.assign(new Error(`Unsupported Media Type: ${type}`), {
@@ -50,4 +50,3 @@ export function answerWithXapiVersion(app: NestFastifyApplication): void {
 
 const isXapi = (url: string): boolean => url === '/xapi' || url.startsWith('/xapi/');
 const STATEMENTS_PATH = /^\/xapi\/statements(\?|$)/;
-const DOCUMENT_PATH = /^\/xapi\/(activities\/state|activities\/profile|agents\/profile)(\?|$)/;
