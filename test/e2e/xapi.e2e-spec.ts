@@ -284,8 +284,6 @@ describe('statements', () => {
     expect(blind.status).toBe(403);
     const unknownParameter = await xapi('GET', '/xapi/statements?colour=red', { client: writer });
     expect(unknownParameter.status).toBe(400);
-    const attachments = await xapi('GET', '/xapi/statements?attachments=true', { client: writer });
-    expect(attachments.status).toBe(400);
   });
 
   it('refuses attachment contents: multipart/mixed is not taken, a large body is 413', async () => {
@@ -538,6 +536,36 @@ describe('statement queries', () => {
     expect(reduced.verb).toEqual({ id: ATTEMPTED });
     // An Activity keeps its id only (ADL's conformance suite counts the keys).
     expect(reduced.object).toEqual({ id: COURSE });
+  });
+
+  it('answers attachments=true as multipart/mixed with the statements as the only part', async () => {
+    const raw = async (query: string) => {
+      const response = await fetch(`${api.http.base}/xapi/statements?${query}`, {
+        headers: { ...VERSION, authorization: basic(writer) },
+      });
+      return { response, text: await response.text() };
+    };
+    const plain = await xapi('GET', `/xapi/statements?statementId=${ids.binh}`, { client: writer });
+    for (const query of [`statementId=${ids.binh}&attachments=true`, 'attachments=true&limit=1']) {
+      const { response, text } = await raw(query);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-experience-api-consistent-through')).toMatch(/^\d{4}-/);
+      const boundary = /^multipart\/mixed; boundary=(\w+)$/.exec(
+        response.headers.get('content-type') ?? '',
+      )?.[1];
+      expect(boundary).toBeDefined();
+      const parts = text.split(`--${boundary}`);
+      expect(
+        parts.map((part) => part.trim()).filter((part) => part !== '--' && part !== ''),
+      ).toHaveLength(1);
+      const [head, body] = (parts[1] ?? '').split('\r\n\r\n');
+      expect(head?.trim()).toBe('Content-Type: application/json');
+      const json = JSON.parse(body ?? '') as Json;
+      if (query.startsWith('statementId')) expect(json).toEqual(plain.body);
+      else expect(Array.isArray(json.statements)).toBe(true);
+    }
+    const bad = await xapi('GET', '/xapi/statements?attachments=yes', { client: writer });
+    expect(bad.status).toBe(400);
   });
 
   it('keeps one language per language map with format=canonical, as Accept-Language asks', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ClientCredentials, Public } from '@lifelong/identity';
 import {
   Body,
@@ -101,7 +102,7 @@ export class XapiController {
     @Req() request: XapiRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query() query: GetStatementsQuery,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<Record<string, unknown> | string> {
     const answer = await this.statements.read(
       clientOf(request),
       { ...query },
@@ -110,11 +111,22 @@ export class XapiController {
     void reply
       .header('x-experience-api-consistent-through', answer.consistentThrough.toISOString())
       .header('last-modified', answer.lastModified.toUTCString());
-    if ('statement' in answer) return answer.statement;
-    return {
-      statements: answer.statements,
-      more: answer.more === null ? '' : `/xapi/statements?more=${answer.more}`,
-    };
+    const result =
+      'statement' in answer
+        ? answer.statement
+        : {
+            statements: answer.statements,
+            more: answer.more === null ? '' : `/xapi/statements?more=${answer.more}`,
+          };
+    if (!answer.attachments) return result;
+    // attachments=true: multipart/mixed, the statements first; no attachment parts follow, as
+    // this store keeps no attachment contents.
+    const boundary = randomUUID().replace(/-/g, '');
+    void reply.header('content-type', `multipart/mixed; boundary=${boundary}`);
+    return (
+      `--${boundary}\r\nContent-Type: application/json\r\n\r\n` +
+      `${JSON.stringify(result)}\r\n--${boundary}--\r\n`
+    );
   }
 
   @Get('activities')

@@ -38,6 +38,8 @@ export interface StatementPage {
   more: string | null;
   consistentThrough: Date;
   lastModified: Date;
+  /** attachments=true: answered as multipart/mixed. */
+  attachments: boolean;
 }
 
 /** Everything GET /xapi/statements may be sent. */
@@ -52,6 +54,8 @@ export interface OneStatement {
   statement: JsonObject;
   consistentThrough: Date;
   lastModified: Date;
+  /** attachments=true: answered as multipart/mixed. */
+  attachments: boolean;
 }
 
 /**
@@ -286,8 +290,9 @@ export class Statements {
           'statementId and voidedStatementId take only format and attachments beside them',
           { parameter: statementId !== undefined ? 'statementId' : 'voidedStatementId' },
         );
-      const { format } = parseStatementQuery(filters);
-      return this.one(client, id, voidedStatementId !== undefined, format, languages);
+      const { format, attachments } = parseStatementQuery(filters);
+      const one = await this.one(client, id, voidedStatementId !== undefined, format, languages);
+      return { ...one, attachments };
     }
     if (more !== undefined && Object.keys(filters).length)
       throw new LearningRecordsError('INVALID_QUERY', 'more: is sent alone', { parameter: 'more' });
@@ -301,7 +306,7 @@ export class Statements {
     voided: boolean,
     format: StatementFormat,
     languages: string[],
-  ): Promise<OneStatement> {
+  ): Promise<Omit<OneStatement, 'attachments'>> {
     this.assertRead(client);
     const consistentThrough = this.clock.now();
     const row = isUuid(id)
@@ -356,6 +361,7 @@ export class Statements {
           : null,
       consistentThrough,
       lastModified: newest ?? consistentThrough,
+      attachments: parsed.attachments,
     };
   }
 
