@@ -358,6 +358,8 @@ const XAPI_ROUTES = [
   'GET /xapi/statements',
   'PUT /xapi/statements',
   'POST /xapi/statements',
+  'GET /xapi/activities',
+  'GET /xapi/agents',
   ...['/xapi/activities/state', '/xapi/activities/profile', '/xapi/agents/profile'].flatMap(
     (path) => ['GET', 'PUT', 'POST', 'DELETE'].map((method) => `${method} ${path}`),
   ),

@@ -230,6 +230,35 @@ describe('statements', () => {
     expect(mismatch.status).toBe(400);
   });
 
+  // Found by ADL's conformance suite (docs/xapi.md).
+  it('stores a single context activity as a list, in a SubStatement too', async () => {
+    const context = { contextActivities: { parent: { id: COURSE }, grouping: [{ id: LESSON }] } };
+    const id = randomUUID();
+    const sent = statement({
+      id,
+      context,
+      object: { objectType: 'SubStatement', ...statement({ context }) },
+    });
+    expect((await xapi('POST', '/xapi/statements', { client: writer, body: sent })).status).toBe(
+      200,
+    );
+    const read = await xapi('GET', `/xapi/statements?statementId=${id}`, { client: writer });
+    const lists = { parent: [{ id: COURSE }], grouping: [{ id: LESSON }] };
+    expect((read.body as Json).context).toEqual({ contextActivities: lists });
+    expect(((read.body as Json).object as Json).context).toEqual({ contextActivities: lists });
+  });
+
+  it('names the consistent-through time on refused and missing statement reads too', async () => {
+    for (const [path, status] of [
+      [`/xapi/statements?statementId=${randomUUID()}&verb=${encodeURIComponent(COMPLETED)}`, 400],
+      [`/xapi/statements?statementId=${randomUUID()}`, 404],
+    ] as const) {
+      const answer = await xapi('GET', path, { client: writer });
+      expect(answer.status).toBe(status);
+      expect(answer.headers.get('x-experience-api-consistent-through')).toMatch(/^\d{4}-/);
+    }
+  });
+
   it('refuses statements that break the xAPI rules', async () => {
     const bad: [string, Json][] = [
       ['an unknown property', statement({ mood: 'happy' })],
@@ -259,8 +288,6 @@ describe('statements', () => {
     expect(blind.status).toBe(403);
     const unknownParameter = await xapi('GET', '/xapi/statements?colour=red', { client: writer });
     expect(unknownParameter.status).toBe(400);
-    const attachments = await xapi('GET', '/xapi/statements?attachments=true', { client: writer });
-    expect(attachments.status).toBe(400);
   });
 
   it('refuses attachment contents: multipart/mixed is not taken, a large body is 413', async () => {
@@ -511,7 +538,139 @@ describe('statement queries', () => {
     const reduced = answer.body as Json;
     expect(reduced.actor).toEqual(agent('binh'));
     expect(reduced.verb).toEqual({ id: ATTEMPTED });
-    expect(reduced.object).toEqual({ objectType: 'Activity', id: COURSE });
+    // An Activity keeps its id only (ADL's conformance suite counts the keys).
+    expect(reduced.object).toEqual({ id: COURSE });
+  });
+
+  it('answers attachments=true as multipart/mixed with the statements as the only part', async () => {
+    const raw = async (query: string) => {
+      const response = await fetch(`${api.http.base}/xapi/statements?${query}`, {
+        headers: { ...VERSION, authorization: basic(writer) },
+      });
+      return { response, text: await response.text() };
+    };
+    const plain = await xapi('GET', `/xapi/statements?statementId=${ids.binh}`, { client: writer });
+    for (const query of [`statementId=${ids.binh}&attachments=true`, 'attachments=true&limit=1']) {
+      const { response, text } = await raw(query);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-experience-api-consistent-through')).toMatch(/^\d{4}-/);
+      const boundary = /^multipart\/mixed; boundary=(\w+)$/.exec(
+        response.headers.get('content-type') ?? '',
+      )?.[1];
+      expect(boundary).toBeDefined();
+      const parts = text.split(`--${boundary}`);
+      expect(
+        parts.map((part) => part.trim()).filter((part) => part !== '--' && part !== ''),
+      ).toHaveLength(1);
+      const [head, body] = (parts[1] ?? '').split('\r\n\r\n');
+      expect(head?.trim()).toBe('Content-Type: application/json');
+      const json = JSON.parse(body ?? '') as Json;
+      if (query.startsWith('statementId')) expect(json).toEqual(plain.body);
+      else expect(Array.isArray(json.statements)).toBe(true);
+    }
+    const bad = await xapi('GET', '/xapi/statements?attachments=yes', { client: writer });
+    expect(bad.status).toBe(400);
+  });
+
+  it('keeps one language per language map with format=canonical, as Accept-Language asks', async () => {
+    const id = randomUUID();
+    const display = { 'vi-VN': 'đã hoàn thành', 'en-US': 'completed', 'en-GB': 'completed' };
+    const name = { 'vi-VN': 'Khoá học 1', 'en-GB': 'Course 1' };
+    const body = statement({
+      id,
+      verb: { id: COMPLETED, display },
+      object: { id: COURSE, definition: { name, extensions: { 'https://x.vn/e': { name } } } },
+    });
+    expect((await xapi('POST', '/xapi/statements', { client: writer, body })).status).toBe(200);
+    const read = async (headers: Record<string, string> = {}) =>
+      (
+        await xapi('GET', `/xapi/statements?statementId=${id}&format=canonical`, {
+          client: writer,
+          headers,
+        })
+      ).body as Json;
+    const first = await read();
+    expect((first.verb as Json).display).toEqual({ 'vi-VN': 'đã hoàn thành' });
+    const english = await read({ 'accept-language': 'fr;q=0.9, en-GB, *;q=0.1' });
+    expect((english.verb as Json).display).toEqual({ 'en-GB': 'completed' });
+    const definition = (english.object as Json).definition as Json;
+    expect(definition.name).toEqual({ 'en-GB': 'Course 1' });
+    // Extensions belong to their owners: left as sent.
+    expect(definition.extensions).toEqual({ 'https://x.vn/e': { name } });
+    const primary = await read({ 'accept-language': 'en' });
+    expect((primary.verb as Json).display).toEqual({ 'en-US': 'completed' });
+  });
+});
+
+describe('activities and agents', () => {
+  it('answers an Activity with the definitions of the statements that name it merged', async () => {
+    const activityId = `https://lifelong.example/xapi/activities/${randomUUID()}`;
+    const named = (definition: Json) =>
+      statement({ object: { id: activityId, definition: { type: LESSON, ...definition } } });
+    await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: [
+        named({ name: { 'vi-VN': 'Bài 1' }, description: { 'vi-VN': 'Mở đầu' } }),
+        statement({ context: { contextActivities: { parent: [{ id: activityId }] } } }),
+      ],
+    });
+    await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: named({ name: { 'en-GB': 'Lesson 1' } }),
+    });
+    const path = `/xapi/activities?${new URLSearchParams({ activityId }).toString()}`;
+    const answer = await xapi('GET', path, { client: writer });
+    expect([answer.status, answer.body]).toEqual([
+      200,
+      {
+        objectType: 'Activity',
+        id: activityId,
+        definition: {
+          type: LESSON,
+          name: { 'vi-VN': 'Bài 1', 'en-GB': 'Lesson 1' },
+          description: { 'vi-VN': 'Mở đầu' },
+        },
+      },
+    ]);
+    // A read/mine client sees only what its own statements say; an unknown activity is its id.
+    const unknown = `https://lifelong.example/xapi/activities/${randomUUID()}`;
+    for (const [client, id] of [
+      [other, activityId],
+      [writer, unknown],
+    ] as const) {
+      const bare = await xapi('GET', `/xapi/activities?activityId=${encodeURIComponent(id)}`, {
+        client,
+      });
+      expect([bare.status, bare.body]).toEqual([200, { objectType: 'Activity', id }]);
+    }
+    for (const bad of ['/xapi/activities', '/xapi/activities?activityId=not-an-iri'])
+      expect((await xapi('GET', bad, { client: writer })).status).toBe(400);
+  });
+
+  it('answers the Person object of an Agent', async () => {
+    const sent = { objectType: 'Agent', name: 'An', mbox: 'mailto:an@example.vn' };
+    const answer = await xapi(
+      'GET',
+      `/xapi/agents?agent=${encodeURIComponent(JSON.stringify(sent))}`,
+      { client: reader },
+    );
+    expect([answer.status, answer.body]).toEqual([
+      200,
+      { objectType: 'Person', name: ['An'], mbox: ['mailto:an@example.vn'] },
+    ]);
+    const group = { objectType: 'Group', mbox: 'mailto:lop@example.vn' };
+    for (const bad of [
+      '/xapi/agents',
+      '/xapi/agents?agent=%7B%7D',
+      `/xapi/agents?agent=${encodeURIComponent(JSON.stringify(group))}`,
+    ])
+      expect((await xapi('GET', bad, { client: reader })).status).toBe(400);
+    // HEAD answers as GET does, without the body.
+    const head = await fetch(
+      `${api.http.base}/xapi/agents?agent=${encodeURIComponent(JSON.stringify(sent))}`,
+      { method: 'HEAD', headers: { ...VERSION, authorization: basic(reader) } },
+    );
+    expect([head.status, await head.text()]).toEqual([200, '']);
   });
 });
 
@@ -627,6 +786,50 @@ describe('documents', () => {
       body: Buffer.from('x'),
     });
     expect(octetElsewhere.status).toBe(415);
+  });
+
+  // Found by ADL's conformance suite (docs/xapi.md).
+  it('takes any media type, and a DELETE that names a Content-Type without a body', async () => {
+    const profile = `/xapi/activities/profile?${new URLSearchParams({ activityId, profileId: 'notes' }).toString()}`;
+    const send = (method: string, type: string, body: string, headers = {}) =>
+      fetch(`${api.http.base}${profile}`, {
+        method,
+        headers: { ...VERSION, authorization: basic(writer), 'content-type': type, ...headers },
+        body,
+      });
+    expect((await send('PUT', 'text/plain; charset=utf-8', 'ghi chú')).status).toBe(204);
+    const back = await fetch(`${api.http.base}${profile}`, {
+      headers: { ...VERSION, authorization: basic(writer) },
+    });
+    expect([back.headers.get('content-type'), await back.text()]).toEqual([
+      'text/plain; charset=utf-8',
+      'ghi chú',
+    ]);
+    // Merging needs JSON on both sides: 400, and the document stays.
+    const merge = await xapi('POST', profile, { client: writer, body: { a: 1 } });
+    expect([merge.status, codeOf(merge)]).toEqual([400, 'DOCUMENT_NOT_MERGEABLE']);
+    await xapi('PUT', profile, { client: writer, body: { a: 1 }, headers: { 'if-match': '*' } });
+    const notJson = await send('POST', 'not/json', '{"b":2}');
+    expect(notJson.status).toBe(400);
+    // A form body is bytes too, never read as an object of fields that could merge.
+    const form = await send('POST', 'application/x-www-form-urlencoded', 'abc');
+    expect(form.status).toBe(400);
+    expect((await xapi('GET', profile, { client: writer })).body).toEqual({ a: 1 });
+    const json = { 'content-type': 'application/json' };
+    const wrongTag = await xapi('DELETE', profile, {
+      client: writer,
+      headers: { ...json, 'if-match': '"1234"' },
+    });
+    expect(wrongTag.status).toBe(412);
+    expect((await xapi('DELETE', profile, { client: writer, headers: json })).status).toBe(204);
+    expect((await xapi('GET', profile, { client: writer })).status).toBe(404);
+    // Elsewhere an unknown media type is still 415.
+    const elsewhere = await fetch(`${api.http.base}/api/v1/me`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${api.adminToken}`, 'content-type': 'text/plain' },
+      body: 'x',
+    });
+    expect(elsewhere.status).toBe(415);
   });
 });
 

@@ -3,13 +3,14 @@ import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
 import { LrsClientsRepository } from './clients/lrs-clients.repository';
 import { LrsClients } from './clients/lrs-clients.service';
+import { ActivitiesAndAgents } from './statements/activities-and-agents';
 import { Statements } from './statements/statements.service';
 import { DocumentsRepository } from './documents/documents.repository';
 import { Documents } from './documents/documents.service';
 import { StatementsRepository } from './statements/statements.repository';
 
 /** What the routes use. */
-const SERVICES = [Documents, LrsClients, Statements];
+const SERVICES = [ActivitiesAndAgents, Documents, LrsClients, Statements];
 
 /** The queries stay inside: other domains ask the services. */
 const INTERNAL = [DocumentsRepository, LrsClientsRepository, StatementsRepository];

@@ -1870,6 +1870,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/xapi/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['XapiController_activity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/xapi/agents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['XapiController_person'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/xapi/activities/state': {
     parameters: {
       query?: never;
@@ -7586,6 +7618,80 @@ export interface operations {
       };
       /** @description STATEMENT_CONFLICT: another statement has one of the ids */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiController_activity: {
+    parameters: {
+      query?: {
+        /** @description The activity (IRI) */
+        activityId?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Activity, with its definition as stored statements give it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description INVALID_QUERY: activityId missing or not an IRI */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid client credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  XapiController_person: {
+    parameters: {
+      query?: {
+        /** @description An Agent as JSON */
+        agent?: string;
+      };
+      header: {
+        'X-Experience-API-Version': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Person object of the Agent */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description INVALID_QUERY: agent missing or not an Agent */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid client credentials */
+      401: {
         headers: {
           [name: string]: unknown;
         };

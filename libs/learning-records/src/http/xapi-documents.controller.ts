@@ -1,3 +1,4 @@
+import { AcceptsAnyBody } from '@lifelong/common';
 import { ClientCredentials } from '@lifelong/identity';
 import { Controller, Delete, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
@@ -21,7 +22,7 @@ import { clientOf } from './xapi-client';
 import { LrsClientGuard, type XapiRequest } from './lrs-client.guard';
 import { ActivityProfileQuery, AgentProfileQuery, StateQuery } from './xapi.dto';
 
-/** The body as stored: JSON as text, anything else (application/octet-stream) as sent. */
+/** The body as stored: JSON as text, any other media type as sent. */
 function contentOf(request: XapiRequest): DocumentContent {
   const type = request.headers['content-type'] ?? '';
   const body: unknown = request.body;
@@ -105,7 +106,8 @@ export class XapiDocumentsController {
   @Put('activities/state')
   @ClientCredentials('lrs-client', LrsClientGuard)
   @HttpCode(204)
-  @ApiConsumes('application/json', 'application/octet-stream')
+  @AcceptsAnyBody()
+  @ApiConsumes('application/json', 'application/octet-stream', '*/*')
   @ApiNoContentResponse({ description: 'Stored; the new ETag in the header' })
   putState(
     @Req() request: XapiRequest,
@@ -118,7 +120,8 @@ export class XapiDocumentsController {
   @Post('activities/state')
   @ClientCredentials('lrs-client', LrsClientGuard)
   @HttpCode(204)
-  @ApiConsumes('application/json', 'application/octet-stream')
+  @AcceptsAnyBody()
+  @ApiConsumes('application/json', 'application/octet-stream', '*/*')
   @ApiNoContentResponse({ description: 'Merged (JSON objects) or stored' })
   postState(
     @Req() request: XapiRequest,
@@ -150,7 +153,8 @@ export class XapiDocumentsController {
   @Put('activities/profile')
   @ClientCredentials('lrs-client', LrsClientGuard)
   @HttpCode(204)
-  @ApiConsumes('application/json', 'application/octet-stream')
+  @AcceptsAnyBody()
+  @ApiConsumes('application/json', 'application/octet-stream', '*/*')
   @ApiNoContentResponse({ description: 'Stored; the new ETag in the header' })
   putActivityProfile(
     @Req() request: XapiRequest,
@@ -163,7 +167,8 @@ export class XapiDocumentsController {
   @Post('activities/profile')
   @ClientCredentials('lrs-client', LrsClientGuard)
   @HttpCode(204)
-  @ApiConsumes('application/json', 'application/octet-stream')
+  @AcceptsAnyBody()
+  @ApiConsumes('application/json', 'application/octet-stream', '*/*')
   @ApiNoContentResponse({ description: 'Merged (JSON objects) or stored' })
   postActivityProfile(
     @Req() request: XapiRequest,
@@ -198,7 +203,8 @@ export class XapiDocumentsController {
   @Put('agents/profile')
   @ClientCredentials('lrs-client', LrsClientGuard)
   @HttpCode(204)
-  @ApiConsumes('application/json', 'application/octet-stream')
+  @AcceptsAnyBody()
+  @ApiConsumes('application/json', 'application/octet-stream', '*/*')
   @ApiNoContentResponse({ description: 'Stored; the new ETag in the header' })
   putAgentProfile(
     @Req() request: XapiRequest,
@@ -211,7 +217,8 @@ export class XapiDocumentsController {
   @Post('agents/profile')
   @ClientCredentials('lrs-client', LrsClientGuard)
   @HttpCode(204)
-  @ApiConsumes('application/json', 'application/octet-stream')
+  @AcceptsAnyBody()
+  @ApiConsumes('application/json', 'application/octet-stream', '*/*')
   @ApiNoContentResponse({ description: 'Merged (JSON objects) or stored' })
   postAgentProfile(
     @Req() request: XapiRequest,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ClientCredentials, Public } from '@lifelong/identity';
 import {
   Body,
@@ -22,10 +23,20 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ActivitiesAndAgents, personOf } from '../statements/activities-and-agents';
+import { acceptedLanguages } from '../statements/statement-format';
 import { Statements, XAPI_VERSION } from '../statements/statements.service';
+import { LearningRecordsError } from '../learning-records-error';
 import { LrsClientGuard, type XapiRequest } from './lrs-client.guard';
 import { clientOf } from './xapi-client';
-import { AboutDto, GetStatementsQuery, PutStatementQuery, StatementResultDto } from './xapi.dto';
+import {
+  AboutDto,
+  ActivityQuery,
+  AgentQuery,
+  GetStatementsQuery,
+  PutStatementQuery,
+  StatementResultDto,
+} from './xapi.dto';
 
 const STATEMENT_BODY = {
   description: 'A statement, or (POST only) a list of statements',
@@ -33,14 +44,17 @@ const STATEMENT_BODY = {
 };
 
 /**
- * The xAPI 2.0 Learning Record Store (docs/xapi.md): `about`, and the Statement Resource for
- * clients with Basic credentials issued by an administrator.
+ * The xAPI 2.0 Learning Record Store (docs/xapi.md): `about`, the Statement Resource, and the
+ * Activities and Agents Resources, for clients with Basic credentials issued by an administrator.
  */
 @ApiTags('xapi')
 @Controller('xapi')
 @ApiHeader({ name: 'X-Experience-API-Version', required: true, example: XAPI_VERSION })
 export class XapiController {
-  constructor(private readonly statements: Statements) {}
+  constructor(
+    private readonly statements: Statements,
+    private readonly activitiesAndAgents: ActivitiesAndAgents,
+  ) {}
 
   /** What this store speaks; open to anyone, no version header needed. */
   @Get('about')
@@ -88,15 +102,53 @@ export class XapiController {
     @Req() request: XapiRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query() query: GetStatementsQuery,
-  ): Promise<Record<string, unknown>> {
-    const answer = await this.statements.read(clientOf(request), { ...query });
+  ): Promise<Record<string, unknown> | string> {
+    const answer = await this.statements.read(
+      clientOf(request),
+      { ...query },
+      acceptedLanguages(request.headers['accept-language']),
+    );
     void reply
       .header('x-experience-api-consistent-through', answer.consistentThrough.toISOString())
       .header('last-modified', answer.lastModified.toUTCString());
-    if ('statement' in answer) return answer.statement;
-    return {
-      statements: answer.statements,
-      more: answer.more === null ? '' : `/xapi/statements?more=${answer.more}`,
-    };
+    const result =
+      'statement' in answer
+        ? answer.statement
+        : {
+            statements: answer.statements,
+            more: answer.more === null ? '' : `/xapi/statements?more=${answer.more}`,
+          };
+    if (!answer.attachments) return result;
+    // attachments=true: multipart/mixed, the statements first; no attachment parts follow, as
+    // this store keeps no attachment contents.
+    const boundary = randomUUID().replace(/-/g, '');
+    void reply.header('content-type', `multipart/mixed; boundary=${boundary}`);
+    return (
+      `--${boundary}\r\nContent-Type: application/json\r\n\r\n` +
+      `${JSON.stringify(result)}\r\n--${boundary}--\r\n`
+    );
+  }
+
+  @Get('activities')
+  @ClientCredentials('lrs-client', LrsClientGuard)
+  @ApiOkResponse({ description: 'The Activity, with its definition as stored statements give it' })
+  @ApiBadRequestResponse({ description: 'INVALID_QUERY: activityId missing or not an IRI' })
+  @ApiUnauthorizedResponse({ description: 'No valid client credentials' })
+  activity(
+    @Req() request: XapiRequest,
+    @Query() query: ActivityQuery,
+  ): Promise<Record<string, unknown>> {
+    return this.activitiesAndAgents.activity(clientOf(request), query.activityId);
+  }
+
+  @Get('agents')
+  @ClientCredentials('lrs-client', LrsClientGuard)
+  @ApiOkResponse({ description: 'The Person object of the Agent' })
+  @ApiBadRequestResponse({ description: 'INVALID_QUERY: agent missing or not an Agent' })
+  @ApiUnauthorizedResponse({ description: 'No valid client credentials' })
+  person(@Req() request: XapiRequest, @Query() query: AgentQuery): Record<string, unknown> {
+    if (clientOf(request).readScope === 'none')
+      throw new LearningRecordsError('XAPI_SCOPE_MISSING', 'This client may not read agents');
+    return personOf(query.agent);
   }
 }

@@ -46,6 +46,14 @@ export class StatementResultDto {
   more!: string;
 }
 
+export class ActivityQuery {
+  @Text('The activity (IRI)') activityId?: string;
+}
+
+export class AgentQuery {
+  @Text('An Agent as JSON') agent?: string;
+}
+
 export class StateQuery {
   @Text('The activity (IRI)') activityId?: string;
   @Text('An Agent or identified Group as JSON') agent?: string;

@@ -40,6 +40,8 @@ export interface ParsedQuery {
   ascending: boolean;
   limit: number;
   format: StatementFormat;
+  /** Answer as multipart/mixed (attachments=true). */
+  attachments: boolean;
 }
 
 const invalid = (parameter: string, problem: string): LearningRecordsError =>
@@ -80,6 +82,9 @@ export function parseStatementQuery(params: StatementQueryParams): ParsedQuery {
     ascending: flag(params.ascending, 'ascending'),
     limit: DEFAULT_LIMIT,
     format: 'exact',
+    // No statement here carries attachment contents (they are refused when sent), so the
+    // multipart answer holds the JSON part only.
+    attachments: flag(params.attachments, 'attachments'),
   };
   if (params.agent !== undefined)
     query.agent = {
@@ -114,11 +119,6 @@ export function parseStatementQuery(params: StatementQueryParams): ParsedQuery {
       throw invalid('format', `must be one of ${STATEMENT_FORMATS.join(', ')}`);
     query.format = params.format as StatementFormat;
   }
-  if (flag(params.attachments, 'attachments'))
-    throw new LearningRecordsError(
-      'ATTACHMENTS_UNSUPPORTED',
-      'This store keeps no attachment contents: ask with attachments=false',
-    );
   return query;
 }
 

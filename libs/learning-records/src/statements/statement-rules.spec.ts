@@ -95,4 +95,41 @@ describe('the xAPI statement rules', () => {
       'statement.object.objectType',
     );
   });
+
+  // Found by ADL's conformance suite (docs/xapi.md).
+  it('refuses -0000 offsets, weeks mixed with other units and patterns without a type', () => {
+    expect(verdict({ ...valid(), timestamp: '2026-12-07T10:00:00-0000' })).toBe(
+      'statement.timestamp',
+    );
+    expect(verdict({ ...valid(), timestamp: '2026-12-07T10:00:00+0000' })).toBe('accepted');
+    expect(verdict({ ...valid(), result: { duration: 'P4W1D' } })).toBe(
+      'statement.result.duration',
+    );
+    expect(verdict({ ...valid(), result: { duration: 'P4W' } })).toBe('accepted');
+    expect(verdict({ ...valid(), result: { duration: 'P1DT2.5S' } })).toBe('accepted');
+    const pattern = { correctResponsesPattern: ['true'] };
+    expect(verdict({ ...valid(), object: { id: 'https://x.vn/q', definition: pattern } })).toBe(
+      'statement.object.definition.correctResponsesPattern',
+    );
+    expect(
+      verdict({
+        ...valid(),
+        object: { id: 'https://x.vn/q', definition: { ...pattern, interactionType: 'true-false' } },
+      }),
+    ).toBe('accepted');
+  });
+
+  it('takes an Agent or an anonymous Group of two Agents as authority', () => {
+    const member = (name: string) => ({ account: { homePage: 'https://x.vn', name } });
+    const group = (extra: object) => ({ ...valid(), authority: { objectType: 'Group', ...extra } });
+    expect(verdict({ ...valid(), authority: { mbox: 'mailto:lrs@x.vn' } })).toBe('accepted');
+    expect(verdict(group({ member: [member('app'), member('user')] }))).toBe('accepted');
+    expect(verdict(group({ member: [member('app')] }))).toBe('statement.authority.member');
+    expect(verdict(group({ member: [member('a'), member('b'), member('c')] }))).toBe(
+      'statement.authority.member',
+    );
+    expect(verdict(group({ mbox: 'mailto:g@x.vn', member: [member('a'), member('b')] }))).toBe(
+      'statement.authority',
+    );
+  });
 });

@@ -20,9 +20,9 @@ const LANGUAGE_TAG = /^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i;
 /** ISO 8601 date and time with a zone (xAPI timestamps), fractional seconds optional. */
 const TIMESTAMP =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/i;
-/** ISO 8601 durations (`PT1H30M`, `P1DT2.5S`, `P3W`). */
+/** ISO 8601 durations (`PT1H30M`, `P1DT2.5S`, `P3W`); weeks stand alone (`P4W1D` is not one). */
 const DURATION =
-  /^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
+  /^P((?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?|\d+(\.\d+)?W)$/;
 /** Versions this store accepts in a statement's `version`. */
 const STATEMENT_VERSION = /^(1\.0(\.\d+)?|2\.0(\.\d+)?)$/;
 
@@ -47,7 +47,8 @@ export const isIri = (value: unknown): boolean =>
 export const isTimestamp = (value: unknown): value is string =>
   typeof value === 'string' &&
   TIMESTAMP.test(value) &&
-  !value.endsWith('-00:00') &&
+  // RFC 3339's "unknown local offset" is not a zone, with or without the colon.
+  !/-00:?00$/.test(value) &&
   !Number.isNaN(Date.parse(value));
 
 const isObject = (value: unknown): value is JsonObject =>
@@ -195,6 +196,8 @@ function checkDefinition(value: unknown, path: string): void {
     const pattern = definition.correctResponsesPattern;
     if (!Array.isArray(pattern) || pattern.some((item) => typeof item !== 'string'))
       throw invalidStatement(`${path}.correctResponsesPattern`, 'must be an array of strings');
+    if (definition.interactionType === undefined)
+      throw invalidStatement(`${path}.correctResponsesPattern`, 'needs an interactionType');
   }
   for (const list of INTERACTION_LISTS) {
     if (definition[list] === undefined) continue;
@@ -411,6 +414,19 @@ function checkSubStatement(value: JsonObject, path: string): void {
 }
 
 /**
+ * An Agent, or (OAuth: the application and the user) an anonymous Group of exactly two Agents.
+ */
+function checkAuthority(value: unknown, path: string): void {
+  checkActor(value, path);
+  const authority = value as JsonObject;
+  if (authority.objectType !== 'Group') return;
+  if (IFIS.some((key) => authority[key] !== undefined))
+    throw invalidStatement(path, 'a Group authority must be anonymous');
+  if (!Array.isArray(authority.member) || authority.member.length !== 2)
+    throw invalidStatement(`${path}.member`, 'a Group authority has exactly two Agents');
+}
+
+/**
  * Refuses a statement that breaks the xAPI rules (400 INVALID_STATEMENT naming the property).
  * `stored` and `authority` may be sent but are replaced by the store.
  */
@@ -442,7 +458,7 @@ export function checkStatement(value: unknown, path = 'statement'): JsonObject {
       throw invalidStatement(`${path}.version`, 'must be a 1.0.x or 2.0.x version');
   }
   if (statement.stored !== undefined) timestamp(statement.stored, `${path}.stored`);
-  if (statement.authority !== undefined) checkActor(statement.authority, `${path}.authority`);
+  if (statement.authority !== undefined) checkAuthority(statement.authority, `${path}.authority`);
   checkCore(statement, path, false);
   const verb = statement.verb as JsonObject;
   if (verb.id === VOIDED_VERB) {

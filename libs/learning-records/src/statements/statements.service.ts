@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { LrsClient } from '../clients/lrs-client';
 import { LearningRecordsError } from '../learning-records-error';
-import { formatStatement } from './statement-format';
+import { formatStatement, withContextActivityLists } from './statement-format';
 import {
   activityHash,
   agentHash,
@@ -39,6 +39,8 @@ export interface StatementPage {
   more: string | null;
   consistentThrough: Date;
   lastModified: Date;
+  /** attachments=true: answered as multipart/mixed. */
+  attachments: boolean;
 }
 
 /** Everything GET /xapi/statements may be sent. */
@@ -53,6 +55,8 @@ export interface OneStatement {
   statement: JsonObject;
   consistentThrough: Date;
   lastModified: Date;
+  /** attachments=true: answered as multipart/mixed. */
+  attachments: boolean;
 }
 
 /**
@@ -193,7 +197,7 @@ export class Statements {
     this.assertWrite(client);
     for (const statement of received) assertNoRawAttachments(statement);
     const batch = received.map((statement) => ({
-      ...statement,
+      ...withContextActivityLists(statement),
       id: String(statement.id).toLowerCase(),
     }));
     const ids = batch.map((statement) => statement.id);
@@ -338,6 +342,7 @@ export class Statements {
   async read(
     client: LrsClient,
     params: StatementReadParams,
+    languages: string[] = [],
   ): Promise<OneStatement | StatementPage> {
     // Parameters not sent may arrive as undefined properties of the query object.
     const sent = Object.fromEntries(
@@ -357,12 +362,13 @@ export class Statements {
           'statementId and voidedStatementId take only format and attachments beside them',
           { parameter: statementId !== undefined ? 'statementId' : 'voidedStatementId' },
         );
-      const { format } = parseStatementQuery(filters);
-      return this.one(client, id, voidedStatementId !== undefined, format);
+      const { format, attachments } = parseStatementQuery(filters);
+      const one = await this.one(client, id, voidedStatementId !== undefined, format, languages);
+      return { ...one, attachments };
     }
     if (more !== undefined && Object.keys(filters).length)
       throw new LearningRecordsError('INVALID_QUERY', 'more: is sent alone', { parameter: 'more' });
-    return this.query(client, filters, more);
+    return this.query(client, filters, languages, more);
   }
 
   /** GET ?statementId= (not voided) or ?voidedStatementId= (voided only). */
@@ -371,7 +377,8 @@ export class Statements {
     id: string,
     voided: boolean,
     format: StatementFormat,
-  ): Promise<OneStatement> {
+    languages: string[],
+  ): Promise<Omit<OneStatement, 'attachments'>> {
     this.assertRead(client);
     const consistentThrough = this.clock.now();
     const row = isUuid(id)
@@ -386,7 +393,7 @@ export class Statements {
         statementId: id,
       });
     return {
-      statement: formatStatement(JSON.parse(row.statement) as JsonObject, format),
+      statement: formatStatement(JSON.parse(row.statement) as JsonObject, format, languages),
       consistentThrough,
       lastModified: new Date(row.stored),
     };
@@ -396,6 +403,7 @@ export class Statements {
   private async query(
     client: LrsClient,
     params: StatementQueryParams,
+    languages: string[],
     more?: string,
   ): Promise<StatementPage> {
     this.assertRead(client);
@@ -417,7 +425,7 @@ export class Statements {
     }, null);
     return {
       statements: page.map((row) =>
-        formatStatement(JSON.parse(row.statement) as JsonObject, parsed.format),
+        formatStatement(JSON.parse(row.statement) as JsonObject, parsed.format, languages),
       ),
       more:
         rows.length > parsed.limit && last
@@ -425,6 +433,7 @@ export class Statements {
           : null,
       consistentThrough,
       lastModified: newest ?? consistentThrough,
+      attachments: parsed.attachments,
     };
   }
 
