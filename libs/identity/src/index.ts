@@ -38,11 +38,7 @@ export {
 export { UserAccounts, type WantedAccount } from './users/user-accounts.service';
 /** Read port for other domains: who exists, their facilities, a person's grants as a Principal. */
 export { UserLookup } from './users/user-lookup.service';
-export {
-  AccountBatches,
-  type AccountDetails,
-  type BatchAccount,
-} from './users/account-batches';
+export { AccountBatches, type AccountDetails, type BatchAccount } from './users/account-batches';
 export type { Contact } from './users/users.repository';
 /** Granting and revoking roles within the granter's scopes; `assign` for trusted callers. */
 export { RoleGrantsService } from './grants/role-grants.service';
