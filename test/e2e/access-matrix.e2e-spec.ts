@@ -69,6 +69,12 @@ const REPORT_FORM = {
   ],
 };
 const LRS_CLIENT = { name: 'Chiếm quyền', scopes: ['statements/read' as const] };
+const LRS_FORWARD = {
+  name: 'Chuyển tiếp',
+  endpoint: 'https://lrs.example.org/xapi',
+  key: 'partner',
+  secret: 'partner-secret',
+};
 const REQUIREMENT = { title: 'Bắt buộc', courseId: '{C1}', orgUnitId: '{M}', dueDays: 30 };
 
 const MATRIX: Row[] = [
@@ -296,6 +302,14 @@ const MATRIX: Row[] = [
   refused('adminQ', 'POST /api/v1/admin/lrs-clients/{lrsClient}/revoke'),
   refused('supervisorQ', 'POST /api/v1/admin/lrs-clients/{lrsClient}/revoke'),
   allowed('admin', 'GET /api/v1/admin/lrs-clients'),
+  // So are the external stores statements are forwarded to (their endpoints and credentials).
+  refused('learnerB', 'GET /api/v1/admin/lrs-forwards'),
+  refused('learnerB', 'POST /api/v1/admin/lrs-forwards', LRS_FORWARD),
+  refused('adminQ', 'GET /api/v1/admin/lrs-forwards'),
+  refused('adminQ', 'POST /api/v1/admin/lrs-forwards', LRS_FORWARD),
+  refused('adminQ', 'POST /api/v1/admin/lrs-forwards/{lrsForward}/revoke'),
+  refused('supervisorQ', 'POST /api/v1/admin/lrs-forwards/{lrsForward}/revoke'),
+  allowed('admin', 'GET /api/v1/admin/lrs-forwards'),
 
   // Controls: the rightful holder reaches each resource, so a refusal above is not a typo.
   allowed('learnerA', 'GET /api/v1/enrollments/{enrollmentA}'),
@@ -585,6 +599,12 @@ beforeAll(async () => {
   ids.lrsClient = (
     await expectStatus(
       answered(api.asAdmin.POST('/api/v1/admin/lrs-clients', { body: LRS_CLIENT })),
+      201,
+    )
+  ).id;
+  ids.lrsForward = (
+    await expectStatus(
+      answered(api.asAdmin.POST('/api/v1/admin/lrs-forwards', { body: LRS_FORWARD })),
       201,
     )
   ).id;

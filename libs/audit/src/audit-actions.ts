@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'account.reactivated',
   'lrs-client.issued',
   'lrs-client.revoked',
+  'lrs-forward.registered',
+  'lrs-forward.revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -26,5 +28,6 @@ export const AUDIT_SUBJECT_TYPES = [
   'certificate',
   'requirement',
   'lrs_client',
+  'lrs_forward',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

@@ -36,6 +36,7 @@ import { CreateLearningRecords1766900000000 } from './1766900000000-create-learn
 import { CreateXapiDocuments1766900100000 } from './1766900100000-create-xapi-documents';
 import { CreateFacilityReports1766910000000 } from './1766910000000-create-facility-reports';
 import { PublishCourseLessonViews1766920000000 } from './1766920000000-publish-course-lesson-views';
+import { CreateLrsForwards1766940000000 } from './1766940000000-create-lrs-forwards';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -80,4 +81,5 @@ export const MIGRATIONS = [
   CreateXapiDocuments1766900100000,
   CreateFacilityReports1766910000000,
   PublishCourseLessonViews1766920000000,
+  CreateLrsForwards1766940000000,
 ];

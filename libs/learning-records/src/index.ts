@@ -15,6 +15,14 @@ export { LearningRecordsHttpModule } from './learning-records.http.module';
 /** The job that stores the platform's learning events as statements (worker only). */
 export { LearningRecordsWorkerModule } from './learning-records.worker.module';
 export { RecordLearningEventJob } from './platform/record-learning-event.job';
+/** Forwarding statements to external stores: the jobs and the administration. */
+export {
+  ForwardStatementsJob,
+  forwardJobId,
+  PlanForwardsJob,
+} from './forwarding/forward-statements.job';
+export { type ForwardRegistration, LrsForwards } from './forwarding/lrs-forwards.service';
+export type { LrsForward } from './forwarding/lrs-forward';
 /** How the platform's events become statements: their ids, verbs and activities. */
 export {
   PLATFORM_VERBS,

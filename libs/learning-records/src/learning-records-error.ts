@@ -18,6 +18,7 @@ export type LearningRecordsErrorCode =
   | 'DOCUMENT_PRECONDITION_FAILED'
   | 'DOCUMENT_NOT_MERGEABLE'
   | 'LRS_CLIENT_NOT_FOUND'
+  | 'LRS_FORWARD_NOT_FOUND'
   | 'LRS_ADMIN_ONLY';
 
 const KIND_BY_CODE: Record<LearningRecordsErrorCode, ErrorKind> = {
@@ -38,6 +39,7 @@ const KIND_BY_CODE: Record<LearningRecordsErrorCode, ErrorKind> = {
   DOCUMENT_PRECONDITION_FAILED: 'precondition_failed',
   DOCUMENT_NOT_MERGEABLE: 'invalid',
   LRS_CLIENT_NOT_FOUND: 'not_found',
+  LRS_FORWARD_NOT_FOUND: 'not_found',
   LRS_ADMIN_ONLY: 'forbidden',
 };
 

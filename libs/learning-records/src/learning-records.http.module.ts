@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LrsClientGuard } from './http/lrs-client.guard';
 import { LrsClientsController } from './http/lrs-clients.controller';
+import { LrsForwardsController } from './http/lrs-forwards.controller';
 import { MyStatementsController } from './http/my-statements.controller';
 import { XapiController } from './http/xapi.controller';
 import { XapiDocumentsController } from './http/xapi-documents.controller';
@@ -16,6 +17,7 @@ import { LearningRecordsModule } from './learning-records.module';
     XapiController,
     XapiDocumentsController,
     LrsClientsController,
+    LrsForwardsController,
     MyStatementsController,
   ],
   providers: [LrsClientGuard],

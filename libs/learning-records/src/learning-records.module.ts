@@ -5,15 +5,22 @@ import { LrsClientsRepository } from './clients/lrs-clients.repository';
 import { LrsClients } from './clients/lrs-clients.service';
 import { ActivitiesAndAgents } from './statements/activities-and-agents';
 import { Statements } from './statements/statements.service';
+import { LrsForwardsRepository } from './forwarding/lrs-forwards.repository';
+import { LrsForwards } from './forwarding/lrs-forwards.service';
 import { DocumentsRepository } from './documents/documents.repository';
 import { Documents } from './documents/documents.service';
 import { StatementsRepository } from './statements/statements.repository';
 
 /** What the routes use. */
-const SERVICES = [ActivitiesAndAgents, Documents, LrsClients, Statements];
+const SERVICES = [ActivitiesAndAgents, Documents, LrsClients, LrsForwards, Statements];
 
 /** The queries stay inside: other domains ask the services. */
-const INTERNAL = [DocumentsRepository, LrsClientsRepository, StatementsRepository];
+const INTERNAL = [
+  DocumentsRepository,
+  LrsClientsRepository,
+  LrsForwardsRepository,
+  StatementsRepository,
+];
 
 /**
  * The xAPI Learning Record Store: LRS clients and statements. Needs AppConfig, the Clock and the

@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
+import { ForwardStatementsJob, PlanForwardsJob } from './forwarding/forward-statements.job';
+import { LrsForwardsRepository } from './forwarding/lrs-forwards.repository';
 import { LearningRecordsModule } from './learning-records.module';
 import { RecordLearningEventJob } from './platform/record-learning-event.job';
 
-/** Turns the platform's learning events into statements (worker process only). */
+/**
+ * Turns the platform's learning events into statements and forwards statements to the
+ * registered external stores (worker process only).
+ */
 @Module({
   imports: [LearningRecordsModule],
-  providers: [RecordLearningEventJob],
+  // The forwarding jobs read their queries directly: stateless, so a provider of their own.
+  providers: [RecordLearningEventJob, ForwardStatementsJob, PlanForwardsJob, LrsForwardsRepository],
   // Nothing exported: tests that run the handler in-process look it up with get().
 })
 export class LearningRecordsWorkerModule {}

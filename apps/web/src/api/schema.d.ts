@@ -1982,6 +1982,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/lrs-forwards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['LrsForwardsController_list'];
+    put?: never;
+    post: operations['LrsForwardsController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/lrs-forwards/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['LrsForwardsController_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/xapi-statements': {
     parameters: {
       query?: never;
@@ -3751,9 +3783,12 @@ export interface components {
         | 'account.deactivated'
         | 'account.reactivated'
         | 'lrs-client.issued'
-        | 'lrs-client.revoked';
+        | 'lrs-client.revoked'
+        | 'lrs-forward.registered'
+        | 'lrs-forward.revoked';
       /** @enum {string} */
-      subjectType: 'user' | 'staff_import' | 'certificate' | 'requirement' | 'lrs_client';
+      subjectType:
+        'user' | 'staff_import' | 'certificate' | 'requirement' | 'lrs_client' | 'lrs_forward';
       subjectId: string;
       /** @description The person’s name when the subject is a user */
       subjectName: string | null;
@@ -3812,6 +3847,43 @@ export interface components {
     };
     LrsClientPageDto: {
       items: components['schemas']['LrsClientDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    RegisterLrsForwardBody: {
+      /** @description Which store this is (a ministry LRS, a research partner) */
+      name: string;
+      /**
+       * @description The remote xAPI base URL (http or https); statements go to <endpoint>/statements
+       * @example https://lrs.example.org/xapi
+       */
+      endpoint: string;
+      /** @description The Basic user name the remote issued */
+      key: string;
+      /** @description The Basic password the remote issued; never shown again */
+      secret: string;
+      /** @description Only statements with one of these verb IRIs; absent or empty: every statement */
+      verbs?: string[];
+    };
+    LrsForwardDto: {
+      id: string;
+      name: string;
+      endpoint: string;
+      /** @description The Basic user name sent (the secret is never returned) */
+      key: string;
+      /** @description null: every statement */
+      verbs: string[] | null;
+      /** @description Stored order of the last statement the remote accepted ("0": none) */
+      forwardedSeq: string;
+      /** @description Why the last run failed */
+      lastError: string | null;
+      createdBy: string | null;
+      createdAt: string;
+      revokedAt: string | null;
+    };
+    LrsForwardPageDto: {
+      items: components['schemas']['LrsForwardDto'][];
       total: number;
       page: number;
       pageSize: number;
@@ -7404,7 +7476,9 @@ export interface operations {
           | 'account.deactivated'
           | 'account.reactivated'
           | 'lrs-client.issued'
-          | 'lrs-client.revoked';
+          | 'lrs-client.revoked'
+          | 'lrs-forward.registered'
+          | 'lrs-forward.revoked';
         /** @description From this time (inclusive), ISO 8601 */
         from?: string;
         /** @description Before this time (exclusive), ISO 8601 */
@@ -8114,6 +8188,89 @@ export interface operations {
         };
       };
       /** @description LRS_CLIENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LrsForwardsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LrsForwardPageDto'];
+        };
+      };
+    };
+  };
+  LrsForwardsController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterLrsForwardBody'];
+      };
+    };
+    responses: {
+      /** @description Registered; the secret is not returned */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LrsForwardDto'];
+        };
+      };
+      /** @description LRS_ADMIN_ONLY: a scoped administrator */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LrsForwardsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked (already revoked: unchanged) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LrsForwardDto'];
+        };
+      };
+      /** @description LRS_FORWARD_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;

@@ -597,6 +597,8 @@ export const en: Messages = {
         account_reactivated: 'Account reactivated',
         lrs_client_issued: 'LRS client issued',
         lrs_client_revoked: 'LRS client revoked',
+        lrs_forward_registered: 'External LRS registered',
+        lrs_forward_revoked: 'External LRS revoked',
       },
       subjectType: {
         user: 'User',
@@ -604,6 +606,7 @@ export const en: Messages = {
         certificate: 'Certificate',
         requirement: 'Training requirement',
         lrs_client: 'LRS client',
+        lrs_forward: 'External LRS',
       },
     },
   },

@@ -594,6 +594,8 @@ export const vi = {
         account_reactivated: 'Mở lại tài khoản',
         lrs_client_issued: 'Cấp khoá LRS',
         lrs_client_revoked: 'Thu hồi khoá LRS',
+        lrs_forward_registered: 'Đăng ký LRS bên ngoài',
+        lrs_forward_revoked: 'Thu hồi LRS bên ngoài',
       },
       subjectType: {
         user: 'Người dùng',
@@ -601,6 +603,7 @@ export const vi = {
         certificate: 'Chứng chỉ',
         requirement: 'Yêu cầu đào tạo',
         lrs_client: 'Ứng dụng LRS',
+        lrs_forward: 'LRS bên ngoài',
       },
     },
   },

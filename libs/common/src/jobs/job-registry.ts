@@ -56,6 +56,10 @@ export interface JobPayloads {
   'monitoring.remind-reports': Record<string, never>;
   /** Turns one of a learner's learning events into xAPI statements, once per event. */
   'learning-records.record-event': { outboxEventId: string };
+  /** Queues one forwarding run per active external LRS (recurring). */
+  'learning-records.plan-forwards': Record<string, never>;
+  /** Sends one external LRS the statements after its cursor, moving the cursor on each 2xx. */
+  'learning-records.forward-statements': { forwardId: string };
   /** Recomputes every programme figure and repairs drift (recurring, nightly). */
   'monitoring.reconcile-figures': Record<string, never>;
   /** Checks every unit's compliance counts against its assignments and repairs drift (nightly). */
@@ -144,6 +148,17 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'monitoring.refresh-facility': { queue: 'default', options: retrying(5) },
   'monitoring.refresh-reports': { queue: 'default', options: retrying(5) },
   'learning-records.record-event': { queue: 'default', options: retrying(5) },
+  'learning-records.plan-forwards': {
+    queue: 'default',
+    options: { removeOnComplete: true, removeOnFail: 100 },
+  },
+  // 10 attempts at 2 s × 2^n (about half an hour), then the next plan run starts over: the
+  // cursor stays until the remote accepts, so a long outage delays statements, never loses them.
+  // Removed when done either way so the plan's per-forward job id can be queued again.
+  'learning-records.forward-statements': {
+    queue: 'default',
+    options: { ...retrying(10), removeOnComplete: true, removeOnFail: true },
+  },
   'monitoring.remind-reports': {
     queue: 'default',
     options: { removeOnComplete: true, removeOnFail: 100 },

@@ -36,4 +36,6 @@ export const JOB_SCHEDULES: { readonly [N in JobName]?: (config: AppConfig) => R
   'media.sweep-abandoned-uploads': () => ({ every: HOUR_MS }),
   'media.sweep-transcode-scratch': () => ({ every: HOUR_MS }),
   'outbox.archive-events': () => ({ every: HOUR_MS }),
+  // A forward whose retries ran out starts over here; one job per forward at a time (job id).
+  'learning-records.plan-forwards': () => ({ every: 60_000 }),
 };

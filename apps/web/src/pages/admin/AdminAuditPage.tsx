@@ -30,6 +30,8 @@ const ACTIONS: NonNullable<AuditAction>[] = [
   'account.reactivated',
   'lrs-client.issued',
   'lrs-client.revoked',
+  'lrs-forward.registered',
+  'lrs-forward.revoked',
 ];
 const FILTERS = ['action', 'actorId', 'subjectId', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
