@@ -1,5 +1,5 @@
 import { CertificatesModule, IssueCertificate } from '@lifelong/certificates';
-import { ManualClock } from '@lifelong/common';
+import { JobsModule, ManualClock } from '@lifelong/common';
 import { CourseOutline, CoursesModule, type QuizAnswer } from '@lifelong/courses';
 import {
   CompleteLessonService,
@@ -72,6 +72,8 @@ beforeAll(async () => {
     CoursesModule,
     EnrollmentModule,
     CertificatesModule,
+    // The worker module's forwarding plan queues jobs.
+    JobsModule,
     LearningRecordsWorkerModule,
   ]);
   dataSource = moduleRef.get(DataSource);
