@@ -43,6 +43,7 @@ test('a facility reports its year, the supervisor returns then accepts it, and t
   await expect(page.getByRole('alert')).toContainText('Còn câu hỏi bắt buộc chưa trả lời.');
   await expect(page.getByText('Bản nháp', { exact: true })).toBeVisible();
   await page.getByLabel('Số lượt người học tại các lớp trực tiếp').fill('430');
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByLabel('Cơ sở có thư viện hoặc góc đọc mở cho người dân').check();
   await checkPage(page, 'facility-report-fill');
   await submit();

@@ -134,8 +134,10 @@ function ReportEditor({
   const [done, setDone] = useState<'saved' | 'submitted' | null>(null);
   const status = report?.status ?? 'none';
   const editable = status === 'none' || status === 'draft' || status === 'returned';
+  // A change answers the last refusal or confirmation: neither is left standing beside it.
   const change = (key: string, value: Answer | undefined) => {
     setDone(null);
+    save.reset();
     setValues((current) => {
       const next = { ...current };
       if (value === undefined) delete next[key];
