@@ -34,4 +34,5 @@ export * from './http/csv-upload';
 export * from './rate-limit/redis-rate-limits';
 export * from './collections/chunks-of';
 export * from './csv/csv-writer';
+export * from './csv/read-csv-text';
 export * from './jobs/close-settled';

@@ -1,8 +1,7 @@
-import { Clock, CommonError, newId } from '@lifelong/common';
+import { Clock, CommonError, newId, readCsvText } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
 import { FacilityDirectory } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { MonitoringError } from '../monitoring-error';
 import { definitionOf, FacilityReports } from './facility-reports.service';
@@ -203,33 +202,19 @@ function readCsv(content: Buffer): {
   header: string[];
   rows: { line: number; cells: string[] }[];
 } {
-  const text = content.toString('utf8').replace(/^\uFEFF/, '');
   const invalid = (message: string) =>
     new MonitoringError('VALIDATION_FAILED', message, { fields: { file: [message] } });
-  if (text.includes('\uFFFD')) throw invalid('The file is not UTF-8 text');
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter =
-    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      trim: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    throw invalid(`The file is not well-formed CSV: ${(error as Error).message}`);
-  }
-  const [first, ...rest] = records;
+  const read = readCsvText(content);
+  if ('failure' in read) throw invalid(read.failure);
+  const [first, ...rest] = read.records;
   if (!first) throw invalid('The file is empty');
   if (rest.length > IMPORT_MAX_LINES) throw invalid(`At most ${IMPORT_MAX_LINES} lines per import`);
   return {
-    header: first.record.map((name) => name.toLowerCase()),
-    rows: rest.map(({ record, info }) => ({
-      line: info.lines - record.reduce((sum, cell) => sum + cell.split('\n').length - 1, 0),
-      cells: record,
+    header: first.cells.map((name) => name.toLowerCase()),
+    // The line a record starts on: its last line less the line breaks inside its cells.
+    rows: rest.map(({ cells, lastLine }) => ({
+      line: lastLine - cells.reduce((sum, cell) => sum + cell.split('\n').length - 1, 0),
+      cells,
     })),
   };
 }

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsvText } from '@lifelong/common';
 import { DateTime } from 'luxon';
 
 /** The columns of a schedule CSV, in any order; aliases a broadcaster's sheet may use. */
@@ -42,29 +42,12 @@ const fold = (header: string): string =>
  * start, end, course, lesson` (Vietnamese headers too), blank lines skipped.
  */
 export function parseScheduleCsv(content: Buffer): ParsedSchedule {
-  const text = content.toString('utf8').replace(/^\uFEFF/, '');
-  if (text.includes('\uFFFD')) return { failure: 'The file is not UTF-8 text' };
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter =
-    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      trim: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    return {
-      failure: `The file is not well-formed CSV: ${error instanceof Error ? error.message : 'unreadable'}`,
-    };
-  }
-  const [header, ...data] = records;
+  const read = readCsvText(content);
+  if ('failure' in read) return read;
+  const [header, ...data] = read.records;
   if (!header) return { failure: 'The file is empty' };
   const positions = new Map<Column, number>();
-  header.record.forEach((name, index) => {
+  header.cells.forEach((name, index) => {
     const folded = fold(name);
     for (const [column, aliases] of Object.entries(COLUMNS) as [Column, readonly string[]][])
       if (aliases.includes(folded) && !positions.has(column)) positions.set(column, index);
@@ -76,9 +59,9 @@ export function parseScheduleCsv(content: Buffer): ParsedSchedule {
     };
   const field = (record: string[], column: Column): string => record[positions.get(column)!] ?? '';
   return {
-    rows: data.map(({ record, info }) => {
+    rows: data.map(({ cells: record, lastLine }) => {
       const row = {
-        line: info.lines,
+        line: lastLine,
         date: field(record, 'date'),
         start: field(record, 'start'),
         end: field(record, 'end'),
