@@ -17,7 +17,7 @@ const swc = [
   },
 ];
 const ESM_ONLY =
-  '(content-disposition|htmlparser2|domhandler|domutils|domelementtype|dom-serializer|entities|jose|openid-client|oauth4webapi)';
+  '(content-disposition|htmlparser2|domhandler|domutils|domelementtype|dom-serializer|entities|jose|openid-client|oauth4webapi|@remix-run/multipart-parser|@remix-run/headers)';
 const RUNTIME_OUTPUT = [
   '<rootDir>/dist/',
   '<rootDir>/var/',
@@ -29,7 +29,8 @@ const shared = {
   // requires htmlparser2 12 and its helpers, which are ESM only: Node 20 loads them with
   // require(esm), jest's module runtime cannot, so tests compile them to CJS. jose (tests only:
   // the independent check of certificate credentials) is ESM only too, and so are openid-client
-  // and its oauth4webapi (single sign-on).
+  // and its oauth4webapi (single sign-on), and the multipart parser of xAPI statements with
+  // attachments.
   transform: { '^.+\\.ts$': swc, [`/node_modules/${ESM_ONLY}/.+\\.js$`]: swc },
   transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY}/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
