@@ -5,23 +5,27 @@ import { CourseCatalogue } from './catalogue/course-catalogue.service';
 import { AuthoringGate } from './courses/authoring-gate';
 import { CourseAuthoring } from './courses/course-authoring.service';
 import { Course } from './courses/course.entity';
-import { CourseRecords } from './courses/course-records';
 import { CourseStaff } from './courses/course-staff';
 import { CourseStructure } from './courses/course-structure';
 import { CourseTag } from './courses/course-tag.entity';
+import { CoursesRepository } from './courses/courses.repository';
 import { LessonAuthoring } from './lessons/lesson-authoring.service';
 import { LessonVideos } from './lessons/lesson-videos.service';
 import { Lesson } from './lessons/lesson.entity';
+import { LessonsRepository } from './lessons/lessons.repository';
 import { CoursePublishing } from './publishing/course-publishing.service';
 import { CourseReviewPolicy } from './publishing/course-review-policy.entity';
+import { ReviewPoliciesRepository } from './publishing/review-policies.repository';
 import { ReviewPolicies } from './publishing/review-policies.service';
 import { QuizChoice } from './quizzes/quiz-choice.entity';
 import { QuizQuestion } from './quizzes/quiz-question.entity';
-import { QuizStore } from './quizzes/quiz-store';
-import { CourseOutline } from './seats/course-outline';
-import { CourseSeats } from './seats/course-seats';
+import { QuizzesRepository } from './quizzes/quizzes.repository';
+import { CourseOutline } from './seats/course-outline.repository';
+import { CourseSeats } from './seats/course-seats.repository';
 import { CourseSection } from './sections/course-section.entity';
 import { SectionAuthoring } from './sections/section-authoring.service';
+import { SectionsRepository } from './sections/sections.repository';
+import { StudioCoursesRepository } from './studio/studio-courses.repository';
 import { StudioCourses } from './studio/studio-courses.service';
 
 /** What this lib's controllers and the demo seeder use. */
@@ -39,7 +43,16 @@ const SERVICES = [
 const FOR_OTHER_DOMAINS = [CourseOutline, CourseSeats, CourseStaff, LessonVideos];
 
 /** Queries and checks that stay inside the lib. */
-const INTERNAL = [AuthoringGate, CourseRecords, CourseStructure, QuizStore];
+const INTERNAL = [
+  AuthoringGate,
+  CourseStructure,
+  CoursesRepository,
+  LessonsRepository,
+  QuizzesRepository,
+  ReviewPoliciesRepository,
+  SectionsRepository,
+  StudioCoursesRepository,
+];
 
 /**
  * Courses, sections, lessons, quizzes, publishing and the catalogue: services for the api and

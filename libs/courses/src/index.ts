@@ -49,7 +49,7 @@ export { CourseSection } from './sections/course-section.entity';
  * `lockForEnrollment(manager, courseId)` locks the course row and returns capacity, window,
  * status and seats taken; `adjustActive(manager, courseId, ±1)` moves the counter.
  */
-export { CourseSeats, type SeatedCourse } from './seats/course-seats';
+export { CourseSeats, type SeatedCourse } from './seats/course-seats.repository';
 /**
  * Read-only lookups: `course(courseId)`, `isPublished(courseId)`, `lessons(courseId)`,
  * `requiredLessons(courseId)`, `lesson(lessonId)` (with its course and section) and
@@ -60,7 +60,7 @@ export {
   type CourseFacts,
   type CourseTitle,
   type LessonRule,
-} from './seats/course-outline';
+} from './seats/course-outline.repository';
 /**
  * Grading quiz attempts (pure): `answerProblems(key, answers)` lists malformed answers (unknown
  * question or choice, repeats); `gradeAttempt(key, answers)` scores them — a question scores when

@@ -42,8 +42,8 @@ export { OrgUnitsService, type NewOrgUnit } from './org-units/org-units.service'
  * Read ports for other domains: a unit's place in the tree ({@link OrgUnitPaths}) and a
  * facility's kind ({@link FacilityDirectory}); the organization tables stay behind them.
  */
-export { OrgUnitPaths } from './org-units/org-unit-paths.service';
-export { type FacilityCard, FacilityDirectory } from './facilities/facility-directory.service';
+export { OrgUnitPaths } from './org-units/org-unit-paths.repository';
+export { type FacilityCard, FacilityDirectory } from './facilities/facility-directory.repository';
 /** Placing people, current membership(s), history, current members of a subtree. */
 export { MembershipsService, type NewMember } from './memberships/memberships.service';
 /** The rule deciding whether a placement starts, moves or leaves a membership alone. */

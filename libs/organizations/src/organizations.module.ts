@@ -3,19 +3,24 @@ import { IdentityModule, PersonPlacements, ScopeHierarchy } from '@lifelong/iden
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminUnit } from './admin-units/admin-unit.entity';
+import { AdminUnitsRepository } from './admin-units/admin-units.repository';
 import { AdminUnitsService } from './admin-units/admin-units.service';
+import { FacilitiesRepository } from './facilities/facilities.repository';
 import { FacilitiesService } from './facilities/facilities.service';
-import { FacilityDirectory } from './facilities/facility-directory.service';
+import { FacilityDirectory } from './facilities/facility-directory.repository';
 import { Facility } from './facilities/facility.entity';
 import { Membership } from './memberships/membership.entity';
+import { MembershipsRepository } from './memberships/memberships.repository';
 import { MembershipsService } from './memberships/memberships.service';
 import { StaffProfile } from './memberships/staff-profile.entity';
-import { OrgUnitPaths } from './org-units/org-unit-paths.service';
+import { OrgUnitPaths } from './org-units/org-unit-paths.repository';
 import { OrgUnit } from './org-units/org-unit.entity';
 import { OrgUnitTree } from './org-units/org-unit-tree.service';
+import { OrgUnitsRepository } from './org-units/org-units.repository';
 import { OrgUnitsService } from './org-units/org-units.service';
 import { MembershipPlacements } from './scope/membership-placements';
-import { OrganizationAuditPlaces } from './scope/organization-audit-places';
+import { OrganizationAuditPlaces } from './scope/organization-audit-places.repository';
+import { ScopePlacesRepository } from './scope/scope-places.repository';
 import { ScopeSearch } from './scope/scope-search.service';
 import { OrganizationScopeHierarchy } from './scope/organization-scope-hierarchy';
 import { RequestStaffImportService } from './staff-import/request-staff-import.service';
@@ -23,9 +28,20 @@ import { StaffImport } from './staff-import/staff-import.entity';
 import { StaffImportChunk } from './staff-import/staff-import-chunk.entity';
 import { StaffImportError } from './staff-import/staff-import-error.entity';
 import { StaffImportReportService } from './staff-import/staff-import-report.service';
+import { StaffImportsRepository } from './staff-import/staff-imports.repository';
 
 /** Read ports: what other domains may know of the organization, without its tables. */
 const READ_PORTS = [FacilityDirectory, OrgUnitPaths];
+
+/** Queries the worker's staff import runs too. */
+const IMPORT_REPOSITORIES = [MembershipsRepository, OrgUnitsRepository, StaffImportsRepository];
+
+const REPOSITORIES = [
+  ...IMPORT_REPOSITORIES,
+  AdminUnitsRepository,
+  FacilitiesRepository,
+  ScopePlacesRepository,
+];
 
 const SERVICES = [
   AdminUnitsService,
@@ -61,12 +77,20 @@ const SERVICES = [
     ]),
   ],
   providers: [
+    ...REPOSITORIES,
     ...SERVICES,
     ...READ_PORTS,
     { provide: ScopeHierarchy, useClass: OrganizationScopeHierarchy },
     { provide: PersonPlacements, useClass: MembershipPlacements },
     { provide: AuditPlaces, useClass: OrganizationAuditPlaces },
   ],
-  exports: [...SERVICES, ...READ_PORTS, ScopeHierarchy, PersonPlacements, AuditPlaces],
+  exports: [
+    ...SERVICES,
+    ...IMPORT_REPOSITORIES,
+    ...READ_PORTS,
+    ScopeHierarchy,
+    PersonPlacements,
+    AuditPlaces,
+  ],
 })
 export class OrganizationsModule {}

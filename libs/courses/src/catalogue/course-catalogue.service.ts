@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CourseError } from '../course-error';
 import { Course } from '../courses/course.entity';
-import { CourseRecords } from '../courses/course-records';
+import { CoursesRepository } from '../courses/courses.repository';
 import { CourseStaff, OPEN_STATUSES } from '../courses/course-staff';
 import { CourseStructure } from '../courses/course-structure';
 import {
@@ -60,7 +60,7 @@ export class CourseCatalogue {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly staff: CourseStaff,
-    private readonly records: CourseRecords,
+    private readonly records: CoursesRepository,
     private readonly structure: CourseStructure,
     private readonly facilities: FacilityDirectory,
   ) {}

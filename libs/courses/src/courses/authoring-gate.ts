@@ -1,16 +1,15 @@
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CourseError } from '../course-error';
-import { Lesson } from '../lessons/lesson.entity';
-import { CourseSection } from '../sections/course-section.entity';
-import { Course } from './course.entity';
+import type { Lesson } from '../lessons/lesson.entity';
+import { LessonsRepository } from '../lessons/lessons.repository';
+import type { CourseSection } from '../sections/course-section.entity';
+import { SectionsRepository } from '../sections/sections.repository';
+import type { Course } from './course.entity';
 import { CourseStaff } from './course-staff';
+import { type CourseRef, CoursesRepository } from './courses.repository';
 import { type CourseEdit, editRefusal, statusAfterEdit } from './edit.rules';
-
-/** What an authoring check needs of a course. */
-export type CourseRef = Pick<Course, 'id' | 'facilityId' | 'status'>;
 
 /**
  * The way into every authoring change: finds what is being changed, checks that the caller
@@ -20,7 +19,9 @@ export type CourseRef = Pick<Course, 'id' | 'facilityId' | 'status'>;
 @Injectable()
 export class AuthoringGate {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly courses: CoursesRepository,
+    private readonly sections: SectionsRepository,
+    private readonly lessons: LessonsRepository,
     private readonly staff: CourseStaff,
   ) {}
 
@@ -32,7 +33,7 @@ export class AuthoringGate {
   }
 
   async section(principal: Principal, sectionId: string): Promise<CourseSection> {
-    const section = await this.dataSource.getRepository(CourseSection).findOneBy({ id: sectionId });
+    const section = await this.sections.findById(sectionId);
     await this.authorOfCourse(principal, section?.courseId, () =>
       CourseError.sectionNotFound(sectionId),
     );
@@ -40,7 +41,7 @@ export class AuthoringGate {
   }
 
   async lesson(principal: Principal, lessonId: string): Promise<Lesson> {
-    const lesson = await this.dataSource.getRepository(Lesson).findOneBy({ id: lessonId });
+    const lesson = await this.lessons.findById(lessonId);
     await this.authorOfCourse(principal, lesson?.courseId, () =>
       CourseError.lessonNotFound(lessonId),
     );
@@ -53,7 +54,7 @@ export class AuthoringGate {
     if (refusal) throw refusal;
     const status = statusAfterEdit(course.status);
     if (status === course.status) return;
-    await manager.getRepository(Course).update({ id: course.id }, { status });
+    await this.courses.update(manager, course.id, { status });
     course.status = status;
   }
 
@@ -73,8 +74,6 @@ export class AuthoringGate {
   }
 
   private facts(courseId: string): Promise<CourseRef | null> {
-    return this.dataSource
-      .getRepository(Course)
-      .findOne({ where: { id: courseId }, select: { id: true, facilityId: true, status: true } });
+    return this.courses.findRef(courseId);
   }
 }

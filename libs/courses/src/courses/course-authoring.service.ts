@@ -3,8 +3,7 @@ import { isDuplicateKey, recordEvent } from '@lifelong/database';
 import type { Principal } from '@lifelong/identity';
 import { FacilityDirectory } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CourseError } from '../course-error';
 import { AuthoringGate } from './authoring-gate';
 import { Course } from './course.entity';
@@ -16,17 +15,16 @@ import {
   normalizeTags,
   plainText,
 } from './course-input';
-import { CourseRecords } from './course-records';
 import { CourseStaff } from './course-staff';
 import type { CourseView } from './course-view';
+import { CoursesRepository } from './courses.repository';
 import { editRefusal, statusAfterEdit } from './edit.rules';
 
 /** Creating courses and changing their own fields (not sections or lessons). */
 @Injectable()
 export class CourseAuthoring {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly records: CourseRecords,
+    private readonly records: CoursesRepository,
     private readonly staff: CourseStaff,
     private readonly gate: AuthoringGate,
     private readonly facilities: FacilityDirectory,
@@ -42,7 +40,7 @@ export class CourseAuthoring {
       throw new CourseError('FORBIDDEN', 'You author no courses at this facility');
     assertWindow(input.enrollmentOpensAt ?? null, input.enrollmentClosesAt ?? null);
     const tags = normalizeTags(input.tags ?? []);
-    const course = this.dataSource.getRepository(Course).create({
+    const course = Object.assign(new Course(), {
       id: newId(),
       facilityId: input.facilityId,
       code: codeInput(input.code) ?? null,
@@ -66,8 +64,8 @@ export class CourseAuthoring {
       tags.map(({ tag }) => tag),
     );
     return codeGuarded(course.code, () =>
-      this.dataSource.transaction(async (manager) => {
-        await manager.getRepository(Course).insert(course);
+      this.records.transaction(async (manager) => {
+        await this.records.insert(manager, course);
         await this.records.replaceTags(manager, course.id, tags);
         await this.records.replaceSearchTerms(
           manager,
@@ -88,7 +86,7 @@ export class CourseAuthoring {
     await this.gate.course(principal, courseId);
     const code = codeInput(patch.code);
     return codeGuarded(code, () =>
-      this.dataSource.transaction(async (manager) => {
+      this.records.transaction(async (manager) => {
         const course = await this.records.lock(manager, courseId);
         const refusal = editRefusal(course.status, { kind: 'course-fields' });
         if (refusal) throw refusal;
@@ -139,23 +137,20 @@ export class CourseAuthoring {
 
   private async save(manager: EntityManager, course: Course): Promise<void> {
     // The seat counter belongs to the enrollment lib's transactions: never written from here.
-    await manager.getRepository(Course).update(
-      { id: course.id },
-      {
-        code: course.code,
-        title: course.title,
-        summary: course.summary,
-        description: course.description,
-        language: course.language,
-        capacity: course.capacity,
-        hours: course.hours,
-        validityMonths: course.validityMonths,
-        enrollmentOpensAt: course.enrollmentOpensAt,
-        enrollmentClosesAt: course.enrollmentClosesAt,
-        status: course.status,
-        searchText: course.searchText,
-      },
-    );
+    await this.records.update(manager, course.id, {
+      code: course.code,
+      title: course.title,
+      summary: course.summary,
+      description: course.description,
+      language: course.language,
+      capacity: course.capacity,
+      hours: course.hours,
+      validityMonths: course.validityMonths,
+      enrollmentOpensAt: course.enrollmentOpensAt,
+      enrollmentClosesAt: course.enrollmentClosesAt,
+      status: course.status,
+      searchText: course.searchText,
+    });
   }
 }
 

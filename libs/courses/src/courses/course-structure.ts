@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Lesson } from '../lessons/lesson.entity';
-import { QuizStore } from '../quizzes/quiz-store';
-import { CourseSection } from '../sections/course-section.entity';
+import type { Lesson } from '../lessons/lesson.entity';
+import { LessonsRepository } from '../lessons/lessons.repository';
+import { QuizzesRepository } from '../quizzes/quizzes.repository';
+import { SectionsRepository } from '../sections/sections.repository';
 import type { LessonView, QuestionView, SectionWithLessons } from './course-view';
 
 /** Whether a view may carry quiz answers: only the course's staff see `correct`. */
@@ -11,16 +12,18 @@ export type Audience = 'staff' | 'learner';
 /** Sections and lessons of a course, in order, as views for an audience. */
 @Injectable()
 export class CourseStructure {
-  constructor(private readonly quizzes: QuizStore) {}
+  constructor(
+    private readonly sectionRows: SectionsRepository,
+    private readonly lessonRows: LessonsRepository,
+    private readonly quizzes: QuizzesRepository,
+  ) {}
 
   async sections(
     manager: EntityManager,
     courseId: string,
     audience: Audience,
   ): Promise<SectionWithLessons[]> {
-    const sections = await manager
-      .getRepository(CourseSection)
-      .find({ where: { courseId }, order: { position: 'ASC', id: 'ASC' } });
+    const sections = await this.sectionRows.listOf(manager, courseId);
     const lessons = await this.lessonsOf(manager, { courseId });
     const views = await this.lessonViews(manager, lessons, audience);
     return sections.map((section) => ({
@@ -36,7 +39,7 @@ export class CourseStructure {
     manager: EntityManager,
     where: { courseId: string } | { sectionId: string },
   ): Promise<Lesson[]> {
-    return manager.getRepository(Lesson).find({ where, order: { position: 'ASC', id: 'ASC' } });
+    return this.lessonRows.listOf(manager, where);
   }
 
   async lessonViews(

@@ -1,30 +1,30 @@
 import { newId } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CourseError } from '../course-error';
 import { AuthoringGate } from '../courses/authoring-gate';
 import { plainText } from '../courses/course-input';
-import { CourseRecords } from '../courses/course-records';
 import { CourseStructure } from '../courses/course-structure';
 import type { LessonView } from '../courses/course-view';
+import { CoursesRepository } from '../courses/courses.repository';
 import { DEFAULT_PASS_MARK } from '../quizzes/quiz.rules';
-import { QuizStore } from '../quizzes/quiz-store';
+import { QuizzesRepository } from '../quizzes/quizzes.repository';
 import { sanitizeReading } from '../reading/sanitize-reading';
 import { fieldsSet, lessonFieldProblems, type LessonPatch, type NewLesson } from './lesson-input';
 import { DEFAULT_COMPLETION_THRESHOLD, WATCHED_KINDS } from './lesson-kind';
 import { Lesson } from './lesson.entity';
+import { LessonsRepository } from './lessons.repository';
 
 /** Adding lessons to sections and changing them. */
 @Injectable()
 export class LessonAuthoring {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly gate: AuthoringGate,
-    private readonly records: CourseRecords,
+    private readonly records: CoursesRepository,
+    private readonly lessons: LessonsRepository,
     private readonly structure: CourseStructure,
-    private readonly quizzes: QuizStore,
+    private readonly quizzes: QuizzesRepository,
   ) {}
 
   /** Adds a lesson at the end of the section; the staff view is returned (quiz answers included). */
@@ -33,18 +33,16 @@ export class LessonAuthoring {
     if (Object.keys(problems).length) throw CourseError.invalid(problems);
     const section = await this.gate.section(principal, sectionId);
     const required = input.required ?? true;
-    return this.dataSource.transaction(async (manager) => {
+    return this.records.transaction(async (manager) => {
       const course = await this.records.lock(manager, section.courseId);
       await this.gate.applyEdit(manager, course, { kind: 'add-lesson', required });
-      const last = await manager
-        .getRepository(Lesson)
-        .findOne({ where: { sectionId }, order: { position: 'DESC' }, select: { position: true } });
+      const lastPosition = await this.lessons.lastPosition(manager, sectionId);
       const watched = WATCHED_KINDS.includes(input.kind);
-      const lesson = manager.getRepository(Lesson).create({
+      const lesson = Object.assign(new Lesson(), {
         id: newId(),
         courseId: section.courseId,
         sectionId,
-        position: (last?.position ?? 0) + 1,
+        position: (lastPosition ?? 0) + 1,
         title: plainText(input.title),
         kind: input.kind,
         required,
@@ -59,7 +57,7 @@ export class LessonAuthoring {
         passMark: input.kind === 'quiz' ? (input.passMark ?? DEFAULT_PASS_MARK) : null,
         attemptLimit: input.kind === 'quiz' ? (input.attemptLimit ?? null) : null,
       });
-      await manager.getRepository(Lesson).insert(lesson);
+      await this.lessons.insert(manager, lesson);
       if (input.kind === 'quiz')
         await this.quizzes.replace(manager, lesson.id, input.questions ?? []);
       return this.view(manager, lesson.id);
@@ -78,17 +76,16 @@ export class LessonAuthoring {
     const found = await this.gate.lesson(principal, lessonId);
     const problems = lessonFieldProblems(found.kind, patch);
     if (Object.keys(problems).length) throw CourseError.invalid(problems);
-    return this.dataSource.transaction(async (manager) => {
+    return this.records.transaction(async (manager) => {
       const course = await this.records.lock(manager, found.courseId);
-      const lesson = await manager.getRepository(Lesson).findOneByOrFail({ id: lessonId });
+      const lesson = await this.lessons.getById(manager, lessonId);
       await this.gate.applyEdit(manager, course, {
         kind: 'lesson-fields',
         lessonRequired: lesson.required,
         fields: fieldsSet(patch),
       });
       const changes = this.changes(patch);
-      if (Object.keys(changes).length)
-        await manager.getRepository(Lesson).update({ id: lessonId }, changes);
+      if (Object.keys(changes).length) await this.lessons.update(manager, lessonId, changes);
       if (patch.questions) await this.quizzes.replace(manager, lessonId, patch.questions);
       return this.view(manager, lessonId);
     });
@@ -107,7 +104,7 @@ export class LessonAuthoring {
   }
 
   private async view(manager: EntityManager, lessonId: string): Promise<LessonView> {
-    const lesson = await manager.getRepository(Lesson).findOneByOrFail({ id: lessonId });
+    const lesson = await this.lessons.getById(manager, lessonId);
     const [view] = await this.structure.lessonViews(manager, [lesson], 'staff');
     return view!;
   }

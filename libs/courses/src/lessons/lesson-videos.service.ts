@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CourseError } from '../course-error';
 import { CourseStructure } from '../courses/course-structure';
 import type { LessonView } from '../courses/course-view';
+import { CoursesRepository } from '../courses/courses.repository';
 import { WATCHED_KINDS } from './lesson-kind';
-import { Lesson } from './lesson.entity';
+import { LessonsRepository } from './lessons.repository';
 
 /** What the distance-lessons lib reports about a lesson's video. */
 export interface LessonVideoState {
@@ -23,7 +23,8 @@ export interface LessonVideoState {
 @Injectable()
 export class LessonVideos {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly courses: CoursesRepository,
+    private readonly lessons: LessonsRepository,
     private readonly structure: CourseStructure,
   ) {}
 
@@ -39,7 +40,7 @@ export class LessonVideos {
     manager?: EntityManager,
   ): Promise<LessonView> {
     if (manager) return this.attach(manager, lessonId, state);
-    return this.dataSource.transaction((own) => this.attach(own, lessonId, state));
+    return this.courses.transaction((own) => this.attach(own, lessonId, state));
   }
 
   private async attach(
@@ -47,20 +48,17 @@ export class LessonVideos {
     lessonId: string,
     state: LessonVideoState,
   ): Promise<LessonView> {
-    const lesson = await manager.getRepository(Lesson).findOneBy({ id: lessonId });
+    const lesson = await this.lessons.findById(lessonId, manager);
     if (!lesson) throw CourseError.lessonNotFound(lessonId);
     if (!WATCHED_KINDS.includes(lesson.kind))
       throw new CourseError('LESSON_NOT_VIDEO', `A ${lesson.kind} lesson takes no video`, {
         lessonId,
       });
-    await manager.getRepository(Lesson).update(
-      { id: lessonId },
-      {
-        videoId: state.videoId,
-        videoReady: state.ready,
-        durationSeconds: state.durationSeconds,
-      },
-    );
+    await this.lessons.update(manager, lessonId, {
+      videoId: state.videoId,
+      videoReady: state.ready,
+      durationSeconds: state.durationSeconds,
+    });
     const [view] = await this.structure.lessonViews(
       manager,
       [

@@ -1,17 +1,16 @@
 import { Clock } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CourseError } from '../course-error';
 import { AuthoringGate } from '../courses/authoring-gate';
-import { Course } from '../courses/course.entity';
+import type { Course } from '../courses/course.entity';
 import { plainText } from '../courses/course-input';
-import { CourseRecords } from '../courses/course-records';
 import { CourseStaff } from '../courses/course-staff';
 import { CourseStructure } from '../courses/course-structure';
 import type { CourseView } from '../courses/course-view';
-import { QuizStore } from '../quizzes/quiz-store';
+import { type CourseRef, CoursesRepository } from '../courses/courses.repository';
+import { QuizzesRepository } from '../quizzes/quizzes.repository';
 import { publishReadiness } from './publish-readiness';
 import { ReviewPolicies } from './review-policies.service';
 
@@ -22,13 +21,12 @@ import { ReviewPolicies } from './review-policies.service';
 @Injectable()
 export class CoursePublishing {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly gate: AuthoringGate,
     private readonly staff: CourseStaff,
-    private readonly records: CourseRecords,
+    private readonly records: CoursesRepository,
     private readonly structure: CourseStructure,
-    private readonly quizzes: QuizStore,
+    private readonly quizzes: QuizzesRepository,
     private readonly policies: ReviewPolicies,
   ) {}
 
@@ -41,14 +39,14 @@ export class CoursePublishing {
   async publish(principal: Principal, courseId: string): Promise<CourseView> {
     const facts = await this.gate.course(principal, courseId);
     const approver = await this.staff.isApprover(principal, facts.facilityId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.records.transaction(async (manager) => {
       const course = await this.records.lock(manager, courseId);
       if (course.status === 'archived')
         throw new CourseError('COURSE_ARCHIVED', 'An archived course cannot be published again');
       if (course.status === 'published' || (course.status === 'in_review' && !approver))
         return this.records.view(manager, courseId);
       await this.assertReady(manager, courseId);
-      const review = !approver && (await this.policies.requiresReview(manager, course.facilityId));
+      const review = !approver && (await this.policies.requiresReview(course.facilityId, manager));
       await this.move(manager, course, review ? 'in_review' : 'published');
       return this.records.view(manager, courseId);
     });
@@ -58,7 +56,7 @@ export class CoursePublishing {
   async approve(principal: Principal, courseId: string): Promise<CourseView> {
     const facts = await this.findFacts(courseId);
     await this.staff.assertApprover(principal, facts);
-    return this.dataSource.transaction(async (manager) => {
+    return this.records.transaction(async (manager) => {
       const course = await this.records.lock(manager, courseId);
       if (course.status === 'published') return this.records.view(manager, courseId);
       if (course.status !== 'in_review')
@@ -84,7 +82,7 @@ export class CoursePublishing {
   ): Promise<CourseView> {
     const facts = await this.findFacts(courseId);
     await this.staff.assertApprover(principal, facts);
-    return this.dataSource.transaction(async (manager) => {
+    return this.records.transaction(async (manager) => {
       const course = await this.records.lock(manager, courseId);
       if (course.status !== 'in_review')
         throw new CourseError(
@@ -92,12 +90,11 @@ export class CoursePublishing {
           `The course is ${course.status}; only a course in review can be returned`,
           { status: course.status },
         );
-      await manager
-        .getRepository(Course)
-        .update(
-          { id: course.id },
-          { status: 'draft', reviewNote: plainText(comment), reviewNoteAt: this.clock.now() },
-        );
+      await this.records.update(manager, course.id, {
+        status: 'draft',
+        reviewNote: plainText(comment),
+        reviewNoteAt: this.clock.now(),
+      });
       return this.records.view(manager, courseId);
     });
   }
@@ -108,7 +105,7 @@ export class CoursePublishing {
    */
   async archive(principal: Principal, courseId: string): Promise<CourseView> {
     await this.gate.course(principal, courseId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.records.transaction(async (manager) => {
       const course = await this.records.lock(manager, courseId);
       if (course.status !== 'archived') await this.move(manager, course, 'archived');
       return this.records.view(manager, courseId);
@@ -141,13 +138,11 @@ export class CoursePublishing {
     if (status !== 'archived') Object.assign(changes, { reviewNote: null, reviewNoteAt: null });
     if (status === 'published') changes.publishedAt = course.publishedAt ?? now;
     if (status === 'archived') changes.archivedAt = now;
-    await manager.getRepository(Course).update({ id: course.id }, changes);
+    await this.records.update(manager, course.id, changes);
   }
 
-  private async findFacts(courseId: string): Promise<Pick<Course, 'id' | 'facilityId' | 'status'>> {
-    const course = await this.dataSource
-      .getRepository(Course)
-      .findOne({ where: { id: courseId }, select: { id: true, facilityId: true, status: true } });
+  private async findFacts(courseId: string): Promise<CourseRef> {
+    const course = await this.records.findRef(courseId);
     if (!course) throw CourseError.courseNotFound(courseId);
     return course;
   }

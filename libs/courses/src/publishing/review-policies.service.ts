@@ -1,11 +1,10 @@
 import type { Principal } from '@lifelong/identity';
 import { FacilityDirectory } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CourseError } from '../course-error';
 import { CourseStaff } from '../courses/course-staff';
-import { CourseReviewPolicy } from './course-review-policy.entity';
+import { ReviewPoliciesRepository } from './review-policies.repository';
 
 /** A facility's review policy as the api shows it. */
 export interface ReviewPolicyView {
@@ -17,7 +16,7 @@ export interface ReviewPolicyView {
 @Injectable()
 export class ReviewPolicies {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policies: ReviewPoliciesRepository,
     private readonly staff: CourseStaff,
     private readonly facilities: FacilityDirectory,
   ) {}
@@ -29,7 +28,7 @@ export class ReviewPolicies {
       throw new CourseError('FORBIDDEN', 'Only the staff of this facility may see its policy');
     return {
       facilityId,
-      requiresReview: await this.requiresReview(this.dataSource.manager, facilityId),
+      requiresReview: await this.requiresReview(facilityId),
     };
   }
 
@@ -45,15 +44,16 @@ export class ReviewPolicies {
         'FORBIDDEN',
         'Only an admin of this facility may set its review policy',
       );
-    await this.dataSource
-      .getRepository(CourseReviewPolicy)
-      .upsert({ facilityId, requiresReview }, ['facilityId']);
+    await this.policies.save(facilityId, requiresReview);
     return { facilityId, requiresReview };
   }
 
-  /** True when the facility's courses wait for a facility admin's approval. */
-  async requiresReview(manager: EntityManager, facilityId: string): Promise<boolean> {
-    const policy = await manager.getRepository(CourseReviewPolicy).findOneBy({ facilityId });
+  /**
+   * True when the facility's courses wait for a facility admin's approval; in the caller's
+   * transaction when it passes `manager`.
+   */
+  async requiresReview(facilityId: string, manager?: EntityManager): Promise<boolean> {
+    const policy = await this.policies.findByFacility(facilityId, manager);
     return policy?.requiresReview ?? false;
   }
 

@@ -1,15 +1,13 @@
-import { type Page, pageOffset, type PageQuery, searchQuery, toPage } from '@lifelong/common';
+import { type Page, type PageQuery, toPage } from '@lifelong/common';
 import { AccessPolicy, type Principal, type Role } from '@lifelong/identity';
 import { FacilityDirectory, subtreePattern } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, type DataSource, In, type SelectQueryBuilder } from 'typeorm';
-import { Course } from '../courses/course.entity';
-import { CourseRecords } from '../courses/course-records';
 import { APPROVER_ROLES, AUTHOR_ROLES } from '../policies';
 import type { CourseStatus } from '../courses/course-status';
 import { courseView, type CourseView } from '../courses/course-view';
-import { CourseReviewPolicy } from '../publishing/course-review-policy.entity';
+import { CoursesRepository } from '../courses/courses.repository';
+import { ReviewPoliciesRepository } from '../publishing/review-policies.repository';
+import { StudioCoursesRepository, type Workplaces } from './studio-courses.repository';
 
 /** A facility the caller authors for, as the studio shows it. */
 export interface StudioFacilityView {
@@ -37,17 +35,6 @@ export interface StudioCourseFilter {
 }
 
 /**
- * Where a principal works, as SQL: the facilities named by their facility grants and those
- * located in the subtrees of their administrative-unit grants; `everywhere` for a platform
- * admin. Org-unit grants author nothing.
- */
-interface Workplaces {
-  everywhere: boolean;
-  facilityIds: string[];
-  adminUnitPatterns: string[];
-}
-
-/**
  * The studio's lists: the courses of every facility where the caller authors (or approves), in
  * every state, and those facilities. The routes of single courses check access one by one
  * (CourseStaff); these lists filter by the same scopes in SQL, so they page on the server.
@@ -55,38 +42,20 @@ interface Workplaces {
 @Injectable()
 export class StudioCourses {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lists: StudioCoursesRepository,
     private readonly access: AccessPolicy,
-    private readonly records: CourseRecords,
+    private readonly records: CoursesRepository,
+    private readonly policies: ReviewPoliciesRepository,
     private readonly directory: FacilityDirectory,
   ) {}
 
   /** The facilities the caller authors for, by name. */
   async facilities(principal: Principal, query: PageQuery): Promise<Page<StudioFacilityView>> {
     const authoring = await this.workplaces(principal, AUTHOR_ROLES);
-    // Facilities and their places through the read models organizations publishes.
-    const builder = this.dataSource
-      .createQueryBuilder()
-      .from('facilities_view', 'f')
-      .innerJoin('admin_units_view', 'u', 'u.id = f.admin_unit_id');
-    if (!this.within(builder, authoring, 'f.id')) return toPage([], 0, query);
-    const [facilities, counted] = await Promise.all([
-      builder
-        .clone()
-        .select(['f.id AS id', 'f.name AS name', 'f.type AS type'])
-        .orderBy('f.name', 'ASC')
-        .addOrderBy('f.id', 'ASC')
-        .offset(pageOffset(query))
-        .limit(query.pageSize)
-        .getRawMany<{ id: string; name: string; type: string }>(),
-      builder.clone().select('COUNT(*)', 'total').getRawOne<{ total: number | string }>(),
-    ]);
-    const total = Number(counted?.total ?? 0);
+    const { rows: facilities, total } = await this.lists.facilities(authoring, query);
     const ids = facilities.map((facility) => facility.id);
     const [policies, approvable] = await Promise.all([
-      ids.length
-        ? this.dataSource.getRepository(CourseReviewPolicy).findBy({ facilityId: In(ids) })
-        : [],
+      ids.length ? this.policies.ofFacilities(ids) : [],
       this.approvable(principal, ids),
     ]);
     const reviewed = new Set(
@@ -115,65 +84,27 @@ export class StudioCourses {
       principal,
       filter.approving ? APPROVER_ROLES : AUTHOR_ROLES,
     );
-    const builder = this.dataSource
-      .getRepository(Course)
-      .createQueryBuilder('c')
-      .innerJoin('facilities_view', 'f', 'f.id = c.facility_id')
-      .innerJoin('admin_units_view', 'u', 'u.id = f.admin_unit_id')
-      .addSelect('f.name', 'facility_name');
-    if (!this.within(builder, places, 'c.facilityId')) return toPage([], 0, query);
-    if (filter.status) builder.andWhere('c.status = :status', { status: filter.status });
-    if (filter.facilityId)
-      builder.andWhere('c.facilityId = :facility', { facility: filter.facilityId });
-    const match = filter.q ? searchQuery(filter.q) : null;
-    if (match)
-      builder.andWhere('MATCH (c.search_text) AGAINST (:match IN BOOLEAN MODE)', { match });
-    // A review queue is served in turn; an author's list starts with what they touched last.
-    const order = filter.approving ? 'ASC' : 'DESC';
-    builder
-      .orderBy('c.updatedAt', order)
-      .addOrderBy('c.id', order)
-      .offset(pageOffset(query))
-      .limit(query.pageSize);
-    const [{ entities, raw }, total] = await Promise.all([
-      builder.getRawAndEntities<{ facility_name: string }>(),
-      builder.getCount(),
-    ]);
-    const tags = await this.records.tagsOf(
-      this.dataSource.manager,
-      entities.map((course) => course.id),
+    const { courses, total } = await this.lists.courses(
+      places,
+      {
+        status: filter.status,
+        facilityId: filter.facilityId,
+        q: filter.q,
+        // A review queue is served in turn; an author's list starts with what they touched last.
+        oldestFirst: filter.approving === true,
+      },
+      query,
     );
+    const tags = await this.records.tagsOfCourses(courses.map(({ course }) => course.id));
     return toPage(
-      entities.map((course, index) => ({
+      courses.map(({ course, facilityName }) => ({
         ...courseView(course, tags.get(course.id) ?? []),
-        facilityName: raw[index]?.facility_name ?? '',
+        facilityName,
         updatedAt: course.updatedAt,
       })),
       total,
       query,
     );
-  }
-
-  /** Restricts `builder` to the workplaces; false when there are none (an empty answer). */
-  private within<T extends object>(
-    builder: SelectQueryBuilder<T>,
-    places: Workplaces,
-    facilityColumn: string,
-  ): boolean {
-    if (places.everywhere) return true;
-    if (places.facilityIds.length === 0 && places.adminUnitPatterns.length === 0) return false;
-    builder.andWhere(
-      new Brackets((where) => {
-        if (places.facilityIds.length)
-          where.orWhere(`${facilityColumn} IN (:...facilityIds)`, {
-            facilityIds: places.facilityIds,
-          });
-        places.adminUnitPatterns.forEach((pattern, index) =>
-          where.orWhere(`u.path LIKE :unit${index}`, { [`unit${index}`]: pattern }),
-        );
-      }),
-    );
-    return true;
   }
 
   private async workplaces(principal: Principal, roles: readonly Role[]): Promise<Workplaces> {

@@ -1,14 +1,13 @@
-import { newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import { newId, type Page, type PageQuery } from '@lifelong/common';
 import { isDuplicateKey } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type Repository } from 'typeorm';
 import { OrganizationError } from '../organization-error';
 import { STRUCTURE_EDITORS } from '../policies';
 import { assertMayPlaceUnder } from '../tree/assert-may-place';
 import { placeNode } from '../tree/tree-path';
 import { AdminUnit } from './admin-unit.entity';
+import { AdminUnitsRepository } from './admin-units.repository';
 
 export interface NewAdminUnit {
   code: string;
@@ -21,13 +20,13 @@ export interface NewAdminUnit {
 @Injectable()
 export class AdminUnitsService {
   constructor(
-    @InjectRepository(AdminUnit) private readonly adminUnits: Repository<AdminUnit>,
+    private readonly adminUnits: AdminUnitsRepository,
     private readonly access: AccessPolicy,
   ) {}
 
   /** Adds a unit; an admin (or an admin scoped over the parent) may. */
   async create(principal: Principal, input: NewAdminUnit): Promise<AdminUnit> {
-    const parent = input.parentId ? await this.adminUnits.findOneBy({ id: input.parentId }) : null;
+    const parent = input.parentId ? await this.adminUnits.findById(input.parentId) : null;
     if (input.parentId && !parent)
       throw new OrganizationError(
         'PARENT_NOT_FOUND',
@@ -44,7 +43,7 @@ export class AdminUnitsService {
     const id = newId();
     const place = placeNode(parent?.path ?? null, id);
     if (!place) throw new OrganizationError('TREE_TOO_DEEP', 'The tree is too deep here', 'rule');
-    const unit = this.adminUnits.create({
+    const unit = Object.assign(new AdminUnit(), {
       id,
       code: input.code,
       name: input.name,
@@ -68,13 +67,7 @@ export class AdminUnitsService {
   }
 
   /** The children of `parentId`, or the roots (provinces) without it; by name. */
-  async list(parentId: string | undefined, query: PageQuery): Promise<Page<AdminUnit>> {
-    const [items, total] = await this.adminUnits.findAndCount({
-      where: { parentId: parentId ?? IsNull() },
-      order: { name: 'ASC', id: 'ASC' },
-      skip: pageOffset(query),
-      take: query.pageSize,
-    });
-    return toPage(items, total, query);
+  list(parentId: string | undefined, query: PageQuery): Promise<Page<AdminUnit>> {
+    return this.adminUnits.pageOfChildren(parentId, query);
   }
 }

@@ -1,13 +1,11 @@
-import { newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import { newId, type Page, type PageQuery, toPage } from '@lifelong/common';
 import { isDuplicateKey, recordEvent } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { AdminUnit } from '../admin-units/admin-unit.entity';
+import { AdminUnitsRepository } from '../admin-units/admin-units.repository';
 import { OrganizationError } from '../organization-error';
 import { STRUCTURE_EDITORS } from '../policies';
-import { subtreePattern } from '../tree/tree-path';
+import { FacilitiesRepository } from './facilities.repository';
 import { Facility } from './facility.entity';
 import type { FacilityType } from './facility-type';
 
@@ -28,14 +26,14 @@ export interface FacilityFilter {
 @Injectable()
 export class FacilitiesService {
   constructor(
-    @InjectRepository(Facility) private readonly facilities: Repository<Facility>,
-    @InjectRepository(AdminUnit) private readonly adminUnits: Repository<AdminUnit>,
+    private readonly facilities: FacilitiesRepository,
+    private readonly adminUnits: AdminUnitsRepository,
     private readonly access: AccessPolicy,
   ) {}
 
   /** Registers a facility; an admin covering its administrative unit may. */
   async create(principal: Principal, input: NewFacility): Promise<Facility> {
-    const unit = await this.adminUnits.findOneBy({ id: input.adminUnitId });
+    const unit = await this.adminUnits.findById(input.adminUnitId);
     if (!unit)
       throw new OrganizationError(
         'ADMIN_UNIT_NOT_FOUND',
@@ -47,11 +45,11 @@ export class FacilitiesService {
       scopeType: 'admin_unit',
       scopeId: unit.id,
     });
-    const facility = this.facilities.create({ id: newId(), ...input });
+    const facility = Object.assign(new Facility(), { id: newId(), ...input });
     try {
       // The programme's figures count it from now: the event commits with the row.
-      await this.facilities.manager.transaction(async (manager) => {
-        await manager.insert(Facility, facility);
+      await this.facilities.transaction(async (manager) => {
+        await this.facilities.insert(manager, facility);
         await recordEvent(manager, 'organizations.facility-registered', {
           facilityId: facility.id,
         });
@@ -71,29 +69,17 @@ export class FacilitiesService {
 
   /** One facility, or null when there is none of that id. */
   find(id: string): Promise<Facility | null> {
-    return this.facilities.findOneBy({ id });
+    return this.facilities.findById(id);
   }
 
   /** The directory, by name; an unknown administrative unit yields an empty page. */
   async list(filter: FacilityFilter, query: PageQuery): Promise<Page<Facility>> {
-    const builder = this.facilities.createQueryBuilder('facility');
-    if (filter.type) builder.andWhere('facility.type = :type', { type: filter.type });
+    let adminUnitPath: string | undefined;
     if (filter.adminUnitId) {
-      const unit = await this.adminUnits.findOne({
-        where: { id: filter.adminUnitId },
-        select: { id: true, path: true },
-      });
+      const unit = await this.adminUnits.findPath(filter.adminUnitId);
       if (!unit) return toPage([], 0, query);
-      builder
-        .innerJoin(AdminUnit, 'unit', 'unit.id = facility.adminUnitId')
-        .andWhere('unit.path LIKE :pattern', { pattern: subtreePattern(unit.path) });
+      adminUnitPath = unit.path;
     }
-    const [items, total] = await builder
-      .orderBy('facility.name', 'ASC')
-      .addOrderBy('facility.id', 'ASC')
-      .offset(pageOffset(query))
-      .limit(query.pageSize)
-      .getManyAndCount();
-    return toPage(items, total, query);
+    return this.facilities.page({ type: filter.type, adminUnitPath }, query);
   }
 }

@@ -1,15 +1,13 @@
 import { AuditLog } from '@lifelong/audit';
-import { Clock, newId, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import { Clock, newId, type Page, type PageQuery, toPage } from '@lifelong/common';
 import { isDuplicateKey, recordEvent } from '@lifelong/database';
 import { AccessPolicy, type Principal, UserLookup } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, In, type Repository } from 'typeorm';
 import { OrganizationError } from '../organization-error';
-import { OrgUnit } from '../org-units/org-unit.entity';
+import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { STAFF_MANAGERS } from '../policies';
-import { subtreePattern } from '../tree/tree-path';
-import { Membership } from './membership.entity';
+import type { Membership } from './membership.entity';
+import { MembershipsRepository } from './memberships.repository';
 import { membershipChange, type Placement } from './membership-change';
 
 export interface NewMember {
@@ -22,10 +20,9 @@ export interface NewMember {
 @Injectable()
 export class MembershipsService {
   constructor(
-    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
-    @InjectRepository(OrgUnit) private readonly orgUnits: Repository<OrgUnit>,
+    private readonly memberships: MembershipsRepository,
+    private readonly orgUnits: OrgUnitsRepository,
     private readonly users: UserLookup,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
@@ -36,7 +33,7 @@ export class MembershipsService {
    * someone out of a unit they cover too (nobody moves people out of another's subtree).
    */
   async addMember(principal: Principal, orgUnitId: string, input: NewMember): Promise<Membership> {
-    const unit = await this.orgUnits.findOneBy({ id: orgUnitId });
+    const unit = await this.orgUnits.findById(orgUnitId);
     if (!unit)
       throw new OrganizationError(
         'ORG_UNIT_NOT_FOUND',
@@ -90,19 +87,13 @@ export class MembershipsService {
     wanted: Placement,
     mayLeave?: (current: Membership) => Promise<void>,
   ): Promise<Membership> {
-    return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(Membership);
-      const current = await repository
-        .createQueryBuilder('membership')
-        .setLock('pessimistic_write')
-        .where('membership.currentUserId = :userId', { userId })
-        .getOne();
+    return this.memberships.transaction(async (manager) => {
+      const current = await this.memberships.lockCurrent(manager, userId);
       if (current && membershipChange(current, wanted) === 'unchanged') return current;
       if (current && mayLeave) await mayLeave(current);
       const now = this.clock.now();
-      if (current)
-        await repository.update({ id: current.id }, { endedAt: now, currentUserId: null });
-      const membership = repository.create({
+      if (current) await this.memberships.end(manager, current.id, now);
+      const membership = await this.memberships.start(manager, {
         id: newId(),
         userId,
         ...wanted,
@@ -110,7 +101,6 @@ export class MembershipsService {
         endedAt: null,
         currentUserId: userId,
       });
-      await repository.insert(membership);
       // Other domains (training) keep their duties in step with who works where.
       await recordEvent(manager, 'organizations.memberships-changed', { userIds: [userId] });
       await this.audit.record(manager, {
@@ -131,36 +121,24 @@ export class MembershipsService {
 
   /** The person's current membership, if any. */
   current(userId: string): Promise<Membership | null> {
-    return this.memberships.findOneBy({ currentUserId: userId });
+    return this.memberships.findCurrent(userId);
   }
 
   /** Current memberships of these people (one query). */
   currentOf(userIds: readonly string[]): Promise<Membership[]> {
     if (userIds.length === 0) return Promise.resolve([]);
-    return this.memberships.findBy({ currentUserId: In([...userIds]) });
+    return this.memberships.currentOf(userIds);
   }
 
   /** Every membership the person held, oldest first. */
   history(userId: string): Promise<Membership[]> {
-    return this.memberships.find({ where: { userId }, order: { startedAt: 'ASC', id: 'ASC' } });
+    return this.memberships.history(userId);
   }
 
   /** Current members of the unit and every unit below it, paginated (index-backed). */
   async currentWithin(orgUnitId: string, query: PageQuery): Promise<Page<Membership>> {
-    const unit = await this.orgUnits.findOne({
-      where: { id: orgUnitId },
-      select: { id: true, path: true },
-    });
+    const unit = await this.orgUnits.findPath(orgUnitId);
     if (!unit) return toPage([], 0, query);
-    const [items, total] = await this.memberships
-      .createQueryBuilder('membership')
-      .innerJoin(OrgUnit, 'unit', 'unit.id = membership.orgUnitId')
-      .where('unit.path LIKE :pattern', { pattern: subtreePattern(unit.path) })
-      .andWhere('membership.endedAt IS NULL')
-      .orderBy('membership.userId', 'ASC')
-      .offset(pageOffset(query))
-      .limit(query.pageSize)
-      .getManyAndCount();
-    return toPage(items, total, query);
+    return this.memberships.currentWithin(unit.path, query);
   }
 }

@@ -1,11 +1,9 @@
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { OrganizationError } from '../organization-error';
 import { STAFF_MANAGERS } from '../policies';
-import { subtreePattern } from '../tree/tree-path';
-import { OrgUnit } from './org-unit.entity';
+import type { OrgUnit } from './org-unit.entity';
+import { OrgUnitsRepository } from './org-units.repository';
 
 /** A unit as a manager's tree shows it: where it hangs and how many people are in it now. */
 export interface OrgUnitNode {
@@ -21,7 +19,7 @@ export interface OrgUnitNode {
 @Injectable()
 export class OrgUnitTree {
   constructor(
-    @InjectRepository(OrgUnit) private readonly orgUnits: Repository<OrgUnit>,
+    private readonly orgUnits: OrgUnitsRepository,
     private readonly access: AccessPolicy,
   ) {}
 
@@ -34,33 +32,14 @@ export class OrgUnitTree {
       rootId === undefined
         ? await this.managedRoots(principal)
         : [await this.root(principal, rootId)];
-    const patterns = roots === 'all' ? null : roots.map((unit) => subtreePattern(unit.path));
-    if (patterns !== null && patterns.length === 0) return [];
-    const query = this.orgUnits
-      .createQueryBuilder('unit')
-      .select([
-        'unit.id AS id',
-        'unit.code AS code',
-        'unit.name AS name',
-        'unit.parentId AS parentId',
-      ])
-      .addSelect(
-        '(SELECT COUNT(*) FROM `memberships` m WHERE m.`org_unit_id` = unit.`id` AND m.`ended_at` IS NULL)',
-        'staffCount',
-      )
-      .orderBy('unit.path', 'ASC');
-    if (patterns !== null)
-      query.where(patterns.map((_, index) => `unit.path LIKE :p${index}`).join(' OR '), {
-        ...Object.fromEntries(patterns.map((pattern, index) => [`p${index}`, pattern])),
-      });
-    const rows = await query.getRawMany<
-      Omit<OrgUnitNode, 'staffCount'> & { staffCount: string | number }
-    >();
+    const paths = roots === 'all' ? null : roots.map((unit) => unit.path);
+    if (paths !== null && paths.length === 0) return [];
+    const rows = await this.orgUnits.treeRows(paths);
     return rows.map((row) => ({ ...row, staffCount: Number(row.staffCount) }));
   }
 
   private async root(principal: Principal, rootId: string): Promise<OrgUnit> {
-    const unit = await this.orgUnits.findOneBy({ id: rootId });
+    const unit = await this.orgUnits.findById(rootId);
     if (!unit)
       throw new OrganizationError(
         'ORG_UNIT_NOT_FOUND',
@@ -82,7 +61,7 @@ export class OrgUnitTree {
       .filter((scope) => scope.scopeType === 'org_unit')
       .map((scope) => scope.scopeId);
     if (ids.length === 0) return [];
-    const units = await this.orgUnits.findBy(ids.map((id) => ({ id })));
+    const units = await this.orgUnits.eachOf(ids);
     return units.filter(
       (unit) => !units.some((other) => other !== unit && unit.path.startsWith(other.path)),
     );

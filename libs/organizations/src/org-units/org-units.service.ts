@@ -2,8 +2,6 @@ import { newId } from '@lifelong/common';
 import { isDuplicateKey, retryOnDeadlock } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, type Repository } from 'typeorm';
 import { OrganizationError } from '../organization-error';
 import { STAFF_MANAGERS, UNIT_READERS } from '../policies';
 import { assertMayPlaceUnder } from '../tree/assert-may-place';
@@ -14,9 +12,9 @@ import {
   isWithin,
   MAX_TREE_DEPTH,
   placeNode,
-  subtreePattern,
 } from '../tree/tree-path';
 import { OrgUnit } from './org-unit.entity';
+import { OrgUnitsRepository } from './org-units.repository';
 
 export interface NewOrgUnit {
   code: string;
@@ -34,7 +32,7 @@ export interface OrgUnitChange {
 @Injectable()
 export class OrgUnitsService {
   constructor(
-    @InjectRepository(OrgUnit) private readonly orgUnits: Repository<OrgUnit>,
+    private readonly orgUnits: OrgUnitsRepository,
     private readonly access: AccessPolicy,
   ) {}
 
@@ -57,7 +55,7 @@ export class OrgUnitsService {
     const id = newId();
     const place = placeNode(parent?.path ?? null, id);
     if (!place) throw new OrganizationError('TREE_TOO_DEEP', 'The tree is too deep here', 'rule');
-    const unit = this.orgUnits.create({
+    const unit = Object.assign(new OrgUnit(), {
       id,
       code: input.code,
       name: input.name,
@@ -98,11 +96,10 @@ export class OrgUnitsService {
       return this.children(parent.id);
     }
     const reach = this.access.reach(principal, STAFF_MANAGERS);
-    if (reach.everywhere)
-      return this.orgUnits.find({ where: { parentId: IsNull() }, order: { name: 'ASC' } });
+    if (reach.everywhere) return this.orgUnits.roots();
     const ids = reach.scopes.filter((s) => s.scopeType === 'org_unit').map((s) => s.scopeId);
     if (ids.length === 0) return [];
-    const units = await this.orgUnits.find({ where: { id: In(ids) }, order: { name: 'ASC' } });
+    const units = await this.orgUnits.byIdsByName(ids);
     // A grant inside another grant of the caller's is already reached through it.
     return units.filter((unit) => !units.some((o) => o !== unit && isWithin(unit.path, o.path)));
   }
@@ -136,13 +133,11 @@ export class OrgUnitsService {
     // locked, in one order, and the paths read under the lock decide. A move of any ancestor of
     // the new parent rewrites the parent's row, so it waits for the lock or is seen by it.
     return retryOnDeadlock(() =>
-      this.orgUnits.manager.transaction(async (manager) => {
-        const units = manager.getRepository(OrgUnit);
-        const locked = await units.find({
-          where: { id: In(target ? [unit.id, target.id] : [unit.id]) },
-          order: { id: 'ASC' },
-          lock: { mode: 'pessimistic_write' },
-        });
+      this.orgUnits.transaction(async (manager) => {
+        const locked = await this.orgUnits.lockByIds(
+          manager,
+          target ? [unit.id, target.id] : [unit.id],
+        );
         const current = locked.find((row) => row.id === unit.id);
         if (!current)
           throw new OrganizationError(
@@ -160,25 +155,16 @@ export class OrgUnitsService {
               { parentId: parent.id },
             );
           const newPath = childPath(parent?.path ?? null, current.id);
-          const deepest = await units
-            .createQueryBuilder('unit')
-            .select('MAX(unit.depth)', 'depth')
-            .where('unit.path LIKE :pattern', { pattern: subtreePattern(current.path) })
-            .getRawOne<{ depth: number }>();
+          const deepest = await this.orgUnits.deepestUnder(manager, current.path);
           const shift = depthOf(newPath) - current.depth;
-          if (Number(deepest?.depth ?? current.depth) + shift > MAX_TREE_DEPTH)
+          if (Number(deepest ?? current.depth) + shift > MAX_TREE_DEPTH)
             throw new OrganizationError('TREE_TOO_DEEP', 'The tree is too deep here', 'rule');
-          await manager.query(
-            `UPDATE \`org_units\`
-                SET \`path\` = CONCAT(?, SUBSTRING(\`path\`, ?)), \`depth\` = \`depth\` + ?
-              WHERE \`path\` LIKE ?`,
-            [newPath, current.path.length + 1, shift, subtreePattern(current.path)],
-          );
-          await units.update({ id: current.id }, { parentId: parent?.id ?? null });
+          await this.orgUnits.moveSubtree(manager, current.path, newPath, shift);
+          await this.orgUnits.update(manager, current.id, { parentId: parent?.id ?? null });
         }
         if (change.name !== undefined && change.name !== current.name)
-          await units.update({ id: current.id }, { name: change.name });
-        return (await units.findOneBy({ id: current.id })) as OrgUnit;
+          await this.orgUnits.update(manager, current.id, { name: change.name });
+        return (await this.orgUnits.findById(current.id, manager)) as OrgUnit;
       }),
     );
   }
@@ -191,39 +177,30 @@ export class OrgUnitsService {
   }
 
   findById(id: string): Promise<OrgUnit | null> {
-    return this.orgUnits.findOneBy({ id });
+    return this.orgUnits.findById(id);
   }
 
   findByCode(code: string): Promise<OrgUnit | null> {
-    return this.orgUnits.findOneBy({ code });
+    return this.orgUnits.findByCode(code);
   }
 
   /** The unit itself and every unit below it, ordered by path (parents before children). */
   async subtree(orgUnitId: string): Promise<OrgUnit[]> {
     const unit = await this.findById(orgUnitId);
     if (!unit) return [];
-    return this.orgUnits
-      .createQueryBuilder('unit')
-      .where('unit.path LIKE :pattern', { pattern: subtreePattern(unit.path) })
-      .orderBy('unit.path', 'ASC')
-      .getMany();
+    return this.orgUnits.subtree(unit.path);
   }
 
   /** Ids of the unit and every unit below it (empty for an unknown unit); one index range. */
   async subtreeIds(orgUnitId: string): Promise<string[]> {
     const unit = await this.findById(orgUnitId);
     if (!unit) return [];
-    const rows = await this.orgUnits
-      .createQueryBuilder('unit')
-      .select('unit.id', 'id')
-      .where('unit.path LIKE :pattern', { pattern: subtreePattern(unit.path) })
-      .getRawMany<{ id: string }>();
-    return rows.map((row) => row.id);
+    return this.orgUnits.subtreeIds(unit.path);
   }
 
   /** The direct children, by name. */
   children(orgUnitId: string): Promise<OrgUnit[]> {
-    return this.orgUnits.find({ where: { parentId: orgUnitId }, order: { name: 'ASC' } });
+    return this.orgUnits.children(orgUnitId);
   }
 
   /** The units from the root down to the unit's parent (empty for a root or unknown unit). */
@@ -231,7 +208,7 @@ export class OrgUnitsService {
     const unit = await this.findById(orgUnitId);
     const ids = unit ? idsOnPath(unit.path).slice(0, -1) : [];
     if (ids.length === 0) return [];
-    const found = await this.orgUnits.findBy({ id: In(ids) });
+    const found = await this.orgUnits.byIds(ids);
     return ids.flatMap((id) => found.filter((candidate) => candidate.id === id));
   }
 }

@@ -1,7 +1,6 @@
 import { PersonPlacements, type Scope } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { MembershipsRepository } from '../memberships/memberships.repository';
 
 /**
  * Where a person is placed, for identity's account-management checks: the org units of their
@@ -9,15 +8,12 @@ import type { DataSource } from 'typeorm';
  */
 @Injectable()
 export class MembershipPlacements extends PersonPlacements {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(private readonly memberships: MembershipsRepository) {
     super();
   }
 
   async placesOf(userId: string): Promise<Scope[]> {
-    const rows = await this.dataSource.query<{ orgUnitId: string }[]>(
-      'SELECT `org_unit_id` AS orgUnitId FROM `memberships` WHERE `current_user_id` = ?',
-      [userId],
-    );
-    return rows.map((row) => ({ scopeType: 'org_unit', scopeId: row.orgUnitId }));
+    const orgUnitIds = await this.memberships.currentOrgUnitIds(userId);
+    return orgUnitIds.map((orgUnitId) => ({ scopeType: 'org_unit', scopeId: orgUnitId }));
   }
 }

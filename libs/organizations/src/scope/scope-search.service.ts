@@ -1,7 +1,6 @@
 import { AccessPolicy, type Principal, type Role, type ScopeType } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { ScopePlacesRepository } from './scope-places.repository';
 
 export interface ScopeMatch {
   scopeType: ScopeType;
@@ -27,48 +26,17 @@ const LIMIT = 20;
 export class ScopeSearch {
   constructor(
     private readonly access: AccessPolicy,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly places: ScopePlacesRepository,
   ) {}
 
   async search(principal: Principal, scopeType: ScopeType, q: string): Promise<ScopeMatch[]> {
     const reach = this.access.reach(principal, REACHING[scopeType]);
-    const params: unknown[] = [];
-    const places: string[] = [];
-    if (!reach.everywhere) {
-      for (const scope of reach.scopes) {
-        const place = placeWithin(scopeType, scope.scopeType);
-        if (place === null) continue;
-        places.push(place);
-        params.push(scope.scopeId);
-      }
-      if (places.length === 0) return [];
-    }
-    const from =
-      scopeType === 'facility'
-        ? '`facilities` t JOIN `admin_units` a ON a.`id` = t.`admin_unit_id`'
-        : `\`${scopeType === 'org_unit' ? 'org_units' : 'admin_units'}\` t`;
-    const like = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
-    const where = [`(t.\`name\` LIKE ? OR t.\`code\` LIKE ?)`];
-    if (places.length > 0) where.push(`(${places.join(' OR ')})`);
-    const rows = await this.dataSource.query<{ id: string; code: string; name: string }[]>(
-      `SELECT t.\`id\` AS id, t.\`code\` AS code, t.\`name\` AS name FROM ${from}
-        WHERE ${where.join(' AND ')} ORDER BY t.\`name\`, t.\`id\` LIMIT ${LIMIT}`,
-      [like, like, ...params],
+    const rows = await this.places.search(
+      scopeType,
+      q,
+      reach.everywhere ? null : reach.scopes,
+      LIMIT,
     );
     return rows.map((row) => ({ scopeType, scopeId: row.id, code: row.code, name: row.name }));
   }
-}
-
-/**
- * The condition that a row of `wanted` type lies inside a grant of `granted` type (one `?` for
- * the grant's id); null when such a grant reaches no place of that type. Paths hold only ids and
- * slashes, so a path is its own LIKE prefix.
- */
-function placeWithin(wanted: ScopeType, granted: ScopeType): string | null {
-  const under = (alias: string, table: string) =>
-    `${alias}.\`path\` LIKE CONCAT((SELECT \`path\` FROM \`${table}\` WHERE \`id\` = ?), '%')`;
-  if (wanted === 'org_unit') return granted === 'org_unit' ? under('t', 'org_units') : null;
-  if (wanted === 'admin_unit') return granted === 'admin_unit' ? under('t', 'admin_units') : null;
-  if (granted === 'admin_unit') return under('a', 'admin_units');
-  return granted === 'facility' ? 't.`id` = ?' : null;
 }

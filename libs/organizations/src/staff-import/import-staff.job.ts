@@ -8,14 +8,12 @@ import {
 } from '@lifelong/common';
 import { AuditLog } from '@lifelong/audit';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { type CsvItem, readCsvRecords } from './csv-records';
 import { OrgUnitLookup } from './org-unit-lookup';
+import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { type ImportRun, RunSupersededError, StaffBatchWriter } from './staff-batch-writer';
 import { isLineError, readHeader, type StaffCsvLayout } from './staff-csv';
-import { StaffImport } from './staff-import.entity';
-import { discardUpload, readUpload } from './staff-import-upload';
+import { StaffImportsRepository } from './staff-imports.repository';
 import { StaffRowChecker } from './staff-row-checker';
 import { scanUpload } from './scan-upload';
 import { InvalidUtf8Error } from './utf8-text';
@@ -54,7 +52,8 @@ export class ImportStaffJob {
   private readonly logger = new Logger(ImportStaffJob.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly imports: StaffImportsRepository,
+    private readonly orgUnits: OrgUnitsRepository,
     private readonly writer: StaffBatchWriter,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
@@ -83,14 +82,10 @@ export class ImportStaffJob {
   }
 
   private async claim(importId: string): Promise<ClaimedImport | null> {
-    const found = await this.dataSource.getRepository(StaffImport).findOneBy({ id: importId });
+    const found = await this.imports.findById(importId);
     if (!found || found.status === 'completed' || found.status === 'failed') return null;
     const runToken = newId();
-    const result = await this.dataSource.query<{ affectedRows: number }>(
-      "UPDATE `staff_imports` SET `status` = 'running', `run_token` = ?, `started_at` = COALESCE(`started_at`, ?) WHERE `id` = ? AND `status` IN ('queued', 'running')",
-      [runToken, this.clock.now(), importId],
-    );
-    if (result.affectedRows === 0) return null;
+    if (!(await this.imports.claim(importId, runToken, this.clock.now()))) return null;
     const { chunkCount, scopeOrgUnitIds, processed, inviteCreated, requestedBy } = found;
     return {
       importId,
@@ -109,14 +104,11 @@ export class ImportStaffJob {
       await this.finish(claimed, { status: 'failed', ...shape });
       return 'failed';
     }
-    await this.dataSource.query(
-      'UPDATE `staff_imports` SET `total` = ? WHERE `id` = ? AND `run_token` = ?',
-      [shape.total, claimed.importId, claimed.runToken],
-    );
+    await this.imports.setTotal(claimed.importId, claimed.runToken, shape.total);
     const checker = new StaffRowChecker(
       shape.layout,
       claimed.scopeOrgUnitIds,
-      new OrgUnitLookup(this.dataSource),
+      new OrgUnitLookup(this.orgUnits),
     );
     let processed = 0;
     for await (const batch of this.dataBatches(claimed)) {
@@ -136,7 +128,7 @@ export class ImportStaffJob {
   private async inspect(claimed: ClaimedImport): Promise<FileShape> {
     try {
       const { header, dataLines } = await scanUpload(() =>
-        readUpload(this.dataSource, claimed.importId, claimed.chunkCount),
+        this.imports.readUpload(claimed.importId, claimed.chunkCount),
       );
       if (!header) return { failure: 'The file has no header row', line: 1 };
       const layout = isLineError(header) ? { problem: header.message } : readHeader(header.fields);
@@ -167,36 +159,30 @@ export class ImportStaffJob {
   }
 
   private records(claimed: ClaimedImport): AsyncGenerator<CsvItem> {
-    return readCsvRecords(readUpload(this.dataSource, claimed.importId, claimed.chunkCount));
+    return readCsvRecords(this.imports.readUpload(claimed.importId, claimed.chunkCount));
   }
 
   /** Ends the run: the status, the import-level failure if any, and the stored file dropped. */
   private async finish(claimed: ClaimedImport, end: RunEnd): Promise<void> {
     const failure = end.status === 'failed' ? end : null;
-    await this.dataSource.transaction(async (manager) => {
+    await this.imports.transaction(async (manager) => {
       // The first look counted non-blank lines; the rows actually read are the exact total.
-      const result = await manager.query<{ affectedRows: number }>(
-        'UPDATE `staff_imports` SET `status` = ?, `failure` = ?, `total` = COALESCE(?, `total`), `finished_at` = ?, `run_token` = NULL WHERE `id` = ? AND `run_token` = ?',
-        [
-          end.status,
-          failure?.failure ?? null,
-          end.status === 'completed' ? end.rows : null,
-          this.clock.now(),
-          claimed.importId,
-          claimed.runToken,
-        ],
-      );
-      if (result.affectedRows === 0) throw new RunSupersededError(claimed.importId);
+      const finished = await this.imports.finish(manager, claimed, {
+        status: end.status,
+        failure: failure?.failure ?? null,
+        total: end.status === 'completed' ? end.rows : null,
+        finishedAt: this.clock.now(),
+      });
+      if (!finished) throw new RunSupersededError(claimed.importId);
       if (failure)
-        await manager.query(
-          'INSERT IGNORE INTO `staff_import_errors` (`import_id`, `line`, `message`) VALUES (?, ?, ?)',
-          [claimed.importId, failure.line, failure.failure.slice(0, 500)],
+        await this.imports.insertError(
+          manager,
+          claimed.importId,
+          failure.line,
+          failure.failure.slice(0, 500),
         );
-      await discardUpload(manager, claimed.importId);
-      const [counts] = await manager.query<Record<string, number>[]>(
-        'SELECT `total`, `created`, `updated`, `failed` FROM `staff_imports` WHERE `id` = ?',
-        [claimed.importId],
-      );
+      await this.imports.discardUpload(manager, claimed.importId);
+      const counts = await this.imports.counts(manager, claimed.importId);
       await this.audit.record(manager, {
         action: 'staff-import.finished',
         subjectType: 'staff_import',

@@ -1,9 +1,4 @@
-import type { DataSource } from 'typeorm';
-
-export interface OrgUnitRef {
-  id: string;
-  path: string;
-}
+import type { OrgUnitRef, OrgUnitsRepository } from '../org-units/org-units.repository';
 
 const key = (code: string): string => code.toLowerCase();
 
@@ -11,16 +6,13 @@ const key = (code: string): string => code.toLowerCase();
 export class OrgUnitLookup {
   private readonly known = new Map<string, OrgUnitRef | null>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly orgUnits: OrgUnitsRepository) {}
 
   /** The units for these codes (missing codes are absent from the result). */
   async resolve(codes: readonly string[]): Promise<Map<string, OrgUnitRef>> {
     const unknown = [...new Set(codes.map(key))].filter((code) => !this.known.has(code));
     if (unknown.length > 0) {
-      const rows = await this.dataSource.query<(OrgUnitRef & { code: string })[]>(
-        'SELECT `id`, `code`, `path` FROM `org_units` WHERE `code` IN (?)',
-        [unknown],
-      );
+      const rows = await this.orgUnits.refsByCodes(unknown);
       for (const code of unknown) this.known.set(code, null);
       for (const row of rows) this.known.set(key(row.code), { id: row.id, path: row.path });
     }

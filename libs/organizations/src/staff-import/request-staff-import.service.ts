@@ -3,18 +3,15 @@ import { AppConfig, CommonError, forbidden, newId } from '@lifelong/common';
 import { recordEvent } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { OrganizationError } from '../organization-error';
 import { STAFF_MANAGERS } from '../policies';
-import { StaffImport } from './staff-import.entity';
-import { storeUpload, UPLOAD_CHUNK_BYTES } from './staff-import-upload';
+import { StaffImportsRepository, UPLOAD_CHUNK_BYTES } from './staff-imports.repository';
 
 /** Accepting a staff CSV: it is stored and queued in one transaction; the worker runs it. */
 @Injectable()
 export class RequestStaffImportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly imports: StaffImportsRepository,
     private readonly access: AccessPolicy,
     private readonly config: AppConfig,
     private readonly audit: AuditLog,
@@ -40,8 +37,8 @@ export class RequestStaffImportService {
       );
     const scopeOrgUnitIds = this.importScope(principal);
     const importId = newId();
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(StaffImport, {
+    await this.imports.transaction(async (manager) => {
+      await this.imports.insert(manager, {
         id: importId,
         status: 'queued',
         requestedBy: principal.userId,
@@ -50,7 +47,7 @@ export class RequestStaffImportService {
         byteSize: upload.length,
         chunkCount: Math.ceil(upload.length / UPLOAD_CHUNK_BYTES),
       });
-      await storeUpload(manager, importId, upload);
+      await this.imports.storeUpload(manager, importId, upload);
       await recordEvent(manager, 'organizations.staff-import-requested', { importId });
       await this.audit.record(manager, {
         action: 'staff-import.requested',

@@ -2,8 +2,8 @@ import { Clock, newId } from '@lifelong/common';
 import { recordEvent, sqlDateTime } from '@lifelong/database';
 import { AccountBatches, type BatchAccount, canonicalEmail } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { MembershipsRepository } from '../memberships/memberships.repository';
 import {
   type CurrentMembership,
   type KnownPerson,
@@ -14,6 +14,7 @@ import {
 } from './staff-batch-plan';
 import { idsOnPath } from '../tree/tree-path';
 import type { CheckedBatch, PlacedStaffRow } from './staff-row-checker';
+import { StaffImportsRepository } from './staff-imports.repository';
 
 /** The run that owns an import; another run's claim makes this one's writes fail. */
 export interface ImportRun {
@@ -49,27 +50,25 @@ const MESSAGE_MAX = 500;
 @Injectable()
 export class StaffBatchWriter {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly imports: StaffImportsRepository,
+    private readonly memberships: MembershipsRepository,
     private readonly clock: Clock,
     private readonly accounts: AccountBatches,
   ) {}
 
   write(run: ImportRun, batch: CheckedBatch, processed: number): Promise<BatchCounts> {
-    return this.dataSource.transaction(async (manager) => {
-      const [owner] = await manager.query<{ runToken: string | null }[]>(
-        'SELECT `run_token` AS runToken FROM `staff_imports` WHERE `id` = ? FOR UPDATE',
-        [run.importId],
-      );
-      if (owner?.runToken !== run.runToken) throw new RunSupersededError(run.importId);
+    return this.imports.transaction(async (manager) => {
+      const owner = await this.imports.lockRunToken(manager, run.importId);
+      if (owner !== run.runToken) throw new RunSupersededError(run.importId);
       const plan = planStaffBatch(
         batch.rows,
-        await loadState(manager, this.accounts, batch.rows),
+        await loadState(manager, this.memberships, this.accounts, batch.rows),
         managesUnit(run.scopeOrgUnitIds),
         newId,
       );
       await this.accounts.create(manager, plan.newUsers);
       await this.accounts.correct(manager, plan.changedUsers);
-      await applyPlan(manager, plan, this.clock.now());
+      await applyPlan(manager, this.memberships, plan, this.clock.now());
       // In the batch's transaction: an invitation exists exactly when its person does.
       if (run.invite)
         await this.accounts.invite(
@@ -79,14 +78,19 @@ export class StaffBatchWriter {
         );
       const errors = [...batch.errors, ...plan.errors];
       if (errors.length > 0)
-        await manager.query(
-          'INSERT IGNORE INTO `staff_import_errors` (`import_id`, `line`, `message`) VALUES ?',
-          [errors.map((error) => [run.importId, error.line, error.message.slice(0, MESSAGE_MAX)])],
+        await this.imports.insertErrors(
+          manager,
+          run.importId,
+          errors.map((error) => ({
+            line: error.line,
+            message: error.message.slice(0, MESSAGE_MAX),
+          })),
         );
-      await manager.query(
-        'UPDATE `staff_imports` SET `processed` = ?, `created` = `created` + ?, `updated` = `updated` + ?, `failed` = `failed` + ? WHERE `id` = ?',
-        [processed, plan.created, plan.updated, errors.length, run.importId],
-      );
+      await this.imports.addProgress(manager, run.importId, processed, {
+        created: plan.created,
+        updated: plan.updated,
+        failed: errors.length,
+      });
       return { created: plan.created, updated: plan.updated, failed: errors.length };
     });
   }
@@ -105,14 +109,15 @@ function managesUnit(scopeOrgUnitIds: readonly string[] | null): ManagesUnit | n
  */
 async function loadState(
   manager: EntityManager,
+  memberships: MembershipsRepository,
   accounts: AccountBatches,
   rows: readonly PlacedStaffRow[],
 ): Promise<StaffBatchState> {
   if (rows.length === 0)
     return { byEmployeeCode: new Map(), byEmail: new Map(), currentMemberships: new Map() };
-  const coded = await manager.query<{ userId: string; employeeCode: string }[]>(
-    'SELECT `user_id` AS userId, `employee_code` AS employeeCode FROM `staff_profiles` WHERE `employee_code` IN (?)',
-    [rows.map((row) => row.employeeCode)],
+  const coded = await memberships.profilesByEmployeeCodes(
+    manager,
+    rows.map((row) => row.employeeCode),
   );
   const byCode = withCodes(
     await accounts.byIds(
@@ -127,25 +132,22 @@ async function loadState(
     rows.map((row) => row.email),
   );
   const emailedCodes = emailed.length
-    ? await manager.query<{ userId: string; employeeCode: string }[]>(
-        'SELECT `user_id` AS userId, `employee_code` AS employeeCode FROM `staff_profiles` WHERE `user_id` IN (?)',
-        [emailed.map((account) => account.userId)],
+    ? await memberships.profilesOfUsers(
+        manager,
+        emailed.map((account) => account.userId),
       )
     : [];
   const byEmail = withCodes(emailed, emailedCodes);
   const userIds = [...new Set([...byCode, ...byEmail].map((person) => person.userId))];
-  const memberships = userIds.length
-    ? await manager.query<CurrentMembership[]>(
-        'SELECT m.`id`, m.`user_id` AS userId, m.`org_unit_id` AS orgUnitId, m.`position`, m.`job_grade` AS jobGrade, o.`path` AS orgUnitPath FROM `memberships` m JOIN `org_units` o ON o.`id` = m.`org_unit_id` WHERE m.`current_user_id` IN (?)',
-        [userIds],
-      )
+  const current: CurrentMembership[] = userIds.length
+    ? await memberships.currentPlacements(manager, userIds)
     : [];
   return {
     byEmployeeCode: new Map(
       byCode.map((person) => [person.employeeCode?.toLowerCase() ?? '', person]),
     ),
     byEmail: new Map(byEmail.map((person) => [canonicalEmail(person.email), person])),
-    currentMemberships: new Map(memberships.map((membership) => [membership.userId, membership])),
+    currentMemberships: new Map(current.map((membership) => [membership.userId, membership])),
   };
 }
 
@@ -159,31 +161,21 @@ function withCodes(
 }
 
 /** `2026-11-29 08:00:00.000` (UTC, as the connection stores times): formatted once per batch. */
-async function applyPlan(manager: EntityManager, plan: StaffBatchPlan, date: Date): Promise<void> {
+async function applyPlan(
+  manager: EntityManager,
+  memberships: MembershipsRepository,
+  plan: StaffBatchPlan,
+  date: Date,
+): Promise<void> {
   const now = sqlDateTime(date);
-  if (plan.newProfiles.length > 0)
-    await manager.query('INSERT INTO `staff_profiles` (`user_id`, `employee_code`) VALUES ?', [
-      plan.newProfiles.map((profile) => [profile.userId, profile.employeeCode]),
-    ]);
+  if (plan.newProfiles.length > 0) await memberships.insertProfiles(manager, plan.newProfiles);
   if (plan.endedMembershipIds.length > 0)
-    await manager.query(
-      'UPDATE `memberships` SET `ended_at` = ?, `current_user_id` = NULL WHERE `id` IN (?)',
-      [now, plan.endedMembershipIds],
-    );
+    await memberships.endAll(manager, plan.endedMembershipIds, now);
   if (plan.newMemberships.length > 0) {
-    await manager.query(
-      'INSERT INTO `memberships` (`id`, `user_id`, `org_unit_id`, `position`, `job_grade`, `started_at`, `current_user_id`) VALUES ?',
-      [
-        plan.newMemberships.map((membership) => [
-          newId(),
-          membership.userId,
-          membership.orgUnitId,
-          membership.position,
-          membership.jobGrade,
-          now,
-          membership.userId,
-        ]),
-      ],
+    await memberships.startAll(
+      manager,
+      plan.newMemberships.map((membership) => ({ id: newId(), ...membership })),
+      now,
     );
     // One event for the batch (at most 1,000 people), not one per row.
     await recordEvent(manager, 'organizations.memberships-changed', {

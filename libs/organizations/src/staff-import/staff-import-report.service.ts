@@ -1,12 +1,10 @@
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { OrganizationError } from '../organization-error';
 import { IMPORT_OVERSEERS } from '../policies';
 import type { LineError } from './staff-csv';
 import { StaffImport } from './staff-import.entity';
-import { StaffImportError } from './staff-import-error.entity';
+import { StaffImportsRepository } from './staff-imports.repository';
 
 /** At most this many line errors are returned, the first ones by line; `failed` counts them all. */
 export const REPORTED_ERRORS_MAX = 1_000;
@@ -20,13 +18,12 @@ export interface StaffImportReport {
 @Injectable()
 export class StaffImportReportService {
   constructor(
-    @InjectRepository(StaffImport) private readonly imports: Repository<StaffImport>,
-    @InjectRepository(StaffImportError) private readonly errors: Repository<StaffImportError>,
+    private readonly imports: StaffImportsRepository,
     private readonly access: AccessPolicy,
   ) {}
 
   async report(principal: Principal, importId: string): Promise<StaffImportReport> {
-    const found = await this.imports.findOneBy({ id: importId });
+    const found = await this.imports.findById(importId);
     const visible =
       found &&
       (found.requestedBy === principal.userId ||
@@ -37,12 +34,7 @@ export class StaffImportReportService {
         `There is no staff import ${importId}`,
         'not_found',
       );
-    const errors = await this.errors.find({
-      where: { importId },
-      order: { line: 'ASC' },
-      take: REPORTED_ERRORS_MAX,
-      select: { line: true, message: true },
-    });
+    const errors = await this.imports.firstErrors(importId, REPORTED_ERRORS_MAX);
     return { import: found, errors: errors.map(({ line, message }) => ({ line, message })) };
   }
 }

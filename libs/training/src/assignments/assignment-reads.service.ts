@@ -1,24 +1,22 @@
-import {
-  Clock,
-  type Page,
-  pageOffset,
-  type PageQuery,
-  searchQuery,
-  toPage,
-} from '@lifelong/common';
+import { Clock, type Page, type PageQuery, searchQuery, toPage } from '@lifelong/common';
 import {
   AccessPolicy,
   type AccountStatus,
   AccountStatuses,
   type Principal,
 } from '@lifelong/identity';
-import { OrgUnitPaths, subtreePattern } from '@lifelong/organizations';
+import { OrgUnitPaths } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { STAFF_READERS } from '../policies';
 import { TrainingError } from '../training-error';
+import {
+  type AssignmentRecord,
+  AssignmentReadsRepository,
+  type MyAssignmentsSort,
+} from './assignment-reads.repository';
 import type { AssignmentStatus } from './assignment-status';
+
+export { MY_ASSIGNMENTS_SORTS, type MyAssignmentsSort } from './assignment-reads.repository';
 
 /** An assignment as the learner and their managers see it. */
 export interface AssignmentView {
@@ -49,27 +47,6 @@ export interface StaffMemberView {
   assignments: AssignmentView[];
 }
 
-const VIEW_COLUMNS = `a.\`id\`, a.\`requirement_id\` AS requirementId,
-  a.\`requirement_version\` AS requirementVersion, v.\`title\`, v.\`course_id\` AS courseId,
-  a.\`enrollment_id\` AS enrollmentId, a.\`assigned_at\` AS assignedAt, a.\`due_at\` AS dueAt,
-  a.\`status\`, a.\`completed_at\` AS completedAt, a.\`expires_at\` AS expiresAt,
-  a.\`closed_at\` AS closedAt, a.\`certificate_serial\` AS certificateSerial, a.\`user_id\` AS userId`;
-
-/** The title and course are read from the version each assignment is under. */
-const VIEW_FROM = `FROM \`training_assignments\` a JOIN \`training_requirement_versions\` v
-  ON v.\`requirement_id\` = a.\`requirement_id\` AND v.\`version\` = a.\`requirement_version\``;
-
-/** How a learner's own list is ordered. */
-export const MY_ASSIGNMENTS_SORTS = ['recent', 'due'] as const;
-export type MyAssignmentsSort = (typeof MY_ASSIGNMENTS_SORTS)[number];
-
-const MINE_ORDER: Record<MyAssignmentsSort, string> = {
-  recent: 'a.`assigned_at` DESC, a.`cycle` DESC',
-  due: `a.\`closed_at\` IS NOT NULL,
-    FIELD(a.\`status\`, 'overdue', 'expired', 'in_progress', 'assigned', 'completed'),
-    a.\`due_at\` IS NULL, a.\`due_at\`, a.\`assigned_at\` DESC, a.\`id\``,
-};
-
 /** What narrows "my staff" besides the unit. */
 export interface StaffFilter {
   status?: AssignmentStatus;
@@ -81,7 +58,7 @@ export interface StaffFilter {
 @Injectable()
 export class AssignmentReads {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: AssignmentReadsRepository,
     private readonly orgUnits: OrgUnitPaths,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
@@ -97,16 +74,9 @@ export class AssignmentReads {
     query: PageQuery,
     sort: MyAssignmentsSort = 'recent',
   ): Promise<Page<AssignmentView>> {
-    const rows = await this.dataSource.query<(AssignmentView & { userId: string })[]>(
-      `SELECT ${VIEW_COLUMNS} ${VIEW_FROM} WHERE a.\`user_id\` = ?
-       ORDER BY ${MINE_ORDER[sort]} LIMIT ? OFFSET ?`,
-      [userId, query.pageSize, pageOffset(query)],
-    );
-    const [{ total }] = await this.dataSource.query<[{ total: number | string }]>(
-      'SELECT COUNT(*) AS total FROM `training_assignments` WHERE `user_id` = ?',
-      [userId],
-    );
-    return toPage(rows.map(toView), Number(total), query);
+    const rows = await this.reads.pageOfUser(userId, query, sort);
+    const total = await this.reads.countOfUser(userId);
+    return toPage(rows.map(toView), total, query);
   }
 
   /**
@@ -131,38 +101,10 @@ export class AssignmentReads {
       scopeId: orgUnitId,
     });
     const text = filter.q === undefined ? null : searchQuery(filter.q);
-    const conditions: string[] = [];
-    const params: unknown[] = [subtreePattern(unitPath)];
-    if (status) {
-      conditions.push(
-        'AND EXISTS (SELECT 1 FROM `training_assignments` s WHERE s.`user_id` = m.`user_id` AND s.`closed_at` IS NULL AND s.`status` = ?)',
-      );
-      params.push(status);
-    }
-    if (position) {
-      conditions.push('AND m.`position` = ?');
-      params.push(position);
-    }
-    if (text !== null) {
-      conditions.push('AND MATCH (p.`search_text`) AGAINST (? IN BOOLEAN MODE)');
-      params.push(text);
-    }
-    const from = `FROM \`memberships_view\` m JOIN \`org_units_view\` u ON u.\`id\` = m.\`org_unit_id\`
-      JOIN \`people_view\` p ON p.\`id\` = m.\`user_id\`
-      WHERE m.\`ended_at\` IS NULL AND u.\`path\` LIKE ? ${conditions.join(' ')}`;
-    const overdue =
-      "EXISTS (SELECT 1 FROM `training_assignments` o WHERE o.`user_id` = m.`user_id` AND o.`closed_at` IS NULL AND o.`status` = 'overdue')";
-    const [counted] = await this.dataSource.query<{ total: number | string }[]>(
-      `SELECT COUNT(*) AS total ${from}`,
-      params,
-    );
-    const members = await this.dataSource.query<
-      Omit<StaffMemberView, 'assignments' | 'accountStatus'>[]
-    >(
-      `SELECT m.\`user_id\` AS userId, p.\`full_name\` AS fullName, m.\`org_unit_id\` AS orgUnitId,
-         m.\`position\`, m.\`job_grade\` AS jobGrade
-       ${from} ORDER BY ${overdue} DESC, p.\`full_name\`, m.\`user_id\` LIMIT ? OFFSET ?`,
-      [...params, query.pageSize, pageOffset(query)],
+    const { members, total } = await this.reads.staffPage(
+      unitPath,
+      { status, position, text },
+      query,
     );
     // Whether each can sign in is identity's rule, asked for the page's people only.
     const statuses = await this.accountStatuses.of(members.map((member) => member.userId));
@@ -171,21 +113,17 @@ export class AssignmentReads {
       accountStatus: statuses.get(member.userId) ?? 'uninvited',
     }));
     const assignments = people.length
-      ? await this.dataSource.query<(AssignmentView & { userId: string })[]>(
-          `SELECT ${VIEW_COLUMNS} ${VIEW_FROM}
-           WHERE a.\`user_id\` IN (?) AND a.\`closed_at\` IS NULL ORDER BY a.\`assigned_at\``,
-          [people.map((person) => person.userId)],
-        )
+      ? await this.reads.openOf(people.map((person) => person.userId))
       : [];
     const items = people.map((person) => ({
       ...person,
       assignments: assignments.filter((a) => a.userId === person.userId).map(toView),
     }));
-    return toPage(items, Number(counted?.total ?? 0), query);
+    return toPage(items, total, query);
   }
 }
 
-function toView(row: AssignmentView & { userId?: string }): AssignmentView {
+function toView(row: AssignmentRecord): AssignmentView {
   const { userId: _userId, ...view } = row;
   return { ...view, requirementVersion: Number(view.requirementVersion) };
 }

@@ -3,19 +3,10 @@ import { recordEvent, sqlDateTime } from '@lifelong/database';
 import { EnrollMandatedMany } from '@lifelong/enrollment';
 import { OrgUnitPaths } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { RequirementsService, type RequirementView } from '../requirements/requirements.service';
 import { ASSIGN_CHUNK } from './assignment-sync.service';
-import { TARGET_FROM, targetCondition } from './target-query';
-
-interface Renewal {
-  id: string;
-  userId: string;
-  cycle: number;
-  enrollmentId: string | null;
-  expiresAt: Date;
-}
+import { type AssignmentRow, AssignmentsRepository } from './assignments.repository';
+import { targetCondition } from './target-query';
 
 const DAY_MS = 86_400_000;
 
@@ -31,7 +22,7 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class AssignmentRenewals {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentsRepository,
     private readonly orgUnits: OrgUnitPaths,
     private readonly requirements: RequirementsService,
     private readonly enrollments: EnrollMandatedMany,
@@ -53,25 +44,17 @@ export class AssignmentRenewals {
     if (unitPath === null) return 0;
     const target = targetCondition(rules, unitPath);
     const now = this.clock.now();
-    const due = await this.dataSource.query<Renewal[]>(
-      `SELECT a.\`id\`, a.\`user_id\` AS userId, a.\`cycle\`, a.\`enrollment_id\` AS enrollmentId,
-         a.\`expires_at\` AS expiresAt
-       FROM \`training_assignments\` a
-       WHERE a.\`requirement_id\` = ? AND a.\`closed_at\` IS NULL AND a.\`status\` IN ('completed', 'expired')
-         AND a.\`expires_at\` IS NOT NULL AND a.\`expires_at\` <= ?
-         AND EXISTS (SELECT 1 ${TARGET_FROM} WHERE m.\`user_id\` = a.\`user_id\` AND ${target.sql})`,
-      [
-        rules.requirementId,
-        sqlDateTime(new Date(now.getTime() + rules.windowDays * DAY_MS)),
-        ...target.params,
-      ],
+    const due = await this.assignments.dueForRenewal(
+      rules.requirementId,
+      new Date(now.getTime() + rules.windowDays * DAY_MS),
+      target,
     );
     if (due.length === 0) return 0;
     const courseTitle = await this.requirements.courseTitle(rules.courseId);
     let renewed = 0;
     for (const chunk of chunksOf(due, ASSIGN_CHUNK))
-      renewed += await this.dataSource.transaction('READ COMMITTED', async (manager) => {
-        const rows = chunk.map((old) => [
+      renewed += await this.assignments.transaction(async (manager) => {
+        const rows = chunk.map((old): AssignmentRow => [
           newId(),
           rules.requirementId,
           rules.version,
@@ -82,19 +65,13 @@ export class AssignmentRenewals {
           sqlDateTime(now),
           sqlDateTime(new Date(old.expiresAt)),
         ]);
-        await manager.query(
-          'INSERT IGNORE INTO `training_assignments` (`id`, `requirement_id`, `requirement_version`, `user_id`, `cycle`, `enrollment_id`, `status`, `assigned_at`, `due_at`) VALUES ?',
-          [rows],
+        const mine = await this.assignments.insertNew(manager, rows);
+        await this.assignments.close(
+          manager,
+          chunk.map((old) => old.id),
+          now,
         );
-        const mine = await manager.query<{ userId: string }[]>(
-          'SELECT `user_id` AS userId FROM `training_assignments` WHERE `id` IN (?)',
-          [rows.map((row) => row[0])],
-        );
-        await manager.query(
-          'UPDATE `training_assignments` SET `closed_at` = ? WHERE `id` IN (?) AND `closed_at` IS NULL',
-          [sqlDateTime(now), chunk.map((old) => old.id)],
-        );
-        const mineIds = new Set(mine.map((row) => row.userId));
+        const mineIds = new Set(mine);
         await this.enrollments.restart(
           manager,
           chunk.flatMap((old) =>

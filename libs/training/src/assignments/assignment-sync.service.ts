@@ -3,13 +3,13 @@ import { recordEvent, sqlDateTime } from '@lifelong/database';
 import { EnrollMandatedMany } from '@lifelong/enrollment';
 import { OrgUnitPaths } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { RequirementVersion } from '../requirements/requirement-version.entity';
 import { dueAtFor } from '../requirements/requirement.rules';
 import { RequirementsService } from '../requirements/requirements.service';
 import { AssignmentStatuses } from './assignment-statuses.service';
-import { type SqlCondition, TARGET_FROM, targetCondition } from './target-query';
+import { type AssignmentRow, AssignmentsRepository, type Newcomer } from './assignments.repository';
+import { narrowed, type SqlCondition, targetCondition } from './target-query';
 
 /** People are assigned (and enrolled) this many per transaction and per `training.assigned`. */
 export const ASSIGN_CHUNK = 1_000;
@@ -19,14 +19,6 @@ export interface SyncOutcome {
   assigned: number;
   closed: number;
 }
-
-/** One person to assign: the cycle their new assignment gets. */
-interface Newcomer {
-  userId: string;
-  cycle: number;
-}
-
-const OPEN = "('assigned', 'in_progress', 'overdue')";
 
 /**
  * Keeps a requirement's assignments in step with its current version and target, set-based:
@@ -39,7 +31,7 @@ const OPEN = "('assigned', 'in_progress', 'overdue')";
 @Injectable()
 export class AssignmentSync {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentsRepository,
     private readonly orgUnits: OrgUnitPaths,
     private readonly requirements: RequirementsService,
     private readonly enrollments: EnrollMandatedMany,
@@ -81,34 +73,12 @@ export class AssignmentSync {
     target: SqlCondition,
     userIds?: readonly string[],
   ): Promise<number> {
-    const result = await this.dataSource.query<{ affectedRows: number }>(
-      `UPDATE \`training_assignments\` a SET a.\`closed_at\` = ?
-       WHERE a.\`requirement_id\` = ? AND a.\`closed_at\` IS NULL AND a.\`status\` IN ${OPEN}
-       ${userIds ? 'AND a.`user_id` IN (?)' : ''}
-       AND NOT EXISTS (SELECT 1 ${TARGET_FROM} WHERE m.\`user_id\` = a.\`user_id\` AND ${target.sql})`,
-      [
-        sqlDateTime(this.clock.now()),
-        rules.requirementId,
-        ...(userIds ? [userIds] : []),
-        ...target.params,
-      ],
-    );
-    return result.affectedRows;
+    return this.assignments.closeOutside(rules.requirementId, target, this.clock.now(), userIds);
   }
 
   /** Open assignments follow the current version; a first cycle's due date is recomputed. */
-  private async followVersion(rules: RequirementVersion): Promise<void> {
-    const due =
-      rules.dueDays !== null
-        ? { sql: 'DATE_ADD(a.`assigned_at`, INTERVAL ? DAY)', params: [rules.dueDays] }
-        : { sql: '?', params: [rules.dueDate ? sqlDateTime(rules.dueDate) : null] };
-    await this.dataSource.query(
-      `UPDATE \`training_assignments\` a
-       SET a.\`due_at\` = IF(a.\`cycle\` = 1, ${due.sql}, a.\`due_at\`), a.\`requirement_version\` = ?
-       WHERE a.\`requirement_id\` = ? AND a.\`closed_at\` IS NULL AND a.\`status\` IN ${OPEN}
-       AND a.\`requirement_version\` <> ?`,
-      [...due.params, rules.version, rules.requirementId, rules.version],
-    );
+  private followVersion(rules: RequirementVersion): Promise<void> {
+    return this.assignments.followVersion(rules.requirementId, rules.version, rules);
   }
 
   /**
@@ -116,17 +86,7 @@ export class AssignmentSync {
    * the recertification scan renews it (see AssignmentRenewals).
    */
   private newcomers(rules: RequirementVersion, target: SqlCondition): Promise<Newcomer[]> {
-    return this.dataSource.query<Newcomer[]>(
-      `SELECT m.\`user_id\` AS userId,
-         COALESCE((SELECT MAX(p.\`cycle\`) FROM \`training_assignments\` p
-           WHERE p.\`requirement_id\` = ? AND p.\`user_id\` = m.\`user_id\`), 0) + 1 AS cycle
-       ${TARGET_FROM}
-       WHERE ${target.sql} AND NOT EXISTS (SELECT 1 FROM \`training_assignments\` a
-         WHERE a.\`requirement_id\` = ? AND a.\`user_id\` = m.\`user_id\`
-         AND a.\`closed_at\` IS NULL)
-       ORDER BY m.\`user_id\``,
-      [rules.requirementId, ...target.params, rules.requirementId],
-    );
+    return this.assignments.newcomers(rules.requirementId, target);
   }
 
   private async assignNewcomers(
@@ -137,16 +97,13 @@ export class AssignmentSync {
     const courseTitle = await this.requirements.courseTitle(rules.courseId);
     let assigned = 0;
     for (const chunk of chunksOf(newcomers, ASSIGN_CHUNK))
-      assigned += await this.dataSource.transaction('READ COMMITTED', (manager) =>
+      assigned += await this.assignments.transaction((manager) =>
         this.assignChunk(manager, rules, courseTitle, chunk),
       );
     return assigned;
   }
 
-  /**
-   * One chunk, at READ COMMITTED like enrollment's own transactions: looking up enrollments
-   * that do not exist yet locks no gap, so a chunk never deadlocks with a learner enrolling.
-   */
+  /** One chunk, in a transaction of {@link AssignmentsRepository.transaction}. */
   private async assignChunk(
     manager: EntityManager,
     rules: RequirementVersion,
@@ -157,7 +114,7 @@ export class AssignmentSync {
     const userIds = chunk.map((person) => person.userId);
     const enrollmentIds = await this.enrollments.enroll(manager, rules.courseId, userIds, now);
     const dueAt = dueAtFor(rules, now);
-    const rows = chunk.map((person) => [
+    const rows = chunk.map((person): AssignmentRow => [
       newId(),
       rules.requirementId,
       rules.version,
@@ -168,19 +125,12 @@ export class AssignmentSync {
       sqlDateTime(now),
       dueAt ? sqlDateTime(dueAt) : null,
     ]);
-    await manager.query(
-      'INSERT IGNORE INTO `training_assignments` (`id`, `requirement_id`, `requirement_version`, `user_id`, `cycle`, `enrollment_id`, `status`, `assigned_at`, `due_at`) VALUES ?',
-      [rows],
-    );
     // A racing run may have assigned some of them first: tell only the ones this run assigned.
-    const mine = await manager.query<{ userId: string }[]>(
-      'SELECT `user_id` AS userId FROM `training_assignments` WHERE `id` IN (?)',
-      [rows.map((row) => row[0])],
-    );
+    const mine = await this.assignments.insertNew(manager, rows);
     if (mine.length > 0)
       await recordEvent(manager, 'training.assigned', {
         requirementId: rules.requirementId,
-        recipientIds: mine.map((row) => row.userId),
+        recipientIds: mine,
         title: rules.title,
         courseId: rules.courseId,
         courseTitle,
@@ -188,10 +138,4 @@ export class AssignmentSync {
       });
     return mine.length;
   }
-}
-
-/** The target, further narrowed to some people. */
-function narrowed(target: SqlCondition, userIds?: readonly string[]): SqlCondition {
-  if (!userIds) return target;
-  return { sql: `${target.sql} AND m.\`user_id\` IN (?)`, params: [...target.params, userIds] };
 }

@@ -1,12 +1,11 @@
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { OrgUnitPaths } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { REQUIREMENT_SETTERS } from '../policies';
 import { toRules, type RequirementRules } from '../requirements/requirement.rules';
 import { TrainingError } from '../training-error';
-import { TARGET_FROM, targetCondition } from './target-query';
+import { AssignmentReadsRepository } from './assignment-reads.repository';
+import { targetCondition } from './target-query';
 
 /** How many names a preview shows: enough to recognise the target, never a staff list. */
 export const PREVIEW_SAMPLE = 5;
@@ -28,7 +27,7 @@ export type TargetInput = Pick<RequirementRules, 'orgUnitId'> &
 @Injectable()
 export class TargetPreview {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: AssignmentReadsRepository,
     private readonly access: AccessPolicy,
     private readonly orgUnits: OrgUnitPaths,
   ) {}
@@ -46,16 +45,8 @@ export class TargetPreview {
     });
     const rules = toRules({ ...input, title: '', courseId: '' });
     const target = targetCondition(rules, unitPath);
-    const [counted] = await this.dataSource.query<{ total: number | string }[]>(
-      `SELECT COUNT(DISTINCT m.\`user_id\`) AS total ${TARGET_FROM} WHERE ${target.sql}`,
-      target.params,
-    );
-    const sample = await this.dataSource.query<{ userId: string; fullName: string }[]>(
-      `SELECT DISTINCT m.\`user_id\` AS userId, p.\`full_name\` AS fullName ${TARGET_FROM}
-         JOIN \`people_view\` p ON p.\`id\` = m.\`user_id\`
-       WHERE ${target.sql} ORDER BY p.\`full_name\`, m.\`user_id\` LIMIT ?`,
-      [...target.params, PREVIEW_SAMPLE],
-    );
-    return { assignees: Number(counted?.total ?? 0), sample };
+    const assignees = await this.reads.countTargeted(target);
+    const sample = await this.reads.sampleTargeted(target, PREVIEW_SAMPLE);
+    return { assignees, sample };
   }
 }

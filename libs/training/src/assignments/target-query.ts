@@ -41,3 +41,9 @@ export function targetCondition(rules: Target, unitPath: string): SqlCondition {
 /** The members join every target condition reads. */
 export const TARGET_FROM =
   'FROM `memberships_view` m JOIN `org_units_view` u ON u.`id` = m.`org_unit_id`';
+
+/** The target, further narrowed to some people. */
+export function narrowed(target: SqlCondition, userIds?: readonly string[]): SqlCondition {
+  if (!userIds) return target;
+  return { sql: `${target.sql} AND m.\`user_id\` IN (?)`, params: [...target.params, userIds] };
+}

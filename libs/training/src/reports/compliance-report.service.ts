@@ -1,15 +1,12 @@
 import { csvWriter } from '@lifelong/common';
-import { ExportConnections } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { OrgUnitPaths } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough, type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { DataSource } from 'typeorm';
 import { REPORT_READERS } from '../policies';
 import { TrainingError } from '../training-error';
-import { complianceQuery } from './compliance-query';
+import { ComplianceRepository } from './compliance.repository';
 import {
   COMPLIANCE_CSV_COLUMNS,
   type ComplianceRow,
@@ -28,17 +25,14 @@ export type ComplianceTree = ComplianceRow & { children: ComplianceRow[] };
 @Injectable()
 export class ComplianceReport {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly compliance: ComplianceRepository,
     private readonly orgUnits: OrgUnitPaths,
     private readonly access: AccessPolicy,
-    private readonly exports: ExportConnections,
   ) {}
 
   async tree(principal: Principal, orgUnitId: string): Promise<ComplianceTree> {
     const unit = await this.readableUnit(principal, orgUnitId);
-    const query = complianceQuery(unit.path, 'unit-and-children', unit.id);
-    const raw = await this.dataSource.query<RawComplianceRow[]>(query.sql, query.params);
-    const rows = raw.map(toComplianceRow);
+    const rows = (await this.compliance.rows(unit, 'unit-and-children')).map(toComplianceRow);
     const root = rows.find((row) => row.orgUnitId === unit.id);
     if (!root) throw unitNotFound(orgUnitId);
     return { ...root, children: rows.filter((row) => row.parentId === unit.id) };
@@ -47,9 +41,7 @@ export class ComplianceReport {
   /** Every unit of the subtree (a snapshot's rows). */
   async subtreeRows(principal: Principal, orgUnitId: string): Promise<ComplianceRow[]> {
     const unit = await this.readableUnit(principal, orgUnitId);
-    const query = complianceQuery(unit.path, 'subtree', unit.id);
-    const raw = await this.dataSource.query<RawComplianceRow[]>(query.sql, query.params);
-    return raw.map(toComplianceRow);
+    return (await this.compliance.rows(unit, 'subtree')).map(toComplianceRow);
   }
 
   /**
@@ -60,8 +52,7 @@ export class ComplianceReport {
    */
   async csv(principal: Principal, orgUnitId: string): Promise<Readable> {
     const unit = await this.readableUnit(principal, orgUnitId);
-    const query = complianceQuery(unit.path, 'subtree', unit.id);
-    const rows = await this.exports.stream(query.sql, query.params);
+    const rows = await this.compliance.streamSubtree(unit);
     const toRecord = new Transform({
       objectMode: true,
       transform(raw: RawComplianceRow, _encoding, done) {

@@ -1,14 +1,14 @@
 import { Clock, newId } from '@lifelong/common';
+import { isDuplicateKey } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, QueryFailedError } from 'typeorm';
 import { isPeriod } from '../requirements/requirement.rules';
 import { REPORT_READERS, SNAPSHOT_TAKERS } from '../policies';
 import { TrainingError } from '../training-error';
 import { ComplianceReport } from './compliance-report.service';
 import type { ComplianceRow } from './compliance-row';
 import { ComplianceSnapshot } from './compliance-snapshot.entity';
+import { ComplianceSnapshotsRepository } from './compliance-snapshots.repository';
 
 /** A snapshot as a list shows it: when and what period, with its unit's own figures. */
 export interface SnapshotSummary {
@@ -27,7 +27,7 @@ export interface SnapshotSummary {
 @Injectable()
 export class ComplianceSnapshots {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly snapshots: ComplianceSnapshotsRepository,
     private readonly report: ComplianceReport,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
@@ -43,13 +43,10 @@ export class ComplianceSnapshots {
       scopeType: 'org_unit',
       scopeId: orgUnitId,
     });
-    const existing = await this.dataSource.manager.existsBy(ComplianceSnapshot, {
-      orgUnitId,
-      period,
-    });
+    const existing = await this.snapshots.exists(orgUnitId, period);
     const rows = await this.report.subtreeRows(principal, orgUnitId);
     if (existing) throw snapshotExists(period);
-    const snapshot = this.dataSource.manager.create(ComplianceSnapshot, {
+    const snapshot = Object.assign(new ComplianceSnapshot(), {
       id: newId(),
       orgUnitId,
       period,
@@ -58,13 +55,9 @@ export class ComplianceSnapshots {
       rows,
     });
     try {
-      await this.dataSource.manager.insert(ComplianceSnapshot, snapshot);
+      await this.snapshots.insert(snapshot);
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        error.message.includes('uq_training_snapshots_period')
-      )
-        throw snapshotExists(period);
+      if (isDuplicateKey(error, 'uq_training_snapshots_period')) throw snapshotExists(period);
       throw error;
     }
     return snapshot;
@@ -76,13 +69,7 @@ export class ComplianceSnapshots {
    */
   async list(principal: Principal, orgUnitId: string): Promise<SnapshotSummary[]> {
     await this.report.readableUnit(principal, orgUnitId);
-    const found = await this.dataSource.query<
-      { id: string; period: string; takenAt: Date; headline: string | ComplianceRow }[]
-    >(
-      "SELECT `id`, `period`, `taken_at` AS takenAt, JSON_EXTRACT(`rows`, '$[0]') AS headline " +
-        'FROM `training_snapshots` WHERE `org_unit_id` = ? ORDER BY `period`',
-      [orgUnitId],
-    );
+    const found = await this.snapshots.headlines(orgUnitId);
     return found.map((row) => ({
       id: row.id,
       orgUnitId,
@@ -96,7 +83,7 @@ export class ComplianceSnapshots {
   }
 
   async find(principal: Principal, id: string): Promise<ComplianceSnapshot> {
-    const snapshot = await this.dataSource.manager.findOneBy(ComplianceSnapshot, { id });
+    const snapshot = await this.snapshots.findById(id);
     if (
       !snapshot ||
       !(await this.access.covers(principal, REPORT_READERS, {

@@ -5,12 +5,12 @@ import { recordEvent } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { OrgUnitPaths } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { REPORT_READERS, REQUIREMENT_SETTERS } from '../policies';
 import { TrainingError } from '../training-error';
 import { RequirementVersion } from './requirement-version.entity';
 import { type RequirementInput, requirementFieldProblems, toRules } from './requirement.rules';
+import { RequirementsRepository } from './requirements.repository';
 import { TrainingRequirement } from './training-requirement.entity';
 
 /** A requirement with the rules of its current version. */
@@ -32,7 +32,7 @@ export interface VersionView extends RequirementView {
 @Injectable()
 export class RequirementsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requirements: RequirementsRepository,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
@@ -43,8 +43,8 @@ export class RequirementsService {
   async create(principal: Principal, input: RequirementInput): Promise<RequirementView> {
     const rules = toRules(await this.checked(principal, input));
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      const requirement = manager.create(TrainingRequirement, {
+    return this.requirements.transaction(async (manager) => {
+      const requirement = Object.assign(new TrainingRequirement(), {
         id: newId(),
         orgUnitId: rules.orgUnitId,
         courseId: rules.courseId,
@@ -54,7 +54,7 @@ export class RequirementsService {
         createdAt: now,
         updatedAt: now,
       });
-      await manager.insert(TrainingRequirement, requirement);
+      await this.requirements.insert(manager, requirement);
       const version = await this.writeVersion(manager, requirement, principal, input);
       return { requirement, rules: version };
     });
@@ -69,11 +69,8 @@ export class RequirementsService {
     // Both the old and the new target must be the caller's to change.
     await this.assertMayChange(principal, known.requirement.orgUnitId);
     const rules = toRules(await this.checked(principal, input));
-    return this.dataSource.transaction(async (manager) => {
-      const requirement = await manager.findOne(TrainingRequirement, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.requirements.transaction(async (manager) => {
+      const requirement = await this.requirements.lockById(manager, id);
       if (!requirement) throw notFound(id);
       Object.assign(requirement, {
         orgUnitId: rules.orgUnitId,
@@ -82,7 +79,7 @@ export class RequirementsService {
         currentVersion: requirement.currentVersion + 1,
         updatedAt: this.clock.now(),
       });
-      await manager.save(TrainingRequirement, requirement);
+      await this.requirements.save(manager, requirement);
       const version = await this.writeVersion(manager, requirement, principal, input);
       return { requirement, rules: version };
     });
@@ -90,13 +87,9 @@ export class RequirementsService {
 
   /** The requirement with its current rules; 404 when there is none. */
   async find(id: string, manager?: EntityManager): Promise<RequirementView> {
-    const reader = manager ?? this.dataSource.manager;
-    const requirement = await reader.findOneBy(TrainingRequirement, { id });
+    const requirement = await this.requirements.findById(id, manager);
     if (!requirement) throw notFound(id);
-    const rules = await reader.findOneByOrFail(RequirementVersion, {
-      requirementId: id,
-      version: requirement.currentVersion,
-    });
+    const rules = await this.requirements.getVersion(id, requirement.currentVersion, manager);
     return { requirement, rules };
   }
 
@@ -113,15 +106,10 @@ export class RequirementsService {
    */
   async versions(principal: Principal, id: string): Promise<VersionView[]> {
     const { requirement } = await this.findVisible(principal, id);
-    const versions = await this.dataSource.manager.find(RequirementVersion, {
-      where: { requirementId: id },
-      order: { version: 'ASC' },
-    });
-    const authors = await this.dataSource.query<{ id: string; fullName: string }[]>(
-      'SELECT `id`, `full_name` AS fullName FROM `people_view` WHERE `id` IN (?)',
-      [[...new Set(versions.map((version) => version.createdBy))]],
-    );
-    const names = new Map(authors.map((author) => [author.id, author.fullName]));
+    const versions = await this.requirements.versionsOf(id);
+    const names = await this.requirements.namesOf([
+      ...new Set(versions.map((version) => version.createdBy)),
+    ]);
     return versions.map((rules) => ({
       requirement,
       rules,
@@ -131,7 +119,7 @@ export class RequirementsService {
 
   /** One version as it was (assignments done under an older one keep reading it). */
   version(requirementId: string, version: number): Promise<RequirementVersion | null> {
-    return this.dataSource.manager.findOneBy(RequirementVersion, { requirementId, version });
+    return this.requirements.findVersion(requirementId, version);
   }
 
   /** The course's title now, for the display snapshot of notices (the id when it is gone). */
@@ -141,9 +129,8 @@ export class RequirementsService {
   }
 
   /** Every requirement's id (assignments of moved people are checked against each). */
-  async allIds(): Promise<string[]> {
-    const rows = await this.dataSource.manager.find(TrainingRequirement, { select: { id: true } });
-    return rows.map((row) => row.id);
+  allIds(): Promise<string[]> {
+    return this.requirements.allIds();
   }
 
   /** Requirements targeting the unit (or, without one, every unit the caller covers). */
@@ -159,10 +146,7 @@ export class RequirementsService {
         scopeId: orgUnitId,
       });
     }
-    const requirements = await this.dataSource.manager.find(TrainingRequirement, {
-      where: orgUnitId ? { orgUnitId } : {},
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const requirements = await this.requirements.list(orgUnitId);
     const visible = [];
     for (const requirement of requirements)
       if (
@@ -177,9 +161,9 @@ export class RequirementsService {
     // Requirements are decrees, tens per ministry: the scope filter runs in memory, then the page.
     const shown = visible.slice(pageOffset(query), pageOffset(query) + query.pageSize);
     if (shown.length === 0) return toPage([], visible.length, query);
-    const versions = await this.dataSource.manager.find(RequirementVersion, {
-      where: { requirementId: In(shown.map((requirement) => requirement.id)) },
-    });
+    const versions = await this.requirements.versionsOfAll(
+      shown.map((requirement) => requirement.id),
+    );
     const byKey = new Map(versions.map((v) => [`${v.requirementId}/${v.version}`, v]));
     const items = shown.flatMap((requirement) => {
       const rules = byKey.get(`${requirement.id}/${requirement.currentVersion}`);
@@ -233,14 +217,14 @@ export class RequirementsService {
     principal: Principal,
     input: RequirementInput,
   ): Promise<RequirementVersion> {
-    const version = manager.create(RequirementVersion, {
+    const version = Object.assign(new RequirementVersion(), {
       requirementId: requirement.id,
       version: requirement.currentVersion,
       ...toRules(input),
       createdBy: principal.userId,
       createdAt: this.clock.now(),
     });
-    await manager.insert(RequirementVersion, version);
+    await this.requirements.insertVersion(manager, version);
     await recordEvent(manager, 'training.requirement-changed', { requirementId: requirement.id });
     await this.audit.record(manager, {
       action: version.version === 1 ? 'requirement.created' : 'requirement.updated',

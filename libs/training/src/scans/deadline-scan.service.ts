@@ -1,15 +1,15 @@
 import { AppConfig, chunksOf, Clock, type TrainingNoticeEvent } from '@lifelong/common';
-import { recordEvent, sqlDateTime } from '@lifelong/database';
+import { recordEvent } from '@lifelong/database';
 import { UserLookup } from '@lifelong/identity';
 import { idsOnPath, OrgUnitPaths } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AssignmentRenewals } from '../assignments/assignment-renewals.service';
 import { AssignmentStatuses } from '../assignments/assignment-statuses.service';
 import { type RequirementView, RequirementsService } from '../requirements/requirements.service';
 import { type ManagingUnits, managingUnits } from './manager-chain';
-import { type NoticeCandidate, NoticeLedger } from './notice-ledger';
+import { NoticeLedger } from './notice-ledger.service';
+import { type NoticeCandidate, TrainingNoticesRepository } from './training-notices.repository';
 
 /** A requirement with its course's title, as notices show them. */
 type NoticeSource = RequirementView & { courseTitle: string };
@@ -26,12 +26,6 @@ export interface ScanOutcome {
 
 const DAY_MS = 86_400_000;
 
-/** Candidates: live assignments of one requirement, with the person's current unit. */
-const CANDIDATES = `SELECT a.\`id\` AS assignmentId, a.\`user_id\` AS userId, m.\`org_unit_id\` AS orgUnitId
-  FROM \`training_assignments\` a
-  LEFT JOIN \`memberships_view\` m ON m.\`current_user_id\` = a.\`user_id\`
-  WHERE a.\`requirement_id\` = ? AND a.\`closed_at\` IS NULL`;
-
 /**
  * `training.scan-deadlines`, run by a BullMQ job scheduler (one run per occurrence however
  * many workers): expiries, recertification windows, statuses, then the notices, each once
@@ -42,7 +36,7 @@ const CANDIDATES = `SELECT a.\`id\` AS assignmentId, a.\`user_id\` AS userId, m.
 @Injectable()
 export class DeadlineScan {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notices: TrainingNoticesRepository,
     private readonly orgUnits: OrgUnitPaths,
     private readonly users: UserLookup,
     private readonly requirements: RequirementsService,
@@ -76,17 +70,11 @@ export class DeadlineScan {
     const now = this.clock.now();
     let sent = 0;
     for (const days of [...view.rules.reminderDays].sort((a, b) => a - b)) {
-      const candidates = await this.dataSource.query<NoticeCandidate[]>(
-        `${CANDIDATES} AND a.\`status\` IN ('assigned', 'in_progress')
-         AND a.\`due_at\` > ? AND a.\`due_at\` <= ?
-         AND NOT EXISTS (SELECT 1 FROM \`training_notices\` n WHERE n.\`assignment_id\` = a.\`id\`
-           AND n.\`kind\` = 'due-soon' AND n.\`step\` <= ?)`,
-        [
-          view.requirement.id,
-          sqlDateTime(now),
-          sqlDateTime(new Date(now.getTime() + days * DAY_MS)),
-          days,
-        ],
+      const candidates = await this.notices.dueSoon(
+        view.requirement.id,
+        now,
+        new Date(now.getTime() + days * DAY_MS),
+        days,
       );
       sent += await this.ledger.notifyOnce('due-soon', days, candidates, (manager, won) =>
         recordEvent(manager, 'training.due-soon', {
@@ -103,12 +91,7 @@ export class DeadlineScan {
 
   /** Overdue: the learners, and the org managers of each learner's unit. */
   private async noticeOverdue(view: NoticeSource): Promise<number> {
-    const candidates = await this.dataSource.query<NoticeCandidate[]>(
-      `${CANDIDATES} AND a.\`status\` = 'overdue'
-       AND NOT EXISTS (SELECT 1 FROM \`training_notices\` n WHERE n.\`assignment_id\` = a.\`id\`
-         AND n.\`kind\` = 'overdue')`,
-      [view.requirement.id],
-    );
+    const candidates = await this.notices.overdue(view.requirement.id);
     const chains = await this.managingUnitsOf(candidates);
     return this.ledger.notifyOnce('overdue', 0, candidates, async (manager, won) => {
       await recordEvent(manager, 'training.overdue', {
@@ -133,12 +116,7 @@ export class DeadlineScan {
     const before = new Date(
       this.clock.now().getTime() - this.config.training.escalationDays * DAY_MS,
     );
-    const candidates = await this.dataSource.query<NoticeCandidate[]>(
-      `${CANDIDATES} AND a.\`status\` = 'overdue' AND a.\`due_at\` <= ?
-       AND NOT EXISTS (SELECT 1 FROM \`training_notices\` n WHERE n.\`assignment_id\` = a.\`id\`
-         AND n.\`kind\` = 'escalated')`,
-      [view.requirement.id, sqlDateTime(before)],
-    );
+    const candidates = await this.notices.unescalated(view.requirement.id, before);
     const chains = await this.managingUnitsOf(candidates);
     return this.ledger.notifyOnce('escalated', 0, candidates, (manager, won) =>
       this.tellManagers(
@@ -167,14 +145,7 @@ export class DeadlineScan {
     if (byUnit.size === 0) return;
     const unitIds = [...byUnit.keys()];
     const holders = await this.users.holdersOf('org_manager', 'org_unit', unitIds, manager);
-    const names = new Map(
-      (
-        await manager.query<{ id: string; name: string }[]>(
-          'SELECT `id`, `name` FROM `org_units_view` WHERE `id` IN (?)',
-          [unitIds],
-        )
-      ).map((unit) => [unit.id, unit.name]),
-    );
+    const names = await this.notices.unitNames(manager, unitIds);
     const perUnit = new Map<string, { name: string; userIds: string[] }>();
     for (const { userId, scopeId: unitId } of holders) {
       const name = names.get(unitId);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In, type EntityManager } from 'typeorm';
 import { documentTerms, searchDocument } from '@lifelong/common';
 import { CourseError } from '../course-error';
 import { Course } from './course.entity';
@@ -7,9 +8,34 @@ import type { NormalizedTag } from './course-input';
 import { CourseTag } from './course-tag.entity';
 import { courseView, type CourseView } from './course-view';
 
-/** Course rows and their tags, inside the caller's transaction. */
+/** What an authoring check needs of a course. */
+export type CourseRef = Pick<Course, 'id' | 'facilityId' | 'status'>;
+
+/** Course rows and their tags. Methods taking a manager run in the caller's transaction. */
 @Injectable()
-export class CourseRecords {
+export class CoursesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Authoring changes lock the course row first (see {@link lock}), then write. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The course's id, facility and status; null when there is no such course. */
+  findRef(courseId: string): Promise<CourseRef | null> {
+    return this.dataSource
+      .getRepository(Course)
+      .findOne({ where: { id: courseId }, select: { id: true, facilityId: true, status: true } });
+  }
+
+  async insert(manager: EntityManager, course: Course): Promise<void> {
+    await manager.getRepository(Course).insert(course);
+  }
+
+  async update(manager: EntityManager, courseId: string, changes: Partial<Course>): Promise<void> {
+    await manager.getRepository(Course).update({ id: courseId }, changes);
+  }
+
   /** The course, locked for the rest of the transaction (authoring and seats serialize on it). */
   async lock(manager: EntityManager, courseId: string): Promise<Course> {
     const course = await manager
@@ -32,6 +58,11 @@ export class CourseRecords {
     });
     for (const row of rows) tags.get(row.courseId)?.push(row.tag);
     return tags;
+  }
+
+  /** {@link tagsOf}, outside any transaction. */
+  tagsOfCourses(courseIds: string[]): Promise<Map<string, string[]>> {
+    return this.tagsOf(this.dataSource.manager, courseIds);
   }
 
   async replaceTags(

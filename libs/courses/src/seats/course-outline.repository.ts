@@ -7,7 +7,7 @@ import type { CourseStatus } from '../courses/course-status';
 import type { LessonKind } from '../lessons/lesson-kind';
 import { Lesson } from '../lessons/lesson.entity';
 import type { QuizKey } from '../quizzes/quiz-grading';
-import { QuizStore } from '../quizzes/quiz-store';
+import { QuizzesRepository } from '../quizzes/quizzes.repository';
 import { CourseSection } from '../sections/course-section.entity';
 
 /** A course's facts that enrollment, certificates and training need, without its structure. */
@@ -54,7 +54,7 @@ export interface LessonRule {
 export class CourseOutline {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly quizzes: QuizStore,
+    private readonly quizzes: QuizzesRepository,
   ) {}
 
   /** The course's facts, or null when there is no such course. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In } from 'typeorm';
 import { OrgUnit } from './org-unit.entity';
 
 /**
@@ -10,7 +10,11 @@ import { OrgUnit } from './org-unit.entity';
  */
 @Injectable()
 export class OrgUnitPaths {
-  constructor(@InjectRepository(OrgUnit) private readonly orgUnits: Repository<OrgUnit>) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get orgUnits() {
+    return this.dataSource.getRepository(OrgUnit);
+  }
 
   /** The unit's path; null when there is no such unit. */
   async pathOf(orgUnitId: string): Promise<string | null> {

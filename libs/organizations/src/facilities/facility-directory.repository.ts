@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In } from 'typeorm';
 import { AdminUnit } from '../admin-units/admin-unit.entity';
 import { idsOnPath } from '../tree/tree-path';
 import { Facility } from './facility.entity';
@@ -24,10 +24,15 @@ export interface FacilityCard {
  */
 @Injectable()
 export class FacilityDirectory {
-  constructor(
-    @InjectRepository(Facility) private readonly facilities: Repository<Facility>,
-    @InjectRepository(AdminUnit) private readonly adminUnits: Repository<AdminUnit>,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get facilities() {
+    return this.dataSource.getRepository(Facility);
+  }
+
+  private get adminUnits() {
+    return this.dataSource.getRepository(AdminUnit);
+  }
 
   exists(facilityId: string): Promise<boolean> {
     return this.facilities.existsBy({ id: facilityId });

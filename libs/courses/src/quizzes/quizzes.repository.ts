@@ -8,7 +8,7 @@ import type { QuestionDraft } from './quiz.rules';
 
 /** Quiz questions and choices of lessons, written and read in the caller's transaction. */
 @Injectable()
-export class QuizStore {
+export class QuizzesRepository {
   /** Replaces a quiz's questions (new ids: earlier ids no longer answer anything). */
   async replace(manager: EntityManager, lessonId: string, drafts: QuestionDraft[]): Promise<void> {
     await manager.getRepository(QuizQuestion).delete({ lessonId });
