@@ -23,6 +23,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { type AttachmentPart, readStatementRequest } from '../attachments/statement-request';
 import { ActivitiesAndAgents, personOf } from '../statements/activities-and-agents';
 import { acceptedLanguages } from '../statements/statement-format';
 import { Statements, XAPI_VERSION } from '../statements/statements.service';
@@ -39,9 +40,38 @@ import {
 } from './xapi.dto';
 
 const STATEMENT_BODY = {
-  description: 'A statement, or (POST only) a list of statements',
+  description:
+    'A statement, or (POST only) a list of statements; as multipart/mixed, the JSON first and ' +
+    'then one part per attachment content (Content-Transfer-Encoding: binary, X-Experience-API-Hash)',
   schema: { oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] },
 };
+
+/**
+ * `attachments=true`: the JSON answer, then each attachment content the statements name
+ * (xAPI 2.0, Communication 2.1.3), as binary parts with their hash.
+ */
+function multipartAnswer(
+  boundary: string,
+  result: unknown,
+  contents: readonly AttachmentPart[],
+): Buffer {
+  const chunks: Buffer[] = [
+    Buffer.from(
+      `--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(result)}\r\n`,
+    ),
+  ];
+  for (const part of contents)
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Type: ${part.contentType}\r\n` +
+          `Content-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${part.sha2}\r\n\r\n`,
+      ),
+      part.content,
+      Buffer.from('\r\n'),
+    );
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return Buffer.concat(chunks);
+}
 
 /**
  * The xAPI 2.0 Learning Record Store (docs/xapi.md): `about`, the Statement Resource, and the
@@ -78,7 +108,8 @@ export class XapiController {
     @Query() query: PutStatementQuery,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.statements.put(clientOf(request), query.statementId, body);
+    const sent = readStatementRequest(body);
+    await this.statements.put(clientOf(request), query.statementId, sent.body, sent.parts);
   }
 
   @Post('statements')
@@ -90,7 +121,8 @@ export class XapiController {
   @ApiUnauthorizedResponse({ description: 'No valid client credentials' })
   @ApiConflictResponse({ description: 'STATEMENT_CONFLICT: another statement has one of the ids' })
   async post(@Req() request: XapiRequest, @Body() body: unknown): Promise<string[]> {
-    return this.statements.post(clientOf(request), body);
+    const sent = readStatementRequest(body);
+    return this.statements.post(clientOf(request), sent.body, sent.parts);
   }
 
   @Get('statements')
@@ -102,7 +134,7 @@ export class XapiController {
     @Req() request: XapiRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query() query: GetStatementsQuery,
-  ): Promise<Record<string, unknown> | string> {
+  ): Promise<Record<string, unknown> | Buffer> {
     const answer = await this.statements.read(
       clientOf(request),
       { ...query },
@@ -119,14 +151,9 @@ export class XapiController {
             more: answer.more === null ? '' : `/xapi/statements?more=${answer.more}`,
           };
     if (!answer.attachments) return result;
-    // attachments=true: multipart/mixed, the statements first; no attachment parts follow, as
-    // this store keeps no attachment contents.
     const boundary = randomUUID().replace(/-/g, '');
     void reply.header('content-type', `multipart/mixed; boundary=${boundary}`);
-    return (
-      `--${boundary}\r\nContent-Type: application/json\r\n\r\n` +
-      `${JSON.stringify(result)}\r\n--${boundary}--\r\n`
-    );
+    return multipartAnswer(boundary, result, answer.attachments);
   }
 
   @Get('activities')
