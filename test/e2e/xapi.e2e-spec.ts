@@ -398,12 +398,13 @@ describe('attachments', () => {
   async function sendMultipart(
     body: unknown,
     parts: Part[],
-    options: { method?: string; path?: string; firstType?: string } = {},
+    options: { method?: string; path?: string; firstType?: string; preamble?: string } = {},
   ): Promise<{ status: number; body: Json; headers: Headers }> {
     const boundary = `b${randomUUID().replace(/-/g, '')}`;
     const chunks: Buffer[] = [
       Buffer.from(
-        `--${boundary}\r\nContent-Type: ${options.firstType ?? 'application/json'}\r\n\r\n` +
+        `${options.preamble ?? ''}--${boundary}\r\n` +
+          `Content-Type: ${options.firstType ?? 'application/json'}\r\n\r\n` +
           `${JSON.stringify(body)}\r\n`,
       ),
     ];
@@ -492,6 +493,13 @@ describe('attachments', () => {
 
   it('takes multipart/mixed without contents, and a fileUrl attachment as JSON', async () => {
     expect((await sendMultipart(statement(), [])).status).toBe(200);
+    // A preamble before the first delimiter is ignored, as RFC 2046 says.
+    const withPreamble = await sendMultipart(
+      statement({ attachments: [described(photo)] }),
+      [part(photo)],
+      { preamble: '\r\n' },
+    );
+    expect(withPreamble.status).toBe(200);
     const linked = await xapi('POST', '/xapi/statements', {
       client: writer,
       body: statement({ attachments: [described(photo, { fileUrl: 'https://x.vn/a.jpg' })] }),

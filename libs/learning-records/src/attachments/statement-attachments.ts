@@ -16,6 +16,11 @@ export function attachmentsOf(statement: JsonObject): JsonObject[] {
 
 const sha2Of = (attachment: JsonObject): string => String(attachment.sha2).toLowerCase();
 
+/** The SHA-2 of every attachment the statements name, each once. */
+export const attachmentHashes = (statements: readonly JsonObject[]): string[] => [
+  ...new Set(statements.flatMap((statement) => attachmentsOf(statement).map(sha2Of))),
+];
+
 /**
  * The parts a statement request sent, checked against its statements (xAPI 2.0, Communication
  * 1.5.2 and Data 2.6): every part is the contents of an attachment some statement names by
@@ -57,13 +62,30 @@ export async function matchAttachmentParts(
   return [...partBySha2.values()];
 }
 
+/** A duration's seconds cut to hundredths: xAPI compares durations no finer (Data 4.6). */
+const inHundredths = (duration: unknown): unknown =>
+  typeof duration === 'string' ? duration.replace(/(\d+\.\d{2})\d+S$/, '$1S') : duration;
+
+/** The statement with its durations, and a SubStatement's, in hundredths of a second. */
+function withDurationsInHundredths(statement: JsonObject): JsonObject {
+  const result = statement.result as JsonObject | undefined;
+  const object = statement.object as JsonObject | undefined;
+  return {
+    ...statement,
+    ...(result?.duration !== undefined
+      ? { result: { ...result, duration: inHundredths(result.duration) } }
+      : {}),
+    ...(object?.objectType === 'SubStatement' ? { object: withDurationsInHundredths(object) } : {}),
+  };
+}
+
 /**
  * What a statement's signature must have signed: the statement as it was before the signature
  * was added (without its signature attachments), compared the way a statement sent again is.
  */
 function signedContent(statement: JsonObject): (payload: JsonObject) => boolean {
   const unsigned = (value: JsonObject, keepId: boolean): Buffer => {
-    const { id, attachments, ...rest } = withContextActivityLists(value);
+    const { id, attachments, ...rest } = withContextActivityLists(withDurationsInHundredths(value));
     const kept = Array.isArray(attachments)
       ? (attachments as JsonObject[]).filter((item) => item.usageType !== SIGNATURE_USAGE)
       : [];

@@ -45,9 +45,13 @@ export function readStatementRequest(body: unknown): StatementRequest {
   if (!(body instanceof MultipartStatementBody)) return { body, parts: [] };
   const boundary = /(?:^|;)\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(body.contentType);
   if (!boundary) throw refused('Content-Type: multipart/mixed needs a boundary');
+  const delimiter = (boundary[1] ?? boundary[2]) as string;
+  // A preamble before the first delimiter (RFC 2046: to be ignored) is left out for the parser,
+  // which reads from a delimiter.
+  const start = Math.max(body.bytes.indexOf(`--${delimiter}`), 0);
   let parts;
   try {
-    parts = [...parseMultipart(body.bytes, { boundary: (boundary[1] ?? boundary[2]) as string })];
+    parts = [...parseMultipart(body.bytes.subarray(start), { boundary: delimiter })];
   } catch (error) {
     if (error instanceof MultipartParseError)
       throw refused(`The multipart body cannot be read: ${error.message}`);

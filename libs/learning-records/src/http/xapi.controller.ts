@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ClientCredentials, Public } from '@lifelong/identity';
 import {
   Body,
@@ -23,7 +22,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type AttachmentPart, readStatementRequest } from '../attachments/statement-request';
+import { multipartMixed } from '../attachments/multipart-mixed';
+import { readStatementRequest } from '../attachments/statement-request';
 import { ActivitiesAndAgents, personOf } from '../statements/activities-and-agents';
 import { acceptedLanguages } from '../statements/statement-format';
 import { Statements, XAPI_VERSION } from '../statements/statements.service';
@@ -45,33 +45,6 @@ const STATEMENT_BODY = {
     'then one part per attachment content (Content-Transfer-Encoding: binary, X-Experience-API-Hash)',
   schema: { oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] },
 };
-
-/**
- * `attachments=true`: the JSON answer, then each attachment content the statements name
- * (xAPI 2.0, Communication 2.1.3), as binary parts with their hash.
- */
-function multipartAnswer(
-  boundary: string,
-  result: unknown,
-  contents: readonly AttachmentPart[],
-): Buffer {
-  const chunks: Buffer[] = [
-    Buffer.from(
-      `--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(result)}\r\n`,
-    ),
-  ];
-  for (const part of contents)
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Type: ${part.contentType}\r\n` +
-          `Content-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${part.sha2}\r\n\r\n`,
-      ),
-      part.content,
-      Buffer.from('\r\n'),
-    );
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return Buffer.concat(chunks);
-}
 
 /**
  * The xAPI 2.0 Learning Record Store (docs/xapi.md): `about`, the Statement Resource, and the
@@ -151,9 +124,10 @@ export class XapiController {
             more: answer.more === null ? '' : `/xapi/statements?more=${answer.more}`,
           };
     if (!answer.attachments) return result;
-    const boundary = randomUUID().replace(/-/g, '');
-    void reply.header('content-type', `multipart/mixed; boundary=${boundary}`);
-    return multipartAnswer(boundary, result, answer.attachments);
+    // attachments=true: the answer, then the contents its statements name.
+    const multipart = multipartMixed(result, answer.attachments);
+    void reply.header('content-type', multipart.contentType);
+    return multipart.body;
   }
 
   @Get('activities')

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { LrsClient } from '../clients/lrs-client';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
-import { attachmentsOf, matchAttachmentParts } from '../attachments/statement-attachments';
+import { attachmentHashes, matchAttachmentParts } from '../attachments/statement-attachments';
 import type { AttachmentPart } from '../attachments/statement-request';
 import { LearningRecordsError } from '../learning-records-error';
 import { formatStatement, withContextActivityLists } from './statement-format';
@@ -449,12 +449,7 @@ export class Statements {
 
   /** The kept contents of the statements' attachments, each once. */
   private contentsOf(statements: readonly JsonObject[]): Promise<AttachmentPart[]> {
-    const sha2s = new Set(
-      statements.flatMap((statement) =>
-        attachmentsOf(statement).map((attachment) => String(attachment.sha2).toLowerCase()),
-      ),
-    );
-    return this.attachments.contents([...sha2s]);
+    return this.attachments.contents(attachmentHashes(statements));
   }
 
   private assertWrite(client: LrsClient): void {
