@@ -336,7 +336,10 @@ describe('statements', () => {
       `/xapi/statements?verb=${encodeURIComponent('https://lifelong.example/verbs/mistake')}`,
       { client: writer },
     );
-    expect((listed.body as Json).statements).toEqual([]);
+    // The voided statement is left out; the voiding one, which targets a match, is in.
+    expect(((listed.body as Json).statements as Json[]).map((item) => item.id)).toEqual([
+      voidingId,
+    ]);
     const voidTheVoid = await xapi('POST', '/xapi/statements', {
       client: writer,
       body: {
@@ -364,6 +367,64 @@ describe('statements', () => {
       },
     });
     expect(foreign.status).toBe(403);
+  });
+});
+
+describe('statements that target others', () => {
+  it('match a query when the statement they target does, voided or not; time bounds are their own', async () => {
+    const DISCUSSED = 'https://lifelong.example/verbs/discussed';
+    const COMMENTED = 'https://lifelong.example/verbs/commented-on';
+    const [original, unrelated] = (
+      await xapi('POST', '/xapi/statements', {
+        client: writer,
+        body: [
+          statement({ verb: { id: DISCUSSED } }),
+          statement({ verb: { id: COMMENTED }, object: { id: LESSON } }),
+        ],
+      })
+    ).body as string[];
+    const betweenTimes = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const [comment, voiding] = (
+      await xapi('POST', '/xapi/statements', {
+        client: writer,
+        body: [
+          statement({
+            actor: agent('binh'),
+            verb: { id: COMMENTED },
+            object: { objectType: 'StatementRef', id: original },
+          }),
+          {
+            actor: agent('admin'),
+            verb: { id: VOIDED_VERB },
+            object: { objectType: 'StatementRef', id: original },
+          },
+        ],
+      })
+    ).body as string[];
+    const ids = async (query: string): Promise<unknown[]> => {
+      const page = (await xapi('GET', `/xapi/statements?${query}`, { client: writer })).body;
+      return ((page as Json).statements as Json[]).map((item) => item.id);
+    };
+    const discussed = `verb=${encodeURIComponent(DISCUSSED)}`;
+    expect(await ids(discussed)).toEqual([voiding, comment]);
+    expect(await ids(`${discussed}&ascending=true`)).toEqual([comment, voiding]);
+    // The referring statement's own time decides since and until.
+    expect(await ids(`${discussed}&until=${encodeURIComponent(betweenTimes)}`)).toEqual([]);
+    expect(await ids(`${discussed}&since=${encodeURIComponent(betweenTimes)}`)).toEqual([
+      voiding,
+      comment,
+    ]);
+    // Paging goes through both kinds of match.
+    const first = (await xapi('GET', `/xapi/statements?${discussed}&limit=1`, { client: writer }))
+      .body as Json;
+    expect((first.statements as Json[]).map((item) => item.id)).toEqual([voiding]);
+    const next = (await xapi('GET', first.more as string, { client: writer })).body as Json;
+    expect((next.statements as Json[]).map((item) => item.id)).toEqual([comment]);
+    // An agent filter: the comment's target names Ân, so the comment matches Ân too.
+    const an = `agent=${encodeURIComponent(JSON.stringify(agent('an')))}&verb=${encodeURIComponent(COMMENTED)}`;
+    expect(await ids(an)).toEqual(expect.arrayContaining([unrelated]));
+    expect(await ids(an)).not.toContain(comment);
   });
 });
 

@@ -38,6 +38,7 @@ import { CreateFacilityReports1766910000000 } from './1766910000000-create-facil
 import { PublishCourseLessonViews1766920000000 } from './1766920000000-publish-course-lesson-views';
 import { CreateLrsForwards1766940000000 } from './1766940000000-create-lrs-forwards';
 import { CreateXapiAttachments1766956000000 } from './1766956000000-create-xapi-attachments';
+import { CreateXapiStatementRefs1766956100000 } from './1766956100000-create-xapi-statement-refs';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -84,4 +85,5 @@ export const MIGRATIONS = [
   PublishCourseLessonViews1766920000000,
   CreateLrsForwards1766940000000,
   CreateXapiAttachments1766956000000,
+  CreateXapiStatementRefs1766956100000,
 ];

@@ -9,5 +9,6 @@ export const TABLES: TableOwnership = {
     'xapi_documents',
     'lrs_forwards',
     'xapi_attachments',
+    'xapi_statement_refs',
   ],
 };

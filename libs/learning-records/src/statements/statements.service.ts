@@ -321,6 +321,7 @@ export class Statements {
         typeof context?.registration === 'string' ? uuidBytes(context.registration) : null,
       voidsStatementId:
         (statement.verb as JsonObject).id === VOIDED_VERB ? uuidBytes(String(target.id)) : null,
+      refersTo: target.objectType === 'StatementRef' ? uuidBytes(String(target.id)) : null,
       stored,
       timestamp: new Date(String(statement.timestamp)),
       contentHash: hash,
