@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { JobQueue, JobsModule, SystemClock } from '@lifelong/common';
 import { createDatabaseIfMissing, runMigrations } from '@lifelong/database';
 import {
@@ -236,6 +236,59 @@ describe('forwarding to an external LRS', () => {
       .query('UPDATE `lrs_forwards` SET `forwarded_seq` = 0 WHERE `id` = ?', [everything.id]);
     expect(await job.forward({ forwardId: everything.id as string })).toEqual({ forwarded: 5 });
     expect((await remoteIds()).sort()).toEqual(all);
+  });
+
+  it('sends the attachment contents kept here as parts, so the remote keeps them too', async () => {
+    const EARNED = 'https://lifelong.example/xapi/verbs/earned-with-evidence';
+    const evidence = Buffer.from('%PDF-1.7 biên bản', 'utf8');
+    const sha2 = createHash('sha256').update(evidence).digest('hex');
+    const sent: Json = {
+      ...statement(EARNED),
+      attachments: [
+        {
+          usageType: 'https://lifelong.example/xapi/attachment-usage/evidence',
+          display: { 'vi-VN': 'Minh chứng' },
+          contentType: 'application/pdf',
+          length: evidence.length,
+          sha2,
+        },
+      ],
+    };
+    const boundary = 'lifelong-evidence';
+    const stored = await fetch(`${local.http.base}/xapi/statements`, {
+      method: 'POST',
+      headers: {
+        'x-experience-api-version': '2.0.0',
+        authorization: basic(writer),
+        'content-type': `multipart/mixed; boundary=${boundary}`,
+      },
+      body: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(sent)}\r\n` +
+            `--${boundary}\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: binary\r\n` +
+            `X-Experience-API-Hash: ${sha2}\r\n\r\n`,
+        ),
+        evidence,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(stored.status).toBe(200);
+    const forward = await register({
+      name: 'evidence',
+      endpoint: `http://127.0.0.1:${proxy.port}/xapi`,
+      key: remoteWriter.key,
+      secret: remoteWriter.secret,
+      verbs: [EARNED],
+    });
+    expect(await job.forward({ forwardId: forward.id as string })).toEqual({ forwarded: 1 });
+    const answer = await fetch(
+      `${remote.http.base}/xapi/statements?statementId=${sent.id as string}&attachments=true`,
+      { headers: { 'x-experience-api-version': '2.0.0', authorization: basic(remoteReader) } },
+    );
+    expect(answer.status).toBe(200);
+    const body = Buffer.from(await answer.arrayBuffer());
+    expect(body.includes(evidence)).toBe(true);
+    expect(body.toString('latin1')).toContain(`X-Experience-API-Hash: ${sha2}`);
   });
 
   it('stops on a conflict (other content under one id) and keeps the cursor', async () => {

@@ -1,4 +1,17 @@
-import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import {
+  createHash,
+  createPrivateKey,
+  createSecretKey,
+  generateKeyPairSync,
+  type KeyObject,
+  randomUUID,
+} from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseMultipart } from '@remix-run/multipart-parser';
+import { CompactSign } from 'jose';
 import { VOIDED_VERB } from '@lifelong/learning-records';
 import { adminSession } from '../support/admin-session';
 import { expectStatus } from '../support/e2e';
@@ -290,44 +303,6 @@ describe('statements', () => {
     expect(unknownParameter.status).toBe(400);
   });
 
-  it('refuses attachment contents: multipart/mixed is not taken, a large body is 413', async () => {
-    const boundary = 'xapi-boundary';
-    const multipart = await fetch(`${api.http.base}/xapi/statements`, {
-      method: 'POST',
-      headers: {
-        ...VERSION,
-        authorization: basic(writer),
-        'content-type': `multipart/mixed; boundary=${boundary}`,
-      },
-      body: `--${boundary}\r\ncontent-type: application/json\r\n\r\n${JSON.stringify(statement())}\r\n--${boundary}--`,
-    });
-    expect(multipart.status).toBe(415);
-    const huge = await xapi('POST', '/xapi/statements', {
-      client: writer,
-      body: statement({
-        result: { extensions: { 'https://lifelong.example/x/blob': 'x'.repeat(2_000_000) } },
-      }),
-    });
-    expect(huge.status).toBe(413);
-    const attachment = {
-      usageType: 'http://adlnet.gov/expapi/attachments/signature',
-      display: { en: 'Signature' },
-      contentType: 'application/pdf',
-      length: 12,
-      sha2: 'a'.repeat(64),
-    };
-    const raw = await xapi('POST', '/xapi/statements', {
-      client: writer,
-      body: statement({ attachments: [attachment] }),
-    });
-    expect([raw.status, codeOf(raw)]).toEqual([400, 'ATTACHMENTS_UNSUPPORTED']);
-    const linked = await xapi('POST', '/xapi/statements', {
-      client: writer,
-      body: statement({ attachments: [{ ...attachment, fileUrl: 'https://x.vn/s.pdf' }] }),
-    });
-    expect(linked.status).toBe(200);
-  });
-
   it('voids a statement, hides it from queries, and never voids a voiding statement', async () => {
     const [target] = (
       await xapi('POST', '/xapi/statements', {
@@ -361,7 +336,10 @@ describe('statements', () => {
       `/xapi/statements?verb=${encodeURIComponent('https://lifelong.example/verbs/mistake')}`,
       { client: writer },
     );
-    expect((listed.body as Json).statements).toEqual([]);
+    // The voided statement is left out; the voiding one, which targets a match, is in.
+    expect(((listed.body as Json).statements as Json[]).map((item) => item.id)).toEqual([
+      voidingId,
+    ]);
     const voidTheVoid = await xapi('POST', '/xapi/statements', {
       client: writer,
       body: {
@@ -389,6 +367,378 @@ describe('statements', () => {
       },
     });
     expect(foreign.status).toBe(403);
+  });
+});
+
+describe('statements that target others', () => {
+  it('match a query when the statement they target does, voided or not; time bounds are their own', async () => {
+    const DISCUSSED = 'https://lifelong.example/verbs/discussed';
+    const COMMENTED = 'https://lifelong.example/verbs/commented-on';
+    const [original, unrelated] = (
+      await xapi('POST', '/xapi/statements', {
+        client: writer,
+        body: [
+          statement({ verb: { id: DISCUSSED } }),
+          statement({ verb: { id: COMMENTED }, object: { id: LESSON } }),
+        ],
+      })
+    ).body as string[];
+    const betweenTimes = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const [comment, voiding] = (
+      await xapi('POST', '/xapi/statements', {
+        client: writer,
+        body: [
+          statement({
+            actor: agent('binh'),
+            verb: { id: COMMENTED },
+            object: { objectType: 'StatementRef', id: original },
+          }),
+          {
+            actor: agent('admin'),
+            verb: { id: VOIDED_VERB },
+            object: { objectType: 'StatementRef', id: original },
+          },
+        ],
+      })
+    ).body as string[];
+    const ids = async (query: string): Promise<unknown[]> => {
+      const page = (await xapi('GET', `/xapi/statements?${query}`, { client: writer })).body;
+      return ((page as Json).statements as Json[]).map((item) => item.id);
+    };
+    const discussed = `verb=${encodeURIComponent(DISCUSSED)}`;
+    expect(await ids(discussed)).toEqual([voiding, comment]);
+    expect(await ids(`${discussed}&ascending=true`)).toEqual([comment, voiding]);
+    // The referring statement's own time decides since and until.
+    expect(await ids(`${discussed}&until=${encodeURIComponent(betweenTimes)}`)).toEqual([]);
+    expect(await ids(`${discussed}&since=${encodeURIComponent(betweenTimes)}`)).toEqual([
+      voiding,
+      comment,
+    ]);
+    // Paging goes through both kinds of match.
+    const first = (await xapi('GET', `/xapi/statements?${discussed}&limit=1`, { client: writer }))
+      .body as Json;
+    expect((first.statements as Json[]).map((item) => item.id)).toEqual([voiding]);
+    const next = (await xapi('GET', first.more as string, { client: writer })).body as Json;
+    expect((next.statements as Json[]).map((item) => item.id)).toEqual([comment]);
+    // An agent filter: the comment's target names Ân, so the comment matches Ân too.
+    const an = `agent=${encodeURIComponent(JSON.stringify(agent('an')))}&verb=${encodeURIComponent(COMMENTED)}`;
+    expect(await ids(an)).toEqual(expect.arrayContaining([unrelated]));
+    expect(await ids(an)).not.toContain(comment);
+  });
+});
+
+describe('attachments', () => {
+  const PICTURE = 'https://lifelong.example/xapi/attachment-usage/certificate-photo';
+  const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2, 3]);
+  const sha256 = (bytes: Buffer | string): string =>
+    createHash('sha256').update(bytes).digest('hex');
+  const described = (content: Buffer, extra: Json = {}): Json => ({
+    usageType: PICTURE,
+    display: { 'vi-VN': 'Ảnh chứng chỉ' },
+    contentType: 'image/jpeg',
+    length: content.length,
+    sha2: sha256(content),
+    ...extra,
+  });
+  interface Part {
+    headers: Record<string, string>;
+    content: Buffer;
+  }
+  const part = (content: Buffer, headers: Record<string, string> = {}): Part => ({
+    headers: {
+      'Content-Type': 'image/jpeg',
+      'Content-Transfer-Encoding': 'binary',
+      'X-Experience-API-Hash': sha256(content),
+      ...headers,
+    },
+    content,
+  });
+
+  /** A statement request as multipart/mixed: the JSON first, then the parts as given. */
+  async function sendMultipart(
+    body: unknown,
+    parts: Part[],
+    options: { method?: string; path?: string; firstType?: string; preamble?: string } = {},
+  ): Promise<{ status: number; body: Json; headers: Headers }> {
+    const boundary = `b${randomUUID().replace(/-/g, '')}`;
+    const chunks: Buffer[] = [
+      Buffer.from(
+        `${options.preamble ?? ''}--${boundary}\r\n` +
+          `Content-Type: ${options.firstType ?? 'application/json'}\r\n\r\n` +
+          `${JSON.stringify(body)}\r\n`,
+      ),
+    ];
+    for (const { headers, content } of parts) {
+      const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+      chunks.push(Buffer.from(`--${boundary}\r\n${head.join('')}\r\n`));
+      chunks.push(Buffer.from(content), Buffer.from('\r\n'));
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
+    const response = await fetch(`${api.http.base}${options.path ?? '/xapi/statements'}`, {
+      method: options.method ?? 'POST',
+      headers: {
+        ...VERSION,
+        authorization: basic(writer),
+        'content-type': `multipart/mixed; boundary=${boundary}`,
+      },
+      body: Buffer.concat(chunks),
+    });
+    const text = await response.text();
+    expect(response.headers.get('x-experience-api-version')).toBe('2.0.0');
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : {}) as Json,
+      headers: response.headers,
+    };
+  }
+
+  /** GET with attachments=true, taken apart: the JSON and each content part by its hash. */
+  async function readWithContents(query: string): Promise<{ json: Json; parts: Part[] }> {
+    const response = await fetch(`${api.http.base}/xapi/statements?${query}&attachments=true`, {
+      headers: { ...VERSION, authorization: basic(writer) },
+    });
+    expect(response.status).toBe(200);
+    const boundary = /boundary=(\w+)/.exec(response.headers.get('content-type') ?? '')?.[1];
+    const [first, ...rest] = [
+      ...parseMultipart(new Uint8Array(await response.arrayBuffer()), { boundary: boundary! }),
+    ];
+    expect(first?.headers['content-type']).toBe('application/json');
+    return {
+      json: JSON.parse(Buffer.from(first!.bytes).toString('utf8')) as Json,
+      parts: rest.map((item) => ({
+        headers: {
+          'Content-Type': item.headers['content-type'] ?? '',
+          'Content-Transfer-Encoding': item.headers['content-transfer-encoding'] ?? '',
+          'X-Experience-API-Hash': item.headers['x-experience-api-hash'] ?? '',
+        },
+        content: Buffer.from(item.bytes),
+      })),
+    };
+  }
+
+  it('stores contents sent as parts and answers them with attachments=true', async () => {
+    const id = randomUUID();
+    const stored = await sendMultipart(
+      statement({ id, attachments: [described(photo)] }),
+      [part(photo)],
+      { method: 'PUT', path: `/xapi/statements?statementId=${id}` },
+    );
+    expect(stored.status).toBe(204);
+    const { json, parts } = await readWithContents(`statementId=${id}`);
+    expect(json.id).toBe(id);
+    expect(parts).toEqual([part(photo)]);
+    // A query answers each content its statements name, once.
+    const note = Buffer.from('Biên bản kiểm tra cuối khoá', 'utf8');
+    const posted = await sendMultipart(
+      [
+        statement({ attachments: [described(photo)] }),
+        statement({
+          attachments: [described(note, { contentType: 'text/plain' }), described(photo)],
+        }),
+      ],
+      [part(photo), part(note, { 'Content-Type': 'text/plain; charset=utf-8' })],
+    );
+    expect(posted.status).toBe(200);
+    const page = await readWithContents('limit=2');
+    expect((page.json.statements as Json[]).map((item) => item.id)).toEqual(
+      [...(posted.body as unknown as string[])].reverse(),
+    );
+    expect(page.parts.map((item) => item.headers['X-Experience-API-Hash']).sort()).toEqual(
+      [sha256(photo), sha256(note)].sort(),
+    );
+    expect(page.parts.find((item) => item.content.equals(note))?.headers['Content-Type']).toBe(
+      'text/plain; charset=utf-8',
+    );
+  });
+
+  it('takes multipart/mixed without contents, and a fileUrl attachment as JSON', async () => {
+    expect((await sendMultipart(statement(), [])).status).toBe(200);
+    // A preamble before the first delimiter is ignored, as RFC 2046 says.
+    const withPreamble = await sendMultipart(
+      statement({ attachments: [described(photo)] }),
+      [part(photo)],
+      { preamble: '\r\n' },
+    );
+    expect(withPreamble.status).toBe(200);
+    const linked = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: statement({ attachments: [described(photo, { fileUrl: 'https://x.vn/a.jpg' })] }),
+    });
+    expect(linked.status).toBe(200);
+  });
+
+  it('refuses contents that do not match the statements, and a body over the limit with 413', async () => {
+    const cases: [string, Promise<{ status: number; body: Json }>][] = [
+      ['missing part', sendMultipart(statement({ attachments: [described(photo)] }), [])],
+      [
+        'excess part',
+        sendMultipart(statement({ attachments: [described(photo)] }), [
+          part(photo),
+          part(Buffer.from('extra')),
+        ]),
+      ],
+      [
+        'no hash header',
+        sendMultipart(statement({ attachments: [described(photo)] }), [
+          {
+            headers: { 'Content-Type': 'image/jpeg', 'Content-Transfer-Encoding': 'binary' },
+            content: photo,
+          },
+        ]),
+      ],
+      [
+        'hash of other bytes',
+        sendMultipart(statement({ attachments: [described(photo)] }), [
+          part(photo, { 'X-Experience-API-Hash': sha256('something else') }),
+        ]),
+      ],
+      [
+        'base64 transfer encoding',
+        sendMultipart(statement({ attachments: [described(photo)] }), [
+          part(photo, { 'Content-Transfer-Encoding': 'base64' }),
+        ]),
+      ],
+      [
+        'first part not JSON',
+        sendMultipart(statement({ attachments: [described(photo)] }), [part(photo)], {
+          firstType: 'text/plain',
+        }),
+      ],
+    ];
+    for (const [name, answer] of cases)
+      expect([name, (await answer).status, (await answer).body.code]).toEqual([
+        name,
+        400,
+        'ATTACHMENT_INVALID',
+      ]);
+    const asJson = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: statement({ attachments: [described(photo)] }),
+    });
+    expect([asJson.status, codeOf(asJson)]).toEqual([400, 'ATTACHMENT_INVALID']);
+    const huge = Buffer.alloc(50 * 1024 * 1024, 7);
+    const tooLarge = await sendMultipart(statement({ attachments: [described(huge)] }), [
+      part(huge),
+    ]);
+    expect(tooLarge.status).toBe(413);
+    const bigJson = await xapi('POST', '/xapi/statements', {
+      client: writer,
+      body: statement({
+        result: { extensions: { 'https://lifelong.example/x/blob': 'x'.repeat(2_000_000) } },
+      }),
+    });
+    expect(bigJson.status).toBe(413);
+  });
+
+  describe('signed statements', () => {
+    const SIGNATURE = 'http://adlnet.gov/expapi/attachments/signature';
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+    async function signed(
+      unsignedStatement: Json,
+      options: { alg?: string; payload?: Json; x5c?: string[]; key?: KeyObject } = {},
+    ) {
+      const alg = options.alg ?? 'RS256';
+      const key = alg.startsWith('HS')
+        ? createSecretKey(Buffer.alloc(32, 1))
+        : (options.key ?? privateKey);
+      const jws = await new CompactSign(
+        Buffer.from(JSON.stringify(options.payload ?? unsignedStatement)),
+      )
+        .setProtectedHeader({ alg, ...(options.x5c ? { x5c: options.x5c } : {}) })
+        .sign(key);
+      const signature = Buffer.from(jws);
+      return sendMultipart(
+        {
+          ...unsignedStatement,
+          attachments: [
+            described(signature, { usageType: SIGNATURE, contentType: 'application/octet-stream' }),
+          ],
+        },
+        [part(signature, { 'Content-Type': 'application/octet-stream' })],
+      );
+    }
+
+    it('takes a JWS over the statement with RS256, RS384 or RS512, and keeps it', async () => {
+      for (const alg of ['RS256', 'RS384', 'RS512']) {
+        const id = randomUUID();
+        const answer = await signed(statement({ id }), { alg });
+        expect([alg, answer.status]).toEqual([alg, 200]);
+        const { parts } = await readWithContents(`statementId=${id}`);
+        expect(parts).toHaveLength(1);
+        expect(parts[0]?.content.toString('ascii').split('.')).toHaveLength(3);
+      }
+    });
+
+    it('refuses another algorithm, a broken JWS, and a payload that is not the statement', async () => {
+      const unsigned = statement({ id: randomUUID() });
+      const refusals = [
+        await signed(unsigned, { alg: 'HS256' }),
+        await signed(unsigned, { payload: { ...unsigned, verb: { id: ATTEMPTED } } }),
+        await sendMultipart(
+          {
+            ...unsigned,
+            attachments: [
+              described(Buffer.from('not.a-jws'), {
+                usageType: SIGNATURE,
+                contentType: 'application/octet-stream',
+              }),
+            ],
+          },
+          [part(Buffer.from('not.a-jws'), { 'Content-Type': 'application/octet-stream' })],
+        ),
+      ];
+      for (const refusal of refusals)
+        expect([refusal.status, refusal.body.code]).toEqual([400, 'ATTACHMENT_INVALID']);
+      const wrongType = await sendMultipart(
+        {
+          ...unsigned,
+          attachments: [described(photo, { usageType: SIGNATURE, contentType: 'text/plain' })],
+        },
+        [part(photo)],
+      );
+      expect(wrongType.status).toBe(400);
+    });
+
+    it('verifies the signature with the certificate the JWS header carries', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'lifelong-signer-'));
+      try {
+        execFileSync(
+          'openssl',
+          [
+            'req',
+            '-x509',
+            '-newkey',
+            'rsa:2048',
+            '-nodes',
+            '-days',
+            '1',
+            '-subj',
+            '/CN=So Giao duc',
+            '-keyout',
+            join(folder, 'key.pem'),
+            '-out',
+            join(folder, 'cert.pem'),
+          ],
+          { stdio: 'ignore' },
+        );
+        const certificate = readFileSync(join(folder, 'cert.pem'), 'utf8')
+          .replace(/-----[A-Z ]+-----/g, '')
+          .replace(/\s+/g, '');
+        const signerKey = createPrivateKey(readFileSync(join(folder, 'key.pem')));
+        const good = await signed(statement({ id: randomUUID() }), {
+          key: signerKey,
+          x5c: [certificate],
+        });
+        expect(good.status).toBe(200);
+        // Signed with another key than the certificate's: refused.
+        const forged = await signed(statement({ id: randomUUID() }), { x5c: [certificate] });
+        expect([forged.status, forged.body.code]).toEqual([400, 'ATTACHMENT_INVALID']);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
   });
 });
 

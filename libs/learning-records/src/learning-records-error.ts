@@ -12,7 +12,7 @@ export type LearningRecordsErrorCode =
   | 'STATEMENT_CONFLICT'
   | 'STATEMENT_NOT_FOUND'
   | 'VOIDING_TARGET_INVALID'
-  | 'ATTACHMENTS_UNSUPPORTED'
+  | 'ATTACHMENT_INVALID'
   | 'DOCUMENT_NOT_FOUND'
   | 'DOCUMENT_CONFLICT'
   | 'DOCUMENT_PRECONDITION_FAILED'
@@ -33,7 +33,7 @@ const KIND_BY_CODE: Record<LearningRecordsErrorCode, ErrorKind> = {
   STATEMENT_NOT_FOUND: 'not_found',
   // The xAPI specification answers a bad voiding target with 400, not 422.
   VOIDING_TARGET_INVALID: 'invalid',
-  ATTACHMENTS_UNSUPPORTED: 'invalid',
+  ATTACHMENT_INVALID: 'invalid',
   DOCUMENT_NOT_FOUND: 'not_found',
   DOCUMENT_CONFLICT: 'conflict',
   DOCUMENT_PRECONDITION_FAILED: 'precondition_failed',

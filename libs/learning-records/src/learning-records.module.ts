@@ -10,6 +10,7 @@ import { LrsForwards } from './forwarding/lrs-forwards.service';
 import { DocumentsRepository } from './documents/documents.repository';
 import { Documents } from './documents/documents.service';
 import { StatementsRepository } from './statements/statements.repository';
+import { AttachmentsRepository } from './attachments/attachments.repository';
 
 /** What the routes use. */
 const SERVICES = [ActivitiesAndAgents, Documents, LrsClients, LrsForwards, Statements];
@@ -20,6 +21,7 @@ const INTERNAL = [
   LrsClientsRepository,
   LrsForwardsRepository,
   StatementsRepository,
+  AttachmentsRepository,
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsRepository } from './attachments/attachments.repository';
 import { ForwardStatementsJob, PlanForwardsJob } from './forwarding/forward-statements.job';
 import { LrsForwardsRepository } from './forwarding/lrs-forwards.repository';
 import { LearningRecordsModule } from './learning-records.module';
@@ -11,7 +12,13 @@ import { RecordLearningEventJob } from './platform/record-learning-event.job';
 @Module({
   imports: [LearningRecordsModule],
   // The forwarding jobs read their queries directly: stateless, so a provider of their own.
-  providers: [RecordLearningEventJob, ForwardStatementsJob, PlanForwardsJob, LrsForwardsRepository],
+  providers: [
+    RecordLearningEventJob,
+    ForwardStatementsJob,
+    PlanForwardsJob,
+    LrsForwardsRepository,
+    AttachmentsRepository,
+  ],
   // Nothing exported: tests that run the handler in-process look it up with get().
 })
 export class LearningRecordsWorkerModule {}

@@ -8,5 +8,7 @@ export const TABLES: TableOwnership = {
     'xapi_statement_links',
     'xapi_documents',
     'lrs_forwards',
+    'xapi_attachments',
+    'xapi_statement_refs',
   ],
 };

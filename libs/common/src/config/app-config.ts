@@ -108,6 +108,14 @@ export class EnvironmentVariables {
   @Min(1024)
   IMPORT_MAX_BYTES = 52_428_800;
 
+  // A statement request with its attachments' contents (multipart/mixed); each content is one
+  // row, under MariaDB's default max_allowed_packet of 16 MiB.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(16_000_000)
+  XAPI_ATTACHMENTS_MAX_BYTES = 10_485_760;
+
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET!: string;

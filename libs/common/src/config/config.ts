@@ -23,6 +23,8 @@ export abstract class AppConfig {
     publicUrl: string;
     bodyLimitBytes: number;
     importMaxBytes: number;
+    /** The body limit of an xAPI statement request that carries attachments (multipart/mixed). */
+    xapiAttachmentsMaxBytes: number;
     swaggerEnabled: boolean;
     trustProxy: boolean | number | string[];
     /** Absolute path of the built web app served at `/` (may not exist: not built yet). */
@@ -208,6 +210,7 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       importMaxBytes: env.IMPORT_MAX_BYTES,
+      xapiAttachmentsMaxBytes: env.XAPI_ATTACHMENTS_MAX_BYTES,
       swaggerEnabled: env.SWAGGER_ENABLED,
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       webDir: resolvePath(env.WEB_DIR),

@@ -1,6 +1,10 @@
 import { JobHandler, JobQueue, type JobPayloads } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
+import { AttachmentsRepository } from '../attachments/attachments.repository';
+import { multipartMixed } from '../attachments/multipart-mixed';
+import { attachmentHashes } from '../attachments/statement-attachments';
+import type { JsonObject } from '../statements/statement-rules';
 import { XAPI_VERSION } from '../statements/statements.service';
 import type { LrsForward } from './lrs-forward';
 import { LrsForwardsRepository } from './lrs-forwards.repository';
@@ -26,7 +30,10 @@ export const forwardJobId = (forwardId: string): string => `lrs-forward-${forwar
  */
 @Injectable()
 export class ForwardStatementsJob {
-  constructor(private readonly forwards: LrsForwardsRepository) {}
+  constructor(
+    private readonly forwards: LrsForwardsRepository,
+    private readonly attachments: AttachmentsRepository,
+  ) {}
 
   @JobHandler('learning-records.forward-statements')
   async forward({
@@ -43,7 +50,7 @@ export class ForwardStatementsJob {
       await this.send(
         forward,
         secret,
-        rows.map((row) => JSON.parse(row.statement) as unknown),
+        rows.map((row) => JSON.parse(row.statement) as JsonObject),
       );
       cursor = rows.at(-1)!.seq;
       await this.forwards.advance(forward.id, cursor);
@@ -53,19 +60,18 @@ export class ForwardStatementsJob {
     return { forwarded };
   }
 
-  private async send(forward: LrsForward, secret: string, statements: unknown[]): Promise<void> {
+  private async send(forward: LrsForward, secret: string, statements: JsonObject[]): Promise<void> {
+    const { contentType, body } = await this.body(statements);
     let response: Response;
     try {
       response = await fetch(`${forward.endpoint}/statements`, {
         method: 'POST',
         headers: {
-          'content-type': 'application/json',
+          'content-type': contentType,
           'x-experience-api-version': XAPI_VERSION,
           authorization: `Basic ${Buffer.from(`${forward.key}:${secret}`).toString('base64')}`,
         },
-        // As stored: id, timestamp, stored and authority included; the remote sets its own
-        // `stored` and `authority` and leaves both out when it compares a statement sent again.
-        body: JSON.stringify(statements),
+        body,
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {
@@ -77,6 +83,20 @@ export class ForwardStatementsJob {
     const reason = `${forward.endpoint} answered ${response.status}: ${text.slice(0, 300)}`;
     if (response.status === 409) return this.fail(forward, reason, true);
     return this.fail(forward, reason);
+  }
+
+  /**
+   * As stored: id, timestamp, stored and authority included (the remote sets its own `stored`
+   * and `authority` and leaves both out when it compares a statement sent again); with the
+   * attachment contents kept here as parts, since the remote needs them as this store did.
+   */
+  private async body(
+    statements: JsonObject[],
+  ): Promise<{ contentType: string; body: string | Buffer }> {
+    const contents = await this.attachments.contents(attachmentHashes(statements));
+    if (contents.length === 0)
+      return { contentType: 'application/json', body: JSON.stringify(statements) };
+    return multipartMixed(statements, contents);
   }
 
   private async fail(forward: LrsForward, reason: string, final = false): Promise<never> {

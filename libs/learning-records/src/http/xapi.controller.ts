@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ClientCredentials, Public } from '@lifelong/identity';
 import {
   Body,
@@ -23,6 +22,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { multipartMixed } from '../attachments/multipart-mixed';
+import { readStatementRequest } from '../attachments/statement-request';
 import { ActivitiesAndAgents, personOf } from '../statements/activities-and-agents';
 import { acceptedLanguages } from '../statements/statement-format';
 import { Statements, XAPI_VERSION } from '../statements/statements.service';
@@ -39,7 +40,9 @@ import {
 } from './xapi.dto';
 
 const STATEMENT_BODY = {
-  description: 'A statement, or (POST only) a list of statements',
+  description:
+    'A statement, or (POST only) a list of statements; as multipart/mixed, the JSON first and ' +
+    'then one part per attachment content (Content-Transfer-Encoding: binary, X-Experience-API-Hash)',
   schema: { oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] },
 };
 
@@ -78,7 +81,8 @@ export class XapiController {
     @Query() query: PutStatementQuery,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.statements.put(clientOf(request), query.statementId, body);
+    const sent = readStatementRequest(body);
+    await this.statements.put(clientOf(request), query.statementId, sent.body, sent.parts);
   }
 
   @Post('statements')
@@ -90,7 +94,8 @@ export class XapiController {
   @ApiUnauthorizedResponse({ description: 'No valid client credentials' })
   @ApiConflictResponse({ description: 'STATEMENT_CONFLICT: another statement has one of the ids' })
   async post(@Req() request: XapiRequest, @Body() body: unknown): Promise<string[]> {
-    return this.statements.post(clientOf(request), body);
+    const sent = readStatementRequest(body);
+    return this.statements.post(clientOf(request), sent.body, sent.parts);
   }
 
   @Get('statements')
@@ -102,7 +107,7 @@ export class XapiController {
     @Req() request: XapiRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query() query: GetStatementsQuery,
-  ): Promise<Record<string, unknown> | string> {
+  ): Promise<Record<string, unknown> | Buffer> {
     const answer = await this.statements.read(
       clientOf(request),
       { ...query },
@@ -119,14 +124,10 @@ export class XapiController {
             more: answer.more === null ? '' : `/xapi/statements?more=${answer.more}`,
           };
     if (!answer.attachments) return result;
-    // attachments=true: multipart/mixed, the statements first; no attachment parts follow, as
-    // this store keeps no attachment contents.
-    const boundary = randomUUID().replace(/-/g, '');
-    void reply.header('content-type', `multipart/mixed; boundary=${boundary}`);
-    return (
-      `--${boundary}\r\nContent-Type: application/json\r\n\r\n` +
-      `${JSON.stringify(result)}\r\n--${boundary}--\r\n`
-    );
+    // attachments=true: the answer, then the contents its statements name.
+    const multipart = multipartMixed(result, answer.attachments);
+    void reply.header('content-type', multipart.contentType);
+    return multipart.body;
   }
 
   @Get('activities')

@@ -30,7 +30,7 @@ export class GetStatementsQuery {
   @Text('Stored at or before this time (ISO 8601)') until?: string;
   @Text('Most statements in the page (0: the most this store gives, 500)') limit?: string;
   @Text('exact (default), ids or canonical') format?: string;
-  @Text('false only: attachment contents are not kept') attachments?: string;
+  @Text('true: multipart/mixed, with the attachments’ contents') attachments?: string;
   @Text('true: oldest first') ascending?: string;
   @Text('The cursor of the previous page’s `more`, sent alone') more?: string;
 }

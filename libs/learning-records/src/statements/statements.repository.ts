@@ -16,6 +16,8 @@ export interface StatementRow {
   contentHash: Buffer;
   statement: string;
   links: StatementLink[];
+  /** The statement a StatementRef object targets (voiding statements included). */
+  refersTo: Buffer | null;
 }
 
 /** What a write needs to know about a statement already stored. */
@@ -103,6 +105,11 @@ export class StatementsRepository {
         ],
       );
       for (const link of row.links) links.push([link.kind, link.hash, String(result.insertId)]);
+      if (row.refersTo)
+        await manager.query(
+          'INSERT INTO `xapi_statement_refs` (`seq`, `target_statement_id`) VALUES (?, ?)',
+          [String(result.insertId), row.refersTo],
+        );
     }
     if (links.length)
       await manager.query(
@@ -169,49 +176,97 @@ export class StatementsRepository {
    * A page of statements that are not voided, in stored order, one more than `limit` (to tell
    * whether there is a next page). The agent and related-activity filters join their index
    * rows, so each filter is an index range and nothing reads the statements' JSON to match.
+   * With a filter other than time (agent, verb, activity, registration), a statement whose
+   * StatementRef targets a matching statement, voided or not, matches too (xAPI 2.0,
+   * Communication 2.1.3): a second branch reads the referring statements newest first from
+   * `xapi_statement_refs` and checks their targets by primary key.
    */
   async query(filter: StatementFilter): Promise<ReadStatement[]> {
-    const joins: string[] = [];
-    const where: string[] = ['s.`voided` = 0'];
-    const params: unknown[] = [];
-    const link = (alias: string, kind: LinkKind, hash: Buffer): void => {
-      joins.push(
-        `JOIN \`xapi_statement_links\` ${alias} ON ${alias}.\`kind\` = ? AND ${alias}.\`target_hash\` = ? AND ${alias}.\`seq\` = s.\`seq\``,
-      );
-      params.push(kind, hash);
-    };
-    if (filter.agent)
-      link(
-        'la',
-        filter.agent.related ? LINK_KINDS.relatedAgent : LINK_KINDS.agent,
-        filter.agent.hash,
-      );
-    if (filter.activity?.related) link('lb', LINK_KINDS.relatedActivity, filter.activity.hash);
-    const equal = (column: string, value: unknown): void => {
-      where.push(`s.\`${column}\` = ?`);
-      params.push(value);
-    };
-    if (filter.activity && !filter.activity.related) equal('activity_hash', filter.activity.hash);
-    if (filter.verbHash) equal('verb_hash', filter.verbHash);
-    if (filter.registration) equal('registration', filter.registration);
-    if (filter.clientId !== undefined) equal('client_id', filter.clientId);
-    if (filter.since) {
-      where.push('s.`stored` > ?');
-      params.push(filter.since);
-    }
-    if (filter.until) {
-      where.push('s.`stored` <= ?');
-      params.push(filter.until);
-    }
-    if (filter.afterSeq !== undefined) {
-      where.push(filter.ascending ? 's.`seq` > ?' : 's.`seq` < ?');
-      params.push(filter.afterSeq);
-    }
-    params.push(filter.limit + 1);
+    const order = filter.ascending ? 'ASC' : 'DESC';
+    const limit = filter.limit + 1;
+    const direct = matching('s', filter);
+    const own = pageOf('s', filter);
+    const first =
+      `SELECT s.\`seq\`, s.\`statement\`, s.\`stored\` FROM \`xapi_statements\` s ${direct.joins} ` +
+      `WHERE ${['s.`voided` = 0', ...direct.where, ...own.where].join(' AND ')} ` +
+      `ORDER BY s.\`seq\` ${order} LIMIT ?`;
+    const firstParams = [...direct.params, ...own.params, limit];
+    if (direct.where.length === 0 && direct.joins === '')
+      return this.dataSource.query(first, firstParams);
+    const target = matching('t', filter);
+    const referring = pageOf('x', filter, 's');
+    const second =
+      `SELECT s.\`seq\`, s.\`statement\`, s.\`stored\` FROM \`xapi_statement_refs\` x ` +
+      'JOIN `xapi_statements` s ON s.`seq` = x.`seq` ' +
+      `JOIN \`xapi_statements\` t ON t.\`statement_id\` = x.\`target_statement_id\` ${target.joins} ` +
+      `WHERE ${['s.`voided` = 0', ...target.where, ...referring.where].join(' AND ')} ` +
+      `ORDER BY x.\`seq\` ${order} LIMIT ?`;
     return this.dataSource.query(
-      `SELECT s.\`seq\`, s.\`statement\`, s.\`stored\` FROM \`xapi_statements\` s ${joins.join(' ')} ` +
-        `WHERE ${where.join(' AND ')} ORDER BY s.\`seq\` ${filter.ascending ? 'ASC' : 'DESC'} LIMIT ?`,
-      params,
+      `SELECT u.\`seq\`, u.\`statement\`, u.\`stored\` FROM ((${first}) UNION (${second})) u ` +
+        `ORDER BY u.\`seq\` ${order} LIMIT ?`,
+      [...firstParams, ...target.params, ...referring.params, limit, limit],
     );
   }
+}
+
+/** SQL pieces: joins, conditions, and their parameters in order (joins' first). */
+interface Clauses {
+  joins: string;
+  where: string[];
+  params: unknown[];
+}
+
+/** What a statement (as `alias`) must be to match the query's agent, verb, activity, registration. */
+function matching(alias: string, filter: StatementFilter): Clauses {
+  const joins: string[] = [];
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const link = (name: string, kind: LinkKind, hash: Buffer): void => {
+    joins.push(
+      `JOIN \`xapi_statement_links\` ${name} ON ${name}.\`kind\` = ? AND ${name}.\`target_hash\` = ? AND ${name}.\`seq\` = ${alias}.\`seq\``,
+    );
+    params.push(kind, hash);
+  };
+  if (filter.agent)
+    link(
+      `${alias}la`,
+      filter.agent.related ? LINK_KINDS.relatedAgent : LINK_KINDS.agent,
+      filter.agent.hash,
+    );
+  if (filter.activity?.related)
+    link(`${alias}lb`, LINK_KINDS.relatedActivity, filter.activity.hash);
+  const equal = (column: string, value: unknown): void => {
+    where.push(`${alias}.\`${column}\` = ?`);
+    params.push(value);
+  };
+  if (filter.activity && !filter.activity.related) equal('activity_hash', filter.activity.hash);
+  if (filter.verbHash) equal('verb_hash', filter.verbHash);
+  if (filter.registration) equal('registration', filter.registration);
+  return { joins: joins.join(' '), where, params };
+}
+
+/**
+ * The conditions on the statements answered, as `alias` (its `seq`) and `statement` (the rest):
+ * the client's own, the time bounds and where the previous page ended.
+ */
+function pageOf(alias: string, filter: StatementFilter, statement = alias): Clauses {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.clientId !== undefined) {
+    where.push(`${statement}.\`client_id\` = ?`);
+    params.push(filter.clientId);
+  }
+  if (filter.since) {
+    where.push(`${statement}.\`stored\` > ?`);
+    params.push(filter.since);
+  }
+  if (filter.until) {
+    where.push(`${statement}.\`stored\` <= ?`);
+    params.push(filter.until);
+  }
+  if (filter.afterSeq !== undefined) {
+    where.push(filter.ascending ? `${alias}.\`seq\` > ?` : `${alias}.\`seq\` < ?`);
+    params.push(filter.afterSeq);
+  }
+  return { joins: '', where, params };
 }

@@ -4,6 +4,9 @@ import { isDuplicateKey, retryOnDeadlock } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { LrsClient } from '../clients/lrs-client';
+import { AttachmentsRepository } from '../attachments/attachments.repository';
+import { attachmentHashes, matchAttachmentParts } from '../attachments/statement-attachments';
+import type { AttachmentPart } from '../attachments/statement-request';
 import { LearningRecordsError } from '../learning-records-error';
 import { formatStatement, withContextActivityLists } from './statement-format';
 import {
@@ -39,8 +42,8 @@ export interface StatementPage {
   more: string | null;
   consistentThrough: Date;
   lastModified: Date;
-  /** attachments=true: answered as multipart/mixed. */
-  attachments: boolean;
+  /** attachments=true: the contents the statements' attachments name, answered as multipart/mixed. */
+  attachments: AttachmentPart[] | null;
 }
 
 /** Everything GET /xapi/statements may be sent. */
@@ -55,22 +58,8 @@ export interface OneStatement {
   statement: JsonObject;
   consistentThrough: Date;
   lastModified: Date;
-  /** attachments=true: answered as multipart/mixed. */
-  attachments: boolean;
-}
-
-/**
- * Attachments whose contents would come in a multipart/mixed part (no `fileUrl`) cannot be
- * accepted: this store takes JSON only (docs/xapi.md, Not done yet).
- */
-function assertNoRawAttachments(statement: JsonObject): void {
-  const lists = [statement.attachments, (statement.object as JsonObject).attachments];
-  for (const list of lists)
-    if (Array.isArray(list) && list.some((item) => (item as JsonObject).fileUrl === undefined))
-      throw new LearningRecordsError(
-        'ATTACHMENTS_UNSUPPORTED',
-        'Attachment contents are not accepted: give each attachment a fileUrl',
-      );
+  /** attachments=true: the contents the statements' attachments name, answered as multipart/mixed. */
+  attachments: AttachmentPart[] | null;
 }
 
 const sameBytes = (a: Buffer, b: Buffer): boolean => a.equals(b);
@@ -107,12 +96,18 @@ export class Statements {
   constructor(
     private readonly dataSource: DataSource,
     private readonly statements: StatementsRepository,
+    private readonly attachments: AttachmentsRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   /** PUT /xapi/statements?statementId=: stores one statement under that id. */
-  async put(client: LrsClient, statementId: string, body: unknown): Promise<void> {
+  async put(
+    client: LrsClient,
+    statementId: string,
+    body: unknown,
+    parts: readonly AttachmentPart[] = [],
+  ): Promise<void> {
     if (!isUuid(statementId))
       throw new LearningRecordsError('INVALID_QUERY', 'statementId: must be a UUID', {
         parameter: 'statementId',
@@ -127,11 +122,15 @@ export class Statements {
         'statement.id: differs from the statementId parameter',
         { path: 'statement.id' },
       );
-    await this.store(client, [{ ...statement, id: statementId }]);
+    await this.store(client, [{ ...statement, id: statementId }], parts);
   }
 
   /** POST /xapi/statements: one statement or a list, all stored or none; their ids in order. */
-  async post(client: LrsClient, body: unknown): Promise<string[]> {
+  async post(
+    client: LrsClient,
+    body: unknown,
+    parts: readonly AttachmentPart[] = [],
+  ): Promise<string[]> {
     const list = Array.isArray(body) ? (body as unknown[]) : [body];
     if (list.length === 0)
       throw new LearningRecordsError('INVALID_STATEMENT', 'statement: none was sent', {
@@ -143,6 +142,7 @@ export class Statements {
     return this.store(
       client,
       statements.map((statement) => ({ ...statement, id: statement.id ?? randomUUID() })),
+      parts,
     );
   }
 
@@ -193,9 +193,13 @@ export class Statements {
     }) as Buffer;
   }
 
-  private async store(client: LrsClient, received: JsonObject[]): Promise<string[]> {
+  private async store(
+    client: LrsClient,
+    received: JsonObject[],
+    parts: readonly AttachmentPart[] = [],
+  ): Promise<string[]> {
     this.assertWrite(client);
-    for (const statement of received) assertNoRawAttachments(statement);
+    const contents = await matchAttachmentParts(received, parts);
     const batch = received.map((statement) => ({
       ...withContextActivityLists(statement),
       id: String(statement.id).toLowerCase(),
@@ -207,13 +211,17 @@ export class Statements {
       });
     // Another request may store one of these ids after we looked: looking again makes the same
     // content a no-op and other content a conflict.
-    await retryOnDeadlock(() => this.write(client, batch), {
+    await retryOnDeadlock(() => this.write(client, batch, contents), {
       orWhen: (error) => isDuplicateKey(error, 'uq_xapi_statements_statement_id'),
     });
     return ids;
   }
 
-  private write(client: LrsClient, batch: JsonObject[]): Promise<void> {
+  private write(
+    client: LrsClient,
+    batch: JsonObject[],
+    contents: readonly AttachmentPart[],
+  ): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const hashes = batch.map((statement) => contentHash(statement));
       const known = await this.statements.known(
@@ -242,6 +250,7 @@ export class Statements {
       const stored = this.clock.now();
       const rows = fresh.map(({ statement, hash }) => this.row(client, statement, hash, stored));
       await this.statements.insert(manager, rows);
+      await this.attachments.keep(manager, contents, stored);
       await this.statements.markVoided(manager, voidedTargets);
     });
   }
@@ -312,6 +321,7 @@ export class Statements {
         typeof context?.registration === 'string' ? uuidBytes(context.registration) : null,
       voidsStatementId:
         (statement.verb as JsonObject).id === VOIDED_VERB ? uuidBytes(String(target.id)) : null,
+      refersTo: target.objectType === 'StatementRef' ? uuidBytes(String(target.id)) : null,
       stored,
       timestamp: new Date(String(statement.timestamp)),
       contentHash: hash,
@@ -364,7 +374,7 @@ export class Statements {
         );
       const { format, attachments } = parseStatementQuery(filters);
       const one = await this.one(client, id, voidedStatementId !== undefined, format, languages);
-      return { ...one, attachments };
+      return { ...one, attachments: attachments ? await this.contentsOf([one.statement]) : null };
     }
     if (more !== undefined && Object.keys(filters).length)
       throw new LearningRecordsError('INVALID_QUERY', 'more: is sent alone', { parameter: 'more' });
@@ -423,18 +433,24 @@ export class Statements {
       const stored = new Date(row.stored);
       return latest === null || stored > latest ? stored : latest;
     }, null);
+    const statements = page.map((row) =>
+      formatStatement(JSON.parse(row.statement) as JsonObject, parsed.format, languages),
+    );
     return {
-      statements: page.map((row) =>
-        formatStatement(JSON.parse(row.statement) as JsonObject, parsed.format, languages),
-      ),
+      statements,
       more:
         rows.length > parsed.limit && last
           ? encodeCursor({ params: sent, clientId: client.id, afterSeq: String(last.seq) })
           : null,
       consistentThrough,
       lastModified: newest ?? consistentThrough,
-      attachments: parsed.attachments,
+      attachments: parsed.attachments ? await this.contentsOf(statements) : null,
     };
+  }
+
+  /** The kept contents of the statements' attachments, each once. */
+  private contentsOf(statements: readonly JsonObject[]): Promise<AttachmentPart[]> {
+    return this.attachments.contents(attachmentHashes(statements));
   }
 
   private assertWrite(client: LrsClient): void {
