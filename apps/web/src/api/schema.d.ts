@@ -7562,7 +7562,7 @@ export interface operations {
         limit?: string;
         /** @description exact (default), ids or canonical */
         format?: string;
-        /** @description false only: attachment contents are not kept */
+        /** @description true: multipart/mixed, with the attachments’ contents */
         attachments?: string;
         /** @description true: oldest first */
         ascending?: string;
@@ -7614,7 +7614,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    /** @description A statement, or (POST only) a list of statements */
+    /** @description A statement, or (POST only) a list of statements; as multipart/mixed, the JSON first and then one part per attachment content (Content-Transfer-Encoding: binary, X-Experience-API-Hash) */
     requestBody: {
       content: {
         'application/json': Record<string, never> | Record<string, never>[];
@@ -7660,7 +7660,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    /** @description A statement, or (POST only) a list of statements */
+    /** @description A statement, or (POST only) a list of statements; as multipart/mixed, the JSON first and then one part per attachment content (Content-Transfer-Encoding: binary, X-Experience-API-Hash) */
     requestBody: {
       content: {
         'application/json': Record<string, never> | Record<string, never>[];
