@@ -224,6 +224,26 @@ test('a learner watches a real video, passes the quiz, attends on television and
   await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ' })).toBeVisible();
   await expect(page.getByLabel('Họ và tên')).toHaveValue(name);
   await checkPage(page, 'profile');
+
+  // Their learning record, as xAPI statements, names the course they completed.
+  const completedVerbs = async (): Promise<string[]> => {
+    const [record] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByRole('button', { name: 'Tải hồ sơ học tập' }).click(),
+    ]);
+    expect(record.suggestedFilename()).toBe('xapi-statements.json');
+    const file = join(folder, `record-${Date.now()}.json`);
+    await record.saveAs(file);
+    const { statements } = JSON.parse(await readFile(file, 'utf8')) as {
+      statements: { verb: { id: string }; object: { definition?: { name?: object } } }[];
+    };
+    return statements
+      .filter((statement) => JSON.stringify(statement.object).includes(course.title))
+      .map((statement) => statement.verb.id);
+  };
+  await expect
+    .poll(completedVerbs, { timeout: 60_000, intervals: [2_000] })
+    .toContain('http://adlnet.gov/expapi/verbs/completed');
 });
 
 test('a civil servant sees their mandated training and opens its course', async ({ page }) => {

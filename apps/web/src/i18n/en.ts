@@ -293,6 +293,10 @@ export const en: Messages = {
     endSession: 'End this session',
     endSessionOf: 'End this session: {{device}}',
     sessionEnded: 'The sign-in has ended.',
+    learningRecordsTitle: 'Learning record (xAPI)',
+    learningRecordsHint:
+      'Everything you learned on Lifelong (enrollments, lessons watched, quizzes, television lessons attended, certificates) as xAPI statements, to take to another learning system.',
+    learningRecordsDownload: 'Download my learning record',
   },
   language: { vi: 'Tiếng Việt', en: 'English', viShort: 'VI', enShort: 'EN' },
   errors: {

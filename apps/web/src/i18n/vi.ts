@@ -291,6 +291,10 @@ export const vi = {
     endSession: 'Kết thúc phiên này',
     endSessionOf: 'Kết thúc phiên này: {{device}}',
     sessionEnded: 'Đã kết thúc phiên đăng nhập.',
+    learningRecordsTitle: 'Hồ sơ học tập (xAPI)',
+    learningRecordsHint:
+      'Mọi việc học của bạn trên Lifelong (ghi danh, bài đã xem, bài kiểm tra, buổi truyền hình đã tham gia, chứng chỉ) dưới dạng xAPI, để mang sang hệ thống học tập khác.',
+    learningRecordsDownload: 'Tải hồ sơ học tập',
   },
   language: { vi: 'Tiếng Việt', en: 'English', viShort: 'VI', enShort: 'EN' },
   errors: {

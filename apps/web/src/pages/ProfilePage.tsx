@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordCard } from '../accounts/ChangePasswordCard';
+import { LearningRecordsCard } from '../accounts/LearningRecordsCard';
 import { SessionsCard } from '../accounts/SessionsCard';
 import { api, ApiError, unwrap } from '../api/client';
 import { type User, useSession } from '../auth/session';
@@ -119,6 +120,7 @@ export function Component() {
       </Card>
       {me ? <ChangePasswordCard email={me.email} /> : null}
       <SessionsCard />
+      <LearningRecordsCard />
     </Stack>
   );
 }
