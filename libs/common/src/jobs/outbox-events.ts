@@ -270,6 +270,7 @@ const toAccountEmail: EventRoute<OutboxEventType, 'notifications.send-account-em
 const toLearningRecords: EventRoute<
   | 'enrollment.confirmed'
   | 'enrollment.promoted'
+  | 'enrollment.withdrawn'
   | 'enrollment.completed'
   | 'enrollment.lesson-completed'
   | 'enrollment.quiz-attempted'
@@ -299,7 +300,7 @@ export const EVENT_ROUTES: Routes = {
   ],
   'enrollment.confirmed': [toNotifications, toMonitoring, toLearningRecords],
   'enrollment.promoted': [toNotifications, toMonitoring, toLearningRecords],
-  'enrollment.withdrawn': [toMonitoring],
+  'enrollment.withdrawn': [toMonitoring, toLearningRecords],
   'enrollment.completed': [
     { job: 'certificates.issue', payload: (event) => ({ enrollmentId: event.enrollmentId }) },
     {

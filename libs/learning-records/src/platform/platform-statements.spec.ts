@@ -101,4 +101,22 @@ describe('PlatformStatements', () => {
       timestamp: RECORDED_AT.toISOString(),
     });
   });
+
+  it('states a withdrawal as unregistered from the course, in the same registration', () => {
+    const [statement] = build.of({
+      id: '8',
+      type: 'enrollment.withdrawn',
+      recordedAt: RECORDED_AT,
+      payload: { enrollmentId: ENROLLMENT, courseId: 'c1', userId: 'u1', courseTitle: 'Khoá học' },
+    }) as [JsonObject];
+    expect(() => checkStatement(statement)).not.toThrow();
+    expect(statement).toMatchObject({
+      id: statementIdFor('8', 'unregistered'),
+      verb: { id: PLATFORM_VERBS.unregistered },
+      actor: { account: { name: 'u1' } },
+      object: { id: `${URL}/xapi/activities/course/c1` },
+      context: { registration: ENROLLMENT },
+      timestamp: RECORDED_AT.toISOString(),
+    });
+  });
 });

@@ -12,6 +12,8 @@ import type { JsonObject } from '../statements/statement-rules';
 /** The ADL verbs (and the registry's `earned`) the platform's own statements use. */
 export const PLATFORM_VERBS = {
   registered: 'http://adlnet.gov/expapi/verbs/registered',
+  // ADL's vocabulary has no verb for leaving a course one registered for; the registry's is this.
+  unregistered: 'http://id.tincanapi.com/verb/unregistered',
   progressed: 'http://adlnet.gov/expapi/verbs/progressed',
   completed: 'http://adlnet.gov/expapi/verbs/completed',
   answered: 'http://adlnet.gov/expapi/verbs/answered',
@@ -42,6 +44,7 @@ export const VIDEO_EXTENSIONS = {
 export type LearningEventType =
   | 'enrollment.confirmed'
   | 'enrollment.promoted'
+  | 'enrollment.withdrawn'
   | 'enrollment.completed'
   | 'enrollment.lesson-completed'
   | 'enrollment.quiz-attempted'
@@ -94,6 +97,10 @@ export class PlatformStatements {
       case 'enrollment.confirmed':
       case 'enrollment.promoted':
         return [this.courseStatement(event as LearningEvent<'enrollment.confirmed'>, 'registered')];
+      case 'enrollment.withdrawn':
+        return [
+          this.courseStatement(event as LearningEvent<'enrollment.withdrawn'>, 'unregistered'),
+        ];
       case 'enrollment.completed':
         return [this.courseStatement(event as LearningEvent<'enrollment.completed'>, 'completed')];
       case 'enrollment.lesson-completed':
@@ -257,4 +264,5 @@ export class PlatformStatements {
   }
 }
 
-type EnrollmentEventType = 'enrollment.confirmed' | 'enrollment.promoted' | 'enrollment.completed';
+type EnrollmentEventType =
+  'enrollment.confirmed' | 'enrollment.promoted' | 'enrollment.withdrawn' | 'enrollment.completed';

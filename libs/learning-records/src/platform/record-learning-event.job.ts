@@ -14,6 +14,7 @@ import {
 const LEARNING_EVENTS: readonly string[] = [
   'enrollment.confirmed',
   'enrollment.promoted',
+  'enrollment.withdrawn',
   'enrollment.completed',
   'enrollment.lesson-completed',
   'enrollment.quiz-attempted',
