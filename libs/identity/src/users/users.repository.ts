@@ -120,6 +120,21 @@ export class UsersRepository {
     );
   }
 
+  /**
+   * Each existing user of `userIds` with their account status, `statusSql` being the status
+   * rule over the `users` row aliased `u` (see `accountStatusSql`).
+   */
+  accountStatuses<Status extends string>(
+    userIds: readonly string[],
+    statusSql: string,
+    manager?: EntityManager,
+  ): Promise<{ id: string; status: Status }[]> {
+    return (manager ?? this.dataSource.manager).query(
+      `SELECT u.\`id\`, ${statusSql} AS status FROM \`users\` u WHERE u.\`id\` IN (?)`,
+      [userIds],
+    );
+  }
+
   /** Which of `userIds` exist (primary key). */
   async existingIds(userIds: readonly string[]): Promise<string[]> {
     if (userIds.length === 0) return [];
@@ -186,6 +201,16 @@ export class UsersRepository {
     return this.dataSource
       .getRepository(User)
       .findOne({ where: { email }, select: { id: true, passwordHash: true, deactivatedAt: true } });
+  }
+
+  /** Id and deactivation of the account, or null when there is no such account. */
+  findDeactivation(
+    userId: string,
+    manager?: EntityManager,
+  ): Promise<Pick<User, 'id' | 'deactivatedAt'> | null> {
+    return (manager ?? this.dataSource.manager)
+      .getRepository(User)
+      .findOne({ where: { id: userId }, select: { id: true, deactivatedAt: true } });
   }
 
   async emailTaken(email: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { Clock, newId } from '@lifelong/common';
 import { recordEvent, sqlDateTime } from '@lifelong/database';
-import { AccountBatches, type BatchAccount, canonicalEmail } from '@lifelong/identity';
+import { AccountBatchesRepository, type BatchAccount, canonicalEmail } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -51,7 +51,7 @@ export class StaffBatchWriter {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly accounts: AccountBatches,
+    private readonly accounts: AccountBatchesRepository,
   ) {}
 
   write(run: ImportRun, batch: CheckedBatch, processed: number): Promise<BatchCounts> {
@@ -105,7 +105,7 @@ function managesUnit(scopeOrgUnitIds: readonly string[] | null): ManagesUnit | n
  */
 async function loadState(
   manager: EntityManager,
-  accounts: AccountBatches,
+  accounts: AccountBatchesRepository,
   rows: readonly PlacedStaffRow[],
 ): Promise<StaffBatchState> {
   if (rows.length === 0)
