@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ForwardStatementsJob, PlanForwardsJob } from './forwarding/forward-statements.job';
 import { LrsForwardsRepository } from './forwarding/lrs-forwards.repository';
 import { LearningRecordsModule } from './learning-records.module';
+import { OutboxEventsRepository } from './platform/outbox-events.repository';
 import { RecordLearningEventJob } from './platform/record-learning-event.job';
 
 /**
@@ -10,8 +11,14 @@ import { RecordLearningEventJob } from './platform/record-learning-event.job';
  */
 @Module({
   imports: [LearningRecordsModule],
-  // The forwarding jobs read their queries directly: stateless, so a provider of their own.
-  providers: [RecordLearningEventJob, ForwardStatementsJob, PlanForwardsJob, LrsForwardsRepository],
+  // The jobs read their queries directly: stateless, so providers of their own.
+  providers: [
+    RecordLearningEventJob,
+    OutboxEventsRepository,
+    ForwardStatementsJob,
+    PlanForwardsJob,
+    LrsForwardsRepository,
+  ],
   // Nothing exported: tests that run the handler in-process look it up with get().
 })
 export class LearningRecordsWorkerModule {}

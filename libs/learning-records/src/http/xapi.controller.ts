@@ -23,7 +23,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ActivitiesAndAgents, personOf } from '../statements/activities-and-agents';
+import { ActivitiesAndAgents, personOf } from '../statements/activities-and-agents.service';
 import { acceptedLanguages } from '../statements/statement-format';
 import { Statements, XAPI_VERSION } from '../statements/statements.service';
 import { LearningRecordsError } from '../learning-records-error';
