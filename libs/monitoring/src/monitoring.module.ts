@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { FigureCells } from './figures/figure-cells.service';
 import { FigureReads } from './figures/figure-reads.service';
 import { FigureRefresh } from './figures/figure-refresh.service';
+import { FigureSourcesRepository } from './figures/figure-sources.repository';
+import { FiguresRepository } from './figures/figures.repository';
 import { FacilityReports } from './reports/facility-reports.service';
 import { ReportAccess } from './reports/report-access';
 import { ReportForms } from './reports/report-forms.service';
@@ -19,8 +21,11 @@ const SERVICES = [
   ReportReminders,
 ];
 
-/** Computing and writing cells stays inside: the refresh (events, reconciliation) drives it. */
-const INTERNAL = [FigureCells, ReportAccess];
+/**
+ * Computing and writing cells stays inside (the refresh, on events and nightly, drives it), and
+ * the queries.
+ */
+const INTERNAL = [FigureCells, ReportAccess, FiguresRepository, FigureSourcesRepository];
 
 /**
  * Programme monitoring: the indicator catalogue, the stored figures and the yearly facility
