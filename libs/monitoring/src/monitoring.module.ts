@@ -5,10 +5,13 @@ import { FigureReads } from './figures/figure-reads.service';
 import { FigureRefresh } from './figures/figure-refresh.service';
 import { FigureSourcesRepository } from './figures/figure-sources.repository';
 import { FiguresRepository } from './figures/figures.repository';
+import { FacilityReportsRepository } from './reports/facility-reports.repository';
 import { FacilityReports } from './reports/facility-reports.service';
 import { ReportAccess } from './reports/report-access';
+import { ReportFormsRepository } from './reports/report-forms.repository';
 import { ReportForms } from './reports/report-forms.service';
 import { ReportImport } from './reports/report-import.service';
+import { ReportRemindersRepository } from './reports/report-reminders.repository';
 import { ReportReminders } from './reports/report-reminders.service';
 
 /** What the routes and the jobs use. */
@@ -25,7 +28,15 @@ const SERVICES = [
  * Computing and writing cells stays inside (the refresh, on events and nightly, drives it), and
  * the queries.
  */
-const INTERNAL = [FigureCells, ReportAccess, FiguresRepository, FigureSourcesRepository];
+const INTERNAL = [
+  FigureCells,
+  ReportAccess,
+  FacilityReportsRepository,
+  FigureSourcesRepository,
+  FiguresRepository,
+  ReportFormsRepository,
+  ReportRemindersRepository,
+];
 
 /**
  * Programme monitoring: the indicator catalogue, the stored figures and the yearly facility
