@@ -213,6 +213,31 @@ export class UsersRepository {
       .findOne({ where: { id: userId }, select: { id: true, deactivatedAt: true } });
   }
 
+  /** Locks the account row (`FOR UPDATE`); its id and deactivation, or null when none. */
+  lockAccount(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<Pick<User, 'id' | 'deactivatedAt'> | null> {
+    return manager.getRepository(User).findOne({
+      where: { id: userId },
+      select: { id: true, deactivatedAt: true },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** Switches the account off at `at`, or on again with null. */
+  async setDeactivatedAt(manager: EntityManager, userId: string, at: Date | null): Promise<void> {
+    await manager.getRepository(User).update({ id: userId }, { deactivatedAt: at });
+  }
+
+  async setPasswordHash(
+    manager: EntityManager,
+    userId: string,
+    passwordHash: string,
+  ): Promise<void> {
+    await manager.getRepository(User).update({ id: userId }, { passwordHash });
+  }
+
   async emailTaken(email: string): Promise<boolean> {
     return this.dataSource.getRepository(User).exists({ where: { email } });
   }
