@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { AuditEntriesRepository } from './audit-entries.repository';
 import { AuditLog } from './audit-log.service';
 import { AuditReads } from './audit-reads.service';
 
@@ -37,11 +38,12 @@ describe('the audit log is append-only in the application', () => {
     expect(files.some((file) => file.endsWith('audit-log.service.ts'))).toBe(true);
   });
 
-  it('offers only record (insert) and search (read)', () => {
+  it('offers only record and insert (writes) and search (read)', () => {
     expect(ownMethods(AuditLog.prototype).filter((name) => name !== 'resolver')).toEqual([
       'record',
     ]);
     expect(ownMethods(AuditReads.prototype)).toEqual(['search']);
+    expect(ownMethods(AuditEntriesRepository.prototype)).toEqual(['insert', 'search']);
   });
 
   it('has no UPDATE, DELETE or TRUNCATE of audit_entries outside the migrations', () => {

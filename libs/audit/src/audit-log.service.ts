@@ -2,9 +2,9 @@ import { Clock, currentRequestContext, newId } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuditAction, AuditSubjectType } from './audit-actions';
-import { AuditEntry } from './audit-entry.entity';
+import { AuditEntriesRepository } from './audit-entries.repository';
+import type { AuditEntry } from './audit-entry.entity';
 import { type AuditPlace, AuditPlaces, NO_PLACE } from './audit-places';
 
 /** One change to record. */
@@ -37,6 +37,7 @@ export class AuditLog {
   constructor(
     private readonly clock: Clock,
     private readonly moduleRef: ModuleRef,
+    private readonly entries: AuditEntriesRepository,
   ) {}
 
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
@@ -54,7 +55,7 @@ export class AuditLog {
       details: entry.details ?? {},
       ...place,
     };
-    await manager.insert(AuditEntry, row as QueryDeepPartialEntity<AuditEntry>);
+    await this.entries.insert(manager, row);
   }
 
   private resolver(): AuditPlaces {

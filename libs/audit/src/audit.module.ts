@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEntriesRepository } from './audit-entries.repository';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditLog } from './audit-log.service';
 import { AuditReads } from './audit-reads.service';
@@ -11,7 +12,7 @@ import { AuditReads } from './audit-reads.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
-  providers: [AuditLog, AuditReads],
+  providers: [AuditLog, AuditReads, AuditEntriesRepository],
   exports: [AuditLog, AuditReads],
 })
 export class AuditModule {}

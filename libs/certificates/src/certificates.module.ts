@@ -8,12 +8,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CertificateRevocation } from './certificates/certificate-revocation.entity';
 import { Certificate } from './certificates/certificate.entity';
+import { CertificatesRepository } from './certificates/certificates.repository';
 import { IssueCertificate } from './issue/issue-certificate.service';
 import { CertificateReads } from './reads/certificate-reads.service';
 import { RevokeCertificate } from './revoke/revoke-certificate.service';
 import { CertificateSigner } from './signing/certificate-signer';
 import { IssuerProfile } from './signing/issuer-profile';
 import { CertificateTemplate } from './templates/certificate-template.entity';
+import { CertificateTemplatesRepository } from './templates/certificate-templates.repository';
 import { CertificateTemplates } from './templates/certificate-templates.service';
 
 /** What this lib's controllers and job use. */
@@ -25,8 +27,8 @@ const SERVICES = [
   RevokeCertificate,
 ];
 
-/** Signing stays inside: issuing signs, the issuer document publishes the keys. */
-const INTERNAL = [CertificateSigner];
+/** Signing stays inside (issuing signs, the issuer document publishes the keys), and the queries. */
+const INTERNAL = [CertificateSigner, CertificatesRepository, CertificateTemplatesRepository];
 
 /**
  * Certificates: issuing (once per completed enrollment), signing, PDFs kept in the media

@@ -14,6 +14,7 @@ import { LearnerStanding } from './progress/learner-standing.service';
 import { LessonProgress } from './progress/lesson-progress.entity';
 import { LessonProgressRepository } from './progress/lesson-progress.repository';
 import { RecordProgressService } from './progress/record-progress.service';
+import { CourseLearnersRepository } from './learners/course-learners.repository';
 import { CourseLearners } from './learners/course-learners.service';
 import { QuizAttempt } from './quizzes/quiz-attempt.entity';
 import { QuizAttemptsRepository } from './quizzes/quiz-attempts.repository';
@@ -37,6 +38,7 @@ const READ_PORTS = [EnrollmentLookup, LearnerStanding];
 /** Queries and rules that stay inside the lib. */
 const INTERNAL = [
   CourseCompletion,
+  CourseLearnersRepository,
   EnrollmentsRepository,
   LessonProgressRepository,
   QuizAttemptsRepository,

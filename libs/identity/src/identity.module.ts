@@ -15,8 +15,9 @@ import { PasswordHasher } from './credentials/password-hasher';
 import { RoleGrantsService } from './grants/role-grants.service';
 import { RegistrationService } from './registration/registration.service';
 import { Session } from './sessions/session.entity';
+import { SessionsRepository } from './sessions/sessions.repository';
 import { SessionsService } from './sessions/sessions.service';
-import { IdentityLinks } from './sso/identity-links';
+import { IdentityLinksRepository } from './sso/identity-links.repository';
 import { OidcProviders } from './sso/oidc-providers';
 import { SignInFlows } from './sso/sign-in-flows';
 import { SingleSignOn } from './sso/single-sign-on.service';
@@ -26,14 +27,14 @@ import { RefreshToken } from './tokens/refresh-token.entity';
 import { UserAccounts } from './users/user-accounts.service';
 import { User } from './users/user.entity';
 import { UserRole } from './users/user-role.entity';
-import { AccountBatches } from './users/account-batches';
+import { AccountBatchesRepository } from './users/account-batches.repository';
 import { UserLookup } from './users/user-lookup.service';
 import { UsersRepository } from './users/users.repository';
 
 /** What this lib's routes and jobs, other domains and the demo seeder use. */
 const SERVICES = [
   AccountAdministration,
-  AccountBatches,
+  AccountBatchesRepository,
   AccountLinkTokens,
   AccountStatuses,
   PasswordRecovery,
@@ -51,15 +52,16 @@ const SERVICES = [
 ];
 
 /**
- * Stays inside: the account tokens' repository, single sign-on's providers, flows and links,
- * and the first administrator (the migrate command looks it up with get(), which needs no
- * export).
+ * Stays inside: the account tokens' and sessions' repositories, single sign-on's providers,
+ * flows and links, and the first administrator (the migrate command looks it up with get(),
+ * which needs no export).
  */
 const INTERNAL = [
   AccountTokensRepository,
   AdministratorBootstrap,
-  IdentityLinks,
+  IdentityLinksRepository,
   OidcProviders,
+  SessionsRepository,
   SignInFlows,
 ];
 

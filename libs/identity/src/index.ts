@@ -38,7 +38,11 @@ export {
 export { UserAccounts, type WantedAccount } from './users/user-accounts.service';
 /** Read port for other domains: who exists, their facilities, a person's grants as a Principal. */
 export { UserLookup } from './users/user-lookup.service';
-export { AccountBatches, type AccountDetails, type BatchAccount } from './users/account-batches';
+export {
+  AccountBatchesRepository,
+  type AccountDetails,
+  type BatchAccount,
+} from './users/account-batches.repository';
 export type { Contact } from './users/users.repository';
 /** Granting and revoking roles within the granter's scopes; `assign` for trusted callers. */
 export { RoleGrantsService } from './grants/role-grants.service';
@@ -72,6 +76,6 @@ export {
   type AccountTokenPurpose,
 } from './accounts/account-token.entity';
 /** Identities at OpenID Connect providers linked to accounts. */
-export { IdentityLinks } from './sso/identity-links';
+export { IdentityLinksRepository } from './sso/identity-links.repository';
 /** What `users.search_text` holds: every writer of a name or email writes it too. */
 export { userSearchText } from './users/user-search';

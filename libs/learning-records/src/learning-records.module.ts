@@ -3,7 +3,7 @@ import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
 import { LrsClientsRepository } from './clients/lrs-clients.repository';
 import { LrsClients } from './clients/lrs-clients.service';
-import { ActivitiesAndAgents } from './statements/activities-and-agents';
+import { ActivitiesAndAgents } from './statements/activities-and-agents.service';
 import { Statements } from './statements/statements.service';
 import { LrsForwardsRepository } from './forwarding/lrs-forwards.repository';
 import { LrsForwards } from './forwarding/lrs-forwards.service';

@@ -3,6 +3,7 @@ import { AttachmentsRepository } from './attachments/attachments.repository';
 import { ForwardStatementsJob, PlanForwardsJob } from './forwarding/forward-statements.job';
 import { LrsForwardsRepository } from './forwarding/lrs-forwards.repository';
 import { LearningRecordsModule } from './learning-records.module';
+import { OutboxEventsRepository } from './platform/outbox-events.repository';
 import { RecordLearningEventJob } from './platform/record-learning-event.job';
 
 /**
@@ -11,9 +12,10 @@ import { RecordLearningEventJob } from './platform/record-learning-event.job';
  */
 @Module({
   imports: [LearningRecordsModule],
-  // The forwarding jobs read their queries directly: stateless, so a provider of their own.
+  // The jobs read their queries directly: stateless, so providers of their own.
   providers: [
     RecordLearningEventJob,
+    OutboxEventsRepository,
     ForwardStatementsJob,
     PlanForwardsJob,
     LrsForwardsRepository,

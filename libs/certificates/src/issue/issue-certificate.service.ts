@@ -7,9 +7,10 @@ import { EnrollmentLookup } from '@lifelong/enrollment';
 import { UserLookup } from '@lifelong/identity';
 import { FacilityDirectory } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CertificateError } from '../certificate-error';
 import { Certificate } from '../certificates/certificate.entity';
+import { CertificatesRepository } from '../certificates/certificates.repository';
 import { issuerId, openBadgeCredential, verificationUrl } from '../credential/open-badge';
 import { renderCertificate } from '../pdf/render-certificate';
 import { displaySerial, newSerial } from '../serial/serial';
@@ -38,7 +39,7 @@ export const pdfKeyOf = (certificateId: string): string =>
 @Injectable()
 export class IssueCertificate {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly certificates: CertificatesRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly signer: CertificateSigner,
@@ -61,9 +62,7 @@ export class IssueCertificate {
     const pdf = await this.render(certificate);
     const key = pdfKeyOf(certificate.id);
     await this.storage.write(key, Readable.from([pdf]), 'application/pdf');
-    await this.dataSource
-      .getRepository(Certificate)
-      .update({ id: certificate.id }, { pdfKey: key });
+    await this.certificates.setPdfKey(certificate.id, key);
     certificate.pdfKey = key;
     return pdf;
   }
@@ -93,11 +92,9 @@ export class IssueCertificate {
     // again, and insert only if there is still no certificate.
     return retryOnDeadlock(
       async () => {
-        const existing = await this.dataSource
-          .getRepository(Certificate)
-          .findOneBy({ enrollmentId });
+        const existing = await this.certificates.findByEnrollment(enrollmentId);
         if (existing) return { certificate: existing, created: false };
-        return this.dataSource.transaction((manager) => this.insert(manager, enrollmentId));
+        return this.certificates.transaction((manager) => this.insert(manager, enrollmentId));
       },
       { orWhen: (error) => isDuplicateKey(error) },
     );
@@ -114,7 +111,7 @@ export class IssueCertificate {
         'Only a completed enrollment earns a certificate',
         { enrollmentId },
       );
-    const already = await manager.getRepository(Certificate).findOneBy({ enrollmentId });
+    const already = await this.certificates.findByEnrollment(enrollmentId, manager);
     if (already) return { certificate: already, created: false };
     // Course, facility and holder cannot go while their enrollment is locked (foreign keys).
     const course = await this.courses.course(enrollment.courseId, manager);
@@ -145,7 +142,7 @@ export class IssueCertificate {
       sharedAt: null,
     } satisfies Omit<Certificate, 'credential'>);
     certificate.credential = this.signCredential(certificate);
-    await manager.getRepository(Certificate).insert(certificate);
+    await this.certificates.insert(manager, certificate);
     await recordEvent(manager, 'certificate.issued', {
       certificateId: certificate.id,
       // As people read it (and as every route shows it): the inbox, emails and assignments.

@@ -1,14 +1,14 @@
 import type { Readable } from 'node:stream';
-import { Clock, type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import { Clock, type Page, type PageQuery } from '@lifelong/common';
 import { CourseStaff } from '@lifelong/courses';
 import { MediaStorage } from '@lifelong/distance-lessons';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CertificateError } from '../certificate-error';
-import { CertificateRevocation } from '../certificates/certificate-revocation.entity';
+import type { CertificateRevocation } from '../certificates/certificate-revocation.entity';
 import { certificateStatus, type CertificateStatus } from '../certificates/certificate-status';
-import { Certificate } from '../certificates/certificate.entity';
+import type { Certificate } from '../certificates/certificate.entity';
+import { CertificatesRepository } from '../certificates/certificates.repository';
 import { IssueCertificate } from '../issue/issue-certificate.service';
 import { parseSerial } from '../serial/serial';
 
@@ -33,7 +33,7 @@ export interface CertificatePdf {
 @Injectable()
 export class CertificateReads {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly certificates: CertificatesRepository,
     private readonly clock: Clock,
     private readonly staff: CourseStaff,
     private readonly storage: MediaStorage,
@@ -42,35 +42,24 @@ export class CertificateReads {
 
   /** The caller's certificates, newest first. */
   async mine(userId: string, query: PageQuery): Promise<Page<CertificateView>> {
-    const [certificates, total] = await this.dataSource.getRepository(Certificate).findAndCount({
-      where: { userId },
-      order: { issuedAt: 'DESC', id: 'DESC' },
-      skip: pageOffset(query),
-      take: query.pageSize,
-    });
-    const revocations = certificates.length
-      ? await this.dataSource
-          .getRepository(CertificateRevocation)
-          .createQueryBuilder('revocation')
-          .where('revocation.certificateId IN (:...ids)', { ids: certificates.map((c) => c.id) })
-          .getMany()
-      : [];
+    const page = await this.certificates.pageOfUser(userId, query);
+    const revocations = await this.certificates.revocationsOf(page.items.map((c) => c.id));
     const byId = new Map(revocations.map((revocation) => [revocation.certificateId, revocation]));
-    const views = certificates.map((certificate) =>
-      this.view(certificate, byId.get(certificate.id) ?? null),
-    );
-    return toPage(views, total, query);
+    return {
+      ...page,
+      items: page.items.map((certificate) =>
+        this.view(certificate, byId.get(certificate.id) ?? null),
+      ),
+    };
   }
 
   /** Anyone may verify a serial (typed any case, with spaces or hyphens). */
   async verify(serialInput: string): Promise<CertificateView> {
     const serial = parseSerial(serialInput);
     if (serial === null) throw CertificateError.serialMalformed();
-    const certificate = await this.dataSource.getRepository(Certificate).findOneBy({ serial });
+    const certificate = await this.certificates.findBySerial(serial);
     if (!certificate) throw CertificateError.notFound(serial);
-    const revocation = await this.dataSource
-      .getRepository(CertificateRevocation)
-      .findOneBy({ certificateId: certificate.id });
+    const revocation = await this.certificates.revocationOf(certificate.id);
     return this.view(certificate, revocation);
   }
 
@@ -108,9 +97,7 @@ export class CertificateReads {
     if (view.certificate.userId !== principal.userId)
       throw CertificateError.notFound(view.certificate.serial);
     const sharedAt = shared ? (view.certificate.sharedAt ?? this.clock.now()) : null;
-    await this.dataSource
-      .getRepository(Certificate)
-      .update({ id: view.certificate.id }, { sharedAt });
+    await this.certificates.setShared(view.certificate.id, sharedAt);
     view.certificate.sharedAt = sharedAt;
     return view;
   }

@@ -2,10 +2,8 @@ import { AuditLog } from '@lifelong/audit';
 import { Clock } from '@lifelong/common';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CertificateError } from '../certificate-error';
-import { CertificateRevocation } from '../certificates/certificate-revocation.entity';
-import { Certificate } from '../certificates/certificate.entity';
+import { CertificatesRepository } from '../certificates/certificates.repository';
 import { CertificateReads, type CertificateView } from '../reads/certificate-reads.service';
 import { REVOKER_ROLES } from '../policies';
 import { parseSerial } from '../serial/serial';
@@ -18,7 +16,7 @@ import { parseSerial } from '../serial/serial';
 @Injectable()
 export class RevokeCertificate {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly certificates: CertificatesRepository,
     private readonly clock: Clock,
     private readonly access: AccessPolicy,
     private readonly reads: CertificateReads,
@@ -32,24 +30,21 @@ export class RevokeCertificate {
   ): Promise<CertificateView> {
     const serial = parseSerial(serialInput);
     if (serial === null) throw CertificateError.serialMalformed();
-    await this.dataSource.transaction(async (manager) => {
-      const certificate = await manager
-        .getRepository(Certificate)
-        .findOne({ where: { serial }, lock: { mode: 'pessimistic_write' } });
+    await this.certificates.transaction(async (manager) => {
+      const certificate = await this.certificates.lockBySerial(manager, serial);
       if (!certificate) throw CertificateError.notFound(serial);
       await this.access.assertCovers(principal, REVOKER_ROLES, {
         scopeType: 'facility',
         scopeId: certificate.facilityId,
       });
-      const revocations = manager.getRepository(CertificateRevocation);
-      const earlier = await revocations.findOneBy({ certificateId: certificate.id });
+      const earlier = await this.certificates.revocationOf(certificate.id, manager);
       if (earlier)
         throw new CertificateError(
           'CERTIFICATE_ALREADY_REVOKED',
           'This certificate is already revoked',
           { revokedAt: earlier.revokedAt.toISOString() },
         );
-      await revocations.insert({
+      await this.certificates.insertRevocation(manager, {
         certificateId: certificate.id,
         revokedBy: principal.userId,
         revokedAt: this.clock.now(),

@@ -4,7 +4,7 @@ import { isDuplicateKey, isMissingReference } from '@lifelong/database';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { FacilitiesService } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CertificateError } from '../certificate-error';
 import { verificationUrl } from '../credential/open-badge';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../pdf/render-certificate';
 import { TEMPLATE_ROLES } from '../policies';
 import { CertificateTemplate } from './certificate-template.entity';
+import { CertificateTemplatesRepository } from './certificate-templates.repository';
 import { PLACEHOLDER_EXAMPLES, unknownPlaceholders } from './placeholders';
 import { LOGO_MAX_BYTES, LOGO_MAX_SIDE, logoPrints, readLogo } from './template-logo';
 
@@ -43,7 +44,7 @@ export type TemplateScope =
 @Injectable()
 export class CertificateTemplates {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly templates: CertificateTemplatesRepository,
     private readonly access: AccessPolicy,
     private readonly outline: CourseOutline,
     private readonly clock: Clock,
@@ -67,7 +68,7 @@ export class CertificateTemplates {
     });
     await this.apply(template, input);
     try {
-      await this.dataSource.getRepository(CertificateTemplate).insert(template);
+      await this.templates.insert(template);
     } catch (error) {
       if (isDuplicateKey(error))
         throw new CertificateError('TEMPLATE_EXISTS', 'This already has a certificate template', {
@@ -89,12 +90,12 @@ export class CertificateTemplates {
   ): Promise<CertificateTemplate> {
     const template = await this.get(principal, id);
     await this.apply(template, input);
-    await this.dataSource.getRepository(CertificateTemplate).save(template);
+    await this.templates.save(template);
     return this.get(principal, id);
   }
 
   async get(principal: Principal, id: string): Promise<CertificateTemplate> {
-    const template = await this.dataSource.getRepository(CertificateTemplate).findOneBy({ id });
+    const template = await this.templates.findById(id);
     if (!template || !(await this.manages(principal, template.facilityId)))
       throw new CertificateError('TEMPLATE_NOT_FOUND', 'There is no such certificate template', {
         id,
@@ -110,9 +111,7 @@ export class CertificateTemplates {
    */
   async preview(principal: Principal, scope: TemplateScope, input: TemplateInput): Promise<Buffer> {
     const { facilityId, courseId } = await this.resolve(principal, scope);
-    const saved = await this.dataSource
-      .getRepository(CertificateTemplate)
-      .findOneBy({ scopeId: courseId ?? facilityId });
+    const saved = await this.templates.findByScope(courseId ?? facilityId);
     const template = Object.assign(new CertificateTemplate(), {
       logo: saved?.logo ?? null,
       logoType: saved?.logoType ?? null,
@@ -145,20 +144,16 @@ export class CertificateTemplates {
   /** A facility's templates (its own and its courses'). */
   async list(principal: Principal, facilityId: string): Promise<CertificateTemplate[]> {
     await this.assertManages(principal, facilityId);
-    return this.dataSource
-      .getRepository(CertificateTemplate)
-      .find({ where: { facilityId }, order: { courseId: 'ASC' } });
+    return this.templates.listOfFacility(facilityId);
   }
 
   /** The template a certificate of `courseId` prints with, and its id (null: the default). */
   async forCourse(
     courseId: string,
     facilityId: string,
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<{ id: string | null; text: TemplateText }> {
-    const found = await manager
-      .getRepository(CertificateTemplate)
-      .find({ where: [{ scopeId: courseId }, { scopeId: facilityId }] });
+    const found = await this.templates.ofScopes([courseId, facilityId], manager);
     const template =
       found.find((row) => row.scopeId === courseId) ??
       found.find((row) => row.scopeId === facilityId);
@@ -168,10 +163,7 @@ export class CertificateTemplates {
   /** The template a certificate was printed with (the default when it is gone or was none). */
   async byId(id: string | null): Promise<TemplateText> {
     if (id === null) return DEFAULT_TEMPLATE;
-    return (
-      (await this.dataSource.getRepository(CertificateTemplate).findOneBy({ id })) ??
-      DEFAULT_TEMPLATE
-    );
+    return (await this.templates.findById(id)) ?? DEFAULT_TEMPLATE;
   }
 
   private async apply(template: CertificateTemplate, input: TemplateInput): Promise<void> {
@@ -240,7 +232,7 @@ export class CertificateTemplates {
   }
 
   private async idOfScope(scopeId: string): Promise<string | undefined> {
-    return (await this.dataSource.getRepository(CertificateTemplate).findOneBy({ scopeId }))?.id;
+    return (await this.templates.findByScope(scopeId))?.id;
   }
 
   private manages(principal: Principal, facilityId: string): Promise<boolean> {

@@ -1,11 +1,11 @@
-import { sqlDateTime } from '@lifelong/database';
 import { newId } from '@lifelong/common';
 import { CourseSeats } from '@lifelong/courses';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EnrollmentError } from '../enrollment-error';
+import { LessonProgressRepository } from '../progress/lesson-progress.repository';
+import { EnrollmentsRepository } from './enrollments.repository';
 
-/** `2026-11-29 08:00:00.000` (UTC, as the connection stores times). */
 /**
  * Mandated enrollment of many people at once (training assigns whole org units): the rules of
  * `enrollMandated`, set-based. In the caller's transaction, with the course row locked: new
@@ -17,7 +17,11 @@ import { EnrollmentError } from '../enrollment-error';
  */
 @Injectable()
 export class EnrollMandatedMany {
-  constructor(private readonly seats: CourseSeats) {}
+  constructor(
+    private readonly seats: CourseSeats,
+    private readonly enrollments: EnrollmentsRepository,
+    private readonly progress: LessonProgressRepository,
+  ) {}
 
   /** Returns each person's enrollment id. Call with at most a few thousand ids at a time. */
   async enroll(
@@ -36,27 +40,24 @@ export class EnrollMandatedMany {
         courseId,
         status: course.status,
       });
-    const existing = await manager.query<{ id: string; userId: string; status: string }[]>(
-      'SELECT `id`, `user_id` AS userId, `status` FROM `enrollments` WHERE `course_id` = ? AND `user_id` IN (?) FOR UPDATE',
-      [courseId, [...new Set(userIds)]],
-    );
+    const existing = await this.enrollments.lockByCourseAndUsers(manager, courseId, [
+      ...new Set(userIds),
+    ]);
     for (const row of existing) ids.set(row.userId, row.id);
     const reseated = existing.filter(
       (row) => row.status === 'waitlisted' || row.status === 'withdrawn',
     );
-    const now = sqlDateTime(at);
-    const fresh = [...new Set(userIds)].filter((userId) => !ids.has(userId));
-    for (const userId of fresh) ids.set(userId, newId());
-    if (fresh.length > 0)
-      await manager.query(
-        'INSERT INTO `enrollments` (`id`, `course_id`, `user_id`, `status`, `source`, `progress_percent`, `enrolled_at`) VALUES ?',
-        [fresh.map((userId) => [ids.get(userId), courseId, userId, 'active', 'mandated', 0, now])],
-      );
+    const fresh = [...new Set(userIds)]
+      .filter((userId) => !ids.has(userId))
+      .map((userId) => ({ id: newId(), userId }));
+    for (const { id, userId } of fresh) ids.set(userId, id);
+    if (fresh.length > 0) await this.enrollments.insertMandated(manager, courseId, fresh, at);
     if (reseated.length > 0)
       // A waitlisted learner keeps their place in time; a withdrawn one re-joins now.
-      await manager.query(
-        "UPDATE `enrollments` SET `enrolled_at` = IF(`status` = 'withdrawn', ?, `enrolled_at`), `status` = 'active', `withdrawn_at` = NULL, `completed_at` = NULL WHERE `id` IN (?)",
-        [now, reseated.map((row) => row.id)],
+      await this.enrollments.reseat(
+        manager,
+        reseated.map((row) => row.id),
+        at,
       );
     const seated = fresh.length + reseated.length;
     if (seated > 0) await this.seats.adjustActive(manager, courseId, seated);
@@ -75,13 +76,8 @@ export class EnrollMandatedMany {
     at: Date,
   ): Promise<number> {
     if (enrollmentIds.length === 0) return 0;
-    const result = await manager.query<{ affectedRows: number }>(
-      "UPDATE `enrollments` SET `status` = 'active', `completed_at` = NULL, `progress_percent` = 0, `enrolled_at` = ? WHERE `id` IN (?) AND `status` = 'completed'",
-      [sqlDateTime(at), enrollmentIds],
-    );
-    await manager.query('DELETE FROM `lesson_progress` WHERE `enrollment_id` IN (?)', [
-      enrollmentIds,
-    ]);
-    return result.affectedRows;
+    const restarted = await this.enrollments.restartCompleted(manager, enrollmentIds, at);
+    await this.progress.deleteForEnrollments(manager, enrollmentIds);
+    return restarted;
   }
 }

@@ -1,7 +1,5 @@
 import type { Page, PageQuery } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { CourseOutline, type CourseStatus } from '@lifelong/courses';
 import { EnrollmentError } from '../enrollment-error';
 import { LessonProgressRepository } from '../progress/lesson-progress.repository';
@@ -48,7 +46,6 @@ export class EnrollmentReadsService {
     private readonly progress: LessonProgressRepository,
     private readonly outline: CourseOutline,
     private readonly attempts: QuizAttemptsRepository,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async listMine(userId: string, query: PageQuery): Promise<Page<MyEnrollmentView>> {
@@ -74,7 +71,7 @@ export class EnrollmentReadsService {
     const [lessons, rows, tallies] = await Promise.all([
       this.outline.lessons(enrollment.courseId),
       this.progress.listForEnrollment(enrollmentId),
-      this.attempts.tallies(this.dataSource.manager, enrollmentId),
+      this.attempts.tallies(enrollmentId),
     ]);
     const byLesson = new Map(rows.map((row) => [row.lessonId, row]));
     return {

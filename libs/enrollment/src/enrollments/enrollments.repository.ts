@@ -1,4 +1,5 @@
 import { type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
+import { sqlDateTime } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In, MoreThan } from 'typeorm';
@@ -47,6 +48,56 @@ export class EnrollmentsRepository {
       order: { enrolledAt: 'ASC', id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
+  }
+
+  /** The enrollments of these users in the course, locked (`FOR UPDATE`). */
+  lockByCourseAndUsers(
+    manager: EntityManager,
+    courseId: string,
+    userIds: readonly string[],
+  ): Promise<{ id: string; userId: string; status: EnrollmentStatus }[]> {
+    return manager.query(
+      'SELECT `id`, `user_id` AS userId, `status` FROM `enrollments` WHERE `course_id` = ? AND `user_id` IN (?) FOR UPDATE',
+      [courseId, userIds],
+    );
+  }
+
+  /** New mandated enrollments, active from `at`, in one multi-row insert. */
+  async insertMandated(
+    manager: EntityManager,
+    courseId: string,
+    enrollments: readonly { id: string; userId: string }[],
+    at: Date,
+  ): Promise<void> {
+    const now = sqlDateTime(at);
+    await manager.query(
+      'INSERT INTO `enrollments` (`id`, `course_id`, `user_id`, `status`, `source`, `progress_percent`, `enrolled_at`) VALUES ?',
+      [enrollments.map(({ id, userId }) => [id, courseId, userId, 'active', 'mandated', 0, now])],
+    );
+  }
+
+  /**
+   * Waitlisted or withdrawn enrollments become active: a waitlisted learner keeps their place
+   * in time; a withdrawn one re-joins at `at`.
+   */
+  async reseat(manager: EntityManager, ids: readonly string[], at: Date): Promise<void> {
+    await manager.query(
+      "UPDATE `enrollments` SET `enrolled_at` = IF(`status` = 'withdrawn', ?, `enrolled_at`), `status` = 'active', `withdrawn_at` = NULL, `completed_at` = NULL WHERE `id` IN (?)",
+      [sqlDateTime(at), ids],
+    );
+  }
+
+  /** Completed enrollments among `ids` start over from `at`; returns how many did. */
+  async restartCompleted(
+    manager: EntityManager,
+    ids: readonly string[],
+    at: Date,
+  ): Promise<number> {
+    const result = await manager.query<{ affectedRows: number }>(
+      "UPDATE `enrollments` SET `status` = 'active', `completed_at` = NULL, `progress_percent` = 0, `enrolled_at` = ? WHERE `id` IN (?) AND `status` = 'completed'",
+      [sqlDateTime(at), ids],
+    );
+    return result.affectedRows;
   }
 
   async insert(manager: EntityManager, enrollment: Enrollment): Promise<void> {

@@ -1,15 +1,16 @@
 import { Clock, csvWriter, type Page, type PageQuery, toPage } from '@lifelong/common';
 import { CourseOutline, CourseStaff } from '@lifelong/courses';
-import { ExportConnections } from '@lifelong/database';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough, type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { DataSource } from 'typeorm';
 import { EnrollmentError } from '../enrollment-error';
 import type { EnrollmentStatus } from '../enrollments/enrollment.rules';
-import { type LearnerFilter, type LearnerRow, learnerStatements } from './course-learners-sql';
+import {
+  CourseLearnersRepository,
+  type LearnerFilter,
+  type LearnerRow,
+} from './course-learners.repository';
 
 /** Where a learner's certificate stands now. */
 export const LEARNER_CERTIFICATE_STATUSES = ['valid', 'expired', 'revoked'] as const;
@@ -58,10 +59,9 @@ export const LEARNERS_CSV_COLUMNS = [
 @Injectable()
 export class CourseLearners {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly learners: CourseLearnersRepository,
     private readonly outline: CourseOutline,
     private readonly staff: CourseStaff,
-    private readonly exports: ExportConnections,
     private readonly clock: Clock,
   ) {}
 
@@ -72,18 +72,11 @@ export class CourseLearners {
     query: PageQuery,
   ): Promise<Page<CourseLearnerView>> {
     await this.assertStaff(principal, courseId);
-    const statements = learnerStatements(courseId, filter, query);
-    const [rows, [count]] = await Promise.all([
-      this.dataSource.query<LearnerRow[]>(statements.items.sql, statements.items.params),
-      this.dataSource.query<{ total: string | number }[]>(
-        statements.count.sql,
-        statements.count.params,
-      ),
-    ]);
+    const { rows, total } = await this.learners.page(courseId, filter, query);
     const now = this.clock.now();
     return toPage(
       rows.map((row) => toLearnerView(row, now)),
-      Number(count?.total ?? 0),
+      total,
       query,
     );
   }
@@ -95,8 +88,7 @@ export class CourseLearners {
    */
   async csv(principal: Principal, courseId: string, filter: LearnerFilter): Promise<Readable> {
     await this.assertStaff(principal, courseId);
-    const { items } = learnerStatements(courseId, filter, null);
-    const rows = await this.exports.stream(items.sql, items.params);
+    const rows = await this.learners.stream(courseId, filter);
     const now = this.clock.now();
     const toRecord = new Transform({
       objectMode: true,

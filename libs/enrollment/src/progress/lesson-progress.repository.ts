@@ -189,6 +189,16 @@ export class LessonProgressRepository {
     );
   }
 
+  /** Forgets every lesson row of these enrollments (a restart from nothing). */
+  async deleteForEnrollments(
+    manager: EntityManager,
+    enrollmentIds: readonly string[],
+  ): Promise<void> {
+    await manager.query('DELETE FROM `lesson_progress` WHERE `enrollment_id` IN (?)', [
+      enrollmentIds,
+    ]);
+  }
+
   /** How many of these lessons the enrollment has completed (newest committed state). */
   async countCompleted(
     manager: EntityManager,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { QuizAttempt } from './quiz-attempt.entity';
 
 /** A learner's record at one quiz. */
@@ -8,17 +9,19 @@ export interface QuizTally {
   bestScore: number;
 }
 
-/** Quiz attempts, in the caller's transaction. */
+/** Quiz attempts. Methods taking a manager run in the caller's transaction. */
 @Injectable()
 export class QuizAttemptsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   /** Attempts made at one quiz in one enrollment (`uq_quiz_attempts_number` range). */
   count(manager: EntityManager, enrollmentId: string, lessonId: string): Promise<number> {
     return manager.countBy(QuizAttempt, { enrollmentId, lessonId });
   }
 
   /** Per quiz of one enrollment: attempts made and the best score (what the player shows). */
-  async tallies(manager: EntityManager, enrollmentId: string): Promise<Map<string, QuizTally>> {
-    const rows = await manager
+  async tallies(enrollmentId: string): Promise<Map<string, QuizTally>> {
+    const rows = await this.dataSource.manager
       .createQueryBuilder(QuizAttempt, 'a')
       .select('a.lessonId', 'lessonId')
       .addSelect('COUNT(*)', 'attempts')

@@ -9,7 +9,7 @@ import { IdentityError } from '../identity-error';
 import { ACCOUNT_MANAGERS } from '../policies';
 import { SessionsService } from '../sessions/sessions.service';
 import type { UserProfile } from '../users/user-profile';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { AccountStatuses } from './account-status';
 import { AccountTokensRepository } from './account-tokens.repository';
@@ -63,7 +63,7 @@ export class AccountAdministration {
     await this.users.transaction(async (manager) => {
       const user = await this.lock(manager, userId);
       if (user.deactivatedAt !== null) return;
-      await manager.getRepository(User).update({ id: userId }, { deactivatedAt: this.clock.now() });
+      await this.users.setDeactivatedAt(manager, userId, this.clock.now());
       await this.sessions.endAll(manager, userId);
       await this.tokens.revokeAll(manager, userId);
       await this.audit.record(manager, {
@@ -83,7 +83,7 @@ export class AccountAdministration {
     await this.users.transaction(async (manager) => {
       const user = await this.lock(manager, userId);
       if (user.deactivatedAt === null) return;
-      await manager.getRepository(User).update({ id: userId }, { deactivatedAt: null });
+      await this.users.setDeactivatedAt(manager, userId, null);
       await this.audit.record(manager, {
         action: 'account.reactivated',
         subjectType: 'user',
@@ -115,12 +115,11 @@ export class AccountAdministration {
     return this.placements.placesOf(userId);
   }
 
-  private async lock(manager: EntityManager, userId: string): Promise<User> {
-    const user = await manager.getRepository(User).findOne({
-      where: { id: userId },
-      select: { id: true, deactivatedAt: true },
-      lock: { mode: 'pessimistic_write' },
-    });
+  private async lock(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<Pick<User, 'id' | 'deactivatedAt'>> {
+    const user = await this.users.lockAccount(manager, userId);
     if (!user) throw new IdentityError('USER_NOT_FOUND', 'No user has this id');
     return user;
   }

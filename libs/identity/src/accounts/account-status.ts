@@ -1,8 +1,8 @@
 import { Clock } from '@lifelong/common';
 import { sqlDateTime } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { UsersRepository } from '../users/users.repository';
 
 /** Where an account stands, as administrators and staff lists see it (api.md, Accounts). */
 export const ACCOUNT_STATUSES = ['active', 'invited', 'uninvited', 'deactivated'] as const;
@@ -33,7 +33,7 @@ export function accountStatusSql(u: string, now: Date): string {
 @Injectable()
 export class AccountStatuses {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -43,11 +43,10 @@ export class AccountStatuses {
     manager?: EntityManager,
   ): Promise<Map<string, AccountStatus>> {
     if (userIds.length === 0) return new Map();
-    const rows = await (manager ?? this.dataSource.manager).query<
-      { id: string; status: AccountStatus }[]
-    >(
-      `SELECT u.\`id\`, ${accountStatusSql('u', this.clock.now())} AS status FROM \`users\` u WHERE u.\`id\` IN (?)`,
-      [[...new Set(userIds)]],
+    const rows = await this.users.accountStatuses<AccountStatus>(
+      [...new Set(userIds)],
+      accountStatusSql('u', this.clock.now()),
+      manager,
     );
     return new Map(rows.map((row) => [row.id, row.status]));
   }

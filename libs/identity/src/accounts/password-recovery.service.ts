@@ -6,7 +6,6 @@ import { PasswordHasher } from '../credentials/password-hasher';
 import { IdentityError } from '../identity-error';
 import { SessionsService, type SignedInSession } from '../sessions/sessions.service';
 import { accountPasswordProblems, canonicalEmail, PASSWORD_MAX_LENGTH } from '../users/user-input';
-import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import type { AccountTokenPurpose } from './account-token.entity';
 import { AccountTokensRepository } from './account-tokens.repository';
@@ -65,7 +64,7 @@ export class PasswordRecovery {
     this.assertAcceptable(newPassword, principal.email, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
     await this.users.transaction(async (manager) => {
-      await manager.getRepository(User).update({ id: principal.userId }, { passwordHash });
+      await this.users.setPasswordHash(manager, principal.userId, passwordHash);
       await this.sessions.endAll(manager, principal.userId, principal.sessionId);
       await this.tokens.revokeAll(manager, principal.userId);
     });
@@ -98,7 +97,7 @@ export class PasswordRecovery {
       const user = await this.tokens.consume(manager, token, purpose);
       this.assertAcceptable(password, user.email, 'password');
       const passwordHash = await this.hasher.hash(password);
-      await manager.getRepository(User).update({ id: user.id }, { passwordHash });
+      await this.users.setPasswordHash(manager, user.id, passwordHash);
       // An invitation finds no session; a reset ends every one (a thief's too).
       await this.sessions.endAll(manager, user.id);
       return this.sessions.open(user.id, userAgent, manager);

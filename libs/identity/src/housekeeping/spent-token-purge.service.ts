@@ -1,8 +1,6 @@
 import { AppConfig, Clock } from '@lifelong/common';
-import { deleteInBatches } from '@lifelong/database';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { SpentTokensRepository } from './spent-tokens.repository';
 
 /** What one purge removed, by kind (counts only: the rows hold token hashes). */
 export interface SpentTokenPurge {
@@ -25,7 +23,7 @@ export class SpentTokenPurgeService {
   private readonly logger = new Logger('SpentTokenPurge');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly spent: SpentTokensRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -35,17 +33,9 @@ export class SpentTokenPurgeService {
     const sessionsBefore = this.daysAgo(sessionRetentionDays);
     const linksBefore = this.daysAgo(accountTokenRetentionDays);
     const outcome: SpentTokenPurge = {
-      sessions: await this.remove('sessions', ['expires_at', 'ended_at'], sessionsBefore),
-      refreshTokens: await this.remove(
-        'refresh_tokens',
-        ['expires_at', 'revoked_at'],
-        sessionsBefore,
-      ),
-      accountTokens: await this.remove(
-        'account_tokens',
-        ['expires_at', 'used_at', 'revoked_at'],
-        linksBefore,
-      ),
+      sessions: await this.spent.deleteSessionsBefore(sessionsBefore),
+      refreshTokens: await this.spent.deleteRefreshTokensBefore(sessionsBefore),
+      accountTokens: await this.spent.deleteAccountTokensBefore(linksBefore),
     };
     if (outcome.sessions + outcome.refreshTokens + outcome.accountTokens > 0)
       this.logger.log(
@@ -53,14 +43,6 @@ export class SpentTokenPurgeService {
           `${outcome.accountTokens} account link(s)`,
       );
     return outcome;
-  }
-
-  /** One indexed pass per column: a row goes when any of its moments is before `cutoff`. */
-  private async remove(table: string, columns: string[], cutoff: Date): Promise<number> {
-    let removed = 0;
-    for (const column of columns)
-      removed += await deleteInBatches(this.dataSource, { table, column, cutoff });
-    return removed;
   }
 
   private daysAgo(days: number): Date {

@@ -1,18 +1,8 @@
-import {
-  AppConfig,
-  Clock,
-  newId,
-  type Page,
-  type PageQuery,
-  pageOffset,
-  toPage,
-} from '@lifelong/common';
+import { AppConfig, Clock, newId, type Page, type PageQuery } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull, MoreThan, Not } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { IdentityError } from '../identity-error';
 import { AccessTokenService } from '../tokens/access-token.service';
-import { RefreshToken } from '../tokens/refresh-token.entity';
 import {
   hashRefreshToken,
   newRefreshTokenValue,
@@ -20,9 +10,8 @@ import {
   type RefreshOutcome,
 } from '../tokens/refresh-rotation';
 import type { UserProfile } from '../users/user-profile';
-import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { Session } from './session.entity';
+import { SessionsRepository } from './sessions.repository';
 
 /** An access token and the refresh token that renews it. */
 export interface TokenPair {
@@ -59,7 +48,7 @@ type Exchange =
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
     private readonly users: UsersRepository,
     private readonly accessTokens: AccessTokenService,
     private readonly config: AppConfig,
@@ -70,20 +59,23 @@ export class SessionsService {
   async open(
     userId: string,
     userAgent?: string | null,
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<SignedInSession> {
     const user = await this.users.findProfile(userId, manager);
     if (!user) throw IdentityError.unauthenticated('The account no longer exists');
     const sessionId = newId();
     const now = this.clock.now();
-    await manager.getRepository(Session).insert({
-      id: sessionId,
-      userId,
-      userAgent: shortened(userAgent),
-      createdAt: now,
-      lastUsedAt: now,
-      expiresAt: this.refreshExpiry(now),
-    });
+    await this.sessions.insertSession(
+      {
+        id: sessionId,
+        userId,
+        userAgent: shortened(userAgent),
+        createdAt: now,
+        lastUsedAt: now,
+        expiresAt: this.refreshExpiry(now),
+      },
+      manager,
+    );
     const refreshToken = await this.addToken(manager, userId, sessionId);
     return { user, accessToken: await this.accessTokens.issue(userId, sessionId), refreshToken };
   }
@@ -94,7 +86,7 @@ export class SessionsService {
    */
   async refresh(refreshToken: string): Promise<TokenPair> {
     // The revocation must commit even though the caller gets a 401: decide inside, throw after.
-    const exchange = await this.dataSource.transaction((manager) =>
+    const exchange = await this.sessions.transaction((manager) =>
       this.exchange(manager, hashRefreshToken(refreshToken)),
     );
     switch (exchange.outcome) {
@@ -117,12 +109,8 @@ export class SessionsService {
 
   /** Ends the session of one of the caller's own refresh tokens; unknown tokens change nothing. */
   async logout(userId: string, refreshToken: string): Promise<void> {
-    const tokens = this.dataSource.getRepository(RefreshToken);
-    const token = await tokens.findOne({
-      where: { tokenHash: hashRefreshToken(refreshToken), userId },
-      select: { familyId: true },
-    });
-    if (token) await this.end(this.dataSource.manager, token.familyId);
+    const familyId = await this.sessions.familyOfToken(hashRefreshToken(refreshToken), userId);
+    if (familyId) await this.sessions.end(familyId, this.clock.now());
   }
 
   /** The person's live sessions, most recently used first; `current` marks the caller's own. */
@@ -131,29 +119,24 @@ export class SessionsService {
     currentSessionId: string | undefined,
     query: PageQuery,
   ): Promise<Page<SessionView>> {
-    const [sessions, total] = await this.dataSource.getRepository(Session).findAndCount({
-      where: { userId, endedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
-      order: { lastUsedAt: 'DESC', id: 'ASC' },
-      skip: pageOffset(query),
-      take: query.pageSize,
-    });
-    const items = sessions.map((session) => ({
-      id: session.id,
-      createdAt: session.createdAt,
-      lastUsedAt: session.lastUsedAt,
-      userAgent: session.userAgent,
-      current: session.id === currentSessionId,
-    }));
-    return toPage(items, total, query);
+    const page = await this.sessions.pageOfLive(userId, this.clock.now(), query);
+    return {
+      ...page,
+      items: page.items.map((session) => ({
+        id: session.id,
+        createdAt: session.createdAt,
+        lastUsedAt: session.lastUsedAt,
+        userAgent: session.userAgent,
+        current: session.id === currentSessionId,
+      })),
+    };
   }
 
   /** Ends one of the person's own sessions; 404 `SESSION_NOT_FOUND` for anyone else's or none. */
   async endOwn(userId: string, sessionId: string): Promise<void> {
-    const session = await this.dataSource
-      .getRepository(Session)
-      .findOne({ where: { id: sessionId, userId, endedAt: IsNull() }, select: { id: true } });
-    if (!session) throw new IdentityError('SESSION_NOT_FOUND', 'You have no such session');
-    await this.end(this.dataSource.manager, session.id);
+    if (!(await this.sessions.isOpen(userId, sessionId)))
+      throw new IdentityError('SESSION_NOT_FOUND', 'You have no such session');
+    await this.sessions.end(sessionId, this.clock.now());
   }
 
   /**
@@ -161,37 +144,22 @@ export class SessionsService {
    * the caller's transaction: password reset and change, deactivation.
    */
   async endAll(manager: EntityManager, userId: string, except?: string): Promise<void> {
-    const now = this.clock.now();
-    const exceptSession = except ? { id: Not(except) } : {};
-    await manager
-      .getRepository(Session)
-      .update({ userId, endedAt: IsNull(), ...exceptSession }, { endedAt: now });
-    const exceptFamily = except ? { familyId: Not(except) } : {};
-    await manager
-      .getRepository(RefreshToken)
-      .update({ userId, revokedAt: IsNull(), ...exceptFamily }, { revokedAt: now });
+    await this.sessions.endAllOf(manager, userId, this.clock.now(), except);
   }
 
   private async exchange(manager: EntityManager, tokenHash: string): Promise<Exchange> {
     // Row lock: two concurrent refreshes with one token cannot both rotate it.
-    const token = await manager.getRepository(RefreshToken).findOne({
-      where: { tokenHash },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const token = await this.sessions.lockToken(manager, tokenHash);
     if (!token) return { outcome: 'unknown' };
     const outcome = refreshOutcome(token, this.clock.now());
-    if (outcome === 'reuse') await this.end(manager, token.familyId);
+    if (outcome === 'reuse') await this.sessions.end(token.familyId, this.clock.now(), manager);
     if (outcome !== 'rotate') return { outcome };
     // Belt and braces: deactivation ends sessions, and a deactivated account never refreshes.
-    const user = await manager
-      .getRepository(User)
-      .findOne({ where: { id: token.userId }, select: { id: true, deactivatedAt: true } });
+    const user = await this.users.findDeactivation(token.userId, manager);
     if (!user || user.deactivatedAt !== null) return { outcome: 'revoked' };
     const now = this.clock.now();
-    await manager.getRepository(RefreshToken).update({ id: token.id }, { usedAt: now });
-    await manager
-      .getRepository(Session)
-      .update({ id: token.familyId }, { lastUsedAt: now, expiresAt: this.refreshExpiry(now) });
+    await this.sessions.markTokenUsed(manager, token.id, now);
+    await this.sessions.touch(manager, token.familyId, now, this.refreshExpiry(now));
     const next = await this.addToken(manager, token.userId, token.familyId);
     return {
       outcome: 'rotate',
@@ -202,36 +170,28 @@ export class SessionsService {
   }
 
   private async addToken(
-    manager: EntityManager,
+    manager: EntityManager | undefined,
     userId: string,
     familyId: string,
   ): Promise<string> {
     const value = newRefreshTokenValue();
     const now = this.clock.now();
-    await manager.getRepository(RefreshToken).insert({
-      id: newId(),
-      userId,
-      familyId,
-      tokenHash: hashRefreshToken(value),
-      issuedAt: now,
-      expiresAt: this.refreshExpiry(now),
-    });
+    await this.sessions.insertToken(
+      {
+        id: newId(),
+        userId,
+        familyId,
+        tokenHash: hashRefreshToken(value),
+        issuedAt: now,
+        expiresAt: this.refreshExpiry(now),
+      },
+      manager,
+    );
     return value;
   }
 
   private refreshExpiry(now: Date): Date {
     return new Date(now.getTime() + this.config.auth.refreshTokenTtlDays * DAY_MS);
-  }
-
-  /** Ends one session: its record and every live refresh token of its family. */
-  private async end(manager: EntityManager, sessionId: string): Promise<void> {
-    const now = this.clock.now();
-    await manager
-      .getRepository(Session)
-      .update({ id: sessionId, endedAt: IsNull() }, { endedAt: now });
-    await manager
-      .getRepository(RefreshToken)
-      .update({ familyId: sessionId, revokedAt: IsNull() }, { revokedAt: now });
   }
 }
 

@@ -13,7 +13,7 @@ import {
   normalizeFullName,
 } from '../users/user-input';
 import { UsersRepository } from '../users/users.repository';
-import { IdentityLinks, type IdentityKey } from './identity-links';
+import { type IdentityKey, IdentityLinksRepository } from './identity-links.repository';
 import { OidcProviders, type ProviderIdentity } from './oidc-providers';
 import { safeReturnTo } from './return-to';
 import { SignInFlows } from './sign-in-flows';
@@ -51,7 +51,7 @@ export class SingleSignOn {
   constructor(
     private readonly oidcProviders: OidcProviders,
     private readonly flows: SignInFlows,
-    private readonly links: IdentityLinks,
+    private readonly links: IdentityLinksRepository,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly clock: Clock,

@@ -120,6 +120,21 @@ export class UsersRepository {
     );
   }
 
+  /**
+   * Each existing user of `userIds` with their account status, `statusSql` being the status
+   * rule over the `users` row aliased `u` (see `accountStatusSql`).
+   */
+  accountStatuses<Status extends string>(
+    userIds: readonly string[],
+    statusSql: string,
+    manager?: EntityManager,
+  ): Promise<{ id: string; status: Status }[]> {
+    return (manager ?? this.dataSource.manager).query(
+      `SELECT u.\`id\`, ${statusSql} AS status FROM \`users\` u WHERE u.\`id\` IN (?)`,
+      [userIds],
+    );
+  }
+
   /** Which of `userIds` exist (primary key). */
   async existingIds(userIds: readonly string[]): Promise<string[]> {
     if (userIds.length === 0) return [];
@@ -186,6 +201,41 @@ export class UsersRepository {
     return this.dataSource
       .getRepository(User)
       .findOne({ where: { email }, select: { id: true, passwordHash: true, deactivatedAt: true } });
+  }
+
+  /** Id and deactivation of the account, or null when there is no such account. */
+  findDeactivation(
+    userId: string,
+    manager?: EntityManager,
+  ): Promise<Pick<User, 'id' | 'deactivatedAt'> | null> {
+    return (manager ?? this.dataSource.manager)
+      .getRepository(User)
+      .findOne({ where: { id: userId }, select: { id: true, deactivatedAt: true } });
+  }
+
+  /** Locks the account row (`FOR UPDATE`); its id and deactivation, or null when none. */
+  lockAccount(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<Pick<User, 'id' | 'deactivatedAt'> | null> {
+    return manager.getRepository(User).findOne({
+      where: { id: userId },
+      select: { id: true, deactivatedAt: true },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** Switches the account off at `at`, or on again with null. */
+  async setDeactivatedAt(manager: EntityManager, userId: string, at: Date | null): Promise<void> {
+    await manager.getRepository(User).update({ id: userId }, { deactivatedAt: at });
+  }
+
+  async setPasswordHash(
+    manager: EntityManager,
+    userId: string,
+    passwordHash: string,
+  ): Promise<void> {
+    await manager.getRepository(User).update({ id: userId }, { passwordHash });
   }
 
   async emailTaken(email: string): Promise<boolean> {

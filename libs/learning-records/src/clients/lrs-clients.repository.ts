@@ -33,6 +33,10 @@ const toClient = (row: ClientRow): LrsClient => ({
 export class LrsClientsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   async insert(manager: EntityManager, client: LrsClient, secretHash: string): Promise<void> {
     await manager.query(
       `INSERT INTO \`lrs_clients\` (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -3,7 +3,6 @@ import { AuditLog } from '@lifelong/audit';
 import { Clock, newId, type Page, type PageQuery, pageOffset, toPage } from '@lifelong/common';
 import { isPlatformAdmin, PasswordHasher, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { LearningRecordsError } from '../learning-records-error';
 import { columnsOf, type LrsClient, type LrsScope, scopesOf } from './lrs-client';
 import { LrsClientsRepository } from './lrs-clients.repository';
@@ -34,7 +33,6 @@ export class LrsClients {
   private readonly verified = new Map<string, Buffer>();
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly clients: LrsClientsRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
@@ -57,7 +55,7 @@ export class LrsClients {
       revokedAt: null,
     };
     const secretHash = await this.hasher.hash(secret);
-    await this.dataSource.transaction(async (manager) => {
+    await this.clients.transaction(async (manager) => {
       await this.clients.insert(manager, client, secretHash);
       await this.audit.record(manager, {
         action: 'lrs-client.issued',
@@ -78,7 +76,7 @@ export class LrsClients {
   /** Revokes a client at once; revoking a revoked client changes (and audits) nothing. */
   async revoke(caller: Principal, id: string): Promise<LrsClient> {
     this.assertAdministrator(caller);
-    return this.dataSource.transaction(async (manager) => {
+    return this.clients.transaction(async (manager) => {
       const client = await this.clients.byId(manager, id);
       if (!client) throw new LearningRecordsError('LRS_CLIENT_NOT_FOUND', 'No such LRS client');
       if (client.revokedAt) return client;

@@ -44,6 +44,10 @@ export interface ForwardedStatement {
 export class LrsForwardsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   async insert(manager: EntityManager, forward: LrsForward, secret: string): Promise<void> {
     await manager.query(
       'INSERT INTO `lrs_forwards` (`id`, `name`, `endpoint`, `basic_key`, `basic_secret`, `verbs`, ' +

@@ -2,7 +2,6 @@ import { AuditLog } from '@lifelong/audit';
 import { Clock, newId, type Page, type PageQuery, pageOffset, toPage } from '@lifelong/common';
 import { isPlatformAdmin, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { LearningRecordsError } from '../learning-records-error';
 import type { LrsForward } from './lrs-forward';
 import { LrsForwardsRepository } from './lrs-forwards.repository';
@@ -24,7 +23,6 @@ export interface ForwardRegistration {
 @Injectable()
 export class LrsForwards {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly forwards: LrsForwardsRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -45,7 +43,7 @@ export class LrsForwards {
       createdAt: this.clock.now(),
       revokedAt: null,
     };
-    await this.dataSource.transaction(async (manager) => {
+    await this.forwards.transaction(async (manager) => {
       await this.forwards.insert(manager, forward, wanted.secret);
       await this.audit.record(manager, {
         action: 'lrs-forward.registered',
@@ -66,7 +64,7 @@ export class LrsForwards {
   /** Stops forwarding at once (a run under way finishes its batch); revoking twice changes nothing. */
   async revoke(caller: Principal, id: string): Promise<LrsForward> {
     this.assertAdministrator(caller);
-    return this.dataSource.transaction(async (manager) => {
+    return this.forwards.transaction(async (manager) => {
       const forward = await this.forwards.byId(manager, id);
       if (!forward) throw new LearningRecordsError('LRS_FORWARD_NOT_FOUND', 'No such LRS forward');
       if (forward.revokedAt) return forward;

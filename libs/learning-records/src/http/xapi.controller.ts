@@ -24,7 +24,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { multipartMixed } from '../attachments/multipart-mixed';
 import { readStatementRequest } from '../attachments/statement-request';
-import { ActivitiesAndAgents, personOf } from '../statements/activities-and-agents';
+import { ActivitiesAndAgents, personOf } from '../statements/activities-and-agents.service';
 import { acceptedLanguages } from '../statements/statement-format';
 import { Statements, XAPI_VERSION } from '../statements/statements.service';
 import { LearningRecordsError } from '../learning-records-error';

@@ -1,10 +1,8 @@
 import { AppConfig, JobHandler, type JobPayloads } from '@lifelong/common';
-import { readEvent } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import { Statements } from '../statements/statements.service';
+import { OutboxEventsRepository } from './outbox-events.repository';
 import {
   type LearningEvent,
   type LearningEventType,
@@ -32,7 +30,7 @@ export class RecordLearningEventJob {
   private readonly build: PlatformStatements;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: OutboxEventsRepository,
     private readonly statements: Statements,
     config: AppConfig,
   ) {
@@ -43,7 +41,7 @@ export class RecordLearningEventJob {
   async record({
     outboxEventId,
   }: JobPayloads['learning-records.record-event']): Promise<{ statements: number }> {
-    const event = await readEvent(this.dataSource.manager, outboxEventId);
+    const event = await this.events.findById(outboxEventId);
     if (!event) throw new UnrecoverableError(`Outbox event ${outboxEventId} does not exist`);
     if (!LEARNING_EVENTS.includes(event.type))
       throw new UnrecoverableError(`Outbox event ${outboxEventId} is a ${event.type}`);

@@ -65,6 +65,10 @@ interface KnownRow {
 export class StatementsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   /** The statements with these ids, locked until the writing transaction ends. */
   async known(manager: EntityManager, ids: readonly Buffer[]): Promise<KnownStatement[]> {
     if (ids.length === 0) return [];

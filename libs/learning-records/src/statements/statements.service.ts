@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig, Clock, type Page, type PageQuery, pageOffset, toPage } from '@lifelong/common';
 import { isDuplicateKey, retryOnDeadlock } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { LrsClient } from '../clients/lrs-client';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { attachmentHashes, matchAttachmentParts } from '../attachments/statement-attachments';
@@ -94,7 +94,6 @@ const mayRead = (client: LrsClient, ownerId: string): boolean =>
 @Injectable()
 export class Statements {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly statements: StatementsRepository,
     private readonly attachments: AttachmentsRepository,
     private readonly clock: Clock,
@@ -222,7 +221,7 @@ export class Statements {
     batch: JsonObject[],
     contents: readonly AttachmentPart[],
   ): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.statements.transaction(async (manager) => {
       const hashes = batch.map((statement) => contentHash(statement));
       const known = await this.statements.known(
         manager,

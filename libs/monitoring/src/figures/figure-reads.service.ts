@@ -2,7 +2,6 @@ import { csvWriter } from '@lifelong/common';
 import { FACILITY_TYPES } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import {
   type Figures,
   INDICATOR_CODES,
@@ -10,13 +9,14 @@ import {
 } from '../indicators/indicator-catalogue';
 import { parsePeriod } from '../indicators/period';
 import { MonitoringError } from '../monitoring-error';
-import { STORED_FIGURES } from './figure-sql';
 import {
   type GroupMember,
   hiddenInGroup,
   type PublicFigures,
   publicFigures,
 } from './figure-privacy';
+import { type FigureUnit, FigureSourcesRepository } from './figure-sources.repository';
+import { FiguresRepository } from './figures.repository';
 
 /** One unit's published figures ('' id and null adminUnitId: the whole country). */
 export interface FigureNode {
@@ -37,12 +37,7 @@ export interface FigureQuery {
   facilityType?: string;
 }
 
-interface Unit {
-  id: string;
-  name: string;
-}
-
-const COUNTRY: Unit = { id: '', name: 'Toàn quốc' };
+const COUNTRY: FigureUnit = { id: '', name: 'Toàn quốc' };
 
 const ZERO: Figures = Object.fromEntries(INDICATOR_CODES.map((code) => [code, 0])) as Figures;
 
@@ -52,7 +47,10 @@ const ZERO: Figures = Object.fromEntries(INDICATOR_CODES.map((code) => [code, 0]
  */
 @Injectable()
 export class FigureReads {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly figures: FiguresRepository,
+    private readonly sources: FigureSourcesRepository,
+  ) {}
 
   async tree(query: FigureQuery): Promise<FigureTree> {
     const period = parsePeriod(query.period).code;
@@ -63,19 +61,19 @@ export class FigureReads {
         allowed: FACILITY_TYPES,
       });
     const { unit, siblings } = await this.unitWithSiblings(query.adminUnitId);
-    const children = await this.units(
-      unit.id === '' ? '`parent_id` IS NULL' : '`parent_id` = ?',
-      unit.id === '' ? [] : [unit.id],
-    );
+    const children = await this.sources.unitsUnder(unit.id === '' ? null : unit.id);
     const figures = await this.cells(
       period,
       facilityType,
       [unit, ...siblings, ...children].map((u) => u.id),
     );
-    const member = (u: Unit): GroupMember => ({ id: u.id, figures: figures.get(u.id) ?? ZERO });
+    const member = (u: FigureUnit): GroupMember => ({
+      id: u.id,
+      figures: figures.get(u.id) ?? ZERO,
+    });
     const topHidden = hiddenInGroup([unit, ...siblings].map(member)).get(unit.id)!;
     const childHidden = hiddenInGroup(children.map(member));
-    const node = (u: Unit, hidden: ReadonlySet<IndicatorCode>): FigureNode => ({
+    const node = (u: FigureUnit, hidden: ReadonlySet<IndicatorCode>): FigureNode => ({
       period,
       adminUnitId: u.id === '' ? null : u.id,
       name: u.name,
@@ -105,30 +103,15 @@ export class FigureReads {
 
   private async unitWithSiblings(
     adminUnitId: string | undefined,
-  ): Promise<{ unit: Unit; siblings: Unit[] }> {
+  ): Promise<{ unit: FigureUnit; siblings: FigureUnit[] }> {
     if (adminUnitId === undefined) return { unit: COUNTRY, siblings: [] };
-    const [found] = await this.dataSource.query<(Unit & { parentId: string | null })[]>(
-      'SELECT `id`, `name`, `parent_id` AS parentId FROM `admin_units_view` WHERE `id` = ?',
-      [adminUnitId],
-    );
+    const found = await this.sources.adminUnit(adminUnitId);
     if (!found)
       throw new MonitoringError('ADMIN_UNIT_NOT_FOUND', 'No such administrative unit', {
         adminUnitId,
       });
-    const siblings = await this.units(
-      found.parentId === null
-        ? '`parent_id` IS NULL AND `id` <> ?'
-        : '`parent_id` = ? AND `id` <> ?',
-      found.parentId === null ? [found.id] : [found.parentId, found.id],
-    );
+    const siblings = await this.sources.unitsUnder(found.parentId, found.id);
     return { unit: { id: found.id, name: found.name }, siblings };
-  }
-
-  private units(where: string, params: unknown[]): Promise<Unit[]> {
-    return this.dataSource.query<Unit[]>(
-      `SELECT \`id\`, \`name\` FROM \`admin_units_view\` WHERE ${where} ORDER BY \`name\`, \`id\``,
-      params,
-    );
   }
 
   private async cells(
@@ -136,14 +119,7 @@ export class FigureReads {
     facilityType: string,
     unitIds: string[],
   ): Promise<Map<string, Figures>> {
-    const rows = await this.dataSource.query<
-      (Record<string, string | number> & { unitId: string })[]
-    >(
-      `SELECT \`admin_unit_id\` AS unitId, ${STORED_FIGURES.map((m) => `\`${m}\``).join(', ')} ` +
-        'FROM `monitoring_figures` ' +
-        'WHERE `period` = ? AND `facility_type` = ? AND `admin_unit_id` IN (?)',
-      [period, facilityType, unitIds],
-    );
+    const rows = await this.figures.cellsOf(period, facilityType, unitIds);
     return new Map(
       rows.map((row) => [
         row.unitId,

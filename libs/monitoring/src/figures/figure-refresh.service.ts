@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { parsePeriod, periodsOf } from '../indicators/period';
 import { FigureCells } from './figure-cells.service';
+import { FigureSourcesRepository } from './figure-sources.repository';
 
 /** What a refresh did: how many periods it recomputed and how many cells it changed. */
 export interface RefreshOutcome {
@@ -21,29 +21,13 @@ export class FigureRefresh {
   private readonly logger = new Logger(FigureRefresh.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sources: FigureSourcesRepository,
     private readonly cells: FigureCells,
   ) {}
 
   /** Recomputes the cells the enrollment's enrollment, completion and certificate fall in. */
   async refreshEnrollment(enrollmentId: string): Promise<RefreshOutcome> {
-    const [found] = await this.dataSource.query<
-      {
-        facilityId: string;
-        facilityType: string;
-        enrolledAt: Date | null;
-        completedAt: Date | null;
-        issuedAt: Date | null;
-      }[]
-    >(
-      'SELECT f.`id` AS facilityId, f.`type` AS facilityType, e.`enrolled_at` AS enrolledAt, ' +
-        'e.`completed_at` AS completedAt, ec.`issued_at` AS issuedAt ' +
-        'FROM `enrollments_view` e JOIN `courses_view` c ON c.`id` = e.`course_id` ' +
-        'JOIN `facilities_view` f ON f.`id` = c.`facility_id` ' +
-        'LEFT JOIN `enrollment_certificates_view` ec ON ec.`enrollment_id` = e.`id` ' +
-        'WHERE e.`id` = ?',
-      [enrollmentId],
-    );
+    const found = await this.sources.enrollment(enrollmentId);
     if (!found) return { periods: 0, changed: 0 };
     return this.refreshCells(found.facilityId, found.facilityType, [
       found.enrolledAt,
@@ -59,19 +43,7 @@ export class FigureRefresh {
    */
   async refreshAirings(broadcastIds: readonly string[]): Promise<RefreshOutcome> {
     if (broadcastIds.length === 0) return { periods: 0, changed: 0 };
-    const found = await this.dataSource.query<
-      { facilityId: string; facilityType: string; at: Date | null }[]
-    >(
-      'SELECT f.`id` AS facilityId, f.`type` AS facilityType, b.`starts_at` AS at ' +
-        'FROM `broadcasts_view` b JOIN `courses_view` c ON c.`id` = b.`course_id` ' +
-        'JOIN `facilities_view` f ON f.`id` = c.`facility_id` WHERE b.`id` IN (?) ' +
-        'UNION SELECT f.`id`, f.`type`, MAX(a.`recorded_at`) ' +
-        'FROM `broadcast_attendances_view` a JOIN `broadcasts_view` b ON b.`id` = a.`broadcast_id` ' +
-        'JOIN `courses_view` c ON c.`id` = b.`course_id` ' +
-        'JOIN `facilities_view` f ON f.`id` = c.`facility_id` WHERE a.`broadcast_id` IN (?) ' +
-        'GROUP BY f.`id`, f.`type`',
-      [broadcastIds, broadcastIds],
-    );
+    const found = await this.sources.airings(broadcastIds);
     const byFacility = new Map<string, { facilityType: string; moments: (Date | null)[] }>();
     for (const row of found) {
       const entry = byFacility.get(row.facilityId) ?? {
@@ -92,10 +64,7 @@ export class FigureRefresh {
 
   /** A facility registered: the cells above it in the periods of its registration. */
   async refreshFacility(facilityId: string): Promise<RefreshOutcome> {
-    const [found] = await this.dataSource.query<{ facilityType: string; createdAt: Date }[]>(
-      'SELECT `type` AS facilityType, `created_at` AS createdAt FROM `facilities_view` WHERE `id` = ?',
-      [facilityId],
-    );
+    const found = await this.sources.facility(facilityId);
     if (!found) return { periods: 0, changed: 0 };
     return this.refreshCells(facilityId, found.facilityType, [found.createdAt]);
   }
@@ -106,10 +75,7 @@ export class FigureRefresh {
    */
   async refreshReports(year: number, facilityIds: readonly string[]): Promise<RefreshOutcome> {
     if (facilityIds.length === 0) return { periods: 0, changed: 0 };
-    const found = await this.dataSource.query<{ id: string; facilityType: string }[]>(
-      'SELECT `id`, `type` AS facilityType FROM `facilities_view` WHERE `id` IN (?)',
-      [facilityIds],
-    );
+    const found = await this.sources.facilityTypes(facilityIds);
     const period = parsePeriod(String(year));
     let changed = 0;
     for (const facility of found)
@@ -123,12 +89,7 @@ export class FigureRefresh {
 
   /** The country ('') and every administrative unit whose subtree holds the facility. */
   private async unitsAbove(facilityId: string): Promise<string[]> {
-    const ancestors = await this.dataSource.query<{ id: string }[]>(
-      'SELECT anc.`id` FROM `facilities_view` f JOIN `admin_units_view` u ON u.`id` = f.`admin_unit_id` ' +
-        "JOIN `admin_units_view` anc ON u.`path` LIKE CONCAT(anc.`path`, '%') WHERE f.`id` = ?",
-      [facilityId],
-    );
-    return ['', ...ancestors.map((unit) => unit.id)];
+    return ['', ...(await this.sources.unitsAbove(facilityId))];
   }
 
   /** Recomputes the cells above the facility, for its type, in the periods of the moments. */

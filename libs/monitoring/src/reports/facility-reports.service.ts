@@ -1,11 +1,12 @@
-import { Clock, newId, type Page, type PageQuery, pageOffset, toPage } from '@lifelong/common';
+import { Clock, newId, type Page, type PageQuery, toPage } from '@lifelong/common';
 import { recordEvent } from '@lifelong/database';
 import { type Principal, isPlatformAdmin } from '@lifelong/identity';
 import { FacilityDirectory, subtreePattern } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { MonitoringError } from '../monitoring-error';
 import { REPORT_DECIDERS, REPORT_FILLERS, REPORT_READERS } from '../policies';
+import { FacilityReportsRepository, type ReportPlace } from './facility-reports.repository';
 import { ReportAccess } from './report-access';
 import { checkValues, missingAnswers, type ReportField, type ReportValues } from './report-fields';
 import { ReportForms } from './report-forms.service';
@@ -42,36 +43,6 @@ export interface ReportListItem {
   decidedAt: Date | null;
 }
 
-interface ReportRow {
-  id: string;
-  facilityId: string;
-  year: number;
-  status: ReportStatus;
-  values: string | ReportValues;
-  fields: string | ReportField[];
-  submittedAt: Date | null;
-  submittedBy: string | null;
-  decidedAt: Date | null;
-  decidedBy: string | null;
-  comment: string | null;
-  updatedAt: Date;
-}
-
-const SELECT_REPORT =
-  'SELECT `id`, `facility_id` AS facilityId, `year`, `status`, `values`, `fields`, ' +
-  '`submitted_at` AS submittedAt, `submitted_by` AS submittedBy, `decided_at` AS decidedAt, ' +
-  '`decided_by` AS decidedBy, `comment`, `updated_at` AS updatedAt FROM `monitoring_facility_reports`';
-
-const json = <T>(value: string | T): T =>
-  typeof value === 'string' ? (JSON.parse(value) as T) : value;
-
-const fromRow = (row: ReportRow): FacilityReport => ({
-  ...row,
-  year: Number(row.year),
-  values: json(row.values),
-  fields: json(row.fields),
-});
-
 /** The comment of a decision, trimmed; at most 2,000 characters. */
 export const COMMENT_MAX = 2_000;
 
@@ -85,7 +56,7 @@ export const COMMENT_MAX = 2_000;
 @Injectable()
 export class FacilityReports {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reports: FacilityReportsRepository,
     private readonly forms: ReportForms,
     private readonly access: ReportAccess,
     private readonly facilities: FacilityDirectory,
@@ -96,7 +67,7 @@ export class FacilityReports {
   async find(principal: Principal, facilityId: string, year: number): Promise<FacilityReport> {
     await this.access.assertFacility(facilityId);
     await this.access.assertCovers(principal, REPORT_READERS, facilityId);
-    const report = await this.load(this.dataSource.manager, facilityId, year);
+    const report = await this.reports.find(facilityId, year);
     if (!report)
       throw new MonitoringError('REPORT_NOT_FOUND', 'This facility has no report for that year', {
         facilityId,
@@ -120,23 +91,20 @@ export class FacilityReports {
     const fields = await this.forms.currentFields(year);
     const kept = checkValues(fields, values);
     const now = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
-      const report = await this.load(manager, facilityId, year, true);
+    await this.reports.transaction(async (manager) => {
+      const report = await this.reports.find(facilityId, year, { manager, lock: true });
       if (report && (report.status === 'submitted' || report.status === 'accepted'))
         throw new MonitoringError('REPORT_NOT_EDITABLE', `The report is ${report.status}`, {
           status: report.status,
         });
-      const snapshot = JSON.stringify(fields.map(definitionOf));
-      if (report)
-        await manager.query(
-          'UPDATE `monitoring_facility_reports` SET `values` = ?, `fields` = ?, `updated_at` = ? WHERE `id` = ?',
-          [JSON.stringify(kept), snapshot, now, report.id],
-        );
+      const snapshot = fields.map(definitionOf);
+      if (report) await this.reports.updateDraft(manager, report.id, kept, snapshot, now);
       else
-        await manager.query(
-          'INSERT INTO `monitoring_facility_reports` (`id`, `facility_id`, `year`, `status`, `values`, ' +
-            "`fields`, `created_at`, `updated_at`) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)",
-          [newId(), facilityId, year, JSON.stringify(kept), snapshot, now, now],
+        await this.reports.insertDraft(
+          manager,
+          { id: newId(), facilityId, year, values: kept },
+          snapshot,
+          now,
         );
     });
     return this.mustLoad(facilityId, year);
@@ -150,8 +118,8 @@ export class FacilityReports {
   async submit(principal: Principal, facilityId: string, year: number): Promise<FacilityReport> {
     await this.access.assertFacility(facilityId);
     await this.access.assertCovers(principal, REPORT_FILLERS, facilityId);
-    await this.dataSource.transaction(async (manager) => {
-      const report = await this.load(manager, facilityId, year, true);
+    await this.reports.transaction(async (manager) => {
+      const report = await this.reports.find(facilityId, year, { manager, lock: true });
       if (!report)
         throw new MonitoringError('REPORT_NOT_FOUND', 'Save the report before submitting it', {
           facilityId,
@@ -183,18 +151,12 @@ export class FacilityReports {
         throw new MonitoringError('REPORT_INCOMPLETE', 'Some required fields have no answer', {
           missing,
         });
-      await manager.query(
-        "UPDATE `monitoring_facility_reports` SET `status` = 'submitted', `values` = ?, `fields` = ?, " +
-          '`submitted_at` = ?, `submitted_by` = ?, `decided_at` = NULL, `decided_by` = NULL, `updated_at` = ? WHERE `id` = ?',
-        [
-          JSON.stringify(values),
-          JSON.stringify(fields.map(definitionOf)),
-          now,
-          principal.userId,
-          now,
-          report.id,
-        ],
-      );
+      await this.reports.markSubmitted(manager, report.id, {
+        values,
+        fields: fields.map(definitionOf),
+        by: principal.userId,
+        at: now,
+      });
     });
     return this.mustLoad(facilityId, year);
   }
@@ -228,8 +190,8 @@ export class FacilityReports {
   ): Promise<FacilityReport> {
     await this.access.assertFacility(facilityId);
     await this.access.assertCovers(principal, REPORT_DECIDERS, facilityId);
-    await this.dataSource.transaction(async (manager) => {
-      const report = await this.load(manager, facilityId, year, true);
+    await this.reports.transaction(async (manager) => {
+      const report = await this.reports.find(facilityId, year, { manager, lock: true });
       if (!report)
         throw new MonitoringError('REPORT_NOT_FOUND', 'This facility has no report for that year', {
           facilityId,
@@ -241,11 +203,12 @@ export class FacilityReports {
           status: report.status,
         });
       const now = this.clock.now();
-      await manager.query(
-        'UPDATE `monitoring_facility_reports` SET `status` = ?, `decided_at` = ?, `decided_by` = ?, ' +
-          '`comment` = ?, `updated_at` = ? WHERE `id` = ?',
-        [outcome, now, principal.userId, comment, now, report.id],
-      );
+      await this.reports.markDecided(manager, report.id, {
+        outcome,
+        by: principal.userId,
+        comment,
+        at: now,
+      });
       if (outcome === 'accepted') await this.publish(manager, report);
     });
     return this.mustLoad(facilityId, year);
@@ -260,20 +223,13 @@ export class FacilityReports {
     manager: EntityManager,
     report: Pick<FacilityReport, 'id' | 'facilityId' | 'year' | 'values' | 'fields'>,
   ): Promise<void> {
-    await manager.query('DELETE FROM `monitoring_reported_values` WHERE `report_id` = ?', [
-      report.id,
-    ]);
-    const rows = report.fields.flatMap((field) => {
+    const reported = report.fields.flatMap((field): [string, number][] => {
       const value = report.values[field.key];
       return field.indicator !== null && typeof value === 'number'
-        ? [[report.id, field.indicator, report.facilityId, report.year, value]]
+        ? [[field.indicator, value]]
         : [];
     });
-    if (rows.length > 0)
-      await manager.query(
-        'INSERT INTO `monitoring_reported_values` (`report_id`, `indicator`, `facility_id`, `year`, `value`) VALUES ?',
-        [rows],
-      );
+    await this.reports.replaceReportedValues(manager, report, reported);
     await recordEvent(manager, 'monitoring.reports-accepted', {
       year: report.year,
       facilityIds: [report.facilityId],
@@ -288,38 +244,26 @@ export class FacilityReports {
     principal: Principal,
     query: PageQuery & { year: number; status?: ReportStatus },
   ): Promise<Page<ReportListItem>> {
-    const filters = ['r.`year` = ?', 'r.`status` = ?'];
-    const params: unknown[] = [query.year, query.status ?? 'submitted'];
     const reach = isPlatformAdmin(principal)
       ? ({ everywhere: true } as const)
       : this.access.reach(principal, REPORT_DECIDERS);
+    let places: ReportPlace[] | 'everywhere' = 'everywhere';
     if (!reach.everywhere) {
-      const within: string[] = [];
+      places = [];
       for (const scope of reach.scopes) {
-        if (scope.scopeType === 'facility') {
-          within.push('f.`id` = ?');
-          params.push(scope.scopeId);
-        } else if (scope.scopeType === 'admin_unit') {
+        if (scope.scopeType === 'facility') places.push({ facilityId: scope.scopeId });
+        else if (scope.scopeType === 'admin_unit') {
           const path = await this.facilities.adminUnitPath(scope.scopeId);
-          if (path === null) continue;
-          within.push('u.`path` LIKE ?');
-          params.push(subtreePattern(path));
+          if (path !== null) places.push({ subtreePattern: subtreePattern(path) });
         }
       }
-      if (within.length === 0) return toPage([], 0, query);
-      filters.push(`(${within.join(' OR ')})`);
+      if (places.length === 0) return toPage([], 0, query);
     }
-    const from =
-      'FROM `monitoring_facility_reports` r JOIN `facilities_view` f ON f.`id` = r.`facility_id` ' +
-      `JOIN \`admin_units_view\` u ON u.\`id\` = f.\`admin_unit_id\` WHERE ${filters.join(' AND ')}`;
-    const [count] = await this.dataSource.query<{ total: number | string }[]>(
-      `SELECT COUNT(*) AS total ${from}`,
-      params,
-    );
-    const rows = await this.dataSource.query<Omit<ReportListItem, 'facilityName' | 'place'>[]>(
-      'SELECT r.`id`, r.`facility_id` AS facilityId, r.`year`, r.`status`, r.`submitted_at` AS submittedAt, ' +
-        `r.\`decided_at\` AS decidedAt ${from} ORDER BY r.\`submitted_at\`, r.\`id\` LIMIT ? OFFSET ?`,
-      [...params, query.pageSize, pageOffset(query)],
+    const { rows, total } = await this.reports.page(
+      query.year,
+      query.status ?? 'submitted',
+      places,
+      query,
     );
     const items: ReportListItem[] = [];
     for (const row of rows) {
@@ -331,25 +275,11 @@ export class FacilityReports {
         place: card?.place ?? '',
       });
     }
-    return toPage(items, Number(count?.total ?? 0), query);
-  }
-
-  /** The report, locked for update when asked. */
-  async load(
-    manager: EntityManager,
-    facilityId: string,
-    year: number,
-    forUpdate = false,
-  ): Promise<FacilityReport | null> {
-    const [row] = await manager.query<ReportRow[]>(
-      `${SELECT_REPORT} WHERE \`facility_id\` = ? AND \`year\` = ?${forUpdate ? ' FOR UPDATE' : ''}`,
-      [facilityId, year],
-    );
-    return row ? fromRow(row) : null;
+    return toPage(items, total, query);
   }
 
   private async mustLoad(facilityId: string, year: number): Promise<FacilityReport> {
-    const report = await this.load(this.dataSource.manager, facilityId, year);
+    const report = await this.reports.find(facilityId, year);
     if (!report) throw new Error(`Report of ${facilityId} for ${year} vanished`);
     return report;
   }

@@ -2,8 +2,8 @@ import { Clock, CommonError, newId, readCsvText } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
 import { FacilityDirectory } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { MonitoringError } from '../monitoring-error';
+import { FacilityReportsRepository } from './facility-reports.repository';
 import { definitionOf, FacilityReports } from './facility-reports.service';
 import { ReportAccess } from './report-access';
 import {
@@ -68,7 +68,7 @@ function cellValue(field: ReportField, cell: string): unknown {
 @Injectable()
 export class ReportImport {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly stored: FacilityReportsRepository,
     private readonly forms: ReportForms,
     private readonly reports: FacilityReports,
     private readonly access: ReportAccess,
@@ -160,37 +160,27 @@ export class ReportImport {
     const missing = missingAnswers(fields, values).filter((key) => !misfits.has(key));
     if (missing.length > 0) problems.push(`required fields empty: ${missing.join(', ')}`);
     if (problems.length > 0) return problems.join('; ');
-    return this.dataSource.transaction(async (manager) => {
-      const existing = await this.reports.load(manager, facilityId, year, true);
+    return this.stored.transaction(async (manager) => {
+      const existing = await this.stored.find(facilityId, year, { manager, lock: true });
       if (existing && (existing.status === 'submitted' || existing.status === 'accepted'))
         return `the ${year} report of facility ${code} is already ${existing.status}`;
       const now = this.clock.now();
       const id = existing?.id ?? newId();
       const snapshot = fields.map(definitionOf);
-      const row = [
-        JSON.stringify(values),
-        JSON.stringify(snapshot),
-        now,
-        principal.userId,
-        now,
-        principal.userId,
-        'Imported from a CSV of paper reports',
-        now,
-      ];
-      if (existing)
-        await manager.query(
-          "UPDATE `monitoring_facility_reports` SET `status` = 'accepted', `values` = ?, `fields` = ?, " +
-            '`submitted_at` = ?, `submitted_by` = ?, `decided_at` = ?, `decided_by` = ?, `comment` = ?, ' +
-            '`updated_at` = ? WHERE `id` = ?',
-          [...row, id],
-        );
-      else
-        await manager.query(
-          'INSERT INTO `monitoring_facility_reports` (`status`, `values`, `fields`, `submitted_at`, ' +
-            '`submitted_by`, `decided_at`, `decided_by`, `comment`, `updated_at`, `id`, `facility_id`, ' +
-            "`year`, `created_at`) VALUES ('accepted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          [...row, id, facilityId, year, now],
-        );
+      await this.stored.saveAccepted(
+        manager,
+        {
+          id,
+          facilityId,
+          year,
+          values,
+          fields: snapshot,
+          by: principal.userId,
+          comment: 'Imported from a CSV of paper reports',
+          at: now,
+        },
+        existing !== null,
+      );
       await this.reports.publish(manager, { id, facilityId, year, values, fields: snapshot });
       return null;
     });

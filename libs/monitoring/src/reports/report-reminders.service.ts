@@ -1,21 +1,15 @@
-import { chunksOf, Clock, newId } from '@lifelong/common';
-import { recordEvent, sqlDateTime } from '@lifelong/database';
+import { chunksOf, Clock } from '@lifelong/common';
+import { recordEvent } from '@lifelong/database';
 import { UserLookup } from '@lifelong/identity';
 import { FacilityDirectory } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { type ReminderCandidate, ReportRemindersRepository } from './report-reminders.repository';
 
 /** Days before the deadline at which the facility admins of an unsubmitted report are told. */
 export const REMINDER_DAYS = [14, 3] as const;
 
 const DAY_MS = 86_400_000;
 const CHUNK = 1_000;
-
-interface Candidate {
-  facilityId: string;
-  year: number;
-  deadline: Date;
-}
 
 /**
  * `monitoring.remind-reports` (hourly): for each reminder step, the facilities whose report for
@@ -28,7 +22,7 @@ interface Candidate {
 @Injectable()
 export class ReportReminders {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reminders: ReportRemindersRepository,
     private readonly users: UserLookup,
     private readonly facilities: FacilityDirectory,
     private readonly clock: Clock,
@@ -39,40 +33,24 @@ export class ReportReminders {
     const now = this.clock.now();
     let reminded = 0;
     for (const days of [...REMINDER_DAYS].sort((a, b) => a - b)) {
-      const candidates = await this.dataSource.query<Candidate[]>(
-        'SELECT f.`id` AS facilityId, fm.`year`, fm.`deadline` FROM `monitoring_report_forms` fm ' +
-          'JOIN `facilities_view` f ON f.`created_at` < fm.`deadline` ' +
-          'LEFT JOIN `monitoring_facility_reports` r ON r.`facility_id` = f.`id` AND r.`year` = fm.`year` ' +
-          "WHERE fm.`deadline` > ? AND fm.`deadline` <= ? AND (r.`status` IS NULL OR r.`status` IN ('draft', 'returned')) " +
-          'AND NOT EXISTS (SELECT 1 FROM `monitoring_report_reminders` n WHERE n.`facility_id` = f.`id` ' +
-          'AND n.`year` = fm.`year` AND n.`step` <= ?)',
-        [sqlDateTime(now), sqlDateTime(new Date(now.getTime() + days * DAY_MS)), days],
+      const candidates = await this.reminders.due(
+        now,
+        new Date(now.getTime() + days * DAY_MS),
+        days,
       );
       for (const chunk of chunksOf(candidates, CHUNK)) reminded += await this.remind(days, chunk);
     }
     return reminded;
   }
 
-  private async remind(days: number, chunk: readonly Candidate[]): Promise<number> {
+  private async remind(days: number, chunk: readonly ReminderCandidate[]): Promise<number> {
     const names = new Map<string, string>();
     for (const { facilityId } of chunk) {
       const card = await this.facilities.card(facilityId);
       if (card) names.set(facilityId, card.name);
     }
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const batchId = newId();
-      await manager.query(
-        'INSERT IGNORE INTO `monitoring_report_reminders` (`facility_id`, `year`, `step`, `batch_id`, `sent_at`) VALUES ?',
-        [chunk.map((c) => [c.facilityId, c.year, days, batchId, sqlDateTime(this.clock.now())])],
-      );
-      const won = new Set(
-        (
-          await manager.query<{ key: string }[]>(
-            "SELECT CONCAT(`facility_id`, '/', `year`) AS `key` FROM `monitoring_report_reminders` WHERE `batch_id` = ?",
-            [batchId],
-          )
-        ).map((row) => row.key),
-      );
+    return this.reminders.transaction(async (manager) => {
+      const won = await this.reminders.claim(manager, days, chunk, this.clock.now());
       const told = chunk.filter((c) => won.has(`${c.facilityId}/${c.year}`));
       if (told.length === 0) return 0;
       const holders = await this.users.holdersOf(

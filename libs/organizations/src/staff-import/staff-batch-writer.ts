@@ -1,6 +1,6 @@
 import { Clock, newId } from '@lifelong/common';
 import { recordEvent, sqlDateTime } from '@lifelong/database';
-import { AccountBatches, type BatchAccount, canonicalEmail } from '@lifelong/identity';
+import { AccountBatchesRepository, type BatchAccount, canonicalEmail } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MembershipsRepository } from '../memberships/memberships.repository';
@@ -53,7 +53,7 @@ export class StaffBatchWriter {
     private readonly imports: StaffImportsRepository,
     private readonly memberships: MembershipsRepository,
     private readonly clock: Clock,
-    private readonly accounts: AccountBatches,
+    private readonly accounts: AccountBatchesRepository,
   ) {}
 
   write(run: ImportRun, batch: CheckedBatch, processed: number): Promise<BatchCounts> {
@@ -110,7 +110,7 @@ function managesUnit(scopeOrgUnitIds: readonly string[] | null): ManagesUnit | n
 async function loadState(
   manager: EntityManager,
   memberships: MembershipsRepository,
-  accounts: AccountBatches,
+  accounts: AccountBatchesRepository,
   rows: readonly PlacedStaffRow[],
 ): Promise<StaffBatchState> {
   if (rows.length === 0)

@@ -37,7 +37,7 @@ const toAccount = ({ signedIn, ...account }: BatchAccountRow): BatchAccount => (
  * on the users table, kept here so that no other lib names it.
  */
 @Injectable()
-export class AccountBatches {
+export class AccountBatchesRepository {
   constructor(private readonly tokens: AccountTokensRepository) {}
 
   async byIds(manager: EntityManager, userIds: readonly string[]): Promise<BatchAccount[]> {

@@ -1,4 +1,9 @@
 import { pageOffset, type PageQuery, searchQuery } from '@lifelong/common';
+import { ExportConnections } from '@lifelong/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable } from 'node:stream';
+import type { DataSource } from 'typeorm';
 import type { EnrollmentStatus } from '../enrollments/enrollment.rules';
 
 /** The filters of a course's list of learners, already checked. */
@@ -9,7 +14,7 @@ export interface LearnerFilter {
 }
 
 /** A statement and its parameters. */
-export interface SqlStatement {
+interface SqlStatement {
   sql: string;
   params: unknown[];
 }
@@ -57,7 +62,7 @@ const FROM = `FROM \`enrollments\` e
  * the words through the FULLTEXT index on the people's folded search text. `page` null gives
  * every row (the CSV export).
  */
-export function learnerStatements(
+function learnerStatements(
   courseId: string,
   filter: LearnerFilter,
   page: PageQuery | null,
@@ -84,4 +89,35 @@ export function learnerStatements(
     },
     count: { sql: `SELECT COUNT(*) AS total ${FROM} ${clause}`, params },
   };
+}
+
+/** A course's learners: one page of them with their count, or every one of them as a stream. */
+@Injectable()
+export class CourseLearnersRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly exports: ExportConnections,
+  ) {}
+
+  async page(
+    courseId: string,
+    filter: LearnerFilter,
+    query: PageQuery,
+  ): Promise<{ rows: LearnerRow[]; total: number }> {
+    const statements = learnerStatements(courseId, filter, query);
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query<LearnerRow[]>(statements.items.sql, statements.items.params),
+      this.dataSource.query<{ total: string | number }[]>(
+        statements.count.sql,
+        statements.count.params,
+      ),
+    ]);
+    return { rows, total: Number(count?.total ?? 0) };
+  }
+
+  /** Every matching learner, as an object stream of {@link LearnerRow} from the export pool. */
+  stream(courseId: string, filter: LearnerFilter): Promise<Readable> {
+    const { items } = learnerStatements(courseId, filter, null);
+    return this.exports.stream(items.sql, items.params);
+  }
 }

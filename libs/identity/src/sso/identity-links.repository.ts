@@ -13,7 +13,7 @@ export interface IdentityKey {
 
 /** Queries on `user_identities`: which account an identity at a provider belongs to. */
 @Injectable()
-export class IdentityLinks {
+export class IdentityLinksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The account linked to this (issuer, subject), or null (unique key lookup). */
