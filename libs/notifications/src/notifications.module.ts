@@ -24,7 +24,6 @@ const SERVICES = [
   DeliveriesRepository,
   InboxRepository,
   InboxService,
-  NotificationPreferencesRepository,
   NotificationPreferencesService,
   RecipientDirectory,
   RowLedgerRepository,
@@ -47,7 +46,7 @@ const SERVICES = [
       NotificationDigest,
     ]),
   ],
-  providers: SERVICES,
+  providers: [...SERVICES, NotificationPreferencesRepository],
   exports: SERVICES,
 })
 export class NotificationsModule {}
