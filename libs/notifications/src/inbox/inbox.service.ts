@@ -35,7 +35,7 @@ export class InboxService {
 
   async list(userId: string, query: InboxQuery): Promise<Page<InboxItem>> {
     const [{ rows, total }, reader] = await Promise.all([
-      this.inbox.page(userId, query.unread === true, query),
+      this.inbox.page(userId, Boolean(query.unread), query),
       this.reader(userId),
     ]);
     const items = rows.map((row) => this.render(row, reader));
