@@ -12,6 +12,7 @@ import { GroupAttendanceRecord } from './attendance/group-attendance-record.enti
 import { GroupAttendanceRecordsRepository } from './attendance/group-attendance-records.repository';
 import { GroupAttendanceRecords } from './attendance/group-attendance-records.service';
 import { TelevisionLessonCheck } from './attendance/lesson-check.entity';
+import { LessonChecksRepository } from './attendance/lesson-checks.repository';
 import { LessonChecks } from './attendance/lesson-checks.service';
 import { LessonCompletion } from './attendance/lesson-completion.service';
 import { BroadcastReads } from './broadcasts/broadcast-reads.service';
@@ -66,6 +67,7 @@ const INTERNAL = [
   CodeGuessThrottle,
   AttendancesRepository,
   GroupAttendanceRecordsRepository,
+  LessonChecksRepository,
   ScheduleFeedTokensRepository,
 ];
 

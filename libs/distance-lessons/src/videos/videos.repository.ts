@@ -18,6 +18,16 @@ export class VideosRepository {
     return this.dataSource.getRepository(Video).findOneBy({ id });
   }
 
+  /** The video's lesson, status and duration only. */
+  findFacts(
+    id: string,
+  ): Promise<Pick<Video, 'id' | 'lessonId' | 'status' | 'durationSeconds'> | null> {
+    return this.dataSource.getRepository(Video).findOne({
+      where: { id },
+      select: { id: true, lessonId: true, status: true, durationSeconds: true },
+    });
+  }
+
   /** The video if it is ready to play. */
   findReady(id: string): Promise<Video | null> {
     return this.dataSource.getRepository(Video).findOneBy({ id, status: 'ready' });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import type { DigestMode } from './notification-preference.entity';
+import { type DataSource, In } from 'typeorm';
+import { type DigestMode, NotificationPreference } from './notification-preference.entity';
 
 /** A preferences row as MariaDB returns it. */
 export interface PreferenceRow {
@@ -14,6 +14,13 @@ export interface PreferenceRow {
 @Injectable()
 export class NotificationPreferencesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The preferences of those of these people who changed a default (primary-key read). */
+  findMany(userIds: readonly string[]): Promise<NotificationPreference[]> {
+    return this.dataSource
+      .getRepository(NotificationPreference)
+      .findBy({ userId: In([...userIds]) });
+  }
 
   async find(userId: string): Promise<PreferenceRow | null> {
     const rows = await this.dataSource.query<PreferenceRow[]>(

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { BroadcastAttendance } from './attendance.entity';
-import { TelevisionLessonCheck } from './lesson-check.entity';
 
 /** An attendance whose lesson is not completed yet, with what settling it depends on. */
 export interface PendingAttendance {
@@ -119,13 +118,5 @@ export class AttendancesRepository {
       courseId: row.course_id,
       quizLessonId: row.quiz_lesson_id,
     }));
-  }
-
-  /** The lesson's check quiz, or null when it has none. */
-  async checkQuizOf(lessonId: string): Promise<string | null> {
-    const check = await this.dataSource
-      .getRepository(TelevisionLessonCheck)
-      .findOne({ select: { quizLessonId: true }, where: { lessonId } });
-    return check?.quizLessonId ?? null;
   }
 }

@@ -2,6 +2,7 @@ import { CompleteLessonService, EnrollmentLookup } from '@lifelong/enrollment';
 import { Injectable, Logger } from '@nestjs/common';
 import type { BroadcastAttendance } from './attendance.entity';
 import { AttendancesRepository, type PendingAttendance } from './attendances.repository';
+import { LessonChecksRepository } from './lesson-checks.repository';
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -32,6 +33,7 @@ export class LessonCompletion {
 
   constructor(
     private readonly attendances: AttendancesRepository,
+    private readonly checks: LessonChecksRepository,
     private readonly complete: CompleteLessonService,
     private readonly enrollments: EnrollmentLookup,
   ) {}
@@ -114,7 +116,7 @@ export class LessonCompletion {
 
   /** True when the lesson has no check quiz, or the learner passed it. */
   private async checkPassed(userId: string, lessonId: string): Promise<boolean> {
-    const quizLessonId = await this.attendances.checkQuizOf(lessonId);
+    const quizLessonId = await this.checks.quizOf(lessonId);
     return quizLessonId === null || this.enrollments.hasCompletedLesson(userId, quizLessonId);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Channel } from './channel.entity';
 
 /** Queries on channels. Methods taking a manager run in the caller's transaction. */
@@ -12,8 +13,31 @@ export class ChannelsRepository {
     return this.dataSource.getRepository(Channel).findOneBy({ id });
   }
 
-  findByIdOrFail(manager: EntityManager, id: string): Promise<Channel> {
-    return manager.findOneByOrFail(Channel, { id });
+  findByIdOrFail(id: string, manager?: EntityManager): Promise<Channel> {
+    return (manager ?? this.dataSource.manager).findOneByOrFail(Channel, { id });
+  }
+
+  findByCode(code: string): Promise<Channel | null> {
+    return this.dataSource.getRepository(Channel).findOneBy({ code });
+  }
+
+  existsByCode(code: string): Promise<boolean> {
+    return this.dataSource.getRepository(Channel).existsBy({ code });
+  }
+
+  /** Fails on the unique code when another channel took it meanwhile. */
+  async insert(channel: QueryDeepPartialEntity<Channel>): Promise<void> {
+    await this.dataSource.getRepository(Channel).insert(channel);
+  }
+
+  /** A page of channels by code, and how many there are. */
+  async page(page: number, pageSize: number): Promise<{ items: Channel[]; total: number }> {
+    const [items, total] = await this.dataSource.getRepository(Channel).findAndCount({
+      order: { code: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items, total };
   }
 
   /**

@@ -83,7 +83,7 @@ export class BroadcastReminders {
     const [course, lesson, channel] = await Promise.all([
       this.outline.course(broadcast.courseId, manager),
       this.outline.lesson(broadcast.lessonId, manager),
-      this.channels.findByIdOrFail(manager, broadcast.channelId),
+      this.channels.findByIdOrFail(broadcast.channelId, manager),
     ]);
     if (!course || !lesson)
       throw new Error(`Broadcast ${broadcast.id}: its course or lesson is gone`);
