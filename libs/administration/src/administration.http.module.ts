@@ -5,15 +5,29 @@ import { Module } from '@nestjs/common';
 import { AuditBrowser } from './audit/audit-browser';
 import { AdminAuditController } from './http/admin-audit.controller';
 import { AdminUsersController } from './http/admin-users.controller';
+import { PeopleRepository } from './people.repository';
 import { ReaderPlacesResolver } from './reader-places';
+import { ReaderPlacesRepository } from './reader-places.repository';
 import { UserAdministration } from './users/user-administration';
 import { UserDirectory } from './users/user-directory';
+import { UserDirectoryRepository } from './users/user-directory.repository';
 import { UserPages } from './users/user-page';
+import { UserPageRepository } from './users/user-page.repository';
 
 /** The administrators' routes: user search, the user page, the audit log (api only). */
 @Module({
   imports: [IdentityModule, OrganizationsModule, AuditModule],
   controllers: [AdminUsersController, AdminAuditController],
-  providers: [AuditBrowser, ReaderPlacesResolver, UserAdministration, UserDirectory, UserPages],
+  providers: [
+    AuditBrowser,
+    PeopleRepository,
+    ReaderPlacesResolver,
+    ReaderPlacesRepository,
+    UserAdministration,
+    UserDirectory,
+    UserDirectoryRepository,
+    UserPages,
+    UserPageRepository,
+  ],
 })
 export class AdministrationHttpModule {}

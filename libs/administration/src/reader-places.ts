@@ -1,8 +1,7 @@
 import type { RoleReach } from '@lifelong/identity';
-import { AdminUnit, OrgUnit, subtreePattern } from '@lifelong/organizations';
+import { subtreePattern } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import { ReaderPlacesRepository } from './reader-places.repository';
 
 /**
  * A reader's scopes as index-range patterns: the org-unit and administrative-unit subtrees
@@ -23,7 +22,7 @@ export type ReaderPlaces =
 /** Turns a caller's {@link RoleReach} into {@link ReaderPlaces} (two primary-key reads). */
 @Injectable()
 export class ReaderPlacesResolver {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly units: ReaderPlacesRepository) {}
 
   async of(reach: RoleReach): Promise<ReaderPlaces> {
     if (reach.everywhere) return { everywhere: true };
@@ -32,18 +31,8 @@ export class ReaderPlacesResolver {
     const orgUnitIds = idsOf('org_unit');
     const adminUnitIds = idsOf('admin_unit');
     const [orgUnits, adminUnits] = await Promise.all([
-      orgUnitIds.length
-        ? this.dataSource.getRepository(OrgUnit).find({
-            where: { id: In(orgUnitIds) },
-            select: { id: true, path: true },
-          })
-        : [],
-      adminUnitIds.length
-        ? this.dataSource.getRepository(AdminUnit).find({
-            where: { id: In(adminUnitIds) },
-            select: { id: true, path: true },
-          })
-        : [],
+      this.units.orgUnitPaths(orgUnitIds),
+      this.units.adminUnitPaths(adminUnitIds),
     ]);
     return {
       everywhere: false,

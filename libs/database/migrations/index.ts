@@ -37,6 +37,7 @@ import { CreateXapiDocuments1766900100000 } from './1766900100000-create-xapi-do
 import { CreateFacilityReports1766910000000 } from './1766910000000-create-facility-reports';
 import { PublishCourseLessonViews1766920000000 } from './1766920000000-publish-course-lesson-views';
 import { CreateLrsForwards1766940000000 } from './1766940000000-create-lrs-forwards';
+import { PublishAdministrationViews1766952000000 } from './1766952000000-publish-administration-views';
 import { CreateXapiAttachments1766956000000 } from './1766956000000-create-xapi-attachments';
 import { CreateXapiStatementRefs1766956100000 } from './1766956100000-create-xapi-statement-refs';
 
@@ -84,6 +85,7 @@ export const MIGRATIONS = [
   CreateFacilityReports1766910000000,
   PublishCourseLessonViews1766920000000,
   CreateLrsForwards1766940000000,
+  PublishAdministrationViews1766952000000,
   CreateXapiAttachments1766956000000,
   CreateXapiStatementRefs1766956100000,
 ];

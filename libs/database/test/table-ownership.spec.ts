@@ -19,27 +19,6 @@ const MIGRATIONS = join(LIBS, 'database', 'migrations');
  * shrinks: a crossing missing from it fails, and so does an entry that no longer crosses.
  */
 const NOT_YET_MOVED: Record<string, readonly string[]> = {
-  'libs/administration/src/audit/audit-browser.ts': ['audit_entries', 'users'],
-  'libs/administration/src/reader-places.ts': ['admin_units', 'org_units'],
-  'libs/administration/src/users/user-directory.ts': [
-    'admin_units',
-    'facilities',
-    'memberships',
-    'org_units',
-    'staff_profiles',
-    'user_roles',
-    'users',
-  ],
-  'libs/administration/src/users/user-page.ts': [
-    'admin_units',
-    'courses',
-    'enrollments',
-    'facilities',
-    'memberships',
-    'org_units',
-    'training_assignments',
-    'training_requirements',
-  ],
   'libs/courses/src/catalogue/catalogue-sql.ts': ['admin_units', 'facilities'],
 };
 

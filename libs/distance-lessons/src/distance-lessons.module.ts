@@ -15,8 +15,10 @@ import { LessonAccess } from './videos/lesson-access';
 import { VideoDirectory } from './videos/video-directory.service';
 import { VideoLifecycle } from './videos/video-lifecycle.service';
 import { VideoReads } from './videos/video-reads.service';
+import { VideoSubtitlesRepository } from './videos/video-subtitles.repository';
 import { VideoSubtitle } from './videos/video-subtitle.entity';
 import { Video } from './videos/video.entity';
+import { VideosRepository } from './videos/videos.repository';
 
 /** What this lib's controllers, tus server and transcode job use. */
 const SERVICES = [
@@ -31,8 +33,14 @@ const SERVICES = [
 /** Read port: what other domains may know of a video (television replays). */
 const READ_PORTS = [VideoDirectory];
 
-/** Who may watch or upload, the ffmpeg adapter and the lesson↔video moves: inside the lib. */
-const INTERNAL = [LessonAccess, MediaTools, VideoLifecycle];
+/** Who may watch or upload, the ffmpeg adapter, the lesson↔video moves and the queries: inside the lib. */
+const INTERNAL = [
+  LessonAccess,
+  MediaTools,
+  VideoLifecycle,
+  VideoSubtitlesRepository,
+  VideosRepository,
+];
 
 /**
  * Distance lessons: videos of lessons, their storage (MEDIA_STORAGE), uploads, transcoding,

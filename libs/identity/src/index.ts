@@ -58,6 +58,7 @@ export {
   type AccountStatus,
   AccountStatuses,
   accountStatusSql,
+  personStatusSql,
 } from './accounts/account-status';
 /** Who may manage a person's account (invite, deactivate). */
 export { AccountAdministration } from './accounts/account-administration.service';

@@ -5,10 +5,13 @@ import { DeliveriesRepository } from './deliveries/deliveries.repository';
 import { NotificationDelivery } from './deliveries/notification-delivery.entity';
 import { DigestEntry } from './digest/digest-entry.entity';
 import { NotificationDigest } from './digest/notification-digest.entity';
+import { RowLedgerRepository } from './email/row-ledger.repository';
 import { UnsubscribeTokens } from './email/unsubscribe-tokens';
+import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
 import { Notification } from './inbox/notification.entity';
 import { NotificationPreference } from './preferences/notification-preference.entity';
+import { NotificationPreferencesRepository } from './preferences/notification-preferences.repository';
 import { NotificationPreferencesService } from './preferences/notification-preferences.service';
 import { UnsubscribeService } from './preferences/unsubscribe.service';
 import { RecipientDirectory } from './recipients/recipient-directory';
@@ -19,9 +22,11 @@ import { RecipientDirectory } from './recipients/recipient-directory';
  */
 const SERVICES = [
   DeliveriesRepository,
+  InboxRepository,
   InboxService,
   NotificationPreferencesService,
   RecipientDirectory,
+  RowLedgerRepository,
   UnsubscribeService,
   UnsubscribeTokens,
 ];
@@ -41,7 +46,7 @@ const SERVICES = [
       NotificationDigest,
     ]),
   ],
-  providers: SERVICES,
+  providers: [...SERVICES, NotificationPreferencesRepository],
   exports: SERVICES,
 })
 export class NotificationsModule {}

@@ -12,6 +12,7 @@ import { SendEmailJob } from './email/send-email.job';
 import { DeliverEventJob } from './fan-out/deliver-event.job';
 import { NotificationFanOut } from './fan-out/notification-fan-out';
 import { NotificationsModule } from './notifications.module';
+import { OutboxEventsRepository } from './outbox-events.repository';
 
 const JOB_HANDLERS = [
   DeliverEventJob,
@@ -32,6 +33,7 @@ const JOB_HANDLERS = [
     DigestsRepository,
     NotificationEmails,
     NotificationFanOut,
+    OutboxEventsRepository,
     { provide: Mailer, useFactory: createMailer, inject: [AppConfig] },
   ],
   // Nothing exported: the worker finds the handlers by their @JobHandler, and tests and

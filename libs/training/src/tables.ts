@@ -1,6 +1,10 @@
 import type { TableOwnership } from '@lifelong/database';
 
-/** Requirements and their versions, assignments, the notice ledger, compliance snapshots and per-unit counts. */
+/**
+ * Requirements and their versions, assignments, the notice ledger, compliance snapshots and
+ * per-unit counts; a person's assignments and their requirements' titles as read models (the
+ * administrators' user page).
+ */
 export const TABLES: TableOwnership = {
   owns: [
     'training_requirements',
@@ -10,4 +14,5 @@ export const TABLES: TableOwnership = {
     'training_snapshots',
     'training_unit_counts',
   ],
+  readModels: ['training_assignments_view', 'training_requirements_view'],
 };

@@ -1,14 +1,16 @@
-import { type AuditEntry, type AuditFilter, AuditReads } from '@lifelong/audit';
+import { type AuditFilter, AuditReads } from '@lifelong/audit';
 import { type Page, type PageQuery } from '@lifelong/common';
 import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource } from 'typeorm';
+import { PeopleRepository } from '../people.repository';
 import { AUDIT_READERS } from '../policies';
 import { ReaderPlacesResolver } from '../reader-places';
 
+/** An entry as the audit lib's read port gives it. */
+type AuditEntryRead = Awaited<ReturnType<AuditReads['search']>>['items'][number];
+
 /** An entry with the names a person reads it by (null when the account is gone or unnamed). */
-export interface AuditLine extends AuditEntry {
+export interface AuditLine extends AuditEntryRead {
   actorName: string | null;
   subjectName: string | null;
 }
@@ -20,7 +22,7 @@ export interface AuditLine extends AuditEntry {
 @Injectable()
 export class AuditBrowser {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly people: PeopleRepository,
     private readonly access: AccessPolicy,
     private readonly places: ReaderPlacesResolver,
     private readonly reads: AuditReads,
@@ -44,7 +46,7 @@ export class AuditBrowser {
           },
       query,
     );
-    const names = await this.namesOf(
+    const names = await this.people.fullNames(
       page.items.flatMap((entry) => [
         ...(entry.actorId ? [entry.actorId] : []),
         ...(entry.subjectType === 'user' ? [entry.subjectId] : []),
@@ -58,16 +60,5 @@ export class AuditBrowser {
         subjectName: entry.subjectType === 'user' ? (names.get(entry.subjectId) ?? null) : null,
       })),
     };
-  }
-
-  /** Full names of the people on a page, in one primary-key read. */
-  private async namesOf(userIds: string[]): Promise<Map<string, string>> {
-    const ids = [...new Set(userIds)];
-    if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ id: string; fullName: string }[]>(
-      'SELECT `id`, `full_name` AS fullName FROM `users` WHERE `id` IN (?)',
-      [ids],
-    );
-    return new Map(rows.map((row) => [row.id, row.fullName]));
   }
 }

@@ -13,12 +13,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { AuditLine } from '../audit/audit-browser';
 import type { DirectoryEntry } from '../users/user-directory';
-import type {
-  AssignmentLine,
-  EnrollmentLine,
-  MembershipLine,
-  UserPageView,
-} from '../users/user-page';
+import type { UserPageView } from '../users/user-page';
+import type { AssignmentLine, EnrollmentLine, MembershipLine } from '../users/user-page.repository';
 
 export class UserSearchQuery extends PageQuery {
   @ApiPropertyOptional({

@@ -1,15 +1,14 @@
 import type { Readable } from 'node:stream';
 import { AppConfig, Clock, isId } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { VideoError } from '../distance-lessons-error';
 import { contentTypeOf, hlsPrefix, subtitleKey } from '../storage/media-keys';
 import { type ByteRange, MediaStorage } from '../storage/media-storage';
 import { MASTER_PLAYLIST } from '../transcode/encode-args';
-import { VideoSubtitle } from '../videos/video-subtitle.entity';
-import { Video } from '../videos/video.entity';
+import type { Video } from '../videos/video.entity';
 import { SUBTITLE_LANGUAGES, type SubtitleLanguage } from '../videos/video-status';
+import { VideoSubtitlesRepository } from '../videos/video-subtitles.repository';
+import { VideosRepository } from '../videos/videos.repository';
 import { readRange } from './byte-range';
 import { subtitlePlaylist, withSubtitles } from './hls-playlists';
 import { PlaybackSigner } from './playback-signer';
@@ -52,7 +51,8 @@ export class MediaDelivery {
   private readonly signer: PlaybackSigner;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly videos: VideosRepository,
+    private readonly subtitles: VideoSubtitlesRepository,
     config: AppConfig,
     private readonly clock: Clock,
     private readonly storage: MediaStorage,
@@ -73,9 +73,7 @@ export class MediaDelivery {
     if (check === 'invalid')
       throw new VideoError('PLAYBACK_LINK_INVALID', 'This playback link is not valid');
     if (!FILE_PATH.test(request.path)) throw notFound();
-    const video = await this.dataSource
-      .getRepository(Video)
-      .findOneBy({ id: request.videoId, status: 'ready' });
+    const video = await this.videos.findReady(request.videoId);
     if (!video) throw notFound();
     const fileCache = `public, max-age=${Math.max(0, Number(request.expires) - Math.floor(nowMs / 1000))}, immutable`;
     if (request.path === MASTER_PLAYLIST) return this.master(video.id);
@@ -135,12 +133,8 @@ export class MediaDelivery {
   }
 
   private async languagesOf(videoId: string): Promise<SubtitleLanguage[]> {
-    const rows = await this.dataSource
-      .getRepository(VideoSubtitle)
-      .find({ where: { videoId }, select: { language: true } });
-    return rows
-      .map((row) => row.language)
-      .filter((language) => SUBTITLE_LANGUAGES.includes(language));
+    const languages = await this.subtitles.languagesOf(videoId);
+    return languages.filter((language) => SUBTITLE_LANGUAGES.includes(language));
   }
 }
 

@@ -2,12 +2,10 @@ import { AppConfig, Clock } from '@lifelong/common';
 import { LearnerStanding } from '@lifelong/enrollment';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { VideoError } from '../distance-lessons-error';
 import { POSTER_FILE, MASTER_PLAYLIST } from '../transcode/encode-args';
 import { LessonAccess } from '../videos/lesson-access';
-import { Video } from '../videos/video.entity';
+import { VideosRepository } from '../videos/videos.repository';
 import { PlaybackSigner, signedMediaBase } from './playback-signer';
 
 /** A signed way into a lesson's video. */
@@ -27,7 +25,7 @@ export class PlaybackService {
   private readonly signer: PlaybackSigner;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly videos: VideosRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly access: LessonAccess,
@@ -58,11 +56,7 @@ export class PlaybackService {
 
   /** The lesson's playable video, or 409 `VIDEO_NOT_READY`. */
   private async readyVideoOf(lessonId: string, videoId: string | null): Promise<string> {
-    const ready =
-      videoId !== null &&
-      (await this.dataSource
-        .getRepository(Video)
-        .existsBy({ id: videoId, lessonId, status: 'ready' }));
+    const ready = videoId !== null && (await this.videos.isReadyOf(videoId, lessonId));
     if (!ready)
       throw new VideoError(
         'VIDEO_NOT_READY',

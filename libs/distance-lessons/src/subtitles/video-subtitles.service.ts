@@ -1,13 +1,11 @@
 import { Readable } from 'node:stream';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { VideoError } from '../distance-lessons-error';
 import { contentTypeOf, subtitleKey } from '../storage/media-keys';
 import { MediaStorage } from '../storage/media-storage';
 import { VideoReads } from '../videos/video-reads.service';
-import { VideoSubtitle } from '../videos/video-subtitle.entity';
+import { VideoSubtitlesRepository } from '../videos/video-subtitles.repository';
 import type { SubtitleLanguage } from '../videos/video-status';
 import { webvttProblems } from './webvtt';
 
@@ -25,7 +23,7 @@ export interface SubtitleTrack {
 @Injectable()
 export class VideoSubtitles {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly subtitles: VideoSubtitlesRepository,
     private readonly videos: VideoReads,
     private readonly storage: MediaStorage,
   ) {}
@@ -42,12 +40,12 @@ export class VideoSubtitles {
       throw new VideoError('NOT_WEBVTT', problems[0] ?? 'Not a WebVTT file', { problems });
     const key = subtitleKey(video.id, language);
     await this.storage.write(key, Readable.from([file]), contentTypeOf(key));
-    await this.dataSource
-      .getRepository(VideoSubtitle)
-      .upsert(
-        { videoId: video.id, language, byteSize: file.length, uploadedBy: principal.userId },
-        ['videoId', 'language'],
-      );
+    await this.subtitles.save({
+      videoId: video.id,
+      language,
+      byteSize: file.length,
+      uploadedBy: principal.userId,
+    });
     return { videoId: video.id, language, byteSize: file.length };
   }
 }

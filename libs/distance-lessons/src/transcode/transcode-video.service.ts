@@ -2,13 +2,11 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppConfig, newId } from '@lifelong/common';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { hlsPrefix, sourceKey, videoPrefix } from '../storage/media-keys';
 import { MediaStorage } from '../storage/media-storage';
 import { transcodeScratchFolder } from '../storage/scratch-folders';
 import { VideoLifecycle } from '../videos/video-lifecycle.service';
-import { Video } from '../videos/video.entity';
+import { VideosRepository } from '../videos/videos.repository';
 import type { RenditionSummary } from '../videos/video-status';
 import { MASTER_PLAYLIST, POSTER_FILE, VARIANT_PLAYLIST } from './encode-args';
 import { type LadderPlan, planLadder } from './ladder';
@@ -34,7 +32,7 @@ export class TranscodeVideo {
   private readonly logger = new Logger('TranscodeVideo');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly videos: VideosRepository,
     private readonly config: AppConfig,
     private readonly storage: MediaStorage,
     private readonly tools: MediaTools,
@@ -46,7 +44,7 @@ export class TranscodeVideo {
    * source is bad; other errors are passing and leave the video processing for a retry.
    */
   async run(videoId: string, onProgress?: (percent: number) => void): Promise<TranscodeOutcome> {
-    const video = await this.dataSource.getRepository(Video).findOneBy({ id: videoId });
+    const video = await this.videos.findById(videoId);
     if (!video) return { status: 'skipped', because: 'superseded' };
     if (video.status !== 'processing') return { status: 'skipped', because: video.status };
     const runToken = newId();
@@ -70,7 +68,7 @@ export class TranscodeVideo {
 
   /** Marks a video failed for a reason found outside a run (retries spent). */
   async giveUp(videoId: string, reason: string): Promise<void> {
-    const video = await this.dataSource.getRepository(Video).findOneBy({ id: videoId });
+    const video = await this.videos.findById(videoId);
     if (video?.status === 'processing' && video.runToken)
       await this.lifecycle.markFailed(videoId, video.runToken, reason);
   }
@@ -109,7 +107,7 @@ export class TranscodeVideo {
     if ((await this.lifecycle.markReady(videoId, runToken, result)) === 'gone') {
       // Superseded while encoding: what was just published belongs to nobody. (A video still
       // there was taken over by a newer run, which publishes its own output.)
-      if (!(await this.dataSource.getRepository(Video).existsBy({ id: videoId })))
+      if (!(await this.videos.exists(videoId)))
         await this.storage.deletePrefix(videoPrefix(videoId));
       return { status: 'skipped', because: 'superseded' };
     }

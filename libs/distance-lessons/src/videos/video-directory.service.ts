@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { Video } from './video.entity';
 import type { VideoStatus } from './video-status';
+import { VideosRepository } from './videos.repository';
 
 /** What another domain may know of a video: its lesson, and whether and how long it plays. */
 export interface VideoFacts {
@@ -19,14 +17,11 @@ export interface VideoFacts {
  */
 @Injectable()
 export class VideoDirectory {
-  constructor(@InjectRepository(Video) private readonly videos: Repository<Video>) {}
+  constructor(private readonly videos: VideosRepository) {}
 
   /** The video's facts; null when there is no such video. */
   async facts(videoId: string): Promise<VideoFacts | null> {
-    const video = await this.videos.findOne({
-      where: { id: videoId },
-      select: { id: true, lessonId: true, status: true, durationSeconds: true },
-    });
+    const video = await this.videos.findFacts(videoId);
     return (
       video && {
         videoId: video.id,

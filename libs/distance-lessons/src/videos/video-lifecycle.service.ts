@@ -2,13 +2,12 @@ import { Clock, type OutboxEvents } from '@lifelong/common';
 import { CourseOutline, LessonVideos } from '@lifelong/courses';
 import { isDuplicateKey, recordEvent, retryOnDeadlock } from '@lifelong/database';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In, Not } from 'typeorm';
 import { videoPrefix } from '../storage/media-keys';
 import { MediaStorage } from '../storage/media-storage';
 import type { LessonContext } from './lesson-access';
-import { Video } from './video.entity';
+import type { Video } from './video.entity';
 import type { RenditionSummary } from './video-status';
+import { VideosRepository } from './videos.repository';
 
 /** A stored source about to become a lesson's video. */
 export interface UploadedSource {
@@ -49,7 +48,7 @@ export class VideoLifecycle {
   private readonly logger = new Logger('VideoLifecycle');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly videos: VideosRepository,
     private readonly lessonVideos: LessonVideos,
     private readonly outline: CourseOutline,
     private readonly storage: MediaStorage,
@@ -59,11 +58,14 @@ export class VideoLifecycle {
   /** Records an upload whose source is stored, and asks for its transcode (outbox). */
   async recordUpload(source: UploadedSource): Promise<void> {
     const superseded = await this.retrying(() =>
-      this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      this.videos.transaction(async (manager) => {
         const { lessonId } = source.context.lesson;
-        const stale = await this.lockVideos(manager, lessonId, ['processing', 'failed']);
-        if (stale.length > 0) await manager.delete(Video, { id: In(stale) });
-        const playing = await manager.existsBy(Video, { lessonId, status: 'ready' });
+        const stale = await this.videos.lockIdsOfLesson(manager, lessonId, [
+          'processing',
+          'failed',
+        ]);
+        if (stale.length > 0) await this.videos.deleteMany(manager, stale);
+        const playing = await this.videos.hasReady(manager, lessonId);
         // In this transaction: the lesson never points at a video row that did not commit.
         if (!playing)
           await this.lessonVideos.attachLessonVideo(
@@ -71,7 +73,7 @@ export class VideoLifecycle {
             { videoId: source.videoId, ready: false, durationSeconds: null },
             manager,
           );
-        await manager.insert(Video, {
+        await this.videos.insert(manager, {
           id: source.videoId,
           lessonId,
           pendingLessonId: lessonId,
@@ -89,23 +91,12 @@ export class VideoLifecycle {
 
   /** Claims a processing video for one transcode run; false when it is not processing. */
   async claim(videoId: string, runToken: string): Promise<boolean> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(Video)
-      .set({ runToken, progressPercent: 0 })
-      .where({ id: videoId, status: 'processing' })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    return this.videos.claim(videoId, runToken);
   }
 
   /** Progress of the run that owns the video (a superseded run writes nothing). */
   async reportProgress(videoId: string, runToken: string, percent: number): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .update(Video)
-      .set({ progressPercent: percent })
-      .where({ id: videoId, runToken, status: 'processing' })
-      .execute();
+    await this.videos.setProgress(videoId, runToken, percent);
   }
 
   /** The published video becomes the lesson's video; the one it replaces is removed. */
@@ -114,17 +105,22 @@ export class VideoLifecycle {
     runToken: string,
     result: TranscodeResult,
   ): Promise<TransitionOutcome> {
-    const outcome = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const video = await this.lockOwned(manager, videoId, runToken);
+    const outcome = await this.videos.transaction(async (manager) => {
+      const video = await this.videos.lockOwned(manager, videoId, runToken);
       if (!video) return null;
       await this.lessonVideos.attachLessonVideo(
         video.lessonId,
         { videoId, ready: true, durationSeconds: result.durationSeconds },
         manager,
       );
-      const replaced = await this.lockVideos(manager, video.lessonId, ['ready'], videoId);
-      if (replaced.length > 0) await manager.delete(Video, { id: In(replaced) });
-      await manager.update(Video, videoId, {
+      const replaced = await this.videos.lockIdsOfLesson(
+        manager,
+        video.lessonId,
+        ['ready'],
+        videoId,
+      );
+      if (replaced.length > 0) await this.videos.deleteMany(manager, replaced);
+      await this.videos.update(manager, videoId, {
         status: 'ready',
         pendingLessonId: null,
         progressPercent: 100,
@@ -142,10 +138,10 @@ export class VideoLifecycle {
 
   /** The video failed for `reason` (for its uploader); the lesson keeps what it had. */
   async markFailed(videoId: string, runToken: string, reason: string): Promise<TransitionOutcome> {
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const video = await this.lockOwned(manager, videoId, runToken);
+    return this.videos.transaction(async (manager) => {
+      const video = await this.videos.lockOwned(manager, videoId, runToken);
       if (!video) return 'gone';
-      await manager.update(Video, videoId, {
+      await this.videos.update(manager, videoId, {
         status: 'failed',
         pendingLessonId: null,
         failure: reason.slice(0, 500),
@@ -153,28 +149,6 @@ export class VideoLifecycle {
       await recordEvent(manager, 'video.failed', { ...(await this.outcomeEvent(video)), reason });
       return 'applied';
     });
-  }
-
-  private lockOwned(manager: EntityManager, id: string, runToken: string): Promise<Video | null> {
-    return manager.findOne(Video, {
-      where: { id, runToken, status: 'processing' },
-      lock: { mode: 'pessimistic_write' },
-    });
-  }
-
-  /** Ids of the lesson's videos in `statuses` (but `except`), locked for this transaction. */
-  private async lockVideos(
-    manager: EntityManager,
-    lessonId: string,
-    statuses: Video['status'][],
-    except?: string,
-  ): Promise<string[]> {
-    const rows = await manager.find(Video, {
-      select: { id: true },
-      where: { lessonId, status: In(statuses), ...(except ? { id: Not(except) } : {}) },
-      lock: { mode: 'pessimistic_write' },
-    });
-    return rows.map((row) => row.id);
   }
 
   private async outcomeEvent(video: Video): Promise<OutboxEvents['video.ready']> {

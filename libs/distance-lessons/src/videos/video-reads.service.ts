@@ -1,17 +1,16 @@
 import { isId } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { VideoError } from '../distance-lessons-error';
 import { LessonAccess } from './lesson-access';
-import { Video } from './video.entity';
+import type { Video } from './video.entity';
+import { VideosRepository } from './videos.repository';
 
 /** A video's state, for its course's staff. */
 @Injectable()
 export class VideoReads {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly videos: VideosRepository,
     private readonly access: LessonAccess,
   ) {}
 
@@ -20,7 +19,7 @@ export class VideoReads {
     // Only ids in the form the server makes: the database would match other spellings of one
     // (another case, trailing spaces), and storage keys are made from it.
     if (!isId(videoId)) throw VideoError.videoNotFound(videoId);
-    const video = await this.dataSource.getRepository(Video).findOneBy({ id: videoId });
+    const video = await this.videos.findById(videoId);
     if (!video) throw VideoError.videoNotFound(videoId);
     await this.access.assertStaff(principal, await this.access.lesson(video.lessonId));
     return video;

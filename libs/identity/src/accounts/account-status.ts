@@ -20,8 +20,17 @@ export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
  * primary-key or indexed lookup (`ix_user_identities_user`, `ix_account_tokens_user`).
  */
 export function accountStatusSql(u: string, now: Date): string {
+  return statusSql(u, `${u}.\`password_hash\` IS NOT NULL`, now);
+}
+
+/** {@link accountStatusSql} over a `people_view` row aliased `p`, for other domains' lists. */
+export function personStatusSql(p: string, now: Date): string {
+  return statusSql(p, `${p}.\`has_password\``, now);
+}
+
+function statusSql(u: string, hasPassword: string, now: Date): string {
   return `(CASE WHEN ${u}.\`deactivated_at\` IS NOT NULL THEN 'deactivated'
-    WHEN ${u}.\`password_hash\` IS NOT NULL
+    WHEN ${hasPassword}
       OR EXISTS (SELECT 1 FROM \`user_identities\` ui WHERE ui.\`user_id\` = ${u}.\`id\`) THEN 'active'
     WHEN EXISTS (SELECT 1 FROM \`account_tokens\` i WHERE i.\`user_id\` = ${u}.\`id\`
       AND i.\`purpose\` = 'invitation' AND i.\`used_at\` IS NULL AND i.\`revoked_at\` IS NULL

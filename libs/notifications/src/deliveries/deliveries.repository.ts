@@ -2,7 +2,7 @@ import { Clock } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { rowLedger } from '../email/row-ledger';
+import { RowLedgerRepository } from '../email/row-ledger.repository';
 import type { SendLedger } from '../email/send-once';
 import type { DeliveryStatus } from './notification-delivery.entity';
 
@@ -26,6 +26,7 @@ export class DeliveriesRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly ledgers: RowLedgerRepository,
   ) {}
 
   /**
@@ -76,7 +77,7 @@ export class DeliveriesRepository {
 
   /** The send state of one email, for `sendOnce`. */
   ledger(eventId: string, userId: string): SendLedger {
-    return rowLedger(this.dataSource, this.clock, {
+    return this.ledgers.ledger({
       table: 'notification_deliveries',
       key: KEY,
       keyParams: [eventId, userId, 'email'],

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository';
 import type { DeliveryStatus } from '../deliveries/notification-delivery.entity';
-import { rowLedger } from '../email/row-ledger';
+import { RowLedgerRepository } from '../email/row-ledger.repository';
 import type { SendLedger } from '../email/send-once';
 import type { NotificationData } from '../kinds/notification-kind';
 import { DEFAULT_TIME_ZONE } from '../templates/language';
@@ -37,6 +37,7 @@ export class DigestsRepository {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deliveries: DeliveriesRepository,
     private readonly clock: Clock,
+    private readonly ledgers: RowLedgerRepository,
   ) {}
 
   /** People with waiting entries after `afterUserId`, in id order (a loose scan of the key). */
@@ -128,9 +129,18 @@ export class DigestsRepository {
     }
   }
 
+  /** One multi-row insert of an event's digest entries; entries that exist stay. */
+  async insertEntries(eventId: string, userIds: readonly string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.dataSource.query(
+      'INSERT IGNORE INTO `notification_digest_entries` (`user_id`, `event_id`) VALUES ?',
+      [userIds.map((userId) => [userId, eventId])],
+    );
+  }
+
   /** The send state of one digest, for `sendOnce`. */
   ledger(userId: string, date: string): SendLedger {
-    return rowLedger(this.dataSource, this.clock, {
+    return this.ledgers.ledger({
       table: 'notification_digests',
       key: KEY,
       keyParams: [userId, date],

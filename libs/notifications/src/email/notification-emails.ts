@@ -1,8 +1,7 @@
 import { AppConfig } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { planEmail, type SkipReason } from '../fan-out/email-plan';
+import { InboxRepository } from '../inbox/inbox.repository';
 import type { NotificationData } from '../kinds/notification-kind';
 import { type Recipient, RecipientDirectory } from '../recipients/recipient-directory';
 import { renderNotification } from '../templates/render-notification';
@@ -17,19 +16,13 @@ export type AddressedEnvelope = Envelope & Pick<OutgoingEmail, 'to'>;
 /** An email ready to send, or why this person gets none (found at send time). */
 export type ComposedEmail = { email: OutgoingEmail } | { skip: SkipReason | 'no_account' };
 
-interface StoredNotification {
-  id: string;
-  kind: string;
-  data: NotificationData | string;
-}
-
 /** Builds emails from stored notifications, in each recipient's language, with their links. */
 @Injectable()
 export class NotificationEmails {
   private readonly host: string;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly inbox: InboxRepository,
     private readonly directory: RecipientDirectory,
     private readonly tokens: UnsubscribeTokens,
     private readonly config: AppConfig,
@@ -40,7 +33,7 @@ export class NotificationEmails {
   /** The email of one event for one person, re-reading their address and preferences now. */
   async compose(eventId: string, userId: string): Promise<ComposedEmail> {
     const [notification, recipient] = await Promise.all([
-      this.notification(eventId, userId),
+      this.inbox.findByEvent(eventId, userId),
       this.directory.findOne(userId),
     ]);
     if (!recipient) return { skip: 'no_account' };
@@ -72,14 +65,5 @@ export class NotificationEmails {
   /** A Message-ID that is the same on every attempt at the same message. */
   messageId(key: string): string {
     return `<${key}@${this.host}>`;
-  }
-
-  private async notification(eventId: string, userId: string): Promise<StoredNotification | null> {
-    // MySQL hands JSON columns back parsed, MariaDB as text.
-    const rows = await this.dataSource.query<StoredNotification[]>(
-      'SELECT `id`, `kind`, `data` FROM `notifications` WHERE `event_id` = ? AND `user_id` = ?',
-      [eventId, userId],
-    );
-    return rows[0] ?? null;
   }
 }

@@ -5,13 +5,11 @@ import {
   type JobPayloads,
   JOBS,
 } from '@lifelong/common';
-import { readEvent } from '@lifelong/database';
 import { AccountLinkTokens, type AccountTokenPurpose } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository';
+import { OutboxEventsRepository } from '../outbox-events.repository';
 import { planEmail } from '../fan-out/email-plan';
 import { type Recipient, RecipientDirectory } from '../recipients/recipient-directory';
 import {
@@ -42,7 +40,7 @@ const PURPOSE: Record<AccountEmailEvent, AccountTokenPurpose> = {
 @Injectable()
 export class SendAccountEmailJob {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: OutboxEventsRepository,
     private readonly directory: RecipientDirectory,
     private readonly deliveries: DeliveriesRepository,
     private readonly emails: NotificationEmails,
@@ -55,7 +53,7 @@ export class SendAccountEmailJob {
     { outboxEventId }: JobPayloads['notifications.send-account-email'],
     context: JobContext,
   ): Promise<SendOutcome> {
-    const event = await readEvent(this.dataSource.manager, outboxEventId);
+    const event = await this.events.findById(outboxEventId);
     if (!event) throw new UnrecoverableError(`Outbox event ${outboxEventId} does not exist`);
     if (!isAccountEmailEvent(event.type))
       throw new UnrecoverableError(`Outbox event ${event.id} is not an account email`);

@@ -1,9 +1,8 @@
 import { AppConfig, JobHandler, type JobPayloads } from '@lifelong/common';
-import { readEvent, type RecordedEvent } from '@lifelong/database';
+import { type RecordedEvent } from '@lifelong/database';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import { OutboxEventsRepository } from '../outbox-events.repository';
 import { UndeliverableEventError } from '../recipes/event-payload';
 import { type NotificationPlan, planNotification } from '../recipes/notification-recipes';
 import { RecipientDirectory } from '../recipients/recipient-directory';
@@ -26,7 +25,7 @@ export class DeliverEventJob {
   private readonly logger = new Logger(DeliverEventJob.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: OutboxEventsRepository,
     private readonly directory: RecipientDirectory,
     private readonly fanOut: NotificationFanOut,
     private readonly config: AppConfig,
@@ -36,7 +35,7 @@ export class DeliverEventJob {
   async deliver({
     outboxEventId,
   }: JobPayloads['notifications.deliver-event']): Promise<DeliverEventOutcome> {
-    const event = await readEvent(this.dataSource.manager, outboxEventId);
+    const event = await this.events.findById(outboxEventId);
     if (!event) throw new UnrecoverableError(`Outbox event ${outboxEventId} does not exist`);
     const plan = this.plan(event);
     this.reportMissingVariables(event.id, plan);

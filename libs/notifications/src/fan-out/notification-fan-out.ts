@@ -1,8 +1,8 @@
-import { Clock, JobQueue, newId } from '@lifelong/common';
+import { Clock, JobQueue } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { DeliveriesRepository, type NewDelivery } from '../deliveries/deliveries.repository';
+import { DigestsRepository } from '../digest/digests.repository';
+import { InboxRepository } from '../inbox/inbox.repository';
 import type { NotificationKind } from '../kinds/notification-kind';
 import type { Recipient } from '../recipients/recipient-directory';
 import { planEmail } from './email-plan';
@@ -29,8 +29,9 @@ export const sendEmailJobId = (eventId: string, userId: string): string =>
 @Injectable()
 export class NotificationFanOut {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deliveries: DeliveriesRepository,
+    private readonly inbox: InboxRepository,
+    private readonly digests: DigestsRepository,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
   ) {}
@@ -54,8 +55,12 @@ export class NotificationFanOut {
     const digested = deliveries.filter((row) => row.status === 'digest').map((row) => row.userId);
     const [inserted] = await Promise.all([
       this.deliveries.insertMany(deliveries),
-      this.insertInbox(notification, recipients),
-      this.insertDigestEntries(notification.eventId, digested),
+      this.inbox.insertMany(
+        notification,
+        recipients.map((recipient) => recipient.userId),
+        this.clock.now(),
+      ),
+      this.digests.insertEntries(notification.eventId, digested),
     ]);
     const pending = deliveries.filter((row) => row.status === 'pending').map((row) => row.userId);
     // A re-run finds rows already there, perhaps sent: ask the table who still waits.
@@ -77,34 +82,5 @@ export class NotificationFanOut {
         })),
       );
     }
-  }
-
-  private async insertInbox(
-    notification: EventNotification,
-    recipients: readonly Recipient[],
-  ): Promise<void> {
-    const now = this.clock.now();
-    const data = JSON.stringify(notification.data);
-    await this.dataSource.query(
-      'INSERT IGNORE INTO `notifications` (`user_id`, `id`, `event_id`, `kind`, `data`, `created_at`) VALUES ?',
-      [
-        recipients.map((r) => [
-          r.userId,
-          newId(),
-          notification.eventId,
-          notification.kind,
-          data,
-          now,
-        ]),
-      ],
-    );
-  }
-
-  private async insertDigestEntries(eventId: string, userIds: readonly string[]): Promise<void> {
-    if (userIds.length === 0) return;
-    await this.dataSource.query(
-      'INSERT IGNORE INTO `notification_digest_entries` (`user_id`, `event_id`) VALUES ?',
-      [userIds.map((userId) => [userId, eventId])],
-    );
   }
 }

@@ -1,20 +1,11 @@
-import {
-  AppConfig,
-  Clock,
-  isId,
-  type Page,
-  pageOffset,
-  type PageQuery,
-  toPage,
-} from '@lifelong/common';
+import { AppConfig, Clock, isId, type Page, type PageQuery, toPage } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { NotificationData } from '../kinds/notification-kind';
 import { NotificationError } from '../notification-error';
 import { RecipientDirectory } from '../recipients/recipient-directory';
 import { DEFAULT_TIME_ZONE } from '../templates/language';
 import { type Reader, renderNotification } from '../templates/render-notification';
+import { InboxRepository, type InboxRow } from './inbox.repository';
 
 /** One inbox entry in the reader's language. */
 export interface InboxItem {
@@ -32,44 +23,23 @@ export interface InboxQuery extends PageQuery {
   unread?: boolean;
 }
 
-interface InboxRow {
-  id: string;
-  kind: string;
-  data: NotificationData | string;
-  createdAt: Date;
-  readAt: Date | null;
-}
-
-const COLUMNS = '`id`, `kind`, `data`, `created_at` AS `createdAt`, `read_at` AS `readAt`';
-
-/**
- * A person's in-app inbox: newest first, one index range per page (the key starts with the
- * user; unread entries have their own index), rendered in their language when read.
- */
+/** A person's in-app inbox: newest first, rendered in their language when read. */
 @Injectable()
 export class InboxService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly inbox: InboxRepository,
     private readonly directory: RecipientDirectory,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   async list(userId: string, query: InboxQuery): Promise<Page<InboxItem>> {
-    const filter = query.unread ? ' AND `read_at` IS NULL' : '';
-    const [rows, counted, reader] = await Promise.all([
-      this.dataSource.query<InboxRow[]>(
-        `SELECT ${COLUMNS} FROM \`notifications\` WHERE \`user_id\` = ?${filter} ORDER BY \`id\` DESC LIMIT ? OFFSET ?`,
-        [userId, query.pageSize, pageOffset(query)],
-      ),
-      this.dataSource.query<{ total: string | number }[]>(
-        `SELECT COUNT(*) AS \`total\` FROM \`notifications\` WHERE \`user_id\` = ?${filter}`,
-        [userId],
-      ),
+    const [{ rows, total }, reader] = await Promise.all([
+      this.inbox.page(userId, Boolean(query.unread), query),
       this.reader(userId),
     ]);
     const items = rows.map((row) => this.render(row, reader));
-    return toPage(items, Number(counted[0]?.total ?? 0), query);
+    return toPage(items, total, query);
   }
 
   /** Marks the caller's own entry read (again is fine); anyone else's is not found. */
@@ -79,18 +49,11 @@ export class InboxService {
       'The notification was not found',
     );
     if (!isId(notificationId)) throw notFound;
-    await this.dataSource.query(
-      'UPDATE `notifications` SET `read_at` = COALESCE(`read_at`, ?) WHERE `user_id` = ? AND `id` = ?',
-      [this.clock.now(), userId, notificationId],
-    );
-    const [rows, reader] = await Promise.all([
-      this.dataSource.query<InboxRow[]>(
-        `SELECT ${COLUMNS} FROM \`notifications\` WHERE \`user_id\` = ? AND \`id\` = ?`,
-        [userId, notificationId],
-      ),
+    await this.inbox.markRead(userId, notificationId, this.clock.now());
+    const [row, reader] = await Promise.all([
+      this.inbox.findOne(userId, notificationId),
       this.reader(userId),
     ]);
-    const row = rows[0];
     if (!row) throw notFound;
     return this.render(row, reader);
   }

@@ -1,11 +1,7 @@
 import { UserLookup } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
-import {
-  NotificationPreference,
-  type DigestMode,
-} from '../preferences/notification-preference.entity';
+import type { DigestMode } from '../preferences/notification-preference.entity';
+import { NotificationPreferencesRepository } from '../preferences/notification-preferences.repository';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../templates/language';
 
 /** What notifications need to know about a person: identity's account plus their preferences. */
@@ -28,17 +24,14 @@ export interface Recipient {
 export class RecipientDirectory {
   constructor(
     private readonly people: UserLookup,
-    @InjectRepository(NotificationPreference)
-    private readonly preferences: Repository<NotificationPreference>,
+    private readonly preferences: NotificationPreferencesRepository,
   ) {}
 
   async find(userIds: readonly string[]): Promise<Recipient[]> {
     if (userIds.length === 0) return [];
     const contacts = await this.people.contacts(userIds);
     if (contacts.length === 0) return [];
-    const chosen = await this.preferences.findBy({
-      userId: In(contacts.map((contact) => contact.userId)),
-    });
+    const chosen = await this.preferences.findMany(contacts.map((contact) => contact.userId));
     const byUser = new Map(chosen.map((preference) => [preference.userId, preference]));
     return contacts.map((contact) => {
       const preference = byUser.get(contact.userId);

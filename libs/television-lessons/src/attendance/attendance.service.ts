@@ -4,16 +4,17 @@ import { AccessPolicy, type Principal, UserLookup } from '@lifelong/identity';
 import { FacilityDirectory, type FacilityType } from '@lifelong/organizations';
 import { recordEvent, retryOnDeadlock } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { normalizeCode } from '../broadcasts/attendance-code';
-import { Broadcast } from '../broadcasts/broadcast.entity';
+import type { Broadcast } from '../broadcasts/broadcast.entity';
+import { BroadcastsRepository } from '../broadcasts/broadcasts.repository';
 import { AUTHOR_ROLES } from '@lifelong/courses';
 import { TelevisionError } from '../television-error';
 import { type AttendanceMethod, BroadcastAttendance } from './attendance.entity';
 import { attendanceWindowProblem, WINDOW_MESSAGES } from './attendance-window';
+import { AttendancesRepository } from './attendances.repository';
 import { CodeGuessThrottle } from './code-guess-throttle';
-import { GroupAttendanceRecord } from './group-attendance-record.entity';
+import { GroupAttendanceRecordsRepository } from './group-attendance-records.repository';
 import { LessonCompletion, type PresenceOutcome } from './lesson-completion.service';
 
 /** A learner's presence, as recorded. */
@@ -54,7 +55,9 @@ export const GROUP_ATTENDANCE_MAX = 200;
 @Injectable()
 export class AttendanceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attendances: AttendancesRepository,
+    private readonly groupRecords: GroupAttendanceRecordsRepository,
+    private readonly broadcasts: BroadcastsRepository,
     private readonly enrollments: EnrollmentLookup,
     private readonly throttle: CodeGuessThrottle,
     private readonly completion: LessonCompletion,
@@ -108,7 +111,7 @@ export class AttendanceService {
    * A facilitator records the learners watching together at their facility: enrolled learners
    * are recorded, everyone else is skipped with a reason. Only the staff (or admins over it) of
    * the facility named, and only a facility that holds viewings; each recorded learner gets an
-   * audit row ({@link GroupAttendanceRecord}) in the attendance's transaction.
+   * audit row (`GroupAttendanceRecord`) in the attendance's transaction.
    */
   async recordGroup(
     principal: Principal,
@@ -134,7 +137,7 @@ export class AttendanceService {
     // programme's figures, which then count the whole group at once. Two facilitators recording
     // the same people at once may deadlock on the unique key: the loser runs again, whole.
     const recorded = await retryOnDeadlock(() =>
-      this.dataSource.transaction(async (manager) => {
+      this.attendances.transaction(async (manager) => {
         const inserted: BroadcastAttendance[] = [];
         for (const userId of present) {
           const attendance = await this.insertAttendance(manager, broadcast, userId, 'group', {
@@ -142,7 +145,7 @@ export class AttendanceService {
             recordedBy: principal.userId,
           });
           if (!attendance) continue;
-          await manager.insert(GroupAttendanceRecord, {
+          await this.groupRecords.insert(manager, {
             id: newId(),
             attendanceId: attendance.id,
             broadcastId: broadcast.id,
@@ -193,7 +196,7 @@ export class AttendanceService {
 
   /** The broadcast, if attendance is open now (422 `ATTENDANCE_CLOSED` otherwise). */
   private async openBroadcast(broadcastId: string): Promise<Broadcast> {
-    const broadcast = await this.dataSource.getRepository(Broadcast).findOneBy({ id: broadcastId });
+    const broadcast = await this.broadcasts.findById(broadcastId);
     if (!broadcast) throw TelevisionError.broadcastNotFound(broadcastId);
     const problem = attendanceWindowProblem(
       broadcast,
@@ -216,16 +219,14 @@ export class AttendanceService {
     facilityId: string | null,
     recordedBy: string,
   ): Promise<BroadcastAttendance> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.attendances.transaction(async (manager) => {
       const inserted = await this.insertAttendance(manager, broadcast, userId, method, {
         facilityId,
         recordedBy,
       });
       if (inserted) await this.airingsChanged(manager, broadcast);
     });
-    return this.dataSource
-      .getRepository(BroadcastAttendance)
-      .findOneByOrFail({ broadcastId: broadcast.id, userId });
+    return this.attendances.findOfLearnerOrFail(broadcast.id, userId);
   }
 
   /**
@@ -249,23 +250,7 @@ export class AttendanceService {
       recordedBy: by.recordedBy,
       recordedAt: this.clock.now(),
     });
-    // Raw, so both MySQL and MariaDB (where TypeORM inserts with RETURNING) report the count.
-    const result = await manager.query<{ affectedRows: number }>(
-      'INSERT IGNORE INTO `broadcast_attendances` ' +
-        '(`id`, `broadcast_id`, `user_id`, `lesson_id`, `method`, `facility_id`, `recorded_by`, `recorded_at`) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [
-        attendance.id,
-        attendance.broadcastId,
-        userId,
-        attendance.lessonId,
-        method,
-        by.facilityId,
-        by.recordedBy,
-        attendance.recordedAt,
-      ],
-    );
-    if (result.affectedRows !== 1) return null;
+    if (!(await this.attendances.insertIfAbsent(manager, attendance))) return null;
     await recordEvent(manager, 'television.attendance-recorded', {
       attendanceId: attendance.id,
       broadcastId: broadcast.id,
@@ -301,14 +286,7 @@ export class AttendanceService {
         .map(([userId]) => userId),
     );
     const enrolled = await this.enrollments.learnersAmong(broadcast.courseId, userIds);
-    const present = new Set(
-      (
-        await this.dataSource.getRepository(BroadcastAttendance).find({
-          select: { userId: true },
-          where: { broadcastId: broadcast.id, userId: In([...userIds]) },
-        })
-      ).map((row) => row.userId),
-    );
+    const present = await this.attendances.presentAmong(broadcast.id, userIds);
     for (const userId of userIds) {
       if (!known.has(userId)) reasons.set(userId, 'unknown_user');
       else if (elsewhere.has(userId)) reasons.set(userId, 'other_facility');

@@ -1,15 +1,14 @@
-import { Clock, type Page, type PageQuery, pageOffset, toPage } from '@lifelong/common';
+import { Clock, type Page, type PageQuery } from '@lifelong/common';
 import { CourseOutline } from '@lifelong/courses';
 import { CompleteLessonService, EnrollmentLookup } from '@lifelong/enrollment';
 import type { Principal } from '@lifelong/identity';
 import { recordEvent } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { LessonStaff } from '../broadcasts/lesson-staff';
 import { TelevisionError } from '../television-error';
-import { BroadcastAttendance } from './attendance.entity';
-import { GroupAttendanceRecord } from './group-attendance-record.entity';
+import { AttendancesRepository } from './attendances.repository';
+import type { GroupAttendanceRecord } from './group-attendance-record.entity';
+import { GroupAttendanceRecordsRepository } from './group-attendance-records.repository';
 
 /** A voided record, with what its learner still has. */
 export interface VoidOutcome {
@@ -31,7 +30,8 @@ export interface VoidOutcome {
 @Injectable()
 export class GroupAttendanceRecords {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: GroupAttendanceRecordsRepository,
+    private readonly attendances: AttendancesRepository,
     private readonly outline: CourseOutline,
     private readonly staff: LessonStaff,
     private readonly completion: CompleteLessonService,
@@ -46,20 +46,12 @@ export class GroupAttendanceRecords {
     query: PageQuery,
   ): Promise<Page<GroupAttendanceRecord>> {
     await this.assertCourseStaff(principal, courseId);
-    const [items, total] = await this.dataSource.getRepository(GroupAttendanceRecord).findAndCount({
-      where: { courseId },
-      order: { recordedAt: 'DESC', id: 'DESC' },
-      skip: pageOffset(query),
-      take: query.pageSize,
-    });
-    return toPage(items, total, query);
+    return this.records.pageOfCourse(courseId, query);
   }
 
   /** Voids a record (once; voiding again answers the first void). Course staff only. */
   async void(principal: Principal, recordId: string, reason: string | null): Promise<VoidOutcome> {
-    const found = await this.dataSource
-      .getRepository(GroupAttendanceRecord)
-      .findOneBy({ id: recordId });
+    const found = await this.records.findById(recordId);
     if (!found)
       throw new TelevisionError(
         'GROUP_ATTENDANCE_NOT_FOUND',
@@ -67,23 +59,20 @@ export class GroupAttendanceRecords {
         { recordId },
       );
     await this.assertCourseStaff(principal, found.courseId);
-    const record = await this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOneOrFail(GroupAttendanceRecord, {
-        where: { id: recordId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const record = await this.records.transaction(async (manager) => {
+      const locked = await this.records.lockByIdOrFail(manager, recordId);
       if (locked.voidedAt) return locked;
       Object.assign(locked, {
         voidedAt: this.clock.now(),
         voidedBy: principal.userId,
         voidReason: reason,
       });
-      await manager.update(
-        GroupAttendanceRecord,
-        { id: locked.id },
-        { voidedAt: locked.voidedAt, voidedBy: locked.voidedBy, voidReason: locked.voidReason },
-      );
-      await manager.delete(BroadcastAttendance, { id: locked.attendanceId, method: 'group' });
+      await this.records.markVoided(manager, locked.id, {
+        voidedAt: locked.voidedAt,
+        voidedBy: locked.voidedBy,
+        voidReason: locked.voidReason,
+      });
+      await this.attendances.deleteGroupAttendance(manager, locked.attendanceId);
       await recordEvent(manager, 'television.airings-changed', {
         broadcastIds: [locked.broadcastId],
       });
@@ -96,10 +85,7 @@ export class GroupAttendanceRecords {
   private async settleEvidence(
     record: GroupAttendanceRecord,
   ): Promise<Omit<VoidOutcome, 'record'>> {
-    const other = await this.dataSource.getRepository(BroadcastAttendance).findOne({
-      select: { id: true, lessonCompletedAt: true },
-      where: { userId: record.learnerId, lessonId: record.lessonId },
-    });
+    const other = await this.attendances.anyAtLesson(record.learnerId, record.lessonId);
     if (!other) {
       const revoked = await this.completion.revokeLessonCompletion(
         record.learnerId,

@@ -1,17 +1,14 @@
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { LessonStaff } from '../broadcasts/lesson-staff';
 import { TelevisionError } from '../television-error';
-import { TelevisionLessonCheck } from './lesson-check.entity';
+import { LessonChecksRepository } from './lesson-checks.repository';
 
 /** Which quiz (if any) a television lesson needs passed before attendance counts. */
 @Injectable()
 export class LessonChecks {
   constructor(
-    @InjectRepository(TelevisionLessonCheck)
-    private readonly checks: Repository<TelevisionLessonCheck>,
+    private readonly checks: LessonChecksRepository,
     private readonly staff: LessonStaff,
   ) {}
 
@@ -27,7 +24,7 @@ export class LessonChecks {
     const { lesson, course } = await this.staff.televisionLesson(lessonId);
     await this.staff.assertStaff(principal, course.facilityId);
     if (quizLessonId === null) {
-      await this.checks.delete({ lessonId });
+      await this.checks.remove(lessonId);
       return { lessonId, quizLessonId: null };
     }
     const quiz = await this.staff.lesson(quizLessonId).catch(() => null);
@@ -37,7 +34,7 @@ export class LessonChecks {
         'The check must be a quiz lesson of the same course',
         { quizLessonId },
       );
-    await this.checks.upsert({ lessonId, quizLessonId }, ['lessonId']);
+    await this.checks.save(lessonId, quizLessonId);
     return { lessonId, quizLessonId };
   }
 }

@@ -1,19 +1,8 @@
 import { CompleteLessonService, EnrollmentLookup } from '@lifelong/enrollment';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { BroadcastAttendance } from './attendance.entity';
-import { TelevisionLessonCheck } from './lesson-check.entity';
-
-/** An attendance whose lesson is not completed yet, with what settling it depends on. */
-interface PendingAttendance {
-  id: string;
-  userId: string;
-  lessonId: string;
-  courseId: string;
-  /** The lesson's check quiz, if it has one. */
-  quizLessonId: string | null;
-}
+import type { BroadcastAttendance } from './attendance.entity';
+import { AttendancesRepository, type PendingAttendance } from './attendances.repository';
+import { LessonChecksRepository } from './lesson-checks.repository';
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -43,7 +32,8 @@ export class LessonCompletion {
   private readonly logger = new Logger(LessonCompletion.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attendances: AttendancesRepository,
+    private readonly checks: LessonChecksRepository,
     private readonly complete: CompleteLessonService,
     private readonly enrollments: EnrollmentLookup,
   ) {}
@@ -57,9 +47,7 @@ export class LessonCompletion {
       attendance.userId,
       attendance.lessonId,
     );
-    await this.dataSource
-      .getRepository(BroadcastAttendance)
-      .update({ id: attendance.id }, { lessonCompletedAt: outcome.completedAt });
+    await this.attendances.setLessonCompletedAt(attendance.id, outcome.completedAt);
     return {
       lessonCompleted: true,
       courseCompleted: outcome.courseCompleted,
@@ -77,7 +65,7 @@ export class LessonCompletion {
     const ready: PendingAttendance[] = [];
     let after = { lessonId: '', id: '' };
     while (ready.length < limit) {
-      const page = await this.pendingAfter(after, limit);
+      const page = await this.attendances.pendingAfter(after, limit);
       if (page.length === 0) break;
       ready.push(...(await this.readyAmong(page)).slice(0, limit - ready.length));
       const last = page[page.length - 1]!;
@@ -96,39 +84,6 @@ export class LessonCompletion {
       }
     }
     return settled;
-  }
-
-  /** Attendances whose lesson is not completed, after `after` in (lesson, id) order. */
-  private async pendingAfter(
-    after: { lessonId: string; id: string },
-    limit: number,
-  ): Promise<PendingAttendance[]> {
-    const rows = await this.dataSource.query<
-      {
-        id: string;
-        user_id: string;
-        lesson_id: string;
-        course_id: string;
-        quiz_lesson_id: string | null;
-      }[]
-    >(
-      `SELECT a.id, a.user_id, a.lesson_id, b.course_id, c.quiz_lesson_id
-         FROM broadcast_attendances a
-         JOIN broadcasts b ON b.id = a.broadcast_id
-         LEFT JOIN television_lesson_checks c ON c.lesson_id = a.lesson_id
-        WHERE a.lesson_completed_at IS NULL
-          AND (a.lesson_id > ? OR (a.lesson_id = ? AND a.id > ?))
-        ORDER BY a.lesson_id, a.id
-        LIMIT ?`,
-      [after.lessonId, after.lessonId, after.id, limit],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      userId: row.user_id,
-      lessonId: row.lesson_id,
-      courseId: row.course_id,
-      quizLessonId: row.quiz_lesson_id,
-    }));
   }
 
   /** Those whose learner is still learning in the course and passed the check, if any. */
@@ -161,9 +116,7 @@ export class LessonCompletion {
 
   /** True when the lesson has no check quiz, or the learner passed it. */
   private async checkPassed(userId: string, lessonId: string): Promise<boolean> {
-    const check = await this.dataSource
-      .getRepository(TelevisionLessonCheck)
-      .findOne({ select: { quizLessonId: true }, where: { lessonId } });
-    return !check || this.enrollments.hasCompletedLesson(userId, check.quizLessonId);
+    const quizLessonId = await this.checks.quizOf(lessonId);
+    return quizLessonId === null || this.enrollments.hasCompletedLesson(userId, quizLessonId);
   }
 }

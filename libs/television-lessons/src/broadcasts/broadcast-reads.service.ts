@@ -1,10 +1,9 @@
 import { Clock } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { TelevisionError } from '../television-error';
-import { Broadcast } from './broadcast.entity';
+import type { Broadcast } from './broadcast.entity';
+import { BroadcastsRepository } from './broadcasts.repository';
 import { LessonStaff } from './lesson-staff';
 
 /**
@@ -39,7 +38,7 @@ export const DEFAULT_RANGE_DAYS = 7;
 @Injectable()
 export class BroadcastReads {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly broadcasts: BroadcastsRepository,
     private readonly staff: LessonStaff,
     private readonly clock: Clock,
   ) {}
@@ -55,26 +54,12 @@ export class BroadcastReads {
       throw TelevisionError.invalid({ to: ['to must be after from'] });
     if (filter.to.getTime() - filter.from.getTime() > MAX_RANGE_DAYS * 86_400_000)
       throw TelevisionError.invalid({ to: [`A range spans at most ${MAX_RANGE_DAYS} days`] });
-    const query = this.dataSource
-      .getRepository(Broadcast)
-      .createQueryBuilder('b')
-      // Courses publish their status for the schedule through their read model.
-      .innerJoin('courses_view', 'c', "c.id = b.course_id AND c.status = 'published'")
-      .where('b.startsAt < :to AND b.endsAt > :from', { from: filter.from, to: filter.to })
-      .orderBy('b.startsAt', 'ASC')
-      .addOrderBy('b.id', 'ASC')
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize);
-    if (filter.channelId)
-      query.andWhere('b.channelId = :channelId', { channelId: filter.channelId });
-    if (filter.lessonId) query.andWhere('b.lessonId = :lessonId', { lessonId: filter.lessonId });
-    const [items, total] = await query.getManyAndCount();
-    return { items, total };
+    return this.broadcasts.schedulePage(filter);
   }
 
   /** One broadcast: staff of its course see it always (with its code); others when published. */
   async one(principal: Principal | null, broadcastId: string): Promise<BroadcastView> {
-    const broadcast = await this.dataSource.getRepository(Broadcast).findOneBy({ id: broadcastId });
+    const broadcast = await this.broadcasts.findById(broadcastId);
     if (!broadcast) throw TelevisionError.broadcastNotFound(broadcastId);
     const { course } = await this.staff.lesson(broadcast.lessonId);
     const showCode = await this.staff.isStaff(principal, course.facilityId);

@@ -2,13 +2,13 @@ import { AppConfig, Clock, newId } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
 import { recordEvent } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ChannelAccess } from '../channels/channel-access';
 import { ChannelsService } from '../channels/channels.service';
 import { ReminderQueue } from '../reminders/reminder-queue';
 import { TelevisionError } from '../television-error';
-import { Broadcast } from './broadcast.entity';
+import type { Broadcast } from './broadcast.entity';
+import { BroadcastsRepository } from './broadcasts.repository';
 import { ChannelSchedule } from './channel-schedule';
 import { LessonStaff } from './lesson-staff';
 import { expandRecurrence, type Slot } from './recurrence';
@@ -39,7 +39,7 @@ export interface BroadcastMove {
 @Injectable()
 export class BroadcastScheduler {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly broadcasts: BroadcastsRepository,
     private readonly schedule: ChannelSchedule,
     private readonly staff: LessonStaff,
     private readonly channels: ChannelsService,
@@ -57,7 +57,7 @@ export class BroadcastScheduler {
     await this.assertMaySchedule(principal, input.channelId);
     const first = { startsAt: input.startsAt, endsAt: input.endsAt };
     const slots = input.recurrence ? await this.expand(input.recurrence, first) : [first];
-    const created = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+    const created = await this.broadcasts.transaction(async (manager) => {
       await this.schedule.lockChannels(manager, [input.channelId]);
       await this.schedule.assertFree(manager, input.channelId, slots);
       return this.schedule.insert(manager, input.channelId, slots, {
@@ -67,7 +67,7 @@ export class BroadcastScheduler {
         seriesId: slots.length > 1 ? newId() : null,
         reminderLeadMs: this.leadMs(),
       });
-    });
+    }, 'READ COMMITTED');
     for (const broadcast of created) await this.reminders.schedule(broadcast);
     return created;
   }
@@ -82,11 +82,11 @@ export class BroadcastScheduler {
     const channelId = move.channelId ?? current.channelId;
     if (channelId !== current.channelId) await this.assertMaySchedule(principal, channelId);
     assertSlot(startsAt, endsAt);
-    const moved = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+    const moved = await this.broadcasts.transaction(async (manager) => {
       await this.schedule.lockChannels(manager, [current.channelId, channelId]);
       const locked = await this.lockScheduled(manager, broadcastId);
       await this.schedule.assertFree(manager, channelId, [{ startsAt, endsAt }], broadcastId);
-      await manager.update(Broadcast, broadcastId, {
+      await this.broadcasts.update(manager, broadcastId, {
         startsAt,
         endsAt,
         channelId,
@@ -94,8 +94,8 @@ export class BroadcastScheduler {
         remindAt: new Date(startsAt.getTime() - this.leadMs()),
       });
       await recordEvent(manager, 'television.airings-changed', { broadcastIds: [broadcastId] });
-      return manager.findOneByOrFail(Broadcast, { id: broadcastId });
-    });
+      return this.broadcasts.findByIdOrFail(broadcastId, manager);
+    }, 'READ COMMITTED');
     await this.reminders.drop(broadcastId, current.revision);
     await this.reminders.schedule(moved);
     return moved;
@@ -104,15 +104,15 @@ export class BroadcastScheduler {
   /** Cancels a slot that has not aired yet: it stays in feeds as cancelled; no reminder goes out. */
   async cancel(principal: Principal, broadcastId: string): Promise<void> {
     const current = await this.changeable(principal, broadcastId);
-    await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+    await this.broadcasts.transaction(async (manager) => {
       await this.schedule.lockChannels(manager, [current.channelId]);
       const locked = await this.lockScheduled(manager, broadcastId);
-      await manager.update(Broadcast, broadcastId, {
+      await this.broadcasts.update(manager, broadcastId, {
         status: 'cancelled',
         revision: locked.revision + 1,
       });
       await recordEvent(manager, 'television.airings-changed', { broadcastIds: [broadcastId] });
-    });
+    }, 'READ COMMITTED');
     await this.reminders.drop(broadcastId, current.revision);
   }
 
@@ -121,7 +121,7 @@ export class BroadcastScheduler {
    * scheduled and not over.
    */
   private async changeable(principal: Principal, broadcastId: string): Promise<Broadcast> {
-    const broadcast = await this.dataSource.getRepository(Broadcast).findOneBy({ id: broadcastId });
+    const broadcast = await this.broadcasts.findById(broadcastId);
     if (!broadcast) throw TelevisionError.broadcastNotFound(broadcastId);
     const { course } = await this.staff.lesson(broadcast.lessonId);
     await this.staff.assertStaff(principal, course.facilityId);
@@ -136,10 +136,7 @@ export class BroadcastScheduler {
   }
 
   private async lockScheduled(manager: EntityManager, broadcastId: string): Promise<Broadcast> {
-    const locked = await manager.findOne(Broadcast, {
-      where: { id: broadcastId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const locked = await this.broadcasts.lockById(manager, broadcastId);
     if (!locked) throw TelevisionError.broadcastNotFound(broadcastId);
     assertChangeable(locked, this.clock.now());
     return locked;

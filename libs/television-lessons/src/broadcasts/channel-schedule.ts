@@ -1,11 +1,12 @@
 import { chunksOf, newId } from '@lifelong/common';
 import { recordEvent } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In } from 'typeorm';
-import { Channel } from '../channels/channel.entity';
+import type { EntityManager } from 'typeorm';
+import { ChannelsRepository } from '../channels/channels.repository';
 import { TelevisionError } from '../television-error';
 import { newAttendanceCode } from './attendance-code';
 import { Broadcast } from './broadcast.entity';
+import { BroadcastsRepository } from './broadcasts.repository';
 import type { Slot } from './recurrence';
 import { firstSelfOverlap, overlaps } from './slot.rules';
 
@@ -26,16 +27,16 @@ export interface SlotOwner {
  */
 @Injectable()
 export class ChannelSchedule {
+  constructor(
+    private readonly channels: ChannelsRepository,
+    private readonly broadcasts: BroadcastsRepository,
+  ) {}
+
   /** Locks the channels (in id order, so two movers never deadlock); 404 for a missing one. */
   async lockChannels(manager: EntityManager, channelIds: readonly string[]): Promise<void> {
     const ids = [...new Set(channelIds)].sort();
-    const found = await manager.find(Channel, {
-      select: { id: true },
-      where: { id: In(ids) },
-      order: { id: 'ASC' },
-      lock: { mode: 'pessimistic_write' },
-    });
-    const missing = ids.find((id) => !found.some((channel) => channel.id === id));
+    const found = await this.channels.lockIds(manager, ids);
+    const missing = ids.find((id) => !found.includes(id));
     if (missing) throw TelevisionError.channelNotFound(missing);
   }
 
@@ -51,15 +52,7 @@ export class ChannelSchedule {
     const from = new Date(Math.min(...slots.map((slot) => slot.startsAt.getTime())));
     const to = new Date(Math.max(...slots.map((slot) => slot.endsAt.getTime())));
     // Every scheduled slot meeting the span of the new ones, in one query.
-    const query = manager
-      .createQueryBuilder(Broadcast, 'b')
-      .select(['b.id', 'b.startsAt', 'b.endsAt'])
-      .where('b.channelId = :channelId', { channelId })
-      .andWhere("b.status = 'scheduled'")
-      .andWhere('b.startsAt < :to', { to })
-      .andWhere('b.endsAt > :from', { from });
-    if (except) query.andWhere('b.id <> :except', { except });
-    const taken = await query.getMany();
+    const taken = await this.broadcasts.scheduledMeeting(manager, channelId, { from, to }, except);
     for (const slot of slots) {
       const clash = taken.find((other) => overlaps(slot, other));
       if (clash) throw overlapError(slot, clash.id);
@@ -74,7 +67,7 @@ export class ChannelSchedule {
     owner: SlotOwner,
   ): Promise<Broadcast[]> {
     const rows = slots.map((slot) =>
-      manager.create(Broadcast, {
+      Object.assign(new Broadcast(), {
         id: newId(),
         channelId,
         lessonId: owner.lessonId,
@@ -93,16 +86,16 @@ export class ChannelSchedule {
       }),
     );
     for (const chunk of chunksOf(rows, 500)) {
-      await manager.insert(Broadcast, chunk);
+      await this.broadcasts.insert(manager, chunk);
       // The programme's figures count airings.
       await recordEvent(manager, 'television.airings-changed', {
         broadcastIds: chunk.map((row) => row.id),
       });
     }
-    return manager.find(Broadcast, {
-      where: { id: In(rows.map((row) => row.id)) },
-      order: { startsAt: 'ASC' },
-    });
+    return this.broadcasts.findByIds(
+      manager,
+      rows.map((row) => row.id),
+    );
   }
 }
 

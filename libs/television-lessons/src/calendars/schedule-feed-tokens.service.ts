@@ -1,10 +1,8 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { AppConfig } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { TelevisionError } from '../television-error';
-import { ScheduleFeedToken } from './schedule-feed-token.entity';
+import { ScheduleFeedTokensRepository } from './schedule-feed-tokens.repository';
 
 /**
  * Learners' personal calendar feed URLs. A calendar app cannot send a bearer token, so the URL
@@ -16,7 +14,7 @@ export class ScheduleFeedTokens {
   private readonly key: Buffer;
 
   constructor(
-    @InjectRepository(ScheduleFeedToken) private readonly tokens: Repository<ScheduleFeedToken>,
+    private readonly tokens: ScheduleFeedTokensRepository,
     private readonly config: AppConfig,
   ) {
     this.key = createHmac('sha256', config.auth.jwtSecret)
@@ -26,16 +24,15 @@ export class ScheduleFeedTokens {
 
   /** The learner's feed URL, made on first use (two first calls agree on one URL). */
   async url(userId: string): Promise<string> {
-    const stored = await this.tokens.findOneBy({ userId });
+    const stored = await this.tokens.findByUser(userId);
     if (stored) return this.urlOf(this.tokenOf(userId, stored.salt));
     const salt = randomBytes(16).toString('hex');
-    await this.tokens
-      .createQueryBuilder()
-      .insert()
-      .values({ userId, salt, tokenHash: hashOf(this.tokenOf(userId, salt)) })
-      .orIgnore()
-      .execute();
-    const kept = await this.tokens.findOneByOrFail({ userId });
+    await this.tokens.insertIfAbsent({
+      userId,
+      salt,
+      tokenHash: hashOf(this.tokenOf(userId, salt)),
+    });
+    const kept = await this.tokens.findByUserOrFail(userId);
     return this.urlOf(this.tokenOf(userId, kept.salt));
   }
 
@@ -43,7 +40,7 @@ export class ScheduleFeedTokens {
   async rotate(userId: string): Promise<string> {
     const salt = randomBytes(16).toString('hex');
     const token = this.tokenOf(userId, salt);
-    await this.tokens.upsert({ userId, salt, tokenHash: hashOf(token) }, ['userId']);
+    await this.tokens.save({ userId, salt, tokenHash: hashOf(token) });
     return this.urlOf(token);
   }
 
@@ -51,7 +48,7 @@ export class ScheduleFeedTokens {
   async ownerOf(token: string | undefined): Promise<string> {
     const found =
       token && /^[A-Za-z0-9_-]{43}$/.test(token)
-        ? await this.tokens.findOneBy({ tokenHash: hashOf(token) })
+        ? await this.tokens.findByHash(hashOf(token))
         : null;
     if (!found)
       throw new TelevisionError(

@@ -2,11 +2,10 @@ import { newId } from '@lifelong/common';
 import { isDuplicateKey } from '@lifelong/database';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { TelevisionError } from '../television-error';
 import { ChannelAccess } from './channel-access';
-import { Channel } from './channel.entity';
+import type { Channel } from './channel.entity';
+import { ChannelsRepository } from './channels.repository';
 
 export interface NewChannel {
   code: string;
@@ -27,7 +26,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 @Injectable()
 export class ChannelsService {
   constructor(
-    @InjectRepository(Channel) private readonly channels: Repository<Channel>,
+    private readonly channels: ChannelsRepository,
     private readonly access: ChannelAccess,
   ) {}
 
@@ -37,7 +36,7 @@ export class ChannelsService {
     const facilityId = input.facilityId ?? null;
     await this.access.assertMayCreate(principal, facilityId);
     const code = input.code.trim().toUpperCase();
-    if (await this.channels.existsBy({ code }))
+    if (await this.channels.existsByCode(code))
       throw new TelevisionError('CHANNEL_CODE_TAKEN', `A channel with code ${code} exists`, {
         code,
       });
@@ -57,28 +56,23 @@ export class ChannelsService {
         });
       throw error;
     }
-    return this.channels.findOneByOrFail({ id });
+    return this.channels.findByIdOrFail(id);
   }
 
   /** A page of channels by code. */
   async list(page: number, pageSize: number): Promise<{ items: Channel[]; total: number }> {
-    const [items, total] = await this.channels.findAndCount({
-      order: { code: 'ASC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
-    return { items, total };
+    return this.channels.page(page, pageSize);
   }
 
   async get(channelId: string): Promise<Channel> {
-    const channel = await this.channels.findOneBy({ id: channelId });
+    const channel = await this.channels.findById(channelId);
     if (!channel) throw TelevisionError.channelNotFound(channelId);
     return channel;
   }
 
   /** The channel with this code, or null (demo data, imports). */
   byCode(code: string): Promise<Channel | null> {
-    return this.channels.findOneBy({ code: code.trim().toUpperCase() });
+    return this.channels.findByCode(code.trim().toUpperCase());
   }
 }
 

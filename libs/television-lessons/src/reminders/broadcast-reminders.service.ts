@@ -3,10 +3,10 @@ import { CourseOutline } from '@lifelong/courses';
 import { recordEvent } from '@lifelong/database';
 import { EnrollmentLookup } from '@lifelong/enrollment';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { Broadcast } from '../broadcasts/broadcast.entity';
-import { Channel } from '../channels/channel.entity';
+import type { EntityManager } from 'typeorm';
+import type { Broadcast } from '../broadcasts/broadcast.entity';
+import { BroadcastsRepository } from '../broadcasts/broadcasts.repository';
+import { ChannelsRepository } from '../channels/channels.repository';
 import { reminderJobId } from './reminder-queue';
 
 /** Recipients per `broadcast.reminder` event (the event's contract). */
@@ -27,7 +27,8 @@ export type ReminderOutcome = 'sent' | 'stale' | 'early' | 'too_late';
 @Injectable()
 export class BroadcastReminders {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly broadcasts: BroadcastsRepository,
+    private readonly channels: ChannelsRepository,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
     private readonly enrollments: EnrollmentLookup,
@@ -35,11 +36,8 @@ export class BroadcastReminders {
   ) {}
 
   async remind(broadcastId: string, revision: number): Promise<ReminderOutcome> {
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const broadcast = await manager.findOne(Broadcast, {
-        where: { id: broadcastId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.broadcasts.transaction(async (manager) => {
+      const broadcast = await this.broadcasts.lockById(manager, broadcastId);
       if (
         !broadcast ||
         broadcast.status !== 'scheduled' ||
@@ -54,9 +52,12 @@ export class BroadcastReminders {
         await this.recordReminders(manager, broadcast);
         outcome = 'sent';
       }
-      await manager.update(Broadcast, broadcastId, { remindedRevision: revision, remindedAt: now });
+      await this.broadcasts.update(manager, broadcastId, {
+        remindedRevision: revision,
+        remindedAt: now,
+      });
       return outcome;
-    });
+    }, 'READ COMMITTED');
   }
 
   /**
@@ -66,16 +67,7 @@ export class BroadcastReminders {
    */
   async sweep(): Promise<{ queued: number }> {
     const now = this.clock.now();
-    const due = await this.dataSource
-      .getRepository(Broadcast)
-      .createQueryBuilder('b')
-      .select(['b.id', 'b.revision'])
-      .where("b.status = 'scheduled'")
-      .andWhere('b.remindAt <= :now AND b.startsAt > :now', { now })
-      .andWhere('(b.remindedRevision IS NULL OR b.remindedRevision <> b.revision)')
-      .orderBy('b.remindAt', 'ASC')
-      .limit(SWEEP_BATCH)
-      .getMany();
+    const due = await this.broadcasts.dueReminders(now, SWEEP_BATCH);
     const minute = Math.floor(now.getTime() / 60_000);
     await this.jobs.enqueueBulk(
       'television.remind-broadcast',
@@ -91,7 +83,7 @@ export class BroadcastReminders {
     const [course, lesson, channel] = await Promise.all([
       this.outline.course(broadcast.courseId, manager),
       this.outline.lesson(broadcast.lessonId, manager),
-      manager.findOneByOrFail(Channel, { id: broadcast.channelId }),
+      this.channels.findByIdOrFail(broadcast.channelId, manager),
     ]);
     if (!course || !lesson)
       throw new Error(`Broadcast ${broadcast.id}: its course or lesson is gone`);

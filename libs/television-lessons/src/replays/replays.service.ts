@@ -2,9 +2,8 @@ import { LessonVideos } from '@lifelong/courses';
 import { VideoDirectory } from '@lifelong/distance-lessons';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { Broadcast } from '../broadcasts/broadcast.entity';
+import type { Broadcast } from '../broadcasts/broadcast.entity';
+import { BroadcastsRepository } from '../broadcasts/broadcasts.repository';
 import { LessonStaff } from '../broadcasts/lesson-staff';
 import { TelevisionError } from '../television-error';
 
@@ -17,14 +16,14 @@ import { TelevisionError } from '../television-error';
 @Injectable()
 export class Replays {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly broadcasts: BroadcastsRepository,
     private readonly staff: LessonStaff,
     private readonly lessonVideos: LessonVideos,
     private readonly videos: VideoDirectory,
   ) {}
 
   async attach(principal: Principal, broadcastId: string, videoId: string): Promise<Broadcast> {
-    const broadcast = await this.dataSource.getRepository(Broadcast).findOneBy({ id: broadcastId });
+    const broadcast = await this.broadcasts.findById(broadcastId);
     if (!broadcast) throw TelevisionError.broadcastNotFound(broadcastId);
     const { course } = await this.staff.lesson(broadcast.lessonId);
     await this.staff.assertStaff(principal, course.facilityId);
@@ -43,14 +42,14 @@ export class Replays {
         status: video.status,
       });
     const durationSeconds = video.durationSeconds;
-    await this.dataSource.transaction(async (manager) => {
+    await this.broadcasts.transaction(async (manager) => {
       await this.lessonVideos.attachLessonVideo(
         broadcast.lessonId,
         { videoId, ready: true, durationSeconds },
         manager,
       );
-      await manager.update(Broadcast, broadcastId, { replayVideoId: videoId });
+      await this.broadcasts.update(manager, broadcastId, { replayVideoId: videoId });
     });
-    return this.dataSource.getRepository(Broadcast).findOneByOrFail({ id: broadcastId });
+    return this.broadcasts.findByIdOrFail(broadcastId);
   }
 }

@@ -2,19 +2,16 @@ import { AppConfig, Clock, JobHandler, type JobPayloads } from '@lifelong/common
 import { CourseOutline, type CourseFacts } from '@lifelong/courses';
 import { type Principal, UserLookup } from '@lifelong/identity';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { Broadcast } from '../broadcasts/broadcast.entity';
+import { BroadcastsRepository } from '../broadcasts/broadcasts.repository';
 import { ChannelSchedule } from '../broadcasts/channel-schedule';
 import { LessonStaff } from '../broadcasts/lesson-staff';
 import { ChannelAccess } from '../channels/channel-access';
-import { Channel } from '../channels/channel.entity';
+import { ChannelsRepository } from '../channels/channels.repository';
 import { slotProblem } from '../broadcasts/slot.rules';
 import { ReminderQueue } from '../reminders/reminder-queue';
 import { TelevisionError } from '../television-error';
 import { type LineError, parseScheduleCsv, rowSlot, type ScheduleRow } from './schedule-csv';
-import { ScheduleImport } from './schedule-import.entity';
-import { ScheduleImportError } from './schedule-import-error.entity';
+import { ScheduleImportsRepository } from './schedule-imports.repository';
 
 type RowOutcome = 'created' | 'unchanged' | LineError;
 
@@ -34,7 +31,9 @@ export class ImportScheduleJob {
   private readonly logger = new Logger(ImportScheduleJob.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly imports: ScheduleImportsRepository,
+    private readonly broadcasts: BroadcastsRepository,
+    private readonly channels: ChannelsRepository,
     private readonly schedule: ChannelSchedule,
     private readonly staff: LessonStaff,
     private readonly channelAccess: ChannelAccess,
@@ -47,15 +46,10 @@ export class ImportScheduleJob {
 
   @JobHandler('television.import-schedule')
   async run(payload: JobPayloads['television.import-schedule']): Promise<string> {
-    const found = await this.dataSource
-      .getRepository(ScheduleImport)
-      .findOneBy({ id: payload.importId });
+    const found = await this.imports.findById(payload.importId);
     if (!found || found.status === 'completed' || found.status === 'failed' || !found.content)
       return 'skipped';
-    await this.dataSource
-      .getRepository(ScheduleImport)
-      .update({ id: found.id }, { status: 'running', created: 0, unchanged: 0, failed: 0 });
-    await this.dataSource.getRepository(ScheduleImportError).delete({ importId: found.id });
+    await this.imports.markRunning(found.id);
     const parsed = parseScheduleCsv(found.content);
     if ('failure' in parsed) {
       await this.finish(found.id, {
@@ -66,7 +60,7 @@ export class ImportScheduleJob {
       return 'failed';
     }
     const importer = await this.users.principalOf(found.requestedBy);
-    const channel = await this.dataSource.getRepository(Channel).findOneBy({ id: found.channelId });
+    const channel = await this.channels.findById(found.channelId);
     if (!channel || !(await this.channelAccess.maySchedule(importer, channel))) {
       await this.finish(found.id, {
         failure: 'you may no longer schedule on this channel',
@@ -116,14 +110,13 @@ export class ImportScheduleJob {
     if (earlier !== undefined) return fail(`duplicates line ${earlier}`);
     seen.set(key, row.line);
     try {
-      const created = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      const created = await this.broadcasts.transaction(async (manager) => {
         await this.schedule.lockChannels(manager, [channelId]);
-        const same = await manager.existsBy(Broadcast, {
+        const same = await this.broadcasts.existsScheduled(manager, {
           channelId,
           lessonId: target.lessonId,
           startsAt: slot.startsAt,
           endsAt: slot.endsAt,
-          status: 'scheduled',
         });
         if (same) return null;
         await this.schedule.assertFree(manager, channelId, [slot]);
@@ -134,7 +127,7 @@ export class ImportScheduleJob {
           reminderLeadMs: this.config.television.reminderLeadMinutes * 60_000,
         });
         return broadcast!;
-      });
+      }, 'READ COMMITTED');
       if (!created) return 'unchanged';
       await this.reminders.schedule(created);
       return 'created';
@@ -170,17 +163,14 @@ export class ImportScheduleJob {
       errors: LineError[];
     },
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.imports.transaction(async (manager) => {
       if (end.errors.length > 0)
-        await manager.insert(
-          ScheduleImportError,
-          end.errors.map((error) => ({
-            importId,
-            line: error.line,
-            message: error.message.slice(0, 500),
-          })),
+        await this.imports.insertErrors(
+          manager,
+          importId,
+          end.errors.map((error) => ({ line: error.line, message: error.message.slice(0, 500) })),
         );
-      await manager.update(ScheduleImport, importId, {
+      await this.imports.update(manager, importId, {
         status: end.failure ? 'failed' : 'completed',
         failure: end.failure,
         ...end.counts,

@@ -2,12 +2,10 @@ import { AppConfig, CommonError, newId } from '@lifelong/common';
 import { recordEvent } from '@lifelong/database';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { ChannelAccess } from '../channels/channel-access';
 import { ChannelsService } from '../channels/channels.service';
 import { TelevisionError } from '../television-error';
-import { ScheduleImport } from './schedule-import.entity';
+import { ScheduleImportsRepository } from './schedule-imports.repository';
 
 /** A schedule is a few hundred lines; a larger file is not a schedule. */
 export const SCHEDULE_MAX_BYTES = 2 * 1024 * 1024;
@@ -16,7 +14,7 @@ export const SCHEDULE_MAX_BYTES = 2 * 1024 * 1024;
 @Injectable()
 export class RequestScheduleImport {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly imports: ScheduleImportsRepository,
     private readonly channels: ChannelsService,
     private readonly access: ChannelAccess,
     private readonly config: AppConfig,
@@ -38,8 +36,8 @@ export class RequestScheduleImport {
         'too_large',
       );
     const importId = newId();
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(ScheduleImport, {
+    await this.imports.transaction(async (manager) => {
+      await this.imports.insert(manager, {
         id: importId,
         channelId,
         requestedBy: principal.userId,
