@@ -3,8 +3,8 @@ import type { Role, Scope } from '@lifelong/identity';
 import type { components, operations } from '../../apps/web/src/api/schema';
 import { adminSession } from '../support/admin-session';
 import { answered, apiClient, csvBody } from '../support/api-client';
-import { eventually, expectStatus, signIn } from '../support/e2e';
-import { type Person, PERSON_PASSWORD, peopleRegistry } from '../support/people';
+import { eventually, expectStatus } from '../support/e2e';
+import { type Person, peopleRegistry, signInAgain } from '../support/people';
 
 // Issue 14, items 5 and 6: administrators find people (diacritics-insensitive, by unit, role and
 // status, within their scopes), open a user page, and read the audit log that every grant,
@@ -20,13 +20,6 @@ let importId: string;
 const staff: Record<'an' | 'dao' | 'binh', string> = { an: '', dao: '', binh: '' };
 
 const person = peopleRegistry(() => api.http, 'admin-users');
-
-// peopleRegistry numbers people in order; the counter names the same email to sign in again.
-let counter = 0;
-const nextPerson = async (): Promise<Person> => {
-  counter += 1;
-  return person();
-};
 
 async function orgUnit(code: string, name: string, parent?: Scope): Promise<Scope> {
   const created = await expectStatus(
@@ -62,7 +55,7 @@ beforeAll(async () => {
   supervisorP = await nextAndHold('supervisor', P);
   supervisorQ = await nextAndHold('supervisor', Q);
   adminP = await nextAndHold('admin', P);
-  learner = await nextPerson();
+  learner = await person();
 
   const csv =
     'employeeCode,fullName,email,orgUnitCode,position,jobGrade\n' +
@@ -95,11 +88,10 @@ beforeAll(async () => {
 }, 120_000);
 
 async function nextAndHold(role: Role, scope: Scope): Promise<Person> {
-  counter += 1;
   const someone = await person();
   await api.tree.grant(someone.id, role, scope);
-  const token = await signIn(api.http, `admin-users-${counter}@example.vn`, PERSON_PASSWORD);
-  return { id: someone.id, token };
+  await signInAgain(api.http, someone);
+  return someone;
 }
 
 describe('finding people', () => {
@@ -236,7 +228,7 @@ describe('the user page', () => {
     expect(
       (await api.http.get(`/api/v1/admin/users/${staff.an}`, { token: adminP.token })).status,
     ).toBe(404);
-    const teacher = await nextPerson();
+    const teacher = await person();
     await api.tree.grant(teacher.id, 'instructor', F1);
     const page = await api.http.get(`/api/v1/admin/users/${teacher.id}`, { token: adminP.token });
     expect(page.status).toBe(200);
@@ -259,7 +251,7 @@ describe('the audit log', () => {
     (await expectStatus(audit(token, query), 200)).items;
 
   it('records a grant with who, what, on whom, when, the source IP and the request id', async () => {
-    const someone = await nextPerson();
+    const someone = await person();
     const granted = await api.http.post(`/api/v1/admin/users/${someone.id}/roles`, {
       token: api.adminToken,
       body: { role: 'instructor', scopeType: 'facility', scopeId: F1.scopeId },
@@ -306,7 +298,7 @@ describe('the audit log', () => {
   });
 
   it('records nothing for a refused change', async () => {
-    const someone = await nextPerson();
+    const someone = await person();
     const refused = await api.http.post(`/api/v1/admin/users/${someone.id}/roles`, {
       token: managerM.token,
       body: { role: 'instructor', scopeType: 'facility', scopeId: F1.scopeId },
@@ -358,8 +350,8 @@ describe('the audit log', () => {
   });
 
   it('shows a supervisor only the entries placed in their administrative unit', async () => {
-    const inP = await nextPerson();
-    const inQ = await nextPerson();
+    const inP = await person();
+    const inQ = await person();
     await api.tree.grant(inP.id, 'instructor', F1);
     await api.tree.grant(inQ.id, 'facility_admin', G);
     const seenByP = await entriesFor({ action: 'role.granted', pageSize: 100 }, supervisorP.token);

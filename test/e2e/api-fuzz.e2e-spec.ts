@@ -1,8 +1,5 @@
-import { AdministratorBootstrap } from '@lifelong/identity';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
-import { testConfig } from '../setup/test-env';
-import { type HttpClient, listen } from '../support/http-client';
+import { adminSession } from '../support/admin-session';
 import {
   hostileFileBytes,
   hostileHeaderValue,
@@ -15,8 +12,6 @@ import { forgeJwt } from '../support/jwt';
 import { apiOperations, type Operation, operationName } from '../support/openapi-operations';
 import { peopleRegistry } from '../support/people';
 import { answerProblems } from '../support/response-checks';
-import { signIn } from '../support/e2e';
-import { createTestApp } from '../support/test-app';
 
 // issue 12, "Keep the class closed": every route of the OpenAPI document gets generated hostile
 // input, once from a caller allowed there and once from one that is not. `npm run fuzz -- --runs N`
@@ -52,14 +47,11 @@ interface FuzzRequest {
   shown: string;
 }
 
-const config = testConfig();
-let app: NestFastifyApplication;
-let http: HttpClient;
-let adminToken: string;
+const api = adminSession();
 let learnerToken: string;
 let operations: Operation[];
 
-const person = peopleRegistry(() => http, 'fuzz');
+const person = peopleRegistry(() => api.http, 'fuzz');
 
 /** Headers no valid token hides behind: none, garbage, forged, another scheme. */
 const hostileAuthorization = (): fc.Arbitrary<string | undefined> =>
@@ -87,7 +79,7 @@ function callers(operation: Operation): Caller[] {
     case 'roles':
       // Every role-guarded route admits the platform admin; no route admits a plain learner.
       return [
-        { label: 'allowed', authorization: bearer(adminToken) },
+        { label: 'allowed', authorization: bearer(api.adminToken) },
         { label: 'refused', authorization: bearer(learnerToken) },
       ];
   }
@@ -208,7 +200,10 @@ interface Failure {
 /** No provider is configured here, so every redirect must stay on the platform's own pages. */
 function onThisSite(location: string | null): boolean {
   if (location === null) return false;
-  return new URL(location, config.http.publicUrl).origin === new URL(config.http.publicUrl).origin;
+  return (
+    new URL(location, api.config.http.publicUrl).origin ===
+    new URL(api.config.http.publicUrl).origin
+  );
 }
 
 /** Sends one request; what is wrong with the answer (empty when nothing is). */
@@ -222,7 +217,7 @@ async function send(
   if (authorization !== undefined) headers.authorization = authorization;
   let response: Response;
   try {
-    response = await fetch(`${http.base}${request.url}`, {
+    response = await fetch(`${api.http.base}${request.url}`, {
       method: operation.method,
       headers,
       body: request.body as RequestInit['body'],
@@ -254,7 +249,7 @@ async function send(
 
 async function healthAnswers(): Promise<boolean> {
   try {
-    const response = await fetch(`${http.base}/health`, { signal: AbortSignal.timeout(1_000) });
+    const response = await fetch(`${api.http.base}/health`, { signal: AbortSignal.timeout(1_000) });
     return response.status === 200;
   } catch {
     return false;
@@ -262,18 +257,8 @@ async function healthAnswers(): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  app = await createTestApp(config);
-  http = await listen(app);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = await signIn(http, config.admin.email, config.admin.password);
   learnerToken = (await person()).token;
-  operations = await apiOperations(http);
-});
-
-afterAll(async () => {
-  await app.close();
+  operations = await apiOperations(api.http);
 });
 
 describe('the api under hostile input', () => {

@@ -1,29 +1,22 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { AdministratorBootstrap } from '@lifelong/identity';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { toBuffer as qrPng } from 'qrcode';
 import { DataSource } from 'typeorm';
-import { testConfig } from '../setup/test-env';
-import { answered, apiClient } from '../support/api-client';
-import { expectStatus, signIn } from '../support/e2e';
-import { type HttpClient, listen } from '../support/http-client';
-import { type Person, peopleRegistry } from '../support/people';
-import { createTestApp } from '../support/test-app';
+import { adminSession } from '../support/admin-session';
+import { answered } from '../support/api-client';
+import { expectStatus } from '../support/e2e';
+import { type Person, peopleRegistry, signInAgain } from '../support/people';
 
 // A facility admin tries a certificate template before saving it: the trial print is the PDF a
 // certificate of the facility would get, filled with an example learner, and nothing is kept.
 const run = promisify(execFile);
-let dir: string;
-let app: NestFastifyApplication;
-let http: HttpClient;
+const api = adminSession({ withMediaDir: true });
 let facilityId: string;
 let facilityAdmin: Person;
 let instructor: Person;
-const person = peopleRegistry(() => http, 'templates');
+const person = peopleRegistry(() => api.http, 'templates');
 
 jest.setTimeout(60_000);
 
@@ -36,7 +29,7 @@ const fields = {
 
 /** The text of a PDF answer, as pdftotext reads it. */
 async function pdfText(body: ArrayBuffer, name: string): Promise<string> {
-  const file = join(dir, name);
+  const file = join(api.mediaDir!, name);
   await writeFile(file, Buffer.from(body));
   const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
   return stdout.normalize('NFC').replace(/\s+/g, ' ');
@@ -44,29 +37,21 @@ async function pdfText(body: ArrayBuffer, name: string): Promise<string> {
 
 /** Whether a PDF draws an image (pdfimages lists them after a two-line header). */
 async function drawsImage(body: ArrayBuffer, name: string): Promise<boolean> {
-  const file = join(dir, name);
+  const file = join(api.mediaDir!, name);
   await writeFile(file, Buffer.from(body));
   const { stdout } = await run('pdfimages', ['-list', file]);
   return stdout.trim().split('\n').length > 2;
 }
 
 const preview = (token: string, body: Record<string, unknown>): Promise<Response> =>
-  fetch(`${http.base}/api/v1/certificate-templates/preview`, {
+  fetch(`${api.http.base}/api/v1/certificate-templates/preview`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lifelong-template-e2e-'));
-  const config = testConfig({ MEDIA_DIR: dir });
-  app = await createTestApp(config);
-  http = await listen(app);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  const token = await signIn(http, config.admin.email, config.admin.password);
-  const asAdmin = apiClient(http.base, token);
+  const { asAdmin, adminToken: token } = api;
   const unit = await expectStatus(
     answered(
       asAdmin.POST('/api/v1/admin-units', {
@@ -96,24 +81,19 @@ beforeAll(async () => {
     [instructor, 'instructor'],
   ] as const)
     await expectStatus(
-      http.post(`/api/v1/admin/users/${who.id}/roles`, {
+      api.http.post(`/api/v1/admin/users/${who.id}/roles`, {
         token,
         body: { role, scopeType: 'facility', scopeId: facilityId },
       }),
       201,
     );
   // Roles are read at sign-in.
-  facilityAdmin.token = await signIn(http, 'templates-1@example.vn', 'Correct-horse-2026');
-  instructor.token = await signIn(http, 'templates-2@example.vn', 'Correct-horse-2026');
-});
-
-afterAll(async () => {
-  await app?.close();
-  await rm(dir, { recursive: true, force: true });
+  await signInAgain(api.http, facilityAdmin);
+  await signInAgain(api.http, instructor);
 });
 
 it('lists the placeholders a text may use, with what a trial print shows', async () => {
-  const answer = await http.get('/api/v1/certificate-templates/placeholders', {
+  const answer = await api.http.get('/api/v1/certificate-templates/placeholders', {
     token: facilityAdmin.token,
   });
   expect(answer.status).toBe(200);
@@ -137,11 +117,11 @@ it('prints the texts, filled, as a certificate of the facility would, and keeps 
   expect(text).toContain('Lê Văn Giám');
   expect(text).toContain('Số hiệu: 0000-0000-0000-01');
 
-  const listed = await http.get(`/api/v1/certificate-templates?facilityId=${facilityId}`, {
+  const listed = await api.http.get(`/api/v1/certificate-templates?facilityId=${facilityId}`, {
     token: facilityAdmin.token,
   });
   expect(listed.body).toEqual([]);
-  const [{ certificates }] = await app
+  const [{ certificates }] = await api.app
     .get(DataSource)
     .query<[{ certificates: string }]>('SELECT COUNT(*) AS certificates FROM `certificates`');
   expect(Number(certificates)).toBe(0);
@@ -155,7 +135,7 @@ it("draws a new logo, and the saved template's when none is sent", async () => {
   const without = await preview(facilityAdmin.token, { ...fields, facilityId });
   expect(await drawsImage(await without.arrayBuffer(), 'none.pdf')).toBe(false);
 
-  const saved = await http.post('/api/v1/certificate-templates', {
+  const saved = await api.http.post('/api/v1/certificate-templates', {
     token: facilityAdmin.token,
     body: { ...fields, facilityId, logoBase64: logo },
   });
@@ -164,7 +144,7 @@ it("draws a new logo, and the saved template's when none is sent", async () => {
   expect(await drawsImage(await kept.arrayBuffer(), 'kept.pdf')).toBe(true);
   const removed = await preview(facilityAdmin.token, { ...fields, facilityId, logoBase64: null });
   expect(await drawsImage(await removed.arrayBuffer(), 'removed.pdf')).toBe(false);
-  await app
+  await api.app
     .get(DataSource)
     .query('DELETE FROM `certificate_templates` WHERE `id` = ?', [saved.body.id]);
 });
@@ -202,7 +182,7 @@ it("refuses an instructor, a learner, and another facility's admin", async () =>
     facilityId: '00000000-0000-4000-8000-000000000000',
   });
   expect(elsewhere.status).toBe(403);
-  const nobody = await fetch(`${http.base}/api/v1/certificate-templates/preview`, {
+  const nobody = await fetch(`${api.http.base}/api/v1/certificate-templates/preview`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ ...fields, facilityId }),

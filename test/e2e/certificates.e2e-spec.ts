@@ -3,14 +3,16 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { adminSession } from '../support/admin-session';
-import { eventually, expectStatus, signIn } from '../support/e2e';
+import { eventually, expectStatus } from '../support/e2e';
 import { answered, apiClient } from '../support/api-client';
+import { peopleRegistry, signInAgain } from '../support/people';
 
 // A certificate's life over HTTP, with the real api and the real worker: a learner completes a
 // course, the worker issues the certificate within seconds, the learner lists and downloads it,
 // the public verifies it, a facility admin revokes it, and the learner was told in the inbox.
 const run = promisify(execFile);
 const api = adminSession({ withWorker: true, withMediaDir: true });
+const person = peopleRegistry(() => api.http, 'certificates');
 
 jest.setTimeout(60_000);
 
@@ -69,33 +71,19 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
   await expectStatus(api.http.post(`/api/v1/courses/${courseId}/publish`, { token }), 200);
 
   // A facility admin, who may revoke this facility's certificates.
-  const managerBody = await expectStatus(
-    answered(
-      apiClient(api.http.base).POST('/api/v1/auth/register', {
-        body: { email: 'quanly@example.vn', password: 'Quan-ly-2026', fullName: 'Trần Quản Lý' },
-      }),
-    ),
-    201,
-  );
+  const manager = await person({ email: 'quanly@example.vn', fullName: 'Trần Quản Lý' });
   await expectStatus(
-    api.http.post(`/api/v1/admin/users/${managerBody.user.id}/roles`, {
+    api.http.post(`/api/v1/admin/users/${manager.id}/roles`, {
       token,
       body: { role: 'facility_admin', scopeType: 'facility', scopeId: facility.id },
     }),
     201,
   );
-  const managerToken = await signIn(api.http, 'quanly@example.vn', 'Quan-ly-2026');
+  const managerToken = await signInAgain(api.http, manager);
 
   // The learner completes the course.
-  const learner = await expectStatus(
-    answered(
-      apiClient(api.http.base).POST('/api/v1/auth/register', {
-        body: { email: 'hang@example.vn', password: 'Hoc-tap-2026', fullName: 'Nguyễn Thị Hằng' },
-      }),
-    ),
-    201,
-  );
-  const learnerToken = learner.accessToken;
+  const learner = await person({ email: 'hang@example.vn', fullName: 'Nguyễn Thị Hằng' });
+  const learnerToken = learner.token;
   const asLearner = apiClient(api.http.base, learnerToken);
   const enrollment = await expectStatus(
     answered(
@@ -167,7 +155,7 @@ it('is issued on completion, listed, downloaded, verified, revoked, and announce
   const audit = await api.http.get('/api/v1/admin/audit?action=certificate.revoked', { token });
   expect(audit.body.items).toEqual([
     expect.objectContaining({
-      actorId: managerBody.user.id,
+      actorId: manager.id,
       actorName: 'Trần Quản Lý',
       subjectType: 'certificate',
       details: expect.objectContaining({

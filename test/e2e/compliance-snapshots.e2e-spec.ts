@@ -3,8 +3,8 @@ import { AssignmentSync } from '@lifelong/training';
 import { DataSource } from 'typeorm';
 import { buildCourse, facility, platformAdmin } from '../support/course-fixtures';
 import { answered, type ApiClient, apiClient } from '../support/api-client';
-import { expectStatus, signIn } from '../support/e2e';
-import { PERSON_PASSWORD, peopleRegistry } from '../support/people';
+import { expectStatus } from '../support/e2e';
+import { type Person, peopleRegistry, signInAgain } from '../support/people';
 
 // The compliance dashboard's trend: a unit's snapshots listed with its own figures, for those
 // who read its reports (org managers within scope, supervisors, admins) and nobody else.
@@ -12,9 +12,9 @@ import { PERSON_PASSWORD, peopleRegistry } from '../support/people';
 const api = adminSession();
 const person = peopleRegistry(() => api.http, 'trend');
 
-/** Signs in again after the grants (`n`: the person's number in this file) for a fresh token. */
-const signedIn = async (n: number): Promise<ApiClient> =>
-  apiClient(api.http.base, await signIn(api.http, `trend-${n}@example.vn`, PERSON_PASSWORD));
+/** Signs `someone` in again after the grants, for a token with their roles. */
+const signedIn = async (someone: Person): Promise<ApiClient> =>
+  apiClient(api.http.base, await signInAgain(api.http, someone));
 
 describe('GET /api/v1/training/snapshots', () => {
   it('lists a unit’s snapshots by period with its figures, to readers of its reports only', async () => {
@@ -44,7 +44,7 @@ describe('GET /api/v1/training/snapshots', () => {
     );
     // The job the queue would run: the department's learner is assigned.
     await api.app.get(AssignmentSync).syncRequirement(requirement.id);
-    const asManager = await signedIn(2);
+    const asManager = await signedIn(manager);
     const list = (client: ApiClient, orgUnitId: string) =>
       answered(client.GET('/api/v1/training/snapshots', { params: { query: { orgUnitId } } }));
 
@@ -80,7 +80,7 @@ describe('GET /api/v1/training/snapshots', () => {
     // The department's own snapshot is its own, not the ministry's.
     expect(await expectStatus(list(asManager, department.scopeId), 200)).toHaveLength(1);
     // A supervisor reads it, but does not take snapshots: that is the unit's managers' record.
-    const asSupervisor = await signedIn(4);
+    const asSupervisor = await signedIn(supervisor);
     expect(await expectStatus(list(asSupervisor, ministry.scopeId), 200)).toHaveLength(2);
     const taken = answered(
       asSupervisor.POST('/api/v1/training/snapshots', {
@@ -89,8 +89,8 @@ describe('GET /api/v1/training/snapshots', () => {
     );
     await expectStatus(taken, 403);
     // An org manager of another agency and a learner read nothing.
-    await expectStatus(list(await signedIn(3), ministry.scopeId), 403);
-    await expectStatus(list(await signedIn(1), ministry.scopeId), 403);
+    await expectStatus(list(await signedIn(outsider), ministry.scopeId), 403);
+    await expectStatus(list(await signedIn(learner), ministry.scopeId), 403);
     expect(
       (await api.http.get(`/api/v1/training/snapshots?orgUnitId=${ministry.scopeId}`)).status,
     ).toBe(401);

@@ -1,29 +1,19 @@
 import { LessonVideos } from '@lifelong/courses';
-import { AdministratorBootstrap, type Role, type Scope } from '@lifelong/identity';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from '../../apps/api/src/create-app';
-import { testConfig } from '../setup/test-env';
+import type { Role, Scope } from '@lifelong/identity';
 import type { components } from '../../apps/web/src/api/schema';
+import { adminSession } from '../support/admin-session';
 import { answered, apiClient } from '../support/api-client';
-import { expectStatus, signIn } from '../support/e2e';
-import { type HttpClient, type Json, listen } from '../support/http-client';
+import { expectStatus } from '../support/e2e';
+import type { Json } from '../support/http-client';
 import { type Person, peopleRegistry } from '../support/people';
-import { ScopeTree } from '../support/scope-tree';
 
 // An instructor's journey over HTTP against the real api (real scope trees): a course from
 // draft to the catalogue and out of it, and the bad input that must never get through.
-const config = testConfig();
-
-let app: NestFastifyApplication;
-let http: HttpClient;
-let adminToken: string;
+const api = adminSession();
 const ids: Record<string, string> = {};
 
-const person = peopleRegistry(() => http, 'course-e2e');
-const tree = new ScopeTree(
-  () => http,
-  () => adminToken,
-);
+const person = peopleRegistry(() => api.http, 'course-e2e');
+const { tree } = api;
 
 async function holding(role: Role, facility: Scope): Promise<Person> {
   const holder = await person();
@@ -32,7 +22,7 @@ async function holding(role: Role, facility: Scope): Promise<Person> {
 }
 
 type Schemas = components['schemas'];
-const client = (token: string) => apiClient(http.base, token);
+const client = (token: string) => apiClient(api.http.base, token);
 const newCourse = (token: string, body: Schemas['CreateCourseDto']) =>
   expectStatus(answered(client(token).POST('/api/v1/courses', { body })), 201);
 const newSection = (token: string, courseId: string, body: Schemas['CreateSectionDto']) =>
@@ -56,9 +46,10 @@ const newLesson = (token: string, sectionId: string, body: Schemas['CreateLesson
     201,
   );
 
-const put = (path: string, token: string, body: Json) => http.request('PUT', path, { token, body });
+const put = (path: string, token: string, body: Json) =>
+  api.http.request('PUT', path, { token, body });
 const patch = (path: string, token: string, body: Json) =>
-  http.request('PATCH', path, { token, body });
+  api.http.request('PATCH', path, { token, body });
 
 let teacher: Person;
 let head: Person;
@@ -66,12 +57,6 @@ let outsider: Person;
 let learner: Person;
 
 beforeAll(async () => {
-  app = await createApp(config);
-  http = await listen(app);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = await signIn(http, config.admin.email, config.admin.password);
   const hanoi = await tree.adminUnit('E2E-HN', undefined, 'province');
   const socson = await tree.adminUnit('E2E-HN-SS', hanoi, 'province');
   const laocai = await tree.adminUnit('E2E-LC', undefined, 'province');
@@ -85,10 +70,6 @@ beforeAll(async () => {
   head = await holding('facility_admin', mine);
   outsider = await holding('instructor', theirs);
   learner = await person();
-});
-
-afterAll(async () => {
-  await app.close();
 });
 
 describe('an instructor’s course, from draft to the catalogue and out', () => {
@@ -231,7 +212,7 @@ describe('an instructor’s course, from draft to the catalogue and out', () => 
   });
 
   it('refuses to publish with every reason at once', async () => {
-    const refused = await http.post(`/api/v1/courses/${courseId}/publish`, {
+    const refused = await api.http.post(`/api/v1/courses/${courseId}/publish`, {
       token: teacher.token,
     });
     expect(refused.status).toBe(422);
@@ -294,7 +275,7 @@ describe('an instructor’s course, from draft to the catalogue and out', () => 
       correct: true,
     });
     // distance-lessons (a later issue) attaches videos through this seam.
-    await app.get(LessonVideos).attachLessonVideo(lesson.video!.id, {
+    await api.app.get(LessonVideos).attachLessonVideo(lesson.video!.id, {
       videoId: '01234567-89ab-7def-8123-000000000001',
       ready: true,
       durationSeconds: 540,
@@ -312,15 +293,17 @@ describe('an instructor’s course, from draft to the catalogue and out', () => 
     });
     expect(policy.body).toEqual({ facilityId: ids.mine, requiresReview: true });
 
-    const inReview = await http.post(`/api/v1/courses/${courseId}/publish`, {
+    const inReview = await api.http.post(`/api/v1/courses/${courseId}/publish`, {
       token: teacher.token,
     });
     expect([inReview.status, inReview.body.status]).toEqual([200, 'in_review']);
-    expect((await http.get(`/api/v1/courses?q=hoc%20tap`)).body.total).toBe(0);
+    expect((await api.http.get(`/api/v1/courses?q=hoc%20tap`)).body.total).toBe(0);
     expect(
-      (await http.post(`/api/v1/courses/${courseId}/approve`, { token: teacher.token })).status,
+      (await api.http.post(`/api/v1/courses/${courseId}/approve`, { token: teacher.token })).status,
     ).toBe(403);
-    const approved = await http.post(`/api/v1/courses/${courseId}/approve`, { token: head.token });
+    const approved = await api.http.post(`/api/v1/courses/${courseId}/approve`, {
+      token: head.token,
+    });
     expect([approved.status, approved.body.status]).toEqual([200, 'published']);
     expect(approved.body.publishedAt).toEqual(expect.any(String));
   });
@@ -328,22 +311,24 @@ describe('an instructor’s course, from draft to the catalogue and out', () => 
   it('is found in the catalogue by words without diacritics, by subtree and by tag', async () => {
     for (const q of ['hoc tap', 'học tập', 'HOC TAP', 'hoc tap suot doi', 'suot đoi', 'tu ho']) {
       const found = await answered(
-        apiClient(http.base).GET('/api/v1/courses', { params: { query: { q } } }),
+        apiClient(api.http.base).GET('/api/v1/courses', { params: { query: { q } } }),
       );
       expect([q, found.status, found.body.items.map((c) => c.id)]).toEqual([q, 200, [courseId]]);
     }
-    const list = await http.get(
+    const list = await api.http.get(
       `/api/v1/courses?adminUnitId=${ids.hanoi}&tag=${encodeURIComponent('ky nang mem')}`,
     );
     expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
-    expect((await http.get(`/api/v1/courses?adminUnitId=${ids.laocai}`)).body.total).toBe(0);
-    expect((await http.get(`/api/v1/courses?facilityId=${ids.theirs}&q=hoc`)).body.total).toBe(0);
+    expect((await api.http.get(`/api/v1/courses?adminUnitId=${ids.laocai}`)).body.total).toBe(0);
+    expect((await api.http.get(`/api/v1/courses?facilityId=${ids.theirs}&q=hoc`)).body.total).toBe(
+      0,
+    );
   });
 
   it('shows learners and visitors the quiz without answers, and staff with them', async () => {
     for (const token of [undefined, learner.token, outsider.token]) {
       const view = await answered(
-        apiClient(http.base, token).GET('/api/v1/courses/{id}', {
+        apiClient(api.http.base, token).GET('/api/v1/courses/{id}', {
           params: { path: { id: courseId } },
         }),
       );
@@ -355,22 +340,23 @@ describe('an instructor’s course, from draft to the catalogue and out', () => 
         text: 'Đặt mục tiêu',
       });
     }
-    const staff = await http.get(`/api/v1/courses/${courseId}`, { token: teacher.token });
+    const staff = await api.http.get(`/api/v1/courses/${courseId}`, { token: teacher.token });
     expect(JSON.stringify(staff.body)).toContain('"correct":true');
-    expect((await http.get(`/api/v1/courses/${courseId}`, { token: 'not-a-token' })).status).toBe(
-      401,
-    );
+    expect(
+      (await api.http.get(`/api/v1/courses/${courseId}`, { token: 'not-a-token' })).status,
+    ).toBe(401);
   });
 
   it('keeps other facilities’ instructors from changing it', async () => {
     const edit = await patch(`/api/v1/courses/${courseId}`, outsider.token, { title: 'Của tôi' });
     expect([edit.status, edit.body.code]).toEqual([403, 'FORBIDDEN']);
     expect(
-      (await http.post(`/api/v1/courses/${courseId}/archive`, { token: outsider.token })).status,
+      (await api.http.post(`/api/v1/courses/${courseId}/archive`, { token: outsider.token }))
+        .status,
     ).toBe(403);
     expect(
       (
-        await http.post(`/api/v1/sections/${ids.section}/lessons`, {
+        await api.http.post(`/api/v1/sections/${ids.section}/lessons`, {
           token: outsider.token,
           body: { title: 'x', kind: 'reading' },
         })
@@ -378,7 +364,7 @@ describe('an instructor’s course, from draft to the catalogue and out', () => 
     ).toBe(403);
     expect(
       (
-        await http.post('/api/v1/courses', {
+        await api.http.post('/api/v1/courses', {
           token: outsider.token,
           body: { facilityId: ids.mine, title: 'x', summary: 'y' },
         })
@@ -386,7 +372,7 @@ describe('an instructor’s course, from draft to the catalogue and out', () => 
     ).toBe(403);
     expect(
       (
-        await http.post('/api/v1/courses', {
+        await api.http.post('/api/v1/courses', {
           token: learner.token,
           body: { facilityId: ids.mine, title: 'x', summary: 'y' },
         })
@@ -394,7 +380,7 @@ describe('an instructor’s course, from draft to the catalogue and out', () => 
     ).toBe(403);
     expect(
       (
-        await http.post('/api/v1/courses', {
+        await api.http.post('/api/v1/courses', {
           body: { facilityId: ids.mine, title: 'x', summary: 'y' },
         })
       ).status,
@@ -407,24 +393,26 @@ describe('an instructor’s course, from draft to the catalogue and out', () => 
     });
     for (const response of [
       await patch(`/api/v1/courses/${draft.id}`, outsider.token, { title: 'x' }),
-      await http.post(`/api/v1/courses/${draft.id}/sections`, {
+      await api.http.post(`/api/v1/courses/${draft.id}/sections`, {
         token: outsider.token,
         body: { title: 'x' },
       }),
-      await http.get(`/api/v1/courses/${draft.id}`, { token: outsider.token }),
-      await http.get(`/api/v1/courses/${draft.id}`),
+      await api.http.get(`/api/v1/courses/${draft.id}`, { token: outsider.token }),
+      await api.http.get(`/api/v1/courses/${draft.id}`),
     ])
       expect(response.status).toBe(404);
-    expect((await http.get(`/api/v1/courses/${draft.id}`, { token: head.token })).status).toBe(200);
+    expect((await api.http.get(`/api/v1/courses/${draft.id}`, { token: head.token })).status).toBe(
+      200,
+    );
   });
 
   it('archives it: gone from the catalogue, still readable by id, no more changes', async () => {
-    const archived = await http.post(`/api/v1/courses/${courseId}/archive`, {
+    const archived = await api.http.post(`/api/v1/courses/${courseId}/archive`, {
       token: teacher.token,
     });
     expect([archived.status, archived.body.status]).toEqual([200, 'archived']);
-    expect((await http.get('/api/v1/courses?q=hoc%20tap')).body.total).toBe(0);
-    expect((await http.get(`/api/v1/courses/${courseId}`)).body.status).toBe('archived');
+    expect((await api.http.get('/api/v1/courses?q=hoc%20tap')).body.total).toBe(0);
+    expect((await api.http.get(`/api/v1/courses/${courseId}`)).body.status).toBe('archived');
     const edit = await patch(`/api/v1/courses/${courseId}`, teacher.token, { title: 'Mới' });
     expect([edit.status, edit.body.code]).toEqual([409, 'COURSE_ARCHIVED']);
   });
@@ -447,7 +435,7 @@ describe('course codes', () => {
     expect(other.code).toBeNull();
 
     // Unique across the platform, whatever the case and whoever asks.
-    const taken = await http.post('/api/v1/courses', {
+    const taken = await api.http.post('/api/v1/courses', {
       token: outsider.token,
       body: { facilityId: ids.theirs, code: 'Tv-Nn-01', title: 'Trùng mã', summary: 'x' },
     });
@@ -478,7 +466,7 @@ describe('course codes', () => {
       code: 'TV-NN-01',
     });
     expect([reused.status, reused.body.code]).toEqual([200, 'TV-NN-01']);
-    const page = await http.get(`/api/v1/courses/${course.id}`, {
+    const page = await api.http.get(`/api/v1/courses/${course.id}`, {
       token: teacher.token,
     });
     expect(page.body.code).toBe('TV-NN-01.B');
@@ -495,7 +483,7 @@ describe('course codes', () => {
 
   it('refuses codes that are not 2–32 letters, digits, hyphens or dots', async () => {
     for (const code of ['A', 'X'.repeat(33), 'TV 01', 'TV_01', 'KỸ-01', '-TV', 42]) {
-      const response = await http.post('/api/v1/courses', {
+      const response = await api.http.post('/api/v1/courses', {
         token: teacher.token,
         body: { facilityId: ids.mine, code, title: 'x', summary: 'y' },
       });
@@ -516,7 +504,7 @@ describe('bad catalogue and course input', () => {
       'adminUnitId=1%27%20OR%201%3D1',
       `q=${'a'.repeat(10_000)}`,
     ]) {
-      const response = await http.get(`/api/v1/courses?${query}`);
+      const response = await api.http.get(`/api/v1/courses?${query}`);
       expect([query.slice(0, 30), response.status, response.body.code]).toEqual([
         query.slice(0, 30),
         400,
@@ -527,13 +515,13 @@ describe('bad catalogue and course input', () => {
 
   it('answers punctuation, emoji and SQL in q without an error', async () => {
     for (const q of ['!!!', '...', '%', "'; DROP TABLE courses; --", '🎓', '+-*~<>()@"']) {
-      const response = await http.get(`/api/v1/courses?q=${encodeURIComponent(q)}`);
+      const response = await api.http.get(`/api/v1/courses?q=${encodeURIComponent(q)}`);
       expect([q, response.status]).toEqual([q, 200]);
     }
   });
 
   it('validates course and lesson bodies field by field', async () => {
-    const bad = await http.post('/api/v1/courses', {
+    const bad = await api.http.post('/api/v1/courses', {
       token: teacher.token,
       body: {
         facilityId: ids.mine,
@@ -553,7 +541,7 @@ describe('bad catalogue and course input', () => {
       'hours',
       'title',
     ]);
-    const window = await http.post('/api/v1/courses', {
+    const window = await api.http.post('/api/v1/courses', {
       token: teacher.token,
       body: {
         facilityId: ids.mine,
@@ -564,8 +552,8 @@ describe('bad catalogue and course input', () => {
       },
     });
     expect(window.status).toBe(400);
-    const unknownFacility = await http.post('/api/v1/courses', {
-      token: adminToken,
+    const unknownFacility = await api.http.post('/api/v1/courses', {
+      token: api.adminToken,
       body: { facilityId: '01234567-89ab-7def-8123-456789abcdef', title: 'x', summary: 'y' },
     });
     expect([unknownFacility.status, unknownFacility.body.code]).toEqual([
@@ -578,7 +566,7 @@ describe('bad catalogue and course input', () => {
       summary: 'Thử',
     });
     const section = await newSection(teacher.token, course.id, { title: 'P1' });
-    const wrongKind = await http.post(`/api/v1/sections/${section.id}/lessons`, {
+    const wrongKind = await api.http.post(`/api/v1/sections/${section.id}/lessons`, {
       token: teacher.token,
       body: { title: 'Video', kind: 'video', body: '<p>x</p>', passMark: 10 },
     });
@@ -586,7 +574,7 @@ describe('bad catalogue and course input', () => {
       wrongKind.status,
       Object.keys(wrongKind.refusal?.details?.fields ?? {}).sort(),
     ]).toEqual([400, ['body', 'passMark']]);
-    const noKind = await http.post(`/api/v1/sections/${section.id}/lessons`, {
+    const noKind = await api.http.post(`/api/v1/sections/${section.id}/lessons`, {
       token: teacher.token,
       body: { title: 'x', kind: 'podcast' },
     });

@@ -13,22 +13,14 @@ let teacher: Person;
 let outsider: Person;
 let courseId: string;
 let draftId: string;
-const learners: Record<string, { id: string; token: string }> = {};
+const learners: Record<string, Person> = {};
 
 jest.setTimeout(60_000);
 
 const person = peopleRegistry(() => api.http, 'learners-e2e');
 
 async function register(key: string, fullName: string): Promise<void> {
-  const body = await expectStatus(
-    answered(
-      apiClient(api.http.base).POST('/api/v1/auth/register', {
-        body: { email: `${key}@example.vn`, password: 'Hoc-tap-2026', fullName },
-      }),
-    ),
-    201,
-  );
-  learners[key] = { id: body.user.id, token: body.accessToken };
+  learners[key] = await person({ email: `${key}@example.vn`, fullName });
 }
 
 async function enroll(key: string): Promise<string> {

@@ -1,32 +1,14 @@
 import { newId } from '@lifelong/common';
-import { AdministratorBootstrap } from '@lifelong/identity';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
-import { type HttpClient, listen } from '../support/http-client';
-import { signIn } from '../support/e2e';
-import { createTestApp } from '../support/test-app';
-import { testConfig } from '../setup/test-env';
+import { adminSession } from '../support/admin-session';
 
 // Two export connections, and a download that reads nothing for 2 s is cut off.
-const config = testConfig({ EXPORT_POOL_SIZE: '2', EXPORT_STALL_SECONDS: '2' });
-let app: NestFastifyApplication;
-let client: HttpClient;
+const api = adminSession({ env: { EXPORT_POOL_SIZE: '2', EXPORT_STALL_SECONDS: '2' } });
 let dataSource: DataSource;
-let adminToken: string;
 
-beforeAll(async () => {
-  app = await createTestApp(config);
-  client = await listen(app);
-  dataSource = app.get(DataSource);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = await signIn(client, config.admin.email, config.admin.password);
-});
-
-afterAll(async () => {
-  await app.close();
+beforeAll(() => {
+  dataSource = api.app.get(DataSource);
 });
 
 /** A root unit with the given children (by name), inserted raw in multi-row statements. */
@@ -53,8 +35,8 @@ async function tree(names: readonly string[]): Promise<string> {
 /** Starts a download whose client never reads the body (a stalled client). */
 function stalledDownload(path: string): http.ClientRequest {
   const request = http.get(
-    `${client.base}${path}`,
-    { headers: { authorization: `Bearer ${adminToken}` } },
+    `${api.http.base}${path}`,
+    { headers: { authorization: `Bearer ${api.adminToken}` } },
     (response) => response.pause(),
   );
   request.on('error', () => undefined); // destroyed at the end
@@ -65,8 +47,8 @@ function stalledDownload(path: string): http.ClientRequest {
 async function timed(path: string, limit = 8_000): Promise<{ ms: number; status: number }> {
   const started = performance.now();
   try {
-    const response = await fetch(`${client.base}${path}`, {
-      headers: { authorization: `Bearer ${adminToken}` },
+    const response = await fetch(`${api.http.base}${path}`, {
+      headers: { authorization: `Bearer ${api.adminToken}` },
       signal: AbortSignal.timeout(limit),
     });
     await response.arrayBuffer();
@@ -81,8 +63,8 @@ describe('CSV exports', () => {
     const names = ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1:A9)', '\tTab', 'Phòng Một'];
     const root = await tree(names);
     const response = await fetch(
-      `${client.base}/api/v1/training/compliance.csv?orgUnitId=${root}`,
-      { headers: { authorization: `Bearer ${adminToken}` } },
+      `${api.http.base}/api/v1/training/compliance.csv?orgUnitId=${root}`,
+      { headers: { authorization: `Bearer ${api.adminToken}` } },
     );
     expect(response.status).toBe(200);
     const csv = await response.text();

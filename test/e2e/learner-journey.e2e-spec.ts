@@ -1,21 +1,17 @@
 import { ManualClock } from '@lifelong/common';
 import { LessonVideos } from '@lifelong/courses';
-import { AdministratorBootstrap } from '@lifelong/identity';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { answered, apiClient } from '../support/api-client';
 import type { components } from '../../apps/web/src/api/schema';
-import { expectStatus, signIn } from '../support/e2e';
-import { type HttpClient, type Json, listen } from '../support/http-client';
-import { createTestApp } from '../support/test-app';
-import { testConfig } from '../setup/test-env';
+import { adminSession } from '../support/admin-session';
+import { answered, apiClient } from '../support/api-client';
+import { expectStatus } from '../support/e2e';
+import type { Json } from '../support/http-client';
+import { peopleRegistry } from '../support/people';
 
-const config = testConfig();
 const clock = new ManualClock('2026-12-01T08:00:00.000Z');
 const VIDEO_SECONDS = 120;
-let app: NestFastifyApplication;
-let http: HttpClient;
-let adminToken: string;
-let people = 0;
+const api = adminSession({ clock });
+const learner = peopleRegistry(() => api.http, 'hocvien');
+let courses = 0;
 
 type LessonBody = components['schemas']['CreateLessonDto'];
 
@@ -28,40 +24,23 @@ interface Course {
   question: { id: string; right: string; wrong: string };
 }
 
-async function learner(): Promise<{ id: string; token: string }> {
-  people += 1;
-  const registered = await expectStatus(
-    answered(
-      apiClient(http.base).POST('/api/v1/auth/register', {
-        body: {
-          email: `hocvien${people}@example.vn`,
-          password: 'Hoc-tap-2026',
-          fullName: 'Lê Văn An',
-        },
-      }),
-    ),
-    201,
-  );
-  return { id: registered.user.id, token: registered.accessToken };
-}
-
 /** A published course with a video, a reading and a quiz lesson, authored over HTTP by the admin. */
 async function publishedCourse(capacity?: number): Promise<Course> {
-  const token = adminToken;
-  const api = apiClient(http.base, token);
+  courses += 1;
+  const { asAdmin } = api;
   const unit = await expectStatus(
     answered(
-      api.POST('/api/v1/admin-units', {
-        body: { code: `VN-${people}-${Date.now()}`, name: 'Tỉnh Bắc Ninh', level: 'province' },
+      asAdmin.POST('/api/v1/admin-units', {
+        body: { code: `VN-${courses}-${Date.now()}`, name: 'Tỉnh Bắc Ninh', level: 'province' },
       }),
     ),
     201,
   );
   const facility = await expectStatus(
     answered(
-      api.POST('/api/v1/facilities', {
+      asAdmin.POST('/api/v1/facilities', {
         body: {
-          code: `HTCD-${people}-${Date.now()}`,
+          code: `HTCD-${courses}-${Date.now()}`,
           name: 'Trung tâm học tập cộng đồng Phù Lãng',
           type: 'community_learning_center',
           adminUnitId: unit.id,
@@ -73,7 +52,7 @@ async function publishedCourse(capacity?: number): Promise<Course> {
   // Without `language`, as the contract allows (its default applies).
   const course = await expectStatus(
     answered(
-      api.POST('/api/v1/courses', {
+      asAdmin.POST('/api/v1/courses', {
         body: {
           facilityId: facility.id,
           title: 'Kỹ năng số cơ bản',
@@ -87,7 +66,7 @@ async function publishedCourse(capacity?: number): Promise<Course> {
   const courseId = course.id;
   const section = await expectStatus(
     answered(
-      api.POST('/api/v1/courses/{id}/sections', {
+      asAdmin.POST('/api/v1/courses/{id}/sections', {
         params: { path: { id: courseId } },
         body: { title: 'Phần 1' },
       }),
@@ -97,13 +76,16 @@ async function publishedCourse(capacity?: number): Promise<Course> {
   const lesson = (body: LessonBody) =>
     expectStatus(
       answered(
-        api.POST('/api/v1/sections/{id}/lessons', { params: { path: { id: section.id } }, body }),
+        asAdmin.POST('/api/v1/sections/{id}/lessons', {
+          params: { path: { id: section.id } },
+          body,
+        }),
       ),
       201,
     );
   const video = await lesson({ title: 'Video giới thiệu', kind: 'video' });
   // No upload route yet (distance-lessons): attach a ready video the way that lib will.
-  await app.get(LessonVideos).attachLessonVideo(video.id, {
+  await api.app.get(LessonVideos).attachLessonVideo(video.id, {
     videoId: '0190a1b2-0000-7000-8000-0000000000aa',
     ready: true,
     durationSeconds: VIDEO_SECONDS,
@@ -130,7 +112,7 @@ async function publishedCourse(capacity?: number): Promise<Course> {
     ],
   });
   await expectStatus(
-    answered(api.POST('/api/v1/courses/{id}/publish', { params: { path: { id: courseId } } })),
+    answered(asAdmin.POST('/api/v1/courses/{id}/publish', { params: { path: { id: courseId } } })),
     200,
   );
   const [question] = quiz.questions!;
@@ -147,28 +129,15 @@ async function publishedCourse(capacity?: number): Promise<Course> {
   };
 }
 
-beforeAll(async () => {
-  app = await createTestApp(config, { clock });
-  http = await listen(app);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = await signIn(http, config.admin.email, config.admin.password);
-});
-
-afterAll(async () => {
-  await app.close();
-});
-
 const enrollIn = (courseId: string, token: string) =>
   answered(
-    apiClient(http.base, token).POST('/api/v1/courses/{id}/enrollments', {
+    apiClient(api.http.base, token).POST('/api/v1/courses/{id}/enrollments', {
       params: { path: { id: courseId } },
     }),
   );
 const enrollmentOf = (id: string, token: string) =>
   answered(
-    apiClient(http.base, token).GET('/api/v1/enrollments/{id}', { params: { path: { id } } }),
+    apiClient(api.http.base, token).GET('/api/v1/enrollments/{id}', { params: { path: { id } } }),
   );
 
 describe("a learner's journey", () => {
@@ -191,7 +160,7 @@ describe("a learner's journey", () => {
       `/api/v1/enrollments/${enrollment.id}/lessons/${lessonId}/${action}`;
     const report = (segments: number[][], positionSeconds: number) =>
       expectStatus(
-        http.post(lessonPath(course.video, 'progress'), {
+        api.http.post(lessonPath(course.video, 'progress'), {
           token,
           body: { segments, positionSeconds },
         }),
@@ -220,7 +189,7 @@ describe("a learner's journey", () => {
     });
 
     const done = await expectStatus(
-      http.post(lessonPath(course.reading, 'complete'), { token }),
+      api.http.post(lessonPath(course.reading, 'complete'), { token }),
       200,
     );
     expect(done).toMatchObject({ lessonId: course.reading, courseCompleted: false });
@@ -229,7 +198,7 @@ describe("a learner's journey", () => {
     });
     expect(
       await expectStatus(
-        http.post(lessonPath(course.quiz, 'attempts'), {
+        api.http.post(lessonPath(course.quiz, 'attempts'), {
           token,
           body: answer(course.question.wrong),
         }),
@@ -239,7 +208,7 @@ describe("a learner's journey", () => {
     clock.advance(60_000);
     expect(
       await expectStatus(
-        http.post(lessonPath(course.quiz, 'attempts'), {
+        api.http.post(lessonPath(course.quiz, 'attempts'), {
           token,
           body: answer(course.question.right),
         }),
@@ -275,7 +244,7 @@ describe("a learner's journey", () => {
         bestScore: 100,
       }),
     ]);
-    const mine = await expectStatus(http.get('/api/v1/me/enrollments', { token }), 200);
+    const mine = await expectStatus(api.http.get('/api/v1/me/enrollments', { token }), 200);
     expect(mine).toMatchObject({
       total: 1,
       page: 1,
@@ -293,10 +262,10 @@ describe("a learner's journey", () => {
 
     // An archived course stays in "my learning", named, with its status: the record is kept.
     await expectStatus(
-      http.post(`/api/v1/courses/${course.courseId}/archive`, { token: adminToken }),
+      api.http.post(`/api/v1/courses/${course.courseId}/archive`, { token: api.adminToken }),
       200,
     );
-    const later = await expectStatus(http.get('/api/v1/me/enrollments', { token }), 200);
+    const later = await expectStatus(api.http.get('/api/v1/me/enrollments', { token }), 200);
     expect(later).toMatchObject({
       items: [{ id: enrollment.id, courseTitle: 'Kỹ năng số cơ bản', courseStatus: 'archived' }],
     });
@@ -312,7 +281,7 @@ describe("a learner's journey", () => {
     clock.advance(1_000);
     await enroll(third.token);
     expect([seat.status, waiting.status]).toEqual(['active', 'waitlisted']);
-    const waitlistedReport = await http.post(
+    const waitlistedReport = await api.http.post(
       `/api/v1/enrollments/${waiting.id}/lessons/${course.video}/progress`,
       {
         token: second.token,
@@ -326,7 +295,7 @@ describe("a learner's journey", () => {
 
     const withdrawn = await expectStatus(
       answered(
-        apiClient(http.base, first.token).DELETE('/api/v1/enrollments/{id}', {
+        apiClient(api.http.base, first.token).DELETE('/api/v1/enrollments/{id}', {
           params: { path: { id: seat.id } },
         }),
       ),
@@ -335,7 +304,7 @@ describe("a learner's journey", () => {
     expect(withdrawn.status).toBe('withdrawn');
     const promoted = await expectStatus(enrollmentOf(waiting.id, second.token), 200);
     expect(promoted.status).toBe('active');
-    const courseView = await expectStatus(http.get(`/api/v1/courses/${course.courseId}`), 200);
+    const courseView = await expectStatus(api.http.get(`/api/v1/courses/${course.courseId}`), 200);
     expect(courseView.activeEnrollments).toBe(1);
   });
 });
@@ -366,13 +335,13 @@ describe('bad input', () => {
     ],
     ['a huge second', { segments: [[0, 1e12]], positionSeconds: 0 }],
   ])('refuses %s with 400 VALIDATION_FAILED', async (_name, body) => {
-    const response = await http.post(progressPath(), { token: owner.token, body });
+    const response = await api.http.post(progressPath(), { token: owner.token, body });
     expect([response.status, response.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
   it('clips a segment past the end of the video to the video', async () => {
     clock.advance(300_000);
-    const response = await http.post(progressPath(), {
+    const response = await api.http.post(progressPath(), {
       token: owner.token,
       body: {
         segments: [[VIDEO_SECONDS - 4, VIDEO_SECONDS + 500]],
@@ -391,13 +360,13 @@ describe('bad input', () => {
     const stranger = await learner();
     const token = stranger.token;
     const responses = await Promise.all([
-      http.get(`/api/v1/enrollments/${enrollmentId}`, { token }),
-      http.delete(`/api/v1/enrollments/${enrollmentId}`, { token }),
-      http.post(progressPath(), { token, body: { segments: [], positionSeconds: 0 } }),
-      http.post(`/api/v1/enrollments/${enrollmentId}/lessons/${course.reading}/complete`, {
+      api.http.get(`/api/v1/enrollments/${enrollmentId}`, { token }),
+      api.http.delete(`/api/v1/enrollments/${enrollmentId}`, { token }),
+      api.http.post(progressPath(), { token, body: { segments: [], positionSeconds: 0 } }),
+      api.http.post(`/api/v1/enrollments/${enrollmentId}/lessons/${course.reading}/complete`, {
         token,
       }),
-      http.post(`/api/v1/enrollments/${enrollmentId}/lessons/${course.quiz}/attempts`, {
+      api.http.post(`/api/v1/enrollments/${enrollmentId}/lessons/${course.quiz}/attempts`, {
         token,
         body: { answers: [] },
       }),
@@ -407,11 +376,11 @@ describe('bad input', () => {
 
   it('answers 400 for a quiz answer naming an unknown question or choice', async () => {
     const path = `/api/v1/enrollments/${enrollmentId}/lessons/${course.quiz}/attempts`;
-    const unknownQuestion = await http.post(path, {
+    const unknownQuestion = await api.http.post(path, {
       token: owner.token,
       body: { answers: [{ questionId: '0190a1b2-0000-7000-8000-000000000000', choiceIds: [] }] },
     });
-    const unknownChoice = await http.post(path, {
+    const unknownChoice = await api.http.post(path, {
       token: owner.token,
       body: {
         answers: [
@@ -423,14 +392,16 @@ describe('bad input', () => {
   });
 
   it('refuses an unknown course (404), a huge page (400) and no token (401)', async () => {
-    const unknown = await http.post(
+    const unknown = await api.http.post(
       '/api/v1/courses/0190a1b2-0000-7000-8000-000000000000/enrollments',
       { token: owner.token },
     );
     expect([unknown.status, unknown.body.code]).toEqual([404, 'COURSE_NOT_FOUND']);
-    const page = await http.get('/api/v1/me/enrollments?pageSize=100000', { token: owner.token });
+    const page = await api.http.get('/api/v1/me/enrollments?pageSize=100000', {
+      token: owner.token,
+    });
     expect(page.status).toBe(400);
-    const anonymous = await http.post(progressPath(), {
+    const anonymous = await api.http.post(progressPath(), {
       body: { segments: [], positionSeconds: 0 },
     });
     expect(anonymous.status).toBe(401);

@@ -6,10 +6,12 @@ import { insertLearners } from '../support/course-fixtures';
 import { eventually, expectStatus, waitForQueues } from '../support/e2e';
 import { answered, apiClient } from '../support/api-client';
 import type { HttpResult } from '../support/http-client';
+import { peopleRegistry } from '../support/people';
 
 // Public programme figures with the real api and worker: enrollments, a completion and its
 // certificate reach the figures through the outbox, and anyone reads them without signing in.
 const api = adminSession({ withWorker: true, withMediaDir: true });
+const person = peopleRegistry(() => api.http, 'monitoring');
 let provinceId: string;
 let courseId: string;
 let lessonId: string;
@@ -142,15 +144,8 @@ describe('public programme figures', () => {
     });
 
     // A sixth learner signs up, enrolls and completes over HTTP.
-    const registered = await expectStatus(
-      answered(
-        apiClient(api.http.base).POST('/api/v1/auth/register', {
-          body: { email: 'hoa@example.vn', password: 'Hoc-tap-2026', fullName: 'Lý Thị Hoa' },
-        }),
-      ),
-      201,
-    );
-    const asLearner = apiClient(api.http.base, registered.accessToken);
+    const registered = await person({ email: 'hoa@example.vn', fullName: 'Lý Thị Hoa' });
+    const asLearner = apiClient(api.http.base, registered.token);
     const enrollment = await expectStatus(
       answered(
         asLearner.POST('/api/v1/courses/{id}/enrollments', { params: { path: { id: courseId } } }),

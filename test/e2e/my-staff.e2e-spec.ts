@@ -1,7 +1,7 @@
 import { adminSession } from '../support/admin-session';
 import { answered, apiClient } from '../support/api-client';
-import { expectStatus, signIn } from '../support/e2e';
-import { type Person, PERSON_PASSWORD, peopleRegistry } from '../support/people';
+import { expectStatus } from '../support/e2e';
+import { type Person, peopleRegistry, signInAgain } from '../support/people';
 
 // "My staff" for org managers: the units they may see (`GET /org-units/tree`) and the staff list's
 // search, position filter and order.
@@ -27,7 +27,7 @@ describe('my staff over HTTP', () => {
     await api.tree.member(department, a.id);
     await api.tree.member(office, b.id);
     await api.tree.grant(manager.id, 'org_manager', department);
-    const managerToken = await signIn(api.http, 'nhan-vien-1@example.vn', PERSON_PASSWORD);
+    const managerToken = await signInAgain(api.http, manager);
 
     const asManager = apiClient(api.http.base, managerToken);
     const mine = await expectStatus(answered(asManager.GET('/api/v1/org-units/tree')), 200);

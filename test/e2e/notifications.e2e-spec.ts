@@ -1,53 +1,39 @@
 import { newId } from '@lifelong/common';
 import { recordEvent } from '@lifelong/database';
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
-import { createTestWorker } from '../support/test-worker';
+import { adminSession } from '../support/admin-session';
 import { answered, apiClient } from '../support/api-client';
-import { eventually, expectStatus, waitForQueues } from '../support/e2e';
+import { eventually, waitForQueues } from '../support/e2e';
 import type { operations } from '../../apps/web/src/api/schema';
-import { type HttpClient, listen } from '../support/http-client';
+import { type Person, peopleRegistry } from '../support/people';
 import { headerOf, SmtpTestServer } from '../support/smtp-test-server';
-import { createTestApp } from '../support/test-app';
-import { testConfig } from '../setup/test-env';
 
 // A learner's notifications over HTTP, with the real api, the real worker and a real SMTP
 // server: an enrollment event becomes an inbox entry and an email; the email's unsubscribe
 // link works; preferences and read marks follow the contract.
 const smtp = new SmtpTestServer();
-let app: NestFastifyApplication;
-let worker: INestApplicationContext;
-let http: HttpClient;
-let publicUrl: string;
+beforeAll(() => smtp.start()); // before the api's start: its settings name the server
+const api = adminSession({ withWorker: true, env: () => ({ SMTP_URL: smtp.url }) });
+afterAll(() => smtp.stop());
+const person = peopleRegistry(() => api.http, 'notifications');
 
 jest.setTimeout(30_000);
 
-interface Learner {
-  id: string;
-  token: string;
-  email: string;
-}
+type Learner = Person;
 
 async function register(email: string, fullName: string, locale = 'vi'): Promise<Learner> {
-  const registered = await expectStatus(
-    answered(
-      apiClient(http.base).POST('/api/v1/auth/register', {
-        body: { email, password: 'Correct-horse-2026', fullName },
-      }),
-    ),
-    201,
-  );
-  const id = registered.user.id;
+  const learner = await person({ email, fullName });
   // Registration has no locale field yet; an English reader is set in the database.
-  await app.get(DataSource).query('UPDATE `users` SET `locale` = ? WHERE `id` = ?', [locale, id]);
-  return { id, token: registered.accessToken, email };
+  await api.app
+    .get(DataSource)
+    .query('UPDATE `users` SET `locale` = ? WHERE `id` = ?', [locale, learner.id]);
+  return learner;
 }
 
 /** What the enrollment service records when a learner gets a seat. */
 async function enrollmentConfirmed(userId: string): Promise<void> {
-  await app.get(DataSource).transaction((manager) =>
+  await api.app.get(DataSource).transaction((manager) =>
     recordEvent(manager, 'enrollment.confirmed', {
       enrollmentId: newId(),
       courseId: newId(),
@@ -59,13 +45,15 @@ async function enrollmentConfirmed(userId: string): Promise<void> {
 
 type InboxQuery = operations['MeNotificationsController_list']['parameters']['query'];
 const inbox = (who: Learner, query: InboxQuery = {}) =>
-  answered(apiClient(http.base, who.token).GET('/api/v1/me/notifications', { params: { query } }));
+  answered(
+    apiClient(api.http.base, who.token).GET('/api/v1/me/notifications', { params: { query } }),
+  );
 const readMark = (who: Learner, id: string) =>
-  http.post(`/api/v1/me/notifications/${id}/read`, { token: who.token });
+  api.http.post(`/api/v1/me/notifications/${id}/read`, { token: who.token });
 const preferences = (who: Learner) =>
-  http.get('/api/v1/me/notification-preferences', { token: who.token });
+  api.http.get('/api/v1/me/notification-preferences', { token: who.token });
 const setPreferences = (who: Learner, body: unknown) =>
-  http.request('PUT', '/api/v1/me/notification-preferences', { token: who.token, body });
+  api.http.request('PUT', '/api/v1/me/notification-preferences', { token: who.token, body });
 
 const inboxOf = (who: Learner, total: number) =>
   eventually(
@@ -81,7 +69,7 @@ const inboxOf = (who: Learner, total: number) =>
 function unsubscribeUrl(mail: ParsedMail): { advertised: string; local: string } {
   const advertised = headerOf(mail, 'List-Unsubscribe').replace(/^<|>$/g, '');
   const url = new URL(advertised);
-  return { advertised, local: `${http.base}${url.pathname}${url.search}` };
+  return { advertised, local: `${api.http.base}${url.pathname}${url.search}` };
 }
 
 const oneClick = (url: string, accept = 'application/json') =>
@@ -90,21 +78,6 @@ const oneClick = (url: string, accept = 'application/json') =>
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
     body: 'List-Unsubscribe=One-Click',
   });
-
-beforeAll(async () => {
-  await smtp.start();
-  const config = testConfig({ SMTP_URL: smtp.url, OUTBOX_RELAY_INTERVAL_MS: '100' });
-  publicUrl = config.http.publicUrl;
-  app = await createTestApp(config);
-  http = await listen(app);
-  worker = await createTestWorker(config);
-});
-
-afterAll(async () => {
-  await worker?.close();
-  await app?.close();
-  await smtp.stop();
-});
 
 describe('notifications of a learner', () => {
   let hoa: Learner;
@@ -129,7 +102,7 @@ describe('notifications of a learner', () => {
     expect(johnMail.text).toContain('Kỹ năng số cho mọi người');
     expect(
       unsubscribeUrl(hoaMail).advertised.startsWith(
-        `${publicUrl}/api/v1/notifications/unsubscribe?token=`,
+        `${api.config.http.publicUrl}/api/v1/notifications/unsubscribe?token=`,
       ),
     ).toBe(true);
   });
@@ -154,7 +127,7 @@ describe('notifications of a learner', () => {
     const unread = await inbox(hoa, { unread: true, page: 1, pageSize: 10 });
     expect(unread.body).toMatchObject({ total: 1, page: 1, pageSize: 10 });
     expect((await inbox(hoa, { pageSize: 101 })).status).toBe(400);
-    expect((await http.get('/api/v1/me/notifications')).status).toBe(401);
+    expect((await api.http.get('/api/v1/me/notifications')).status).toBe(401);
   });
 
   it('are marked read by their owner only; anyone else gets 404', async () => {
@@ -235,8 +208,8 @@ describe('notifications of a learner', () => {
     await enrollmentConfirmed(hoa.id);
     await inboxOf(hoa, 2);
     // Every delivery decided: an email that was going to leave has left by now.
-    await waitForQueues(app);
-    const rows = await app
+    await waitForQueues(api.app);
+    const rows = await api.app
       .get(DataSource)
       .query<{ status: string; reason: string }[]>(
         'SELECT `status`, `reason` FROM `notification_deliveries` WHERE `user_id` = ? ORDER BY `event_id`',

@@ -1,17 +1,11 @@
-import type { AppConfig } from '@lifelong/common';
 import { ExportConnections } from '@lifelong/database';
-import { AdministratorBootstrap } from '@lifelong/identity';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/create-app';
 import { Readiness } from '../../apps/api/src/ops/readiness.service';
-import { testConfig } from '../setup/test-env';
-import { answered, apiClient } from '../support/api-client';
-import { expectStatus, signIn } from '../support/e2e';
-import { HttpClient } from '../support/http-client';
+import { adminSession } from '../support/admin-session';
+import { peopleRegistry } from '../support/people';
 
-let app: NestFastifyApplication;
-let base: string;
-const config: AppConfig = testConfig();
+const api = adminSession();
+const person = peopleRegistry(() => api.http, 'hoc-vien');
 
 // Read untyped on purpose: the OpenAPI document itself (/api/docs-json) is not one of its own
 // routes, so the typed client has no type for it.
@@ -19,46 +13,13 @@ async function json(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
 }
 
-const signInAt = (email: string, password: string): Promise<string> =>
-  signIn(new HttpClient(base), email, password);
-
-async function registeredLearnerToken(): Promise<string> {
-  const registered = await expectStatus(
-    answered(
-      apiClient(base).POST('/api/v1/auth/register', {
-        body: {
-          email: 'hoc.vien@example.vn',
-          password: 'Learner-password-2026',
-          fullName: 'Trần Thị Bình',
-        },
-      }),
-    ),
-    201,
-  );
-  return registered.accessToken;
-}
-
-beforeAll(async () => {
-  app = await createApp(config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = await app.getUrl();
-  base = base.replace('[::1]', '127.0.0.1');
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-});
-
-afterAll(async () => {
-  await app.close();
-});
-
 describe('operations', () => {
   it('answers liveness and readiness', async () => {
-    const live = await fetch(`${base}/health`);
+    const live = await fetch(`${api.http.base}/health`);
     expect(live.status).toBe(200);
     expect(await live.json()).toEqual({ status: 'ok' });
 
-    const ready = await fetch(`${base}/health/ready`);
+    const ready = await fetch(`${api.http.base}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ready',
@@ -67,11 +28,11 @@ describe('operations', () => {
   });
 
   it('answers 503 naming what is not ready', async () => {
-    jest.spyOn(app.get(Readiness), 'check').mockResolvedValueOnce({
+    jest.spyOn(api.app.get(Readiness), 'check').mockResolvedValueOnce({
       ready: false,
       checks: { database: 'ok', redis: 'down: no answer', migrations: 'ok' },
     });
-    const response = await fetch(`${base}/health/ready`);
+    const response = await fetch(`${api.http.base}/health/ready`);
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({
       statusCode: 503,
@@ -82,22 +43,24 @@ describe('operations', () => {
   });
 
   it('echoes the request id, or makes one', async () => {
-    const given = await fetch(`${base}/health`, { headers: { 'x-request-id': 'trace-123' } });
+    const given = await fetch(`${api.http.base}/health`, {
+      headers: { 'x-request-id': 'trace-123' },
+    });
     expect(given.headers.get('x-request-id')).toBe('trace-123');
-    const made = await fetch(`${base}/health`);
+    const made = await fetch(`${api.http.base}/health`);
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('sends security headers', async () => {
-    const response = await fetch(`${base}/health`);
+    const response = await fetch(`${api.http.base}/health`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('strict-transport-security')).toBeTruthy();
   });
 
   it('exposes Prometheus metrics with request durations by route and queue depths', async () => {
-    await fetch(`${base}/health`);
-    const response = await fetch(`${base}/metrics`);
+    await fetch(`${api.http.base}/health`);
+    const response = await fetch(`${api.http.base}/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
@@ -109,13 +72,13 @@ describe('operations', () => {
   });
 
   it('serves Swagger UI and an OpenAPI 3 document of every route', async () => {
-    const ui = await fetch(`${base}/api/docs`);
+    const ui = await fetch(`${api.http.base}/api/docs`);
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger-ui');
-    const init = await fetch(`${base}/api/docs/swagger-ui-init.js`);
+    const init = await fetch(`${api.http.base}/api/docs/swagger-ui-init.js`);
     expect(init.status).toBe(200);
 
-    const document = await json(await fetch(`${base}/api/docs-json`));
+    const document = await json(await fetch(`${api.http.base}/api/docs-json`));
     expect(document.openapi).toMatch(/^3\./);
     expect(document.info).toMatchObject({ title: 'Lifelong' });
     expect(document.components).toMatchObject({
@@ -134,23 +97,23 @@ describe('operations', () => {
 
 describe('Bull Board', () => {
   it('refuses a visitor without a token', async () => {
-    const response = await fetch(`${base}/admin/queues`);
+    const response = await fetch(`${api.http.base}/admin/queues`);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
   });
 
   it('refuses an invalid token and a signed-in user who is not an administrator', async () => {
-    const forged = await fetch(`${base}/admin/queues`, {
+    const forged = await fetch(`${api.http.base}/admin/queues`, {
       headers: { authorization: 'Bearer not-a-token' },
     });
     expect(forged.status).toBe(401);
-    const learner = await registeredLearnerToken();
-    const response = await fetch(`${base}/admin/queues/api/queues`, {
+    const learner = (await person()).token;
+    const response = await fetch(`${api.http.base}/admin/queues/api/queues`, {
       headers: { authorization: `Bearer ${learner}` },
     });
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
-    const session = await fetch(`${base}/api/v1/admin/queues/session`, {
+    const session = await fetch(`${api.http.base}/api/v1/admin/queues/session`, {
       method: 'POST',
       headers: { authorization: `Bearer ${learner}` },
     });
@@ -158,8 +121,8 @@ describe('Bull Board', () => {
   });
 
   it('shows every queue to an administrator with a Bearer token', async () => {
-    const admin = await signInAt(config.admin.email, config.admin.password);
-    const response = await fetch(`${base}/admin/queues/api/queues`, {
+    const admin = api.adminToken;
+    const response = await fetch(`${api.http.base}/admin/queues/api/queues`, {
       headers: { authorization: `Bearer ${admin}` },
     });
     expect(response.status).toBe(200);
@@ -171,8 +134,8 @@ describe('Bull Board', () => {
   });
 
   it('opens in a browser through the admin-only session cookie', async () => {
-    const admin = await signInAt(config.admin.email, config.admin.password);
-    const session = await fetch(`${base}/api/v1/admin/queues/session`, {
+    const admin = api.adminToken;
+    const session = await fetch(`${api.http.base}/api/v1/admin/queues/session`, {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}` },
     });
@@ -183,7 +146,7 @@ describe('Bull Board', () => {
     expect(setCookie).toMatch(/Path=\/admin\/queues/i);
 
     const cookie = setCookie.split(';')[0]!;
-    const page = await fetch(`${base}/admin/queues`, { headers: { cookie } });
+    const page = await fetch(`${api.http.base}/admin/queues`, { headers: { cookie } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
@@ -191,15 +154,15 @@ describe('Bull Board', () => {
     // The page's scripts load with the same cookie (the base href is the board's path).
     const script = /src="(static\/js\/main\.[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
-    const asset = await fetch(`${base}/admin/queues/${script}`, { headers: { cookie } });
+    const asset = await fetch(`${api.http.base}/admin/queues/${script}`, { headers: { cookie } });
     expect(asset.status).toBe(200);
-    expect((await fetch(`${base}/admin/queues/${script}`)).status).toBe(401);
+    expect((await fetch(`${api.http.base}/admin/queues/${script}`)).status).toBe(401);
   });
 });
 
 describe('graceful shutdown', () => {
   it('lets a request in flight finish before the app closes', async () => {
-    const closing = await createApp(config);
+    const closing = await createApp(api.config);
     // A slow route stands in for a long request: the test needs one in flight while closing.
     closing
       .getHttpAdapter()
@@ -220,7 +183,7 @@ describe('graceful shutdown', () => {
   });
 
   it('stops listening before anything a request in flight uses closes', async () => {
-    const closing = await createApp(config);
+    const closing = await createApp(api.config);
     // A slow export: it reads through the export pool, which closes on shutdown. Its rows
     // arrive only if the pool was still open when the request, taken before close(), ran.
     closing

@@ -1,9 +1,8 @@
 import type { Role, Scope } from '@lifelong/identity';
 import { adminSession } from '../support/admin-session';
 import { answered, apiClient } from '../support/api-client';
-import { signIn } from '../support/e2e';
 import type { Json } from '../support/http-client';
-import { type Person, PERSON_PASSWORD, peopleRegistry } from '../support/people';
+import { type Person, peopleRegistry, signInAgain } from '../support/people';
 
 // Issue 17, item 3: administrators edit the org-unit tree (list a level, rename, move with the
 // subtree) within their scope, and a scope picker lists only the places they may grant in.
@@ -18,17 +17,13 @@ let M: Scope, M1: Scope, M11: Scope, N: Scope, P: Scope, Q: Scope;
 let managerM: Person, managerN: Person, adminP: Person, learner: Person;
 
 const person = peopleRegistry(() => api.http, 'org-tree');
-let counter = 0;
 
 async function holding(role?: Role, scope?: Scope): Promise<Person> {
-  counter += 1;
   const someone = await person();
   if (!role) return someone;
   await tree.grant(someone.id, role, scope);
-  return {
-    id: someone.id,
-    token: await signIn(api.http, `org-tree-${counter}@example.vn`, PERSON_PASSWORD),
-  };
+  await signInAgain(api.http, someone);
+  return someone;
 }
 
 const client = (token: string) => apiClient(api.http.base, token);

@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import { buildCourse, facility, platformAdmin } from '../support/course-fixtures';
 import type { operations } from '../../apps/web/src/api/schema';
 import { answered, apiClient } from '../support/api-client';
-import { expectStatus, signIn } from '../support/e2e';
-import { PERSON_PASSWORD, peopleRegistry } from '../support/people';
+import { expectStatus } from '../support/e2e';
+import { peopleRegistry, signInAgain } from '../support/people';
 
 // The requirement form's helpers: the preview of who a requirement would assign (counted by the
 // assignment's own targeting rule), one requirement by id and its version history.
@@ -36,7 +36,7 @@ describe('requirement preview and versions over HTTP', () => {
     await api.tree.member(office, analyst.id, 'Chuyên viên', 'A2');
     await api.tree.member(other, outsider.id, 'Chuyên viên', 'A1');
     await api.tree.grant(manager.id, 'org_manager', department);
-    const managerToken = await signIn(api.http, 'vien-chuc-5@example.vn', PERSON_PASSWORD);
+    const managerToken = await signInAgain(api.http, manager);
     const preview = (body: PreviewBody, token = managerToken) =>
       answered(
         apiClient(api.http.base, token).POST('/api/v1/training/requirements/preview', { body }),
@@ -128,8 +128,8 @@ describe('requirement preview and versions over HTTP', () => {
     const stranger = await person();
     await api.tree.grant(manager.id, 'org_manager', department);
     await api.tree.grant(stranger.id, 'org_manager', other);
-    const managerToken = await signIn(api.http, 'vien-chuc-6@example.vn', PERSON_PASSWORD);
-    const strangerToken = await signIn(api.http, 'vien-chuc-7@example.vn', PERSON_PASSWORD);
+    const managerToken = await signInAgain(api.http, manager);
+    const strangerToken = await signInAgain(api.http, stranger);
     const dataSource = api.app.get(DataSource);
     const admin = await platformAdmin(dataSource);
     const { courseId } = await buildCourse(api.app, admin, await facility(api.app, admin));

@@ -1,55 +1,38 @@
-import { AdministratorBootstrap, type Scope } from '@lifelong/identity';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Scope } from '@lifelong/identity';
+import { adminSession } from '../support/admin-session';
 import { answered, apiClient } from '../support/api-client';
-import { type HttpClient, type Json, listen } from '../support/http-client';
-import { ScopeTree } from '../support/scope-tree';
-import { signIn } from '../support/e2e';
-import { createTestApp } from '../support/test-app';
-import { testConfig } from '../setup/test-env';
+import type { Json } from '../support/http-client';
 import { type Person, peopleRegistry } from '../support/people';
-
-const config = testConfig();
 
 // Province P holds district D (facility F1) and facility F2; province Q holds facility G.
 // Ministry M holds department M1; agency N stands apart. The real tree, made in beforeAll.
 let P: Scope, D: Scope, Q: Scope, F1: Scope, F2: Scope, G: Scope, M: Scope, M1: Scope, N: Scope;
 
-let app: NestFastifyApplication;
-let http: HttpClient;
-let adminToken: string;
+const api = adminSession();
 
-const person = peopleRegistry(() => http, 'person');
+const person = peopleRegistry(() => api.http, 'person');
 
 const grant = (token: string, userId: string, body: Json) =>
-  http.post(`/api/v1/admin/users/${userId}/roles`, { token, body });
+  api.http.post(`/api/v1/admin/users/${userId}/roles`, { token, body });
 const revoke = (token: string, userId: string, body: Json) =>
-  http.delete(`/api/v1/admin/users/${userId}/roles`, { token, body });
+  api.http.delete(`/api/v1/admin/users/${userId}/roles`, { token, body });
 const at = (role: string, scope: Scope): Json => ({ role, ...scope });
 
 /** A new person holding `role` at `scope`, granted by the platform admin. */
 async function holding(role: string, scope: Scope): Promise<Person> {
   const holder = await person();
-  expect((await grant(adminToken, holder.id, at(role, scope))).status).toBe(201);
+  expect((await grant(api.adminToken, holder.id, at(role, scope))).status).toBe(201);
   return holder;
 }
 
 async function rolesOf(who: Person) {
-  const me = await answered(apiClient(http.base, who.token).GET('/api/v1/me'));
+  const me = await answered(apiClient(api.http.base, who.token).GET('/api/v1/me'));
   expect(me.status).toBe(200);
   return me.body.roles;
 }
 
 beforeAll(async () => {
-  app = await createTestApp(config);
-  http = await listen(app);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = await signIn(http, config.admin.email, config.admin.password);
-  const tree = new ScopeTree(
-    () => http,
-    () => adminToken,
-  );
+  const { tree } = api;
   P = await tree.adminUnit('Tỉnh P');
   D = await tree.adminUnit('Huyện D', P);
   Q = await tree.adminUnit('Tỉnh Q');
@@ -61,14 +44,10 @@ beforeAll(async () => {
   N = await tree.orgUnit('Cơ quan N');
 });
 
-afterAll(async () => {
-  await app.close();
-});
-
 describe('granting roles', () => {
   it('lets the platform admin grant; /me shows the role; granting again changes nothing', async () => {
     const teacher = await person();
-    const granted = await grant(adminToken, teacher.id, at('instructor', F1));
+    const granted = await grant(api.adminToken, teacher.id, at('instructor', F1));
     expect(granted.status).toBe(201);
     const expectedRoles = [
       { role: 'instructor', scopeType: 'facility', scopeId: F1.scopeId },
@@ -77,7 +56,7 @@ describe('granting roles', () => {
     expect(granted.body).toMatchObject({ id: teacher.id, roles: expectedRoles });
     expect(await rolesOf(teacher)).toEqual(expectedRoles);
 
-    const again = await grant(adminToken, teacher.id, at('instructor', F1));
+    const again = await grant(api.adminToken, teacher.id, at('instructor', F1));
     expect(again.status).toBe(201);
     expect(again.body.roles).toEqual(expectedRoles);
   });
@@ -116,7 +95,7 @@ describe('granting roles', () => {
     const learner = await person();
     const target = await person();
     expect((await grant(learner.token, target.id, at('instructor', F1))).status).toBe(403);
-    const anonymous = await http.post(`/api/v1/admin/users/${target.id}/roles`, {
+    const anonymous = await api.http.post(`/api/v1/admin/users/${target.id}/roles`, {
       body: at('instructor', F1),
     });
     expect(anonymous.status).toBe(401);
@@ -135,13 +114,13 @@ describe('granting roles', () => {
       { role: 42 },
     ];
     for (const body of malformed) {
-      const response = await grant(adminToken, someone.id, body);
+      const response = await grant(api.adminToken, someone.id, body);
       expect([response.status, body]).toEqual([400, body]);
       expect(response.body.code).toBe('VALIDATION_FAILED');
       expect(Object.keys(response.refusal?.details?.fields ?? {})).not.toHaveLength(0);
     }
     const unknown = await grant(
-      adminToken,
+      api.adminToken,
       '0190a0a0-0000-7000-8000-000000000000',
       at('instructor', F1),
     );
@@ -157,14 +136,14 @@ describe('revoking roles', () => {
     const someone = await person();
     expect((await grant(provincial.token, someone.id, at('instructor', F1))).status).toBe(201);
 
-    const revoked = await revoke(adminToken, provincial.id, at('admin', P));
+    const revoked = await revoke(api.adminToken, provincial.id, at('admin', P));
     expect(revoked.status).toBe(204);
     expect(await rolesOf(provincial)).toEqual([
       { role: 'learner', scopeType: null, scopeId: null },
     ]);
     expect((await grant(provincial.token, someone.id, at('instructor', F2))).status).toBe(403);
     // Revoking what is not held is fine.
-    expect((await revoke(adminToken, provincial.id, at('admin', P))).status).toBe(204);
+    expect((await revoke(api.adminToken, provincial.id, at('admin', P))).status).toBe(204);
   });
 
   it('lets a scoped admin revoke inside the scope only', async () => {

@@ -1,46 +1,19 @@
-import { Clock, ManualClock } from '@lifelong/common';
-import { AdministratorBootstrap } from '@lifelong/identity';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import { ManualClock } from '@lifelong/common';
 import ICAL from 'ical.js';
-import { testConfig } from '../setup/test-env';
+import { adminSession } from '../support/admin-session';
 import { answered, apiClient } from '../support/api-client';
 import { expectStatus, signIn } from '../support/e2e';
-import { type HttpClient, listen } from '../support/http-client';
 import { PERSON_PASSWORD, peopleRegistry } from '../support/people';
-import { AppModule } from '../../apps/api/src/app.module';
-import { createApp } from '../../apps/api/src/create-app';
 
-const config = testConfig();
+// The real scope trees (facilities are checked on role grants) and a clock the journey moves.
 const clock = new ManualClock('2026-12-01T02:00:00.000Z');
-let app: NestFastifyApplication;
-let http: HttpClient;
-const register = peopleRegistry(() => http, 'truyen-hinh');
-
-beforeAll(async () => {
-  // The real scope trees (facilities are checked on role grants) and a clock the journey moves.
-  app = await createApp(config, async (adapter) => {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    return moduleRef.createNestApplication<NestFastifyApplication>(adapter, { bufferLogs: true });
-  });
-  http = await listen(app);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-});
-
-afterAll(async () => {
-  await app.close();
-});
+const api = adminSession({ clock });
+const register = peopleRegistry(() => api.http, 'truyen-hinh');
 
 describe('a course taught on television', () => {
   it('is scheduled, found in the learner’s calendar, attended with the on-screen code, and completed', async () => {
-    const admin = () => signIn(http, config.admin.email, config.admin.password);
-    let token = await admin();
-    const asAdmin = apiClient(http.base, token);
+    let token = api.adminToken;
+    const { asAdmin } = api;
     const unit = await expectStatus(
       answered(
         asAdmin.POST('/api/v1/admin-units', {
@@ -74,15 +47,15 @@ describe('a course taught on television', () => {
     );
     const teacher = await register();
     await expectStatus(
-      http.post(`/api/v1/admin/users/${teacher.id}/roles`, {
+      api.http.post(`/api/v1/admin/users/${teacher.id}/roles`, {
         token,
         body: { role: 'instructor', scopeType: 'facility', scopeId: facility.id },
       }),
       201,
     );
     const teacherEmail = 'truyen-hinh-1@example.vn';
-    token = await signIn(http, teacherEmail, PERSON_PASSWORD);
-    const asTeacher = apiClient(http.base, token);
+    token = await signIn(api.http, teacherEmail, PERSON_PASSWORD);
+    const asTeacher = apiClient(api.http.base, token);
     const course = await expectStatus(
       answered(
         asTeacher.POST('/api/v1/courses', {
@@ -161,7 +134,7 @@ describe('a course taught on television', () => {
       const range = { from: '2026-12-07T00:00:00Z', to: '2026-12-31T00:00:00Z' };
       const page = await expectStatus(
         answered(
-          apiClient(http.base).GET('/api/v1/broadcasts', {
+          apiClient(api.http.base).GET('/api/v1/broadcasts', {
             params: { query: { ...range, lessonId } },
           }),
         ),
@@ -177,7 +150,7 @@ describe('a course taught on television', () => {
 
     const learner = await register();
     const learnerEmail = 'truyen-hinh-2@example.vn';
-    const asLearner = apiClient(http.base, learner.token);
+    const asLearner = apiClient(api.http.base, learner.token);
     const enrollment = await expectStatus(
       answered(
         asLearner.POST('/api/v1/courses/{id}/enrollments', { params: { path: { id: courseId } } }),
@@ -186,7 +159,7 @@ describe('a course taught on television', () => {
     );
     const feed = await expectStatus(answered(asLearner.GET('/api/v1/me/schedule-feed')), 200);
     const feedUrl = new URL(feed.url);
-    const ics = await fetch(`${http.base}${feedUrl.pathname}${feedUrl.search}`);
+    const ics = await fetch(`${api.http.base}${feedUrl.pathname}${feedUrl.search}`);
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
     const calendar = new ICAL.Component(ICAL.parse(await ics.text()) as unknown[]);
     for (const zone of calendar.getAllSubcomponents('vtimezone'))
@@ -204,21 +177,21 @@ describe('a course taught on television', () => {
     clock.set('2026-12-07T12:10:00.000Z');
     const broadcast = (id: string, who: string) =>
       answered(
-        apiClient(http.base, who).GET('/api/v1/broadcasts/{id}', { params: { path: { id } } }),
+        apiClient(api.http.base, who).GET('/api/v1/broadcasts/{id}', { params: { path: { id } } }),
       );
     // The code as staff read it: the answer leaves it out for learners, so its type is optional.
     const attend = (id: string, who: string, code: string | undefined) =>
       answered(
-        apiClient(http.base, who).POST('/api/v1/broadcasts/{id}/attendance', {
+        apiClient(api.http.base, who).POST('/api/v1/broadcasts/{id}/attendance', {
           params: { path: { id } },
           body: { code: code! },
         }),
       );
     const onScreen = await expectStatus(
-      broadcast(series.id, await signIn(http, teacherEmail, PERSON_PASSWORD)),
+      broadcast(series.id, await signIn(api.http, teacherEmail, PERSON_PASSWORD)),
       200,
     );
-    let learnerToken = await signIn(http, learnerEmail, PERSON_PASSWORD);
+    let learnerToken = await signIn(api.http, learnerEmail, PERSON_PASSWORD);
     const hidden = await expectStatus(broadcast(series.id, learnerToken), 200);
     expect(hidden).not.toHaveProperty('attendanceCode');
     const present = await expectStatus(
@@ -228,7 +201,7 @@ describe('a course taught on television', () => {
     expect(present).toMatchObject({ lessonCompleted: true, courseCompleted: false });
     const halfway = await expectStatus(
       answered(
-        apiClient(http.base, learnerToken).GET('/api/v1/enrollments/{id}', {
+        apiClient(api.http.base, learnerToken).GET('/api/v1/enrollments/{id}', {
           params: { path: { id: enrollment.id } },
         }),
       ),
@@ -239,17 +212,17 @@ describe('a course taught on television', () => {
     // Tuesday: the second lesson, entered during the grace period after the end.
     clock.set('2026-12-08T13:10:00.000Z');
     const tuesdayCode = await expectStatus(
-      broadcast(tuesday.id, await signIn(http, teacherEmail, PERSON_PASSWORD)),
+      broadcast(tuesday.id, await signIn(api.http, teacherEmail, PERSON_PASSWORD)),
       200,
     );
-    learnerToken = await signIn(http, learnerEmail, PERSON_PASSWORD);
+    learnerToken = await signIn(api.http, learnerEmail, PERSON_PASSWORD);
     const done = await expectStatus(
       attend(tuesday.id, learnerToken, tuesdayCode.attendanceCode),
       201,
     );
     expect(done).toMatchObject({ lessonCompleted: true, courseCompleted: true });
     const mine = await expectStatus(
-      http.get('/api/v1/me/enrollments', { token: learnerToken }),
+      api.http.get('/api/v1/me/enrollments', { token: learnerToken }),
       200,
     );
     expect(mine.items).toEqual([

@@ -1,81 +1,52 @@
 import { ManualClock } from '@lifelong/common';
-import { AdministratorBootstrap } from '@lifelong/identity';
 import { AssignmentSync } from '@lifelong/training';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { buildCourse, facility, platformAdmin } from '../support/course-fixtures';
-import { answered, type ApiClient, apiClient } from '../support/api-client';
-import { expectStatus, signIn } from '../support/e2e';
-import { type HttpClient, listen } from '../support/http-client';
-import { type Person, PERSON_PASSWORD, peopleRegistry } from '../support/people';
-import { ScopeTree } from '../support/scope-tree';
-import { createTestApp } from '../support/test-app';
-import { testConfig } from '../setup/test-env';
+import { adminSession } from '../support/admin-session';
+import { answered } from '../support/api-client';
+import { expectStatus } from '../support/e2e';
+import { type Person, peopleRegistry, signInAgain } from '../support/people';
 
-const config = testConfig();
 const clock = new ManualClock('2026-12-01T08:00:00.000Z');
-let app: NestFastifyApplication;
-let http: HttpClient;
-let adminToken: string;
-/** The api as the platform admin, typed. */
-let asAdmin: ApiClient;
-const person = peopleRegistry(() => http, 'cong-chuc');
-/** Org units made over HTTP by the admin: the real tree the scope checks read. */
-const tree = new ScopeTree(
-  () => http,
-  () => adminToken,
-);
-
-beforeAll(async () => {
-  app = await createTestApp(config, { clock });
-  http = await listen(app);
-  await app
-    .get(AdministratorBootstrap)
-    .ensureAdministrator(config.admin.email, config.admin.password);
-  adminToken = await signIn(http, config.admin.email, config.admin.password);
-  asAdmin = apiClient(http.base, adminToken);
-});
-
-afterAll(async () => {
-  await app.close();
-});
+const api = adminSession({ clock });
+const person = peopleRegistry(() => api.http, 'cong-chuc');
 
 describe('mandated training over HTTP', () => {
   it('sets a requirement, shows it to the learner and the manager, reports and freezes compliance', async () => {
-    const ministry = await tree.orgUnit('Bộ Nội vụ');
+    const ministry = await api.tree.orgUnit('Bộ Nội vụ');
     const [office, other] = [
-      await tree.orgUnit('Văn phòng Bộ', ministry),
-      await tree.orgUnit('Vụ Pháp chế', ministry),
+      await api.tree.orgUnit('Văn phòng Bộ', ministry),
+      await api.tree.orgUnit('Vụ Pháp chế', ministry),
     ];
     const learner: Person = await person();
     const manager: Person = await person();
-    await tree.member(office, learner.id);
-    await tree.grant(manager.id, 'org_manager', office);
-    const managerToken = await signIn(http, 'cong-chuc-2@example.vn', PERSON_PASSWORD);
-    const dataSource = app.get(DataSource);
+    await api.tree.member(office, learner.id);
+    await api.tree.grant(manager.id, 'org_manager', office);
+    const managerToken = await signInAgain(api.http, manager);
+    const dataSource = api.app.get(DataSource);
     const admin = await platformAdmin(dataSource);
-    const { courseId } = await buildCourse(app, admin, await facility(app, admin));
+    const { courseId } = await buildCourse(api.app, admin, await facility(api.app, admin));
     const body = { title: 'Kỹ năng số', courseId, orgUnitId: ministry.scopeId, dueDays: 30 };
 
     expect(
       (
-        await http.post('/api/v1/training/requirements', {
-          token: adminToken,
+        await api.http.post('/api/v1/training/requirements', {
+          token: api.adminToken,
           body: { ...body, dueDate: '2027-01-31' },
         })
       ).status,
     ).toBe(400);
     expect(
       (
-        await http.post('/api/v1/training/requirements', {
-          token: adminToken,
+        await api.http.post('/api/v1/training/requirements', {
+          token: api.adminToken,
           body: { ...body, recurrence: { annualOn: '02-30' } },
         })
       ).status,
     ).toBe(400);
     expect(
       (
-        await http.post('/api/v1/training/requirements', {
+        await api.http.post('/api/v1/training/requirements', {
           token: managerToken,
           body: { ...body, orgUnitId: other.scopeId },
         })
@@ -83,15 +54,15 @@ describe('mandated training over HTTP', () => {
     ).toBe(403);
     // Sent as the contract allows, without includeDescendants (its default applies).
     const created = await expectStatus(
-      answered(asAdmin.POST('/api/v1/training/requirements', { body })),
+      answered(api.asAdmin.POST('/api/v1/training/requirements', { body })),
       201,
     );
     const requirementId = created.id;
     expect(created).toMatchObject({ version: 1, dueDays: 30, reminderDays: [14, 3] });
-    await app.get(AssignmentSync).syncRequirement(requirementId);
+    await api.app.get(AssignmentSync).syncRequirement(requirementId);
 
     const mine = await expectStatus(
-      http.get('/api/v1/me/assignments', { token: learner.token }),
+      api.http.get('/api/v1/me/assignments', { token: learner.token }),
       200,
     );
     expect(mine).toMatchObject({ total: 1, page: 1, pageSize: 20 });
@@ -100,8 +71,8 @@ describe('mandated training over HTTP', () => {
     ]);
 
     const edited = await expectStatus(
-      http.request('PUT', `/api/v1/training/requirements/${requirementId}`, {
-        token: adminToken,
+      api.http.request('PUT', `/api/v1/training/requirements/${requirementId}`, {
+        token: api.adminToken,
         body: { ...body, title: 'Kỹ năng số 2027' },
       }),
       200,
@@ -111,7 +82,7 @@ describe('mandated training over HTTP', () => {
     // refused attempts above left nothing.
     const audit = await expectStatus(
       answered(
-        asAdmin.GET('/api/v1/admin/audit', { params: { query: { subjectId: requirementId } } }),
+        api.asAdmin.GET('/api/v1/admin/audit', { params: { query: { subjectId: requirementId } } }),
       ),
       200,
     );
@@ -120,7 +91,7 @@ describe('mandated training over HTTP', () => {
       ['requirement.created', 1],
     ]);
     const listed = await expectStatus(
-      http.get(`/api/v1/training/requirements?pageSize=1`, { token: adminToken }),
+      api.http.get(`/api/v1/training/requirements?pageSize=1`, { token: api.adminToken }),
       200,
     );
     expect(listed).toMatchObject({ total: 1, page: 1, pageSize: 1 });
@@ -129,7 +100,7 @@ describe('mandated training over HTTP', () => {
     ]);
 
     const staff = await expectStatus(
-      http.get(`/api/v1/training/staff?orgUnitId=${office.scopeId}&status=assigned`, {
+      api.http.get(`/api/v1/training/staff?orgUnitId=${office.scopeId}&status=assigned`, {
         token: managerToken,
       }),
       200,
@@ -137,46 +108,50 @@ describe('mandated training over HTTP', () => {
     expect(staff.items).toEqual([expect.objectContaining({ userId: learner.id })]);
     expect(
       (
-        await http.get(`/api/v1/training/staff?orgUnitId=${ministry.scopeId}`, {
+        await api.http.get(`/api/v1/training/staff?orgUnitId=${ministry.scopeId}`, {
           token: managerToken,
         })
       ).status,
     ).toBe(403);
 
     const report = await expectStatus(
-      http.get(`/api/v1/training/compliance?orgUnitId=${ministry.scopeId}`, { token: adminToken }),
+      api.http.get(`/api/v1/training/compliance?orgUnitId=${ministry.scopeId}`, {
+        token: api.adminToken,
+      }),
       200,
     );
     expect(report).toMatchObject({ assigned: 1, completed: 0, compliantPercent: 0 });
     expect(report.children).toHaveLength(2);
     const csv = await fetch(
-      `${http.base}/api/v1/training/compliance.csv?orgUnitId=${ministry.scopeId}`,
-      { headers: { authorization: `Bearer ${adminToken}` } },
+      `${api.http.base}/api/v1/training/compliance.csv?orgUnitId=${ministry.scopeId}`,
+      { headers: { authorization: `Bearer ${api.adminToken}` } },
     );
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect((await csv.text()).trim().split('\n')).toHaveLength(4);
     expect(
-      (await http.get(`/api/v1/training/compliance?orgUnitId=${ministry.scopeId}`)).status,
+      (await api.http.get(`/api/v1/training/compliance?orgUnitId=${ministry.scopeId}`)).status,
     ).toBe(401);
 
     const snapshot = await expectStatus(
       answered(
-        asAdmin.POST('/api/v1/training/snapshots', {
+        api.asAdmin.POST('/api/v1/training/snapshots', {
           body: { orgUnitId: ministry.scopeId, period: '2026-Q4' },
         }),
       ),
       201,
     );
     expect(snapshot.rows).toHaveLength(3);
-    const again = await http.post('/api/v1/training/snapshots', {
-      token: adminToken,
+    const again = await api.http.post('/api/v1/training/snapshots', {
+      token: api.adminToken,
       body: { orgUnitId: ministry.scopeId, period: '2026-Q4' },
     });
     expect(again.status).toBe(409);
     const frozen = await expectStatus(
       answered(
-        asAdmin.GET('/api/v1/training/snapshots/{id}', { params: { path: { id: snapshot.id } } }),
+        api.asAdmin.GET('/api/v1/training/snapshots/{id}', {
+          params: { path: { id: snapshot.id } },
+        }),
       ),
       200,
     );

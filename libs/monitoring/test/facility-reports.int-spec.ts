@@ -1,4 +1,4 @@
-import { jobsForEvent, ManualClock, type OutboxEventType } from '@lifelong/common';
+import { ManualClock } from '@lifelong/common';
 import { type Principal, RoleGrantsService, type RoleGrant } from '@lifelong/identity';
 import {
   FacilityReports,
@@ -14,7 +14,8 @@ import { DataSource } from 'typeorm';
 import { testConfig } from '../../../test/setup/test-env';
 import { insertLearners, platformAdmin } from '../../../test/support/course-fixtures';
 import { servicesModule } from '../../../test/support/services-module';
-import { monitoringRelay } from './monitoring-testing';
+import type { OutboxRelay } from '../../../test/support/outbox-relay';
+import { monitoringRelay, monitoringReportsRelay } from './monitoring-testing';
 
 // Yearly facility reports. Province P ⊃ district D ⊃ facilities F1 and F2 (community learning
 // centres); province Q ⊃ facility G. The 2026 form's deadline is 31 January 2027 (UTC+7 midnight);
@@ -126,23 +127,7 @@ const lastEventId = async (): Promise<number> =>
   );
 
 /** Runs the report jobs of the events since the last call, as the relay would. */
-let reportsRelayedUpTo = 0;
-const relayReports = async (): Promise<void> => {
-  const rows = await dataSource.query<{ id: string; type: string; payload: unknown }[]>(
-    'SELECT `id`, `type`, `payload` FROM `outbox_events` WHERE `id` > ? ORDER BY `id`',
-    [reportsRelayedUpTo],
-  );
-  for (const row of rows) {
-    reportsRelayedUpTo = Number(row.id);
-    const payload: unknown =
-      typeof row.payload === 'string' ? (JSON.parse(row.payload) as unknown) : row.payload;
-    for (const routed of jobsForEvent(row.type as OutboxEventType, payload as never, {
-      eventId: row.id,
-    }))
-      if (routed.job === 'monitoring.refresh-reports')
-        await jobs.refreshReports(routed.payload as { year: number; facilityIds: string[] });
-  }
-};
+let relayReports: OutboxRelay;
 
 beforeAll(async () => {
   moduleRef = await servicesModule(testConfig(), clock, [
@@ -204,7 +189,7 @@ beforeAll(async () => {
   await forms.define(YEAR, { deadline: new Date(DEADLINE), fields: FIELDS });
   // The registrations reach the figures first, so the reconciliation below checks reports only.
   await relay();
-  reportsRelayedUpTo = await lastEventId();
+  relayReports = monitoringReportsRelay(dataSource, jobs, await lastEventId());
 });
 
 afterAll(async () => {

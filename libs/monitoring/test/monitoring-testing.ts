@@ -1,45 +1,29 @@
-import { jobsForEvent, type OutboxEventType } from '@lifelong/common';
 import type { MonitoringJobs } from '@lifelong/monitoring';
 import type { DataSource } from 'typeorm';
+import { type OutboxRelay, outboxRelay } from '../../../test/support/outbox-relay';
 
 /**
- * Runs the monitoring jobs of every outbox event written since the last call, as the relay and
- * the worker would; returns how many jobs ran. `rewind()` makes the next call replay every
- * event again, as a repeated delivery would.
+ * Runs the figure jobs of every outbox event written since the last call, as the relay and the
+ * worker would; returns how many jobs ran (see outboxRelay). The yearly reports' job is left to
+ * `monitoringReportsRelay`: a test of the reports runs it at the moment it chooses.
  */
-export function monitoringRelay(
+export function monitoringRelay(dataSource: DataSource, jobs: MonitoringJobs): OutboxRelay {
+  return outboxRelay(dataSource, {
+    'monitoring.refresh-figures': (payload) => jobs.refreshFigures(payload),
+    'monitoring.refresh-airings': (payload) => jobs.refreshAirings(payload),
+    'monitoring.refresh-facility': (payload) => jobs.refreshFacility(payload),
+  });
+}
+
+/** Runs `monitoring.refresh-reports` for the outbox events after `fromId` since the last call. */
+export function monitoringReportsRelay(
   dataSource: DataSource,
   jobs: MonitoringJobs,
-): { (): Promise<number>; rewind(): void } {
-  let relayedUpTo = 0;
-  const relay = async (): Promise<number> => {
-    const rows = await dataSource.query<{ id: string; type: string; payload: unknown }[]>(
-      'SELECT `id`, `type`, `payload` FROM `outbox_events` WHERE `id` > ? ORDER BY `id`',
-      [relayedUpTo],
-    );
-    let ran = 0;
-    for (const row of rows) {
-      relayedUpTo = Number(row.id);
-      const payload: unknown =
-        typeof row.payload === 'string' ? (JSON.parse(row.payload) as unknown) : row.payload;
-      for (const routed of jobsForEvent(row.type as OutboxEventType, payload as never, {
-        eventId: row.id,
-      })) {
-        if (routed.job === 'monitoring.refresh-figures')
-          await jobs.refreshFigures(routed.payload as { enrollmentId: string });
-        else if (routed.job === 'monitoring.refresh-airings')
-          await jobs.refreshAirings(routed.payload as { broadcastIds: string[] });
-        else if (routed.job === 'monitoring.refresh-facility')
-          await jobs.refreshFacility(routed.payload as { facilityId: string });
-        else continue;
-        ran += 1;
-      }
-    }
-    return ran;
-  };
-  return Object.assign(relay, {
-    rewind: () => {
-      relayedUpTo = 0;
-    },
-  });
+  fromId = 0,
+): OutboxRelay {
+  return outboxRelay(
+    dataSource,
+    { 'monitoring.refresh-reports': (payload) => jobs.refreshReports(payload) },
+    fromId,
+  );
 }
