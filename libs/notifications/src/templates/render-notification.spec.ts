@@ -51,6 +51,14 @@ const FULL: Record<string, NotificationData> = {
     daysLeft: '3',
     deadline: '2027-01-31T10:00:00.000Z',
   },
+  'monitoring.action-due': {
+    actionId: 'a',
+    inspectionId: 'i',
+    title: 'Bổ sung sổ theo dõi lớp học',
+    targetName: 'Trung tâm học tập cộng đồng Yên Sơn',
+    dueOn: '2027-01-15',
+    daysLeft: '7',
+  },
 };
 
 const words = (text: { title: string; body: string }): string => `${text.title}\n${text.body}`;
