@@ -37,8 +37,14 @@ export function ActionStatusBadge({ action }: { action: FollowUpAction }) {
   );
 }
 
-/** The day, the team, the status and the overall result of an inspection. */
-export function InspectionFacts({ inspection }: { inspection: InspectionSummary }) {
+/** The day, the team, the status and (unless the page computes it live) the overall result. */
+export function InspectionFacts({
+  inspection,
+  withTotal = true,
+}: {
+  inspection: InspectionSummary;
+  withTotal?: boolean;
+}) {
   const { t } = useTranslation('inspections');
   return (
     <Stack gap={4}>
@@ -47,11 +53,13 @@ export function InspectionFacts({ inspection }: { inspection: InspectionSummary 
         <Text size="sm">{t('plannedOn', { day: formatCalendarDay(inspection.plannedOn) })}</Text>
       </Group>
       <Text size="sm">{t('team', { names: inspection.team.join(', ') })}</Text>
-      <Text size="sm" fw={600}>
-        {inspection.total === null
-          ? t('noTotal')
-          : t('total', { total: formatNumber(inspection.total) })}
-      </Text>
+      {withTotal ? (
+        <Text size="sm" fw={600}>
+          {inspection.total === null
+            ? t('noTotal')
+            : t('total', { total: formatNumber(inspection.total) })}
+        </Text>
+      ) : null}
     </Stack>
   );
 }

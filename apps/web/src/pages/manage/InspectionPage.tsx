@@ -63,7 +63,7 @@ function InspectionSheet({ inspection }: { inspection: Inspection }) {
   return (
     <Stack gap="md">
       <PageTitle>{t('record.title', { target: inspection.targetName })}</PageTitle>
-      <InspectionFacts inspection={inspection} />
+      <InspectionFacts inspection={inspection} withTotal={inspection.status === 'published'} />
       {inspection.status === 'published' ? (
         <>
           <Text>{t('record.readOnly', { at: formatDateTime(inspection.publishedAt ?? '') })}</Text>
