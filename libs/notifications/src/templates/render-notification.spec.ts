@@ -86,6 +86,25 @@ describe('renderNotification', () => {
     expect(rendered.text.title).toMatch(/^Ghi danh thành công/);
   });
 
+  it('tells an action due soon from an overdue one, with the day as people write it', () => {
+    const soon = renderNotification(
+      'monitoring.action-due',
+      FULL['monitoring.action-due']!,
+      vi,
+      links,
+    );
+    expect(soon.text.title).toBe('Việc khắc phục sau kiểm tra sắp đến hạn');
+    expect(soon.text.body).toContain('trong 7 ngày nữa (hạn 15/01/2027)');
+    const late = renderNotification(
+      'monitoring.action-due',
+      { ...FULL['monitoring.action-due']!, daysLeft: 'overdue' },
+      en,
+      links,
+    );
+    expect(late.text.title).toBe('Inspection follow-up action overdue');
+    expect(late.text.body).toContain('is overdue (due 15/01/2027)');
+  });
+
   it('reads regional English locales as English', () => {
     expect(
       renderNotification('video.ready', FULL['video.ready']!, { ...en, locale: 'en-US' }, links)
