@@ -101,18 +101,18 @@ export class Inspections {
         this.clock.now(),
       ),
     );
-    return this.view(principal, await this.mustFind(id));
+    return this.view(await this.mustFind(id));
   }
 
   /** The inspection for its inspectors, or for the inspected unit once published (404 before). */
   async find(principal: Principal, id: string): Promise<InspectionView> {
     const inspection = await this.mustFind(id);
-    if (await this.mayInspect(principal, inspection)) return this.view(principal, inspection);
+    if (await this.mayInspect(principal, inspection)) return this.view(inspection);
     if (
       inspection.status === 'published' &&
       (await this.access.covers(principal, INSPECTED, inspection))
     )
-      return this.view(principal, inspection, false);
+      return this.view(inspection, false);
     throw notFound(id);
   }
 
@@ -143,7 +143,7 @@ export class Inspections {
       if (locked?.status === 'published') throw published(id);
       await this.repository.recordScores(manager, id, scores, summary, this.clock.now());
     });
-    return this.view(principal, { ...inspection, status: 'planned' });
+    return this.view(inspection);
   }
 
   /** Attaches an evidence file to a criterion, while the inspection is not published. */
@@ -195,7 +195,7 @@ export class Inspections {
         place: placeOf(inspection),
       });
     });
-    return this.view(principal, await this.mustFind(id));
+    return this.view(await this.mustFind(id));
   }
 
   /** Inspections in the caller's reach as an inspector, the latest planned first. */
@@ -265,11 +265,8 @@ export class Inspections {
     return { ...page, items };
   }
 
-  private async view(
-    principal: Principal,
-    inspection: InspectionRow,
-    inspector = true,
-  ): Promise<InspectionView> {
+  /** The inspection as it now stands; `inspector` adds whom actions may be given to. */
+  private async view(inspection: InspectionRow, inspector = true): Promise<InspectionView> {
     const fresh = (await this.repository.find(inspection.id)) ?? inspection;
     const [criteria, actions, files] = await Promise.all([
       this.repository.criteria(inspection.id),
