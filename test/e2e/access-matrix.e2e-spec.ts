@@ -425,6 +425,24 @@ const NOT_IN_MATRIX: Record<string, string> = {
     'a trial of a quiz the caller authors; same rule as PATCH lessons',
   'POST /api/v1/certificate-templates': 'same facility rule as PUT certificate-templates',
   ...Object.fromEntries(
+    [
+      'POST /api/v1/monitoring/inspections',
+      'GET /api/v1/monitoring/inspections',
+      'GET /api/v1/monitoring/inspections/received',
+      'GET /api/v1/monitoring/inspections/{}',
+      'PUT /api/v1/monitoring/inspections/{}/scores',
+      'POST /api/v1/monitoring/inspections/{}/criteria/{}/evidence',
+      'POST /api/v1/monitoring/inspections/{}/publish',
+      'POST /api/v1/monitoring/inspections/{}/actions',
+      'POST /api/v1/monitoring/inspection-actions/{}/evidence',
+      'POST /api/v1/monitoring/inspection-actions/{}/close',
+      'GET /api/v1/monitoring/inspection-actions/overdue',
+    ].map((route) => [
+      route,
+      'scope, own unit and before publishing: inspections.int-spec.ts and inspections.e2e-spec.ts',
+    ]),
+  ),
+  ...Object.fromEntries(
     XAPI_ROUTES.map((route) => [
       route,
       "an LRS client's Basic credentials, not a person's token: xapi.e2e-spec.ts (scopes, revocation)",

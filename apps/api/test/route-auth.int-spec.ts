@@ -91,6 +91,8 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'GET /api/v1/monitoring/report-forms/:year',
   'GET /api/v1/monitoring/figures',
   'GET /api/v1/monitoring/figures.csv',
+  // Signed, short-lived links to inspection evidence files (the signature is the credential).
+  'GET /api/v1/monitoring/evidence/:id/:expires/:signature',
   // xAPI: what the Learning Record Store speaks (the statements need client credentials).
   'GET /xapi/about',
   // One-click unsubscribe from e-mail (the token in the link is the credential).

@@ -13,6 +13,7 @@ import { DemoCourseSeeder } from './demo/demo-courses';
 import { DemoEnrollmentSeeder } from './demo/demo-enrollments';
 import { DemoSeeder } from './demo/demo-seeder';
 import { DemoTelevisionSeeder } from './demo/demo-television';
+import { DemoInspectionSeeder } from './demo/demo-inspections';
 import { DemoReportFormSeeder } from './demo/demo-report-form';
 import { DemoTrainingSeeder } from './demo/demo-training';
 
@@ -44,6 +45,7 @@ class SeedModule {
         DemoTrainingSeeder,
         DemoTelevisionSeeder,
         DemoReportFormSeeder,
+        DemoInspectionSeeder,
       ],
     };
   }

@@ -40,6 +40,16 @@ describe('npm run seed:demo', () => {
       `SELECT name FROM admin_units WHERE code = 'VN-01'`,
     );
     expect(names[0]?.name).toBe('Thành phố Hà Nội');
+    // One inspection planned, one published with an open and an overdue follow-up action.
+    const inspections = await dataSource.query<{ status: string; actions: string }[]>(
+      'SELECT i.`status`, COUNT(a.`id`) AS actions FROM `monitoring_inspections` i ' +
+        'LEFT JOIN `monitoring_inspection_actions` a ON a.`inspection_id` = i.`id` ' +
+        'GROUP BY i.`id`, i.`status` ORDER BY i.`status`',
+    );
+    expect(inspections.map((row) => [row.status, Number(row.actions)])).toEqual([
+      ['planned', 0],
+      ['published', 2],
+    ]);
     // The public figures count the demo's activity already, before any worker has run.
     const [country] = await dataSource.query<{ enrollments: number; facilities: number }[]>(
       "SELECT `enrollments`, `facilities` FROM `monitoring_figures` WHERE `admin_unit_id` = '' AND `facility_type` = '' AND `period` = ?",

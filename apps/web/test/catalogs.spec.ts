@@ -3,6 +3,8 @@ import { adminOrgVi } from '../src/admin/i18n/vi';
 import { en } from '../src/i18n/en';
 import { figuresEn } from '../src/figures/i18n/en';
 import { figuresVi } from '../src/figures/i18n/vi';
+import { inspectionsEn } from '../src/inspections/i18n/en';
+import { inspectionsVi } from '../src/inspections/i18n/vi';
 import { manageStaffEn } from '../src/manage/staff/i18n/en';
 import { manageStaffVi } from '../src/manage/staff/i18n/vi';
 import { manageRequirementsEn } from '../src/manage/requirements/i18n/en';
@@ -31,6 +33,7 @@ describe.each([
   { name: 'admin organizations', vi: adminOrgVi, en: adminOrgEn },
   { name: 'manage requirements', vi: manageRequirementsVi, en: manageRequirementsEn },
   { name: 'programme figures', vi: figuresVi, en: figuresEn },
+  { name: 'inspections', vi: inspectionsVi, en: inspectionsEn },
 ])("the web app's texts ($name)", (catalogs) => {
   it('has every Vietnamese key in English and every English key in Vietnamese', () => {
     const viKeys = keys(catalogs.vi);

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'lrs-client.revoked',
   'lrs-forward.registered',
   'lrs-forward.revoked',
+  'inspection.published',
+  'inspection-action.closed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -29,5 +31,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'requirement',
   'lrs_client',
   'lrs_forward',
+  'inspection',
+  'inspection_action',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

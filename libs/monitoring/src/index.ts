@@ -55,7 +55,38 @@ export {
 } from './reports/facility-reports.service';
 export { type ImportOutcome, ReportImport } from './reports/report-import.service';
 export { REMINDER_DAYS, ReportReminders } from './reports/report-reminders.service';
-/** Who may do what with facility reports. */
-export { FORM_EDITORS, REPORT_DECIDERS, REPORT_FILLERS, REPORT_READERS } from './policies';
+/** Inspections: plans, scores, evidence, publishing, follow-up actions and their reminders. */
+export {
+  type CriterionScore,
+  type InspectionPlan,
+  Inspections,
+  type InspectionView,
+} from './inspections/inspections.service';
+export { InspectionActions, type OverdueAction } from './inspections/inspection-actions.service';
+export {
+  EVIDENCE_MAX_BYTES,
+  type EvidenceFile,
+  type EvidenceUpload,
+  InspectionEvidence,
+} from './inspections/inspection-evidence.service';
+export { ACTION_REMINDER_DAYS, ActionReminders } from './inspections/action-reminders.service';
+export {
+  INSPECTION_STATUSES,
+  INSPECTION_TARGETS,
+  type InspectionStatus,
+  type InspectionTarget,
+  SCORE_MAX,
+  weightedTotal,
+} from './inspections/inspection-rules';
+/** Who may do what with facility reports and inspections. */
+export {
+  FORM_EDITORS,
+  INSPECTED,
+  INSPECTION_READERS,
+  INSPECTORS,
+  REPORT_DECIDERS,
+  REPORT_FILLERS,
+  REPORT_READERS,
+} from './policies';
 /** Why monitoring refused something. */
 export { MonitoringError, type MonitoringErrorCode } from './monitoring-error';

@@ -13,7 +13,20 @@ export type MonitoringErrorCode =
   | 'REPORT_NOT_SUBMITTED'
   | 'REPORT_PAST_DEADLINE'
   | 'REPORT_INCOMPLETE'
-  | 'OWN_REPORT';
+  | 'OWN_REPORT'
+  | 'ORG_UNIT_NOT_FOUND'
+  | 'INSPECTION_NOT_FOUND'
+  | 'INSPECTION_PUBLISHED'
+  | 'INSPECTION_INCOMPLETE'
+  | 'OWN_UNIT'
+  | 'ACTION_NOT_FOUND'
+  | 'ACTION_CLOSED'
+  | 'ACTION_NEEDS_EVIDENCE'
+  | 'EVIDENCE_NOT_FOUND'
+  | 'EVIDENCE_TYPE_NOT_ALLOWED'
+  | 'EVIDENCE_TOO_LARGE'
+  | 'EVIDENCE_LINK_EXPIRED'
+  | 'EVIDENCE_LINK_INVALID';
 
 const KIND_BY_CODE: Record<MonitoringErrorCode, ErrorKind> = {
   INVALID_PERIOD: 'invalid',
@@ -28,6 +41,19 @@ const KIND_BY_CODE: Record<MonitoringErrorCode, ErrorKind> = {
   REPORT_PAST_DEADLINE: 'rule',
   REPORT_INCOMPLETE: 'rule',
   OWN_REPORT: 'forbidden',
+  ORG_UNIT_NOT_FOUND: 'not_found',
+  INSPECTION_NOT_FOUND: 'not_found',
+  INSPECTION_PUBLISHED: 'conflict',
+  INSPECTION_INCOMPLETE: 'rule',
+  OWN_UNIT: 'forbidden',
+  ACTION_NOT_FOUND: 'not_found',
+  ACTION_CLOSED: 'conflict',
+  ACTION_NEEDS_EVIDENCE: 'rule',
+  EVIDENCE_NOT_FOUND: 'not_found',
+  EVIDENCE_TYPE_NOT_ALLOWED: 'unsupported',
+  EVIDENCE_TOO_LARGE: 'too_large',
+  EVIDENCE_LINK_EXPIRED: 'forbidden',
+  EVIDENCE_LINK_INVALID: 'forbidden',
 };
 
 /** A refusal from the monitoring domain. */

@@ -1,6 +1,7 @@
 import { JobHandler, type JobPayloads } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { FigureRefresh, type RefreshOutcome } from './figures/figure-refresh.service';
+import { ActionReminders } from './inspections/action-reminders.service';
 import { ReportReminders } from './reports/report-reminders.service';
 
 /**
@@ -12,6 +13,7 @@ export class MonitoringJobs {
   constructor(
     private readonly refresh: FigureRefresh,
     private readonly reminders: ReportReminders,
+    private readonly actionReminders: ActionReminders,
   ) {}
 
   @JobHandler('monitoring.refresh-figures')
@@ -43,9 +45,13 @@ export class MonitoringJobs {
     return this.refresh.refreshReports(year, facilityIds);
   }
 
+  /** Hourly: report deadlines, and the due days of inspections' follow-up actions. */
   @JobHandler('monitoring.remind-reports')
-  async remindReports(): Promise<{ reminded: number }> {
-    return { reminded: await this.reminders.run() };
+  async remindReports(): Promise<{ reminded: number; actionsReminded: number }> {
+    return {
+      reminded: await this.reminders.run(),
+      actionsReminded: await this.actionReminders.run(),
+    };
   }
 
   @JobHandler('monitoring.reconcile-figures')

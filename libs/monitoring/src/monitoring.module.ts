@@ -1,3 +1,5 @@
+import { AuditModule } from '@lifelong/audit';
+import { DistanceLessonsModule } from '@lifelong/distance-lessons';
 import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
 import { FigureCells } from './figures/figure-cells.service';
@@ -6,6 +8,12 @@ import { FigureRefresh } from './figures/figure-refresh.service';
 import { FigureSourcesRepository } from './figures/figure-sources.repository';
 import { FiguresRepository } from './figures/figures.repository';
 import { FacilityReportsRepository } from './reports/facility-reports.repository';
+import { ActionReminders } from './inspections/action-reminders.service';
+import { InspectionAccess } from './inspections/inspection-access';
+import { InspectionActions } from './inspections/inspection-actions.service';
+import { InspectionEvidence } from './inspections/inspection-evidence.service';
+import { Inspections } from './inspections/inspections.service';
+import { InspectionsRepository } from './inspections/inspections.repository';
 import { FacilityReports } from './reports/facility-reports.service';
 import { ReportAccess } from './reports/report-access';
 import { ReportFormsRepository } from './reports/report-forms.repository';
@@ -22,6 +30,10 @@ const SERVICES = [
   FacilityReports,
   ReportImport,
   ReportReminders,
+  Inspections,
+  InspectionActions,
+  InspectionEvidence,
+  ActionReminders,
 ];
 
 /**
@@ -31,21 +43,24 @@ const SERVICES = [
 const INTERNAL = [
   FigureCells,
   ReportAccess,
+  InspectionAccess,
   FacilityReportsRepository,
   FigureSourcesRepository,
   FiguresRepository,
+  InspectionsRepository,
   ReportFormsRepository,
   ReportRemindersRepository,
 ];
 
 /**
  * Programme monitoring: the indicator catalogue, the stored figures and the yearly facility
- * reports. Reads other domains only through the views they publish and organizations' read
- * port (FacilityDirectory, from its global module), and checks scopes with identity's
- * AccessPolicy. Needs the Clock and the database.
+ * reports, inspections. Reads other domains only through the views they publish and
+ * organizations' read port (FacilityDirectory, from its global module), and checks scopes with
+ * identity's AccessPolicy; keeps inspection evidence in distance-lessons' MediaStorage and audits
+ * publishing and closing. Needs the Clock and the database.
  */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, AuditModule, DistanceLessonsModule],
   providers: [...SERVICES, ...INTERNAL],
   exports: SERVICES,
 })

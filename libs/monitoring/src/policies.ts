@@ -15,3 +15,19 @@ export const REPORT_DECIDERS: readonly Role[] = ['admin', 'supervisor'];
 export const REPORT_READERS: readonly Role[] = [...REPORT_FILLERS, ...REPORT_DECIDERS];
 /** Who defines a year's form: platform admins (checked with isPlatformAdmin). */
 export const FORM_EDITORS: readonly Role[] = ['admin'];
+
+// Inspections.
+
+/**
+ * Who plans, records and publishes an inspection and sets its follow-up actions: supervisors
+ * (an administrative-unit or org-unit scope over the target) and platform admins, never someone
+ * who answers for the inspected unit.
+ */
+export const INSPECTORS: readonly Role[] = ['admin', 'supervisor'];
+/**
+ * Who answers for an inspected unit: a facility's admins, an org unit's managers. They read the
+ * published report and close their follow-up actions with evidence.
+ */
+export const INSPECTED: readonly Role[] = ['facility_admin', 'org_manager'];
+/** Who reads an inspection: its inspectors, or (once published) the inspected unit. */
+export const INSPECTION_READERS: readonly Role[] = [...INSPECTORS, ...INSPECTED];

@@ -3,7 +3,8 @@ import type { TableOwnership } from '@lifelong/database';
 /**
  * The stored programme figures (per administrative-unit subtree, facility type and period), and
  * the yearly facility reports: forms and their fields, reports, the accepted values that feed
- * reported indicators, and the deadline reminders' ledger.
+ * reported indicators, and the deadline reminders' ledger; inspections, their criteria, follow-up
+ * actions, evidence files and the due-date reminders' ledger.
  */
 export const TABLES: TableOwnership = {
   owns: [
@@ -13,5 +14,10 @@ export const TABLES: TableOwnership = {
     'monitoring_facility_reports',
     'monitoring_reported_values',
     'monitoring_report_reminders',
+    'monitoring_inspections',
+    'monitoring_inspection_criteria',
+    'monitoring_inspection_actions',
+    'monitoring_inspection_evidence',
+    'monitoring_action_reminders',
   ],
 };

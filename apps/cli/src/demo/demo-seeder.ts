@@ -19,6 +19,7 @@ import { type DataSource, In } from 'typeorm';
 import { DemoCourseSeeder } from './demo-courses';
 import { DemoEnrollmentSeeder } from './demo-enrollments';
 import { DemoTelevisionSeeder } from './demo-television';
+import { DemoInspectionSeeder } from './demo-inspections';
 import { DemoReportFormSeeder } from './demo-report-form';
 import { DemoTrainingSeeder } from './demo-training';
 import {
@@ -55,6 +56,7 @@ export class DemoSeeder {
     private readonly training: DemoTrainingSeeder,
     private readonly television: DemoTelevisionSeeder,
     private readonly reportForm: DemoReportFormSeeder,
+    private readonly inspections: DemoInspectionSeeder,
     private readonly figures: FigureRefresh,
   ) {}
 
@@ -75,6 +77,8 @@ export class DemoSeeder {
     this.created += await this.training.seed(admin);
     // This year's form of the facilities' yearly report, ready to be filled in.
     this.created += await this.reportForm.seed();
+    // One inspection planned and one published, with follow-up actions (one overdue).
+    this.created += await this.inspections.seed(facilityIds);
     // Last: the public figures counted from all of the above, without waiting for the worker
     // to relay the demo's events or for the nightly reconciliation.
     await this.figures.reconcile();

@@ -1790,6 +1790,166 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/monitoring/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['InspectionsController_list'];
+    put?: never;
+    post: operations['InspectionsController_plan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/inspections/received': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['InspectionsController_received'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/inspections/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['InspectionsController_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/inspections/{id}/scores': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['InspectionsController_record'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/inspections/{id}/criteria/{position}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['InspectionsController_addEvidence'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/inspections/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['InspectionsController_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/inspections/{id}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['InspectionsController_addAction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/inspection-actions/overdue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['InspectionActionsController_overdue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/inspection-actions/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['InspectionActionsController_addEvidence'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/inspection-actions/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['InspectionActionsController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/users': {
     parameters: {
       query?: never;
@@ -2354,7 +2514,8 @@ export interface components {
         | 'training.due-soon'
         | 'training.overdue'
         | 'training.escalated'
-        | 'monitoring.report-due-soon';
+        | 'monitoring.report-due-soon'
+        | 'monitoring.action-due';
       /** @description In the reader's language */
       title: string;
       body: string;
@@ -3691,6 +3852,145 @@ export interface components {
       /** @description What the facility should fix */
       comment: string;
     };
+    CriterionInputDto: {
+      /** @example Tổ chức lớp học theo kế hoạch năm */
+      label: string;
+      /** @description Its share of the overall result */
+      weight: number;
+    };
+    PlanInspectionBody: {
+      /** @enum {string} */
+      targetType: 'facility' | 'org_unit';
+      /** @description The facility or org unit inspected */
+      targetId: string;
+      /**
+       * @description The day of the visit (YYYY-MM-DD)
+       * @example 2026-12-15
+       */
+      plannedOn: string;
+      /** @description The inspectors, by name */
+      team: string[];
+      criteria: components['schemas']['CriterionInputDto'][];
+    };
+    EvidenceFileDto: {
+      id: string;
+      criterion: number | null;
+      actionId: string | null;
+      fileName: string;
+      contentType: string;
+      size: number;
+      uploadedAt: string;
+      /** @description A signed link that opens the file until expiresAt */
+      url: string;
+      expiresAt: string;
+    };
+    CriterionDto: {
+      position: number;
+      label: string;
+      weight: number;
+      score: number | null;
+      note: string | null;
+      evidence: components['schemas']['EvidenceFileDto'][];
+    };
+    FollowUpActionDto: {
+      id: string;
+      inspectionId: string;
+      title: string;
+      ownerId: string;
+      ownerName: string;
+      dueOn: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      /** @description Open past its due day */
+      overdue: boolean;
+      closingNote: string | null;
+      closedAt: string | null;
+      evidence: components['schemas']['EvidenceFileDto'][];
+    };
+    UnitAdminDto: {
+      userId: string;
+      fullName: string;
+    };
+    InspectionDto: {
+      id: string;
+      /** @enum {string} */
+      targetType: 'facility' | 'org_unit';
+      targetId: string;
+      targetName: string;
+      plannedOn: string;
+      team: string[];
+      /** @enum {string} */
+      status: 'planned' | 'published';
+      /** @description Weighted result, 0–100 */
+      total: number | null;
+      publishedAt: string | null;
+      summary: string | null;
+      criteria: components['schemas']['CriterionDto'][];
+      actions: components['schemas']['FollowUpActionDto'][];
+      /** @description Whom actions may be given to (inspectors only; empty for the inspected unit) */
+      unitAdmins: components['schemas']['UnitAdminDto'][];
+    };
+    InspectionSummaryDto: {
+      id: string;
+      /** @enum {string} */
+      targetType: 'facility' | 'org_unit';
+      targetId: string;
+      targetName: string;
+      plannedOn: string;
+      team: string[];
+      /** @enum {string} */
+      status: 'planned' | 'published';
+      /** @description Weighted result, 0–100 */
+      total: number | null;
+      publishedAt: string | null;
+    };
+    InspectionPageDto: {
+      items: components['schemas']['InspectionSummaryDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    CriterionScoreDto: {
+      position: number;
+      score: number | null;
+      note?: string | null;
+    };
+    RecordScoresBody: {
+      scores: components['schemas']['CriterionScoreDto'][];
+      summary?: string | null;
+    };
+    AddActionBody: {
+      title: string;
+      /** @description A facility admin (or org manager) of the inspected unit */
+      ownerId: string;
+      /**
+       * @description The due day in Vietnam (YYYY-MM-DD)
+       * @example 2027-01-31
+       */
+      dueOn: string;
+    };
+    OverdueActionDto: {
+      id: string;
+      inspectionId: string;
+      /** @enum {string} */
+      targetType: 'facility' | 'org_unit';
+      targetId: string;
+      targetName: string;
+      title: string;
+      ownerId: string;
+      ownerName: string;
+      dueOn: string;
+    };
+    OverdueActionPageDto: {
+      items: components['schemas']['OverdueActionDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    CloseActionBody: {
+      /** @description What was done */
+      note?: string;
+    };
     UserRoleDto: {
       /** @enum {string} */
       role: 'learner' | 'instructor' | 'facility_admin' | 'org_manager' | 'supervisor' | 'admin';
@@ -3785,10 +4085,19 @@ export interface components {
         | 'lrs-client.issued'
         | 'lrs-client.revoked'
         | 'lrs-forward.registered'
-        | 'lrs-forward.revoked';
+        | 'lrs-forward.revoked'
+        | 'inspection.published'
+        | 'inspection-action.closed';
       /** @enum {string} */
       subjectType:
-        'user' | 'staff_import' | 'certificate' | 'requirement' | 'lrs_client' | 'lrs_forward';
+        | 'user'
+        | 'staff_import'
+        | 'certificate'
+        | 'requirement'
+        | 'lrs_client'
+        | 'lrs_forward'
+        | 'inspection'
+        | 'inspection_action';
       subjectId: string;
       /** @description The person’s name when the subject is a user */
       subjectName: string | null;
@@ -7382,6 +7691,273 @@ export interface operations {
       };
     };
   };
+  InspectionsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'planned' | 'published';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionPageDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_plan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlanInspectionBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_received: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'planned' | 'published';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionPageDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_find: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordScoresBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_addEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        position: number;
+      };
+      cookie?: never;
+    };
+    /** @description multipart/form-data with the field "file": a PDF or an image, at most 20 MB */
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceFileDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_addAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddActionBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionDto'];
+        };
+      };
+    };
+  };
+  InspectionActionsController_overdue: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OverdueActionPageDto'];
+        };
+      };
+    };
+  };
+  InspectionActionsController_addEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description multipart/form-data with the field "file": a PDF or an image, at most 20 MB */
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceFileDto'];
+        };
+      };
+    };
+  };
+  InspectionActionsController_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseActionBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionDto'];
+        };
+      };
+    };
+  };
   AdminUsersController_search: {
     parameters: {
       query?: {
@@ -7478,7 +8054,9 @@ export interface operations {
           | 'lrs-client.issued'
           | 'lrs-client.revoked'
           | 'lrs-forward.registered'
-          | 'lrs-forward.revoked';
+          | 'lrs-forward.revoked'
+          | 'inspection.published'
+          | 'inspection-action.closed';
         /** @description From this time (inclusive), ISO 8601 */
         from?: string;
         /** @description Before this time (exclusive), ISO 8601 */

@@ -64,6 +64,13 @@ const RequirementPage = page(() => import('../pages/manage/RequirementPage'));
 // Facilities' yearly reports: filled in from the studio, decided on in training management.
 const FacilityReportPage = page(() => import('../pages/studio/FacilityReportPage'));
 const FacilityReportsPage = page(() => import('../pages/manage/FacilityReportsPage'));
+// Inspections: planned and recorded in training management, read by the unit in its area.
+const InspectionsPage = page(() => import('../pages/manage/InspectionsPage'));
+const NewInspectionPage = page(() => import('../pages/manage/NewInspectionPage'));
+const InspectionPage = page(() => import('../pages/manage/InspectionPage'));
+const OverdueActionsPage = page(() => import('../pages/manage/OverdueActionsPage'));
+const ReceivedInspectionsPage = page(() => import('../pages/studio/ReceivedInspectionsPage'));
+const ReceivedInspectionPage = page(() => import('../pages/studio/ReceivedInspectionPage'));
 
 export function AppRoutes() {
   return (
@@ -119,6 +126,12 @@ export function AppRoutes() {
           <Route path="/manage/reports" element={<FacilityReportsPage />} />
           <Route path="/studio/reports" element={<FacilityReportPage />} />
           <Route path="/studio/facilities/:facilityId/reports" element={<FacilityReportPage />} />
+          <Route path="/manage/inspections" element={<InspectionsPage />} />
+          <Route path="/manage/inspections/new" element={<NewInspectionPage />} />
+          <Route path="/manage/inspections/overdue" element={<OverdueActionsPage />} />
+          <Route path="/manage/inspections/:id" element={<InspectionPage />} />
+          <Route path="/studio/inspections" element={<ReceivedInspectionsPage />} />
+          <Route path="/studio/inspections/:id" element={<ReceivedInspectionPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -603,6 +603,8 @@ export const en: Messages = {
         lrs_client_revoked: 'LRS client revoked',
         lrs_forward_registered: 'External LRS registered',
         lrs_forward_revoked: 'External LRS revoked',
+        inspection_published: 'Inspection report published',
+        inspection_action_closed: 'Inspection follow-up action closed',
       },
       subjectType: {
         user: 'User',
@@ -611,6 +613,8 @@ export const en: Messages = {
         requirement: 'Training requirement',
         lrs_client: 'LRS client',
         lrs_forward: 'External LRS',
+        inspection: 'Inspection',
+        inspection_action: 'Inspection follow-up action',
       },
     },
   },

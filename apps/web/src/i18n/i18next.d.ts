@@ -7,6 +7,7 @@ import type { StudioMessages } from '../studio/i18n/vi';
 import type { StudioTvMessages } from '../studio/television/i18n/vi';
 import type { ManageStaffMessages } from '../manage/staff/i18n/vi';
 import type { ReportsMessages } from '../reports/i18n/vi';
+import type { InspectionsMessages } from '../inspections/i18n/vi';
 import type { Messages } from './vi';
 
 // t('…') keys are checked by the compiler against the Vietnamese catalog.
@@ -23,6 +24,7 @@ declare module 'i18next' {
       manageRequirements: ManageRequirementsMessages;
       figures: FiguresMessages;
       reports: ReportsMessages;
+      inspections: InspectionsMessages;
     };
   }
 }

@@ -600,6 +600,8 @@ export const vi = {
         lrs_client_revoked: 'Thu hồi khoá LRS',
         lrs_forward_registered: 'Đăng ký LRS bên ngoài',
         lrs_forward_revoked: 'Thu hồi LRS bên ngoài',
+        inspection_published: 'Công bố biên bản kiểm tra',
+        inspection_action_closed: 'Đóng việc khắc phục sau kiểm tra',
       },
       subjectType: {
         user: 'Người dùng',
@@ -608,6 +610,8 @@ export const vi = {
         requirement: 'Yêu cầu đào tạo',
         lrs_client: 'Ứng dụng LRS',
         lrs_forward: 'LRS bên ngoài',
+        inspection: 'Cuộc kiểm tra',
+        inspection_action: 'Việc khắc phục sau kiểm tra',
       },
     },
   },

@@ -2,7 +2,7 @@ import { Anchor, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useSession } from '../auth/session';
-import { figuresPath, MANAGE_ROLES, REPORT_DECIDERS, STAFF_MANAGERS } from './roles';
+import { figuresPath, INSPECTORS, MANAGE_ROLES, REPORT_DECIDERS, STAFF_MANAGERS } from './roles';
 import './i18n';
 
 /**
@@ -15,6 +15,9 @@ const LINKS = [
   { to: '/manage/requirements', label: 'requirements', roles: STAFF_MANAGERS },
   { to: '/manage/imports', label: 'imports', roles: STAFF_MANAGERS },
   { to: '/manage/reports', label: 'reports', roles: REPORT_DECIDERS },
+  { to: '/manage/inspections', label: 'inspections', roles: INSPECTORS },
+  // An org unit's managers read their unit's published inspections there.
+  { to: '/studio/inspections', label: 'inspectionResults', roles: ['org_manager'] },
 ] as const;
 
 export function ManageNav() {

@@ -9,6 +9,10 @@ export const MANAGE_ROLES: RoleName[] = ['admin', 'org_manager', 'supervisor'];
 export const STAFF_MANAGERS: RoleName[] = ['admin', 'org_manager'];
 /** Who decides on facilities' yearly reports in their area (the api checks the scopes). */
 export const REPORT_DECIDERS: RoleName[] = ['admin', 'supervisor'];
+/** Who plans and records inspections in their area (the api checks the scopes). */
+export const INSPECTORS: RoleName[] = ['admin', 'supervisor'];
+/** Who reads their unit's published inspections and closes its follow-up actions. */
+export const INSPECTED: RoleName[] = ['facility_admin', 'org_manager'];
 /** Who changes things there (takes snapshots); supervisors read only. */
 export const MANAGE_WRITERS: RoleName[] = ['admin', 'org_manager'];
 

@@ -36,6 +36,12 @@ export function StudioNav() {
           {t('nav.reports')}
         </Anchor>
       ) : null}
+      {/* Published inspections of the facility: its admins read them and close their actions. */}
+      {hasRole('facility_admin') ? (
+        <Anchor component={NavLink} to="/studio/inspections" size="sm">
+          {t('nav.inspections')}
+        </Anchor>
+      ) : null}
     </Group>
   );
 }

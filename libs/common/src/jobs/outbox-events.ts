@@ -57,6 +57,8 @@ export interface OutboxEvents {
   'monitoring.reports-accepted': { year: number; facilityIds: string[] };
   /** A facility's yearly report is due soon and not submitted: for its facility admins. */
   'monitoring.report-due-soon': ReportReminderEvent;
+  /** An inspection's follow-up action is due soon or overdue: for its owner (and its inspector). */
+  'monitoring.action-due': ActionReminderEvent;
   /** Someone was invited to set a password (email with a one-time link, valid 7 days). */
   'identity.invitation-sent': AccountLinkEvent;
   /** Someone asked for a password reset (email with a one-time link, valid 1 hour). */
@@ -109,6 +111,20 @@ export interface ReportReminderEvent {
   daysLeft: string;
   /** ISO 8601 (UTC). */
   deadline: string;
+}
+
+/** A follow-up action to remind of, with a display snapshot as it was when the reminder fired. */
+export interface ActionReminderEvent {
+  actionId: string;
+  inspectionId: string;
+  recipientIds: string[];
+  title?: string;
+  /** The inspected facility or org unit. */
+  targetName?: string;
+  /** The due day in Vietnam, `YYYY-MM-DD`. */
+  dueOn?: string;
+  /** The reminder step: days left (`7`, `1`), or `overdue`. */
+  daysLeft: string;
 }
 
 /** Who to remind of which airing, with a display snapshot as it was when the reminder fired. */
@@ -357,6 +373,7 @@ export const EVENT_ROUTES: Routes = {
     },
   ],
   'monitoring.report-due-soon': [toNotifications],
+  'monitoring.action-due': [toNotifications],
   'identity.invitation-sent': [toAccountEmail],
   'identity.password-reset-requested': [toAccountEmail],
 };

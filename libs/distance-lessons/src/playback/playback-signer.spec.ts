@@ -27,6 +27,14 @@ describe('PlaybackSigner', () => {
     ).not.toBe(signature);
   });
 
+  it('keeps purposes apart: a playback token never opens another kind of file', () => {
+    const evidence = new PlaybackSigner(
+      'test-secret-test-secret-test-secret-0123456789',
+      'inspection-evidence-url/v1',
+    );
+    expect(evidence.check(VIDEO, String(expires), signature, (expires - 1) * 1000)).toBe('invalid');
+  });
+
   it('puts the token in the path, so relative playlist URIs carry it', () => {
     expect(signedMediaBase(VIDEO, expires, signature)).toBe(
       `/media/v/${VIDEO}/${expires}/${signature}`,

@@ -8,16 +8,18 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /**
  * Signs media paths: a token `<expires>/<signature>` that covers every file of one video until
  * `expires` (Unix seconds), so the relative URIs inside the playlists inherit it. The key is
- * derived from JWT_SECRET for this one purpose (HKDF), so a media token can never pass for
- * anything else.
+ * derived from JWT_SECRET for one purpose (HKDF), so a media token can never pass for anything
+ * else; another kind of stored file (inspection evidence) names its own `purpose`, and a token
+ * for one never opens the other.
  */
 export class PlaybackSigner {
   private readonly key: Buffer;
 
-  constructor(secret: string) {
-    this.key = Buffer.from(hkdfSync('sha256', secret, 'lifelong', 'media-playback-url/v1', 32));
+  constructor(secret: string, purpose = 'media-playback-url/v1') {
+    this.key = Buffer.from(hkdfSync('sha256', secret, 'lifelong', purpose, 32));
   }
 
+  /** The signature of `videoId` (or another stored file's id) until `expires`. */
   sign(videoId: string, expires: number): string {
     return createHmac('sha256', this.key).update(`${videoId}/${expires}`).digest('base64url');
   }

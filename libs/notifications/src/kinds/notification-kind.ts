@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'training.overdue',
   'training.escalated',
   'monitoring.report-due-soon',
+  'monitoring.action-due',
 ] as const satisfies readonly OutboxEventType[];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -62,6 +63,11 @@ export interface NotificationDataByKind {
     'monitoring.report-due-soon',
     'facilityId' | 'year',
     'facilityName' | 'daysLeft' | 'deadline'
+  >;
+  'monitoring.action-due': Kept<
+    'monitoring.action-due',
+    'actionId' | 'inspectionId' | 'daysLeft',
+    'title' | 'targetName' | 'dueOn'
   >;
 }
 

@@ -44,6 +44,31 @@ describe('planNotification', () => {
     });
   });
 
+  it('sends an overdue follow-up action to its owner and inspector, once each', () => {
+    expect(
+      planNotification('monitoring.action-due', {
+        actionId: A,
+        inspectionId: B,
+        recipientIds: [C, C],
+        title: 'Bổ sung sổ theo dõi',
+        targetName: 'Trung tâm Yên Sơn',
+        dueOn: '2027-01-15',
+        daysLeft: 'overdue',
+      }),
+    ).toEqual({
+      kind: 'monitoring.action-due',
+      recipientIds: [C],
+      data: {
+        actionId: A,
+        inspectionId: B,
+        daysLeft: 'overdue',
+        title: 'Bổ sung sổ theo dõi',
+        targetName: 'Trung tâm Yên Sơn',
+        dueOn: '2027-01-15',
+      },
+    });
+  });
+
   it('sends a video outcome to its uploader', () => {
     const plan = planNotification('video.failed', {
       videoId: A,

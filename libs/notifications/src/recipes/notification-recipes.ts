@@ -138,6 +138,18 @@ const RECIPES: { readonly [K in NotificationKind]: Recipe<K> } = {
       deadline: payload.text('deadline'),
     }),
   }),
+  'monitoring.action-due': (payload) => ({
+    kind: 'monitoring.action-due',
+    recipientIds: payload.ids('recipientIds'),
+    data: present({
+      actionId: payload.id('actionId'),
+      inspectionId: payload.id('inspectionId'),
+      daysLeft: payload.key('daysLeft'),
+      title: payload.text('title'),
+      targetName: payload.text('targetName'),
+      dueOn: payload.text('dueOn'),
+    }),
+  }),
 };
 
 /** The notifications an outbox event of `type` becomes; throws UndeliverableEventError. */

@@ -245,6 +245,51 @@ const reportDueSoon: Translations = {
   },
 };
 
+/** A `YYYY-MM-DD` day as people write it (`31/12/2026`); absent or malformed stays absent. */
+const dayOf = (day: string | undefined): string | undefined => {
+  const parts = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  return parts ? `${parts[3]}/${parts[2]}/${parts[1]}` : undefined;
+};
+
+const actionDue: Translations = {
+  vi: (vars) => {
+    const [title, unit, days, due] = [
+      vars.quoted('title'),
+      vars.text('targetName'),
+      vars.text('daysLeft'),
+      dayOf(vars.text('dueOn')),
+    ];
+    const what = `Việc khắc phục ${title ?? 'sau kiểm tra'}${unit ? ` của ${unit}` : ''}`;
+    if (days === 'overdue')
+      return {
+        title: 'Việc khắc phục sau kiểm tra đã quá hạn',
+        body: `${what} đã quá hạn${due ? ` (hạn ${due})` : ''} mà chưa được đóng. Hãy hoàn thành và gửi minh chứng.`,
+      };
+    return {
+      title: 'Việc khắc phục sau kiểm tra sắp đến hạn',
+      body: `${what} đến hạn${days ? ` trong ${days} ngày nữa` : ' sắp tới'}${due ? ` (hạn ${due})` : ''}. Hãy hoàn thành và gửi minh chứng trước hạn.`,
+    };
+  },
+  en: (vars) => {
+    const [title, unit, days, due] = [
+      vars.quoted('title'),
+      vars.text('targetName'),
+      vars.text('daysLeft'),
+      dayOf(vars.text('dueOn')),
+    ];
+    const what = `The follow-up action ${title ?? 'of an inspection'}${unit ? ` for ${unit}` : ''}`;
+    if (days === 'overdue')
+      return {
+        title: 'Inspection follow-up action overdue',
+        body: `${what} is overdue${due ? ` (due ${due})` : ''} and not closed. Please complete it and attach evidence.`,
+      };
+    return {
+      title: 'Inspection follow-up action due soon',
+      body: `${what} is due${days ? ` in ${days} days` : ' soon'}${due ? ` (on ${due})` : ''}. Please complete it and attach evidence before then.`,
+    };
+  },
+};
+
 /** The reader's translation, or Vietnamese when there is none (and the language it is in). */
 export function pickTemplate(
   translations: Translations,
@@ -269,4 +314,5 @@ export const NOTIFICATION_TEMPLATES: { readonly [K in NotificationKind]: Transla
   'training.overdue': trainingOverdue,
   'training.escalated': trainingEscalated,
   'monitoring.report-due-soon': reportDueSoon,
+  'monitoring.action-due': actionDue,
 };

@@ -51,6 +51,14 @@ const FULL: Record<string, NotificationData> = {
     daysLeft: '3',
     deadline: '2027-01-31T10:00:00.000Z',
   },
+  'monitoring.action-due': {
+    actionId: 'a',
+    inspectionId: 'i',
+    title: 'Bổ sung sổ theo dõi lớp học',
+    targetName: 'Trung tâm học tập cộng đồng Yên Sơn',
+    dueOn: '2027-01-15',
+    daysLeft: '7',
+  },
 };
 
 const words = (text: { title: string; body: string }): string => `${text.title}\n${text.body}`;
@@ -76,6 +84,25 @@ describe('renderNotification', () => {
     );
     expect(rendered.language).toBe('vi');
     expect(rendered.text.title).toMatch(/^Ghi danh thành công/);
+  });
+
+  it('tells an action due soon from an overdue one, with the day as people write it', () => {
+    const soon = renderNotification(
+      'monitoring.action-due',
+      FULL['monitoring.action-due']!,
+      vi,
+      links,
+    );
+    expect(soon.text.title).toBe('Việc khắc phục sau kiểm tra sắp đến hạn');
+    expect(soon.text.body).toContain('trong 7 ngày nữa (hạn 15/01/2027)');
+    const late = renderNotification(
+      'monitoring.action-due',
+      { ...FULL['monitoring.action-due']!, daysLeft: 'overdue' },
+      en,
+      links,
+    );
+    expect(late.text.title).toBe('Inspection follow-up action overdue');
+    expect(late.text.body).toContain('is overdue (due 15/01/2027)');
   });
 
   it('reads regional English locales as English', () => {

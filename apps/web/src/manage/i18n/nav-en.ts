@@ -7,5 +7,7 @@ export const navEn: NavMessages = {
   requirements: 'Training requirements',
   imports: 'Staff import',
   reports: "Facilities' yearly reports",
+  inspections: 'Inspections',
+  inspectionResults: "Your unit's inspection results",
   figures: 'Programme figures',
 };

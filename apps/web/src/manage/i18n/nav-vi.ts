@@ -6,6 +6,8 @@ export const navVi = {
   requirements: 'Yêu cầu bồi dưỡng',
   imports: 'Nhập danh sách cán bộ',
   reports: 'Báo cáo năm của cơ sở',
+  inspections: 'Kiểm tra',
+  inspectionResults: 'Kết quả kiểm tra của đơn vị',
   figures: 'Số liệu chương trình',
 };
 

@@ -32,6 +32,8 @@ const ACTIONS: NonNullable<AuditAction>[] = [
   'lrs-client.revoked',
   'lrs-forward.registered',
   'lrs-forward.revoked',
+  'inspection.published',
+  'inspection-action.closed',
 ];
 const FILTERS = ['action', 'actorId', 'subjectId', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;

@@ -8,6 +8,7 @@ export const studioEn: StudioMessages = {
     review: 'Course review',
     templates: 'Certificate template',
     reports: 'Yearly report',
+    inspections: 'Inspection results',
     sections: 'Studio pages',
   },
   status: {

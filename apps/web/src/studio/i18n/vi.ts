@@ -10,6 +10,7 @@ export const studioVi = {
     review: 'Duyệt khoá học',
     templates: 'Mẫu giấy chứng nhận',
     reports: 'Báo cáo năm',
+    inspections: 'Kết quả kiểm tra',
     sections: 'Các trang soạn bài giảng',
   },
   status: {
