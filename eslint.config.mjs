@@ -40,6 +40,8 @@ const LIB_DEPENDENCIES = {
   training: ['enrollment'],
   // Reads other domains only through the read models (views) they publish.
   monitoring: ['enrollment'],
+  // cmi5 course packages: lessons and their completion, media storage, the xAPI store.
+  cmi5: ['distance-lessons', 'learning-records'],
 };
 
 /** Every lib `lib` may import: what it builds on, and what those build on; fails on a cycle. */

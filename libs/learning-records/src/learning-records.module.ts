@@ -1,6 +1,7 @@
 import { AuditModule } from '@lifelong/audit';
 import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
+import { LaunchSessionsRef } from './launch/launch-sessions-ref';
 import { LrsClientsRepository } from './clients/lrs-clients.repository';
 import { LrsClients } from './clients/lrs-clients.service';
 import { ActivitiesAndAgents } from './statements/activities-and-agents';
@@ -12,7 +13,14 @@ import { Documents } from './documents/documents.service';
 import { StatementsRepository } from './statements/statements.repository';
 
 /** What the routes use. */
-const SERVICES = [ActivitiesAndAgents, Documents, LrsClients, LrsForwards, Statements];
+const SERVICES = [
+  ActivitiesAndAgents,
+  Documents,
+  LaunchSessionsRef,
+  LrsClients,
+  LrsForwards,
+  Statements,
+];
 
 /** The queries stay inside: other domains ask the services. */
 const INTERNAL = [

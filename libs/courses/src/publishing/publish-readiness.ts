@@ -72,5 +72,9 @@ function lessonReason(lesson: LessonForReadiness): Omit<NotReadyReason, 'lessonI
     case 'television':
       // Broadcasts (libs/television-lessons) may be scheduled before or after publishing.
       return null;
+    case 'cmi5':
+      // The package lives in libs/cmi5, above courses; a lesson without one cannot be launched
+      // (404 CMI5_PACKAGE_NOT_FOUND) until its author uploads it.
+      return null;
   }
 }

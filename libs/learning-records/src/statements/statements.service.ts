@@ -4,6 +4,8 @@ import { isDuplicateKey, retryOnDeadlock } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { LrsClient } from '../clients/lrs-client';
+import { assertStatementsWithinLaunch } from '../launch/launch-rules';
+import { LaunchSessionsRef } from '../launch/launch-sessions-ref';
 import { LearningRecordsError } from '../learning-records-error';
 import { formatStatement, withContextActivityLists } from './statement-format';
 import {
@@ -109,6 +111,7 @@ export class Statements {
     private readonly statements: StatementsRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly launches: LaunchSessionsRef,
   ) {}
 
   /** PUT /xapi/statements?statementId=: stores one statement under that id. */
@@ -200,6 +203,11 @@ export class Statements {
       ...withContextActivityLists(statement),
       id: String(statement.id).toLowerCase(),
     }));
+    const launch = client.launch && this.launches.bound();
+    if (client.launch) {
+      assertStatementsWithinLaunch(client.launch, batch);
+      await launch?.checkStatements(client.launch, batch);
+    }
     const ids = batch.map((statement) => statement.id);
     if (new Set(ids).size !== ids.length)
       throw new LearningRecordsError('INVALID_STATEMENT', 'statement: the same id is sent twice', {
@@ -210,6 +218,9 @@ export class Statements {
     await retryOnDeadlock(() => this.write(client, batch), {
       orWhen: (error) => isDuplicateKey(error, 'uq_xapi_statements_statement_id'),
     });
+    // After the commit, and for statements sent again too: a launch whose listener failed last
+    // time gets another chance when the content resends (its listener is idempotent).
+    if (client.launch && launch) await launch.statementsStored(client.launch, batch);
     return ids;
   }
 
