@@ -16,9 +16,16 @@ import { ContentFiles } from './packages/content-files.service';
 import { LessonPackages } from './packages/lesson-packages';
 import { PackageManifests } from './packages/package-manifests';
 
-const SERVICES = [Cmi5Launches, Cmi5PackageReads, Cmi5Packages, Cmi5Sessions, ContentFiles];
+const SERVICES = [
+  Cmi5Launches,
+  Cmi5PackageReads,
+  Cmi5Packages,
+  Cmi5Sessions,
+  ContentFiles,
+  LessonPackages,
+];
 
-const INTERNAL = [LessonPackages, PackageManifests];
+const INTERNAL = [PackageManifests];
 
 /**
  * cmi5 lessons: packages (checked, unpacked into the media storage), launches, and the launch

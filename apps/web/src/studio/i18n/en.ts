@@ -1,4 +1,5 @@
 import type { StudioMessages } from './vi';
+import { studioCmi5En } from './cmi5-en';
 import { studioVideoEn } from './video-en';
 
 export const studioEn: StudioMessages = {
@@ -202,6 +203,7 @@ export const studioEn: StudioMessages = {
     saved: 'Lesson saved.',
   },
   video: studioVideoEn,
+  cmi5: studioCmi5En,
   reading: {
     views: 'Write or preview',
     write: 'Write',

@@ -1,3 +1,4 @@
+import { studioCmi5Vi } from './cmi5-vi';
 import { studioVideoVi } from './video-vi';
 /**
  * The studio's texts in Vietnamese (the i18next namespace `studio`). They ship with the studio's
@@ -203,6 +204,7 @@ export const studioVi = {
     saved: 'Đã lưu bài học.',
   },
   video: studioVideoVi,
+  cmi5: studioCmi5Vi,
   reading: {
     views: 'Soạn hoặc xem trước',
     write: 'Soạn',
