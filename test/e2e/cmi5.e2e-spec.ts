@@ -297,5 +297,15 @@ describe('launching and completing a cmi5 lesson', () => {
       await outboxEvents(api.app.get(DataSource), 'enrollment.lesson-completed')
     ).filter((event) => event.lessonId === lessonId && event.userId === learner.id);
     expect(completions).toHaveLength(1);
+    // The LMS stated the course satisfied once, and the launches it made.
+    const [{ satisfied, launched }] = await api.app
+      .get(DataSource)
+      .query<{ satisfied: string; launched: string }[]>(
+        `SELECT SUM(JSON_VALUE(statement, '$.verb.id') = 'https://w3id.org/xapi/adl/verbs/satisfied') AS satisfied,
+              SUM(JSON_VALUE(statement, '$.verb.id') = 'http://adlnet.gov/expapi/verbs/launched') AS launched
+         FROM xapi_statements WHERE registration = UNHEX(REPLACE(?, '-', ''))`,
+        [first.registration],
+      );
+    expect([Number(satisfied), Number(launched)]).toEqual([1, 2]);
   });
 });

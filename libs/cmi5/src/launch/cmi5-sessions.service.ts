@@ -7,12 +7,14 @@ import {
   type LaunchGrant,
   LaunchSessions,
   LearningRecordsError,
+  Statements,
 } from '@lifelong/learning-records';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Cmi5Package } from '../packages/cmi5-package.entity';
-import { CMI5_VERBS } from './cmi5-profile';
+import { v5 as uuidv5 } from 'uuid';
+import { CMI5_CATEGORY, CMI5_VERBS, SESSION_EXTENSION } from './cmi5-profile';
 import { Cmi5Registration } from './cmi5-registration.entity';
 import { Cmi5Session } from './cmi5-session.entity';
 import { sha256 } from './cmi5-launch.service';
@@ -31,6 +33,25 @@ const sessionIdOf = (key: string): string | null => {
     : null;
 };
 
+/** The namespace of the ids of the statements this lib makes (UUID v5). */
+const STATEMENT_NAMESPACE = '5f0c3b8e-8f0f-4a55-9a3c-2a4a7f1d6c21';
+
+/** `satisfied` of the package's course, for the registration (its id is the same every time). */
+function satisfiedStatement(grant: LaunchGrant, found: Cmi5Package, at: Date): JsonObject {
+  return {
+    id: uuidv5(`${grant.registration}/satisfied`, STATEMENT_NAMESPACE),
+    actor: grant.actor,
+    verb: { id: CMI5_VERBS.satisfied, display: { 'en-US': 'satisfied' } },
+    object: { objectType: 'Activity', id: found.courseIri },
+    context: {
+      registration: grant.registration,
+      contextActivities: { category: [{ id: CMI5_CATEGORY }] },
+      extensions: { [SESSION_EXTENSION]: grant.sessionId },
+    },
+    timestamp: at.toISOString(),
+  };
+}
+
 const verbOf = (statement: JsonObject): string => String((statement.verb as JsonObject).id);
 const objectIdOf = (statement: JsonObject): unknown => (statement.object as JsonObject).id;
 
@@ -46,6 +67,7 @@ export class Cmi5Sessions extends LaunchSessions {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly completion: CompleteLessonService,
+    private readonly statements: Statements,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
@@ -171,15 +193,19 @@ export class Cmi5Sessions extends LaunchSessions {
       if (satisfied && !next.satisfiedAt) changes.satisfiedAt = now;
       if (Object.keys(changes).length)
         await manager.getRepository(Cmi5Registration).update({ id: registration.id }, changes);
-      return satisfied ? registration : null;
+      return satisfied ? { registration, found, first: changes.satisfiedAt !== undefined } : null;
     });
     if (!outcome) return;
+    // cmi5 9.3.9: the LMS states the course satisfied, when it first is (under the row lock).
+    if (outcome.first)
+      await this.statements.recordPlatform([satisfiedStatement(grant, outcome.found, now)]);
     try {
-      await this.completion.completeLessonForLearner(outcome.userId, outcome.lessonId);
+      const { userId, lessonId } = outcome.registration;
+      await this.completion.completeLessonForLearner(userId, lessonId);
     } catch (error) {
       // A learner withdrawn meanwhile: the statements stay stored, the lesson does not complete.
       if (!(error instanceof EnrollmentError)) throw error;
-      this.logger.warn(`cmi5 lesson ${outcome.lessonId} not completed: ${error.message}`);
+      this.logger.warn(`cmi5 lesson not completed: ${error.message}`);
     }
   }
 
