@@ -28,9 +28,7 @@ export function Cmi5Lesson({ enrollmentId, lesson, progress, canLearn, onCourseC
   const queryClient = useQueryClient();
   const launch = useMutation({
     mutationFn: () =>
-      unwrap(
-        api.POST('/api/v1/lessons/{id}/cmi5-launch', { params: { path: { id: lesson.id } } }),
-      ),
+      unwrap(api.POST('/api/v1/lessons/{id}/cmi5-launch', { params: { path: { id: lesson.id } } })),
     onSuccess: (launched) => {
       if (launched.launchMethod === 'OwnWindow') window.open(launched.url, '_blank', 'noopener');
     },

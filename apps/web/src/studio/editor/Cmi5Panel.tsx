@@ -89,9 +89,7 @@ export function Cmi5Panel({ lesson, editable }: { lesson: Lesson; editable: bool
                 date: formatDateTime(data.uploadedAt),
               })}
             </Text>
-            <Text size="sm">
-              {t('cmi5.moveOn', { rule: t(`cmi5.moveOns.${data.moveOn}`) })}
-            </Text>
+            <Text size="sm">{t('cmi5.moveOn', { rule: t(`cmi5.moveOns.${data.moveOn}`) })}</Text>
             {data.masteryScore !== null ? (
               <Text size="sm">
                 {t('cmi5.masteryScore', { percent: formatPercent(data.masteryScore * 100) })}
