@@ -119,6 +119,7 @@ beforeAll(async () => {
       { title: 'An toàn điện (cmi5)', kind: 'cmi5' },
       { title: 'Đọc thêm', kind: 'reading', body: '<p>Đọc thêm</p>', required: false },
     ],
+    publish: false,
   })) as { courseId: string; lessonIds: [string, string] });
 });
 
@@ -168,7 +169,14 @@ describe('uploading a cmi5 package', () => {
     expect([none.status, none.body.code]).toEqual([404, 'CMI5_PACKAGE_NOT_FOUND']);
   });
 
-  it('keeps a valid package as the lesson package', async () => {
+  it('keeps a valid package as the lesson package, which publishing needs', async () => {
+    const early = await api.http.post(`/api/v1/courses/${courseId}/publish`, {
+      token: api.adminToken,
+    });
+    expect(early.status).toBe(422);
+    expect((early.body.details as { reasons: Json[] }).reasons).toEqual([
+      expect.objectContaining({ code: 'CMI5_WITHOUT_PACKAGE', lessonId }),
+    ]);
     const answer = await upload(
       await contentPackage({ moveOn: 'CompletedAndPassed', masteryScore: 0.8 }),
     );
@@ -182,6 +190,10 @@ describe('uploading a cmi5 package', () => {
       launchMethod: 'AnyWindow',
       fileCount: 5,
     });
+    await expectStatus(
+      api.http.post(`/api/v1/courses/${courseId}/publish`, { token: api.adminToken }),
+      200,
+    );
   });
 });
 

@@ -13,7 +13,7 @@ import { Cmi5Package } from './packages/cmi5-package.entity';
 import { Cmi5PackageReads } from './packages/cmi5-package-reads.service';
 import { Cmi5Packages } from './packages/cmi5-packages.service';
 import { ContentFiles } from './packages/content-files.service';
-import { LessonPackages } from './packages/lesson-packages';
+import { Cmi5Lessons } from './packages/cmi5-lessons';
 import { PackageManifests } from './packages/package-manifests';
 
 const SERVICES = [
@@ -22,7 +22,7 @@ const SERVICES = [
   Cmi5Packages,
   Cmi5Sessions,
   ContentFiles,
-  LessonPackages,
+  Cmi5Lessons,
 ];
 
 const INTERNAL = [PackageManifests];

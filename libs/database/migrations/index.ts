@@ -38,6 +38,7 @@ import { CreateFacilityReports1766910000000 } from './1766910000000-create-facil
 import { PublishCourseLessonViews1766920000000 } from './1766920000000-publish-course-lesson-views';
 import { CreateLrsForwards1766940000000 } from './1766940000000-create-lrs-forwards';
 import { CreateCmi51766954000000 } from './1766954000000-create-cmi5';
+import { AddLessonPackages1766954100000 } from './1766954100000-add-lesson-packages';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -84,4 +85,5 @@ export const MIGRATIONS = [
   PublishCourseLessonViews1766920000000,
   CreateLrsForwards1766940000000,
   CreateCmi51766954000000,
+  AddLessonPackages1766954100000,
 ];

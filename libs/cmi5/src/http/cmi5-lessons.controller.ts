@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { Cmi5Launches } from '../launch/cmi5-launch.service';
 import { Cmi5PackageReads } from '../packages/cmi5-package-reads.service';
 import { Cmi5Packages } from '../packages/cmi5-packages.service';
-import { LessonPackages } from '../packages/lesson-packages';
+import { Cmi5Lessons } from '../packages/cmi5-lessons';
 import { PACKAGE_UPLOADERS } from '../policies';
 import { Cmi5LaunchDto, Cmi5PackageDto } from './cmi5.dto';
 import { withUploadedFile } from './upload-to-file';
@@ -18,7 +18,7 @@ export const PACKAGE_MAX_BYTES = 512 * 1024 * 1024;
 @Controller('api/v1/lessons')
 export class Cmi5LessonsController {
   constructor(
-    private readonly lessons: LessonPackages,
+    private readonly lessons: Cmi5Lessons,
     private readonly packages: Cmi5Packages,
     private readonly reads: Cmi5PackageReads,
     private readonly launches: Cmi5Launches,

@@ -18,7 +18,7 @@ import type { Cmi5Package } from '../packages/cmi5-package.entity';
 import { Cmi5Packages } from '../packages/cmi5-packages.service';
 import { contentBase, ContentSigner } from '../packages/content-signer';
 import { packagedLaunchPath } from '../packages/course-structure';
-import { LessonPackages } from '../packages/lesson-packages';
+import { Cmi5Lessons } from '../packages/cmi5-lessons';
 import { CMI5_CATEGORY, CMI5_VERBS, SESSION_EXTENSION } from './cmi5-profile';
 import { Cmi5Registration } from './cmi5-registration.entity';
 import { Cmi5Session } from './cmi5-session.entity';
@@ -49,7 +49,7 @@ export class Cmi5Launches {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly lessons: LessonPackages,
+    private readonly lessons: Cmi5Lessons,
     private readonly packages: Cmi5Packages,
     private readonly enrollments: EnrollmentLookup,
     private readonly completion: CompleteLessonService,

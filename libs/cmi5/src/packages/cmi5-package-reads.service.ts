@@ -3,13 +3,13 @@ import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { Cmi5Error } from '../cmi5-error';
 import { Cmi5Packages, packageView, type PackageView } from './cmi5-packages.service';
-import { LessonPackages } from './lesson-packages';
+import { Cmi5Lessons } from './cmi5-lessons';
 
 /** Who may see a lesson's package: its course's staff and its learners; others get 404. */
 @Injectable()
 export class Cmi5PackageReads {
   constructor(
-    private readonly lessons: LessonPackages,
+    private readonly lessons: Cmi5Lessons,
     private readonly packages: Cmi5Packages,
     private readonly enrollments: EnrollmentLookup,
   ) {}

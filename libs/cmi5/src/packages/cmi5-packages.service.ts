@@ -1,4 +1,5 @@
 import { Clock, newId } from '@lifelong/common';
+import { LessonPackages } from '@lifelong/courses';
 import { MediaStorage } from '@lifelong/distance-lessons';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { Cmi5Error } from '../cmi5-error';
 import { Cmi5Package } from './cmi5-package.entity';
 import { contentTypeOf } from './content-types';
-import type { Cmi5Lesson } from './lesson-packages';
+import type { Cmi5Lesson } from './cmi5-lessons';
 import { type PackageManifest, PackageManifests } from './package-manifests';
 import { unpackPackage } from './zip-package';
 
@@ -48,6 +49,7 @@ export class Cmi5Packages {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: MediaStorage,
     private readonly manifests: PackageManifests,
+    private readonly lessonPackages: LessonPackages,
     private readonly clock: Clock,
   ) {}
 
@@ -80,7 +82,10 @@ export class Cmi5Packages {
         uploadedBy,
         createdAt: this.clock.now(),
       };
-      await this.dataSource.getRepository(Cmi5Package).insert(row);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(Cmi5Package).insert(row);
+        await this.lessonPackages.attachLessonPackage(manager, row.lessonId, packageId);
+      });
       return packageView(row);
     } catch (error) {
       await this.storage.deletePrefix(`cmi5/${packageId}`);

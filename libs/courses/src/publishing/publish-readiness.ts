@@ -9,6 +9,7 @@ export interface LessonForReadiness {
   required: boolean;
   videoId: string | null;
   videoReady: boolean;
+  packageId: string | null;
   body: string | null;
   questionCount: number;
 }
@@ -18,6 +19,7 @@ export type NotReadyCode =
   | 'NO_LESSONS'
   | 'NO_REQUIRED_LESSONS'
   | 'VIDEO_NOT_READY'
+  | 'CMI5_WITHOUT_PACKAGE'
   | 'QUIZ_WITHOUT_QUESTIONS'
   | 'READING_WITHOUT_BODY';
 
@@ -73,8 +75,11 @@ function lessonReason(lesson: LessonForReadiness): Omit<NotReadyReason, 'lessonI
       // Broadcasts (libs/television-lessons) may be scheduled before or after publishing.
       return null;
     case 'cmi5':
-      // The package lives in libs/cmi5, above courses; a lesson without one cannot be launched
-      // (404 CMI5_PACKAGE_NOT_FOUND) until its author uploads it.
-      return null;
+      return lesson.required && lesson.packageId === null
+        ? {
+            code: 'CMI5_WITHOUT_PACKAGE',
+            message: `The required cmi5 lesson "${lesson.title}" has no package`,
+          }
+        : null;
   }
 }

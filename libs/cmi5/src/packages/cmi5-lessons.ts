@@ -11,7 +11,7 @@ export interface Cmi5Lesson {
 
 /** Which lessons take packages, and who may upload them. */
 @Injectable()
-export class LessonPackages {
+export class Cmi5Lessons {
   constructor(
     private readonly outline: CourseOutline,
     private readonly staff: CourseStaff,
