@@ -41,6 +41,8 @@ const LIB_DEPENDENCIES = {
   // Reads other domains only through the read models (views) they publish; keeps inspection
   // evidence in distance-lessons' media storage, behind its signed links.
   monitoring: ['distance-lessons'],
+  // cmi5 course packages: lessons and their completion, media storage, the xAPI store.
+  cmi5: ['distance-lessons', 'learning-records'],
 };
 
 /** Every lib `lib` may import: what it builds on, and what those build on; fails on a cycle. */

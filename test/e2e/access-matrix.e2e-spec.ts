@@ -403,6 +403,10 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'GET /api/v1/me/assignments': "the caller's own records",
   'POST /api/v1/admin/imports/staff': 'hole 1 (staff import scope): the identity tests',
   'POST /api/v1/lessons/{}/video': 'multipart upload; covered by the distance-lessons tests',
+  'POST /api/v1/lessons/{}/cmi5-package': 'multipart upload; covered by cmi5.e2e-spec.ts',
+  'GET /api/v1/lessons/{}/cmi5-package': 'needs an uploaded package; covered by cmi5.e2e-spec.ts',
+  'POST /api/v1/lessons/{}/cmi5-launch':
+    'needs an uploaded package and an enrollment; covered by cmi5.e2e-spec.ts',
   'GET /api/v1/videos/{}': 'needs an uploaded video; covered by the distance-lessons tests',
   'POST /api/v1/videos/{}/subtitles': 'multipart upload; covered by the distance-lessons tests',
   'POST /api/v1/uploads': 'tus protocol; hole 2 (the distance-lessons tests)',

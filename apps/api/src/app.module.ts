@@ -7,6 +7,7 @@ import {
 } from '@lifelong/common';
 import { AdministrationHttpModule } from '@lifelong/administration';
 import { CertificatesHttpModule } from '@lifelong/certificates';
+import { Cmi5HttpModule } from '@lifelong/cmi5';
 import { CoursesHttpModule } from '@lifelong/courses';
 import { DatabaseModule } from '@lifelong/database';
 import { DistanceLessonsHttpModule } from '@lifelong/distance-lessons';
@@ -50,6 +51,7 @@ export class AppModule {
         MonitoringHttpModule,
         AdministrationHttpModule,
         LearningRecordsHttpModule,
+        Cmi5HttpModule,
       ],
       providers: [HttpDrain],
     };

@@ -95,6 +95,10 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'GET /api/v1/monitoring/evidence/:id/:expires/:signature',
   // xAPI: what the Learning Record Store speaks (the statements need client credentials).
   'GET /xapi/about',
+  // cmi5 launches: the fetch URL's one-time token, and the package files behind a signed,
+  // expiring path (a frame sends no header; the signature is the credential).
+  'POST /api/v1/cmi5/fetch/:token',
+  'GET /cmi5-content/:packageId/:expires/:signature/*',
   // One-click unsubscribe from e-mail (the token in the link is the credential).
   'GET /api/v1/notifications/unsubscribe',
   'POST /api/v1/notifications/unsubscribe',

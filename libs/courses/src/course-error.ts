@@ -14,6 +14,7 @@ export type CourseErrorCode =
   | 'COURSE_NOT_IN_REVIEW'
   | 'CAPACITY_BELOW_ENROLLED'
   | 'LESSON_NOT_VIDEO'
+  | 'LESSON_NOT_CMI5'
   | 'COURSE_CODE_TAKEN';
 
 const KIND_BY_CODE: Record<CourseErrorCode, ErrorKind> = {
@@ -29,6 +30,7 @@ const KIND_BY_CODE: Record<CourseErrorCode, ErrorKind> = {
   COURSE_NOT_IN_REVIEW: 'conflict',
   CAPACITY_BELOW_ENROLLED: 'rule',
   LESSON_NOT_VIDEO: 'rule',
+  LESSON_NOT_CMI5: 'rule',
   COURSE_CODE_TAKEN: 'conflict',
 };
 

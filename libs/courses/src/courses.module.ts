@@ -10,6 +10,7 @@ import { CourseStructure } from './courses/course-structure';
 import { CourseTag } from './courses/course-tag.entity';
 import { CoursesRepository } from './courses/courses.repository';
 import { LessonAuthoring } from './lessons/lesson-authoring.service';
+import { LessonPackages } from './lessons/lesson-packages.service';
 import { LessonVideos } from './lessons/lesson-videos.service';
 import { Lesson } from './lessons/lesson.entity';
 import { LessonsRepository } from './lessons/lessons.repository';
@@ -40,7 +41,7 @@ const SERVICES = [
 ];
 
 /** What other domains use: course facts and lessons, seats, staff, a lesson's video. */
-const FOR_OTHER_DOMAINS = [CourseOutline, CourseSeats, CourseStaff, LessonVideos];
+const FOR_OTHER_DOMAINS = [CourseOutline, CourseSeats, CourseStaff, LessonPackages, LessonVideos];
 
 /** Queries and checks that stay inside the lib. */
 const INTERNAL = [

@@ -75,6 +75,8 @@ export {
   type QuizKey,
 } from './quizzes/quiz-grading';
 
+/** Where the cmi5 lib names the package a cmi5 lesson launches (publishing needs one). */
+export { LessonPackages } from './lessons/lesson-packages.service';
 /** Where distance-lessons attaches a lesson's video (id, readiness, duration). */
 export { LessonVideos, type LessonVideoState } from './lessons/lesson-videos.service';
 /** Who is staff of a facility's courses (authors; approvers), for other domains' checks. */

@@ -38,6 +38,8 @@ import { CreateFacilityReports1766910000000 } from './1766910000000-create-facil
 import { PublishCourseLessonViews1766920000000 } from './1766920000000-publish-course-lesson-views';
 import { CreateLrsForwards1766940000000 } from './1766940000000-create-lrs-forwards';
 import { PublishAdministrationViews1766952000000 } from './1766952000000-publish-administration-views';
+import { CreateCmi51766954000000 } from './1766954000000-create-cmi5';
+import { AddLessonPackages1766954100000 } from './1766954100000-add-lesson-packages';
 import { CreateInspections1766955000000 } from './1766955000000-create-inspections';
 import { CreateXapiAttachments1766956000000 } from './1766956000000-create-xapi-attachments';
 import { CreateXapiStatementRefs1766956100000 } from './1766956100000-create-xapi-statement-refs';
@@ -87,6 +89,8 @@ export const MIGRATIONS = [
   PublishCourseLessonViews1766920000000,
   CreateLrsForwards1766940000000,
   PublishAdministrationViews1766952000000,
+  CreateCmi51766954000000,
+  AddLessonPackages1766954100000,
   CreateInspections1766955000000,
   CreateXapiAttachments1766956000000,
   CreateXapiStatementRefs1766956100000,

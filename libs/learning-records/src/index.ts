@@ -34,8 +34,14 @@ export {
 export { answerWithXapiVersion } from './http/xapi-version-header';
 /** LRS clients: issue, list, revoke, authenticate. */
 export { type IssuedClient, LrsClients } from './clients/lrs-clients.service';
-export { LRS_SCOPES, type LrsClient, type LrsScope } from './clients/lrs-client';
+export { launchClient, LRS_SCOPES, type LrsClient, type LrsScope } from './clients/lrs-client';
+/**
+ * Content launches (cmi5): the port a launching module binds so its launch credentials reach
+ * the store, confined to one learner, registration and activity, and hear of their statements.
+ */
+export { LAUNCH_KEY_PREFIX, type LaunchGrant, LaunchSessions } from './launch/launch-sessions';
 /** Storing and reading statements. */
+export type { JsonObject } from './statements/statement-rules';
 export {
   PLATFORM_CLIENT,
   type StatementPage,

@@ -1,6 +1,7 @@
 import { AuditModule } from '@lifelong/audit';
 import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
+import { LaunchSessionsRef } from './launch/launch-sessions-ref';
 import { LrsClientsRepository } from './clients/lrs-clients.repository';
 import { LrsClients } from './clients/lrs-clients.service';
 import { ActivitiesAndAgents } from './statements/activities-and-agents.service';
@@ -13,7 +14,14 @@ import { StatementsRepository } from './statements/statements.repository';
 import { AttachmentsRepository } from './attachments/attachments.repository';
 
 /** What the routes use. */
-const SERVICES = [ActivitiesAndAgents, Documents, LrsClients, LrsForwards, Statements];
+const SERVICES = [
+  ActivitiesAndAgents,
+  Documents,
+  LaunchSessionsRef,
+  LrsClients,
+  LrsForwards,
+  Statements,
+];
 
 /** The queries stay inside: other domains ask the services. */
 const INTERNAL = [

@@ -2206,6 +2206,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/lessons/{id}/cmi5-package': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Cmi5LessonsController_current'];
+    put?: never;
+    post: operations['Cmi5LessonsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/lessons/{id}/cmi5-launch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Cmi5LessonsController_launch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cmi5/fetch/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Cmi5FetchController_fetch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2655,7 +2703,7 @@ export interface components {
       position: number;
       title: string;
       /** @enum {string} */
-      kind: 'video' | 'television' | 'reading' | 'quiz';
+      kind: 'video' | 'television' | 'reading' | 'quiz' | 'cmi5';
       required: boolean;
       durationSeconds: number | null;
       videoId: string | null;
@@ -2803,7 +2851,7 @@ export interface components {
       attemptLimit?: number | null;
       title: string;
       /** @enum {string} */
-      kind: 'video' | 'television' | 'reading' | 'quiz';
+      kind: 'video' | 'television' | 'reading' | 'quiz' | 'cmi5';
     };
     LessonOrderDto: {
       /** @description Every lesson of the section, once, in the new order */
@@ -4209,6 +4257,35 @@ export interface components {
       statements: {
         [key: string]: unknown;
       }[];
+    };
+    Cmi5PackageDto: {
+      packageId: string;
+      lessonId: string;
+      /** @description The AU's title (its Vietnamese one when it has one) */
+      title: string;
+      /** @description The AU's id (an IRI) */
+      auId: string;
+      /**
+       * @description What completes the lesson
+       * @enum {string}
+       */
+      moveOn: 'Completed' | 'Passed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable';
+      masteryScore: number | null;
+      /** @enum {string} */
+      launchMethod: 'AnyWindow' | 'OwnWindow';
+      fileCount: number;
+      /** @description Uncompressed bytes */
+      byteSize: number;
+      /** Format: date-time */
+      uploadedAt: string;
+    };
+    Cmi5LaunchDto: {
+      /** @description The AU with endpoint, fetch, actor, registration and activityId */
+      url: string;
+      /** @enum {string} */
+      launchMethod: 'AnyWindow' | 'OwnWindow';
+      registration: string;
+      sessionId: string;
     };
   };
   responses: never;
@@ -8895,6 +8972,99 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MyStatementsDownloadDto'];
+        };
+      };
+    };
+  };
+  Cmi5LessonsController_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cmi5PackageDto'];
+        };
+      };
+    };
+  };
+  Cmi5LessonsController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cmi5PackageDto'];
+        };
+      };
+    };
+  };
+  Cmi5LessonsController_launch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cmi5LaunchDto'];
+        };
+      };
+    };
+  };
+  Cmi5FetchController_fetch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            'auth-token': string;
+          };
         };
       };
     };

@@ -133,6 +133,7 @@ export const en: Messages = {
       television: 'Television',
       reading: 'Reading',
       quiz: 'Quiz',
+      cmi5: 'cmi5 content',
     },
     lessonStatus: {
       completed: 'Done',
@@ -162,6 +163,16 @@ export const en: Messages = {
     submitQuiz: 'Submit answers',
     answersKept:
       'The connection dropped, so your answers were not submitted. They are all still here: press “Retry” when you are back online.',
+    cmi5: {
+      intro: 'This lesson is interactive content. The content reports your learning itself.',
+      open: 'Open the lesson',
+      reopen: 'Open the lesson again',
+      frameTitle: 'Lesson content: {{title}}',
+      ownWindow: 'The lesson opened in a new window. Come back to this page when you are done.',
+      waiting: 'Your result shows here once the content reports the lesson completed.',
+      completed: 'You completed this lesson on {{date}}',
+      noPackage: 'This lesson has no content yet. Please come back later.',
+    },
     tv: {
       nextAirings: 'Broadcast times',
       noAirings: 'No broadcast is scheduled for this lesson yet.',
@@ -377,6 +388,7 @@ export const en: Messages = {
     television: 'Television',
     reading: 'Reading',
     quiz: 'Quiz',
+    cmi5: 'cmi5 content',
   },
   course: {
     givenBy: 'Given by:',

@@ -130,6 +130,7 @@ export const vi = {
       television: 'Truyền hình',
       reading: 'Bài đọc',
       quiz: 'Bài kiểm tra',
+      cmi5: 'Nội dung cmi5',
     },
     lessonStatus: {
       completed: 'Đã xong',
@@ -159,6 +160,16 @@ export const vi = {
     submitQuiz: 'Nộp bài',
     answersKept:
       'Mất kết nối nên bài chưa được nộp. Câu trả lời của bạn vẫn còn nguyên: bấm “Thử lại” khi có mạng.',
+    cmi5: {
+      intro: 'Bài này là nội dung tương tác. Nội dung tự báo kết quả học tập của bạn.',
+      open: 'Mở bài học',
+      reopen: 'Mở lại bài học',
+      frameTitle: 'Nội dung bài học: {{title}}',
+      ownWindow: 'Bài học đã mở trong một cửa sổ mới. Học xong, hãy quay lại trang này.',
+      waiting: 'Kết quả sẽ hiện ở đây khi nội dung báo bạn đã hoàn thành.',
+      completed: 'Bạn đã hoàn thành bài này ngày {{date}}',
+      noPackage: 'Bài này chưa có nội dung. Hãy quay lại sau.',
+    },
     tv: {
       nextAirings: 'Lịch phát sóng',
       noAirings: 'Chưa có lịch phát sóng cho bài này.',
@@ -373,6 +384,7 @@ export const vi = {
     television: 'Truyền hình',
     reading: 'Bài đọc',
     quiz: 'Bài kiểm tra',
+    cmi5: 'Nội dung cmi5',
   },
   course: {
     givenBy: 'Đơn vị tổ chức:',

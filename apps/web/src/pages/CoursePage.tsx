@@ -132,4 +132,5 @@ const KIND_COLORS: Record<Lesson['kind'], string> = {
   television: 'grape',
   reading: 'teal',
   quiz: 'orange',
+  cmi5: 'indigo',
 };

@@ -6,6 +6,7 @@ import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageLoader } from '../components/PageLoader';
 import { PageTitle } from '../components/PageTitle';
 import { formatPercent } from '../format';
+import { Cmi5Lesson } from '../learner/player/Cmi5Lesson';
 import { Outline } from '../learner/player/Outline';
 import { QuizLesson } from '../learner/player/QuizLesson';
 import { ReadingLesson } from '../learner/player/ReadingLesson';
@@ -136,6 +137,8 @@ export function Component() {
                 <ReadingLesson key={lesson.id} lesson={lesson} {...lessonProps} />
               ) : lesson.kind === 'quiz' ? (
                 <QuizLesson key={lesson.id} lesson={lesson} {...lessonProps} />
+              ) : lesson.kind === 'cmi5' ? (
+                <Cmi5Lesson key={lesson.id} lesson={lesson} {...lessonProps} />
               ) : (
                 <TelevisionLesson key={lesson.id} lesson={lesson} {...lessonProps} />
               )}

@@ -52,6 +52,7 @@ export class LessonAuthoring {
         durationSeconds: null,
         videoId: null,
         videoReady: false,
+        packageId: null,
         body:
           input.kind === 'reading' && input.body !== undefined ? sanitizeReading(input.body) : null,
         passMark: input.kind === 'quiz' ? (input.passMark ?? DEFAULT_PASS_MARK) : null,

@@ -1,5 +1,8 @@
-/** What a lesson is: a distance (video) lesson, a broadcast, rich text, or a quiz. */
-export const LESSON_KINDS = ['video', 'television', 'reading', 'quiz'] as const;
+/**
+ * What a lesson is: a distance (video) lesson, a broadcast, rich text, a quiz, or a cmi5
+ * package (content that reports its own progress over xAPI; the cmi5 lib holds the package).
+ */
+export const LESSON_KINDS = ['video', 'television', 'reading', 'quiz', 'cmi5'] as const;
 export type LessonKind = (typeof LESSON_KINDS)[number];
 
 /** Kinds that complete by watching, so they carry a completion threshold (percent of duration). */

@@ -57,6 +57,10 @@ export class Lesson {
   @Column({ type: 'boolean', default: false })
   videoReady!: boolean;
 
+  /** The cmi5 package a cmi5 lesson launches (the cmi5 lib's), set through LessonPackages. */
+  @Column({ type: 'char', length: 36, nullable: true, default: null })
+  packageId!: string | null;
+
   /** Sanitized HTML of a reading lesson. */
   @Column({ type: 'mediumtext', nullable: true, default: null })
   body!: string | null;

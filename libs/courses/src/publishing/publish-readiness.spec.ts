@@ -7,6 +7,7 @@ const lesson = (over: Partial<LessonForReadiness>): LessonForReadiness => ({
   required: true,
   videoId: null,
   videoReady: false,
+  packageId: null,
   body: '<p>Nội dung</p>',
   questionCount: 0,
   ...over,
@@ -62,5 +63,22 @@ describe('publishReadiness', () => {
         (r) => r.code,
       ),
     ).toEqual(['QUIZ_WITHOUT_QUESTIONS']);
+  });
+
+  it('refuses a required cmi5 lesson without a package, not an optional one', () => {
+    expect(publishReadiness([lesson({ id: 'c', kind: 'cmi5', title: 'An toàn điện' })])).toEqual([
+      {
+        code: 'CMI5_WITHOUT_PACKAGE',
+        message: 'The required cmi5 lesson "An toàn điện" has no package',
+        lessonId: 'c',
+      },
+    ]);
+    expect(
+      publishReadiness([
+        lesson({ id: 'r' }),
+        lesson({ id: 'c', kind: 'cmi5', required: false }),
+        lesson({ id: 'p', kind: 'cmi5', packageId: 'pkg' }),
+      ]),
+    ).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ export interface LessonForReadiness {
   required: boolean;
   videoId: string | null;
   videoReady: boolean;
+  packageId: string | null;
   body: string | null;
   questionCount: number;
 }
@@ -18,6 +19,7 @@ export type NotReadyCode =
   | 'NO_LESSONS'
   | 'NO_REQUIRED_LESSONS'
   | 'VIDEO_NOT_READY'
+  | 'CMI5_WITHOUT_PACKAGE'
   | 'QUIZ_WITHOUT_QUESTIONS'
   | 'READING_WITHOUT_BODY';
 
@@ -72,5 +74,12 @@ function lessonReason(lesson: LessonForReadiness): Omit<NotReadyReason, 'lessonI
     case 'television':
       // Broadcasts (libs/television-lessons) may be scheduled before or after publishing.
       return null;
+    case 'cmi5':
+      return lesson.required && lesson.packageId === null
+        ? {
+            code: 'CMI5_WITHOUT_PACKAGE',
+            message: `The required cmi5 lesson "${lesson.title}" has no package`,
+          }
+        : null;
   }
 }

@@ -3,6 +3,7 @@ import { Clock } from '@lifelong/common';
 import { isDuplicateKey, retryOnDeadlock } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import type { LrsClient } from '../clients/lrs-client';
+import { assertDocumentWithinLaunch } from '../launch/launch-rules';
 import { LearningRecordsError } from '../learning-records-error';
 import { agentHash } from '../statements/statement-keys';
 import {
@@ -152,6 +153,7 @@ export class Documents {
     if (client.readScope === 'none')
       throw new LearningRecordsError('XAPI_SCOPE_MISSING', 'This client may not read documents');
     const named = nameDocument(kind, params);
+    assertDocumentWithinLaunch(client, kind, params);
     const own = client.readScope === 'all' ? undefined : client.id;
     if (!named.documentKey) return this.documents.ids(named.scopeKey, named.since, own);
     if (named.since) throw invalid('since', 'only lists documents (without an id)');
@@ -172,6 +174,7 @@ export class Documents {
   ): Promise<string> {
     this.assertWrite(client);
     const named = nameDocument(kind, params);
+    assertDocumentWithinLaunch(client, kind, params);
     if (!named.documentKey || named.documentId === undefined)
       throw invalid(kind === 'state' ? 'stateId' : 'profileId', 'is required');
     if (named.since) throw invalid('since', 'only lists documents');
@@ -211,6 +214,7 @@ export class Documents {
   ): Promise<void> {
     this.assertWrite(client);
     const named = nameDocument(kind, params);
+    assertDocumentWithinLaunch(client, kind, params);
     if (named.since) throw invalid('since', 'only lists documents');
     const { documentKey } = named;
     if (!documentKey) {

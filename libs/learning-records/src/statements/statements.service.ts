@@ -7,6 +7,8 @@ import type { LrsClient } from '../clients/lrs-client';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { attachmentHashes, matchAttachmentParts } from '../attachments/statement-attachments';
 import type { AttachmentPart } from '../attachments/statement-request';
+import { assertStatementsWithinLaunch } from '../launch/launch-rules';
+import { LaunchSessionsRef } from '../launch/launch-sessions-ref';
 import { LearningRecordsError } from '../learning-records-error';
 import { formatStatement, withContextActivityLists } from './statement-format';
 import {
@@ -98,6 +100,7 @@ export class Statements {
     private readonly attachments: AttachmentsRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly launches: LaunchSessionsRef,
   ) {}
 
   /** PUT /xapi/statements?statementId=: stores one statement under that id. */
@@ -203,6 +206,11 @@ export class Statements {
       ...withContextActivityLists(statement),
       id: String(statement.id).toLowerCase(),
     }));
+    const launch = client.launch && this.launches.bound();
+    if (client.launch) {
+      assertStatementsWithinLaunch(client.launch, batch);
+      await launch?.checkStatements(client.launch, batch);
+    }
     const ids = batch.map((statement) => statement.id);
     if (new Set(ids).size !== ids.length)
       throw new LearningRecordsError('INVALID_STATEMENT', 'statement: the same id is sent twice', {
@@ -213,6 +221,9 @@ export class Statements {
     await retryOnDeadlock(() => this.write(client, batch, contents), {
       orWhen: (error) => isDuplicateKey(error, 'uq_xapi_statements_statement_id'),
     });
+    // After the commit, and for statements sent again too: a launch whose listener failed last
+    // time gets another chance when the content resends (its listener is idempotent).
+    if (client.launch && launch) await launch.statementsStored(client.launch, batch);
     return ids;
   }
 

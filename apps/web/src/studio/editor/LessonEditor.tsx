@@ -26,6 +26,7 @@ import { useStudioErrorMessage } from '../errors';
 import { type QuestionDraft, questionProblem } from '../quiz-draft';
 import { studioKeys } from '../queries';
 import { useUnsavedChanges } from '../unsaved';
+import { Cmi5Panel } from './Cmi5Panel';
 import { QuizBuilder, type QuizDraft, validPassMark } from './QuizBuilder';
 import readingEditorStyles from './reading-editor.css?url';
 import { VideoPanel } from './VideoPanel';
@@ -303,6 +304,13 @@ export function LessonEditor({
       </Stack>
     </Card>
   );
+  if (lesson.kind === 'cmi5')
+    return (
+      <Stack gap="md">
+        {card}
+        <Cmi5Panel lesson={lesson} editable={editable} />
+      </Stack>
+    );
   if (lesson.kind !== 'video') return card;
   return (
     <Stack gap="md">

@@ -12,6 +12,7 @@ interface NotReady {
     | 'NO_LESSONS'
     | 'NO_REQUIRED_LESSONS'
     | 'VIDEO_NOT_READY'
+    | 'CMI5_WITHOUT_PACKAGE'
     | 'QUIZ_WITHOUT_QUESTIONS'
     | 'READING_WITHOUT_BODY';
   lessonId?: string;

@@ -1,4 +1,5 @@
 import type { StudioMessages } from './vi';
+import { studioCmi5En } from './cmi5-en';
 import { studioVideoEn } from './video-en';
 
 export const studioEn: StudioMessages = {
@@ -203,6 +204,7 @@ export const studioEn: StudioMessages = {
     saved: 'Lesson saved.',
   },
   video: studioVideoEn,
+  cmi5: studioCmi5En,
   reading: {
     views: 'Write or preview',
     write: 'Write',
@@ -287,6 +289,7 @@ export const studioEn: StudioMessages = {
       NO_LESSONS: 'The course has no lessons: add a lesson',
       NO_REQUIRED_LESSONS: 'Every lesson is optional: make at least one required',
       VIDEO_NOT_READY: '“{{title}}” has no ready video',
+      CMI5_WITHOUT_PACKAGE: '“{{title}}” has no cmi5 package',
       QUIZ_WITHOUT_QUESTIONS: 'The quiz “{{title}}” has no questions',
       READING_WITHOUT_BODY: 'The reading “{{title}}” has no text',
     },

@@ -1,3 +1,4 @@
+import { studioCmi5Vi } from './cmi5-vi';
 import { studioVideoVi } from './video-vi';
 /**
  * The studio's texts in Vietnamese (the i18next namespace `studio`). They ship with the studio's
@@ -204,6 +205,7 @@ export const studioVi = {
     saved: 'Đã lưu bài học.',
   },
   video: studioVideoVi,
+  cmi5: studioCmi5Vi,
   reading: {
     views: 'Soạn hoặc xem trước',
     write: 'Soạn',
@@ -288,6 +290,7 @@ export const studioVi = {
       NO_LESSONS: 'Khoá học chưa có bài học nào: thêm bài học',
       NO_REQUIRED_LESSONS: 'Mọi bài đều là tuỳ chọn: đánh dấu ít nhất một bài là bắt buộc',
       VIDEO_NOT_READY: 'Bài “{{title}}” chưa có video sẵn sàng',
+      CMI5_WITHOUT_PACKAGE: 'Bài “{{title}}” chưa có gói nội dung cmi5',
       QUIZ_WITHOUT_QUESTIONS: 'Bài kiểm tra “{{title}}” chưa có câu hỏi',
       READING_WITHOUT_BODY: 'Bài đọc “{{title}}” chưa có nội dung',
     },
