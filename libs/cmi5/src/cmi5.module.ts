@@ -6,12 +6,14 @@ import { LaunchSessions, LearningRecordsModule } from '@lifelong/learning-record
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Cmi5Launches } from './launch/cmi5-launch.service';
+import { Cmi5LaunchesRepository } from './launch/cmi5-launches.repository';
 import { Cmi5Registration } from './launch/cmi5-registration.entity';
 import { Cmi5Session } from './launch/cmi5-session.entity';
 import { Cmi5Sessions } from './launch/cmi5-sessions.service';
 import { Cmi5Package } from './packages/cmi5-package.entity';
 import { Cmi5PackageReads } from './packages/cmi5-package-reads.service';
 import { Cmi5Packages } from './packages/cmi5-packages.service';
+import { Cmi5PackagesRepository } from './packages/cmi5-packages.repository';
 import { ContentFiles } from './packages/content-files.service';
 import { Cmi5Lessons } from './packages/cmi5-lessons';
 import { PackageManifests } from './packages/package-manifests';
@@ -25,7 +27,7 @@ const SERVICES = [
   Cmi5Lessons,
 ];
 
-const INTERNAL = [PackageManifests];
+const INTERNAL = [PackageManifests, Cmi5LaunchesRepository, Cmi5PackagesRepository];
 
 /**
  * cmi5 lessons: packages (checked, unpacked into the media storage), launches, and the launch

@@ -11,8 +11,6 @@ import {
   Statements,
 } from '@lifelong/learning-records';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Cmi5Error } from '../cmi5-error';
 import type { Cmi5Package } from '../packages/cmi5-package.entity';
 import { Cmi5Packages } from '../packages/cmi5-packages.service';
@@ -20,8 +18,9 @@ import { contentBase, ContentSigner } from '../packages/content-signer';
 import { packagedLaunchPath } from '../packages/course-structure';
 import { Cmi5Lessons } from '../packages/cmi5-lessons';
 import { CMI5_CATEGORY, CMI5_VERBS, SESSION_EXTENSION } from './cmi5-profile';
-import { Cmi5Registration } from './cmi5-registration.entity';
-import { Cmi5Session } from './cmi5-session.entity';
+import { Cmi5LaunchesRepository } from './cmi5-launches.repository';
+import type { Cmi5Registration } from './cmi5-registration.entity';
+import type { Cmi5Session } from './cmi5-session.entity';
 
 /** How long a launch may run: its content link and its auth token end then. */
 export const SESSION_HOURS = 12;
@@ -48,7 +47,7 @@ export class Cmi5Launches {
   private readonly signer: ContentSigner;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly launches: Cmi5LaunchesRepository,
     private readonly lessons: Cmi5Lessons,
     private readonly packages: Cmi5Packages,
     private readonly enrollments: EnrollmentLookup,
@@ -89,7 +88,7 @@ export class Cmi5Launches {
       expiresAt,
       createdAt: now,
     };
-    await this.dataSource.getRepository(Cmi5Session).insert(session);
+    await this.launches.insertSession(session);
     const actor = this.actorOf(principal.userId);
     const grant: LaunchGrant = {
       sessionId: session.id,
@@ -111,8 +110,7 @@ export class Cmi5Launches {
   }
 
   private async registrationOf(found: Cmi5Package, userId: string): Promise<Cmi5Registration> {
-    const repository = this.dataSource.getRepository(Cmi5Registration);
-    const existing = await repository.findOneBy({ packageId: found.id, userId });
+    const existing = await this.launches.registrationOf(found.id, userId);
     if (existing) return existing;
     const row: Cmi5Registration = {
       id: newId(),
@@ -126,12 +124,14 @@ export class Cmi5Launches {
       createdAt: this.clock.now(),
     };
     try {
-      await repository.insert(row);
+      await this.launches.insertRegistration(row);
       return row;
     } catch (error) {
       // Two launches at once: the other one's registration is the learner's.
       if (!isDuplicateKey(error)) throw error;
-      return repository.findOneByOrFail({ packageId: found.id, userId });
+      const theirs = await this.launches.registrationOf(found.id, userId);
+      if (!theirs) throw error;
+      return theirs;
     }
   }
 

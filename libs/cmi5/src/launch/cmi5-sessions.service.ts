@@ -10,13 +10,13 @@ import {
   Statements,
 } from '@lifelong/learning-records';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { Cmi5Package } from '../packages/cmi5-package.entity';
+import type { EntityManager } from 'typeorm';
+import type { Cmi5Package } from '../packages/cmi5-package.entity';
+import { Cmi5PackagesRepository } from '../packages/cmi5-packages.repository';
 import { v5 as uuidv5 } from 'uuid';
 import { CMI5_CATEGORY, CMI5_VERBS, SESSION_EXTENSION } from './cmi5-profile';
-import { Cmi5Registration } from './cmi5-registration.entity';
-import { Cmi5Session } from './cmi5-session.entity';
+import { Cmi5LaunchesRepository } from './cmi5-launches.repository';
+import type { Cmi5Registration } from './cmi5-registration.entity';
 import { sha256 } from './cmi5-launch.service';
 import { moveOnSatisfied } from './move-on';
 
@@ -65,7 +65,8 @@ export class Cmi5Sessions extends LaunchSessions {
   private readonly logger = new Logger(Cmi5Sessions.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly launches: Cmi5LaunchesRepository,
+    private readonly packages: Cmi5PackagesRepository,
     private readonly completion: CompleteLessonService,
     private readonly statements: Statements,
     private readonly config: AppConfig,
@@ -82,10 +83,8 @@ export class Cmi5Sessions extends LaunchSessions {
   async fetch(fetchToken: string): Promise<FetchAnswer> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(fetchToken))
       return { 'error-code': '3', 'error-text': 'Unknown launch' };
-    return this.dataSource.transaction(async (manager) => {
-      const session = await manager
-        .getRepository(Cmi5Session)
-        .findOne({ where: { fetchHash: sha256(fetchToken) }, lock: { mode: 'pessimistic_write' } });
+    return this.launches.transaction(async (manager) => {
+      const session = await this.launches.lockSessionByFetchHash(manager, sha256(fetchToken));
       if (!session) return { 'error-code': '3', 'error-text': 'Unknown launch' };
       if (session.fetchedAt)
         return { 'error-code': '1', 'error-text': 'The auth token of this launch was fetched' };
@@ -93,9 +92,10 @@ export class Cmi5Sessions extends LaunchSessions {
       if (session.expiresAt <= now)
         return { 'error-code': '2', 'error-text': 'This launch has expired' };
       const secret = randomBytes(32).toString('base64url');
-      await manager
-        .getRepository(Cmi5Session)
-        .update({ id: session.id }, { fetchedAt: now, tokenHash: sha256(secret) });
+      await this.launches.updateSession(manager, session.id, {
+        fetchedAt: now,
+        tokenHash: sha256(secret),
+      });
       const key = `${LAUNCH_KEY_PREFIX}${session.id.replace(/-/g, '')}`;
       return { 'auth-token': Buffer.from(`${key}:${secret}`, 'utf8').toString('base64') };
     });
@@ -104,15 +104,11 @@ export class Cmi5Sessions extends LaunchSessions {
   async authenticate(key: string, secret: string): Promise<LaunchGrant | null> {
     const sessionId = sessionIdOf(key);
     if (!sessionId) return null;
-    const session = await this.dataSource.getRepository(Cmi5Session).findOneBy({ id: sessionId });
+    const session = await this.launches.sessionById(sessionId);
     if (!session?.tokenHash || session.expiresAt <= this.clock.now()) return null;
     if (!timingSafeEqual(session.tokenHash, sha256(secret))) return null;
-    const registration = await this.dataSource
-      .getRepository(Cmi5Registration)
-      .findOneBy({ id: session.registrationId });
-    const found =
-      registration &&
-      (await this.dataSource.getRepository(Cmi5Package).findOneBy({ id: registration.packageId }));
+    const registration = await this.launches.registrationById(session.registrationId);
+    const found = registration && (await this.packages.byId(registration.packageId));
     if (!registration || !found) return null;
     return {
       sessionId,
@@ -136,7 +132,7 @@ export class Cmi5Sessions extends LaunchSessions {
       ),
     );
     if (verdicts.length === 0) return;
-    const found = await this.packageOf(this.dataSource.manager, grant.registration);
+    const found = await this.packageOf(grant.registration);
     for (const statement of verdicts) {
       if (objectIdOf(statement) !== grant.activityId)
         throw new LearningRecordsError(
@@ -175,11 +171,9 @@ export class Cmi5Sessions extends LaunchSessions {
     if (![CMI5_VERBS.completed, CMI5_VERBS.passed, CMI5_VERBS.failed].some((v) => verbs.has(v)))
       return;
     const now = this.clock.now();
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const registration = await manager
-        .getRepository(Cmi5Registration)
-        .findOne({ where: { id: grant.registration }, lock: { mode: 'pessimistic_write' } });
-      const found = registration && (await this.packageOf(manager, registration.id));
+    const outcome = await this.launches.transaction(async (manager) => {
+      const registration = await this.launches.lockRegistration(manager, grant.registration);
+      const found = registration && (await this.packageOf(registration.id, manager));
       if (!registration || !found) return null;
       const changes: Partial<Cmi5Registration> = {};
       if (verbs.has(CMI5_VERBS.completed) && !registration.completedAt) changes.completedAt = now;
@@ -192,7 +186,7 @@ export class Cmi5Sessions extends LaunchSessions {
       });
       if (satisfied && !next.satisfiedAt) changes.satisfiedAt = now;
       if (Object.keys(changes).length)
-        await manager.getRepository(Cmi5Registration).update({ id: registration.id }, changes);
+        await this.launches.updateRegistration(manager, registration.id, changes);
       return satisfied ? { registration, found, first: changes.satisfiedAt !== undefined } : null;
     });
     if (!outcome) return;
@@ -210,14 +204,10 @@ export class Cmi5Sessions extends LaunchSessions {
   }
 
   private async packageOf(
-    manager: EntityManager,
     registrationId: string,
+    manager?: EntityManager,
   ): Promise<Cmi5Package | null> {
-    const registration = await manager
-      .getRepository(Cmi5Registration)
-      .findOneBy({ id: registrationId });
-    return registration
-      ? manager.getRepository(Cmi5Package).findOneBy({ id: registration.packageId })
-      : null;
+    const registration = await this.launches.registrationById(registrationId, manager);
+    return registration ? this.packages.byId(registration.packageId, manager) : null;
   }
 }

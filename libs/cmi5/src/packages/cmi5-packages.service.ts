@@ -2,10 +2,9 @@ import { Clock, newId } from '@lifelong/common';
 import { LessonPackages } from '@lifelong/courses';
 import { MediaStorage } from '@lifelong/distance-lessons';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Cmi5Error } from '../cmi5-error';
 import { Cmi5Package } from './cmi5-package.entity';
+import { Cmi5PackagesRepository } from './cmi5-packages.repository';
 import { contentTypeOf } from './content-types';
 import type { Cmi5Lesson } from './cmi5-lessons';
 import { type PackageManifest, PackageManifests } from './package-manifests';
@@ -46,7 +45,7 @@ export const packageView = (found: Cmi5Package): PackageView => ({
 @Injectable()
 export class Cmi5Packages {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly packages: Cmi5PackagesRepository,
     private readonly storage: MediaStorage,
     private readonly manifests: PackageManifests,
     private readonly lessonPackages: LessonPackages,
@@ -82,8 +81,8 @@ export class Cmi5Packages {
         uploadedBy,
         createdAt: this.clock.now(),
       };
-      await this.dataSource.transaction(async (manager) => {
-        await manager.getRepository(Cmi5Package).insert(row);
+      await this.packages.transaction(async (manager) => {
+        await this.packages.insert(manager, row);
         await this.lessonPackages.attachLessonPackage(manager, row.lessonId, packageId);
       });
       return packageView(row);
@@ -95,9 +94,7 @@ export class Cmi5Packages {
 
   /** The lesson's newest package, or null. */
   current(lessonId: string): Promise<Cmi5Package | null> {
-    return this.dataSource
-      .getRepository(Cmi5Package)
-      .findOne({ where: { lessonId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    return this.packages.newestOf(lessonId);
   }
 
   /** The lesson's newest package, or 404 `CMI5_PACKAGE_NOT_FOUND`. */
@@ -111,6 +108,6 @@ export class Cmi5Packages {
   }
 
   byId(packageId: string): Promise<Cmi5Package | null> {
-    return this.dataSource.getRepository(Cmi5Package).findOneBy({ id: packageId });
+    return this.packages.byId(packageId);
   }
 }
