@@ -37,6 +37,7 @@ import { CreateXapiDocuments1766900100000 } from './1766900100000-create-xapi-do
 import { CreateFacilityReports1766910000000 } from './1766910000000-create-facility-reports';
 import { PublishCourseLessonViews1766920000000 } from './1766920000000-publish-course-lesson-views';
 import { CreateLrsForwards1766940000000 } from './1766940000000-create-lrs-forwards';
+import { CreateCatalogueTerms1766953000000 } from './1766953000000-create-catalogue-terms';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -82,4 +83,5 @@ export const MIGRATIONS = [
   CreateFacilityReports1766910000000,
   PublishCourseLessonViews1766920000000,
   CreateLrsForwards1766940000000,
+  CreateCatalogueTerms1766953000000,
 ];

@@ -40,7 +40,6 @@ const NOT_YET_MOVED: Record<string, readonly string[]> = {
     'training_assignments',
     'training_requirements',
   ],
-  'libs/courses/src/catalogue/catalogue-sql.ts': ['admin_units', 'facilities'],
 };
 
 function sourceFiles(dir: string): string[] {

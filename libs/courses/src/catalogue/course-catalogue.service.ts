@@ -20,12 +20,14 @@ import {
   type CatalogueCriteria,
   catalogueStatements,
   catalogueTagsStatements,
+  chooseWalk,
   type CourseRow,
   courseTagsStatement,
-  rareWord,
   countCap,
-  wordCountsStatement,
-  wordsOf,
+  FACILITY_LIST,
+  facilitiesStatement,
+  termCountsStatement,
+  type TermCounts,
 } from './catalogue-sql';
 import { searchWords, tagKey } from '@lifelong/common';
 
@@ -71,21 +73,10 @@ export class CourseCatalogue {
    * letter or digit, matches nothing.
    */
   async list(filter: CatalogueFilter, query: PageQuery): Promise<CataloguePage> {
-    const criteria = await this.criteria(filter);
-    if (!criteria) return { ...toPage([], 0, query), totalCapped: false };
-    if (criteria.text) {
-      const counts = wordCountsStatement(criteria.text);
-      const [row] = await this.dataSource.query<Record<string, string | number>[]>(
-        counts.sql,
-        counts.params,
-      );
-      criteria.start = rareWord(
-        criteria.text,
-        wordsOf(criteria.text).map((_, i) => Number(row?.[`w${i}`] ?? 0)),
-      );
-    }
     const page = { offset: pageOffset(query), limit: query.pageSize };
-    const { items, count } = catalogueStatements(criteria, page);
+    const statements = await this.statements(filter, page);
+    if (!statements) return { ...toPage([], 0, query), totalCapped: false };
+    const { items, count } = statements;
     const [rows, [total]] = await Promise.all([
       this.dataSource.query<CourseRow[]>(items.sql, items.params),
       this.dataSource.query<{ total: string | number }[]>(count.sql, count.params),
@@ -147,20 +138,69 @@ export class CourseCatalogue {
     };
   }
 
+  /**
+   * The statements that answer a page of the catalogue (its plan tests read these), or null when
+   * nothing can match: a key (a whole word, the tag, the facility) no listed course has.
+   */
+  async statements(
+    filter: CatalogueFilter,
+    page: { offset: number; limit: number },
+  ): Promise<ReturnType<typeof catalogueStatements> | null> {
+    const criteria = await this.criteria(filter);
+    if (!criteria) return null;
+    if (criteria.text || criteria.tagKey !== undefined || criteria.facilities) {
+      const walk = chooseWalk(criteria, await this.termCounts(criteria), countCap(page) + 1);
+      if (!walk) return null;
+      criteria.walk = walk;
+    }
+    return catalogueStatements(criteria, page);
+  }
+
   private async criteria(filter: CatalogueFilter): Promise<CatalogueCriteria | null> {
     const criteria: CatalogueCriteria = { text: filter.q ? searchWords(filter.q) : null };
-    if (filter.facilityId !== undefined) criteria.facilityId = filter.facilityId;
-    if (filter.facilityType !== undefined) criteria.facilityType = filter.facilityType;
     if (filter.tag !== undefined) {
       criteria.tagKey = tagKey(filter.tag);
       if (!criteria.tagKey) return null;
     }
+    if (filter.adminUnitId === undefined && filter.facilityType === undefined) {
+      if (filter.facilityId !== undefined)
+        criteria.facilities = { facilityIds: [filter.facilityId] };
+      return criteria;
+    }
+    let adminUnitPattern: string | undefined;
     if (filter.adminUnitId !== undefined) {
       const path = await this.facilities.adminUnitPath(filter.adminUnitId);
       if (path === null) return null;
-      criteria.adminUnitPattern = subtreePattern(path);
+      adminUnitPattern = subtreePattern(path);
     }
+    const where = {
+      ...(adminUnitPattern !== undefined ? { adminUnitPattern } : {}),
+      ...(filter.facilityType !== undefined ? { facilityType: filter.facilityType } : {}),
+    };
+    const statement = facilitiesStatement({
+      ...where,
+      ...(filter.facilityId !== undefined ? { facilityId: filter.facilityId } : {}),
+    });
+    const facilityIds = (
+      await this.dataSource.query<{ id: string }[]>(statement.sql, statement.params)
+    ).map((row) => row.id);
+    if (facilityIds.length === 0) return null;
+    criteria.facilities = facilityIds.length > FACILITY_LIST ? where : { facilityIds };
     return criteria;
+  }
+
+  /** How many listed courses the criteria's keys have, and the listed words the prefix starts. */
+  private async termCounts(criteria: CatalogueCriteria): Promise<TermCounts> {
+    const statement = termCountsStatement(criteria);
+    const rows = await this.dataSource.query<
+      { term: string; courses: string | number; prefixed: string | number }[]
+    >(statement.sql, statement.params);
+    const counts: TermCounts = { courses: new Map(), prefixTerms: [] };
+    for (const row of rows) {
+      counts.courses.set(row.term, Number(row.courses));
+      if (Number(row.prefixed) === 1) counts.prefixTerms.push(row.term);
+    }
+    return counts;
   }
 
   /** The facility's name and kind, and where it is: its unit up to the province. */

@@ -5,6 +5,7 @@ import { FacilityDirectory } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { relistCourse } from '../catalogue/catalogue-terms';
 import { CourseError } from '../course-error';
 import { AuthoringGate } from './authoring-gate';
 import { Course } from './course.entity';
@@ -107,6 +108,7 @@ export class CourseAuthoring {
         await this.save(manager, course);
         if (newTags) await this.records.replaceTags(manager, courseId, newTags);
         await this.records.replaceSearchTerms(manager, course, tagNames);
+        await relistCourse(manager, courseId);
         return this.records.view(manager, courseId);
       }),
     );

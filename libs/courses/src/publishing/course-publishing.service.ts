@@ -3,6 +3,7 @@ import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { relistCourse } from '../catalogue/catalogue-terms';
 import { CourseError } from '../course-error';
 import { AuthoringGate } from '../courses/authoring-gate';
 import { Course } from '../courses/course.entity';
@@ -142,6 +143,7 @@ export class CoursePublishing {
     if (status === 'published') changes.publishedAt = course.publishedAt ?? now;
     if (status === 'archived') changes.archivedAt = now;
     await manager.getRepository(Course).update({ id: course.id }, changes);
+    await relistCourse(manager, course.id);
   }
 
   private async findFacts(courseId: string): Promise<Pick<Course, 'id' | 'facilityId' | 'status'>> {
