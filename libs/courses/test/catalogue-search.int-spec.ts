@@ -168,6 +168,24 @@ describe('catalogue search', () => {
     expect(await search({})).toHaveLength(5);
   });
 
+  it('finds a published course by its new words the moment it is edited, by no old ones', async () => {
+    const id = await published('BD', 'Gấp giấy nghệ thuật', ['Thủ công']);
+    await moduleRef.get(CourseAuthoring).update(admin, id, {
+      title: 'Cắt giấy nghệ thuật',
+      summary: 'Cắt giấy thành hình',
+      tags: ['Mỹ thuật'],
+    });
+    const found = async (filter: Parameters<CourseCatalogue['list']>[0]) =>
+      (await catalogue.list(filter, page())).items.map((course) => course.id);
+    expect(await found({ q: 'cat giay' })).toEqual([id]);
+    expect(await found({ tag: 'mỹ thuật' })).toEqual([id]);
+    expect(await found({ q: 'gap giay' })).toEqual([]);
+    expect(await found({ tag: 'thủ công' })).toEqual([]);
+    await moduleRef.get(CoursePublishing).archive(admin, id);
+    expect(await found({ q: 'cat giay' })).toEqual([]);
+    expect(await found({ facilityId: ids.BD! })).not.toContain(id);
+  });
+
   it('finds a course by its new words after an edit, and no longer by the old ones', async () => {
     const course = await moduleRef.get(CourseAuthoring).create(admin, {
       facilityId: ids.BD!,
