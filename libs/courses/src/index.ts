@@ -122,8 +122,8 @@ export type {
  * `listingTerms` the keys of `catalogue_terms`).
  */
 export {
-  catalogueStatements,
   catalogueTagsStatements,
+  courseRowsStatement,
   type CatalogueCriteria,
   chooseWalk,
   courseTagsStatement,
@@ -131,6 +131,7 @@ export {
   type SearchWord,
   type SqlStatement,
   countCap,
+  matchesStatement,
   PAGES_AHEAD,
   termCountsStatement,
   type TermCounts,

@@ -322,52 +322,40 @@ function checks(criteria: CatalogueCriteria): SqlStatement {
 const NEWEST = 'ORDER BY e.`published_at` DESC, e.`course_id` DESC';
 
 /**
- * The walked keys' matches newest first, `take` of them after `skip`: one key read in order,
- * or several each read to `skip + take` and merged (a course under two of them, two words of one
- * prefix, is one match).
+ * The walked keys' first `take` matches newest first: one key read in order, or several each
+ * read as far and merged (a course under two of them, two words of one prefix, is one match).
  */
-function walkStatement(
-  criteria: CatalogueCriteria,
-  page: { skip: number; take: number },
-): SqlStatement {
+function walkStatement(criteria: CatalogueCriteria, take: number): SqlStatement {
   const filter = checks(criteria);
   const terms = walkTerms(criteria);
-  const branch = (term: string, limit: string): string =>
-    `SELECT e.\`course_id\` AS id, e.\`published_at\` AS at FROM \`catalogue_terms\` e WHERE e.\`term\` = ?${filter.sql} ${NEWEST} ${limit}`;
-  if (terms.length === 1)
-    return {
-      sql: branch(terms[0]!, 'LIMIT ? OFFSET ?'),
-      params: [terms[0], ...filter.params, page.take, page.skip],
-    };
+  const branch = `SELECT e.\`course_id\` AS id, e.\`published_at\` AS at FROM \`catalogue_terms\` e WHERE e.\`term\` = ?${filter.sql} ${NEWEST} LIMIT ${take}`;
+  if (terms.length === 1) return { sql: branch, params: [terms[0], ...filter.params] };
   return {
     sql: `SELECT w.\`id\`, w.\`at\` FROM (${terms
-      .map((term) => `(${branch(term, `LIMIT ${page.skip + page.take}`)})`)
-      .join(' UNION ')}) w ORDER BY w.\`at\` DESC, w.\`id\` DESC LIMIT ? OFFSET ?`,
-    params: [...terms.flatMap((term) => [term, ...filter.params]), page.take, page.skip],
+      .map(() => `(${branch})`)
+      .join(' UNION ')}) w ORDER BY w.\`at\` DESC, w.\`id\` DESC LIMIT ${take}`,
+    params: terms.flatMap((term) => [term, ...filter.params]),
   };
 }
 
 /**
- * The page of courses, newest first, and the total counted up to `countCap(page)` + 1 (more:
- * `totalCapped`). Searches are newest first too: every word is required and a course holds each
- * word once, so all matches are equally relevant. The page's ids are found first and its rows
- * read after by primary key.
+ * The matches newest first, as far as `countCap(page)` + 1: the page is a slice of them and the
+ * total their number (more: `totalCapped`), so the walk to the page is not made twice. Searches
+ * are newest first too: every word is required and a course holds each word once, so all
+ * matches are equally relevant.
  */
-export function catalogueStatements(
+export function matchesStatement(
   criteria: CatalogueCriteria,
   page: { offset: number; limit: number },
-): { items: SqlStatement; count: SqlStatement } {
-  const ids = walkStatement(criteria, { skip: page.offset, take: page.limit });
-  const counted = walkStatement(criteria, { skip: 0, take: countCap(page) + 1 });
+): SqlStatement {
+  return walkStatement(criteria, countCap(page) + 1);
+}
+
+/** The page's courses, by primary key (in no order: the caller puts them in the walk's). */
+export function courseRowsStatement(courseIds: readonly string[]): SqlStatement {
   return {
-    items: {
-      sql: `SELECT ${COLUMNS} FROM (${ids.sql}) p JOIN \`courses\` c ON c.\`id\` = p.\`id\` ORDER BY p.\`at\` DESC, p.\`id\` DESC`,
-      params: ids.params,
-    },
-    count: {
-      sql: `SELECT COUNT(*) AS total FROM (${counted.sql}) capped`,
-      params: counted.params,
-    },
+    sql: `SELECT ${COLUMNS} FROM \`courses\` c WHERE c.\`id\` IN (${courseIds.map(() => '?').join(', ')})`,
+    params: [...courseIds],
   };
 }
 

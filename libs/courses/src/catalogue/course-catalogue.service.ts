@@ -18,14 +18,16 @@ import {
 import type { CourseStatus } from '../courses/course-status';
 import {
   type CatalogueCriteria,
-  catalogueStatements,
   catalogueTagsStatements,
+  courseRowsStatement,
   chooseWalk,
   type CourseRow,
   courseTagsStatement,
   countCap,
   FACILITY_LIST,
   facilitiesStatement,
+  matchesStatement,
+  type SqlStatement,
   termCountsStatement,
   type TermCounts,
 } from './catalogue-sql';
@@ -74,22 +76,23 @@ export class CourseCatalogue {
    */
   async list(filter: CatalogueFilter, query: PageQuery): Promise<CataloguePage> {
     const page = { offset: pageOffset(query), limit: query.pageSize };
-    const statements = await this.statements(filter, page);
-    if (!statements) return { ...toPage([], 0, query), totalCapped: false };
-    const { items, count } = statements;
-    const [rows, [total]] = await Promise.all([
-      this.dataSource.query<CourseRow[]>(items.sql, items.params),
-      this.dataSource.query<{ total: string | number }[]>(count.sql, count.params),
-    ]);
-    const tags = await this.tagsOf(rows.map((row) => row.id));
-    const counted = Number(total?.total ?? 0);
+    const matches = await this.matchesStatement(filter, page);
+    if (!matches) return { ...toPage([], 0, query), totalCapped: false };
+    const ids = (await this.dataSource.query<{ id: string }[]>(matches.sql, matches.params)).map(
+      (row) => row.id,
+    );
+    const pageIds = ids.slice(page.offset, page.offset + page.limit);
+    const [rows, tags] = await Promise.all([this.rowsOf(pageIds), this.tagsOf(pageIds)]);
     return {
       ...toPage(
-        rows.map((row) => rowView(row, tags.get(row.id) ?? [])),
-        Math.min(counted, countCap(page)),
+        pageIds.flatMap((id) => {
+          const row = rows.get(id);
+          return row ? [rowView(row, tags.get(id) ?? [])] : [];
+        }),
+        Math.min(ids.length, countCap(page)),
         query,
       ),
-      totalCapped: counted > countCap(page),
+      totalCapped: ids.length > countCap(page),
     };
   }
 
@@ -139,13 +142,13 @@ export class CourseCatalogue {
   }
 
   /**
-   * The statements that answer a page of the catalogue (its plan tests read these), or null when
-   * nothing can match: a key (a whole word, the tag, the facility) no listed course has.
+   * The statement that finds a page's matches (its plan tests read it), or null when nothing
+   * can match: a key (a whole word, the tag, the facility) no listed course has.
    */
-  async statements(
+  async matchesStatement(
     filter: CatalogueFilter,
     page: { offset: number; limit: number },
-  ): Promise<ReturnType<typeof catalogueStatements> | null> {
+  ): Promise<SqlStatement | null> {
     const criteria = await this.criteria(filter);
     if (!criteria) return null;
     if (criteria.text || criteria.tagKey !== undefined || criteria.facilities) {
@@ -153,7 +156,7 @@ export class CourseCatalogue {
       if (!walk) return null;
       criteria.walk = walk;
     }
-    return catalogueStatements(criteria, page);
+    return matchesStatement(criteria, page);
   }
 
   private async criteria(filter: CatalogueFilter): Promise<CatalogueCriteria | null> {
@@ -206,6 +209,13 @@ export class CourseCatalogue {
   /** The facility's name and kind, and where it is: its unit up to the province. */
   private facilityOf(facilityId: string): Promise<CourseFacilityView | null> {
     return this.facilities.card(facilityId);
+  }
+
+  private async rowsOf(courseIds: string[]): Promise<Map<string, CourseRow>> {
+    if (courseIds.length === 0) return new Map();
+    const statement = courseRowsStatement(courseIds);
+    const rows = await this.dataSource.query<CourseRow[]>(statement.sql, statement.params);
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   private async tagsOf(courseIds: string[]): Promise<Map<string, string[]>> {
