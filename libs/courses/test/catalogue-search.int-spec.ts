@@ -90,6 +90,11 @@ describe('catalogue search', () => {
       'An toàn thông tin cho cán bộ, công chức',
     ]);
     expect(await search({ q: 'hoc tap ky nang so' })).toEqual([]);
+    // One word may answer both a whole word and the prefix typed after it.
+    expect(await search({ q: 'an toan a' })).toEqual([
+      'An toàn thông tin cho cán bộ, công chức',
+      'Đi an toàn trên đường đèo',
+    ]);
   });
 
   it('searches tags too, and filters by a tag however it is typed', async () => {

@@ -308,13 +308,23 @@ function checks(criteria: CatalogueCriteria): SqlStatement {
     );
     params.push(criteria.tagKey);
   }
-  for (const word of criteria.text ? wordsOf(criteria.text) : []) {
-    if (word.prefix ? walk.by === 'prefix' : walk.by === 'word' && walk.term === word.term)
-      continue;
+  const words = (criteria.text ? wordsOf(criteria.text) : []).filter((word) =>
+    word.prefix ? walk.by !== 'prefix' : walk.by !== 'word' || walk.term !== word.term,
+  );
+  const termIs = (word: SearchWord) => (word.prefix ? 's.`term` LIKE ?' : 's.`term` = ?');
+  const termParam = (word: SearchWord) => (word.prefix ? likePrefix(word.term) : word.term);
+  if (words.length === 1) {
     where.push(
-      `(SELECT 1 FROM \`course_search_terms\` s WHERE s.\`course_id\` = e.\`course_id\` AND ${word.prefix ? 's.`term` LIKE ?' : 's.`term` = ?'} LIMIT 1) IS NOT NULL`,
+      `(SELECT 1 FROM \`course_search_terms\` s WHERE s.\`course_id\` = e.\`course_id\` AND ${termIs(words[0]!)} LIMIT 1) IS NOT NULL`,
     );
-    params.push(word.prefix ? likePrefix(word.term) : word.term);
+    params.push(termParam(words[0]!));
+  } else if (words.length > 1) {
+    // One read of the course's words for all of them (each subquery run per row costs more
+    // than the rows it reads): every word must be among them.
+    where.push(
+      `(SELECT ${words.map((word) => `MAX(${termIs(word)})`).join(' + ')} FROM \`course_search_terms\` s WHERE s.\`course_id\` = e.\`course_id\` AND (${words.map(termIs).join(' OR ')})) = ${words.length}`,
+    );
+    params.push(...words.map(termParam), ...words.map(termParam));
   }
   return { sql: where.map((condition) => ` AND ${condition}`).join(''), params };
 }
