@@ -1,5 +1,6 @@
 import { newId } from '@lifelong/common';
 import { documentTerms, searchDocument, tagKey } from '@lifelong/common';
+import { listingTerms } from '@lifelong/courses';
 
 /** Runs one statement with parameters: a TypeORM DataSource's `query` or mysql2's. */
 export type RunSql = (sql: string, params: unknown[]) => Promise<unknown>;
@@ -44,8 +45,8 @@ export interface CourseVolume {
  * Loads a catalogue of `courses` published courses (Vietnamese titles built from topics and
  * audiences, one tag each) over `provinces` × `communes` administrative units with two
  * facilities per commune, with multi-row INSERTs of 2,000 rows. Search documents and words are
- * built with the lib's own `searchDocument` and `documentTerms`, so the data is what the
- * services would have written.
+ * built with the lib's own `searchDocument` and `documentTerms`, the catalogue's keys with
+ * `listingTerms`, so the data is what the services would have written.
  */
 export async function loadCourseVolume(
   run: RunSql,
@@ -93,10 +94,12 @@ export async function loadCourseVolume(
   await run('INSERT INTO `facilities` (`id`, `code`, `name`, `type`, `admin_unit_id`) VALUES ?', [
     facilities,
   ]);
+  const counts = new Map<string, number>();
   for (let start = 0; start < options.courses; start += 2_000) {
     const rows: unknown[][] = [];
     const tags: unknown[][] = [];
     const terms: unknown[][] = [];
+    const listing: unknown[][] = [];
     for (let i = start; i < Math.min(start + 2_000, options.courses); i += 1) {
       const id = newId();
       const title = `${TOPICS[i % TOPICS.length]} ${AUDIENCES[i % AUDIENCES.length]} – khóa ${i}`;
@@ -113,7 +116,13 @@ export async function loadCourseVolume(
         published,
       ]);
       tags.push([id, tagKey(tag), tag, 0]);
-      for (const term of documentTerms([title, summary, tag])) terms.push([id, term]);
+      const words = documentTerms([title, summary, tag]);
+      for (const term of words) terms.push([id, term]);
+      const facility = volume.facilityIds[i % volume.facilityIds.length]!;
+      for (const term of listingTerms(words, [tagKey(tag)], facility)) {
+        listing.push([term, published, id, facility]);
+        counts.set(term, (counts.get(term) ?? 0) + 1);
+      }
     }
     await run(
       'INSERT INTO `courses` (`id`, `facility_id`, `title`, `summary`, `status`, `search_text`, `published_at`) VALUES ?',
@@ -123,7 +132,17 @@ export async function loadCourseVolume(
       tags,
     ]);
     await run('INSERT INTO `course_search_terms` (`course_id`, `term`) VALUES ?', [terms]);
+    await run(
+      'INSERT INTO `catalogue_terms` (`term`, `published_at`, `course_id`, `facility_id`) VALUES ?',
+      [listing],
+    );
   }
+  const counted = [...counts];
+  for (let start = 0; start < counted.length; start += 2_000)
+    await run(
+      'INSERT INTO `catalogue_term_counts` (`term`, `courses`) VALUES ? ON DUPLICATE KEY UPDATE `courses` = `courses` + VALUES(`courses`)',
+      [counted.slice(start, start + 2_000)],
+    );
   volume.courses = options.courses;
   return volume;
 }

@@ -1,3 +1,4 @@
+import { CatalogueTermsRepository } from './catalogue/catalogue-terms.repository';
 import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -47,6 +48,7 @@ const FOR_OTHER_DOMAINS = [CourseOutline, CourseSeats, CourseStaff, LessonPackag
 const INTERNAL = [
   AuthoringGate,
   CourseStructure,
+  CatalogueTermsRepository,
   CoursesRepository,
   LessonsRepository,
   QuizzesRepository,

@@ -120,19 +120,26 @@ export type {
 
 /**
  * The catalogue's SQL, for its plan tests and for bulk loading (`searchDocument` and
- * `documentTerms` from common build `courses.search_text` and `course_search_terms`).
+ * `documentTerms` from common build `courses.search_text` and `course_search_terms`,
+ * `listingTerms` the keys of `catalogue_terms`).
  */
 export {
-  catalogueStatements,
   catalogueTagsStatements,
+  courseRowsStatement,
   type CatalogueCriteria,
+  chooseWalk,
   courseTagsStatement,
-  rareWord,
+  facilitiesStatement,
   type SearchWord,
   type SqlStatement,
   countCap,
+  matchesStatement,
   PAGES_AHEAD,
-  wordCountsStatement,
+  termCountsStatement,
+  type TermCounts,
+  type Walk,
+  walkTerms,
 } from './catalogue/catalogue-sql';
+export { ALL, facilityTerm, listingTerms, tagTerm } from './catalogue/catalogue-terms';
 // The search folding itself lives in @lifelong/common (text/search-terms), shared with the
 // user directory.

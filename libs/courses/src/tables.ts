@@ -11,6 +11,8 @@ export const TABLES: TableOwnership = {
     'courses',
     'course_tags',
     'course_search_terms',
+    'catalogue_terms',
+    'catalogue_term_counts',
     'course_sections',
     'lessons',
     'quiz_questions',

@@ -90,6 +90,11 @@ describe('catalogue search', () => {
       'An toàn thông tin cho cán bộ, công chức',
     ]);
     expect(await search({ q: 'hoc tap ky nang so' })).toEqual([]);
+    // One word may answer both a whole word and the prefix typed after it.
+    expect(await search({ q: 'an toan a' })).toEqual([
+      'An toàn thông tin cho cán bộ, công chức',
+      'Đi an toàn trên đường đèo',
+    ]);
   });
 
   it('searches tags too, and filters by a tag however it is typed', async () => {
@@ -166,6 +171,24 @@ describe('catalogue search', () => {
     await moduleRef.get(CoursePublishing).archive(admin, id);
     expect((await catalogue.list({ q: 'san thuong' }, page())).items).toEqual([]);
     expect(await search({})).toHaveLength(5);
+  });
+
+  it('finds a published course by its new words the moment it is edited, by no old ones', async () => {
+    const id = await published('BD', 'Gấp giấy nghệ thuật', ['Thủ công']);
+    await moduleRef.get(CourseAuthoring).update(admin, id, {
+      title: 'Cắt giấy nghệ thuật',
+      summary: 'Cắt giấy thành hình',
+      tags: ['Mỹ thuật'],
+    });
+    const found = async (filter: Parameters<CourseCatalogue['list']>[0]) =>
+      (await catalogue.list(filter, page())).items.map((course) => course.id);
+    expect(await found({ q: 'cat giay' })).toEqual([id]);
+    expect(await found({ tag: 'mỹ thuật' })).toEqual([id]);
+    expect(await found({ q: 'gap giay' })).toEqual([]);
+    expect(await found({ tag: 'thủ công' })).toEqual([]);
+    await moduleRef.get(CoursePublishing).archive(admin, id);
+    expect(await found({ q: 'cat giay' })).toEqual([]);
+    expect(await found({ facilityId: ids.BD! })).not.toContain(id);
   });
 
   it('finds a course by its new words after an edit, and no longer by the old ones', async () => {

@@ -38,6 +38,7 @@ import { CreateFacilityReports1766910000000 } from './1766910000000-create-facil
 import { PublishCourseLessonViews1766920000000 } from './1766920000000-publish-course-lesson-views';
 import { CreateLrsForwards1766940000000 } from './1766940000000-create-lrs-forwards';
 import { PublishAdministrationViews1766952000000 } from './1766952000000-publish-administration-views';
+import { CreateCatalogueTerms1766953000000 } from './1766953000000-create-catalogue-terms';
 import { CreateCmi51766954000000 } from './1766954000000-create-cmi5';
 import { AddLessonPackages1766954100000 } from './1766954100000-add-lesson-packages';
 import { CreateInspections1766955000000 } from './1766955000000-create-inspections';
@@ -89,6 +90,7 @@ export const MIGRATIONS = [
   PublishCourseLessonViews1766920000000,
   CreateLrsForwards1766940000000,
   PublishAdministrationViews1766952000000,
+  CreateCatalogueTerms1766953000000,
   CreateCmi51766954000000,
   AddLessonPackages1766954100000,
   CreateInspections1766955000000,

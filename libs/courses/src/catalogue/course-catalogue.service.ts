@@ -18,14 +18,18 @@ import {
 import type { CourseStatus } from '../courses/course-status';
 import {
   type CatalogueCriteria,
-  catalogueStatements,
   catalogueTagsStatements,
+  courseRowsStatement,
+  chooseWalk,
   type CourseRow,
   courseTagsStatement,
-  rareWord,
   countCap,
-  wordCountsStatement,
-  wordsOf,
+  FACILITY_LIST,
+  facilitiesStatement,
+  matchesStatement,
+  type SqlStatement,
+  termCountsStatement,
+  type TermCounts,
 } from './catalogue-sql';
 import { searchWords, tagKey } from '@lifelong/common';
 
@@ -71,34 +75,24 @@ export class CourseCatalogue {
    * letter or digit, matches nothing.
    */
   async list(filter: CatalogueFilter, query: PageQuery): Promise<CataloguePage> {
-    const criteria = await this.criteria(filter);
-    if (!criteria) return { ...toPage([], 0, query), totalCapped: false };
-    if (criteria.text) {
-      const counts = wordCountsStatement(criteria.text);
-      const [row] = await this.dataSource.query<Record<string, string | number>[]>(
-        counts.sql,
-        counts.params,
-      );
-      criteria.start = rareWord(
-        criteria.text,
-        wordsOf(criteria.text).map((_, i) => Number(row?.[`w${i}`] ?? 0)),
-      );
-    }
     const page = { offset: pageOffset(query), limit: query.pageSize };
-    const { items, count } = catalogueStatements(criteria, page);
-    const [rows, [total]] = await Promise.all([
-      this.dataSource.query<CourseRow[]>(items.sql, items.params),
-      this.dataSource.query<{ total: string | number }[]>(count.sql, count.params),
-    ]);
-    const tags = await this.tagsOf(rows.map((row) => row.id));
-    const counted = Number(total?.total ?? 0);
+    const matches = await this.matchesStatement(filter, page);
+    if (!matches) return { ...toPage([], 0, query), totalCapped: false };
+    const ids = (await this.dataSource.query<{ id: string }[]>(matches.sql, matches.params)).map(
+      (row) => row.id,
+    );
+    const pageIds = ids.slice(page.offset, page.offset + page.limit);
+    const [rows, tags] = await Promise.all([this.rowsOf(pageIds), this.tagsOf(pageIds)]);
     return {
       ...toPage(
-        rows.map((row) => rowView(row, tags.get(row.id) ?? [])),
-        Math.min(counted, countCap(page)),
+        pageIds.flatMap((id) => {
+          const row = rows.get(id);
+          return row ? [rowView(row, tags.get(id) ?? [])] : [];
+        }),
+        Math.min(ids.length, countCap(page)),
         query,
       ),
-      totalCapped: counted > countCap(page),
+      totalCapped: ids.length > countCap(page),
     };
   }
 
@@ -147,25 +141,81 @@ export class CourseCatalogue {
     };
   }
 
+  /**
+   * The statement that finds a page's matches (its plan tests read it), or null when nothing
+   * can match: a key (a whole word, the tag, the facility) no listed course has.
+   */
+  async matchesStatement(
+    filter: CatalogueFilter,
+    page: { offset: number; limit: number },
+  ): Promise<SqlStatement | null> {
+    const criteria = await this.criteria(filter);
+    if (!criteria) return null;
+    if (criteria.text || criteria.tagKey !== undefined || criteria.facilities) {
+      const walk = chooseWalk(criteria, await this.termCounts(criteria), countCap(page) + 1);
+      if (!walk) return null;
+      criteria.walk = walk;
+    }
+    return matchesStatement(criteria, page);
+  }
+
   private async criteria(filter: CatalogueFilter): Promise<CatalogueCriteria | null> {
     const criteria: CatalogueCriteria = { text: filter.q ? searchWords(filter.q) : null };
-    if (filter.facilityId !== undefined) criteria.facilityId = filter.facilityId;
-    if (filter.facilityType !== undefined) criteria.facilityType = filter.facilityType;
     if (filter.tag !== undefined) {
       criteria.tagKey = tagKey(filter.tag);
       if (!criteria.tagKey) return null;
     }
+    if (filter.adminUnitId === undefined && filter.facilityType === undefined) {
+      if (filter.facilityId !== undefined)
+        criteria.facilities = { facilityIds: [filter.facilityId] };
+      return criteria;
+    }
+    let adminUnitPattern: string | undefined;
     if (filter.adminUnitId !== undefined) {
       const path = await this.facilities.adminUnitPath(filter.adminUnitId);
       if (path === null) return null;
-      criteria.adminUnitPattern = subtreePattern(path);
+      adminUnitPattern = subtreePattern(path);
     }
+    const where = {
+      ...(adminUnitPattern !== undefined ? { adminUnitPattern } : {}),
+      ...(filter.facilityType !== undefined ? { facilityType: filter.facilityType } : {}),
+    };
+    const statement = facilitiesStatement({
+      ...where,
+      ...(filter.facilityId !== undefined ? { facilityId: filter.facilityId } : {}),
+    });
+    const facilityIds = (
+      await this.dataSource.query<{ id: string }[]>(statement.sql, statement.params)
+    ).map((row) => row.id);
+    if (facilityIds.length === 0) return null;
+    criteria.facilities = facilityIds.length > FACILITY_LIST ? where : { facilityIds };
     return criteria;
+  }
+
+  /** How many listed courses the criteria's keys have, and the listed words the prefix starts. */
+  private async termCounts(criteria: CatalogueCriteria): Promise<TermCounts> {
+    const statement = termCountsStatement(criteria);
+    const rows = await this.dataSource.query<
+      { term: string; courses: string | number; prefixed: string | number }[]
+    >(statement.sql, statement.params);
+    const counts: TermCounts = { courses: new Map(), prefixTerms: [] };
+    for (const row of rows) {
+      counts.courses.set(row.term, Number(row.courses));
+      if (Number(row.prefixed) === 1) counts.prefixTerms.push(row.term);
+    }
+    return counts;
   }
 
   /** The facility's name and kind, and where it is: its unit up to the province. */
   private facilityOf(facilityId: string): Promise<CourseFacilityView | null> {
     return this.facilities.card(facilityId);
+  }
+
+  private async rowsOf(courseIds: string[]): Promise<Map<string, CourseRow>> {
+    if (courseIds.length === 0) return new Map();
+    const statement = courseRowsStatement(courseIds);
+    const rows = await this.dataSource.query<CourseRow[]>(statement.sql, statement.params);
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   private async tagsOf(courseIds: string[]): Promise<Map<string, string[]>> {

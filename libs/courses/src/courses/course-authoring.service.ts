@@ -4,6 +4,7 @@ import type { Principal } from '@lifelong/identity';
 import { FacilityDirectory } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { CatalogueTermsRepository } from '../catalogue/catalogue-terms.repository';
 import { CourseError } from '../course-error';
 import { AuthoringGate } from './authoring-gate';
 import { Course } from './course.entity';
@@ -28,6 +29,7 @@ export class CourseAuthoring {
     private readonly staff: CourseStaff,
     private readonly gate: AuthoringGate,
     private readonly facilities: FacilityDirectory,
+    private readonly catalogueTerms: CatalogueTermsRepository,
   ) {}
 
   /** A new draft at the facility; the caller must author there. */
@@ -105,6 +107,7 @@ export class CourseAuthoring {
         await this.save(manager, course);
         if (newTags) await this.records.replaceTags(manager, courseId, newTags);
         await this.records.replaceSearchTerms(manager, course, tagNames);
+        await this.catalogueTerms.relist(manager, courseId);
         return this.records.view(manager, courseId);
       }),
     );

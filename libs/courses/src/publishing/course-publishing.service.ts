@@ -2,6 +2,7 @@ import { Clock } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { CatalogueTermsRepository } from '../catalogue/catalogue-terms.repository';
 import { CourseError } from '../course-error';
 import { AuthoringGate } from '../courses/authoring-gate';
 import type { Course } from '../courses/course.entity';
@@ -28,6 +29,7 @@ export class CoursePublishing {
     private readonly structure: CourseStructure,
     private readonly quizzes: QuizzesRepository,
     private readonly policies: ReviewPolicies,
+    private readonly catalogueTerms: CatalogueTermsRepository,
   ) {}
 
   /**
@@ -139,6 +141,7 @@ export class CoursePublishing {
     if (status === 'published') changes.publishedAt = course.publishedAt ?? now;
     if (status === 'archived') changes.archivedAt = now;
     await this.records.update(manager, course.id, changes);
+    await this.catalogueTerms.relist(manager, course.id);
   }
 
   private async findFacts(courseId: string): Promise<CourseRef> {
