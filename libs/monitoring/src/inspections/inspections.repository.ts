@@ -1,5 +1,6 @@
 import { type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
   ActionStatus,
@@ -7,6 +8,12 @@ import type {
   InspectionStatus,
   InspectionTarget,
 } from './inspection-rules';
+
+/**
+ * Ids are UUIDs in ascii columns: anything else names no row, and a character outside ascii
+ * could not even be compared with them (MariaDB refuses the mix of character sets).
+ */
+const namesARow = (id: string): boolean => isUUID(id);
 
 /** An inspection's own row. */
 export interface InspectionRow {
@@ -179,6 +186,7 @@ export class InspectionsRepository {
     manager?: EntityManager,
     forUpdate = false,
   ): Promise<InspectionRow | null> {
+    if (!namesARow(id)) return null;
     const [row] = await (manager ?? this.dataSource.manager).query<InspectionRow[]>(
       `${SELECT_INSPECTION} WHERE i.\`id\` = ?${forUpdate ? ' FOR UPDATE' : ''}`,
       [id],
@@ -281,6 +289,7 @@ export class InspectionsRepository {
     manager?: EntityManager,
     forUpdate = false,
   ): Promise<ActionRow | null> {
+    if (!namesARow(id)) return null;
     const [row] = await (manager ?? this.dataSource.manager).query<ActionRow[]>(
       `${SELECT_ACTION} WHERE a.\`id\` = ?${forUpdate ? ' FOR UPDATE' : ''}`,
       [id],
@@ -396,6 +405,7 @@ export class InspectionsRepository {
   }
 
   async findEvidence(id: string): Promise<EvidenceRow | null> {
+    if (!namesARow(id)) return null;
     const [row] = await this.dataSource.query<EvidenceRow[]>(
       `${SELECT_EVIDENCE} WHERE \`id\` = ?`,
       [id],
