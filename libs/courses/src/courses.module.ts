@@ -1,3 +1,4 @@
+import { CatalogueRepository } from './catalogue/catalogue.repository';
 import { CatalogueTermsRepository } from './catalogue/catalogue-terms.repository';
 import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
@@ -48,6 +49,7 @@ const FOR_OTHER_DOMAINS = [CourseOutline, CourseSeats, CourseStaff, LessonPackag
 const INTERNAL = [
   AuthoringGate,
   CourseStructure,
+  CatalogueRepository,
   CatalogueTermsRepository,
   CoursesRepository,
   LessonsRepository,

@@ -2,11 +2,9 @@ import { type Page, pageOffset, type PageQuery, toPage } from '@lifelong/common'
 import type { Principal } from '@lifelong/identity';
 import { FacilityDirectory, type FacilityType, subtreePattern } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { CourseError } from '../course-error';
-import { Course } from '../courses/course.entity';
 import { CoursesRepository } from '../courses/courses.repository';
+import { CatalogueRepository } from './catalogue.repository';
 import { CourseStaff, OPEN_STATUSES } from '../courses/course-staff';
 import { CourseStructure } from '../courses/course-structure';
 import {
@@ -18,18 +16,12 @@ import {
 import type { CourseStatus } from '../courses/course-status';
 import {
   type CatalogueCriteria,
-  catalogueTagsStatements,
-  courseRowsStatement,
   chooseWalk,
   type CourseRow,
-  courseTagsStatement,
   countCap,
   FACILITY_LIST,
-  facilitiesStatement,
   matchesStatement,
   type SqlStatement,
-  termCountsStatement,
-  type TermCounts,
 } from './catalogue-sql';
 import { searchWords, tagKey } from '@lifelong/common';
 
@@ -62,7 +54,7 @@ export interface CatalogueTag {
 @Injectable()
 export class CourseCatalogue {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogue: CatalogueRepository,
     private readonly staff: CourseStaff,
     private readonly records: CoursesRepository,
     private readonly structure: CourseStructure,
@@ -78,11 +70,12 @@ export class CourseCatalogue {
     const page = { offset: pageOffset(query), limit: query.pageSize };
     const matches = await this.matchesStatement(filter, page);
     if (!matches) return { ...toPage([], 0, query), totalCapped: false };
-    const ids = (await this.dataSource.query<{ id: string }[]>(matches.sql, matches.params)).map(
-      (row) => row.id,
-    );
+    const ids = await this.catalogue.matchingIds(matches);
     const pageIds = ids.slice(page.offset, page.offset + page.limit);
-    const [rows, tags] = await Promise.all([this.rowsOf(pageIds), this.tagsOf(pageIds)]);
+    const [rows, tags] = await Promise.all([
+      this.catalogue.rowsOf(pageIds),
+      this.catalogue.tagsOf(pageIds),
+    ]);
     return {
       ...toPage(
         pageIds.flatMap((id) => {
@@ -98,19 +91,11 @@ export class CourseCatalogue {
 
   /** The tags a visitor can filter by: those of published courses, most used first. */
   async tags(query: PageQuery): Promise<Page<CatalogueTag>> {
-    const { items, count } = catalogueTagsStatements({
+    const { rows, total } = await this.catalogue.tags({
       offset: pageOffset(query),
       limit: query.pageSize,
     });
-    const [rows, [total]] = await Promise.all([
-      this.dataSource.query<{ tag: string; courses: string | number }[]>(items.sql, items.params),
-      this.dataSource.query<{ total: string | number }[]>(count.sql, count.params),
-    ]);
-    return toPage(
-      rows.map((row) => ({ tag: row.tag, courses: Number(row.courses) })),
-      Number(total?.total ?? 0),
-      query,
-    );
+    return toPage(rows, total, query);
   }
 
   /**
@@ -119,12 +104,12 @@ export class CourseCatalogue {
    * (`correct`) are in the staff's view only.
    */
   async detail(principal: Principal | null, courseId: string): Promise<CourseDetailView> {
-    const course = await this.dataSource.getRepository(Course).findOneBy({ id: courseId });
+    const course = await this.catalogue.course(courseId);
     if (!course) throw CourseError.courseNotFound(courseId);
     const isStaff = await this.staff.isAuthor(principal, course.facilityId);
     if (!isStaff && !OPEN_STATUSES.includes(course.status))
       throw CourseError.courseNotFound(courseId);
-    const manager = this.dataSource.manager;
+    const manager = this.catalogue.manager;
     const tags = await this.records.tagsOf(manager, [courseId]);
     return {
       ...courseView(course, tags.get(courseId) ?? []),
@@ -152,7 +137,8 @@ export class CourseCatalogue {
     const criteria = await this.criteria(filter);
     if (!criteria) return null;
     if (criteria.text || criteria.tagKey !== undefined || criteria.facilities) {
-      const walk = chooseWalk(criteria, await this.termCounts(criteria), countCap(page) + 1);
+      const counts = await this.catalogue.termCounts(criteria);
+      const walk = chooseWalk(criteria, counts, countCap(page) + 1);
       if (!walk) return null;
       criteria.walk = walk;
     }
@@ -180,54 +166,18 @@ export class CourseCatalogue {
       ...(adminUnitPattern !== undefined ? { adminUnitPattern } : {}),
       ...(filter.facilityType !== undefined ? { facilityType: filter.facilityType } : {}),
     };
-    const statement = facilitiesStatement({
+    const facilityIds = await this.catalogue.facilityIds({
       ...where,
       ...(filter.facilityId !== undefined ? { facilityId: filter.facilityId } : {}),
     });
-    const facilityIds = (
-      await this.dataSource.query<{ id: string }[]>(statement.sql, statement.params)
-    ).map((row) => row.id);
     if (facilityIds.length === 0) return null;
     criteria.facilities = facilityIds.length > FACILITY_LIST ? where : { facilityIds };
     return criteria;
   }
 
-  /** How many listed courses the criteria's keys have, and the listed words the prefix starts. */
-  private async termCounts(criteria: CatalogueCriteria): Promise<TermCounts> {
-    const statement = termCountsStatement(criteria);
-    const rows = await this.dataSource.query<
-      { term: string; courses: string | number; prefixed: string | number }[]
-    >(statement.sql, statement.params);
-    const counts: TermCounts = { courses: new Map(), prefixTerms: [] };
-    for (const row of rows) {
-      counts.courses.set(row.term, Number(row.courses));
-      if (Number(row.prefixed) === 1) counts.prefixTerms.push(row.term);
-    }
-    return counts;
-  }
-
   /** The facility's name and kind, and where it is: its unit up to the province. */
   private facilityOf(facilityId: string): Promise<CourseFacilityView | null> {
     return this.facilities.card(facilityId);
-  }
-
-  private async rowsOf(courseIds: string[]): Promise<Map<string, CourseRow>> {
-    if (courseIds.length === 0) return new Map();
-    const statement = courseRowsStatement(courseIds);
-    const rows = await this.dataSource.query<CourseRow[]>(statement.sql, statement.params);
-    return new Map(rows.map((row) => [row.id, row]));
-  }
-
-  private async tagsOf(courseIds: string[]): Promise<Map<string, string[]>> {
-    const tags = new Map<string, string[]>(courseIds.map((id) => [id, []]));
-    if (courseIds.length === 0) return tags;
-    const statement = courseTagsStatement(courseIds);
-    const rows = await this.dataSource.query<{ courseId: string; tag: string }[]>(
-      statement.sql,
-      statement.params,
-    );
-    for (const row of rows) tags.get(row.courseId)?.push(row.tag);
-    return tags;
   }
 }
 
