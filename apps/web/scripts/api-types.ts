@@ -52,12 +52,14 @@ export async function generateApiTypes(): Promise<string> {
 if (require.main === module) {
   generateApiTypes().then(
     (types) => {
-      if (process.argv.includes('--print')) process.stdout.write(types);
+      // Exit only once the output is written: to a pipe, stdout is asynchronous, and exiting
+      // at once cut the types short after 64 KiB.
+      const done = (): never => process.exit(0);
+      if (process.argv.includes('--print')) process.stdout.write(types, done);
       else {
         writeFileSync(API_TYPES_FILE, types);
-        process.stdout.write(`Wrote ${API_TYPES_FILE}\n`);
+        process.stdout.write(`Wrote ${API_TYPES_FILE}\n`, done);
       }
-      process.exit(0);
     },
     (error: unknown) => {
       process.stderr.write(

@@ -11,4 +11,4 @@
 export { AdministrationHttpModule } from './administration.http.module';
 /** The directory's statements and the readers' places, for the query-plan test. */
 export { directoryStatements, type DirectoryFilter } from './users/user-directory.repository';
-export { type ReaderPlaces } from './reader-places';
+export { type ReaderPlaces } from './reader-places.service';

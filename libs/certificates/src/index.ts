@@ -52,8 +52,8 @@ export {
   type TemplateText,
 } from './pdf/render-certificate';
 /** Signing (Ed25519, VC-JWT) and the published keys; the issuer document. */
-export { CertificateSigner, type PublishedJwk } from './signing/certificate-signer';
-export { type IssuerDocument, IssuerProfile } from './signing/issuer-profile';
+export { CertificateSigner, type PublishedJwk } from './signing/certificate-signer.service';
+export { type IssuerDocument, IssuerProfile } from './signing/issuer-profile.service';
 /** The Open Badges 3.0 credential of a certificate (pure). */
 export {
   CREDENTIAL_CONTEXTS,

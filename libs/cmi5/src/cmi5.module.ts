@@ -15,8 +15,8 @@ import { Cmi5PackageReads } from './packages/cmi5-package-reads.service';
 import { Cmi5Packages } from './packages/cmi5-packages.service';
 import { Cmi5PackagesRepository } from './packages/cmi5-packages.repository';
 import { ContentFiles } from './packages/content-files.service';
-import { Cmi5Lessons } from './packages/cmi5-lessons';
-import { PackageManifests } from './packages/package-manifests';
+import { Cmi5Lessons } from './packages/cmi5-lessons.service';
+import { PackageManifests } from './packages/package-manifests.service';
 
 const SERVICES = [
   Cmi5Launches,

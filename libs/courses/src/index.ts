@@ -80,7 +80,7 @@ export { LessonPackages } from './lessons/lesson-packages.service';
 /** Where distance-lessons attaches a lesson's video (id, readiness, duration). */
 export { LessonVideos, type LessonVideoState } from './lessons/lesson-videos.service';
 /** Who is staff of a facility's courses (authors; approvers), for other domains' checks. */
-export { CourseStaff } from './courses/course-staff';
+export { CourseStaff } from './courses/course-staff.service';
 export { APPROVER_ROLES, AUTHOR_ROLES } from './policies';
 
 /** The authoring services (the api's routes, demo data). */

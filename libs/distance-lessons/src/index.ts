@@ -51,7 +51,7 @@ export { VideoDirectory, type VideoFacts } from './videos/video-directory.servic
 
 /** Transcoding: one run of one video, and the ffprobe/ffmpeg adapter. */
 export { TranscodeVideo, type TranscodeOutcome } from './transcode/transcode-video.service';
-export { MediaTools, SourceProblemError } from './transcode/media-tools';
+export { MediaTools, SourceProblemError } from './transcode/media-tools.service';
 export { checkMediaTools } from './transcode/media-tools.check';
 /** ffprobe's JSON read into what the planner needs (pure). */
 export { type ProbeResult, readProbe, type VideoStreamInfo } from './transcode/probe';

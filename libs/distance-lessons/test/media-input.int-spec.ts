@@ -7,7 +7,7 @@ import { testConfig } from '../../../test/setup/test-env';
 import { playlistNaming, requestTrap } from '../../../test/support/distance-lessons';
 import { fixture, mediaDir, removeMediaDir } from '../../../test/support/media-fixtures';
 import { planLadder } from '../src/transcode/ladder';
-import { MediaTools, SourceProblemError } from '../src/transcode/media-tools';
+import { MediaTools, SourceProblemError } from '../src/transcode/media-tools.service';
 
 const run = promisify(execFile);
 

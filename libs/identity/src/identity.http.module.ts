@@ -1,21 +1,21 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { PasswordResetThrottle } from './accounts/password-reset-throttle';
-import { AccessPolicy } from './auth/access-policy';
+import { PasswordResetThrottle } from './accounts/password-reset-throttle.service';
+import { AccessPolicy } from './auth/access-policy.service';
 import { AuthDecisionGuard } from './auth/auth-decision.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
-import { LoginThrottle } from './auth/login-throttle';
+import { LoginThrottle } from './auth/login-throttle.service';
 import { JwtAuthGuard, LocalLoginGuard } from './auth/passport.guards';
 import { AuthController } from './http/auth.controller';
 import { MeController } from './http/me.controller';
 import { OidcController } from './http/oidc.controller';
-import { RefreshCookie } from './http/refresh-cookie';
+import { RefreshCookie } from './http/refresh-cookie.service';
 import { UserAccountsController } from './http/user-accounts.controller';
-import { SignInFlowCookie } from './http/sign-in-flow-cookie';
+import { SignInFlowCookie } from './http/sign-in-flow-cookie.service';
 import { UserRolesController } from './http/user-roles.controller';
 import { IdentityModule } from './identity.module';
-import { RegistrationThrottle } from './registration/registration-throttle';
+import { RegistrationThrottle } from './registration/registration-throttle.service';
 
 /**
  * Identity's routes, and the global guard that enforces every route's auth decision.

@@ -22,11 +22,11 @@ export * from './identity-error';
 /** The account entity, for relations from other domains. */
 export * from './users/user.entity';
 /** Scope checks for every domain: `covers`, `assertCovers`, `reach`. */
-export { AccessPolicy } from './auth/access-policy';
+export { AccessPolicy } from './auth/access-policy.service';
 /** Pure role checks on a Principal. */
 export { holdsAnyRole, isPlatformAdmin, roleReach, type RoleReach } from './auth/role-checks';
 /** argon2id hashing, for other credentials that are secrets (LRS clients' secrets). */
-export { PasswordHasher } from './credentials/password-hasher';
+export { PasswordHasher } from './credentials/password-hasher.service';
 /** Issues and verifies access tokens (also for routes outside Nest, like Bull Board). */
 export { AccessTokenService } from './tokens/access-token.service';
 /** The first administrator (`npm run migrate`). */
@@ -59,13 +59,13 @@ export {
   AccountStatuses,
   accountStatusSql,
   personStatusSql,
-} from './accounts/account-status';
+} from './accounts/account-status.service';
 /** Who may manage a person's account (invite, deactivate). */
 export { AccountAdministration } from './accounts/account-administration.service';
 export { ACCOUNT_MANAGERS, GRANTERS } from './policies';
 /** Issuing invitations in a caller's transaction (the staff import invites whom it created). */
 /** The one-time link tokens and their web-app links (the email sender derives them). */
-export { ACCOUNT_LINK_PAGES, AccountLinkTokens } from './accounts/account-link-tokens';
+export { ACCOUNT_LINK_PAGES, AccountLinkTokens } from './accounts/account-link-tokens.service';
 /** Where a person is placed (bound by organizations), for account-management scope checks. */
 export { PersonPlacements } from './accounts/person-placements';
 /** Sessions: one per sign-in (refresh-token family). */

@@ -4,7 +4,7 @@ import { IdentityModule } from '@lifelong/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { PasswordHasher } from '../src/credentials/password-hasher';
+import { PasswordHasher } from '../src/credentials/password-hasher.service';
 import { CredentialsService } from '../src/credentials/credentials.service';
 import { testConfig } from '../../../test/setup/test-env';
 

@@ -1,6 +1,6 @@
 import { IdentityError } from '@lifelong/identity';
 import { Logger } from '@nestjs/common';
-import { LoginThrottle } from '../src/auth/login-throttle';
+import { LoginThrottle } from '../src/auth/login-throttle.service';
 import { testConfig } from '../../../test/setup/test-env';
 
 const config = testConfig({ LOGIN_MAX_PER_ACCOUNT: '2', LOGIN_MAX_PER_IP: '100' });

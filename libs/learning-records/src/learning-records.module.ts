@@ -1,7 +1,7 @@
 import { AuditModule } from '@lifelong/audit';
 import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
-import { LaunchSessionsRef } from './launch/launch-sessions-ref';
+import { LaunchSessionsRef } from './launch/launch-sessions-ref.service';
 import { LrsClientsRepository } from './clients/lrs-clients.repository';
 import { LrsClients } from './clients/lrs-clients.service';
 import { ActivitiesAndAgents } from './statements/activities-and-agents.service';

@@ -43,7 +43,7 @@ export {
   type PreferencesChange,
 } from './preferences/notification-preferences.service';
 /** Signs and checks unsubscribe tokens; builds the absolute link. */
-export { UNSUBSCRIBE_PATH, UnsubscribeTokens } from './email/unsubscribe-tokens';
+export { UNSUBSCRIBE_PATH, UnsubscribeTokens } from './email/unsubscribe-tokens.service';
 /** Why notifications refused a request. */
 export { NotificationError, type NotificationErrorCode } from './notification-error';
 
@@ -68,6 +68,6 @@ export {
   FAN_OUT_BATCH,
   NotificationFanOut,
   sendEmailJobId,
-} from './fan-out/notification-fan-out';
+} from './fan-out/notification-fan-out.service';
 /** Recipients as notifications see them (identity's account + preferences). */
-export { type Recipient, RecipientDirectory } from './recipients/recipient-directory';
+export { type Recipient, RecipientDirectory } from './recipients/recipient-directory.service';

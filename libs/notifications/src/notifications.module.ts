@@ -6,7 +6,7 @@ import { NotificationDelivery } from './deliveries/notification-delivery.entity'
 import { DigestEntry } from './digest/digest-entry.entity';
 import { NotificationDigest } from './digest/notification-digest.entity';
 import { RowLedgerRepository } from './email/row-ledger.repository';
-import { UnsubscribeTokens } from './email/unsubscribe-tokens';
+import { UnsubscribeTokens } from './email/unsubscribe-tokens.service';
 import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
 import { Notification } from './inbox/notification.entity';
@@ -14,7 +14,7 @@ import { NotificationPreference } from './preferences/notification-preference.en
 import { NotificationPreferencesRepository } from './preferences/notification-preferences.repository';
 import { NotificationPreferencesService } from './preferences/notification-preferences.service';
 import { UnsubscribeService } from './preferences/unsubscribe.service';
-import { RecipientDirectory } from './recipients/recipient-directory';
+import { RecipientDirectory } from './recipients/recipient-directory.service';
 
 /**
  * What this lib's routes and jobs use, the delivery records too: the jobs live in the worker

@@ -6,11 +6,11 @@ import { PlanDigestsJob } from './digest/plan-digests.job';
 import { SendDigestJob } from './digest/send-digest.job';
 import { Mailer } from './email/mailer';
 import { createMailer } from './email/nodemailer-mailer';
-import { NotificationEmails } from './email/notification-emails';
+import { NotificationEmails } from './email/notification-emails.service';
 import { SendAccountEmailJob } from './email/send-account-email.job';
 import { SendEmailJob } from './email/send-email.job';
 import { DeliverEventJob } from './fan-out/deliver-event.job';
-import { NotificationFanOut } from './fan-out/notification-fan-out';
+import { NotificationFanOut } from './fan-out/notification-fan-out.service';
 import { NotificationsModule } from './notifications.module';
 import { OutboxEventsRepository } from './outbox-events.repository';
 

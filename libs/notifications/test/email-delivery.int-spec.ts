@@ -10,8 +10,8 @@ import {
 } from '../../../test/support/smtp-test-server';
 import { testConfig } from '../../../test/setup/test-env';
 import { DeliveriesRepository } from '../src/deliveries/deliveries.repository';
-import { UnsubscribeTokens } from '../src/email/unsubscribe-tokens';
-import { sendEmailJobId } from '../src/fan-out/notification-fan-out';
+import { UnsubscribeTokens } from '../src/email/unsubscribe-tokens.service';
+import { sendEmailJobId } from '../src/fan-out/notification-fan-out.service';
 import {
   deliveriesOf,
   eventually,

@@ -3,7 +3,7 @@ import { IdentityModule } from '@lifelong/identity';
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from './organizations.module';
 import { ImportStaffJob } from './staff-import/import-staff.job';
-import { StaffBatchWriter } from './staff-import/staff-batch-writer';
+import { StaffBatchWriter } from './staff-import/staff-batch-writer.service';
 
 /** The organizations job handlers (worker process only): the staff CSV import. */
 @Module({

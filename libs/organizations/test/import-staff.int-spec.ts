@@ -8,7 +8,7 @@ import {
 } from '@lifelong/organizations';
 import type { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { StaffBatchWriter } from '../src/staff-import/staff-batch-writer';
+import { StaffBatchWriter } from '../src/staff-import/staff-batch-writer.service';
 import {
   insertUser,
   jobContext,

@@ -6,7 +6,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuditBrowser } from '../audit/audit-browser';
+import { AuditBrowser } from '../audit/audit-browser.service';
 import { AUDIT_READERS } from '../policies';
 import { AuditEntryDto, AuditPageDto, AuditQuery } from './administration.dto';
 

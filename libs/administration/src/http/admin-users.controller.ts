@@ -8,8 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DIRECTORY_READERS } from '../policies';
-import { UserAdministration } from '../users/user-administration';
-import { UserPages } from '../users/user-page';
+import { UserAdministration } from '../users/user-administration.service';
+import { UserPages } from '../users/user-page.service';
 import {
   AdminUserDetailDto,
   AdminUserDto,

@@ -11,9 +11,9 @@ import {
 } from '@lifelong/identity';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { AuditLine } from '../audit/audit-browser';
-import type { DirectoryEntry } from '../users/user-directory';
-import type { UserPageView } from '../users/user-page';
+import type { AuditLine } from '../audit/audit-browser.service';
+import type { DirectoryEntry } from '../users/user-directory.service';
+import type { UserPageView } from '../users/user-page.service';
 import type { AssignmentLine, EnrollmentLine, MembershipLine } from '../users/user-page.repository';
 
 export class UserSearchQuery extends PageQuery {

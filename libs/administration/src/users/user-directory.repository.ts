@@ -3,7 +3,7 @@ import { type AccountStatus, personStatusSql, type Role } from '@lifelong/identi
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { ReaderPlaces } from '../reader-places';
+import type { ReaderPlaces } from '../reader-places.service';
 
 /** The filters of `GET /admin/users`, already checked. */
 export interface DirectoryFilter {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { ReaderPlaces } from '../reader-places';
+import type { ReaderPlaces } from '../reader-places.service';
 
 export interface MembershipLine {
   id: string;

@@ -1,7 +1,7 @@
 import { Public } from '@lifelong/identity';
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IssuerProfile } from '../signing/issuer-profile';
+import { IssuerProfile } from '../signing/issuer-profile.service';
 import { IssuerDto } from './certificate.dto';
 
 /** The issuer's public keys, so anyone verifies a credential offline. */

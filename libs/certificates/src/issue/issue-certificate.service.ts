@@ -14,7 +14,7 @@ import { CertificatesRepository } from '../certificates/certificates.repository'
 import { issuerId, openBadgeCredential, verificationUrl } from '../credential/open-badge';
 import { renderCertificate } from '../pdf/render-certificate';
 import { displaySerial, newSerial } from '../serial/serial';
-import { CertificateSigner } from '../signing/certificate-signer';
+import { CertificateSigner } from '../signing/certificate-signer.service';
 import { CertificateTemplates } from '../templates/certificate-templates.service';
 
 /** What one run of issuing did. */

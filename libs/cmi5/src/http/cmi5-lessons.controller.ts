@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { Cmi5Launches } from '../launch/cmi5-launch.service';
 import { Cmi5PackageReads } from '../packages/cmi5-package-reads.service';
 import { Cmi5Packages } from '../packages/cmi5-packages.service';
-import { Cmi5Lessons } from '../packages/cmi5-lessons';
+import { Cmi5Lessons } from '../packages/cmi5-lessons.service';
 import { PACKAGE_UPLOADERS } from '../policies';
 import { Cmi5LaunchDto, Cmi5PackageDto } from './cmi5.dto';
 import { withUploadedFile } from './upload-to-file';

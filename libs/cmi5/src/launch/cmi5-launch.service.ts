@@ -16,7 +16,7 @@ import type { Cmi5Package } from '../packages/cmi5-package.entity';
 import { Cmi5Packages } from '../packages/cmi5-packages.service';
 import { contentBase, ContentSigner } from '../packages/content-signer';
 import { packagedLaunchPath } from '../packages/course-structure';
-import { Cmi5Lessons } from '../packages/cmi5-lessons';
+import { Cmi5Lessons } from '../packages/cmi5-lessons.service';
 import { CMI5_CATEGORY, CMI5_VERBS, SESSION_EXTENSION } from './cmi5-profile';
 import { Cmi5LaunchesRepository } from './cmi5-launches.repository';
 import type { Cmi5Registration } from './cmi5-registration.entity';

@@ -3,7 +3,7 @@ import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { Cmi5Error } from '../cmi5-error';
 import { Cmi5Packages, packageView, type PackageView } from './cmi5-packages.service';
-import { Cmi5Lessons } from './cmi5-lessons';
+import { Cmi5Lessons } from './cmi5-lessons.service';
 
 /** Who may see a lesson's package: its course's staff and its learners; others get 404. */
 @Injectable()

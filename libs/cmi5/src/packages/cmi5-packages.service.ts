@@ -6,8 +6,8 @@ import { Cmi5Error } from '../cmi5-error';
 import { Cmi5Package } from './cmi5-package.entity';
 import { Cmi5PackagesRepository } from './cmi5-packages.repository';
 import { contentTypeOf } from './content-types';
-import type { Cmi5Lesson } from './cmi5-lessons';
-import { type PackageManifest, PackageManifests } from './package-manifests';
+import type { Cmi5Lesson } from './cmi5-lessons.service';
+import { type PackageManifest, PackageManifests } from './package-manifests.service';
 import { unpackPackage } from './zip-package';
 
 /** A package as the studio and the lesson page see it. */

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { MediaStorage } from '@lifelong/distance-lessons';
 import { Injectable } from '@nestjs/common';
 import { Cmi5Launches } from '../launch/cmi5-launch.service';
-import { PackageManifests } from './package-manifests';
+import { PackageManifests } from './package-manifests.service';
 import { isSafeEntryName } from './zip-package';
 
 /** A package file to send, or why not. */

@@ -5,8 +5,8 @@ import { Injectable } from '@nestjs/common';
 import { CourseError } from '../course-error';
 import { CoursesRepository } from '../courses/courses.repository';
 import { CatalogueRepository } from './catalogue.repository';
-import { CourseStaff, OPEN_STATUSES } from '../courses/course-staff';
-import { CourseStructure } from '../courses/course-structure';
+import { CourseStaff, OPEN_STATUSES } from '../courses/course-staff.service';
+import { CourseStructure } from '../courses/course-structure.service';
 import {
   courseView,
   type CourseDetailView,

@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CatalogueTermsRepository } from '../catalogue/catalogue-terms.repository';
 import { CourseError } from '../course-error';
-import { AuthoringGate } from './authoring-gate';
+import { AuthoringGate } from './authoring-gate.service';
 import { Course } from './course.entity';
 import { codeInput } from './course-code';
 import {
@@ -16,7 +16,7 @@ import {
   normalizeTags,
   plainText,
 } from './course-input';
-import { CourseStaff } from './course-staff';
+import { CourseStaff } from './course-staff.service';
 import type { CourseView } from './course-view';
 import { CoursesRepository } from './courses.repository';
 import { editRefusal, statusAfterEdit } from './edit.rules';

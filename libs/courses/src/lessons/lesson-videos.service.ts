@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CourseError } from '../course-error';
-import { CourseStructure } from '../courses/course-structure';
+import { CourseStructure } from '../courses/course-structure.service';
 import type { LessonView } from '../courses/course-view';
 import { CoursesRepository } from '../courses/courses.repository';
 import { WATCHED_KINDS } from './lesson-kind';

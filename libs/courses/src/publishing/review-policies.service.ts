@@ -3,7 +3,7 @@ import { FacilityDirectory } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CourseError } from '../course-error';
-import { CourseStaff } from '../courses/course-staff';
+import { CourseStaff } from '../courses/course-staff.service';
 import { ReviewPoliciesRepository } from './review-policies.repository';
 
 /** A facility's review policy as the api shows it. */

@@ -4,7 +4,7 @@ import { CurrentUser, type Principal, Public, RequireRoles } from '@lifelong/ide
 import { Controller, Delete, Head, Options, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TusUploads } from '../upload/tus-uploads';
+import { TusUploads } from '../upload/tus-uploads.service';
 
 const TUS_DOCS =
   'tus 1.0 resumable upload (core, creation, creation-with-upload, termination). ' +

@@ -4,7 +4,7 @@ import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { VideoError } from '../distance-lessons-error';
 import { POSTER_FILE, MASTER_PLAYLIST } from '../transcode/encode-args';
-import { LessonAccess } from '../videos/lesson-access';
+import { LessonAccess } from '../videos/lesson-access.service';
 import { VideosRepository } from '../videos/videos.repository';
 import { PlaybackSigner, signedMediaBase } from './playback-signer';
 

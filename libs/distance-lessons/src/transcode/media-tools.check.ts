@@ -1,5 +1,5 @@
 import { type AppConfig, StartupError } from '@lifelong/common';
-import { MediaTools } from './media-tools';
+import { MediaTools } from './media-tools.service';
 
 /**
  * A worker that takes the media-transcode queue refuses to start without ffmpeg and ffprobe,

@@ -2,7 +2,7 @@ import { JobHandler, type JobContext, type JobPayloads, JOBS } from '@lifelong/c
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { GAVE_UP_REASON } from './failure-reasons';
-import { SourceProblemError } from './media-tools';
+import { SourceProblemError } from './media-tools.service';
 import { TranscodeVideo, type TranscodeOutcome } from './transcode-video.service';
 
 /**

@@ -10,7 +10,7 @@ import { VideosRepository } from '../videos/videos.repository';
 import type { RenditionSummary } from '../videos/video-status';
 import { MASTER_PLAYLIST, POSTER_FILE, VARIANT_PLAYLIST } from './encode-args';
 import { type LadderPlan, planLadder } from './ladder';
-import { MediaTools, SourceProblemError } from './media-tools';
+import { MediaTools, SourceProblemError } from './media-tools.service';
 
 /** What one transcode run did. */
 export type TranscodeOutcome =

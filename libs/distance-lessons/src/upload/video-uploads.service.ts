@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { VideoError } from '../distance-lessons-error';
 import { sourceKey } from '../storage/media-keys';
 import { MediaStorage } from '../storage/media-storage';
-import { LessonAccess, type LessonContext } from '../videos/lesson-access';
+import { LessonAccess, type LessonContext } from '../videos/lesson-access.service';
 import { VideoLifecycle } from '../videos/video-lifecycle.service';
 import { peekStream } from './peek-stream';
 import { notVideoMessage, SNIFF_BYTES, sniffVideo } from './sniff-video';

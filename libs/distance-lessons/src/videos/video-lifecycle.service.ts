@@ -4,7 +4,7 @@ import { isDuplicateKey, recordEvent, retryOnDeadlock } from '@lifelong/database
 import { Injectable, Logger } from '@nestjs/common';
 import { videoPrefix } from '../storage/media-keys';
 import { MediaStorage } from '../storage/media-storage';
-import type { LessonContext } from './lesson-access';
+import type { LessonContext } from './lesson-access.service';
 import type { Video } from './video.entity';
 import type { RenditionSummary } from './video-status';
 import { VideosRepository } from './videos.repository';

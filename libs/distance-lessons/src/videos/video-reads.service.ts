@@ -2,7 +2,7 @@ import { isId } from '@lifelong/common';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { VideoError } from '../distance-lessons-error';
-import { LessonAccess } from './lesson-access';
+import { LessonAccess } from './lesson-access.service';
 import type { Video } from './video.entity';
 import { VideosRepository } from './videos.repository';
 

@@ -3,7 +3,7 @@ import { Clock } from '@lifelong/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
-import { AccessPolicy } from '../auth/access-policy';
+import { AccessPolicy } from '../auth/access-policy.service';
 import type { Principal } from '../auth/auth-decision';
 import { IdentityError } from '../identity-error';
 import { ACCOUNT_MANAGERS } from '../policies';
@@ -11,7 +11,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import type { UserProfile } from '../users/user-profile';
 import type { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { AccountStatuses } from './account-status';
+import { AccountStatuses } from './account-status.service';
 import { AccountTokensRepository } from './account-tokens.repository';
 import { PersonPlacements } from './person-placements';
 

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import { IdentityError } from '../identity-error';
 import { User } from '../users/user.entity';
-import { AccountLinkTokens } from './account-link-tokens';
+import { AccountLinkTokens } from './account-link-tokens.service';
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity';
 
 const HOUR_MS = 3_600_000;

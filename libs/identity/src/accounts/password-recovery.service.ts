@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { retryOnDeadlock } from '@lifelong/database';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth-decision';
-import { PasswordHasher } from '../credentials/password-hasher';
+import { PasswordHasher } from '../credentials/password-hasher.service';
 import { IdentityError } from '../identity-error';
 import { SessionsService, type SignedInSession } from '../sessions/sessions.service';
 import { accountPasswordProblems, canonicalEmail, PASSWORD_MAX_LENGTH } from '../users/user-input';

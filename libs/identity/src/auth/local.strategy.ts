@@ -6,7 +6,7 @@ import { CredentialsService } from '../credentials/credentials.service';
 import { IdentityError } from '../identity-error';
 import { UsersRepository } from '../users/users.repository';
 import type { Principal } from './auth-decision';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle } from './login-throttle.service';
 
 /** passport-local: email and password from the body, rate-limited per IP and per account. */
 @Injectable()

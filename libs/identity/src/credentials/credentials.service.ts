@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalEmail, PASSWORD_MAX_LENGTH } from '../users/user-input';
 import { UsersRepository } from '../users/users.repository';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher.service';
 
 /** Checks an email and password pair. */
 @Injectable()

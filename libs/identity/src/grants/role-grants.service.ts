@@ -1,7 +1,7 @@
 import { type AuditPlace, AuditLog } from '@lifelong/audit';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal, RoleGrant } from '../auth/auth-decision';
-import { AccessPolicy } from '../auth/access-policy';
+import { AccessPolicy } from '../auth/access-policy.service';
 import { scopeOf } from '../auth/role-checks';
 import { IdentityError } from '../identity-error';
 import type { UserProfile } from '../users/user-profile';

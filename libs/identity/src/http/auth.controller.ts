@@ -14,17 +14,17 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PasswordResetThrottle } from '../accounts/password-reset-throttle';
+import { PasswordResetThrottle } from '../accounts/password-reset-throttle.service';
 import { PasswordRecovery } from '../accounts/password-recovery.service';
 import { Authenticated, CurrentUser, type Principal, Public } from '../auth/auth-decision';
 import { LocalLoginGuard } from '../auth/passport.guards';
-import { RegistrationThrottle } from '../registration/registration-throttle';
+import { RegistrationThrottle } from '../registration/registration-throttle.service';
 import { RegistrationService } from '../registration/registration.service';
 import { IdentityError } from '../identity-error';
 import { SessionsService } from '../sessions/sessions.service';
 import { ForgotPasswordDto, SetPasswordWithTokenDto } from './accounts.dto';
 import { LoginDto, RefreshTokenDto, RegisterDto } from './auth.dto';
-import { REFRESH_COOKIE, RefreshCookie } from './refresh-cookie';
+import { REFRESH_COOKIE, RefreshCookie } from './refresh-cookie.service';
 import { SessionResponse, TokenPairResponse } from './user.response';
 
 @ApiTags('identity')

@@ -21,7 +21,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { PasswordRecovery } from '../accounts/password-recovery.service';
-import { LoginThrottle } from '../auth/login-throttle';
+import { LoginThrottle } from '../auth/login-throttle.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { Authenticated, CurrentUser, type Principal } from '../auth/auth-decision';
 import { IdentityError } from '../identity-error';

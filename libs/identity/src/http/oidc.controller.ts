@@ -14,8 +14,8 @@ import { Public } from '../auth/auth-decision';
 import { SingleSignOn } from '../sso/single-sign-on.service';
 import { SsoFailure } from '../sso/sso-failure';
 import { OidcProviderResponse, OidcStartQuery } from './oidc.dto';
-import { RefreshCookie } from './refresh-cookie';
-import { SignInFlowCookie } from './sign-in-flow-cookie';
+import { RefreshCookie } from './refresh-cookie.service';
+import { SignInFlowCookie } from './sign-in-flow-cookie.service';
 
 const PROVIDER_PARAM = { name: 'provider', description: 'A provider id from the providers list' };
 

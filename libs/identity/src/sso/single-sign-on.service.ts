@@ -14,9 +14,9 @@ import {
 } from '../users/user-input';
 import { UsersRepository } from '../users/users.repository';
 import { type IdentityKey, IdentityLinksRepository } from './identity-links.repository';
-import { OidcProviders, type ProviderIdentity } from './oidc-providers';
+import { OidcProviders, type ProviderIdentity } from './oidc-providers.service';
 import { safeReturnTo } from './return-to';
-import { SignInFlows } from './sign-in-flows';
+import { SignInFlows } from './sign-in-flows.service';
 import { SsoFailure } from './sso-failure';
 
 /** `user_identities.issuer` and `.subject` are varchar(255). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PasswordHasher } from '../credentials/password-hasher';
+import { PasswordHasher } from '../credentials/password-hasher.service';
 import { IdentityError } from '../identity-error';
 import {
   fieldProblems,

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { launchClient, type LrsClient } from '../clients/lrs-client';
 import { LAUNCH_KEY_PREFIX } from '../launch/launch-sessions';
-import { LaunchSessionsRef } from '../launch/launch-sessions-ref';
+import { LaunchSessionsRef } from '../launch/launch-sessions-ref.service';
 import { LrsClients } from '../clients/lrs-clients.service';
 import { LearningRecordsError } from '../learning-records-error';
 import { XAPI_VERSION } from '../statements/statements.service';

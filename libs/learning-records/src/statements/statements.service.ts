@@ -8,7 +8,7 @@ import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { attachmentHashes, matchAttachmentParts } from '../attachments/statement-attachments';
 import type { AttachmentPart } from '../attachments/statement-request';
 import { assertStatementsWithinLaunch } from '../launch/launch-rules';
-import { LaunchSessionsRef } from '../launch/launch-sessions-ref';
+import { LaunchSessionsRef } from '../launch/launch-sessions-ref.service';
 import { LearningRecordsError } from '../learning-records-error';
 import { formatStatement, withContextActivityLists } from './statement-format';
 import {

@@ -4,7 +4,7 @@ import { type Principal, UserLookup } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { MonitoringError } from '../monitoring-error';
 import { INSPECTED, INSPECTORS } from '../policies';
-import { InspectionAccess } from './inspection-access';
+import { InspectionAccess } from './inspection-access.service';
 import {
   type EvidenceFile,
   type EvidenceUpload,

@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { MonitoringError } from '../monitoring-error';
 import { REPORT_DECIDERS, REPORT_FILLERS, REPORT_READERS } from '../policies';
 import { FacilityReportsRepository, type ReportPlace } from './facility-reports.repository';
-import { ReportAccess } from './report-access';
+import { ReportAccess } from './report-access.service';
 import { checkValues, missingAnswers, type ReportField, type ReportValues } from './report-fields';
 import { ReportForms } from './report-forms.service';
 

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { MonitoringError } from '../monitoring-error';
 import { FacilityReportsRepository } from './facility-reports.repository';
 import { definitionOf, FacilityReports } from './facility-reports.service';
-import { ReportAccess } from './report-access';
+import { ReportAccess } from './report-access.service';
 import {
   type FieldValue,
   missingAnswers,

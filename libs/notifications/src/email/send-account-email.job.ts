@@ -11,7 +11,7 @@ import { UnrecoverableError } from 'bullmq';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository';
 import { OutboxEventsRepository } from '../outbox-events.repository';
 import { planEmail } from '../fan-out/email-plan';
-import { type Recipient, RecipientDirectory } from '../recipients/recipient-directory';
+import { type Recipient, RecipientDirectory } from '../recipients/recipient-directory.service';
 import {
   ACCOUNT_EMAIL_TEMPLATES,
   type AccountEmailEvent,
@@ -21,7 +21,7 @@ import { languageOf } from '../templates/language';
 import { TemplateVars } from '../templates/template-vars';
 import { accountEmail } from './email-layout';
 import { Mailer, type OutgoingEmail } from './mailer';
-import { NotificationEmails } from './notification-emails';
+import { NotificationEmails } from './notification-emails.service';
 import { sendOnce, type SendOutcome } from './send-once';
 
 const MAX_ATTEMPTS = JOBS['notifications.send-account-email'].options.attempts ?? 1;

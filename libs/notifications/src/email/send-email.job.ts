@@ -2,7 +2,7 @@ import { type JobContext, JobHandler, type JobPayloads, JOBS } from '@lifelong/c
 import { Injectable } from '@nestjs/common';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository';
 import { Mailer } from './mailer';
-import { NotificationEmails } from './notification-emails';
+import { NotificationEmails } from './notification-emails.service';
 import { sendOnce, type SendOutcome } from './send-once';
 
 const MAX_ATTEMPTS = JOBS['notifications.send-email'].options.attempts ?? 1;

@@ -5,10 +5,10 @@ import { UnrecoverableError } from 'bullmq';
 import { OutboxEventsRepository } from '../outbox-events.repository';
 import { UndeliverableEventError } from '../recipes/event-payload';
 import { type NotificationPlan, planNotification } from '../recipes/notification-recipes';
-import { RecipientDirectory } from '../recipients/recipient-directory';
+import { RecipientDirectory } from '../recipients/recipient-directory.service';
 import { DEFAULT_TIME_ZONE } from '../templates/language';
 import { renderNotification } from '../templates/render-notification';
-import { FAN_OUT_BATCH, NotificationFanOut } from './notification-fan-out';
+import { FAN_OUT_BATCH, NotificationFanOut } from './notification-fan-out.service';
 
 /** What one run did: recipients found (inbox entries), and emails queued to send now. */
 export interface DeliverEventOutcome {

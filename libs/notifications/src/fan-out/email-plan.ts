@@ -1,5 +1,5 @@
 import { isEmail } from 'class-validator';
-import type { Recipient } from '../recipients/recipient-directory';
+import type { Recipient } from '../recipients/recipient-directory.service';
 
 /** Why a person gets no email for an event (stored as the delivery's reason). */
 export type SkipReason = 'email_off' | 'no_email' | 'invalid_email';

@@ -2,7 +2,7 @@ import { AppConfig, Clock, isId, type Page, type PageQuery, toPage } from '@life
 import { Injectable } from '@nestjs/common';
 import type { NotificationData } from '../kinds/notification-kind';
 import { NotificationError } from '../notification-error';
-import { RecipientDirectory } from '../recipients/recipient-directory';
+import { RecipientDirectory } from '../recipients/recipient-directory.service';
 import { DEFAULT_TIME_ZONE } from '../templates/language';
 import { type Reader, renderNotification } from '../templates/render-notification';
 import { InboxRepository, type InboxRow } from './inbox.repository';

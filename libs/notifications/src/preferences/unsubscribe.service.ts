@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { UnsubscribeTokens } from '../email/unsubscribe-tokens';
+import { UnsubscribeTokens } from '../email/unsubscribe-tokens.service';
 import { NotificationError } from '../notification-error';
-import { RecipientDirectory } from '../recipients/recipient-directory';
+import { RecipientDirectory } from '../recipients/recipient-directory.service';
 import { type Language, languageOf } from '../templates/language';
 import { NotificationPreferencesService } from './notification-preferences.service';
 

@@ -11,7 +11,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type CsvItem, readCsvRecords } from './csv-records';
 import { OrgUnitLookup } from './org-unit-lookup';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
-import { type ImportRun, RunSupersededError, StaffBatchWriter } from './staff-batch-writer';
+import { type ImportRun, RunSupersededError, StaffBatchWriter } from './staff-batch-writer.service';
 import { isLineError, readHeader, type StaffCsvLayout } from './staff-csv';
 import { StaffImportsRepository } from './staff-imports.repository';
 import { StaffRowChecker } from './staff-row-checker';

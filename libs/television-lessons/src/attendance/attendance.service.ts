@@ -13,7 +13,7 @@ import { TelevisionError } from '../television-error';
 import { type AttendanceMethod, BroadcastAttendance } from './attendance.entity';
 import { attendanceWindowProblem, WINDOW_MESSAGES } from './attendance-window';
 import { AttendancesRepository } from './attendances.repository';
-import { CodeGuessThrottle } from './code-guess-throttle';
+import { CodeGuessThrottle } from './code-guess-throttle.service';
 import { GroupAttendanceRecordsRepository } from './group-attendance-records.repository';
 import { LessonCompletion, type PresenceOutcome } from './lesson-completion.service';
 

@@ -4,7 +4,7 @@ import { CompleteLessonService, EnrollmentLookup } from '@lifelong/enrollment';
 import type { Principal } from '@lifelong/identity';
 import { recordEvent } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
-import { LessonStaff } from '../broadcasts/lesson-staff';
+import { LessonStaff } from '../broadcasts/lesson-staff.service';
 import { TelevisionError } from '../television-error';
 import { AttendancesRepository } from './attendances.repository';
 import type { GroupAttendanceRecord } from './group-attendance-record.entity';

@@ -1,6 +1,6 @@
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { LessonStaff } from '../broadcasts/lesson-staff';
+import { LessonStaff } from '../broadcasts/lesson-staff.service';
 import { TelevisionError } from '../television-error';
 import { LessonChecksRepository } from './lesson-checks.repository';
 

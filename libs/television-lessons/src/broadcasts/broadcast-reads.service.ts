@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { TelevisionError } from '../television-error';
 import type { Broadcast } from './broadcast.entity';
 import { BroadcastsRepository } from './broadcasts.repository';
-import { LessonStaff } from './lesson-staff';
+import { LessonStaff } from './lesson-staff.service';
 
 /**
  * The public schedule's filter: a time range and optionally a channel or a lesson. Without `from` the range

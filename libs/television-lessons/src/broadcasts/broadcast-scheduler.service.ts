@@ -3,14 +3,14 @@ import type { Principal } from '@lifelong/identity';
 import { recordEvent } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ChannelAccess } from '../channels/channel-access';
+import { ChannelAccess } from '../channels/channel-access.service';
 import { ChannelsService } from '../channels/channels.service';
-import { ReminderQueue } from '../reminders/reminder-queue';
+import { ReminderQueue } from '../reminders/reminder-queue.service';
 import { TelevisionError } from '../television-error';
 import type { Broadcast } from './broadcast.entity';
 import { BroadcastsRepository } from './broadcasts.repository';
-import { ChannelSchedule } from './channel-schedule';
-import { LessonStaff } from './lesson-staff';
+import { ChannelSchedule } from './channel-schedule.service';
+import { LessonStaff } from './lesson-staff.service';
 import { expandRecurrence, type Slot } from './recurrence';
 import { slotProblem } from './slot.rules';
 

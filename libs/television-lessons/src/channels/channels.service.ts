@@ -3,7 +3,7 @@ import { isDuplicateKey } from '@lifelong/database';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { TelevisionError } from '../television-error';
-import { ChannelAccess } from './channel-access';
+import { ChannelAccess } from './channel-access.service';
 import type { Channel } from './channel.entity';
 import { ChannelsRepository } from './channels.repository';
 

@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import type { Broadcast } from '../broadcasts/broadcast.entity';
 import { BroadcastsRepository } from '../broadcasts/broadcasts.repository';
 import { ChannelsRepository } from '../channels/channels.repository';
-import { reminderJobId } from './reminder-queue';
+import { reminderJobId } from './reminder-queue.service';
 
 /** Recipients per `broadcast.reminder` event (the event's contract). */
 export const REMINDER_CHUNK = 1_000;

@@ -4,7 +4,7 @@ import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import type { Broadcast } from '../broadcasts/broadcast.entity';
 import { BroadcastsRepository } from '../broadcasts/broadcasts.repository';
-import { LessonStaff } from '../broadcasts/lesson-staff';
+import { LessonStaff } from '../broadcasts/lesson-staff.service';
 import { TelevisionError } from '../television-error';
 
 /**

@@ -2,7 +2,7 @@ import { AppConfig, CommonError, newId } from '@lifelong/common';
 import { recordEvent } from '@lifelong/database';
 import type { Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import { ChannelAccess } from '../channels/channel-access';
+import { ChannelAccess } from '../channels/channel-access.service';
 import { ChannelsService } from '../channels/channels.service';
 import { TelevisionError } from '../television-error';
 import { ScheduleImportsRepository } from './schedule-imports.repository';

@@ -1,7 +1,7 @@
 import { AppConfig } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import { issuerId } from '../credential/open-badge';
-import { CertificateSigner, type PublishedJwk } from './certificate-signer';
+import { CertificateSigner, type PublishedJwk } from './certificate-signer.service';
 
 /** `/.well-known/lifelong/issuer.json`: the issuer's Profile, whose `keys` are a JWK Set. */
 export interface IssuerDocument {

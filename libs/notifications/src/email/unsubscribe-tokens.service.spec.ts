@@ -1,5 +1,5 @@
 import type { AppConfig } from '@lifelong/common';
-import { UnsubscribeTokens } from './unsubscribe-tokens';
+import { UnsubscribeTokens } from './unsubscribe-tokens.service';
 
 /** The settings UnsubscribeTokens reads. */
 const testConfigLike = (

@@ -4,7 +4,7 @@ import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
 import { PeopleRepository } from '../people.repository';
 import { AUDIT_READERS } from '../policies';
-import { ReaderPlacesResolver } from '../reader-places';
+import { ReaderPlacesResolver } from '../reader-places.service';
 
 /** An entry as the audit lib's read port gives it. */
 type AuditEntryRead = Awaited<ReturnType<AuditReads['search']>>['items'][number];

@@ -3,8 +3,8 @@ import { AccessPolicy, type Principal } from '@lifelong/identity';
 import { isWithin } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { DIRECTORY_READERS } from '../policies';
-import { ReaderPlacesResolver } from '../reader-places';
-import { type DirectoryEntry, UserDirectory } from './user-directory';
+import { ReaderPlacesResolver } from '../reader-places.service';
+import { type DirectoryEntry, UserDirectory } from './user-directory.service';
 import {
   type AssignmentLine,
   type EnrollmentLine,

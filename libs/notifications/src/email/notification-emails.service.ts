@@ -3,12 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { planEmail, type SkipReason } from '../fan-out/email-plan';
 import { InboxRepository } from '../inbox/inbox.repository';
 import type { NotificationData } from '../kinds/notification-kind';
-import { type Recipient, RecipientDirectory } from '../recipients/recipient-directory';
+import { type Recipient, RecipientDirectory } from '../recipients/recipient-directory.service';
 import { renderNotification } from '../templates/render-notification';
 import { type Envelope, notificationEmail } from './email-layout';
 import type { Language } from '../templates/language';
 import type { OutgoingEmail } from './mailer';
-import { UnsubscribeTokens } from './unsubscribe-tokens';
+import { UnsubscribeTokens } from './unsubscribe-tokens.service';
 
 /** An email's addressing, language and unsubscribe link, before its content. */
 export type AddressedEnvelope = Envelope & Pick<OutgoingEmail, 'to'>;

@@ -9,7 +9,7 @@ import {
 } from '@lifelong/common';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { certificateKeys as printKeyPair } from '../../../../apps/cli/src/certificate-keys.command';
-import { CertificateSigner } from './certificate-signer';
+import { CertificateSigner } from './certificate-signer.service';
 
 const env = (values: Record<string, string>) => ({
   NODE_ENV: 'development',

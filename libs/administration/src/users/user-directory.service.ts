@@ -1,7 +1,7 @@
 import { Clock, type Page, type PageQuery, toPage } from '@lifelong/common';
 import { type RoleGrant, SCOPE_TYPES, type ScopeType } from '@lifelong/identity';
 import { Injectable } from '@nestjs/common';
-import type { ReaderPlaces } from '../reader-places';
+import type { ReaderPlaces } from '../reader-places.service';
 import {
   type DirectoryFilter,
   type DirectoryRow,

@@ -1,7 +1,7 @@
 import { AppConfig, type OidcProviderSettings } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import * as oidc from 'openid-client';
-import type { SignInFlow } from './sign-in-flows';
+import type { SignInFlow } from './sign-in-flows.service';
 import { SsoFailure } from './sso-failure';
 
 /** Who the provider says signed in, after every check passed. */

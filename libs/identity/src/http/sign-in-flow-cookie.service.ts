@@ -2,8 +2,8 @@ import type {} from '@fastify/cookie';
 import { AppConfig } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SIGN_IN_FLOW_TTL_SECONDS } from '../sso/sign-in-flows';
-import { isLocalHttp } from './refresh-cookie';
+import { SIGN_IN_FLOW_TTL_SECONDS } from '../sso/sign-in-flows.service';
+import { isLocalHttp } from './refresh-cookie.service';
 
 /** The cookie naming the single sign-on this browser started. */
 export const SIGN_IN_FLOW_COOKIE = 'lifelong_sso';

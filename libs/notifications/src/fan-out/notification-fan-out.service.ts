@@ -4,7 +4,7 @@ import { DeliveriesRepository, type NewDelivery } from '../deliveries/deliveries
 import { DigestsRepository } from '../digest/digests.repository';
 import { InboxRepository } from '../inbox/inbox.repository';
 import type { NotificationKind } from '../kinds/notification-kind';
-import type { Recipient } from '../recipients/recipient-directory';
+import type { Recipient } from '../recipients/recipient-directory.service';
 import { planEmail } from './email-plan';
 
 /** Recipients handled per batch: one multi-row insert per table, one Redis round trip. */

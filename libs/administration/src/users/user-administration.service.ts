@@ -3,8 +3,8 @@ import { AccessPolicy, type AccountStatus, type Principal, type Role } from '@li
 import { OrgUnitsService, subtreePattern } from '@lifelong/organizations';
 import { Injectable } from '@nestjs/common';
 import { DIRECTORY_READERS } from '../policies';
-import { ReaderPlacesResolver } from '../reader-places';
-import { type DirectoryEntry, UserDirectory } from './user-directory';
+import { ReaderPlacesResolver } from '../reader-places.service';
+import { type DirectoryEntry, UserDirectory } from './user-directory.service';
 
 export interface UserSearch {
   q?: string;

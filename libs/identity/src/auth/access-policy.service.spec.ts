@@ -1,7 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { FakeScopeHierarchy } from '../../../../test/support/fake-scope-hierarchy';
 import { IdentityError } from '../identity-error';
-import { AccessPolicy } from './access-policy';
+import { AccessPolicy } from './access-policy.service';
 import type { Principal, RoleGrant } from './auth-decision';
 import { type Scope, ScopeHierarchy } from './scope';
 

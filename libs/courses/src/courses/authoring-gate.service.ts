@@ -7,7 +7,7 @@ import { LessonsRepository } from '../lessons/lessons.repository';
 import type { CourseSection } from '../sections/course-section.entity';
 import { SectionsRepository } from '../sections/sections.repository';
 import type { Course } from './course.entity';
-import { CourseStaff } from './course-staff';
+import { CourseStaff } from './course-staff.service';
 import { type CourseRef, CoursesRepository } from './courses.repository';
 import { type CourseEdit, editRefusal, statusAfterEdit } from './edit.rules';
 
