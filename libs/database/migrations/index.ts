@@ -44,6 +44,7 @@ import { AddLessonPackages1766954100000 } from './1766954100000-add-lesson-packa
 import { CreateInspections1766955000000 } from './1766955000000-create-inspections';
 import { CreateXapiAttachments1766956000000 } from './1766956000000-create-xapi-attachments';
 import { CreateXapiStatementRefs1766956100000 } from './1766956100000-create-xapi-statement-refs';
+import { AddOrgUnitLevels1766957000000 } from './1766957000000-add-org-unit-levels';
 
 /**
  * Every migration, in order. Listed explicitly (never globbed from dist/) so bundles and
@@ -96,4 +97,5 @@ export const MIGRATIONS = [
   CreateInspections1766955000000,
   CreateXapiAttachments1766956000000,
   CreateXapiStatementRefs1766956100000,
+  AddOrgUnitLevels1766957000000,
 ];

@@ -45,6 +45,11 @@ export class MonitoringJobs {
     return this.refresh.refreshReports(year, facilityIds);
   }
 
+  @JobHandler('monitoring.refresh-trained')
+  refreshTrained({ userIds }: JobPayloads['monitoring.refresh-trained']): Promise<RefreshOutcome> {
+    return this.refresh.refreshTrained(userIds);
+  }
+
   /** Hourly: report deadlines, and the due days of inspections' follow-up actions. */
   @JobHandler('monitoring.remind-reports')
   async remindReports(): Promise<{ reminded: number; actionsReminded: number }> {

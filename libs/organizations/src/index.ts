@@ -23,6 +23,7 @@ export { Facility } from './facilities/facility.entity';
 export { FACILITY_TYPES, type FacilityType } from './facilities/facility-type';
 /** An agency or department: a node of the org-unit tree. */
 export { OrgUnit } from './org-units/org-unit.entity';
+export { ORG_UNIT_LEVELS, type OrgUnitLevel } from './org-units/org-unit-level';
 /** A person's time in an org unit with position and job grade; `endedAt` null while current. */
 export { Membership } from './memberships/membership.entity';
 /** The employee code identifying a member of staff. */

@@ -1,4 +1,4 @@
-import type { FacilityType } from '@lifelong/organizations';
+import type { FacilityType, OrgUnitLevel } from '@lifelong/organizations';
 import type { Role, ScopeType } from '@lifelong/identity';
 
 /**
@@ -102,10 +102,12 @@ export interface DemoOrgUnit {
   code: string;
   name: string;
   parentCode?: string;
+  /** The agency's level; its departments take none and count at the agency's. */
+  level?: OrgUnitLevel;
 }
 
 export const DEMO_ORG_UNITS: DemoOrgUnit[] = [
-  { code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo' },
+  { code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', level: 'central' },
   { code: 'BGDDT-VP', name: 'Văn phòng Bộ', parentCode: 'BGDDT' },
   {
     code: 'BGDDT-GDNN-GDTX',
@@ -115,9 +117,11 @@ export const DEMO_ORG_UNITS: DemoOrgUnit[] = [
   { code: 'BGDDT-TCCB', name: 'Vụ Tổ chức cán bộ', parentCode: 'BGDDT' },
   { code: 'BGDDT-NGCBQL', name: 'Cục Nhà giáo và Cán bộ quản lý giáo dục', parentCode: 'BGDDT' },
   { code: 'BGDDT-TTR', name: 'Thanh tra Bộ', parentCode: 'BGDDT' },
-  { code: 'SGDDT-HN', name: 'Sở Giáo dục và Đào tạo Hà Nội' },
+  { code: 'SGDDT-HN', name: 'Sở Giáo dục và Đào tạo Hà Nội', level: 'province' },
   { code: 'SGDDT-HN-GDTX', name: 'Phòng Giáo dục thường xuyên', parentCode: 'SGDDT-HN' },
   { code: 'SGDDT-HN-TCCB', name: 'Phòng Tổ chức cán bộ', parentCode: 'SGDDT-HN' },
+  { code: 'PGDDT-BADINH', name: 'Phòng Giáo dục và Đào tạo quận Ba Đình', level: 'district' },
+  { code: 'UBND-PHUCXA', name: 'Ủy ban nhân dân phường Phúc Xá', level: 'commune' },
 ];
 
 /** Everyone in the table below signs in with this password (documented in the README). */

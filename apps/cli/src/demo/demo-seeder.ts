@@ -133,6 +133,7 @@ export class DemoSeeder {
         code: unit.code,
         name: unit.name,
         parentId: unit.parentCode ? ids.get(unit.parentCode) : undefined,
+        level: unit.level,
       }),
     );
   }

@@ -52,6 +52,8 @@ export interface JobPayloads {
   'monitoring.refresh-facility': { facilityId: string };
   /** Recomputes the yearly figures above facilities whose reports were accepted. */
   'monitoring.refresh-reports': { year: number; facilityIds: string[] };
+  /** Recomputes the trained civil servants of the periods these people's training changed. */
+  'monitoring.refresh-trained': { userIds: string[] };
   /** Reminds facility admins of yearly reports due soon and not submitted (recurring). */
   'monitoring.remind-reports': Record<string, never>;
   /** Turns one of a learner's learning events into xAPI statements, once per event. */
@@ -147,6 +149,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'monitoring.refresh-airings': { queue: 'default', options: retrying(5) },
   'monitoring.refresh-facility': { queue: 'default', options: retrying(5) },
   'monitoring.refresh-reports': { queue: 'default', options: retrying(5) },
+  'monitoring.refresh-trained': { queue: 'default', options: retrying(5) },
   'learning-records.record-event': { queue: 'default', options: retrying(5) },
   'learning-records.plan-forwards': {
     queue: 'default',

@@ -47,6 +47,8 @@ export interface OutboxEvents {
   'training.requirement-changed': { requirementId: string };
   /** People were assigned mandated training: one event per chunk of at most 1,000. */
   'training.assigned': TrainingNoticeEvent;
+  /** Mandated assignments were completed (one event per assignment, naming its holder). */
+  'training.assignments-completed': { userIds: string[] };
   /** Mandated training is due soon (`daysLeft` is the reminder step). */
   'training.due-soon': TrainingNoticeEvent & { daysLeft: string };
   /** Mandated training is overdue: for the learners, or for their unit's org managers. */
@@ -276,6 +278,24 @@ const toMonitoring: EventRoute<
   payload: (event) => ({ enrollmentId: event.enrollmentId }),
 };
 
+/** The trained civil servants follow completions, moves between units and new or overdue training. */
+const toTrainedFigures: EventRoute<
+  'training.assignments-completed' | 'organizations.memberships-changed',
+  'monitoring.refresh-trained'
+> = {
+  job: 'monitoring.refresh-trained',
+  payload: (event) => ({ userIds: event.userIds }),
+};
+
+/** A notice names its learners (or, for managers' notices, the managers: a harmless refresh). */
+const noticeToTrainedFigures: EventRoute<
+  'training.assigned' | 'training.overdue',
+  'monitoring.refresh-trained'
+> = {
+  job: 'monitoring.refresh-trained',
+  payload: (event) => ({ userIds: event.recipientIds }),
+};
+
 /** Transactional account emails: sent whatever the person's email preferences, no inbox entry. */
 const toAccountEmail: EventRoute<OutboxEventType, 'notifications.send-account-email'> = {
   job: 'notifications.send-account-email',
@@ -355,6 +375,7 @@ export const EVENT_ROUTES: Routes = {
   ],
   'organizations.memberships-changed': [
     { job: 'training.sync-people', payload: (event) => ({ userIds: event.userIds }) },
+    toTrainedFigures,
   ],
   'training.requirement-changed': [
     {
@@ -362,9 +383,10 @@ export const EVENT_ROUTES: Routes = {
       payload: (event) => ({ requirementId: event.requirementId }),
     },
   ],
-  'training.assigned': [toNotifications],
+  'training.assigned': [toNotifications, noticeToTrainedFigures],
+  'training.assignments-completed': [toTrainedFigures],
   'training.due-soon': [toNotifications],
-  'training.overdue': [toNotifications],
+  'training.overdue': [toNotifications, noticeToTrainedFigures],
   'training.escalated': [toNotifications],
   'monitoring.reports-accepted': [
     {

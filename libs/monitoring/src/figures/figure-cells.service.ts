@@ -60,9 +60,9 @@ export class FigureCells {
   }
 
   private async rewrite(manager: EntityManager, scope: CellScope): Promise<number> {
-    const computed = await this.compute(manager, scope);
-    const stored = await this.stored(manager, scope);
     const now = this.clock.now();
+    const computed = await this.compute(manager, scope, now);
+    const stored = await this.stored(manager, scope);
     let changed = 0;
     for (const [key, figures] of computed) {
       const before = stored.get(key);
@@ -90,9 +90,10 @@ export class FigureCells {
   private async compute(
     manager: EntityManager,
     scope: CellScope,
+    now: Date,
   ): Promise<Map<string, StoredFigures>> {
     const cells = new Map<string, StoredFigures>();
-    for (const row of await this.figures.measureRows(manager, scope)) {
+    for (const row of await this.figures.measureRows(manager, scope, now)) {
       const key = cellKey(row.unitId, row.facilityType);
       const cell = cells.get(key) ?? emptyFigures();
       for (const stored of STORED) if (stored in row) cell[stored] = Number(row[stored] ?? 0);

@@ -1,3 +1,4 @@
+import { Clock } from '@lifelong/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { parsePeriod, periodsOf } from '../indicators/period';
 import { FigureCells } from './figure-cells.service';
@@ -23,6 +24,7 @@ export class FigureRefresh {
   constructor(
     private readonly sources: FigureSourcesRepository,
     private readonly cells: FigureCells,
+    private readonly clock: Clock,
   ) {}
 
   /** Recomputes the cells the enrollment's enrollment, completion and certificate fall in. */
@@ -85,6 +87,27 @@ export class FigureRefresh {
         facilityType: facility.facilityType,
       });
     return { periods: found.length > 0 ? 1 : 0, changed };
+  }
+
+  /**
+   * People's mandated training or agency changed: the country's cells of the running year and
+   * quarter (the trained count is taken now), and of the periods their latest completion falls
+   * in (a completion is dated by its enrollment, which may be before the job ran). Older
+   * periods a change reaches (a back-dated membership) are left to the nightly reconciliation.
+   */
+  async refreshTrained(userIds: readonly string[]): Promise<RefreshOutcome> {
+    const latest = userIds.length > 0 ? await this.sources.latestCompletion(userIds) : null;
+    const codes = new Set(
+      [this.clock.now(), latest].flatMap((at) => (at ? periodsOf(new Date(at)) : [])),
+    );
+    let changed = 0;
+    for (const code of [...codes].sort())
+      changed += await this.cells.refresh({
+        period: parsePeriod(code),
+        unitIds: [''],
+        facilityType: { all: true },
+      });
+    return { periods: codes.size, changed };
   }
 
   /** The country ('') and every administrative unit whose subtree holds the facility. */

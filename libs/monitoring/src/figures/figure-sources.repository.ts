@@ -17,8 +17,8 @@ export interface FacilityMoment {
 
 /**
  * The read models the figures are placed by (administrative units, facilities) and the
- * moments their refresh follows (enrollments, certificates, airings, attendances), through the
- * views other domains publish.
+ * moments their refresh follows (enrollments, certificates, airings, attendances, mandated
+ * training), through the views other domains publish.
  */
 @Injectable()
 export class FigureSourcesRepository {
@@ -108,6 +108,15 @@ export class FigureSourcesRepository {
       'SELECT `id`, `type` AS facilityType FROM `facilities_view` WHERE `id` IN (?)',
       [facilityIds],
     );
+  }
+
+  /** The latest completion of these people's mandated training, or null. */
+  async latestCompletion(userIds: readonly string[]): Promise<Date | string | null> {
+    const [found] = await this.dataSource.query<{ at: Date | string | null }[]>(
+      'SELECT MAX(`completed_at`) AS at FROM `training_assignments_view` WHERE `user_id` IN (?)',
+      [userIds],
+    );
+    return found?.at ?? null;
   }
 
   /** Every administrative unit whose subtree holds the facility. */

@@ -8,7 +8,9 @@ import type { Period } from '../indicators/period';
 /**
  * The set-based statements that compute the stored figures from the read models other domains
  * publish (`admin_units_view`, `facilities_view`, `courses_view`, `enrollments_view`,
- * `enrollment_certificates_view`, `broadcasts_view`, `broadcast_attendances_view`). Each groups by administrative-unit subtree (`anc`, every
+ * `enrollment_certificates_view`, `broadcasts_view`, `broadcast_attendances_view`; and, for the
+ * trained civil servants, `org_units_view`, `memberships_view`, `training_assignments_view`).
+ * Each groups by administrative-unit subtree (`anc`, every
  * unit whose path prefixes the facility's unit) or by the whole country (`''`), and by facility
  * type or across types (`''`). Distinct learners are counted per group, never summed, so a
  * learner of two facilities counts once in the province above them.
@@ -53,15 +55,27 @@ const SEATED = "e.`status` IN ('active', 'completed')";
 interface Measure {
   select: (range: unknown[]) => Statement;
   from: string;
-  where: (range: unknown[], period: Period) => Statement;
+  where: (range: unknown[], period: Period, now: Date) => Statement;
+  /** Placed by facility (per subtree and type, the default) or for the whole country only. */
+  placed?: 'country';
 }
+
+/**
+ * The instant a stock figure is taken at: the period's last millisecond, or now while the
+ * period runs; null for a period not begun.
+ */
+const cutoffOf = (period: Period, now: Date): Date | null =>
+  period.start > now ? null : new Date(Math.min(period.end.getTime() - 1, now.getTime()));
+
+/** The levels of agency the trained civil servants are counted by (organizations' levels). */
+const AGENCY_LEVELS = ['central', 'province', 'district', 'commune'] as const;
 
 /** The year a yearly period stands for; null for a quarter. */
 const yearOf = (period: Period): number | null =>
   /^\d{4}$/.test(period.code) ? Number(period.code) : null;
 
 const MEASURES: Record<
-  'activity' | 'certificates' | 'facilities' | 'airings' | 'attendances' | 'reported',
+  'activity' | 'certificates' | 'facilities' | 'airings' | 'attendances' | 'reported' | 'trained',
   Measure
 > = {
   activity: {
@@ -137,6 +151,39 @@ const MEASURES: Record<
         : { sql: 'rv.`year` = ?', params: [year] };
     },
   },
+  // Civil servants trained to standard at the cutoff, by the level of their agency: the nearest
+  // unit at or above their unit that has a level (`lv`, no deeper one with a level between).
+  // Their membership then, a valid completion then, and nothing overdue then.
+  trained: {
+    select: () => ({
+      sql: AGENCY_LEVELS.map(
+        (level) =>
+          `COUNT(DISTINCT CASE WHEN lv.\`level\` = '${level}' THEN m.\`user_id\` END) AS trained_civil_servants_${level}`,
+      ).join(', '),
+      params: [],
+    }),
+    from:
+      'FROM `memberships_view` m JOIN `org_units_view` u ON u.`id` = m.`org_unit_id` ' +
+      "JOIN `org_units_view` lv ON lv.`level` IS NOT NULL AND u.`path` LIKE CONCAT(lv.`path`, '%')",
+    where: (_range, period, now) => {
+      const at = cutoffOf(period, now);
+      if (at === null) return { sql: '1 = 0', params: [] };
+      return {
+        sql:
+          'm.`started_at` <= ? AND (m.`ended_at` IS NULL OR m.`ended_at` > ?) ' +
+          'AND NOT EXISTS (SELECT 1 FROM `org_units_view` d WHERE d.`level` IS NOT NULL ' +
+          "AND u.`path` LIKE CONCAT(d.`path`, '%') AND d.`depth` > lv.`depth`) " +
+          'AND EXISTS (SELECT 1 FROM `training_assignments_view` a WHERE a.`user_id` = m.`user_id` ' +
+          'AND a.`completed_at` <= ? AND (a.`expires_at` IS NULL OR a.`expires_at` > ?)) ' +
+          'AND NOT EXISTS (SELECT 1 FROM `training_assignments_view` a ' +
+          'WHERE a.`user_id` = m.`user_id` AND a.`assigned_at` <= ? AND a.`due_at` < ? ' +
+          'AND (a.`completed_at` IS NULL OR a.`completed_at` > ?) ' +
+          'AND (a.`closed_at` IS NULL OR a.`closed_at` > ?))',
+        params: [at, at, at, at, at, at, at, at],
+      };
+    },
+    placed: 'country',
+  },
 };
 
 export const MEASURE_NAMES = Object.keys(MEASURES) as (keyof typeof MEASURES)[];
@@ -145,10 +192,26 @@ export const MEASURE_NAMES = Object.keys(MEASURES) as (keyof typeof MEASURES)[];
  * The statements computing one measure for a scope: per subtree and per country, each per type
  * and across types. Four statements, each one pass over the period's rows.
  */
-export function measureStatements(measure: keyof typeof MEASURES, scope: CellScope): Statement[] {
-  const { select, from, where } = MEASURES[measure];
+export function measureStatements(
+  measure: keyof typeof MEASURES,
+  scope: CellScope,
+  now: Date,
+): Statement[] {
+  const { select, from, where, placed } = MEASURES[measure];
   const range = [scope.period.start, scope.period.end];
   const statements: Statement[] = [];
+  if (placed === 'country') {
+    // Not about facilities: only the country's all-types cell holds it (zero elsewhere).
+    if (scope.unitIds !== 'all' && !scope.unitIds.includes('')) return [];
+    const chosen = select(range);
+    const condition = where(range, scope.period, now);
+    return [
+      {
+        sql: `SELECT '' AS unitId, '' AS facilityType, ${chosen.sql} ${from} WHERE ${condition.sql}`,
+        params: [...chosen.params, ...condition.params],
+      },
+    ];
+  }
   const subtrees = scope.unitIds === 'all' ? 'all' : scope.unitIds.filter((id) => id !== '');
   const country = scope.unitIds === 'all' || scope.unitIds.includes('');
   for (const byType of [true, false]) {
@@ -157,7 +220,7 @@ export function measureStatements(measure: keyof typeof MEASURES, scope: CellSco
     const typeFilter = byType && oneType !== null ? ' AND f.`type` = ?' : '';
     const typeParams = typeFilter ? [oneType] : [];
     const chosen = select(range);
-    const condition = where(range, scope.period);
+    const condition = where(range, scope.period, now);
     if (subtrees === 'all' || subtrees.length > 0) {
       const unitFilter = subtrees === 'all' ? '' : ' AND anc.`id` IN (?)';
       statements.push({

@@ -55,11 +55,14 @@ export class FiguresRepository {
     }
   }
 
-  /** Every measure's rows for the scope, as the read models say now (measure by measure). */
-  async measureRows(manager: EntityManager, scope: CellScope): Promise<MeasureRow[]> {
+  /**
+   * Every measure's rows for the scope, as the read models say now (measure by measure); `now`
+   * is when a stock figure of a running period is taken.
+   */
+  async measureRows(manager: EntityManager, scope: CellScope, now: Date): Promise<MeasureRow[]> {
     const rows: MeasureRow[] = [];
     for (const measure of MEASURE_NAMES)
-      for (const { sql, params } of measureStatements(measure, scope))
+      for (const { sql, params } of measureStatements(measure, scope, now))
         rows.push(...(await manager.query<MeasureRow[]>(sql, params)));
     return rows;
   }
@@ -141,7 +144,8 @@ export class FiguresRepository {
         'COALESCE((SELECT MIN(`created_at`) FROM `facilities_view`), NOW(3)), ' +
         'COALESCE((SELECT MIN(`enrolled_at`) FROM `enrollments_view`), NOW(3)), ' +
         'COALESCE((SELECT MIN(`issued_at`) FROM `enrollment_certificates_view`), NOW(3)), ' +
-        'COALESCE((SELECT MIN(`starts_at`) FROM `broadcasts_view`), NOW(3))) AS first',
+        'COALESCE((SELECT MIN(`starts_at`) FROM `broadcasts_view`), NOW(3)), ' +
+        'COALESCE((SELECT MIN(`completed_at`) FROM `training_assignments_view`), NOW(3))) AS first',
     );
     const stored = await this.dataSource.query<{ period: string }[]>(
       'SELECT DISTINCT `period` FROM `monitoring_figures`',

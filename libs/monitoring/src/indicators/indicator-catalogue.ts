@@ -16,7 +16,8 @@ export interface Indicator {
     | 'percent'
     | 'airings'
     | 'attendances'
-    | 'classes';
+    | 'classes'
+    | 'civil_servants';
   definition: string;
   source: 'computed' | 'reported';
   countsPeople: boolean;
@@ -34,6 +35,10 @@ export const INDICATOR_CODES = [
   'television_airings',
   'television_attendances',
   'television_group_attendances',
+  'trained_civil_servants_central',
+  'trained_civil_servants_province',
+  'trained_civil_servants_district',
+  'trained_civil_servants_commune',
   'offline_classes',
   'offline_class_learners',
 ] as const;
@@ -42,6 +47,14 @@ export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 
 /** Every figure of a unit, by code, before privacy rules. */
 export type Figures = Record<IndicatorCode, number>;
+
+/** One definition for the four levels of trained civil servants. */
+const TRAINED_DEFINITION = (level: string): string =>
+  `Civil servants who, at the end of the period (or now, for the current period), were members of ` +
+  `an agency of the ${level} level (an org unit of that level, or a unit below one) and were ` +
+  'trained to standard: they held at least one completed mandated training still valid (not ' +
+  'expired) and none of their mandated trainings was overdue (past its due date, not completed ' +
+  'and not closed). Counted once per person and level; whole country only, across facility types.';
 
 export const INDICATORS: readonly Indicator[] = [
   {
@@ -152,6 +165,53 @@ export const INDICATORS: readonly Indicator[] = [
     definition:
       'Learners recorded present at an airing by a facilitator of a viewing centre during the ' +
       'period (voided records do not count), once per learner and airing.',
+    source: 'computed',
+    countsPeople: true,
+  },
+  // Mandated training, by the level of the agency (the org unit's own level, or the nearest
+  // level set above it); the whole country only, since org units are not placed in
+  // administrative units.
+  {
+    code: 'trained_civil_servants_central',
+    name: {
+      vi: 'Số cán bộ, công chức trung ương được bồi dưỡng đạt chuẩn',
+      en: 'Civil servants trained to standard (central agencies)',
+    },
+    unit: 'civil_servants',
+    definition: TRAINED_DEFINITION('central'),
+    source: 'computed',
+    countsPeople: true,
+  },
+  {
+    code: 'trained_civil_servants_province',
+    name: {
+      vi: 'Số cán bộ, công chức cấp tỉnh được bồi dưỡng đạt chuẩn',
+      en: 'Civil servants trained to standard (province agencies)',
+    },
+    unit: 'civil_servants',
+    definition: TRAINED_DEFINITION('province'),
+    source: 'computed',
+    countsPeople: true,
+  },
+  {
+    code: 'trained_civil_servants_district',
+    name: {
+      vi: 'Số cán bộ, công chức cấp huyện được bồi dưỡng đạt chuẩn',
+      en: 'Civil servants trained to standard (district agencies)',
+    },
+    unit: 'civil_servants',
+    definition: TRAINED_DEFINITION('district'),
+    source: 'computed',
+    countsPeople: true,
+  },
+  {
+    code: 'trained_civil_servants_commune',
+    name: {
+      vi: 'Số cán bộ, công chức cấp xã được bồi dưỡng đạt chuẩn',
+      en: 'Civil servants trained to standard (commune agencies)',
+    },
+    unit: 'civil_servants',
+    definition: TRAINED_DEFINITION('commune'),
     source: 'computed',
     countsPeople: true,
   },

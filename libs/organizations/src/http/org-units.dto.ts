@@ -4,6 +4,7 @@ import { SCOPE_TYPES, type ScopeType } from '@lifelong/identity';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Membership } from '../memberships/membership.entity';
 import type { OrgUnit } from '../org-units/org-unit.entity';
+import { ORG_UNIT_LEVELS, type OrgUnitLevel } from '../org-units/org-unit-level';
 import { CODE_MESSAGE, CODE_PATTERN, NAME_PATTERN, Trim } from './field.rules';
 
 export class CreateOrgUnitDto {
@@ -25,6 +26,14 @@ export class CreateOrgUnitDto {
   @IsString()
   @Matches(ID_PATTERN, { message: 'parentId must be an id' })
   parentId?: string;
+
+  @ApiPropertyOptional({
+    enum: ORG_UNIT_LEVELS,
+    description: "The agency's level, which programme monitoring counts trained staff by",
+  })
+  @IsOptional()
+  @IsIn(ORG_UNIT_LEVELS)
+  level?: OrgUnitLevel;
 }
 
 export class UpdateOrgUnitDto {
@@ -46,6 +55,16 @@ export class UpdateOrgUnitDto {
   @IsString()
   @Matches(ID_PATTERN, { message: 'parentId must be an id' })
   parentId?: string | null;
+
+  @ApiPropertyOptional({
+    enum: ORG_UNIT_LEVELS,
+    nullable: true,
+    description: "The agency's level; null clears it",
+  })
+  // Absent: unchanged; null (which IsOptional lets through): not set.
+  @IsOptional()
+  @IsIn(ORG_UNIT_LEVELS)
+  level?: OrgUnitLevel | null;
 }
 
 export class ListOrgUnitsQuery {
@@ -80,10 +99,11 @@ export class OrgUnitDto {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) parentId!: string | null;
+  @ApiProperty({ enum: ORG_UNIT_LEVELS, nullable: true }) level!: OrgUnitLevel | null;
 
   static from(unit: OrgUnit): OrgUnitDto {
-    const { id, code, name, parentId } = unit;
-    return { id, code, name, parentId };
+    const { id, code, name, parentId, level } = unit;
+    return { id, code, name, parentId, level };
   }
 }
 

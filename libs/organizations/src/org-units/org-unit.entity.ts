@@ -1,4 +1,5 @@
 import { CreatedAtColumn, UpdatedAtColumn } from '@lifelong/database';
+import { ORG_UNIT_LEVELS, type OrgUnitLevel } from './org-unit-level';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 /** An agency or one of its departments: a node of the org-unit tree. */
@@ -14,6 +15,10 @@ export class OrgUnit {
 
   @Column({ type: 'varchar', length: 200 })
   name!: string;
+
+  /** The level of the agency (programme monitoring counts trained staff by it); null: not set. */
+  @Column({ type: 'enum', enum: ORG_UNIT_LEVELS, nullable: true, default: null })
+  level!: OrgUnitLevel | null;
 
   @Column({ type: 'char', length: 36, nullable: true, default: null })
   parentId!: string | null;

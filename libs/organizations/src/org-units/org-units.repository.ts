@@ -170,7 +170,7 @@ export class OrgUnitsRepository {
   async update(
     manager: EntityManager,
     id: string,
-    change: Partial<Pick<OrgUnit, 'parentId' | 'name'>>,
+    change: Partial<Pick<OrgUnit, 'parentId' | 'name' | 'level'>>,
   ): Promise<void> {
     await manager.getRepository(OrgUnit).update({ id }, change);
   }

@@ -14,16 +14,20 @@ import {
   placeNode,
 } from '../tree/tree-path';
 import { OrgUnit } from './org-unit.entity';
+import type { OrgUnitLevel } from './org-unit-level';
 import { OrgUnitsRepository } from './org-units.repository';
 
 export interface NewOrgUnit {
   code: string;
   name: string;
   parentId?: string | null;
+  level?: OrgUnitLevel | null;
 }
 
 export interface OrgUnitChange {
   name?: string;
+  /** The agency's level; null clears it. */
+  level?: OrgUnitLevel | null;
   /** The new parent; null moves the unit to the root. */
   parentId?: string | null;
 }
@@ -59,6 +63,7 @@ export class OrgUnitsService {
       id,
       code: input.code,
       name: input.name,
+      level: input.level ?? null,
       parentId: parent?.id ?? null,
       ...place,
     });
@@ -164,6 +169,8 @@ export class OrgUnitsService {
         }
         if (change.name !== undefined && change.name !== current.name)
           await this.orgUnits.update(manager, current.id, { name: change.name });
+        if (change.level !== undefined && change.level !== current.level)
+          await this.orgUnits.update(manager, current.id, { level: change.level });
         return (await this.orgUnits.findById(current.id, manager)) as OrgUnit;
       }),
     );

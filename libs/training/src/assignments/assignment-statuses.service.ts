@@ -73,7 +73,7 @@ export class AssignmentStatuses {
       const rules = versions.get(key);
       const completedAt = row.completedAt ? new Date(row.completedAt) : this.clock.now();
       const expiresAt = rules ? expiresAtFor(rules, completedAt) : null;
-      await this.assignments.complete(row.id, {
+      await this.assignments.complete(row, {
         status: expiresAt && expiresAt <= this.clock.now() ? 'expired' : 'completed',
         completedAt,
         expiresAt,

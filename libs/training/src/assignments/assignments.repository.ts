@@ -1,4 +1,4 @@
-import { sqlDateTime } from '@lifelong/database';
+import { recordEvent, sqlDateTime } from '@lifelong/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -24,6 +24,7 @@ export interface FinishedAssignment {
   id: string;
   requirementId: string;
   version: number;
+  userId: string;
   completedAt: Date | null;
 }
 
@@ -158,18 +159,25 @@ export class AssignmentsRepository {
 
   /** Completes an open assignment (`expired` when its validity already ran out). */
   async complete(
-    id: string,
+    assignment: { id: string; userId: string },
     completion: { status: 'completed' | 'expired'; completedAt: Date; expiresAt: Date | null },
   ): Promise<void> {
-    await this.dataSource.query(
-      "UPDATE `training_assignments` SET `status` = ?, `completed_at` = ?, `expires_at` = ? WHERE `id` = ? AND `status` IN ('assigned', 'in_progress', 'overdue')",
-      [
-        completion.status,
-        sqlDateTime(completion.completedAt),
-        completion.expiresAt ? sqlDateTime(completion.expiresAt) : null,
-        id,
-      ],
-    );
+    // The event exists exactly when the completion does (the programme figures follow it).
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.query<{ affectedRows: number }>(
+        "UPDATE `training_assignments` SET `status` = ?, `completed_at` = ?, `expires_at` = ? WHERE `id` = ? AND `status` IN ('assigned', 'in_progress', 'overdue')",
+        [
+          completion.status,
+          sqlDateTime(completion.completedAt),
+          completion.expiresAt ? sqlDateTime(completion.expiresAt) : null,
+          assignment.id,
+        ],
+      );
+      if (result.affectedRows > 0)
+        await recordEvent(manager, 'training.assignments-completed', {
+          userIds: [assignment.userId],
+        });
+    });
   }
 
   /** Open assignments of the requirement whose holder is outside `target` close at `at`. */
