@@ -124,6 +124,16 @@ describe('public programme figures', () => {
           definition: expect.stringContaining('each counted once') as unknown,
           source: 'computed',
         },
+        {
+          code: 'trained_civil_servants_commune',
+          name: {
+            vi: 'Số cán bộ, công chức cấp xã được bồi dưỡng đạt chuẩn',
+            en: 'Civil servants trained to standard (commune agencies)',
+          },
+          unit: 'civil_servants',
+          definition: expect.stringContaining('trained to standard') as unknown,
+          source: 'computed',
+        },
       ]),
     );
   });

@@ -281,7 +281,7 @@ describe('programme figures', () => {
       chunks.push(Buffer.from(chunk as string));
     const lines = Buffer.concat(chunks).toString('utf8').trim().split('\n');
     expect(lines[0]).toBe(
-      'period,facility_type,admin_unit_id,name,facilities,active_facilities,learners,enrollments,completions,completion_rate,learning_hours,certificates_issued,television_airings,television_attendances,television_group_attendances,offline_classes,offline_class_learners',
+      'period,facility_type,admin_unit_id,name,facilities,active_facilities,learners,enrollments,completions,completion_rate,learning_hours,certificates_issued,television_airings,television_attendances,television_group_attendances,trained_civil_servants_central,trained_civil_servants_province,trained_civil_servants_district,trained_civil_servants_commune,offline_classes,offline_class_learners',
     );
     expect(lines).toHaveLength(5);
     expect(lines.find((line) => line.includes(units.D2))).toContain(`'=HYPERLINK`);

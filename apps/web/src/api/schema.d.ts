@@ -2486,18 +2486,30 @@ export interface components {
       name: string;
       /** @description The unit above; omit for an agency at the root */
       parentId?: string;
+      /**
+       * @description The agency's level, which programme monitoring counts trained staff by
+       * @enum {string}
+       */
+      level?: 'central' | 'province' | 'district' | 'commune';
     };
     OrgUnitDto: {
       id: string;
       code: string;
       name: string;
       parentId: string | null;
+      /** @enum {string|null} */
+      level: 'central' | 'province' | 'district' | 'commune' | null;
     };
     UpdateOrgUnitDto: {
       /** @example Văn phòng Bộ */
       name?: string;
       /** @description Move the unit (and its subtree) under this unit; null makes it a root */
       parentId?: string | null;
+      /**
+       * @description The agency's level; null clears it
+       * @enum {string|null}
+       */
+      level?: 'central' | 'province' | 'district' | 'commune' | null;
     };
     AddMemberDto: {
       userId: string;
