@@ -36,6 +36,11 @@ describe('npm run seed:demo', () => {
     );
     expect(roles.map((row) => row.role).sort()).toEqual([...ROLES].sort());
     expect(first.memberships).toBeGreaterThanOrEqual(50);
+    // An agency at every level, so the trained civil servants have a figure per level.
+    const levels = await dataSource.query<{ level: string }[]>(
+      "SELECT `level` FROM `org_units` WHERE `code` IN ('BGDDT', 'SGDDT-HN', 'PGDDT-BADINH', 'UBND-PHUCXA') ORDER BY `level`",
+    );
+    expect(levels.map((row) => row.level)).toEqual(['central', 'province', 'district', 'commune']);
     const names = await dataSource.query<{ name: string }[]>(
       `SELECT name FROM admin_units WHERE code = 'VN-01'`,
     );

@@ -228,7 +228,12 @@ describe('organizations routes', () => {
 
   describe('org units and members', () => {
     it('lets an org manager build inside their unit and place people, keeping history', async () => {
-      const ministry = await created('/api/v1/org-units', { code: 'BNV', name: 'Bộ Nội vụ' });
+      const ministry = await created('/api/v1/org-units', {
+        code: 'BNV',
+        name: 'Bộ Nội vụ',
+        level: 'central',
+      });
+      expect(ministry.level).toBe('central');
       const other = await created('/api/v1/org-units', { code: 'BTC', name: 'Bộ Tài chính' });
       const manager = await userWith('to.chuc@bnv.gov.vn', {
         role: 'org_manager',
@@ -240,12 +245,31 @@ describe('organizations routes', () => {
         { code: 'BNV-VP', name: 'Văn phòng Bộ', parentId: ministry.id },
         manager,
       );
-      expect(Object.keys(office).sort()).toEqual(['code', 'id', 'name', 'parentId']);
+      expect(Object.keys(office).sort()).toEqual(
+        ['code', 'id', 'level', 'parentId', 'name'].sort(),
+      );
       expect(office).toMatchObject({
         code: 'BNV-VP',
         name: 'Văn phòng Bộ',
         parentId: ministry.id,
+        level: null,
       });
+      // The level of an agency is set and cleared through the same routes, from a fixed list.
+      const levelled = await call('PATCH', `/api/v1/org-units/${String(office.id)}`, {
+        token: manager,
+        json: { level: 'province' },
+      });
+      expect(levelled).toMatchObject({ status: 200, body: { level: 'province' } });
+      const cleared = await call('PATCH', `/api/v1/org-units/${String(office.id)}`, {
+        token: manager,
+        json: { level: null },
+      });
+      expect(cleared).toMatchObject({ status: 200, body: { level: null } });
+      const unknown = await call('PATCH', `/api/v1/org-units/${String(office.id)}`, {
+        token: manager,
+        json: { level: 'ward' },
+      });
+      expect(unknown.status).toBe(400);
       const outside = await call('POST', '/api/v1/org-units', {
         token: manager,
         json: { code: 'BTC-VP', name: 'Văn phòng', parentId: other.id },
