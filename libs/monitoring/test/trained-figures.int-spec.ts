@@ -52,9 +52,11 @@ beforeAll(async () => {
   facilityId = await facility(moduleRef, admin);
   training = moduleRef.get(TrainingJobs);
   monitoring = moduleRef.get(MonitoringJobs);
-  // Training's own jobs run by hand below; the relay runs the figures' jobs of every event.
+  // Training's own jobs run by hand below; the relay runs the trained figures' job (and counts
+  // the registered facility, so the country's cells hold other figures a refresh must keep).
   relay = outboxRelay(dataSource, {
     'monitoring.refresh-trained': (payload) => monitoring.refreshTrained(payload),
+    'monitoring.refresh-facility': (payload) => monitoring.refreshFacility(payload),
   });
   await relay();
 });
@@ -112,6 +114,14 @@ async function complete(userId: string, courseId: string, lessonId: string): Pro
   await training.completeAssignment({ enrollmentId: row!.id });
 }
 
+/** The country's other figures for a period: a refresh of the trained leaves them as stored. */
+const others = (period: string): Promise<Record<string, unknown>[]> =>
+  dataSource.query(
+    'SELECT `facilities`, `learners`, `enrollments`, `completions`, `certificates_issued` ' +
+      "FROM `monitoring_figures` WHERE `admin_unit_id` = '' AND `period` = ?",
+    [period],
+  );
+
 const plus = (base: Trained, change: Partial<Trained>): Trained =>
   Object.fromEntries(LEVELS.map((level) => [level, base[level] + (change[level] ?? 0)])) as Trained;
 
@@ -132,12 +142,16 @@ it('counts a completion at its agency level, follows a move and an overdue train
   await relay();
   const before = { year: await trained('2026'), quarter: await trained('2026-Q4') };
 
+  const untouched = await others('2026');
+  expect(untouched.length).toBeGreaterThan(0);
+
   // Completing the mandated training makes them trained, at the central level.
   clock.advance(DAY);
   await complete(official!, law.courseId, law.lessonId);
   expect(await relay()).toBe(1);
   expect(await trained('2026')).toEqual(plus(before.year, { central: 1 }));
   expect(await trained('2026-Q4')).toEqual(plus(before.quarter, { central: 1 }));
+  expect(await others('2026')).toEqual(untouched);
   // A repeated delivery of every event moves nothing.
   relay.rewind();
   await relay();

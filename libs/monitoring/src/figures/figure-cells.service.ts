@@ -2,7 +2,7 @@ import { Clock } from '@lifelong/common';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Period, parsePeriod } from '../indicators/period';
-import { type CellScope, STORED_FIGURES } from './figure-sql';
+import { type CellScope, MEASURE_COLUMNS, STORED_FIGURES } from './figure-sql';
 import { FiguresRepository, type StoredFigures } from './figures.repository';
 
 /** The stored measures of a cell. */
@@ -61,8 +61,8 @@ export class FigureCells {
 
   private async rewrite(manager: EntityManager, scope: CellScope): Promise<number> {
     const now = this.clock.now();
-    const computed = await this.compute(manager, scope, now);
     const stored = await this.stored(manager, scope);
+    const computed = await this.compute(manager, scope, now, stored);
     let changed = 0;
     for (const [key, figures] of computed) {
       const before = stored.get(key);
@@ -86,16 +86,29 @@ export class FigureCells {
     return changed;
   }
 
-  /** The scope's cells as the read models say now; empty cells are left out. */
+  /**
+   * The scope's cells as the read models say now; empty cells are left out. With only some
+   * measures, a cell keeps its other figures as stored and those measures' start from zero (a
+   * cell the statements no longer group is zero for them).
+   */
   private async compute(
     manager: EntityManager,
     scope: CellScope,
     now: Date,
+    stored: ReadonlyMap<string, StoredFigures>,
   ): Promise<Map<string, StoredFigures>> {
     const cells = new Map<string, StoredFigures>();
+    const fresh = (key: string): StoredFigures => {
+      if (!scope.measures) return emptyFigures();
+      const cell = { ...(stored.get(key) ?? emptyFigures()) };
+      for (const measure of scope.measures)
+        for (const column of MEASURE_COLUMNS[measure]) cell[column] = 0;
+      return cell;
+    };
+    if (scope.measures) for (const key of stored.keys()) cells.set(key, fresh(key));
     for (const row of await this.figures.measureRows(manager, scope, now)) {
       const key = cellKey(row.unitId, row.facilityType);
-      const cell = cells.get(key) ?? emptyFigures();
+      const cell = cells.get(key) ?? fresh(key);
       for (const stored of STORED) if (stored in row) cell[stored] = Number(row[stored] ?? 0);
       cells.set(key, cell);
     }

@@ -92,7 +92,7 @@ export class FigureRefresh {
   /**
    * People's mandated training or agency changed: the country's cells of the running year and
    * quarter (the trained count is taken now), and of the periods their latest completion falls
-   * in (a completion is dated by its enrollment, which may be before the job ran). Older
+   * in, for that measure alone (the country's other figures are not recounted on every completion) (a completion is dated by its enrollment, which may be before the job ran). Older
    * periods a change reaches (a back-dated membership) are left to the nightly reconciliation.
    */
   async refreshTrained(userIds: readonly string[]): Promise<RefreshOutcome> {
@@ -106,6 +106,7 @@ export class FigureRefresh {
         period: parsePeriod(code),
         unitIds: [''],
         facilityType: { all: true },
+        measures: ['trained'],
       });
     return { periods: codes.size, changed };
   }

@@ -33,6 +33,8 @@ export interface CellScope {
   unitIds: readonly string[] | 'all';
   /** One facility type (and the all-types cells), or every type (`{ all: true }`). */
   facilityType: string | AllTypes;
+  /** Only these measures (the cells' other figures stay as stored); every measure without. */
+  measures?: readonly MeasureName[];
 }
 
 /** One computed row: a cell key and some of its measures. */
@@ -186,7 +188,20 @@ const MEASURES: Record<
   },
 };
 
-export const MEASURE_NAMES = Object.keys(MEASURES) as (keyof typeof MEASURES)[];
+export type MeasureName = keyof typeof MEASURES;
+
+export const MEASURE_NAMES = Object.keys(MEASURES) as MeasureName[];
+
+/** The stored figures each measure computes. */
+export const MEASURE_COLUMNS: Record<MeasureName, readonly (typeof STORED_FIGURES)[number][]> = {
+  activity: ['learners', 'enrollments', 'completions', 'active_facilities', 'learning_hours'],
+  certificates: ['certificates_issued'],
+  facilities: ['facilities'],
+  airings: ['television_airings'],
+  attendances: ['television_attendances', 'television_group_attendances'],
+  reported: ['offline_classes', 'offline_class_learners'],
+  trained: AGENCY_LEVELS.map((level) => `trained_civil_servants_${level}` as const),
+};
 
 /**
  * The statements computing one measure for a scope: per subtree and per country, each per type

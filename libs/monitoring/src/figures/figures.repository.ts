@@ -61,7 +61,7 @@ export class FiguresRepository {
    */
   async measureRows(manager: EntityManager, scope: CellScope, now: Date): Promise<MeasureRow[]> {
     const rows: MeasureRow[] = [];
-    for (const measure of MEASURE_NAMES)
+    for (const measure of scope.measures ?? MEASURE_NAMES)
       for (const { sql, params } of measureStatements(measure, scope, now))
         rows.push(...(await manager.query<MeasureRow[]>(sql, params)));
     return rows;
