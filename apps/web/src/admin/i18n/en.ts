@@ -63,6 +63,10 @@ export const adminOrgEn: AdminOrgMessages = {
     code: 'Code',
     name: 'Name',
     newName: 'New name',
+    level: 'Level of the agency',
+    levelHint:
+      'Leave empty for a department: it counts at the level of the agency above it. Used by the civil servants trained to standard indicator.',
+    levels: { central: 'Central', province: 'Province', district: 'District', commune: 'Commune' },
     newParent: 'Move under',
     toRoot: 'Make it a top-level unit (no unit above it)',
     newParentHint: 'Type a name or code to search within your scope.',

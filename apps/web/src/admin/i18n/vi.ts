@@ -63,6 +63,10 @@ export const adminOrgVi = {
     code: 'Mã',
     name: 'Tên',
     newName: 'Tên mới',
+    level: 'Cấp của cơ quan',
+    levelHint:
+      'Để trống với đơn vị trực thuộc: đơn vị được tính theo cấp của cơ quan bên trên. Dùng cho chỉ tiêu cán bộ, công chức được bồi dưỡng đạt chuẩn.',
+    levels: { central: 'Trung ương', province: 'Tỉnh', district: 'Huyện', commune: 'Xã' },
     newParent: 'Chuyển vào đơn vị',
     toRoot: 'Đưa lên cấp cao nhất (không thuộc đơn vị nào)',
     newParentHint: 'Gõ tên hoặc mã để tìm trong phạm vi của bạn.',

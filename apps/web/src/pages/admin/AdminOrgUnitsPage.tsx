@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -20,6 +20,10 @@ const ORG_UNITS: TreeSource = {
     return { items, total: items.length };
   },
 };
+
+/** The levels an agency may carry (the API's list). */
+const LEVELS = ['central', 'province', 'district', 'commune'] as const;
+type Level = (typeof LEVELS)[number];
 
 /** What the person is doing to the tree: adding under a unit (or a root), renaming, moving. */
 type Editing =
@@ -112,7 +116,13 @@ function EditForm({ editing, done }: { editing: Editing; done: () => void }) {
   // Only a platform administrator may make a unit a root, as only they may add one.
   const platformAdmin = usePlatformAdmin();
   const form = useForm({
-    initialValues: { code: '', name: unit?.name ?? '', parentId: '', toRoot: false },
+    initialValues: {
+      code: '',
+      name: unit?.name ?? '',
+      parentId: '',
+      toRoot: false,
+      level: null as Level | null,
+    },
     validate: {
       code: (value) =>
         editing.kind === 'create' && !/^[A-Za-z0-9][A-Za-z0-9._/-]{0,49}$/.test(value.trim())
@@ -132,6 +142,7 @@ function EditForm({ editing, done }: { editing: Editing; done: () => void }) {
               code: values.code.trim(),
               name: values.name.trim(),
               parentId: editing.parent?.id,
+              level: values.level ?? undefined,
             },
           }),
         );
@@ -197,6 +208,16 @@ function EditForm({ editing, done }: { editing: Editing; done: () => void }) {
             )}
           </>
         )}
+        {editing.kind === 'create' ? (
+          <Select
+            label={t('orgUnits.level')}
+            description={t('orgUnits.levelHint')}
+            clearable
+            data={LEVELS.map((level) => ({ value: level, label: t(`orgUnits.levels.${level}`) }))}
+            value={form.values.level}
+            onChange={(value) => form.setFieldValue('level', value)}
+          />
+        ) : null}
         {save.isError ? (
           <Text role="alert" c="red.9" size="sm">
             {errorMessage(save.error)}
