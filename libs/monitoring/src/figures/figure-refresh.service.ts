@@ -90,10 +90,11 @@ export class FigureRefresh {
   }
 
   /**
-   * People's mandated training or agency changed: the country's cells of the running year and
-   * quarter (the trained count is taken now), and of the periods their latest completion falls
-   * in, for that measure alone (the country's other figures are not recounted on every completion) (a completion is dated by its enrollment, which may be before the job ran). Older
-   * periods a change reaches (a back-dated membership) are left to the nightly reconciliation.
+   * People's mandated training or agency changed: the country's trained civil servants (that
+   * measure alone, so a completion does not recount the country's other figures) in the running
+   * year and quarter (the count is taken now) and in the periods their latest completion falls
+   * in (dated by its enrollment, which may be before the job ran). Older periods a change
+   * reaches (a back-dated membership) are left to the nightly reconciliation.
    */
   async refreshTrained(userIds: readonly string[]): Promise<RefreshOutcome> {
     const latest = userIds.length > 0 ? await this.sources.latestCompletion(userIds) : null;
