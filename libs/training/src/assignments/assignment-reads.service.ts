@@ -18,22 +18,8 @@ import type { AssignmentStatus } from './assignment-status';
 
 export { MY_ASSIGNMENTS_SORTS, type MyAssignmentsSort } from './assignment-reads.repository';
 
-/** An assignment as the learner and their managers see it. */
-export interface AssignmentView {
-  id: string;
-  requirementId: string;
-  requirementVersion: number;
-  title: string;
-  courseId: string;
-  enrollmentId: string | null;
-  assignedAt: Date;
-  dueAt: Date | null;
-  status: AssignmentStatus;
-  completedAt: Date | null;
-  expiresAt: Date | null;
-  closedAt: Date | null;
-  certificateSerial: string | null;
-}
+/** An assignment as the learner and their managers see it: its row without the holder. */
+export type AssignmentView = Omit<AssignmentRecord, 'userId'>;
 
 /** A member of staff in a manager's subtree, with their live assignments. */
 export interface StaffMemberView {
