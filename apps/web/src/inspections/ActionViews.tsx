@@ -184,12 +184,15 @@ export function CloseActionForm({
       <Group>
         <Button
           loading={close.isPending}
+          // The title names the action to assistive technology; on screen the card already shows
+          // it, and a long one would be cut off on a phone's button.
+          aria-label={t('actions.close', { title: action.title })}
           onClick={() => {
             upload.reset();
             close.mutate({ actionId: action.id, note: note.trim() });
           }}
         >
-          {t('actions.close', { title: action.title })}
+          {t('actions.closeShort')}
         </Button>
       </Group>
     </Stack>

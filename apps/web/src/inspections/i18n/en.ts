@@ -99,6 +99,7 @@ export const inspectionsEn: InspectionsMessages = {
     uploadEvidence: 'Upload evidence for: {{title}}',
     note: 'What was done: {{title}}',
     close: 'Close: {{title}}',
+    closeShort: 'Close',
     closedDone: 'Closed {{title}}.',
   },
   overdue: {

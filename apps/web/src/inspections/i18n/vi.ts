@@ -97,6 +97,7 @@ export const inspectionsVi = {
     uploadEvidence: 'Tải minh chứng cho việc: {{title}}',
     note: 'Kết quả khắc phục: {{title}}',
     close: 'Đóng việc: {{title}}',
+    closeShort: 'Đóng việc',
     closedDone: 'Đã đóng việc {{title}}.',
   },
   overdue: {
